@@ -1,0 +1,7 @@
+export { autoParts } from './auto-parts';
+export { customers } from './customers';
+export { ORDER_TYPES, type OrderType, salesOrder } from './sales-order';
+export { salesOrderParts } from './sales-order-parts';
+export { salesOrderServices } from './sales-order-services';
+export { service } from './service';
+export { serviceParts } from './service-parts';

@@ -1,0 +1,2 @@
+export { formatBytes, formatCount, formatDuration, formatRate, formatTable } from './format';
+export { type Progress, type ProgressOptions, createProgress, progressWanted } from './progress';
