@@ -1,2 +1,5 @@
 export * from './tables/index';
 export { SOURCE_TABLES, SOURCE_TABLE_NAMES, type SourceTableName, isSourceTableName } from './source-tables';
+export { MIGRATIONS_DIR } from './migrations';
+export { REPORTING_VIEWS, REPORTING_VIEW_COLUMNS, type ReportingViewName } from './reporting-views';
+export { type DrizzleSchema, drizzleSchema } from './drizzle-schema';

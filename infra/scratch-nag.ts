@@ -1,0 +1,10 @@
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { createLakehouseApp } from '/work/main/infra/src/app/create-app';
+const envName = process.argv[2] ?? 'dev';
+const t0 = Date.now();
+const { app } = createLakehouseApp({ nag: false, context: { env: envName }, outdir: `/tmp/infra-scratch/out-${envName}` });
+const assembly = app.synth();
+console.log('synth ms', Date.now() - t0, assembly.stacks.map((s) => s.stackName));
+const report = new AwsSolutionsChecks(undefined, { verbose: false }).validateScope(app);
+for (const v of report.violations) console.log(v.severity, v.ruleName, '\n   ', v.violatingResources.map((r) => r.constructPath).join('\n    '));
+console.log('violations', report.violations.length);

@@ -1,0 +1,77 @@
+import { type App, Tags } from 'aws-cdk-lib';
+import type { EnvironmentConfig } from '../config/environment-config';
+import type { GlueJobInput } from '../inputs/glue-job-input';
+import type { NamedQueryInput } from '../inputs/named-query-input';
+import { AiStack } from '../stacks/ai-stack';
+import { DataStack } from '../stacks/data-stack';
+import { EtlStack } from '../stacks/etl-stack';
+import { IngestionStack } from '../stacks/ingestion-stack';
+import { ENVIRONMENT_TAG, MonitoringStack } from '../stacks/monitoring-stack';
+import { QueryStack } from '../stacks/query-stack';
+import { STACK_IDS, stackName } from './stack-ids';
+
+export interface LakehouseInputs {
+  readonly config: EnvironmentConfig;
+  /** The source tables DMS replicates. */
+  readonly sourceTables: readonly string[];
+  /** The Glue jobs (glueJobsFromDefinitions). */
+  readonly jobs: readonly GlueJobInput[];
+  /** The Athena named queries. */
+  readonly queries: readonly NamedQueryInput[];
+}
+
+export interface LakehouseStacks {
+  readonly data: DataStack;
+  readonly ingestion: IngestionStack;
+  readonly etl: EtlStack;
+  readonly query: QueryStack;
+  readonly ai: AiStack;
+  readonly monitoring: MonitoringStack;
+}
+
+/** Adds the six stacks of one environment to `app`. */
+export function buildLakehouse(app: App, inputs: LakehouseInputs): LakehouseStacks {
+  const { config } = inputs;
+  const env = { account: config.account, region: config.region };
+  const common = (key: keyof typeof STACK_IDS, description: string) => ({
+    env,
+    config,
+    stackName: stackName(config.name, key),
+    description: `AutoCorp lakehouse (${config.name}): ${description}`,
+  });
+  Tags.of(app).add(ENVIRONMENT_TAG, config.name);
+  Tags.of(app).add('autocorp:project', 'lakehouse');
+
+  const data = new DataStack(app, STACK_IDS.data, common('data', 'stateful storage - lake key, buckets, source secret, catalog database, vector store'));
+  const ingestion = new IngestionStack(app, STACK_IDS.ingestion, {
+    ...common('ingestion', 'network, DMS PostgreSQL replication, DataSync CSV transfer'),
+    key: data.key,
+    sourceSecret: data.sourceSecret,
+    sourceTables: inputs.sourceTables,
+  });
+  const etl = new EtlStack(app, STACK_IDS.etl, {
+    ...common('etl', 'Glue crawlers, jobs and workflow'),
+    key: data.key,
+    databaseName: data.databaseName,
+    jobs: inputs.jobs,
+  });
+  const query = new QueryStack(app, STACK_IDS.query, {
+    ...common('query', 'Athena workgroup and named queries'),
+    key: data.key,
+    databaseName: data.databaseName,
+    queries: inputs.queries,
+  });
+  const ai = new AiStack(app, STACK_IDS.ai, {
+    ...common('ai', 'Bedrock knowledge base and model access'),
+    key: data.key,
+    vectorBucketArn: data.vectorStore.bucket.attrVectorBucketArn,
+    vectorIndexArn: data.vectorStore.index.attrIndexArn,
+  });
+  const monitoring = new MonitoringStack(app, STACK_IDS.monitoring, {
+    ...common('monitoring', 'dashboard, alarms, failure notifications, cost budget'),
+    jobNames: inputs.jobs.map((job) => job.name),
+  });
+  // The stacks name the data stack's buckets instead of referencing them: keep the deploy order explicit.
+  for (const stack of [ingestion, etl, query, ai]) stack.addStackDependency(data, "names the data stack's buckets");
+  return { data, ingestion, etl, query, ai, monitoring };
+}

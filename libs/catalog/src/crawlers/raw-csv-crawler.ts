@@ -1,0 +1,83 @@
+import { createProgress } from '@autocorp/terminal';
+import { sniffCsv } from '../csv-sniff';
+import { withDuckDb } from '../duckdb';
+import type { Column, PartitionInput } from '../model';
+import { toCatalogName } from '../names';
+import { type CrawlOptions, DEFAULT_DATABASES } from './crawl-options';
+import type { CrawlReport, TableCrawlResult } from './crawl-report';
+import { lakeFolderUri, listKeys, withLocalFile } from './local-files';
+import { mergeColumns } from './merge-columns';
+
+export const RAW_CSV_PREFIX = 'raw/csv/';
+export const INGEST_DATE_KEY = 'ingest_date';
+const PARTITION_FOLDER = /^ingest_date=(\d{4}-\d{2}-\d{2})$/;
+
+interface CsvTableFiles {
+  /** ingest date -> CSV keys of that partition */
+  readonly partitions: Map<string, string[]>;
+}
+
+/**
+ * Registers one table per `raw/csv/<table>/` folder, partitioned by `ingest_date`, with columns
+ * inferred from a sample of every file (DuckDB `sniff_csv`), and one partition per ingest date.
+ */
+export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
+  const database = options.database ?? DEFAULT_DATABASES.raw;
+  const { store, catalog } = options;
+  await catalog.ensureDatabase({ name: database, description: 'Raw zone of the AutoCorp lake: DMS Parquet and CSV exports.', locationUri: lakeFolderUri(store, 'raw/') });
+  const tablesFiles = new Map<string, CsvTableFiles>();
+  for (const key of await listKeys(store, RAW_CSV_PREFIX)) {
+    const [table, partition, ...rest] = key.slice(RAW_CSV_PREFIX.length).split('/');
+    const date = partition !== undefined ? PARTITION_FOLDER.exec(partition)?.[1] : undefined;
+    if (!table || !date || rest.length !== 1 || !key.toLowerCase().endsWith('.csv')) continue;
+    const entry = tablesFiles.get(table) ?? { partitions: new Map<string, string[]>() };
+    entry.partitions.set(date, [...(entry.partitions.get(date) ?? []), key]);
+    tablesFiles.set(table, entry);
+  }
+  const total = [...tablesFiles.values()].reduce((n, t) => n + [...t.partitions.values()].reduce((m, keys) => m + keys.length, 0), 0);
+  const progress = createProgress({ label: `crawl ${RAW_CSV_PREFIX}`, total, unit: 'files', ...(options.progress === false ? { enabled: false } : {}) });
+  const results: TableCrawlResult[] = [];
+  try {
+    await withDuckDb(async (connection) => {
+      for (const folder of [...tablesFiles.keys()].sort()) {
+        const files = tablesFiles.get(folder) as CsvTableFiles;
+        const dates = [...files.partitions.keys()].sort();
+        const perFile: Column[][] = [];
+        let dialect;
+        let filesRead = 0;
+        for (const date of dates) {
+          for (const key of (files.partitions.get(date) ?? []).sort()) {
+            const inferred = await withLocalFile(store, key, (file) => sniffCsv(connection, file));
+            perFile.push(inferred.columns.filter((c) => c.name !== INGEST_DATE_KEY));
+            dialect ??= inferred.dialect;
+            filesRead++;
+            progress.tick(1);
+          }
+        }
+        const name = `csv_${toCatalogName(folder)}`;
+        const result = await catalog.registerTable(database, {
+          name,
+          location: lakeFolderUri(store, `${RAW_CSV_PREFIX}${folder}/`),
+          format: 'csv',
+          columns: mergeColumns(perFile),
+          partitionKeys: [{ name: INGEST_DATE_KEY, type: 'string' }],
+          properties: {
+            delimiter: dialect?.delimiter ?? ',',
+            quote: dialect?.quote ?? '"',
+            escape: dialect?.escape ?? '',
+            'skip.header.line.count': dialect?.hasHeader === false ? '0' : '1',
+            'autocorp.source': 'csv-export',
+            'autocorp.source_table': folder,
+          },
+          description: `CSV exports of ${folder}, one partition per ingest date.`,
+        });
+        const partitions: PartitionInput[] = dates.map((date) => ({ values: [date], location: lakeFolderUri(store, `${RAW_CSV_PREFIX}${folder}/${INGEST_DATE_KEY}=${date}/`) }));
+        const added = await catalog.addPartitions(database, name, partitions);
+        results.push({ database, table: name, outcome: result.outcome, ...(result.change ? { change: result.change } : {}), partitionsAdded: added, filesRead });
+      }
+    });
+  } finally {
+    progress.finish();
+  }
+  return { crawler: 'raw-csv', database, tables: results };
+}

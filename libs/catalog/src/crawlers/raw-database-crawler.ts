@@ -1,0 +1,65 @@
+import { createProgress } from '@autocorp/terminal';
+import { withDuckDb } from '../duckdb';
+import { toCatalogName } from '../names';
+import { parquetColumns } from '../parquet-schema';
+import { type CrawlOptions, DEFAULT_DATABASES } from './crawl-options';
+import type { CrawlReport, TableCrawlResult } from './crawl-report';
+import { lakeFolderUri, listKeys, withLocalFile } from './local-files';
+import { mergeColumns } from './merge-columns';
+
+export const RAW_DATABASE_PREFIX = 'raw/database/';
+
+/** Full-load files (LOAD00000001.parquet ...) first, then CDC files in key (time) order, as DMS writes them. */
+function dmsFileOrder(a: string, b: string): number {
+  const la = /\/LOAD\d+\.parquet$/.test(a);
+  const lb = /\/LOAD\d+\.parquet$/.test(b);
+  if (la !== lb) return la ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Registers one table per `raw/database/pg_<table>/` folder (the AWS DMS S3 layout), typed from
+ * the Parquet footers of its files (DuckDB `parquet_schema`); columns of all files merged.
+ */
+export async function crawlRawDatabase(options: CrawlOptions): Promise<CrawlReport> {
+  const database = options.database ?? DEFAULT_DATABASES.raw;
+  const { store, catalog } = options;
+  await catalog.ensureDatabase({ name: database, description: 'Raw zone of the AutoCorp lake: DMS Parquet and CSV exports.', locationUri: lakeFolderUri(store, 'raw/') });
+  const byFolder = new Map<string, string[]>();
+  for (const key of await listKeys(store, RAW_DATABASE_PREFIX)) {
+    const rest = key.slice(RAW_DATABASE_PREFIX.length);
+    const slash = rest.indexOf('/');
+    if (slash <= 0 || !key.endsWith('.parquet')) continue;
+    const folder = rest.slice(0, slash);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), key]);
+  }
+  const total = [...byFolder.values()].reduce((n, keys) => n + keys.length, 0);
+  const progress = createProgress({ label: `crawl ${RAW_DATABASE_PREFIX}`, total, unit: 'files', ...(options.progress === false ? { enabled: false } : {}) });
+  const tables: TableCrawlResult[] = [];
+  try {
+    await withDuckDb(async (connection) => {
+      for (const folder of [...byFolder.keys()].sort()) {
+        const keys = (byFolder.get(folder) ?? []).sort(dmsFileOrder);
+        const perFile = [];
+        for (const key of keys) {
+          perFile.push(await withLocalFile(store, key, (file) => parquetColumns(connection, file)));
+          progress.tick(1);
+        }
+        const name = toCatalogName(folder);
+        const result = await catalog.registerTable(database, {
+          name,
+          location: lakeFolderUri(store, `${RAW_DATABASE_PREFIX}${folder}/`),
+          format: 'parquet',
+          columns: mergeColumns(perFile),
+          partitionKeys: [],
+          properties: { 'autocorp.source': 'dms', 'autocorp.source_table': folder.replace(/^pg_/, '') },
+          description: `DMS full load and CDC files of source table ${folder.replace(/^pg_/, '')}.`,
+        });
+        tables.push({ database, table: name, outcome: result.outcome, ...(result.change ? { change: result.change } : {}), partitionsAdded: 0, filesRead: keys.length });
+      }
+    });
+  } finally {
+    progress.finish();
+  }
+  return { crawler: 'raw-database', database, tables };
+}

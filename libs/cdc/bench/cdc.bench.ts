@@ -1,0 +1,137 @@
+/**
+ * CDC benchmark: full-load throughput (and its ratio to psql \copy of the same tables),
+ * sustained CDC changes/s, and commit-to-readable latency under a steady 1,000 changes/s.
+ * Run: `npx tsx libs/cdc/bench/cdc.bench.ts` (CDC_BENCH_SCALE, default 1 = 1.6M source rows).
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { generate } from '@autocorp/generator';
+import { openObjectStore } from '@autocorp/lake-storage';
+import { SOURCE_TABLE_NAMES } from '@autocorp/schema';
+import { migrate, startThrowawayPostgres } from '@autocorp/source-db';
+import pg from 'pg';
+import { type CdcBatch, runFullLoad, startCdc } from '../src/index';
+
+export interface CdcBenchResult {
+  readonly scale: number;
+  readonly fullLoadRows: number;
+  readonly fullLoadSeconds: number;
+  readonly fullLoadRowsPerSecond: number;
+  readonly psqlCopySeconds: number;
+  /** Full-load time over psql \copy time of the same tables (1 = as fast as reading them out). */
+  readonly fullLoadToPsqlRatio: number;
+  readonly sustainedChanges: number;
+  readonly sustainedChangesPerSecond: number;
+  readonly latencyChanges: number;
+  readonly latencyP50Ms: number;
+  readonly latencyP99Ms: number;
+}
+
+const run = promisify(execFile);
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+export async function cdcBench(options: { scale?: number } = {}): Promise<CdcBenchResult> {
+  const scale = options.scale ?? Number(process.env.CDC_BENCH_SCALE ?? 1);
+  const server = await startThrowawayPostgres();
+  const pool = new pg.Pool({ ...server.connectionConfig, max: 4 });
+  const root = path.join('/tmp', `autocorp-cdc-bench-${randomUUID()}`);
+  await mkdir(path.join(root, 'lake'), { recursive: true });
+  const store = openObjectStore(pathToFileURL(path.join(root, 'lake')).href);
+  try {
+    await migrate({ pool, displayAddress: server.url });
+    await generate({ seed: 42, scale, targets: ['postgres'], pool, progress: false });
+    await pool.query('VACUUM ANALYZE');
+
+    let started = performance.now();
+    for (const table of SOURCE_TABLE_NAMES) await run('psql', [server.url, '-q', '-c', `\\copy ${table} to '/dev/null' csv`]);
+    const psqlCopySeconds = (performance.now() - started) / 1000;
+
+    const load = await runFullLoad({ connection: server.connectionConfig, store });
+
+    // Sustained: 20 transactions of 10,000 updates each, as fast as PostgreSQL takes them.
+    const batches: { batch: CdcBatch; at: number }[] = [];
+    const runner = startCdc({ connection: server.connectionConfig, store, onBatch: (batch) => void batches.push({ batch, at: Date.now() }) });
+    await runner.streaming;
+    const sustainedChanges = 200_000;
+    started = performance.now();
+    for (let i = 0; i < 20; i++) {
+      await pool.query(`UPDATE sales_order_parts SET quantity = quantity + 1 WHERE line_item_id IN (SELECT line_item_id FROM sales_order_parts ORDER BY line_item_id OFFSET ${i * 10_000} LIMIT 10000)`);
+    }
+    const { rows } = await pool.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+    const [hi, lo] = (rows[0]?.lsn ?? '0/0').split('/') as [string, string];
+    const target = (BigInt(`0x${hi}`) << 32n) | BigInt(`0x${lo}`);
+    let seen = 0;
+    while (seen < sustainedChanges) {
+      await new Promise((r) => setTimeout(r, 20));
+      seen = batches.reduce((n, b) => n + b.batch.rows, 0);
+    }
+    void target;
+    const sustainedSeconds = (performance.now() - started) / 1000;
+    batches.length = 0;
+
+    // Latency: 100 transactions/s of 10 inserts each for 10 s.
+    const latencySeconds = 10;
+    const client = await pool.connect();
+    const base = 900_000_000;
+    let n = 0;
+    const t0 = Date.now();
+    for (let tick = 0; tick < latencySeconds * 100; tick++) {
+      const due = t0 + tick * 10;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const values = Array.from({ length: 10 }, (_, i) => `(${base + n + i}, 1, 'W', 'L', 'lat${base + n + i}@x.com', 'NY')`).join(', ');
+      await client.query(`INSERT INTO customers (customer_id, first_name, last_name, email, state) VALUES ${values}`);
+      n += 10;
+    }
+    client.release();
+    while (batches.reduce((s, b) => s + b.batch.files.filter((f) => f.table === 'customers').reduce((x, f) => x + f.rows, 0), 0) < n) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await runner.stop();
+
+    const duck = await (await DuckDBInstance.create(':memory:')).connect();
+    const latencies: number[] = [];
+    for (const { batch, at } of batches) {
+      for (const file of batch.files.filter((f) => f.table === 'customers')) {
+        const reader = await duck.runAndReadAll(`SELECT epoch_ms(_cdc_commit_ts) AS ms FROM read_parquet('${store.localPath(file.key)}')`);
+        for (const row of reader.getRowObjects()) latencies.push(at - Number(row.ms));
+      }
+    }
+    latencies.sort((a, b) => a - b);
+    return {
+      scale,
+      fullLoadRows: load.rows,
+      fullLoadSeconds: load.seconds,
+      fullLoadRowsPerSecond: load.rows / load.seconds,
+      psqlCopySeconds,
+      fullLoadToPsqlRatio: load.seconds / psqlCopySeconds,
+      sustainedChanges,
+      sustainedChangesPerSecond: sustainedChanges / sustainedSeconds,
+      latencyChanges: latencies.length,
+      latencyP50Ms: percentile(latencies, 50),
+      latencyP99Ms: percentile(latencies, 99),
+    };
+  } finally {
+    await pool.end().catch(() => undefined);
+    await server.stop();
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  cdcBench().then(
+    (result) => console.log(JSON.stringify(result, null, 2)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

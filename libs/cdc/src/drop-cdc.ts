@@ -1,0 +1,30 @@
+import { connectSql, quoteIdent } from './connection';
+import { cdcStateKeys } from './lake/raw-layout';
+import { type CdcOptions, resolveOptions } from './options';
+import { readSlot, slotInUseError } from './replication/slot-info';
+
+export interface DropCdcResult {
+  readonly slotDropped: boolean;
+  readonly publicationDropped: boolean;
+}
+
+/**
+ * Removes the slot (so PostgreSQL stops keeping WAL for it), the publication and the stored CDC
+ * state of the slot. Raw files stay. Fails with `slot-in-use` while a CDC process streams from it.
+ */
+export async function dropCdc(options: CdcOptions): Promise<DropCdcResult> {
+  const resolved = resolveOptions(options);
+  const sql = await connectSql(resolved.connection, 'autocorp-cdc-drop');
+  try {
+    const slot = await readSlot(sql, resolved.slotName);
+    if (slot?.active) throw slotInUseError(slot);
+    if (slot) await sql.query('SELECT pg_drop_replication_slot($1)', [resolved.slotName]);
+    const { rowCount } = await sql.query('SELECT 1 FROM pg_publication WHERE pubname = $1', [resolved.publicationName]);
+    if (rowCount) await sql.query(`DROP PUBLICATION ${quoteIdent(resolved.publicationName)}`);
+    const keys = cdcStateKeys(resolved.slotName);
+    for (const key of [keys.position, keys.schemaHistory, keys.schemas]) await resolved.store.delete(key);
+    return { slotDropped: slot !== undefined, publicationDropped: Boolean(rowCount) };
+  } finally {
+    await sql.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,38 @@
+import { castFromText, type SourceColumn } from './column-types';
+import { duckIdent } from './duckdb-quote';
+
+/** The DMS-style columns every raw file starts with. */
+export interface MetaColumnNames {
+  /** DMS's `TimestampColumnName`; ours defaults to `_cdc_commit_ts`. */
+  readonly commitTimestamp: string;
+}
+
+export const DEFAULT_COMMIT_TIMESTAMP_COLUMN = '_cdc_commit_ts';
+export const COMMIT_LSN_COLUMN = '_cdc_commit_lsn';
+export const SEQ_COLUMN = '_cdc_seq';
+export const OP_COLUMN = 'Op';
+
+/** Where the projection reads its values: SQL expressions over the staged relation. */
+export interface ProjectionSource {
+  readonly op: string;
+  /** Microseconds since the Unix epoch (BIGINT). */
+  readonly commitMicros: string;
+  readonly commitLsn: string;
+  readonly seq: string;
+  /** The text value of source column i. */
+  readonly column: (index: number) => string;
+}
+
+/** `Op, <commit ts>, _cdc_commit_lsn, _cdc_seq, <table columns with lake types>` */
+export function lakeProjection(columns: readonly SourceColumn[], source: ProjectionSource, names: MetaColumnNames): string {
+  const meta = [
+    `${source.op} AS ${duckIdent(OP_COLUMN)}`,
+    `make_timestamp(${source.commitMicros})::TIMESTAMPTZ AS ${duckIdent(names.commitTimestamp)}`,
+    `${source.commitLsn} AS ${duckIdent(COMMIT_LSN_COLUMN)}`,
+    `${source.seq} AS ${duckIdent(SEQ_COLUMN)}`,
+  ];
+  const data = columns.map((column, i) => `${castFromText(source.column(i), column)} AS ${duckIdent(column.name)}`);
+  return [...meta, ...data].join(', ');
+}
+
+export const PARQUET_OPTIONS = '(FORMAT parquet, COMPRESSION snappy)';

@@ -1,0 +1,10 @@
+export { TransferError, type TransferErrorKind } from './transfer-error';
+export { type TransferOptions, transferCsvFiles } from './transfer-csv-files';
+export { type TransferRecord, type TransferReport, type TransferStatus, runManifestKey, sourceManifestKey } from './transfer-report';
+export { LEDGER_KEY, type Ledger, type LedgerEntry, readLedger } from './transfer-ledger';
+export { type ExpectedHeaders, checkHeader } from './header-check';
+export { SNIFF_BYTES, parseCsvLine, sniffCsvHeader } from './csv-sniff';
+export { RowCounter } from './row-counter';
+export { type SourceFile, type SourceKind, listSourceFiles } from './source-files';
+export type { ProgressSettings } from './file-progress';
+export { formatTransferReport } from './format-transfer-report';

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { type ObjectStore, formatIngestDate, rawCsvKey } from '@autocorp/lake-storage';
+import { copyCsvFile } from './copy-csv-file';
+import { type ProgressSettings, fileProgress } from './file-progress';
+import { hashFile } from './hash-file';
+import type { ExpectedHeaders } from './header-check';
+import { type SourceFile, listSourceFiles } from './source-files';
+import { TransferError } from './transfer-error';
+import { type Ledger, readLedger, writeLedger } from './transfer-ledger';
+import { type TransferRecord, type TransferReport, runManifestKey, sourceManifestKey, totalsOf } from './transfer-report';
+
+export interface TransferOptions {
+  /** Folder with the CSV exports (top level only). */
+  readonly sourceDir: string;
+  readonly store: ObjectStore;
+  /** Columns per table (file name without `.csv`); tables not listed need only a plausible header. */
+  readonly expectedHeaders?: ExpectedHeaders;
+  /** The clock; its UTC day at the start is the run's `ingest_date`. Default: the system clock. */
+  readonly now?: () => Date;
+  /** Progress lines on the terminal: `true`/`false` to force, or settings; default on a TTY outside CI. */
+  readonly progress?: boolean | ProgressSettings;
+}
+
+/**
+ * Moves the CSV files of `sourceDir` into `raw/csv/<table>/ingest_date=YYYY-MM-DD/<file>`,
+ * streaming each with its sha256 and row count, verifying what the store holds, and skipping files
+ * whose size and sha256 match their last transfer (ledger `state/transfer/csv/ledger.json`).
+ * Each run writes its report to `state/transfer/csv/runs/<runId>.json`.
+ *
+ * Rejected (not CSV, wrong header) and failed (verification) files do not stop the run: they are
+ * recorded with their TransferError in `report.errors`. Storage errors abort the run; the report so
+ * far is still written (with `finishedAt` of the abort).
+ */
+export async function transferCsvFiles(options: TransferOptions): Promise<TransferReport> {
+  const { store, sourceDir } = options;
+  const now = options.now ?? (() => new Date());
+  const progressSettings: ProgressSettings = typeof options.progress === 'boolean' ? { enabled: options.progress } : (options.progress ?? {});
+  const started = now();
+  const runId = `${started.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+  const ingestDate = formatIngestDate(started);
+  const records: TransferRecord[] = [];
+  const errors: TransferError[] = [];
+
+  const sources = await listSourceFiles(path.resolve(sourceDir));
+  const ledger: Ledger = await readLedger(store);
+  const writeReport = async (completed: boolean): Promise<TransferReport> => {
+    const report: TransferReport = {
+      runId,
+      sourceDir: path.resolve(sourceDir),
+      storeUri: store.uri,
+      ingestDate,
+      startedAt: started.toISOString(),
+      finishedAt: now().toISOString(),
+      records,
+      totals: totalsOf(records),
+      manifestKey: runManifestKey(runId),
+      errors,
+    };
+    const { errors: _objects, ...stored } = report;
+    await store.put(report.manifestKey, `${JSON.stringify({ ...stored, completed }, null, 2)}\n`, { contentType: 'application/json' });
+    return report;
+  };
+
+  try {
+    for (const source of sources) {
+      const t0 = performance.now();
+      const record = (fields: Omit<TransferRecord, 'file' | 'at' | 'durationMs' | 'bytes'> & { bytes?: number }): void => {
+        records.push({ file: source.name, bytes: source.size, ...fields, at: now().toISOString(), durationMs: Math.round(performance.now() - t0) });
+      };
+      if (source.kind === 'other') {
+        record({ status: 'ignored', reason: 'not a .csv file nor a manifest' });
+      } else if (source.kind === 'manifest') {
+        const key = sourceManifestKey(runId, source.name);
+        const info = await store.putFile(key, source.path);
+        record({ status: 'manifest', key, ...(info.sha256 !== undefined ? { sha256: info.sha256 } : {}), reason: 'source manifest, kept as metadata' });
+      } else {
+        const outcome = await transferOne(store, source, { ingestDate, runId, ledger, options, progressSettings });
+        if (outcome.error) errors.push(outcome.error);
+        record(outcome.record);
+        if (outcome.record.status === 'copied') await writeLedger(store, ledger);
+      }
+    }
+  } catch (error) {
+    // Keep a record of what was done before the failure; the failure itself is what the caller sees.
+    await writeReport(false).catch(() => undefined);
+    throw error;
+  }
+  return writeReport(true);
+}
+
+interface TransferContext {
+  readonly ingestDate: string;
+  readonly runId: string;
+  readonly ledger: Ledger;
+  readonly options: TransferOptions;
+  readonly progressSettings: ProgressSettings;
+}
+
+type Outcome = { record: Omit<TransferRecord, 'file' | 'at' | 'durationMs' | 'bytes'> & { bytes?: number }; error?: TransferError };
+
+async function transferOne(store: ObjectStore, source: SourceFile, context: TransferContext): Promise<Outcome> {
+  const table = source.table ?? source.name;
+  const previous = context.ledger.files[source.name];
+  if (previous !== undefined && previous.bytes === source.size) {
+    const progress = fileProgress(`${source.name} (checking)`, source.size, context.progressSettings);
+    const { sha256 } = await hashFile(source.path, progress);
+    progress.finish();
+    if (sha256 === previous.sha256) {
+      const stored = await store.head(previous.key);
+      if (stored !== undefined && stored.size === previous.bytes && (stored.sha256 === undefined || stored.sha256 === sha256)) {
+        return {
+          record: { status: 'skipped', table, key: previous.key, bytes: previous.bytes, rows: previous.rows, sha256, reason: `unchanged since run ${previous.runId}` },
+        };
+      }
+    }
+  }
+  const key = rawCsvKey(table, context.ingestDate, source.name);
+  const progress = fileProgress(source.name, source.size, context.progressSettings);
+  try {
+    const copied = await copyCsvFile(store, source, key, {
+      runId: context.runId,
+      progress,
+      ...(context.options.expectedHeaders !== undefined ? { expectedHeaders: context.options.expectedHeaders } : {}),
+    });
+    context.ledger.files[source.name] = {
+      file: source.name,
+      key,
+      bytes: copied.bytes,
+      rows: copied.rows,
+      sha256: copied.sha256,
+      transferredAt: (context.options.now ?? (() => new Date()))().toISOString(),
+      runId: context.runId,
+    };
+    return { record: { status: 'copied', table, key, bytes: copied.bytes, rows: copied.rows, sha256: copied.sha256, reason: `verified by ${copied.verifiedBy}` } };
+  } catch (error) {
+    if (!(error instanceof TransferError)) throw error;
+    const status = error.kind === 'checksum-mismatch' ? 'failed' : 'rejected';
+    return { record: { status, table, error: { kind: error.kind, message: error.message } }, error };
+  } finally {
+    progress.finish();
+  }
+}

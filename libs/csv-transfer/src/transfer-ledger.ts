@@ -1,0 +1,42 @@
+import { type ObjectStore, stateKey } from '@autocorp/lake-storage';
+import { TransferError } from './transfer-error';
+
+/** Where the ledger of transferred files lives in the store. */
+export const LEDGER_KEY = stateKey('transfer', 'csv', 'ledger.json');
+
+/** The last successful transfer of one source file name. */
+export interface LedgerEntry {
+  readonly file: string;
+  readonly key: string;
+  readonly bytes: number;
+  readonly rows: number;
+  readonly sha256: string;
+  readonly transferredAt: string;
+  readonly runId: string;
+}
+
+export interface Ledger {
+  readonly version: 1;
+  readonly files: Record<string, LedgerEntry>;
+}
+
+/** The ledger from the store; an empty one when there is none yet. */
+export async function readLedger(store: ObjectStore): Promise<Ledger> {
+  if ((await store.head(LEDGER_KEY)) === undefined) return { version: 1, files: {} };
+  const text = (await store.getBytes(LEDGER_KEY)).toString('utf8');
+  try {
+    const ledger = JSON.parse(text) as Ledger;
+    if (ledger.version !== 1 || typeof ledger.files !== 'object' || ledger.files === null) throw new Error('unknown layout');
+    return ledger;
+  } catch (error) {
+    throw new TransferError(
+      'invalid-manifest',
+      `The transfer ledger ${store.uri}${LEDGER_KEY} is not readable (${(error as Error).message}). Delete it to transfer every file again.`,
+      { cause: error },
+    );
+  }
+}
+
+export async function writeLedger(store: ObjectStore, ledger: Ledger): Promise<void> {
+  await store.put(LEDGER_KEY, `${JSON.stringify(ledger, null, 2)}\n`, { contentType: 'application/json' });
+}

@@ -1,0 +1,51 @@
+import type { JobDefinition } from '../model/job-definition';
+import { type GlueEnvironment, normalizeGlueEnvironment } from './glue-environment';
+
+/** Spark settings Hudi needs on Glue 5.0 (passed as one chained `--conf`). */
+export const GLUE_SPARK_CONF = [
+  'spark.serializer=org.apache.spark.serializer.KryoSerializer',
+  'spark.sql.extensions=org.apache.spark.sql.hudi.HoodieSparkSessionExtension',
+  'spark.kryo.registrator=org.apache.spark.HoodieSparkKryoRegistrar',
+  'spark.sql.catalog.spark_catalog=org.apache.spark.sql.hudi.catalog.HoodieCatalog',
+  'spark.sql.hive.convertMetastoreParquet=false',
+  'spark.sql.session.timeZone=UTC',
+] as const;
+
+/** The Glue version the scripts are written for (Spark 3.5, Python 3.11, Hudi 0.15). */
+export const GLUE_VERSION = '5.0';
+
+/** S3 key of a job's script under the scripts folder. */
+export function glueScriptUri(job: Pick<JobDefinition, 'name'>, env: GlueEnvironment): string {
+  return `${normalizeGlueEnvironment(env).scriptsUri}/autocorp_etl_${job.name}.py`;
+}
+
+/** The Glue job name of a job. */
+export function glueJobName(job: Pick<JobDefinition, 'name'>): string {
+  return `autocorp-etl-${job.name.replace(/_/g, '-')}`;
+}
+
+/**
+ * The job's default arguments (Glue `DefaultArguments`): Hudi as data lake format, job bookmarks,
+ * metrics and continuous logs, the Spark conf for Hudi, and the job's own S3 locations.
+ */
+export function glueJobArguments(job: JobDefinition, env: GlueEnvironment): Record<string, string> {
+  const e = normalizeGlueEnvironment(env);
+  const [first, ...rest] = GLUE_SPARK_CONF;
+  return {
+    '--job-language': 'python',
+    '--datalake-formats': 'hudi',
+    '--job-bookmark-option': 'job-bookmark-enable',
+    '--enable-metrics': 'true',
+    '--enable-continuous-cloudwatch-log': 'true',
+    '--enable-glue-datacatalog': 'true',
+    '--enable-observability-metrics': 'true',
+    '--TempDir': `${e.tempUri}/${job.name}/`,
+    '--conf': [first, ...rest.map((c) => `--conf ${c}`)].join(' '),
+    '--lake_path': `${e.lakeUri}/`,
+    '--source_path': job.layer === 'operational' ? `${e.lakeUri}/raw/` : `${e.lakeUri}/curated/`,
+    '--target_path': `${e.lakeUri}/curated/${job.hudi.tableName}/`,
+    '--quarantine_path': `${e.lakeUri}/processed/quarantine/${job.name}/`,
+    '--glue_database': e.glueDatabase,
+    '--cdc_slot': e.cdcSlot,
+  };
+}

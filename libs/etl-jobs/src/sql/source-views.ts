@@ -1,0 +1,66 @@
+import type { CsvSource, DatabaseSource } from '../model/sources';
+import { identifier } from './portable-sql';
+
+/** Name of the engine-filled view of raw rows behind a database source. */
+export function changesViewName(source: DatabaseSource): string {
+  return `${identifier(source.view)}_changes`;
+}
+
+/** Name of the engine-filled view of text fields behind a CSV source. */
+export function csvTextViewName(source: CsvSource): string {
+  return `${identifier(source.view)}_text`;
+}
+
+/**
+ * The database source view: latest change per primary key, as portable SQL (DuckDB and Spark SQL).
+ * Rows of the full load carry `Op` = 'I' and sort before the changes streamed after it.
+ */
+export function renderLatestChangeSelect(source: DatabaseSource): string {
+  const columns = source.columns.map((c) => identifier(c.name)).join(', ');
+  const key = source.primaryKey.map(identifier).join(', ');
+  return [
+    `SELECT ${columns},`,
+    `  CASE WHEN c.Op = 'D' THEN 'D' ELSE 'U' END AS _op,`,
+    `  c._source_file AS _source_file,`,
+    `  CAST(NULL AS BIGINT) AS _source_line,`,
+    `  CAST(NULL AS STRING) AS _raw_row,`,
+    `  '' AS _unparsed_columns,`,
+    `  FALSE AS _malformed`,
+    `FROM (`,
+    `  SELECT *, row_number() OVER (PARTITION BY ${key} ORDER BY _cdc_commit_lsn DESC, _cdc_seq DESC) AS _change_rank`,
+    `  FROM ${changesViewName(source)}`,
+    `) c`,
+    `WHERE c._change_rank = 1`,
+  ].join('\n');
+}
+
+/**
+ * The CSV source view: every field cast with TRY_CAST to its column type (empty fields are NULL,
+ * text fields are kept as written, other fields are trimmed first), and `_unparsed_columns` naming
+ * the non-empty fields that did not cast. Portable SQL (DuckDB and Spark SQL >= 3.4).
+ */
+export function renderCsvTypedSelect(source: CsvSource): string {
+  const casts = source.columns.map((c) => {
+    const name = identifier(c.name);
+    return c.type === 'STRING'
+      ? `  NULLIF(${name}, '') AS ${name}`
+      : `  TRY_CAST(NULLIF(trim(${name}), '') AS ${c.type}) AS ${name}`;
+  });
+  const unparsed = source.columns
+    .filter((c) => c.type !== 'STRING')
+    .map((c) => {
+      const name = identifier(c.name);
+      return `CASE WHEN NULLIF(trim(${name}), '') IS NOT NULL AND TRY_CAST(trim(${name}) AS ${c.type}) IS NULL THEN '${name}' END`;
+    });
+  return [
+    'SELECT',
+    `${casts.join(',\n')},`,
+    `  'U' AS _op,`,
+    `  _source_file,`,
+    `  _source_line,`,
+    `  _raw_row,`,
+    `  ${unparsed.length > 0 ? `concat_ws(',', ${unparsed.join(', ')})` : "''"} AS _unparsed_columns,`,
+    `  _malformed`,
+    `FROM ${csvTextViewName(source)}`,
+  ].join('\n');
+}

@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EtlJobsError, JOBS, type GlueEnvironment, glueJobArguments, glueScriptUri, hudiWriteOptions, jobByName, renderGlueScript } from '../src/index';
+
+const env: GlueEnvironment = {
+  lakeUri: 's3://autocorp-lake-123/lake/',
+  glueDatabase: 'autocorp',
+  cdcSlot: 'autocorp_cdc',
+  tempUri: 's3://autocorp-lake-123/tmp',
+  scriptsUri: 's3://autocorp-lake-123/scripts',
+};
+
+const folder = mkdtempSync(path.join(tmpdir(), 'etl-jobs-glue-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Reads a `NAME = json.loads("...")` assignment of the script back with Python's own parser. */
+function pythonAssignment(scriptPath: string, name: string): unknown {
+  const program = [
+    'import ast, json, sys',
+    'tree = ast.parse(open(sys.argv[1]).read())',
+    'for node in tree.body:',
+    '    if isinstance(node, ast.Assign) and node.targets[0].id == sys.argv[2]:',
+    '        value = node.value',
+    '        print(value.args[0].value if isinstance(value, ast.Call) else json.dumps(value.value))',
+  ].join('\n');
+  return JSON.parse(execFileSync('python3', ['-c', program, scriptPath, name], { encoding: 'utf8' }));
+}
+
+describe('Glue rendering', () => {
+  it.each(JOBS.map((j) => [j.name, j] as const))('renders a script for %s that compiles, with the same Hudi options as the local writer', (name, job) => {
+    const script = renderGlueScript(job, env);
+    const file = path.join(folder, `${name}.py`);
+    writeFileSync(file, script);
+    execFileSync('python3', ['-m', 'py_compile', file]);
+    expect(pythonAssignment(file, 'HUDI_WRITE_OPTIONS')).toEqual(hudiWriteOptions(job));
+    const config = pythonAssignment(file, 'JOB') as { transform_sql: string; row_rules: unknown[] };
+    expect(config.transform_sql).toBe(job.transformSql);
+    expect(config.row_rules.length).toBe(job.rules.filter((r) => r.level === 'row').length);
+    const sync = pythonAssignment(file, 'CATALOG_SYNC_OPTIONS') as Record<string, string>;
+    expect(sync['hoodie.datasource.hive_sync.mode']).toBe('hms');
+    expect(sync['hoodie.datasource.hive_sync.database']).toBe('autocorp');
+    expect(sync['hoodie.datasource.hive_sync.table']).toBe(job.hudi.tableName);
+  });
+
+  it('writes the real Hudi options', () => {
+    const options = hudiWriteOptions(jobByName('sales_order'));
+    expect(options).toMatchObject({
+      'hoodie.table.name': 'sales_order',
+      'hoodie.datasource.write.recordkey.field': 'invoice_number',
+      'hoodie.datasource.write.precombine.field': 'updated_at',
+      'hoodie.datasource.write.partitionpath.field': 'order_year',
+      'hoodie.datasource.write.hive_style_partitioning': 'true',
+      'hoodie.datasource.write.operation': 'upsert',
+      'hoodie.datasource.write.keygenerator.class': 'org.apache.hudi.keygen.SimpleKeyGenerator',
+      'hoodie.index.type': 'SIMPLE',
+      'hoodie.table.version': '6',
+      'hoodie.write.table.version': '6',
+      'hoodie.metadata.enable': 'false',
+      'hoodie.cleaner.commits.retained': '10',
+    });
+    expect(hudiWriteOptions(jobByName('sales_order_parts'))['hoodie.datasource.write.keygenerator.class']).toBe(
+      'org.apache.hudi.keygen.NonpartitionedKeyGenerator',
+    );
+    expect(hudiWriteOptions(jobByName('sales_order_fact'))['hoodie.datasource.write.operation']).toBe('insert_overwrite_table');
+  });
+
+  it('gives the job arguments Glue needs', () => {
+    const args = glueJobArguments(jobByName('sales_order'), env);
+    expect(args).toMatchObject({
+      '--datalake-formats': 'hudi',
+      '--job-bookmark-option': 'job-bookmark-enable',
+      '--enable-metrics': 'true',
+      '--enable-continuous-cloudwatch-log': 'true',
+      '--lake_path': 's3://autocorp-lake-123/lake/',
+      '--target_path': 's3://autocorp-lake-123/lake/curated/sales_order/',
+      '--quarantine_path': 's3://autocorp-lake-123/lake/processed/quarantine/sales_order/',
+    });
+    expect(args['--conf']).toContain('spark.serializer=org.apache.spark.serializer.KryoSerializer');
+    expect(args['--conf']).toContain('--conf spark.sql.extensions=org.apache.spark.sql.hudi.HoodieSparkSessionExtension');
+    expect(glueScriptUri(jobByName('customers'), env)).toBe('s3://autocorp-lake-123/scripts/autocorp_etl_customers.py');
+    expect(() => glueJobArguments(jobByName('customers'), { ...env, lakeUri: '/tmp/lake' })).toThrow(EtlJobsError);
+  });
+});

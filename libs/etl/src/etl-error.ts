@@ -1,0 +1,20 @@
+export type EtlErrorKind =
+  | 'unsupported-store'
+  | 'unknown-job'
+  | 'rules-failed'
+  | 'source-unreadable'
+  | 'state-corrupt'
+  | 'write-failed'
+  | 'invalid-option';
+
+/** The one error type of @autocorp/etl. */
+export class EtlError extends Error {
+  override readonly name = 'EtlError';
+  constructor(
+    readonly kind: EtlErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

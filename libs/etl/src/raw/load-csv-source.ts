@@ -1,0 +1,61 @@
+import type { ObjectInfo, ObjectStore } from '@autocorp/lake-storage';
+import { type CsvSource, csvTextViewName, renderCsvTypedSelect } from '@autocorp/etl-jobs';
+import type { EtlDuckDb } from '../duckdb/etl-duckdb';
+import { sqlIdent, sqlString } from '../duckdb/sql-text';
+import { EtlError } from '../etl-error';
+import { localPathOf } from './store-paths';
+
+/**
+ * Reads the CSV files of a source as text into `<view>_text`: every field VARCHAR, the store key,
+ * the line number (header = line 1), the raw row, and `_malformed` lines (wrong number of fields,
+ * kept from DuckDB's rejects with their original text). Defines the typed view `<view>`.
+ * Returns the number of data lines read.
+ */
+export async function loadCsvSource(db: EtlDuckDb, store: ObjectStore, source: CsvSource, files: readonly ObjectInfo[]): Promise<number> {
+  const text = csvTextViewName(source);
+  const fields = source.columns.map((c) => `${sqlIdent(c.name)} VARCHAR`);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${text} (${fields.join(', ')}, _source_file VARCHAR, _source_line BIGINT, _raw_row VARCHAR, _malformed BOOLEAN)`,
+  );
+  let index = 0;
+  for (const file of files) {
+    index += 1;
+    await loadCsvFile(db, store, source, file.key, index);
+  }
+  await db.run(`CREATE OR REPLACE TEMP VIEW ${source.view} AS ${renderCsvTypedSelect(source)}`);
+  return db.count(`SELECT count(*) FROM ${text}`);
+}
+
+async function loadCsvFile(db: EtlDuckDb, store: ObjectStore, source: CsvSource, key: string, index: number): Promise<void> {
+  const text = csvTextViewName(source);
+  const path = localPathOf(store, key);
+  const rejects = `_etl_rejects_${source.view}_${index}`;
+  const scans = `_etl_reject_scans_${source.view}_${index}`;
+  const rows = `_etl_rows_${source.view}_${index}`;
+  const columns = `{${source.columns.map((c) => `${sqlString(c.name)}: 'VARCHAR'`).join(', ')}}`;
+  const names = source.columns.map((c) => sqlIdent(c.name));
+  try {
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE ${rows} AS SELECT *, ordinality AS _ord FROM read_csv(${sqlString(path)}, columns = ${columns}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', parallel = false, store_rejects = true, rejects_table = ${sqlString(rejects)}, rejects_scan = ${sqlString(scans)}) WITH ORDINALITY`,
+    );
+  } catch (error) {
+    throw new EtlError('source-unreadable', `The CSV file ${key} cannot be read (${(error as Error).message}); check that it is UTF-8 CSV with a header row.`, {
+      cause: error,
+    });
+  }
+  // Rejected lines shift the ordinal of the rows after them: line = ordinal + 1 (header) + rejects before it.
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE _etl_rejected_lines AS SELECT line, first(csv_line) AS csv_line, row_number() OVER (ORDER BY line) AS k FROM (SELECT DISTINCT line, csv_line FROM ${rejects}) GROUP BY line`,
+  );
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE _etl_reject_thresholds AS SELECT line - k AS t, max(k) AS k FROM _etl_rejected_lines GROUP BY line - k`,
+  );
+  const json = `to_json({${source.columns.map((c) => `${sqlString(c.name)}: r.${sqlIdent(c.name)}`).join(', ')}})`;
+  await db.run(
+    `INSERT INTO ${text} SELECT ${names.map((n) => `r.${n}`).join(', ')}, ${sqlString(key)}, CAST(r._ord + 1 + COALESCE(th.k, 0) AS BIGINT), CAST(${json} AS VARCHAR), FALSE FROM ${rows} r ASOF LEFT JOIN _etl_reject_thresholds th ON r._ord >= th.t`,
+  );
+  await db.run(
+    `INSERT INTO ${text} SELECT ${names.map(() => 'NULL').join(', ')}, ${sqlString(key)}, CAST(line AS BIGINT), csv_line, TRUE FROM _etl_rejected_lines`,
+  );
+  for (const table of [rows, rejects, scans, '_etl_rejected_lines', '_etl_reject_thresholds']) await db.run(`DROP TABLE IF EXISTS ${table}`);
+}

@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import type { ObjectStore } from '@autocorp/lake-storage';
+import { type JobDefinition, META_COLUMNS, duckdbType, isRowRule, jobByName, referenceViewName } from '@autocorp/etl-jobs';
+import type { WriteResult } from '@autocorp/hudi';
+import { defineCuratedView, openOrCreateCuratedTable } from '../curated/curated-table';
+import type { EtlDuckDb } from '../duckdb/etl-duckdb';
+import { sqlIdent } from '../duckdb/sql-text';
+import { EtlError } from '../etl-error';
+import { evaluateDatasetRules } from '../quality/evaluate-dataset-rules';
+import { CHECKED_TABLE, evaluateRowRules, rowRuleReasons } from '../quality/evaluate-row-rules';
+import { writeQuarantine } from '../quality/write-quarantine';
+import type { CommittedPosition } from '../raw/cdc-position';
+import { loadCsvSource } from '../raw/load-csv-source';
+import { loadDatabaseSource } from '../raw/load-database-source';
+import { readBookmark, writeBookmark } from '../state/bookmarks';
+import { type RuleOutcome, type RunCounts, type RunReport, newRunId, writeRunRecord } from '../state/run-records';
+import { planJobInputs } from './job-inputs';
+
+export interface RunJobContext {
+  readonly db: EtlDuckDb;
+  readonly store: ObjectStore;
+  readonly job: JobDefinition;
+  readonly committed: CommittedPosition | undefined;
+  readonly now?: () => Date;
+}
+
+const BATCH = '_etl_batch';
+const UPSERTS = '_etl_upserts';
+const DELETES = '_etl_deletes';
+const COUNTS = '_etl_counts';
+
+const ZERO_COUNTS: RunCounts = { read: 0, written: 0, inserted: 0, updated: 0, deleted: 0, quarantined: 0 };
+
+/**
+ * Runs one job: reads what arrived since its bookmark, transforms, checks the rules, quarantines
+ * broken rows, and (unless a `fail` rule failed) writes the Hudi table, the quarantine, the bookmark.
+ * Always stores a run record. Throws only when the run record cannot be written.
+ */
+export async function runJob(ctx: RunJobContext): Promise<RunReport> {
+  const now = ctx.now ?? (() => new Date());
+  const started = now();
+  const t0 = performance.now();
+  const runId = newRunId(ctx.job.name, started);
+  const timings = { readMs: 0, transformMs: 0, qualityMs: 0, writeMs: 0, totalMs: 0 };
+  const base = { runId, job: ctx.job.name, startedAt: started.toISOString() };
+  let report: RunReport;
+  try {
+    report = await runJobSteps(ctx, runId, started, timings, base);
+  } catch (error) {
+    report = {
+      ...base,
+      status: 'failed',
+      finishedAt: now().toISOString(),
+      counts: ZERO_COUNTS,
+      timings: { ...timings, totalMs: performance.now() - t0 },
+      rules: [],
+      instants: [],
+      inputFiles: [],
+      error: (error as Error).message,
+    };
+  } finally {
+    await dropWorkTables(ctx.db);
+  }
+  report = { ...report, finishedAt: now().toISOString(), timings: { ...report.timings, totalMs: Math.round(performance.now() - t0) } };
+  await writeRunRecord(ctx.store, report);
+  return report;
+}
+
+async function runJobSteps(
+  ctx: RunJobContext,
+  runId: string,
+  started: Date,
+  timings: { readMs: number; transformMs: number; qualityMs: number; writeMs: number; totalMs: number },
+  base: { runId: string; job: string; startedAt: string },
+): Promise<RunReport> {
+  const { db, store, job } = ctx;
+  const bookmark = await readBookmark(store, job.name);
+  const inputs = await planJobInputs(store, job, bookmark, ctx.committed);
+  const finish = (fields: Partial<RunReport> & Pick<RunReport, 'status'>): RunReport => ({
+    ...base,
+    finishedAt: '',
+    counts: ZERO_COUNTS,
+    timings: { ...timings },
+    rules: [],
+    instants: [],
+    inputFiles: inputs.inputFiles,
+    ...fields,
+  });
+  if (!inputs.hasNewInput) return finish({ status: 'no-new-input' });
+
+  // Read.
+  let t = performance.now();
+  for (const source of job.sources) {
+    if (source.kind === 'database') await loadDatabaseSource(db, store, source, inputs.database.get(source.view)?.files ?? []);
+    else if (source.kind === 'csv') await loadCsvSource(db, store, source, inputs.csv.get(source.view)?.files ?? []);
+    else await defineCuratedView(db, store, jobByName(source.job), source.view);
+  }
+  const referenced = new Set(job.rules.flatMap((r) => ('job' in r ? [r.job] : [])));
+  for (const name of referenced) await defineCuratedView(db, store, jobByName(name), referenceViewName(name));
+  timings.readMs = Math.round(performance.now() - t);
+
+  // Transform.
+  t = performance.now();
+  const outputs = [...job.columns.map((c) => sqlIdent(c.name)), ...META_COLUMNS.map(sqlIdent)].join(', ');
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${BATCH} AS SELECT row_number() OVER () AS _row_id, ${outputs} FROM (${job.transformSql}) x`);
+  timings.transformMs = Math.round(performance.now() - t);
+
+  // Quality.
+  t = performance.now();
+  const rowResult = await evaluateRowRules(db, job, BATCH);
+  const keys = job.hudi.recordKeyFields.map(sqlIdent).join(', ');
+  const typed = job.columns.map((c) => `CAST(${sqlIdent(c.name)} AS ${duckdbType(c.type)}) AS ${sqlIdent(c.name)}`).join(', ');
+  const latest = `row_number() OVER (PARTITION BY ${keys} ORDER BY ${sqlIdent(job.hudi.precombineField)} DESC NULLS LAST, _row_id DESC)`;
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${UPSERTS} AS SELECT ${typed} FROM (SELECT *, ${latest} AS _version_rank FROM ${CHECKED_TABLE} WHERE _rule IS NULL AND _op = 'U') v WHERE _version_rank = 1`,
+  );
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${DELETES} AS SELECT ${typed} FROM (SELECT *, row_number() OVER (PARTITION BY ${keys} ORDER BY _row_id DESC) AS _version_rank FROM ${CHECKED_TABLE} WHERE _rule IS NULL AND _op = 'D') v WHERE _version_rank = 1`,
+  );
+  const read = await db.count(`SELECT count(*) FROM ${BATCH}`);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${COUNTS} AS SELECT CAST(${read} AS BIGINT) AS read_rows, CAST(${rowResult.passed} AS BIGINT) AS passed_rows, CAST(${rowResult.quarantined} AS BIGINT) AS quarantined_rows`,
+  );
+  const datasetOutcomes = await evaluateDatasetRules(db, job, UPSERTS, COUNTS, started);
+  const rules: RuleOutcome[] = [...rowResult.outcomes, ...datasetOutcomes];
+  timings.qualityMs = Math.round(performance.now() - t);
+  const upserts = await db.count(`SELECT count(*) FROM ${UPSERTS}`);
+  const deletes = await db.count(`SELECT count(*) FROM ${DELETES}`);
+  const baseCounts: RunCounts = { read, written: 0, inserted: 0, updated: 0, deleted: 0, quarantined: rowResult.quarantined };
+
+  const failed = rules.filter((r) => r.severity === 'fail' && !r.passed);
+  if (failed.length > 0) {
+    const why = failed.map((r) => `${r.rule} (${r.message ?? `observed ${r.observed}`}${r.sample?.[0] ? `; e.g. ${JSON.stringify(r.sample[0])}` : ''})`).join('; ');
+    return finish({
+      status: 'blocked',
+      counts: baseCounts,
+      rules,
+      timings: { ...timings },
+      error: `ETL job ${job.name} did not commit: data quality rule(s) with severity fail did not pass: ${why}. Fix the source data or the rule; the raw files stay unprocessed.`,
+    });
+  }
+
+  // Write.
+  t = performance.now();
+  const results: WriteResult[] = [];
+  if (upserts > 0 || deletes > 0 || job.hudi.operation === 'insert_overwrite_table') {
+    const table = await openOrCreateCuratedTable(store, job);
+    try {
+      if (upserts > 0 || job.hudi.operation === 'insert_overwrite_table') results.push(await table.write(db.connection, job.hudi.operation, UPSERTS, { commitsRetained: job.hudi.commitsRetained }));
+      if (deletes > 0) {
+        await table.refresh();
+        results.push(await table.write(db.connection, 'delete', DELETES, { commitsRetained: job.hudi.commitsRetained }));
+      }
+    } catch (error) {
+      throw new EtlError('write-failed', `Writing curated table ${job.hudi.tableName} failed (${(error as Error).message}); the bookmark stays, so the next run redoes this input.`, {
+        cause: error,
+      });
+    }
+  }
+  let quarantineFile: string | undefined;
+  if (rowResult.quarantined > 0) {
+    const batchId = createHash('sha256').update(inputs.inputFiles.join('\n')).digest('hex').slice(0, 16);
+    quarantineFile = await writeQuarantine(db, store, job.name, runId, batchId, rowRuleReasons(job), started);
+  }
+  await writeBookmark(store, { ...inputs.nextBookmark, runId, updatedAt: new Date().toISOString() });
+  timings.writeMs = Math.round(performance.now() - t);
+
+  const sum = (pick: (r: WriteResult) => number) => results.reduce((s, r) => s + pick(r), 0);
+  return finish({
+    status: 'committed',
+    counts: {
+      ...baseCounts,
+      written: upserts + deletes,
+      inserted: sum((r) => r.numInserts),
+      updated: sum((r) => r.numUpdates),
+      deleted: sum((r) => r.numDeletes),
+    },
+    rules,
+    timings: { ...timings },
+    instants: results.map((r) => r.instant),
+    ...(quarantineFile ? { quarantineKey: quarantineFile } : {}),
+  });
+}
+
+async function dropWorkTables(db: EtlDuckDb): Promise<void> {
+  const rows = await db.rows(`SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = 'temp'`);
+  for (const row of rows) {
+    const name = sqlIdent(String(row['table_name']));
+    await db.run(row['table_type'] === 'VIEW' ? `DROP VIEW IF EXISTS ${name}` : `DROP TABLE IF EXISTS ${name}`);
+  }
+}
+
+/** Row-rule names of a job (exported for callers that map quarantine rules to defect kinds). */
+export function rowRuleNames(job: JobDefinition): string[] {
+  return job.rules.filter(isRowRule).map((r) => r.name);
+}

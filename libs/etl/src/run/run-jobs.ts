@@ -1,0 +1,78 @@
+import type { ObjectStore } from '@autocorp/lake-storage';
+import { jobsInDependencyOrder } from '@autocorp/etl-jobs';
+import { createProgress } from '@autocorp/terminal';
+import { EtlDuckDb, type EtlDuckDbOptions } from '../duckdb/etl-duckdb';
+import { EtlError } from '../etl-error';
+import { readCommittedPosition } from '../raw/cdc-position';
+import { type RunReport, newRunId, writeRunRecord } from '../state/run-records';
+import { runJob } from './run-job';
+
+export const DEFAULT_CDC_SLOT = 'autocorp_cdc';
+
+export interface RunJobsOptions {
+  /** The lake (must be a local `file://` store for the local runner). */
+  readonly store: ObjectStore;
+  /** Jobs to run (with everything they depend on); default all ten. */
+  readonly jobs?: readonly string[];
+  /** The CDC slot whose committed position bounds the raw database files; default `autocorp_cdc`. */
+  readonly cdcSlot?: string;
+  /** Show a progress line on a terminal (default: when stderr is a TTY outside CI). */
+  readonly progress?: boolean;
+  readonly duckdb?: EtlDuckDbOptions;
+  /** Clock, for tests. */
+  readonly now?: () => Date;
+}
+
+/**
+ * Runs jobs in dependency order and returns one report per job. A job whose dependency was blocked
+ * or failed in this run is not run (reported `blocked`), so no table is built on a stale input.
+ */
+export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
+  if (options.store.localPath('state') === undefined) {
+    throw new EtlError('unsupported-store', `The lake ${options.store.uri} is not local; the local ETL runner needs a file:// lake (on AWS the Glue jobs run instead).`);
+  }
+  let jobs;
+  try {
+    jobs = jobsInDependencyOrder(options.jobs);
+  } catch (error) {
+    throw new EtlError('unknown-job', (error as Error).message, { cause: error });
+  }
+  const committed = await readCommittedPosition(options.store, options.cdcSlot ?? DEFAULT_CDC_SLOT);
+  const progress = createProgress({ label: 'etl', total: jobs.length, unit: 'jobs', ...(options.progress === undefined ? {} : { enabled: options.progress }) });
+  const db = await EtlDuckDb.open(options.duckdb);
+  const reports: RunReport[] = [];
+  const notCommitted = new Set<string>();
+  try {
+    for (const job of jobs) {
+      const upstream = job.dependsOn.find((dep) => notCommitted.has(dep));
+      if (upstream) {
+        const now = (options.now ?? (() => new Date()))();
+        const skipped: RunReport = {
+          runId: newRunId(job.name, now),
+          job: job.name,
+          status: 'blocked',
+          startedAt: now.toISOString(),
+          finishedAt: now.toISOString(),
+          counts: { read: 0, written: 0, inserted: 0, updated: 0, deleted: 0, quarantined: 0 },
+          timings: { readMs: 0, transformMs: 0, qualityMs: 0, writeMs: 0, totalMs: 0 },
+          rules: [],
+          instants: [],
+          inputFiles: [],
+          error: `ETL job ${job.name} did not run: the job ${upstream} it depends on did not commit in this run. Fix ${upstream} first.`,
+        };
+        await writeRunRecord(options.store, skipped);
+        reports.push(skipped);
+        notCommitted.add(job.name);
+      } else {
+        const report = await runJob({ db, store: options.store, job, committed, ...(options.now ? { now: options.now } : {}) });
+        reports.push(report);
+        if (report.status === 'blocked' || report.status === 'failed') notCommitted.add(job.name);
+      }
+      progress.tick(1);
+    }
+  } finally {
+    progress.finish();
+    await db.close();
+  }
+  return reports;
+}

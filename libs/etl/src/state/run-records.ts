@@ -1,0 +1,103 @@
+import type { ObjectStore } from '@autocorp/lake-storage';
+import { EtlError } from '../etl-error';
+import { RUNS_PREFIX, runRecordKey } from './state-keys';
+
+export type RunStatus = 'committed' | 'no-new-input' | 'blocked' | 'failed';
+
+/** Outcome of one data quality rule in one run. */
+export interface RuleOutcome {
+  readonly rule: string;
+  readonly kind: string;
+  readonly level: 'row' | 'dataset';
+  readonly severity: 'warn' | 'fail';
+  readonly passed: boolean;
+  /** Row rules: rows breaking the rule; dataset rules: what the rule measured. */
+  readonly observed: number;
+  /** Row rules: rows checked. */
+  readonly checked?: number;
+  readonly message?: string;
+  /** Up to five broken rows (source file, line, raw row). */
+  readonly sample?: readonly Record<string, unknown>[];
+}
+
+export interface RunCounts {
+  /** Rows out of the input views (new raw rows after the latest-change collapse; CSV lines; curated rows). */
+  readonly read: number;
+  /** Rows handed to Hudi (upserts after precombine plus deletes). */
+  readonly written: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly deleted: number;
+  readonly quarantined: number;
+}
+
+export interface RunTimings {
+  readonly readMs: number;
+  readonly transformMs: number;
+  readonly qualityMs: number;
+  readonly writeMs: number;
+  readonly totalMs: number;
+}
+
+/** What one job run did; stored under `state/etl/runs/` and returned by runJobs/listRuns. */
+export interface RunReport {
+  readonly runId: string;
+  readonly job: string;
+  readonly status: RunStatus;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly counts: RunCounts;
+  readonly timings: RunTimings;
+  readonly rules: readonly RuleOutcome[];
+  /** Hudi instants committed by the run. */
+  readonly instants: readonly string[];
+  /** Raw files (store keys) the run read as new input. */
+  readonly inputFiles: readonly string[];
+  /** Parquet file of the quarantined rows, when any. */
+  readonly quarantineKey?: string;
+  /** Why the run was blocked or failed. */
+  readonly error?: string;
+}
+
+export async function writeRunRecord(store: ObjectStore, report: RunReport): Promise<void> {
+  await store.put(runRecordKey(report.runId), `${JSON.stringify(report, null, 2)}\n`, { contentType: 'application/json' });
+}
+
+export interface ListRunsOptions {
+  readonly store: ObjectStore;
+  /** Newest runs first, at most this many (default 50). */
+  readonly limit?: number;
+  /** Only runs of this job. */
+  readonly job?: string;
+}
+
+/** Stored run records, newest first. */
+export async function listRuns(options: ListRunsOptions): Promise<RunReport[]> {
+  const limit = options.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new EtlError('invalid-option', `listRuns limit ${String(limit)} is not a positive integer; pass e.g. 20.`);
+  }
+  const keys: string[] = [];
+  for await (const info of options.store.list(RUNS_PREFIX)) {
+    if (info.key.endsWith('.json') && (options.job === undefined || info.key.includes(`-${options.job}-`))) keys.push(info.key);
+  }
+  keys.sort();
+  const newest = keys.slice(-limit).reverse();
+  const reports: RunReport[] = [];
+  for (const key of newest) {
+    try {
+      const report = JSON.parse((await options.store.getBytes(key)).toString('utf8')) as RunReport;
+      if (options.job === undefined || report.job === options.job) reports.push(report);
+    } catch (error) {
+      throw new EtlError('state-corrupt', `Run record ${options.store.uri}/${key} is not valid JSON (${(error as Error).message}); delete it.`, { cause: error });
+    }
+  }
+  return reports;
+}
+
+/** A sortable run id: `<yyyyMMddHHmmssSSS>-<job>-<random>`. */
+export function newRunId(job: string, now: Date = new Date()): string {
+  const iso = now.toISOString();
+  const stamp = iso.replace(/[-:TZ.]/g, '').slice(0, 17);
+  return `${stamp}-${job}-${Math.random().toString(36).slice(2, 8)}`;
+}

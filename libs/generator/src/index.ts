@@ -1,0 +1,24 @@
+export { GeneratorError, type GeneratorErrorKind } from './generator-error';
+export {
+  ALL_STATE_COUNT,
+  CATALOG_COUNTS,
+  type CsvFilePlan,
+  type DefectKind,
+  MAX_SCALE,
+  MIN_SCALE,
+  ORDER_DEFECT_KINDS,
+  PART_LINE_DEFECT_KINDS,
+  type PlannedCounts,
+  SCALE_1,
+  SERVICE_LINE_DEFECT_KINDS,
+  plannedCounts,
+  scaled,
+} from './scale';
+export { type GenerateOptions, type GenerationTarget, TARGETS } from './generate-options';
+export { type FileSummary, type GenerationSummary, generate } from './generate';
+export { CSV_FILES, MANIFEST_FILE } from './csv-export/csv-files';
+export type { Manifest } from './csv-export/manifest';
+export { buildCatalog } from './catalog/build-catalog';
+export type { Catalog, Part, Service, ServicePart } from './catalog/catalog';
+export { COPY_COLUMNS } from './postgres/copy-columns';
+export { TAX_RATE_BASIS_POINTS } from './format/money';

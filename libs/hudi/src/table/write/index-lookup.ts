@@ -1,0 +1,43 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { FileSlice } from '../../file-group/file-slice';
+import { ident, literalList } from '../../sql';
+
+/**
+ * Hudi's SIMPLE index: finds which latest base file holds each incoming key (same key and partition path)
+ * by reading `_hoodie_record_key` of the latest base files in the partitions the batch touches.
+ * Produces `tagged` = staged rows + `__hudi_file` (location of the holding base file, or NULL for new keys),
+ * `__hudi_stored_ordering` (precombine value stored) and `__hudi_rn` (1-based position among the partition's new keys).
+ */
+export async function tagLocations(
+  connection: DuckDBConnection,
+  staged: string,
+  tagged: string,
+  candidates: { slice: FileSlice; location: string }[],
+  precombineField: string | undefined,
+): Promise<void> {
+  const emptyOrdering = precombineField ? ident(precombineField) : 'NULL';
+  let lookup = `SELECT _hoodie_record_key, _hoodie_partition_path, NULL::VARCHAR AS __hudi_file, ${emptyOrdering} AS __hudi_stored_ordering FROM ${staged} WHERE false`;
+  if (candidates.length > 0) {
+    const ordering = precombineField ? `k.${ident(precombineField)}` : 'NULL';
+    lookup = `SELECT k._hoodie_record_key, k._hoodie_partition_path, k.__hudi_file, ${ordering} AS __hudi_stored_ordering
+      FROM read_parquet(${literalList(candidates.map((c) => c.location))}, filename = '__hudi_file', union_by_name = true) k
+      SEMI JOIN ${staged} s ON s._hoodie_record_key = k._hoodie_record_key AND s._hoodie_partition_path = k._hoodie_partition_path`;
+  }
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${tagged} AS
+     SELECT s.*, l.__hudi_file, l.__hudi_stored_ordering,
+       CASE WHEN l.__hudi_file IS NULL THEN row_number() OVER (PARTITION BY s._hoodie_partition_path, l.__hudi_file IS NULL ORDER BY s._hoodie_record_key) END AS __hudi_rn
+     FROM ${staged} s LEFT JOIN (${lookup}) l
+       ON s._hoodie_record_key = l._hoodie_record_key AND s._hoodie_partition_path = l._hoodie_partition_path`,
+  );
+}
+
+/** Same shape as tagLocations for operations that do not look keys up (insert, bulk_insert, insert_overwrite*). */
+export async function tagAllAsNew(connection: DuckDBConnection, staged: string, tagged: string): Promise<void> {
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${tagged} AS
+     SELECT s.*, NULL::VARCHAR AS __hudi_file, NULL AS __hudi_stored_ordering,
+       row_number() OVER (PARTITION BY s._hoodie_partition_path ORDER BY s._hoodie_record_key) AS __hudi_rn
+     FROM ${staged} s`,
+  );
+}

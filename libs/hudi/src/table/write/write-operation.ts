@@ -1,0 +1,323 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { createProgress } from '@autocorp/terminal';
+import { writeAvroContainer } from '../../avro/container-file';
+import { HOODIE_REQUESTED_REPLACE_METADATA } from '../../avro/timeline-schemas';
+import { makeWriteToken, newFileId } from '../../file-group/base-file';
+import { fileGroupKey, type FileSlice } from '../../file-group/file-slice';
+import { ensurePartitionMetadata } from '../../file-group/partition-metadata';
+import { HudiError } from '../../hudi-error';
+import { tableAvroSchema, type TableField } from '../../schema/table-schema';
+import { ident, literal } from '../../sql';
+import { type CommitMetadata, emptyWriteStat, serializeCommitMetadata, type WriteOperationType, type WriteStat } from '../../timeline/commit-metadata';
+import { newInstantTime } from '../../timeline/instant-time';
+import { InstantWriter, markerFolder } from '../../timeline/instant-writer';
+import { runCleaner } from '../clean';
+import type { HudiTable } from '../hudi-table';
+import { rollbackFailedWrites } from '../rollback';
+import { TableLock } from '../table-lock';
+import { type BaseFileJob, writeBaseFile } from './base-file-writer';
+import { assignInserts } from './file-sizing';
+import { tagAllAsNew, tagLocations } from './index-lookup';
+import { castTo, stageIncoming } from './stage-incoming';
+import { DEFAULTS, WRITE_OPERATIONS, type WriteOperation, type WriteOptions, type WriteResult } from './write-options';
+
+const OPERATION_TYPE: Record<WriteOperation, WriteOperationType> = {
+  upsert: 'UPSERT',
+  insert: 'INSERT',
+  bulk_insert: 'BULK_INSERT',
+  delete: 'DELETE',
+  insert_overwrite: 'INSERT_OVERWRITE',
+  insert_overwrite_table: 'INSERT_OVERWRITE_TABLE',
+};
+
+/** Bytes per record from the newest commit that wrote enough data to measure, else the estimate (AverageRecordSizeUtils). */
+async function averageRecordSize(table: HudiTable, estimate: number): Promise<number> {
+  const writes = table.timeline.completedWrites();
+  for (let i = writes.length - 1; i >= 0; i--) {
+    const meta = await table.timeline.commitMetadata(writes[i]!);
+    let bytes = 0;
+    let records = 0;
+    for (const stats of Object.values(meta.partitionToWriteStats)) {
+      for (const stat of stats) {
+        bytes += stat.totalWriteBytes;
+        records += stat.numWrites;
+      }
+    }
+    if (records > 0 && bytes >= 16 * 1024 * 1024) return Math.max(1, Math.ceil(bytes / records));
+  }
+  return estimate;
+}
+
+function checkOptions(operation: WriteOperation, options: WriteOptions): void {
+  if (!WRITE_OPERATIONS.includes(operation)) {
+    throw new HudiError('invalid-option', `Write operation "${operation}" is unknown; use one of ${WRITE_OPERATIONS.join(', ')}.`);
+  }
+  for (const key of ['maxFileSizeBytes', 'recordSizeEstimate', 'commitsRetained'] as const) {
+    const value = options[key];
+    if (value !== undefined && (!Number.isFinite(value) || value < 1)) {
+      throw new HudiError('invalid-option', `Write option ${key}=${value} is invalid; pass a positive number.`);
+    }
+  }
+}
+
+async function oldFileColumns(connection: DuckDBConnection, location: string): Promise<Map<string, string>> {
+  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${literal(location)})`);
+  return new Map(described.getRowObjectsJson().map((row) => [String(row['column_name']), String(row['column_type'])]));
+}
+
+/** Runs one write operation on a table under its writer lock; see HudiTable.write. */
+export async function writeRecords(
+  table: HudiTable,
+  connection: DuckDBConnection,
+  operation: WriteOperation,
+  source: string,
+  options: WriteOptions = {},
+): Promise<WriteResult> {
+  checkOptions(operation, options);
+  const lock = await TableLock.acquire(table.storage, operation, options.lock);
+  try {
+    await table.refresh();
+    const rolledBack = await rollbackFailedWrites(table);
+    return await writeLocked(table, connection, operation, source, options, rolledBack);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function writeLocked(
+  table: HudiTable,
+  connection: DuckDBConnection,
+  operation: WriteOperation,
+  source: string,
+  options: WriteOptions,
+  rolledBack: string[],
+): Promise<WriteResult> {
+  const { storage, config } = table;
+  const last = table.timeline.lastInstantTime();
+  const instant = options.instantTime ?? newInstantTime(last, config.timelineTimezone);
+  if (!/^\d{17}$/.test(instant) || (last !== undefined && instant <= last)) {
+    throw new HudiError('invalid-option', `Instant time ${instant} must be 17 digits and later than the last instant ${last} of ${table.basePath}; leave instantTime unset to use the clock.`);
+  }
+  const action = operation === 'insert_overwrite' || operation === 'insert_overwrite_table' ? 'replacecommit' : 'commit';
+  const instants = new InstantWriter(storage);
+  const prefix = `__hudi_${instant}`;
+  const staged = `${prefix}_staged`;
+  const tagged = `${prefix}_tagged`;
+  const progress = createProgress({ label: `hudi ${operation} ${config.tableName}`, unit: 'files' });
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - mark);
+    mark = now;
+  };
+
+  if (action === 'commit') await instants.write(instant, action, 'requested');
+  else {
+    const plan = writeAvroContainer(HOODIE_REQUESTED_REPLACE_METADATA, [{ operationType: null, clusteringPlan: null, extraMetadata: null, version: null }]);
+    await instants.write(instant, action, 'requested', plan);
+  }
+
+  try {
+    const existing = (await table.schema()).fields;
+    const input = await stageIncoming(connection, config, existing, source, operation, staged);
+    phase('stage');
+    const fields: TableField[] = input.fields;
+    const snapshot = await table.fileSlices();
+    const touched = new Set(
+      (await connection.runAndReadAll(`SELECT DISTINCT _hoodie_partition_path FROM ${staged}`)).getRows().map((row) => String(row[0])),
+    );
+    const locate = (slice: FileSlice) => storage.locate(slice.baseFile.path);
+    const byLocation = new Map(snapshot.map((slice) => [locate(slice), slice]));
+
+    if (operation === 'upsert' || operation === 'delete') {
+      const candidates = snapshot.filter((slice) => touched.has(slice.partitionPath)).map((slice) => ({ slice, location: locate(slice) }));
+      await tagLocations(connection, staged, tagged, candidates, operation === 'upsert' ? config.precombineField : undefined);
+      if (operation === 'upsert' && config.precombineField) {
+        await connection.run(`DELETE FROM ${tagged} WHERE __hudi_file IS NOT NULL AND __hudi_stored_ordering > ${ident(config.precombineField)}`);
+      }
+    } else {
+      await tagAllAsNew(connection, staged, tagged);
+    }
+
+    phase('index');
+    const touchedFiles = new Map<string, number>();
+    for (const row of (await connection.runAndReadAll(`SELECT __hudi_file, count(*)::BIGINT FROM ${tagged} WHERE __hudi_file IS NOT NULL GROUP BY 1`)).getRows()) {
+      touchedFiles.set(String(row[0]), Number(row[1]));
+    }
+    const insertCounts = new Map<string, number>();
+    if (operation !== 'delete') {
+      for (const row of (await connection.runAndReadAll(`SELECT _hoodie_partition_path, count(*)::BIGINT FROM ${tagged} WHERE __hudi_file IS NULL GROUP BY 1 ORDER BY 1`)).getRows()) {
+        insertCounts.set(String(row[0]), Number(row[1]));
+      }
+    }
+    const growSmallFiles = operation === 'upsert' || operation === 'insert';
+    const smallFiles = new Map<string, FileSlice[]>();
+    if (growSmallFiles) {
+      for (const slice of [...snapshot].sort((a, b) => a.baseFile.size - b.baseFile.size)) {
+        smallFiles.set(slice.partitionPath, [...(smallFiles.get(slice.partitionPath) ?? []), slice]);
+      }
+    }
+    const buckets = assignInserts(insertCounts, smallFiles, {
+      maxFileSizeBytes: options.maxFileSizeBytes ?? DEFAULTS.maxFileSizeBytes,
+      smallFileLimitBytes: options.smallFileLimitBytes ?? DEFAULTS.smallFileLimitBytes,
+      averageRecordSize: await averageRecordSize(table, options.recordSizeEstimate ?? DEFAULTS.recordSizeEstimate),
+    });
+
+    const replaced: FileSlice[] =
+      operation === 'insert_overwrite' ? snapshot.filter((slice) => touched.has(slice.partitionPath)) : operation === 'insert_overwrite_table' ? snapshot : [];
+
+    // The jobs: one per rewritten file group (updates, deletes, small-file growth) and one per new file group.
+    const dataColumns = fields.map((f) => f.name);
+    const newRows = (kind: 'update' | 'insert', condition: string) =>
+      `SELECT NULL::VARCHAR AS _hoodie_commit_time, NULL::VARCHAR AS _hoodie_commit_seqno, _hoodie_record_key, _hoodie_partition_path${dataColumns.map((c) => `, ${ident(c)}`).join('')}, '${kind}' AS __hudi_kind FROM ${tagged} WHERE ${condition}`;
+    const insertRows = (partitionPath: string, from: number, to: number) =>
+      newRows('insert', `__hudi_file IS NULL AND _hoodie_partition_path = ${literal(partitionPath)} AND __hudi_rn > ${from} AND __hudi_rn <= ${to}`);
+
+    interface PlannedJob {
+      job: BaseFileJob;
+      previous: FileSlice | undefined;
+      deletes: number;
+    }
+    const planned: PlannedJob[] = [];
+    const mergeTargets = new Map<string, { slice: FileSlice; parts: string[]; deletes: number }>();
+    for (const [location, count] of touchedFiles) {
+      const slice = byLocation.get(location);
+      if (!slice) continue;
+      const parts = operation === 'delete' ? [] : [newRows('update', `__hudi_file = ${literal(location)}`)];
+      mergeTargets.set(location, { slice, parts, deletes: operation === 'delete' ? count : 0 });
+    }
+    for (const bucket of buckets) {
+      if (!bucket.smallFile) continue;
+      const location = locate(bucket.smallFile);
+      const target = mergeTargets.get(location) ?? { slice: bucket.smallFile, parts: [], deletes: 0 };
+      target.parts.push(insertRows(bucket.partitionPath, bucket.from, bucket.to));
+      mergeTargets.set(location, target);
+    }
+    let task = 0;
+    for (const [location, target] of mergeTargets) {
+      const oldColumns = await oldFileColumns(connection, location);
+      const oldData = fields.map((f) => {
+        const type = oldColumns.get(f.name);
+        return type === undefined ? `CAST(NULL AS ${f.duckdbType}) AS ${ident(f.name)}` : `${castTo(`o.${ident(f.name)}`, type, f.duckdbType)} AS ${ident(f.name)}`;
+      });
+      const keep = `SELECT o._hoodie_commit_time, o._hoodie_commit_seqno, o._hoodie_record_key, o._hoodie_partition_path${oldData.map((c) => `, ${c}`).join('')}, 'keep' AS __hudi_kind
+        FROM read_parquet(${literal(location)}) o
+        WHERE NOT EXISTS (SELECT 1 FROM ${tagged} t WHERE t.__hudi_file = ${literal(location)} AND t._hoodie_record_key = o._hoodie_record_key)`;
+      planned.push({
+        job: {
+          partitionPath: target.slice.partitionPath,
+          fileId: target.slice.fileId,
+          writeToken: makeWriteToken(task, 1, task),
+          task,
+          ioType: 'MERGE',
+          rowsSql: [keep, ...target.parts].join('\nUNION ALL\n'),
+        },
+        previous: target.slice,
+        deletes: target.deletes,
+      });
+      task++;
+    }
+    for (const bucket of buckets) {
+      if (bucket.smallFile) continue;
+      planned.push({
+        job: { partitionPath: bucket.partitionPath, fileId: newFileId(), writeToken: makeWriteToken(task, 1, task), task, ioType: 'CREATE', rowsSql: insertRows(bucket.partitionPath, bucket.from, bucket.to) },
+        previous: undefined,
+        deletes: 0,
+      });
+      task++;
+    }
+
+    await instants.write(instant, action, 'inflight', serializeCommitMetadata(inflightProfile(planned, operation)));
+    phase('plan');
+
+    const avroWithMeta = tableAvroSchema(config.tableName, fields, true);
+    const stats = new Map<string, WriteStat[]>();
+    const filesWritten: string[] = [];
+    const partitionsDone = new Set<string>();
+    for (const plannedJob of planned) {
+      const { job } = plannedJob;
+      if (!partitionsDone.has(job.partitionPath)) {
+        await ensurePartitionMetadata(storage, job.partitionPath, instant);
+        partitionsDone.add(job.partitionPath);
+      }
+      const t0 = Date.now();
+      const written = await writeBaseFile(connection, storage, job, instant, dataColumns, avroWithMeta, options.bloomFilter ?? true, `${prefix}_out`);
+      const ms = Date.now() - t0;
+      const stat = emptyWriteStat(job.fileId, job.partitionPath);
+      Object.assign(stat, {
+        path: written.path,
+        prevCommit: plannedJob.previous?.baseInstant ?? 'null',
+        numWrites: written.numWrites,
+        numDeletes: plannedJob.deletes,
+        numUpdateWrites: written.numUpdates,
+        numInserts: written.numInserts,
+        totalWriteBytes: written.size,
+        fileSizeInBytes: written.size,
+        runtimeStats: { totalScanTime: 0, totalUpsertTime: job.ioType === 'MERGE' ? ms : 0, totalCreateTime: job.ioType === 'CREATE' ? ms : 0 },
+      });
+      stats.set(job.partitionPath, [...(stats.get(job.partitionPath) ?? []), stat]);
+      filesWritten.push(written.path);
+      progress.tick(1);
+    }
+    progress.finish();
+    phase('write');
+
+    await options.hooks?.afterBaseFilesWritten?.(instant);
+
+    const metadata: CommitMetadata = {
+      partitionToWriteStats: Object.fromEntries(stats),
+      compacted: false,
+      extraMetadata: { schema: tableAvroSchema(config.tableName, fields) },
+      operationType: OPERATION_TYPE[operation],
+    };
+    if (action === 'replacecommit') {
+      const byPartition: Record<string, string[]> = {};
+      for (const slice of replaced) (byPartition[slice.partitionPath] ??= []).push(slice.fileId);
+      metadata.partitionToReplaceFileIds = byPartition;
+    }
+    await instants.write(instant, action, 'completed', serializeCommitMetadata(metadata));
+    await storage.deleteFolder(markerFolder(instant));
+    phase('commit');
+
+    const all = [...stats.values()].flat();
+    const result: WriteResult = {
+      instant,
+      action,
+      operation,
+      numWrites: all.reduce((n, s) => n + s.numWrites, 0),
+      numInserts: all.reduce((n, s) => n + s.numInserts, 0),
+      numUpdates: all.reduce((n, s) => n + s.numUpdateWrites, 0),
+      numDeletes: all.reduce((n, s) => n + s.numDeletes, 0),
+      filesWritten,
+      fileGroupsReplaced: replaced.map((slice) => fileGroupKey(slice.partitionPath, slice.fileId)),
+      rolledBack,
+      timings,
+    };
+    await table.refresh();
+    if (options.clean ?? true) {
+      const clean = await runCleaner(table, options.commitsRetained ?? DEFAULTS.commitsRetained);
+      if (clean) result.clean = clean;
+    }
+    phase('clean');
+    return result;
+  } catch (error) {
+    // A failed write is rolled back at once (a crash leaves it for the next writer).
+    await table.refresh();
+    await rollbackFailedWrites(table).catch(() => undefined);
+    throw error;
+  } finally {
+    for (const name of [staged, tagged, `${prefix}_out`]) await connection.run(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
+  }
+}
+
+/** The workload profile Hudi writes into the inflight instant: planned inserts and updates per partition. */
+function inflightProfile(planned: { job: BaseFileJob; previous: FileSlice | undefined }[], operation: WriteOperation): CommitMetadata {
+  const partitionToWriteStats: Record<string, WriteStat[]> = {};
+  for (const { job, previous } of planned) {
+    const stat = emptyWriteStat(previous ? job.fileId : '', null);
+    if (previous) stat.prevCommit = previous.baseInstant;
+    (partitionToWriteStats[job.partitionPath] ??= []).push(stat);
+  }
+  return { partitionToWriteStats, compacted: false, extraMetadata: {}, operationType: OPERATION_TYPE[operation] };
+}

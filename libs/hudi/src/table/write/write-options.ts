@@ -1,0 +1,55 @@
+import type { LockOptions } from '../table-lock';
+
+/** Hudi write operations (hoodie.datasource.write.operation). */
+export type WriteOperation = 'upsert' | 'insert' | 'bulk_insert' | 'delete' | 'insert_overwrite' | 'insert_overwrite_table';
+
+export const WRITE_OPERATIONS: WriteOperation[] = ['upsert', 'insert', 'bulk_insert', 'delete', 'insert_overwrite', 'insert_overwrite_table'];
+
+/** Tuning and hooks of one write. */
+export interface WriteOptions {
+  /** Largest base file to produce (hoodie.parquet.max.file.size); default 120 MiB. */
+  maxFileSizeBytes?: number;
+  /** Files below this size take new records first (hoodie.parquet.small.file.limit); default 100 MiB, 0 disables. */
+  smallFileLimitBytes?: number;
+  /** Bytes per record assumed before any commit gives a measure (hoodie.copyonwrite.record.size.estimate); default 1024. */
+  recordSizeEstimate?: number;
+  /** Run the cleaner after the commit (default true). */
+  clean?: boolean;
+  /** Commits whose file slices the cleaner keeps (hoodie.cleaner.commits.retained); default 10. */
+  commitsRetained?: number;
+  /** Write Hudi's dynamic bloom filter into each base file footer (default true), so Hudi's BLOOM index works on the table. */
+  bloomFilter?: boolean;
+  /** Instant time to use instead of the clock (must be later than every instant on the timeline). */
+  instantTime?: string;
+  lock?: LockOptions;
+  /** Test hooks. `afterBaseFilesWritten` runs after all base files exist and before the commit is completed. */
+  hooks?: { afterBaseFilesWritten?: (instant: string) => Promise<void> | void };
+}
+
+/** Outcome of a write. */
+export interface WriteResult {
+  instant: string;
+  action: 'commit' | 'replacecommit';
+  operation: WriteOperation;
+  numWrites: number;
+  numInserts: number;
+  numUpdates: number;
+  numDeletes: number;
+  /** Relative paths of base files written. */
+  filesWritten: string[];
+  /** `partition/fileId` of file groups replaced (insert_overwrite*). */
+  fileGroupsReplaced: string[];
+  /** Instants of failed writes rolled back before this write. */
+  rolledBack: string[];
+  /** Milliseconds spent per phase: stage, index, plan, write, commit, clean. */
+  timings: Record<string, number>;
+  /** The clean that ran after the commit, if any. */
+  clean?: { instant: string; filesDeleted: number };
+}
+
+export const DEFAULTS = {
+  maxFileSizeBytes: 120 * 1024 * 1024,
+  smallFileLimitBytes: 100 * 1024 * 1024,
+  recordSizeEstimate: 1024,
+  commitsRetained: 10,
+};

@@ -1,0 +1,120 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { spawn } from 'node:child_process';
+import { readdir, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTable, HudiError, type HudiTable, LOCK_PATH, readAvroContainer, TableLock } from '../src/index';
+import { openDuckdb } from './support/duckdb';
+import { scratch } from './support/fixtures';
+
+let connection: DuckDBConnection;
+let closeDb: () => void;
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  const db = await openDuckdb();
+  connection = db.connection;
+  closeDb = db.close;
+  ({ dir, cleanup } = await scratch('atomic'));
+});
+
+afterAll(async () => {
+  closeDb();
+  await cleanup();
+});
+
+const row = (id: string, status: string, minute: number) =>
+  `SELECT '${id}' AS invoice_number, 2024 AS order_year, 7 AS order_month, '${status}' AS status, TIMESTAMP '2024-07-01 00:00:00' + INTERVAL ${minute} MINUTE AS updated_at`;
+
+async function table(name: string): Promise<HudiTable> {
+  return createTable({ basePath: join(dir, name), tableName: name, recordKeyFields: ['invoice_number'], precombineField: 'updated_at', partitionFields: ['order_year', 'order_month'] });
+}
+
+async function statuses(t: HudiTable): Promise<Record<string, unknown>> {
+  await t.refresh();
+  const rows = await t.read(connection, { type: 'snapshot' }, { columns: ['invoice_number', 'status'] });
+  return Object.fromEntries(rows.map((r) => [r['invoice_number'], r['status']]));
+}
+
+/** Runs the crash writer in a child process and SIGKILLs it after its base files are written. */
+function crashWriter(basePath: string, source: string): Promise<string> {
+  const script = fileURLToPath(new URL('./support/crash-writer.ts', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, basePath, source], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /BASE_FILES_WRITTEN (\d{17})/.exec(out);
+      if (m) {
+        child.kill('SIGKILL');
+        child.on('exit', () => resolve(m[1] as string));
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code, signal) => {
+      if (!/BASE_FILES_WRITTEN/.test(out)) reject(new Error(`crash writer exited (${code ?? signal}) before writing base files: ${err}`));
+    });
+  });
+}
+
+describe('a writer killed before completing its commit', () => {
+  it('leaves the table at the previous commit, and the next writer rolls it back', async () => {
+    const t = await table('crash');
+    const first = await t.upsert(connection, row('C-1', 'new', 1));
+    const crashed = await crashWriter(t.basePath, `${row('C-1', 'paid', 2)} UNION ALL ${row('C-2', 'new', 1)}`);
+
+    await t.refresh();
+    expect(t.timeline.pendingWrites().map((i) => [i.timestamp, i.state])).toEqual([[crashed, 'inflight']]);
+    const partition = await readdir(join(t.basePath, '2024/7'));
+    expect(partition.filter((f) => f.endsWith(`_${crashed}.parquet`))).toHaveLength(1);
+    expect(await statuses(t)).toEqual({ 'C-1': 'new' });
+    expect(t.commits()).toEqual([first.instant]);
+
+    const next = await t.upsert(connection, row('C-3', 'new', 1));
+    expect(next.rolledBack).toEqual([crashed]);
+    expect(await statuses(t)).toEqual({ 'C-1': 'new', 'C-3': 'new' });
+    expect((await readdir(join(t.basePath, '2024/7'))).filter((f) => f.includes(crashed))).toEqual([]);
+    const hoodie = await readdir(join(t.basePath, '.hoodie'));
+    expect(hoodie.filter((f) => f.startsWith(crashed))).toEqual([]);
+    const rollbackFiles = hoodie.filter((f) => f.includes('.rollback')).sort();
+    expect(rollbackFiles.map((f) => f.replace(/^\d{17}/, ''))).toEqual(['.rollback', '.rollback.inflight', '.rollback.requested']);
+    const done = rollbackFiles.find((f) => f.endsWith('.rollback')) as string;
+    const meta = readAvroContainer(await t.storage.read(`.hoodie/${done}`), done).records[0] as Record<string, unknown>;
+    expect(meta['commitsRollback']).toEqual([crashed]);
+    expect(meta['totalFilesDeleted']).toBe(1);
+    expect(meta['instantsRollback']).toEqual([{ commitTime: crashed, action: 'commit' }]);
+    const plan = readAvroContainer(await t.storage.read(`.hoodie/${done}.requested`), 'plan').records[0] as Record<string, unknown>;
+    expect(plan['instantToRollback']).toEqual({ commitTime: crashed, action: 'commit' });
+    expect(await t.storage.exists(LOCK_PATH)).toBe(false);
+  }, 60_000);
+});
+
+describe('the writer lock', () => {
+  it('refuses a second writer while the first holds the lock', async () => {
+    const t = await table('locked');
+    const lock = await TableLock.acquire(t.storage, 'test');
+    const error = await t.upsert(connection, row('L-1', 'new', 1)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HudiError);
+    expect((error as HudiError).kind).toBe('table-locked');
+    expect((error as HudiError).message).toContain(String(process.pid));
+    expect((error as HudiError).message).toContain(t.basePath);
+    await lock.release();
+    await t.upsert(connection, row('L-1', 'new', 1));
+    expect(await statuses(t)).toEqual({ 'L-1': 'new' });
+  });
+
+  it('takes over a lock whose owner process is dead', async () => {
+    const t = await table('stale');
+    const dead = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['-e', '0']);
+      child.on('exit', () => resolve(child.pid as number));
+    });
+    await writeFile(join(t.basePath, LOCK_PATH), JSON.stringify({ pid: dead, host: hostname(), acquiredAt: new Date().toISOString(), operation: 'upsert' }));
+    await t.upsert(connection, row('S-1', 'new', 1));
+    expect(await statuses(t)).toEqual({ 'S-1': 'new' });
+  });
+});

@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import type { CatalogTable } from '@autocorp/catalog';
+import { HudiTable, type ReadQuery } from '@autocorp/hudi';
+import { QueryError } from '../../query-error';
+import type { ExecuteOptions } from '../executor';
+
+export interface TableView {
+  readonly name: string;
+  /** DuckDB SQL producing the table's rows. */
+  readonly sql: string;
+  /** Local folder the view reads (for DuckDB's allowed_directories). */
+  readonly folder: string;
+  readonly files: number;
+  readonly bytes: number;
+}
+
+function localFolder(table: CatalogTable): string {
+  if (!table.location.startsWith('file:')) {
+    throw new QueryError(
+      'execution-failed',
+      `Table "${table.name}" lives at ${table.location}, which the local DuckDB executor cannot read. Query it with the Athena executor (profile aws).`,
+    );
+  }
+  return fileURLToPath(table.location).replace(/\/+$/, '');
+}
+
+function stringLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** Which Hudi read the options ask for: snapshot, as-of, or incremental. */
+export function hudiReadQuery(options: ExecuteOptions): ReadQuery {
+  if (options.since !== undefined) {
+    return options.until !== undefined ? { type: 'incremental', begin: options.since, end: options.until } : { type: 'incremental', begin: options.since };
+  }
+  if (options.until !== undefined) {
+    throw new QueryError('invalid-parameter', '`until` only applies to incremental reads; give `since` too (or use `asOf` for time travel).');
+  }
+  return options.asOf !== undefined ? { type: 'asOf', asOf: options.asOf } : { type: 'snapshot' };
+}
+
+/**
+ * The view of one catalog table for this query: a Hudi table's base files as of the requested
+ * instant (`read_parquet([...])` from libs/hudi, listed now so new commits are seen), or the raw
+ * zone's Parquet / CSV files.
+ */
+export async function buildTableView(table: CatalogTable, options: ExecuteOptions): Promise<TableView> {
+  const folder = localFolder(table);
+  if (table.format === 'hudi') {
+    const hudi = await HudiTable.open(folder);
+    const query = hudiReadQuery(options);
+    const plan = await hudi.plan(query);
+    return {
+      name: table.name,
+      sql: await hudi.sql(query),
+      folder,
+      files: plan.files.length,
+      bytes: plan.files.reduce((n, f) => n + f.size, 0),
+    };
+  }
+  if (table.format === 'parquet') {
+    return { name: table.name, sql: `SELECT * FROM read_parquet(${stringLiteral(`${folder}/*.parquet`)}, union_by_name = true)`, folder, files: 0, bytes: 0 };
+  }
+  return {
+    name: table.name,
+    sql: `SELECT * FROM read_csv(${stringLiteral(`${folder}/*/*.csv`)}, hive_partitioning = true, union_by_name = true, header = true)`,
+    folder,
+    files: 0,
+    bytes: 0,
+  };
+}

@@ -1,0 +1,12 @@
+export { SourceDbError, type SourceDbErrorKind } from './source-db-error';
+export { type DbAddress, buildPostgresUrl, formatAddress } from './address';
+export { parseDatabaseUrl, redactUrl } from './database-url';
+export { type OpenSourceDbOptions, type SourceDb, type SourceDbOrigin, openSourceDb } from './open-source-db';
+export { EMBEDDED_DATABASE, EMBEDDED_SUPERUSER } from './embedded-server';
+export { DEFAULT_EMBEDDED_PORT, findFreePort } from './ports';
+export { type ThrowawayPostgres, type ThrowawayPostgresOptions, startThrowawayPostgres } from './throwaway-postgres';
+export { type MigrateOptions, type MigrationReport, migrate } from './migrate';
+export { type ReplicationSlotStatus, type SourceDbStatus, type TableStatus, status } from './status';
+export { type LogicalReplicationSettings, checkLogicalReplication } from './logical-replication-check';
+export { type CopyRowsOptions, copyRows, quoteIdentifier } from './copy-rows';
+export { inTransaction } from './in-transaction';

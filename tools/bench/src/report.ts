@@ -1,0 +1,37 @@
+import { formatTable } from '@autocorp/terminal';
+import type { BenchMetric } from './bench-case';
+
+export interface CaseResult {
+  readonly caseName: string;
+  readonly metrics: readonly BenchMetric[];
+  readonly error?: string;
+}
+
+function round(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+/** The results as a plain text table. */
+export function resultsTable(results: readonly CaseResult[]): string {
+  const rows: string[][] = [];
+  for (const r of results) {
+    if (r.error) {
+      rows.push([r.caseName, 'FAILED', r.error.split('\n')[0] ?? '', '', '', '']);
+      continue;
+    }
+    for (const m of r.metrics) {
+      rows.push([
+        r.caseName,
+        m.name,
+        `${round(m.value)} ${m.unit}`,
+        m.target ?? '',
+        m.met === undefined ? '' : m.met ? 'yes' : 'NO',
+        m.ratio === undefined ? '' : `${round(m.ratio)}x ${m.baseline ?? ''}`.trim(),
+      ]);
+    }
+  }
+  return formatTable(['case', 'metric', 'value', 'target', 'met', 'vs baseline'], rows);
+}
