@@ -6,6 +6,13 @@ import type { EnvironmentConfig } from '../config/environment-config';
 import { acknowledge } from '../nag/acknowledge';
 import { removalPolicyOf } from './removal';
 
+/** The network's availability zones from configuration: fixed names, so nothing is looked up at synth time. */
+export function networkAvailabilityZones(config: EnvironmentConfig): string[] {
+  const network = config.network;
+  if (network.mode === 'existing') return [...network.availabilityZones];
+  return ['a', 'b', 'c', 'd', 'e', 'f'].slice(0, network.maxAzs).map((zone) => `${config.region}${zone}`);
+}
+
 /**
  * The VPC DMS (and the secret rotation function) run in: created with private subnets, flow logs, an S3
  * gateway endpoint and a Secrets Manager interface endpoint, or taken by id from configuration.
@@ -39,8 +46,7 @@ export class LakehouseNetwork extends Construct {
     });
     const vpc = new ec2.Vpc(this, 'Vpc', {
       ipAddresses: ec2.IpAddresses.cidr(network.cidr),
-      // Fixed zone names from the region: no availability-zone lookup at synth time.
-      availabilityZones: ['a', 'b', 'c', 'd', 'e', 'f'].slice(0, network.maxAzs).map((zone) => `${config.region}${zone}`),
+      availabilityZones: networkAvailabilityZones(config),
       natGateways: network.natGateways,
       subnetConfiguration: [
         ...(network.natGateways > 0 ? [{ name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 }] : []),
@@ -48,6 +54,7 @@ export class LakehouseNetwork extends Construct {
       ],
       flowLogs: { all: { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs), trafficType: ec2.FlowLogTrafficType.ALL } },
     });
+    acknowledge(vpc, 'Zones come from configuration on purpose: synth must not look them up in the account (no AWS calls at synth time).', 'CloudFormation-Validate::W3010');
     this.subnets = { subnetType: privateType };
     // DMS writes the raw zone through S3 and reads the source credentials from Secrets Manager without leaving the VPC.
     vpc.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3, subnets: [this.subnets] });

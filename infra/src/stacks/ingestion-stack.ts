@@ -7,7 +7,7 @@ import { CsvTransfer } from '../constructs/csv-transfer';
 import { DmsReplication } from '../constructs/dms-replication';
 import { DmsServiceRoles } from '../constructs/dms-service-roles';
 import { lakeBucketRefs } from '../constructs/lake-bucket-refs';
-import { LakehouseNetwork } from '../constructs/lakehouse-network';
+import { LakehouseNetwork, networkAvailabilityZones } from '../constructs/lakehouse-network';
 import type { LakehouseStackProps } from './lakehouse-stack-props';
 
 export interface IngestionStackProps extends LakehouseStackProps {
@@ -22,10 +22,17 @@ export class IngestionStack extends Stack {
   readonly network: LakehouseNetwork;
   readonly replication: DmsReplication;
   readonly csvTransfer: CsvTransfer;
+  private readonly zones: string[];
+
+  /** The configured zones: without this override the VPC would look the region's zones up at synth time. */
+  override get availabilityZones(): string[] {
+    return this.zones;
+  }
 
   constructor(scope: Construct, id: string, props: IngestionStackProps) {
     super(scope, id, props);
     const { config, key } = props;
+    this.zones = networkAvailabilityZones(config);
     const { raw } = lakeBucketRefs(this, config);
     this.network = new LakehouseNetwork(this, 'Network', { config, key });
     const serviceRoles = config.createDmsServiceRoles ? new DmsServiceRoles(this, 'DmsServiceRoles') : undefined;

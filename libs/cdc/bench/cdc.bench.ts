@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generate } from '@autocorp/generator';
@@ -34,6 +34,8 @@ export interface CdcBenchResult {
 
 const run = promisify(execFile);
 
+const log = (line: string): void => void process.stderr.write(`[cdc bench] ${line}\n`);
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
@@ -49,37 +51,43 @@ export async function cdcBench(options: { scale?: number } = {}): Promise<CdcBen
     await migrate({ pool, displayAddress: server.url });
     await generate({ seed: 42, scale, targets: ['postgres'], pool, progress: false });
     await pool.query('VACUUM ANALYZE');
+    log('source generated');
 
     let started = performance.now();
     for (const table of SOURCE_TABLE_NAMES) await run('psql', [server.url, '-q', '-c', `\\copy ${table} to '/dev/null' csv`]);
     const psqlCopySeconds = (performance.now() - started) / 1000;
 
+    log(`psql \\copy ${psqlCopySeconds.toFixed(2)} s`);
     const load = await runFullLoad({ connection: server.connectionConfig, store });
+    log(`full load ${load.rows} rows in ${load.seconds.toFixed(2)} s`);
 
     // Sustained: 20 transactions of 10,000 updates each, as fast as PostgreSQL takes them.
     const batches: { batch: CdcBatch; at: number }[] = [];
     const runner = startCdc({ connection: server.connectionConfig, store, onBatch: (batch) => void batches.push({ batch, at: Date.now() }) });
     await runner.streaming;
-    const sustainedChanges = 200_000;
+    let failure: unknown;
+    runner.done.catch((error: unknown) => (failure = error));
+    const waitUntil = async (ready: () => boolean): Promise<void> => {
+      while (!ready()) {
+        if (failure !== undefined) throw failure;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    let sustainedChanges = 0;
     started = performance.now();
     for (let i = 0; i < 20; i++) {
-      await pool.query(`UPDATE sales_order_parts SET quantity = quantity + 1 WHERE line_item_id IN (SELECT line_item_id FROM sales_order_parts ORDER BY line_item_id OFFSET ${i * 10_000} LIMIT 10000)`);
+      sustainedChanges += (await pool.query(`UPDATE sales_order_parts SET quantity = quantity + 1 WHERE line_item_id IN (SELECT line_item_id FROM sales_order_parts ORDER BY line_item_id OFFSET ${i * 10_000} LIMIT 10000)`)).rowCount ?? 0;
     }
-    const { rows } = await pool.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
-    const [hi, lo] = (rows[0]?.lsn ?? '0/0').split('/') as [string, string];
-    const target = (BigInt(`0x${hi}`) << 32n) | BigInt(`0x${lo}`);
-    let seen = 0;
-    while (seen < sustainedChanges) {
-      await new Promise((r) => setTimeout(r, 20));
-      seen = batches.reduce((n, b) => n + b.batch.rows, 0);
-    }
-    void target;
+    log(`${sustainedChanges} updates committed`);
+    await waitUntil(() => batches.reduce((n, b) => n + b.batch.rows, 0) >= sustainedChanges);
+    log('sustained phase captured');
     const sustainedSeconds = (performance.now() - started) / 1000;
     batches.length = 0;
 
     // Latency: 100 transactions/s of 10 inserts each for 10 s.
     const latencySeconds = 10;
-    const client = await pool.connect();
+    const client = new pg.Client(server.connectionConfig);
+    await client.connect();
     const base = 900_000_000;
     let n = 0;
     const t0 = Date.now();
@@ -91,10 +99,9 @@ export async function cdcBench(options: { scale?: number } = {}): Promise<CdcBen
       await client.query(`INSERT INTO customers (customer_id, first_name, last_name, email, state) VALUES ${values}`);
       n += 10;
     }
-    client.release();
-    while (batches.reduce((s, b) => s + b.batch.files.filter((f) => f.table === 'customers').reduce((x, f) => x + f.rows, 0), 0) < n) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await client.end();
+    log(`${n} inserts committed; batches so far ${batches.length}: ${JSON.stringify(batches.map((b) => b.batch.files.map((f) => [f.table, f.rows])).slice(0, 5))}`);
+    await waitUntil(() => batches.reduce((s, b) => s + b.batch.files.filter((f) => f.table === 'customers').reduce((x, f) => x + f.rows, 0), 0) >= n);
     await runner.stop();
 
     const duck = await (await DuckDBInstance.create(':memory:')).connect();
@@ -126,7 +133,7 @@ export async function cdcBench(options: { scale?: number } = {}): Promise<CdcBen
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   cdcBench().then(
     (result) => console.log(JSON.stringify(result, null, 2)),
     (error: unknown) => {

@@ -22,3 +22,4 @@ export { buildCatalog } from './catalog/build-catalog';
 export type { Catalog, Part, Service, ServicePart } from './catalog/catalog';
 export { COPY_COLUMNS } from './postgres/copy-columns';
 export { TAX_RATE_BASIS_POINTS } from './format/money';
+export { fnv1aHex } from './format/checksum';

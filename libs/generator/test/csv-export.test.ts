@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_FILES, type GenerationSummary, type Manifest, TAX_RATE_BASIS_POINTS, generate, plannedCounts } from '../src/index';
 import { createContext } from '../src/context';
 import { fnv1aHex } from '../src/format/checksum';
+import { formatTimestamp } from '../src/time/calendar';
 import { type CsvFile, parseCsvLine, readCsv } from './helpers/csv-parse';
 
 const SCALE = 0.002;
@@ -33,7 +34,11 @@ function cents(text: string): number {
 
 async function sha256Of(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const name of (await readdir(dir)).sort()) out[name] = createHash('sha256').update(await readFile(join(dir, name))).digest('hex');
+  const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+  for (const name of names) out[name] = createHash('sha256').update(await readFile(join(dir, name))).digest('hex');
   return out;
 }
 
@@ -65,9 +70,9 @@ describe('CSV export', () => {
     const a = await sha256Of(dirA);
     expect(Object.keys(a)).toEqual([
       'customers.csv',
-      'expected_defects.csv',
-      'expected_winners.csv',
       'manifest.json',
+      'manifest/expected_defects.csv',
+      'manifest/expected_winners.csv',
       'sales_order_parts.csv',
       'sales_order_services.csv',
       'sales_orders.csv',
@@ -88,6 +93,13 @@ describe('CSV export', () => {
     expect(manifest.totals.orderFileRows).toBe(planned.csvOrderFileRows);
     const customers = readCsv(join(dirA, 'customers.csv'));
     expect(customers.lines).toHaveLength(planned.customersSource);
+    // The byte renderer of customers.csv writes exactly what the records (and PostgreSQL) hold.
+    customers.lines.forEach((line, i) => {
+      const r = context.customerSource.record(i);
+      const address = r.address.includes(',') ? `"${r.address}"` : r.address;
+      const expected = [r.customerId, r.firstName, r.lastName, r.email, r.phone, address, r.city, r.state, r.zipCode, formatTimestamp(r.createdAt), formatTimestamp(r.updatedAt)];
+      expect(line).toBe(expected.join(','));
+    });
     const emails = customers.lines.map((l) => parseCsvLine(l)[3]);
     expect(emails.length - new Set(emails).size).toBe(planned.customersDuplicateEmails);
     expect(manifest.files['customers.csv'].duplicateEmailRows).toBe(planned.customersDuplicateEmails);
@@ -244,6 +256,11 @@ describe('CSV export', () => {
       expect(updatedAt! >= orderDate!).toBe(true);
       const t = Date.parse(`${orderDate!.replace(' ', 'T')}Z`);
       expect(t >= first && t < last).toBe(true);
+    }
+    for (const line of readCsv(join(dirA, CSV_FILES.winners.name)).lines) {
+      const [invoice, updatedAt, , , , , , partLines, serviceLines] = parseCsvLine(line);
+      const v = lineTotals.get(`${invoice}@${updatedAt}`);
+      expect([v?.parts.size ?? 0, v?.services.size ?? 0]).toEqual([Number(partLines), Number(serviceLines)]);
     }
   });
 

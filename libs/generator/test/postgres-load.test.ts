@@ -145,13 +145,13 @@ describe('PostgreSQL load', () => {
       const { rows } = await db.pool.query<{ invoice_number: string }>('SELECT invoice_number FROM sales_order');
       const invoices = new Set(rows.map((r) => r.invoice_number));
       const csvInvoices = new Set(
-        readCsv(join(out, 'expected_winners.csv')).lines.map((l) => parseCsvLine(l)[0] as string),
+        readCsv(join(out, 'manifest', 'expected_winners.csv')).lines.map((l) => parseCsvLine(l)[0] as string),
       );
       expect(csvInvoices.size).toBe(p.csvUniqueInvoices);
       for (const invoice of csvInvoices) expect(invoices.has(invoice)).toBe(false);
       expect(invoices.size + csvInvoices.size).toBe(p.uniqueInvoicesCombined);
       const customerIds = new Set((await db.pool.query<{ customer_id: number }>('SELECT customer_id FROM customers')).rows.map((r) => String(r.customer_id)));
-      const defective = new Set(readCsv(join(out, 'expected_defects.csv')).lines.map(parseCsvLine).filter((f) => f[0] === 'sales_orders.csv').map((f) => Number(f[1])));
+      const defective = new Set(readCsv(join(out, 'manifest', 'expected_defects.csv')).lines.map(parseCsvLine).filter((f) => f[0] === 'sales_orders.csv').map((f) => Number(f[1])));
       readCsv(join(out, 'sales_orders.csv')).lines.forEach((line, i) => {
         if (!defective.has(i + 2)) expect(customerIds.has(parseCsvLine(line)[1] as string)).toBe(true);
       });

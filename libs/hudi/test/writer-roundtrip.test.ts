@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HudiTable} from '../src/index';
@@ -165,6 +165,12 @@ describe('upsert', () => {
     expect(avro.fields.slice(0, 5).map((f: { name: string }) => f.name)).toEqual(['_hoodie_commit_time', '_hoodie_commit_seqno', '_hoodie_record_key', '_hoodie_partition_path', '_hoodie_file_name']);
     const ts = await table.read(connection, { type: 'snapshot' }, { columns: ['invoice_number', 'updated_at'], where: "invoice_number = 'K-1'" });
     expect((ts[0]?.['updated_at'] as Date).toISOString()).toBe('2024-03-01T10:02:00.000Z');
+  });
+
+  it('refuses to write a table that has a metadata table', async () => {
+    const table = await newOrdersTable('with_metadata');
+    await mkdir(join(table.basePath, '.hoodie/metadata'));
+    await expect(table.upsert(connection, orders([['M-1', 2024, 1, 'new', 1]]))).rejects.toMatchObject({ kind: 'unsupported-table' });
   });
 
   it('rejects null keys and missing key columns', async () => {

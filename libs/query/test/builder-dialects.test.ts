@@ -106,7 +106,9 @@ describe('query builder and dialects', () => {
     const duck = renderNamedQuery('service_with_parts', 'duckdb', { params: { serviceid: INJECTION } });
     expect(duck.parameters).toEqual([INJECTION]);
     const named = athenaNamedQueryString('top_selling_parts');
-    expect(named).toContain(`WHERE (("so"."order_date" >= CAST('2020-01-01' AS DATE)) AND ("so"."order_date" < CAST('2026-01-01' AS DATE)))`);
+    expect(named).toContain(
+      `WHERE (("li"."line_type" = 'part') AND ("li"."order_date" >= CAST('2020-01-01' AS DATE)) AND ("li"."order_date" < CAST('2026-01-01' AS DATE)))`,
+    );
     expect(named).toContain('LIMIT 10');
     expect(named.endsWith(';')).toBe(true);
     expect(named).not.toContain('?');

@@ -1,9 +1,27 @@
 import type { Command } from '../cli/command';
 import { dbMigrateCommand } from './db/db-migrate';
 import { dbStatusCommand } from './db/db-status';
+import { etlRunCommand } from './etl/etl-run';
+import { etlRunsCommand } from './etl/etl-runs';
 import { generateCommand } from './generate';
+import { crawlCommand } from './query/crawl';
+import { historyCommand } from './query/history';
+import { queryCommand } from './query/query';
+import { tablesCommand } from './query/tables';
 import { runCommand } from './run';
 import { transferCommand } from './transfer';
 
 /** Every `autocorp` subcommand. */
-export const COMMANDS: readonly Command[] = [runCommand, generateCommand, dbMigrateCommand, dbStatusCommand, transferCommand];
+export const COMMANDS: readonly Command[] = [
+  runCommand,
+  generateCommand,
+  dbMigrateCommand,
+  dbStatusCommand,
+  transferCommand,
+  etlRunCommand,
+  etlRunsCommand,
+  crawlCommand,
+  tablesCommand,
+  queryCommand,
+  historyCommand,
+];

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 
 export type QueueItem = { readonly kind: 'frame'; readonly frame: Buffer } | { readonly kind: 'timeout' } | { readonly kind: 'end' } | { readonly kind: 'wake' };
 
-const HIGH_WATER = 2048;
+const HIGH_WATER = 2_000_000_000;
 const LOW_WATER = 256;
 
 /**

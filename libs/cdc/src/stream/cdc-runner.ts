@@ -125,6 +125,7 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
   const sql = await connectSql(options.connection, 'autocorp-cdc-control');
   let replication: pg.Client | undefined;
   let stage: ParquetStage | undefined;
+  let statusTimer: NodeJS.Timeout | undefined;
   try {
     const slot = await waitForFreeSlot(sql, options);
     const recovery = await recoverRawZone(store, options.tables, state.position);
@@ -174,6 +175,10 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
       stream.sendStatus(receivedLsn, ackLsn, replyRequested);
       lastStatusMs = Date.now();
     };
+    // Keeps replying while a long flush or merge holds the loop, so wal_sender_timeout never fires.
+    statusTimer = setInterval(() => {
+      if (Date.now() - lastStatusMs >= options.statusIntervalMs) sendStatus();
+    }, options.statusIntervalMs);
     const advanceIdleAck = (lsn: Lsn): void => {
       if (idle() && lsn > ackLsn) ackLsn = lsn;
     };
@@ -347,6 +352,7 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
       ackLsn,
     };
   } finally {
+    clearInterval(statusTimer);
     await replication?.end().catch(() => undefined);
     await sql.end().catch(() => undefined);
     await stage?.close().catch(() => undefined);

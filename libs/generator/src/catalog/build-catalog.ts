@@ -99,10 +99,14 @@ function partCounts(random: Random): number[] {
   return counts;
 }
 
-/** Picks `count` distinct parts, favouring the service's own category, then fluids and shop supplies. */
+/**
+ * Picks `count` distinct parts, favouring the service's own category, then fluids and shop
+ * supplies, and cheaper parts (hardware, gaskets) over big assemblies.
+ */
 function pickServiceParts(category: string, count: number, parts: readonly Part[], random: Random): number[] {
   const keyed = parts.map((p, i) => {
-    const weight = p.category === category ? 6 : p.category === 'Fluids & Filters' ? 1 : p.category === 'General Preventive Maintenance' ? 0.5 : 0.02;
+    const affinity = p.category === category ? 6 : p.category === 'Fluids & Filters' ? 1 : p.category === 'General Preventive Maintenance' ? 0.5 : 0.02;
+    const weight = affinity / Math.sqrt(p.priceCents / 100);
     return { i, key: Math.pow(random.next(), 1 / weight) };
   });
   keyed.sort((a, b) => b.key - a.key || a.i - b.i);

@@ -1,4 +1,8 @@
-/** The files of the CSV export and their header rows. */
+/**
+ * The files of the CSV export and their header rows. The two answer keys (which version of each
+ * invoice must win, where every dirty row is) live in the `manifest/` sub-folder, so that a
+ * transfer of the export folder moves only the data files.
+ */
 export const CSV_FILES = {
   customers: {
     name: 'customers.csv',
@@ -40,7 +44,7 @@ export const CSV_FILES = {
     ],
   },
   winners: {
-    name: 'expected_winners.csv',
+    name: 'manifest/expected_winners.csv',
     columns: [
       'invoice_number',
       'updated_at',
@@ -55,7 +59,7 @@ export const CSV_FILES = {
     ],
   },
   defects: {
-    name: 'expected_defects.csv',
+    name: 'manifest/expected_defects.csv',
     columns: ['file', 'line_number', 'defect', 'invoice_number'],
   },
 } as const;

@@ -59,7 +59,6 @@ export function measureInvoiceShapes(context: GenerationContext): InvoiceShapeTo
  */
 export class InvoiceStream {
   ordinal = 0;
-  invoiceNumber = '';
   orderDate = 0;
   versions = 0;
   readonly draft = new OrderDraft();
@@ -84,10 +83,13 @@ export class InvoiceStream {
     this.history = Random.stream(seed, 'csv-versions');
   }
 
+  get invoiceNumber(): string {
+    return invoiceNumber(CSV_INVOICE_BASE, this.ordinal);
+  }
+
   next(): boolean {
     if (this.ordinal >= this.total) return false;
     this.ordinal++;
-    this.invoiceNumber = invoiceNumber(CSV_INVOICE_BASE, this.ordinal);
     this.orderDate = this.clock.next();
     this.shapes.next(this.shapeRandom);
     this.versions = this.shapes.versionCount;

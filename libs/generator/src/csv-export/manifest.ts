@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CSV_INVOICE_BASE, type GenerationContext, PG_INVOICE_BASE } from '../context';
 import { TAX_RATE_BASIS_POINTS } from '../format/money';
-import { MANIFEST_FILE } from './csv-files';
+import { CSV_FILES, MANIFEST_FILE } from './csv-files';
 import type { CustomersFileResult } from './write-customers-csv';
 import type { OrderFilesResult, OrderFileStats } from './write-order-files';
 
@@ -59,8 +59,8 @@ export function buildManifest(context: GenerationContext, customers: CustomersFi
       'sales_orders.csv': { ...fileEntry(orders.orders), uniqueInvoices: orders.uniqueInvoices },
       'sales_order_parts.csv': { ...fileEntry(orders.parts), uniqueLines: orders.uniquePartLines },
       'sales_order_services.csv': { ...fileEntry(orders.services), uniqueLines: orders.uniqueServiceLines },
-      'expected_winners.csv': { rows: orders.winners.rows, bytes: orders.winners.bytes },
-      'expected_defects.csv': { rows: orders.defects.rows, bytes: orders.defects.bytes },
+      [CSV_FILES.winners.name]: { rows: orders.winners.rows, bytes: orders.winners.bytes },
+      [CSV_FILES.defects.name]: { rows: orders.defects.rows, bytes: orders.defects.bytes },
     },
     totals: {
       orderFileRows: orders.orders.rows + orders.parts.rows + orders.services.rows,

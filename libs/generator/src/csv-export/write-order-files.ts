@@ -1,20 +1,22 @@
-import { join } from 'node:path';
-import { createProgress } from '@autocorp/terminal';
-import type { GenerationContext } from '../context';
-import { fnv1aHex } from '../format/checksum';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Part, Service } from '../catalog/catalog';
+import { CSV_INVOICE_BASE, type GenerationContext } from '../context';
 import { csvField } from '../format/csv';
 import { formatCents } from '../format/money';
+import { ByteWriter, fnv1aBytes } from '../io/byte-writer';
 import { TextFileWriter } from '../io/text-file-writer';
+import { MAX_PART_LINES, MAX_SERVICE_LINES } from '../orders/order-draft';
+import type { ProgressBars } from '../progress-bars';
 import { ORDER_NOTES, ORDER_STATUSES, PAYMENT_METHODS } from '../orders/order-vocabulary';
 import { Random } from '../random/random';
-import { type DefectKind, ORDER_DEFECT_KINDS, PART_LINE_DEFECT_KINDS, SERVICE_LINE_DEFECT_KINDS } from '../scale';
+import { ORDER_DEFECT_KINDS, PART_LINE_DEFECT_KINDS, SERVICE_LINE_DEFECT_KINDS } from '../scale';
 import { formatTimestamp } from '../time/calendar';
 import { CSV_FILES, type OrderFileKey, headerLine } from './csv-files';
 import { corruptRow } from './defects';
-import { EmissionUnit } from './emission-unit';
 import { InvoiceStream, type InvoiceShapeTotals, measureInvoiceShapes } from './invoice-stream';
-import { KindDealer, QuotaSampler } from './quota-sampler';
-import { ShuffleBuffer } from './shuffle-buffer';
+import { type FilePlan, filePlan } from './file-plan';
+import { type Slot, SlotWindow } from './slot-window';
 
 /** Units held back by the shuffle window. */
 const SHUFFLE_WINDOW = 1024;
@@ -44,37 +46,6 @@ export interface OrderFilesResult {
   readonly seconds: number;
 }
 
-interface FilePlan {
-  readonly key: OrderFileKey;
-  readonly copies: QuotaSampler;
-  readonly dirty: QuotaSampler;
-  readonly kinds: KindDealer<DefectKind>;
-  readonly exactCopies: number;
-  readonly versionRows: number;
-  readonly defects: Readonly<Record<string, number>>;
-}
-
-function filePlan(
-  key: OrderFileKey,
-  kinds: readonly DefectKind[],
-  rows: number,
-  defects: Readonly<Record<string, number>>,
-  dirtyRows: number,
-  versionRows: number,
-): FilePlan {
-  const exactCopies = rows - dirtyRows - versionRows;
-  if (exactCopies < 0) throw new RangeError(`${key}: versions (${versionRows}) exceed the row budget`);
-  return {
-    key,
-    copies: new QuotaSampler(exactCopies, versionRows),
-    dirty: new QuotaSampler(dirtyRows, versionRows),
-    kinds: new KindDealer(kinds, defects),
-    exactCopies,
-    versionRows,
-    defects,
-  };
-}
-
 const NOTES_CSV = ORDER_NOTES.map(csvField);
 
 /**
@@ -82,7 +53,7 @@ const NOTES_CSV = ORDER_NOTES.map(csvField);
  * versions, exact copies and dirty rows in a shuffled-ish order, plus expected_winners.csv and
  * expected_defects.csv. Memory is the shuffle window, whatever the scale.
  */
-export async function writeOrderFiles(context: GenerationContext, dir: string, progress: boolean): Promise<OrderFilesResult> {
+export async function writeOrderFiles(context: GenerationContext, dir: string, bars: ProgressBars): Promise<OrderFilesResult> {
   const started = performance.now();
   const c = context.counts;
   const shapes: InvoiceShapeTotals = measureInvoiceShapes(context);
@@ -98,136 +69,193 @@ export async function writeOrderFiles(context: GenerationContext, dir: string, p
       shapes.serviceVersionRows,
     ),
   };
-  const bar = createProgress({
-    label: 'sales_order*.csv',
-    total: c.csvOrderFileRows,
-    enabled: progress ? undefined : false,
-  });
+  // The three files grow together (one invoice version feeds all three), so they share one bar.
+  const bar = bars.step('sales_orders.csv + line files', c.csvOrderFileRows);
   const tick = (rows: number) => bar.tick(rows);
   const writers: Record<OrderFileKey, TextFileWriter> = {
     orders: new TextFileWriter(join(dir, CSV_FILES.orders.name), headerLine(CSV_FILES.orders.columns), tick),
     parts: new TextFileWriter(join(dir, CSV_FILES.parts.name), headerLine(CSV_FILES.parts.columns), tick),
     services: new TextFileWriter(join(dir, CSV_FILES.services.name), headerLine(CSV_FILES.services.columns), tick),
   };
+  mkdirSync(dirname(join(dir, CSV_FILES.winners.name)), { recursive: true });
   const winners = new TextFileWriter(join(dir, CSV_FILES.winners.name), headerLine(CSV_FILES.winners.columns));
   const defects = new TextFileWriter(join(dir, CSV_FILES.defects.name), headerLine(CSV_FILES.defects.columns));
   const all = [writers.orders, writers.parts, writers.services, winners, defects];
 
   const selection = Random.stream(context.seed, 'csv-selection');
   const corruption = Random.stream(context.seed, 'csv-corruption');
-  const window = new ShuffleBuffer<EmissionUnit>(SHUFFLE_WINDOW, Random.stream(context.seed, 'csv-shuffle'));
   let laterOrderRows = 0;
   let laterPartRows = 0;
   let laterServiceRows = 0;
 
-  const emit = (unit: EmissionUnit | undefined): void => {
-    if (!unit) return;
-    if (unit.defectFile) {
-      const writer = writers[unit.defectFile];
+  const release = (slot: Slot): void => {
+    if (slot.defectFile) {
+      const writer = writers[slot.defectFile];
       // Line numbers count the header as line 1; no field holds a line break.
-      defects.add(`${CSV_FILES[unit.defectFile].name},${writer.rows + 2},${unit.defect},${unit.invoice}\n`, 1);
+      defects.add(`${CSV_FILES[slot.defectFile].name},${writer.rows + 2},${slot.defect},${slot.invoice}\n`, 1);
     }
-    if (unit.orderRows > 0) writers.orders.add(unit.orders, unit.orderRows);
-    if (unit.partRows > 0) writers.parts.add(unit.parts, unit.partRows);
-    if (unit.serviceRows > 0) writers.services.add(unit.services, unit.serviceRows);
+    if (slot.orderRows > 0) {
+      writers.orders.pending.append(slot.orders);
+      writers.orders.rowsDone(slot.orderRows);
+    }
+    if (slot.partRows > 0) {
+      writers.parts.pending.append(slot.parts);
+      writers.parts.rowsDone(slot.partRows);
+    }
+    if (slot.serviceRows > 0) {
+      writers.services.pending.append(slot.services);
+      writers.services.rowsDone(slot.serviceRows);
+    }
   };
-  /** An exact copy of a clean row joins the stream, if this row was picked for one. */
-  const maybeCopy = (plan: FilePlan, row: string): void => {
-    if (plan.copies.take(selection)) emit(window.push(EmissionUnit.copy(plan.key, row)));
+  const window = new SlotWindow(SHUFFLE_WINDOW, Random.stream(context.seed, 'csv-shuffle'), release);
+  const slotText = (slot: Slot, key: OrderFileKey): ByteWriter =>
+    key === 'orders' ? slot.orders : key === 'parts' ? slot.parts : slot.services;
+  const countRow = (slot: Slot, key: OrderFileKey): void => {
+    if (key === 'orders') slot.orderRows++;
+    else if (key === 'parts') slot.partRows++;
+    else slot.serviceRows++;
+  };
+  /** Bytes [start, end) of `from` are a clean row: maybe an exact copy of it joins the stream. */
+  const maybeCopy = (plan: FilePlan, from: ByteWriter, start: number, end: number, busy: Slot): void => {
+    if (!plan.copies.take(selection)) return;
+    const slot = window.claim(busy);
+    slotText(slot, plan.key).append(from, start, end);
+    countRow(slot, plan.key);
   };
   /** A dirty variant of a clean row joins the stream; `fields` are the row's CSV-ready fields. */
-  const addDirty = (plan: FilePlan, fields: string[], invoice: string): void => {
+  const addDirty = (plan: FilePlan, fields: string[], invoice: string, busy: Slot): void => {
     const kind = plan.kinds.deal(selection);
-    emit(window.push(EmissionUnit.dirty(plan.key, corruptRow(plan.key, kind, fields, corruption), kind, invoice)));
+    const slot = window.claim(busy);
+    slotText(slot, plan.key).text(corruptRow(plan.key, kind, fields, corruption));
+    countRow(slot, plan.key);
+    slot.defectFile = plan.key;
+    slot.defect = kind;
+    slot.invoice = invoice;
   };
 
   const { parts: catalogParts, services: catalogServices } = context.catalog;
-  const partSku = catalogParts.map((p) => p.sku);
-  const partPrice = catalogParts.map((p) => formatCents(p.priceCents));
-  const customerIds = context.customers.map((cu) => String(cu.customerId));
+  const customerIds = context.customers.map((cu) => cu.customerId);
   const invoices = new InvoiceStream(context);
   const d = invoices.draft;
-  const partPrefix: string[] = [];
-  const servicePrefix: string[] = [];
-  const partFields: string[][] = [];
-  const serviceFields: string[][] = [];
+  const partPrefix = new ByteWriter(2048);
+  const servicePrefix = new ByteWriter(2048);
+  const partStart = new Int32Array(MAX_PART_LINES + 1);
+  const serviceStart = new Int32Array(MAX_SERVICE_LINES + 1);
+
+  const partFields = (i: number, updated: string): string[] => {
+    const p = catalogParts[d.partIndex[i] as number] as Part;
+    return [invoices.invoiceNumber, String(i + 1), p.sku, String(d.partQuantity[i]), formatCents(p.priceCents), formatCents(d.partTotalCents[i] as number), updated];
+  };
+  const serviceFields = (i: number, updated: string): string[] => {
+    const s = catalogServices[d.serviceIndex[i] as number] as Service;
+    const q = d.serviceQuantity[i] as number;
+    const labor = d.serviceLaborCents[i] as number;
+    const partsCost = d.servicePartsCents[i] as number;
+    return [invoices.invoiceNumber, String(i + 1), s.serviceid, String(q), String(s.laborMinutes * q), formatCents(labor), formatCents(partsCost), formatCents(labor + partsCost), updated];
+  };
+  const orderFields = (v: number): string[] => {
+    const orderDate = formatTimestamp(invoices.orderDate);
+    const note = invoices.note[v] as number;
+    return [
+      invoices.invoiceNumber,
+      String(customerIds[d.customerIndex]),
+      orderDate,
+      PAYMENT_METHODS[invoices.payment[v] as number] as string,
+      formatCents(d.subtotalCents),
+      formatCents(d.taxCents),
+      formatCents(d.totalCents),
+      d.orderType,
+      ORDER_STATUSES[invoices.status[v] as number] as string,
+      note < 0 ? '' : (NOTES_CSV[note] as string),
+      orderDate,
+      formatTimestamp(invoices.updatedAt[v] as number),
+    ];
+  };
 
   try {
     while (invoices.next()) {
-      const invoice = invoices.invoiceNumber;
-      const customer = customerIds[d.customerIndex] as string;
-      const orderDate = formatTimestamp(invoices.orderDate);
-      const subtotal = formatCents(d.subtotalCents);
-      const tax = formatCents(d.taxCents);
-      const total = formatCents(d.totalCents);
+      const invoiceOrdinal = CSV_INVOICE_BASE + invoices.ordinal;
       const orderType = d.orderType;
+      // The part of every line row before updated_at is the same in all versions.
+      partPrefix.reset();
       for (let i = 0; i < d.partCount; i++) {
-        const p = d.partIndex[i] as number;
-        const f = [invoice, String(i + 1), partSku[p] as string, String(d.partQuantity[i]), partPrice[p] as string, formatCents(d.partTotalCents[i] as number)];
-        partFields[i] = f;
-        partPrefix[i] = `${f.join(',')},`;
+        const p = catalogParts[d.partIndex[i] as number] as Part;
+        partStart[i] = partPrefix.length;
+        partPrefix.text('INV-').uint(invoiceOrdinal).comma().uint(i + 1).comma().text(p.sku).comma();
+        partPrefix.uint(d.partQuantity[i] as number).comma().cents(p.priceCents).comma().cents(d.partTotalCents[i] as number).comma();
       }
+      partStart[d.partCount] = partPrefix.length;
+      servicePrefix.reset();
       for (let i = 0; i < d.serviceCount; i++) {
-        const s = catalogServices[d.serviceIndex[i] as number];
-        if (!s) throw new RangeError('service index out of range');
+        const s = catalogServices[d.serviceIndex[i] as number] as Service;
         const q = d.serviceQuantity[i] as number;
         const labor = d.serviceLaborCents[i] as number;
         const partsCost = d.servicePartsCents[i] as number;
-        const f = [invoice, String(i + 1), s.serviceid, String(q), String(s.laborMinutes * q), formatCents(labor), formatCents(partsCost), formatCents(labor + partsCost)];
-        serviceFields[i] = f;
-        servicePrefix[i] = `${f.join(',')},`;
+        serviceStart[i] = servicePrefix.length;
+        servicePrefix.text('INV-').uint(invoiceOrdinal).comma().uint(i + 1).comma().text(s.serviceid).comma().uint(q).comma();
+        servicePrefix.uint(s.laborMinutes * q).comma().cents(labor).comma().cents(partsCost).comma().cents(labor + partsCost).comma();
       }
-      let orderRow = '';
+      serviceStart[d.serviceCount] = servicePrefix.length;
+      // Checksum of the last version's order row: the row that must win.
+      let winnerChecksum = '';
+
       for (let v = 0; v < invoices.versions; v++) {
-        const updated = formatTimestamp(invoices.updatedAt[v] as number);
+        const updatedAt = invoices.updatedAt[v] as number;
         const note = invoices.note[v] as number;
-        const payment = PAYMENT_METHODS[invoices.payment[v] as number] as string;
-        const status = ORDER_STATUSES[invoices.status[v] as number] as string;
-        const notes = note < 0 ? '' : (NOTES_CSV[note] as string);
-        orderRow = `${invoice},${customer},${orderDate},${payment},${subtotal},${tax},${total},${orderType},${status},${notes},${orderDate},${updated}\n`;
-        maybeCopy(plans.orders, orderRow);
-        if (plans.orders.dirty.take(selection)) {
-          const fields = [invoice, customer, orderDate, payment, subtotal, tax, total, orderType, status, notes, orderDate, updated];
-          addDirty(plans.orders, fields, invoice);
-        }
-        let partText = '';
+        // The version is rendered straight into its window slot; copies and dirty rows take others.
+        const slot = window.claim();
+        const order = slot.orders;
+        order.text('INV-').uint(invoiceOrdinal).comma().uint(customerIds[d.customerIndex] as number).comma().timestamp(invoices.orderDate).comma();
+        order.text(PAYMENT_METHODS[invoices.payment[v] as number] as string).comma();
+        order.cents(d.subtotalCents).comma().cents(d.taxCents).comma().cents(d.totalCents).comma().text(orderType).comma();
+        order.text(ORDER_STATUSES[invoices.status[v] as number] as string).comma();
+        if (note >= 0) order.text(NOTES_CSV[note] as string);
+        order.comma().timestamp(invoices.orderDate).comma().timestamp(updatedAt).newline();
+        slot.orderRows = 1;
+        if (v === invoices.versions - 1) winnerChecksum = fnv1aBytes(order.buffer, 0, order.length - 1);
+        maybeCopy(plans.orders, order, 0, order.length, slot);
+        if (plans.orders.dirty.take(selection)) addDirty(plans.orders, orderFields(v), invoices.invoiceNumber, slot);
+
+        const partLines = slot.parts;
         for (let i = 0; i < d.partCount; i++) {
-          const row = `${partPrefix[i]}${updated}\n`;
-          partText += row;
-          maybeCopy(plans.parts, row);
-          if (plans.parts.dirty.take(selection)) addDirty(plans.parts, [...(partFields[i] as string[]), updated], invoice);
+          const start = partLines.length;
+          partLines.append(partPrefix, partStart[i], partStart[i + 1]).timestamp(updatedAt).newline();
+          maybeCopy(plans.parts, partLines, start, partLines.length, slot);
+          if (plans.parts.dirty.take(selection)) addDirty(plans.parts, partFields(i, formatTimestamp(updatedAt)), invoices.invoiceNumber, slot);
         }
-        let serviceText = '';
+        slot.partRows = d.partCount;
+        const serviceLines = slot.services;
         for (let i = 0; i < d.serviceCount; i++) {
-          const row = `${servicePrefix[i]}${updated}\n`;
-          serviceText += row;
-          maybeCopy(plans.services, row);
-          if (plans.services.dirty.take(selection)) addDirty(plans.services, [...(serviceFields[i] as string[]), updated], invoice);
+          const start = serviceLines.length;
+          serviceLines.append(servicePrefix, serviceStart[i], serviceStart[i + 1]).timestamp(updatedAt).newline();
+          maybeCopy(plans.services, serviceLines, start, serviceLines.length, slot);
+          if (plans.services.dirty.take(selection)) {
+            addDirty(plans.services, serviceFields(i, formatTimestamp(updatedAt)), invoices.invoiceNumber, slot);
+          }
         }
+        slot.serviceRows = d.serviceCount;
         if (v > 0) {
           laterOrderRows++;
           laterPartRows += d.partCount;
           laterServiceRows += d.serviceCount;
         }
-        emit(window.push(new EmissionUnit(orderRow, 1, partText, d.partCount, serviceText, d.serviceCount)));
       }
       const last = invoices.versions - 1;
-      const lastRow = orderRow.slice(0, -1);
-      winners.add(
-        `${invoice},${formatTimestamp(invoices.updatedAt[last] as number)},${invoices.versions},${invoices.versions},${ORDER_STATUSES[invoices.status[last] as number]},${PAYMENT_METHODS[invoices.payment[last] as number]},${total},${d.partCount},${d.serviceCount},${fnv1aHex(lastRow)}\n`,
-        1,
-      );
+      const w = winners.pending;
+      w.text('INV-').uint(invoiceOrdinal).comma().timestamp(invoices.updatedAt[last] as number).comma();
+      w.uint(invoices.versions).comma().uint(invoices.versions).comma();
+      w.text(ORDER_STATUSES[invoices.status[last] as number] as string).comma();
+      w.text(PAYMENT_METHODS[invoices.payment[last] as number] as string).comma().cents(d.totalCents).comma();
+      w.uint(d.partCount).comma().uint(d.serviceCount).comma().text(winnerChecksum).newline();
+      winners.rowsDone(1);
       if (writers.orders.full || writers.parts.full || writers.services.full || winners.full || defects.full) {
-        for (const w of all) await w.flushIfFull();
+        for (const writer of all) await writer.flushIfFull();
       }
     }
-    for (const unit of window.drain()) {
-      emit(unit);
-      if (all.some((w) => w.full)) for (const w of all) await w.flushIfFull();
-    }
-    for (const w of all) await w.close();
+    window.drain();
+    for (const writer of all) await writer.close();
   } catch (error) {
-    await Promise.all(all.map((w) => w.abort()));
+    await Promise.all(all.map((writer) => writer.abort()));
     throw error;
   }
   bar.finish();

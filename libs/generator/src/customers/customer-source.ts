@@ -1,6 +1,7 @@
 import { Random, hashLabel, hashUnit, seedKey } from '../random/random';
 import { WeightedPicker } from '../random/weighted-picker';
 import { SECONDS_PER_DAY, dayNumber } from '../time/calendar';
+import type { ByteWriter } from '../io/byte-writer';
 import type { CustomerRecord } from './customer-record';
 import { CITY_NAMES, EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, STREET_NAMES, STREET_SUFFIXES } from './names';
 import { US_STATES } from './us-states';
@@ -23,6 +24,7 @@ export class CustomerSource {
   private readonly random = new Random(0);
   private readonly stateCdf: Float64Array;
   private readonly stateOffset: number;
+  private readonly drawn = emptyDraw();
 
   constructor(
     seed: number,
@@ -80,56 +82,144 @@ export class CustomerSource {
     return lo;
   }
 
-  record(index: number): CustomerRecord {
+  /** Draws every random choice of a record into `this.drawn` (names and email from the first occurrence). */
+  private draw(index: number): CustomerDraw {
     const first = this.firstOccurrence(index);
     const r = this.random;
-    // Name and email belong to the email's first occurrence; the rest to this record.
+    const d = this.drawn;
     r.reseed(this.key, first);
-    const given = r.int(FIRST_NAMES.length);
-    const family = r.int(LAST_NAMES.length);
-    const style = r.int(3);
-    const domain = r.int(EMAIL_DOMAINS.length);
+    d.given = r.int(FIRST_NAMES.length);
+    d.family = r.int(LAST_NAMES.length);
+    d.style = r.int(3);
+    d.domain = r.int(EMAIL_DOMAINS.length);
     if (first !== index) {
+      // The rest belongs to this record: same stream position as if it were a first occurrence.
       r.reseed(this.key, index);
       r.int(1);
       r.int(1);
       r.int(1);
       r.int(1);
     }
-    const id = first + 1;
-    const g = GIVEN_LOWER[given] as string;
-    const f = FAMILY_LOWER[family] as string;
-    const user = style === 0 ? `${g}.${f}${id}` : style === 1 ? `${g[0]}${f}${id}` : `${g}_${f}${id}`;
-    const state = US_STATES[this.stateIndex(index)] as (typeof US_STATES)[number];
+    d.customerId = index + 1;
+    d.emailId = first + 1;
+    d.state = this.stateIndex(index);
+    const state = US_STATES[d.state] as (typeof US_STATES)[number];
     const [zipLo, zipHi] = state.zip;
-    const zip = (zipLo + r.int(zipHi - zipLo + 1)) * 100 + r.int(100);
-    const phone = `(${r.between(201, 989)}) ${r.between(200, 999)}-${r.between(1000, 9999)}`;
-    let address: string;
-    let city: string;
-    if (state.military) {
-      address = `Unit ${r.between(1000, 9999)} Box ${r.between(100, 9999)}`;
-      city = MILITARY_CITIES[r.int(MILITARY_CITIES.length)] as string;
+    d.zip = (zipLo + r.int(zipHi - zipLo + 1)) * 100 + r.int(100);
+    d.area = r.between(201, 989);
+    d.exchange = r.between(200, 999);
+    d.line = r.between(1000, 9999);
+    d.military = state.military === true;
+    if (d.military) {
+      d.house = r.between(1000, 9999);
+      d.street = r.between(100, 9999);
+      d.suffix = 0;
+      d.apartment = 0;
+      d.city = r.int(MILITARY_CITIES.length);
     } else {
-      address = `${r.between(100, 9999)} ${STREET_NAMES[r.int(STREET_NAMES.length)]} ${STREET_SUFFIXES[r.int(STREET_SUFFIXES.length)]}`;
-      if (r.chance(0.12)) address += `, Apt ${r.between(1, 450)}`;
-      city = CITY_NAMES[r.int(CITY_NAMES.length)] as string;
+      d.house = r.between(100, 9999);
+      d.street = r.int(STREET_NAMES.length);
+      d.suffix = r.int(STREET_SUFFIXES.length);
+      d.apartment = r.chance(0.12) ? r.between(1, 450) : 0;
+      d.city = r.int(CITY_NAMES.length);
     }
-    const createdAt = CREATED_FIRST + r.int(CREATED_SPAN);
-    const updatedAt = createdAt + (r.chance(0.6) ? 0 : r.int(400 * SECONDS_PER_DAY));
+    d.createdAt = CREATED_FIRST + r.int(CREATED_SPAN);
+    d.updatedAt = d.createdAt + (r.chance(0.6) ? 0 : r.int(400 * SECONDS_PER_DAY));
+    return d;
+  }
+
+  record(index: number): CustomerRecord {
+    const d = this.draw(index);
+    const g = GIVEN_LOWER[d.given] as string;
+    const f = FAMILY_LOWER[d.family] as string;
+    const user = d.style === 0 ? `${g}.${f}${d.emailId}` : d.style === 1 ? `${g[0]}${f}${d.emailId}` : `${g}_${f}${d.emailId}`;
+    const address = d.military
+      ? `Unit ${d.house} Box ${d.street}`
+      : `${d.house} ${STREET_NAMES[d.street]} ${STREET_SUFFIXES[d.suffix]}${d.apartment > 0 ? `, Apt ${d.apartment}` : ''}`;
     return {
-      customerId: index + 1,
-      firstName: FIRST_NAMES[given] as string,
-      lastName: LAST_NAMES[family] as string,
-      email: `${user}@${EMAIL_DOMAINS[domain]}`,
-      phone,
+      customerId: d.customerId,
+      firstName: FIRST_NAMES[d.given] as string,
+      lastName: LAST_NAMES[d.family] as string,
+      email: `${user}@${EMAIL_DOMAINS[d.domain]}`,
+      phone: `(${d.area}) ${d.exchange}-${d.line}`,
       address,
-      city,
-      state: state.code,
-      zipCode: zip < 10_000 ? (zip < 1_000 ? `00${zip}` : `0${zip}`) : String(zip),
-      createdAt,
-      updatedAt,
+      city: (d.military ? MILITARY_CITIES[d.city] : CITY_NAMES[d.city]) as string,
+      state: (US_STATES[d.state] as (typeof US_STATES)[number]).code,
+      zipCode: String(d.zip).padStart(5, '0'),
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
     };
   }
+
+  /**
+   * Renders record `index` as a customers.csv row straight into bytes: the same text as
+   * formatting `record(index)` (a test holds the two together), without building strings.
+   */
+  writeCsvRow(w: ByteWriter, index: number): void {
+    const d = this.draw(index);
+    const g = GIVEN_LOWER[d.given] as string;
+    w.uint(d.customerId).comma().text(FIRST_NAMES[d.given] as string).comma().text(LAST_NAMES[d.family] as string).comma();
+    if (d.style === 1) w.byte(g.charCodeAt(0));
+    else w.text(g).byte(d.style === 0 ? 46 : 95);
+    w.text(FAMILY_LOWER[d.family] as string).uint(d.emailId).byte(64).text(EMAIL_DOMAINS[d.domain] as string).comma();
+    w.byte(40).uint(d.area).text(') ').uint(d.exchange).byte(45).uint(d.line).comma();
+    if (d.military) w.text('Unit ').uint(d.house).text(' Box ').uint(d.street);
+    else {
+      if (d.apartment > 0) w.byte(34);
+      w.uint(d.house).byte(32).text(STREET_NAMES[d.street] as string).byte(32).text(STREET_SUFFIXES[d.suffix] as string);
+      if (d.apartment > 0) w.text(', Apt ').uint(d.apartment).byte(34);
+    }
+    w.comma().text((d.military ? MILITARY_CITIES[d.city] : CITY_NAMES[d.city]) as string).comma();
+    w.text((US_STATES[d.state] as (typeof US_STATES)[number]).code).comma().padded(d.zip, 5).comma();
+    w.timestamp(d.createdAt).comma().timestamp(d.updatedAt).newline();
+  }
+}
+
+/** The random choices behind one record, reused from record to record. */
+interface CustomerDraw {
+  customerId: number;
+  emailId: number;
+  given: number;
+  family: number;
+  style: number;
+  domain: number;
+  state: number;
+  zip: number;
+  area: number;
+  exchange: number;
+  line: number;
+  military: boolean;
+  house: number;
+  street: number;
+  suffix: number;
+  apartment: number;
+  city: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+function emptyDraw(): CustomerDraw {
+  return {
+    customerId: 0,
+    emailId: 0,
+    given: 0,
+    family: 0,
+    style: 0,
+    domain: 0,
+    state: 0,
+    zip: 0,
+    area: 0,
+    exchange: 0,
+    line: 0,
+    military: false,
+    house: 0,
+    street: 0,
+    suffix: 0,
+    apartment: 0,
+    city: 0,
+    createdAt: 0,
+    updatedAt: 0,
+  };
 }
 
 /** Picks customers for orders: a few fleet accounts order a lot, most customers now and then. */

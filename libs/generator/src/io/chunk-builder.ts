@@ -1,26 +1,25 @@
+import { ByteWriter } from './byte-writer';
 import { CHUNK_BYTES, type Chunk } from './chunk';
 
-/** Node's one-byte writer: much cheaper than `write(..., 'utf8')`, exact for ASCII text. */
-interface Latin1Writable {
-  latin1Write(text: string, offset: number): number;
-}
-
 /**
- * Encodes rows straight into a byte buffer as they are made. Rows are short-lived strings that
- * die young; nothing long-lived is a string, which keeps the garbage collector idle.
- *
- * Text must be ASCII (then its UTF-8 and Latin-1 bytes are the same): every value the generator
- * writes is built from digits and the ASCII vocabularies checked by `assertAscii`.
+ * Rows rendered into one ~1 MiB byte buffer, handed out whole. Render with the ByteWriter
+ * methods and count rows with `rowDone`, or add ready text with `add` (ASCII only: every value
+ * the generator writes is built from digits and the vocabularies checked by `checkVocabulary`).
  */
-export class ChunkBuilder {
-  private buffer = Buffer.allocUnsafe(CHUNK_BYTES + (CHUNK_BYTES >> 2));
-  private length = 0;
-  private rowCount = 0;
+export class ChunkBuilder extends ByteWriter {
+  rows = 0;
+
+  constructor() {
+    super(CHUNK_BYTES + (CHUNK_BYTES >> 2));
+  }
 
   add(text: string, rows: number): void {
-    if (this.length + text.length > this.buffer.length) this.grow(text.length);
-    this.length += (this.buffer as unknown as Latin1Writable).latin1Write(text, this.length);
-    this.rowCount += rows;
+    this.text(text);
+    this.rows += rows;
+  }
+
+  rowDone(rows = 1): void {
+    this.rows += rows;
   }
 
   get full(): boolean {
@@ -33,16 +32,10 @@ export class ChunkBuilder {
 
   /** Hands out the bytes so far and starts a fresh buffer (the old one now belongs to the writer). */
   take(): Chunk {
-    const chunk = { data: this.buffer.subarray(0, this.length), rows: this.rowCount };
+    const chunk = { data: this.buffer.subarray(0, this.length), rows: this.rows };
     this.buffer = Buffer.allocUnsafe(CHUNK_BYTES + (CHUNK_BYTES >> 2));
     this.length = 0;
-    this.rowCount = 0;
+    this.rows = 0;
     return chunk;
-  }
-
-  private grow(extra: number): void {
-    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + extra));
-    this.buffer.copy(bigger, 0, 0, this.length);
-    this.buffer = bigger;
   }
 }

@@ -11,7 +11,8 @@ import { writeChunk } from './write-chunk';
 export class TextFileWriter {
   rows = 0;
   bytes = 0;
-  private readonly pending = new ChunkBuilder();
+  /** Render rows into this directly, then call `rowsDone`. */
+  readonly pending = new ChunkBuilder();
   private readonly stream: WriteStream;
   private readonly done: Promise<void>;
 
@@ -28,6 +29,12 @@ export class TextFileWriter {
 
   add(text: string, rows: number): void {
     this.pending.add(text, rows);
+    this.rows += rows;
+  }
+
+  /** Counts rows rendered straight into `pending`. */
+  rowsDone(rows: number): void {
+    this.pending.rowDone(rows);
     this.rows += rows;
   }
 

@@ -15,7 +15,6 @@ const DAY = 86_400;
  */
 export class PgOrderStream {
   orderId = 0;
-  invoiceNumber = '';
   orderDate = 0;
   updatedAt = 0;
   readonly draft = new OrderDraft();
@@ -34,11 +33,14 @@ export class PgOrderStream {
     this.content = Random.stream(seed, 'pg-content');
   }
 
+  get invoiceNumber(): string {
+    return invoiceNumber(PG_INVOICE_BASE, this.orderId);
+  }
+
   /** Advances to the next order; false when all orders were produced. */
   next(): boolean {
     if (this.orderId >= this.total) return false;
     this.orderId++;
-    this.invoiceNumber = invoiceNumber(PG_INVOICE_BASE, this.orderId);
     this.orderDate = this.clock.next();
     this.lines.next(this.shapes);
     const r = this.content;

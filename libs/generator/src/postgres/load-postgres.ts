@@ -1,9 +1,9 @@
 import { SOURCE_TABLES, type SourceTableName } from '@autocorp/schema';
 import { copyRows, inTransaction } from '@autocorp/source-db';
-import { createProgress } from '@autocorp/terminal';
 import type { Pool, PoolClient } from 'pg';
 import type { GenerationContext } from '../context';
 import { GeneratorError } from '../generator-error';
+import type { ProgressBars } from '../progress-bars';
 import type { Chunk } from '../io/chunk';
 import { yieldTurn } from '../io/yield-turn';
 import { COPY_COLUMNS } from './copy-columns';
@@ -12,7 +12,7 @@ import { plannedTableRows, tableChunks } from './table-chunks';
 export interface PostgresLoadOptions {
   /** Truncate the seven source tables (CASCADE, same transaction) instead of refusing non-empty ones. */
   readonly replace: boolean;
-  readonly progress: boolean;
+  readonly bars: ProgressBars;
 }
 
 export interface TableLoad {
@@ -38,9 +38,9 @@ async function* metered(chunks: Iterable<Chunk>, onChunk: (chunk: Chunk) => void
   }
 }
 
-async function loadTable(client: PoolClient, context: GenerationContext, table: SourceTableName, progress: boolean): Promise<TableLoad> {
+async function loadTable(client: PoolClient, context: GenerationContext, table: SourceTableName, bars: ProgressBars): Promise<TableLoad> {
   const started = performance.now();
-  const bar = createProgress({ label: `postgres ${table}`, total: plannedTableRows(context, table), enabled: progress ? undefined : false });
+  const bar = bars.step(`postgres ${table}`, plannedTableRows(context, table));
   let bytes = 0;
   const rows = await copyRows(
     client,
@@ -76,7 +76,7 @@ export async function loadPostgres(context: GenerationContext, pool: Pool, optio
       const loads: TableLoad[] = [];
       for (const { name } of SOURCE_TABLES) {
         current = name;
-        loads.push(await loadTable(client, context, name, options.progress));
+        loads.push(await loadTable(client, context, name, options.bars));
       }
       current = undefined;
       return loads;

@@ -1,5 +1,6 @@
 import type { SourceTableName } from '@autocorp/schema';
-import type { GenerationContext } from '../context';
+import type { Part, Service } from '../catalog/catalog';
+import { type GenerationContext, PG_INVOICE_BASE } from '../context';
 import { csvField } from '../format/csv';
 import { formatCents } from '../format/money';
 import type { Chunk } from '../io/chunk';
@@ -48,34 +49,36 @@ function* salesOrderChunks(context: GenerationContext): Generator<Chunk> {
   const orders = new PgOrderStream(context);
   const customerIds = context.customers.map((c) => c.customerId);
   const d = orders.draft;
-  const chunk = new ChunkBuilder();
+  const w = new ChunkBuilder();
   while (orders.next()) {
-    const orderDate = formatTimestamp(orders.orderDate);
-    chunk.add(`${orders.orderId},${customerIds[d.customerIndex]},${orderDate},${orders.invoiceNumber},${PAYMENT_METHODS[d.paymentIndex]},${formatCents(d.subtotalCents)},${formatCents(d.taxCents)},${formatCents(d.totalCents)},${d.orderType},${ORDER_STATUSES[d.statusIndex]},${d.noteIndex < 0 ? '' : NOTES_CSV[d.noteIndex]},${orderDate},${formatTimestamp(orders.updatedAt)}\n`, 1);
-    if (chunk.full) yield chunk.take();
+    w.uint(orders.orderId).comma().uint(customerIds[d.customerIndex] as number).comma().timestamp(orders.orderDate).comma();
+    w.text('INV-').uint(PG_INVOICE_BASE + orders.orderId).comma().text(PAYMENT_METHODS[d.paymentIndex] as string).comma();
+    w.cents(d.subtotalCents).comma().cents(d.taxCents).comma().cents(d.totalCents).comma().text(d.orderType).comma();
+    w.text(ORDER_STATUSES[d.statusIndex] as string).comma();
+    if (d.noteIndex >= 0) w.text(NOTES_CSV[d.noteIndex] as string);
+    w.comma().timestamp(orders.orderDate).comma().timestamp(orders.updatedAt).newline();
+    w.rowDone();
+    if (w.full) yield w.take();
   }
-  if (!chunk.empty) yield chunk.take();
+  if (!w.empty) yield w.take();
 }
 
 function* partLineChunks(context: GenerationContext): Generator<Chunk> {
   const orders = new PgOrderStream(context);
   const { parts } = context.catalog;
-  const skus = parts.map((p) => p.sku);
-  const prices = parts.map((p) => formatCents(p.priceCents));
   const d = orders.draft;
   let lineItemId = 0;
-  const chunk = new ChunkBuilder();
+  const w = new ChunkBuilder();
   while (orders.next()) {
-    if (d.partCount === 0) continue;
-    const tail = `,${orders.orderId},`;
-    const created = `,${formatTimestamp(orders.orderDate)}\n`;
     for (let i = 0; i < d.partCount; i++) {
-      const p = d.partIndex[i] as number;
-      chunk.add(`${++lineItemId}${tail}${skus[p]},${d.partQuantity[i]},${prices[p]},${formatCents(d.partTotalCents[i] as number)}${created}`, 1);
+      const p = parts[d.partIndex[i] as number] as Part;
+      w.uint(++lineItemId).comma().uint(orders.orderId).comma().text(p.sku).comma().uint(d.partQuantity[i] as number).comma();
+      w.cents(p.priceCents).comma().cents(d.partTotalCents[i] as number).comma().timestamp(orders.orderDate).newline();
     }
-    if (chunk.full) yield chunk.take();
+    w.rowDone(d.partCount);
+    if (w.full) yield w.take();
   }
-  if (!chunk.empty) yield chunk.take();
+  if (!w.empty) yield w.take();
 }
 
 function* serviceLineChunks(context: GenerationContext): Generator<Chunk> {
@@ -83,21 +86,21 @@ function* serviceLineChunks(context: GenerationContext): Generator<Chunk> {
   const { services } = context.catalog;
   const d = orders.draft;
   let lineItemId = 0;
-  const chunk = new ChunkBuilder();
+  const w = new ChunkBuilder();
   while (orders.next()) {
-    if (d.serviceCount === 0) continue;
-    const created = `,${formatTimestamp(orders.orderDate)}\n`;
     for (let i = 0; i < d.serviceCount; i++) {
-      const s = services[d.serviceIndex[i] as number];
-      if (!s) throw new RangeError('service index out of range');
+      const s = services[d.serviceIndex[i] as number] as Service;
       const quantity = d.serviceQuantity[i] as number;
       const labor = d.serviceLaborCents[i] as number;
       const partsCost = d.servicePartsCents[i] as number;
-      chunk.add(`${++lineItemId},${orders.orderId},${s.serviceid},${quantity},${s.laborMinutes * quantity},${formatCents(labor)},${formatCents(partsCost)},${formatCents(labor + partsCost)}${created}`, 1);
+      w.uint(++lineItemId).comma().uint(orders.orderId).comma().text(s.serviceid).comma().uint(quantity).comma();
+      w.uint(s.laborMinutes * quantity).comma().cents(labor).comma().cents(partsCost).comma().cents(labor + partsCost).comma();
+      w.timestamp(orders.orderDate).newline();
     }
-    if (chunk.full) yield chunk.take();
+    w.rowDone(d.serviceCount);
+    if (w.full) yield w.take();
   }
-  if (!chunk.empty) yield chunk.take();
+  if (!w.empty) yield w.take();
 }
 
 /** The rows of one source table as COPY text chunks; the big tables replay the order stream. */

@@ -5,7 +5,8 @@
  */
 export const SECONDS_PER_DAY = 86_400;
 const EPOCH_MS = Date.UTC(2015, 0, 1);
-const CALENDAR_DAYS = 366 * 14; // 2015 .. 2028
+/** Days the calendar tables cover: 2015 .. 2028. */
+export const CALENDAR_DAYS = 366 * 14;
 
 /** Day number (since 2015-01-01) of a calendar date. */
 export function dayNumber(year: number, month: number, day: number): number {

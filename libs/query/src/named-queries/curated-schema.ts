@@ -57,6 +57,27 @@ export interface CuratedDb {
     updated_at: string;
     source_system: string;
   };
+  sales_order_line_items: {
+    invoice_number: string;
+    line_type: string;
+    line_number: number;
+    item_code: string;
+    item_description: string | null;
+    item_category: string | null;
+    manufacturer: string | null;
+    quantity: number;
+    unit_price: string | null;
+    labor_minutes: number | null;
+    labor_cost: string | null;
+    parts_cost: string | null;
+    line_total: string;
+    order_date: string | null;
+    order_year: number | null;
+    customer_id: number | null;
+    order_type: string | null;
+    source_system: string;
+    updated_at: string;
+  };
   sales_order_parts: {
     invoice_number: string;
     line_number: number;
@@ -127,6 +148,27 @@ export const CURATED_QUERY_SCHEMA: QuerySchema = {
     created_at: 'timestamp',
     updated_at: 'timestamp',
     source_system: 'string',
+  },
+  sales_order_line_items: {
+    invoice_number: 'string',
+    line_type: 'string',
+    line_number: 'bigint',
+    item_code: 'string',
+    item_description: 'string',
+    item_category: 'string',
+    manufacturer: 'string',
+    quantity: 'int',
+    unit_price: 'decimal(10,2)',
+    labor_minutes: 'int',
+    labor_cost: 'decimal(10,2)',
+    parts_cost: 'decimal(10,2)',
+    line_total: 'decimal(12,2)',
+    order_date: 'timestamp',
+    order_year: 'int',
+    customer_id: 'int',
+    order_type: 'string',
+    source_system: 'string',
+    updated_at: 'timestamp',
   },
   sales_order_parts: {
     invoice_number: 'string',

@@ -5,26 +5,34 @@ const PERIOD = [
   { name: 'to', type: 'date', description: 'First order day excluded (YYYY-MM-DD)', default: '2026-01-01' },
 ] as const;
 
+/**
+ * Reads the denormalized sales_order_line_items (part lines carry order date, description and
+ * category), so the period filter needs no join of 2.4M lines with 1.2M orders.
+ */
 export const TOP_SELLING_PARTS = defineNamedQuery({
   name: 'top_selling_parts',
   description: 'Top-selling parts in a period: units sold, revenue and number of orders per part, best sellers first.',
   parameters: [...PERIOD, { name: 'limit', type: 'integer', description: 'How many parts', default: 10, min: 1, max: 10_000 }],
-  tables: ['sales_order_parts', 'sales_order', 'auto_parts'],
+  tables: ['sales_order_line_items'],
   build: (qb, v) =>
     qb
-      .selectFrom('sales_order_parts', 'sop')
-      .innerJoin('sales_order', 'so', (e) => e.eq('so.invoice_number', e.col('sop.invoice_number')))
-      .innerJoin('auto_parts', 'ap', (e) => e.eq('ap.sku', e.col('sop.sku')))
+      .selectFrom('sales_order_line_items', 'li')
       .select((e) => ({
-        sku: 'ap.sku',
-        description: 'ap.description',
-        category: 'ap.category',
-        units_sold: e.sum('sop.quantity'),
-        revenue: e.sum('sop.line_total'),
-        orders: e.countDistinct('sop.invoice_number'),
+        sku: 'li.item_code',
+        description: 'li.item_description',
+        category: 'li.item_category',
+        units_sold: e.sum('li.quantity'),
+        revenue: e.sum('li.line_total'),
+        orders: e.countDistinct('li.invoice_number'),
       }))
-      .where((e) => e.and(e.gte('so.order_date', e.dateParam(stringValue(v, 'from'))), e.lt('so.order_date', e.dateParam(stringValue(v, 'to')))))
-      .groupBy(() => ['ap.sku', 'ap.description', 'ap.category'])
+      .where((e) =>
+        e.and(
+          e.eq('li.line_type', 'part'),
+          e.gte('li.order_date', e.dateParam(stringValue(v, 'from'))),
+          e.lt('li.order_date', e.dateParam(stringValue(v, 'to'))),
+        ),
+      )
+      .groupBy(() => ['li.item_code', 'li.item_description', 'li.item_category'])
       .orderBy('units_sold', 'desc')
       .orderBy('revenue', 'desc')
       .orderBy('sku', 'asc')

@@ -11,6 +11,7 @@ import { ident, literal } from '../../sql';
 import { type CommitMetadata, emptyWriteStat, serializeCommitMetadata, type WriteOperationType, type WriteStat } from '../../timeline/commit-metadata';
 import { newInstantTime } from '../../timeline/instant-time';
 import { InstantWriter, markerFolder } from '../../timeline/instant-writer';
+import { HOODIE_FOLDER } from '../../timeline/timeline';
 import { runCleaner } from '../clean';
 import type { HudiTable } from '../hudi-table';
 import { rollbackFailedWrites } from '../rollback';
@@ -74,6 +75,13 @@ export async function writeRecords(
   options: WriteOptions = {},
 ): Promise<WriteResult> {
   checkOptions(operation, options);
+  const metadataPartitions = table.config.properties.get('hoodie.table.metadata.partitions') ?? '';
+  if (metadataPartitions !== '' || (await table.storage.exists(`${HOODIE_FOLDER}/metadata`))) {
+    throw new HudiError(
+      'unsupported-table',
+      `Table ${table.basePath} has a Hudi metadata table (.hoodie/metadata), which this engine cannot keep up to date. Disable it where the table is written (hoodie.metadata.enable=false) and delete .hoodie/metadata, or write with Spark.`,
+    );
+  }
   const lock = await TableLock.acquire(table.storage, operation, options.lock);
   try {
     await table.refresh();
