@@ -24,13 +24,17 @@ function emptyToBlank(value: unknown): string {
   return text === '(empty)' ? '' : text;
 }
 
-/** Infers dialect and column types of a CSV file from a sample (DuckDB `sniff_csv`). */
+/**
+ * Infers dialect and column types of a CSV file from a sample (DuckDB `sniff_csv`). Raw CSV is
+ * dirty by nature (the ETL quarantines malformed rows), so rows that do not fit the dialect, such
+ * as a wrong column count, are skipped while inferring instead of failing the crawl.
+ */
 export async function sniffCsv(connection: DuckDBConnection, file: string, sampleRows = CSV_SAMPLE_ROWS): Promise<CsvInference> {
   let row: Record<string, unknown> | undefined;
   try {
     [row] = await queryRows(
       connection,
-      `SELECT Delimiter AS delimiter, Quote AS quote, Escape AS escape, HasHeader AS has_header, to_json(Columns)::VARCHAR AS columns FROM sniff_csv(${sqlString(file)}, sample_size = ${Math.max(1, Math.floor(sampleRows))})`,
+      `SELECT Delimiter AS delimiter, Quote AS quote, Escape AS escape, HasHeader AS has_header, to_json(Columns)::VARCHAR AS columns FROM sniff_csv(${sqlString(file)}, sample_size = ${Math.max(1, Math.floor(sampleRows))}, ignore_errors = true)`,
     );
   } catch (error) {
     throw new CatalogError('unreadable-file', `Cannot infer the layout of CSV file ${file}: ${(error as Error).message}. Check that it is a delimited text file.`, { cause: error });

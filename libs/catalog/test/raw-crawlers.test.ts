@@ -110,4 +110,19 @@ describe('raw zone crawlers', () => {
     const third = await crawlRawCsv({ store: lake.store, catalog, progress: false });
     expect(third.tables[0]).toMatchObject({ table: 'csv_customers', outcome: 'unchanged', partitionsAdded: 1 });
   });
+
+  it('infers a dirty CSV export (rows with a wrong column count) from its well-formed rows', async () => {
+    const lines = ['invoice_number,line_number,quantity,unit_price'];
+    for (let i = 1; i <= 200; i++) lines.push(`INV-${i},1,${(i % 4) + 1},${(i % 50) + 0.5}`);
+    lines.splice(57, 0, 'INV-x,1,2', 'INV-y,1,2,3.5,extra');
+    await lake.store.put('raw/csv/sales_order_parts/ingest_date=2024-03-01/sales_order_parts.csv', `${lines.join('\n')}\n`);
+    const report = await crawlRawCsv({ store: lake.store, catalog, progress: false });
+    expect(report.tables.map((t) => [t.table, t.outcome])).toEqual([['csv_sales_order_parts', 'created']]);
+    expect((await catalog.requireTable('autocorp_raw', 'csv_sales_order_parts')).columns).toEqual([
+      { name: 'invoice_number', type: 'string' },
+      { name: 'line_number', type: 'bigint' },
+      { name: 'quantity', type: 'bigint' },
+      { name: 'unit_price', type: 'double' },
+    ]);
+  });
 });

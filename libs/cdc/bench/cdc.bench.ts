@@ -44,6 +44,9 @@ export async function cdcBench(options: { scale?: number } = {}): Promise<CdcBen
   const scale = options.scale ?? Number(process.env.CDC_BENCH_SCALE ?? 1);
   const server = await startThrowawayPostgres();
   const pool = new pg.Pool({ ...server.connectionConfig, max: 4 });
+  // A client still checked out when the server stops must not crash the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('error', () => undefined);
   const root = path.join('/tmp', `autocorp-cdc-bench-${randomUUID()}`);
   await mkdir(path.join(root, 'lake'), { recursive: true });
   const store = openObjectStore(pathToFileURL(path.join(root, 'lake')).href);
@@ -87,6 +90,7 @@ export async function cdcBench(options: { scale?: number } = {}): Promise<CdcBen
     // Latency: 100 transactions/s of 10 inserts each for 10 s.
     const latencySeconds = 10;
     const client = new pg.Client(server.connectionConfig);
+    client.on('error', () => undefined);
     await client.connect();
     const base = 900_000_000;
     let n = 0;
@@ -95,7 +99,7 @@ export async function cdcBench(options: { scale?: number } = {}): Promise<CdcBen
       const due = t0 + tick * 10;
       const wait = due - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const values = Array.from({ length: 10 }, (_, i) => `(${base + n + i}, 1, 'W', 'L', 'lat${base + n + i}@x.com', 'NY')`).join(', ');
+      const values = Array.from({ length: 10 }, (_, i) => `(${base + n + i}, 'W', 'L', 'lat${base + n + i}@x.com', 'NY')`).join(', ');
       await client.query(`INSERT INTO customers (customer_id, first_name, last_name, email, state) VALUES ${values}`);
       n += 10;
     }

@@ -123,7 +123,13 @@ async function startOnce(options: StartPostgresOptions): Promise<PostgresProcess
 async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGINT');
-  const stopped = await Promise.race([exited.then(() => true), sleep(STOP_GRACE_MS).then(() => false)]);
+  // The grace timer must not outlive the server: a pending timer would keep the process alive.
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), STOP_GRACE_MS);
+  });
+  const stopped = await Promise.race([exited.then(() => true as const), grace]);
+  clearTimeout(timer);
   if (!stopped) {
     child.kill('SIGKILL');
     await exited;

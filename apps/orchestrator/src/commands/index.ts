@@ -1,4 +1,7 @@
 import type { Command } from '../cli/command';
+import { cdcDropCommand } from './cdc/cdc-drop';
+import { cdcStartCommand } from './cdc/cdc-start';
+import { cdcStatusCommand } from './cdc/cdc-status';
 import { dbMigrateCommand } from './db/db-migrate';
 import { dbStatusCommand } from './db/db-status';
 import { etlRunCommand } from './etl/etl-run';
@@ -17,6 +20,9 @@ export const COMMANDS: readonly Command[] = [
   generateCommand,
   dbMigrateCommand,
   dbStatusCommand,
+  cdcStartCommand,
+  cdcStatusCommand,
+  cdcDropCommand,
   transferCommand,
   etlRunCommand,
   etlRunsCommand,

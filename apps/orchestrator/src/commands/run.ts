@@ -3,7 +3,11 @@ import type { Command } from '../cli/command';
 import { numberOption } from '../cli/option-values';
 import type { PipelineContext } from '../pipeline/pipeline-step';
 import { runPipeline } from '../pipeline/run-pipeline';
+import { cdcStep } from '../pipeline/steps/cdc-step';
+import { crawlStep } from '../pipeline/steps/crawl-step';
+import { etlStep } from '../pipeline/steps/etl-step';
 import { generateStep } from '../pipeline/steps/generate-step';
+import { namedQueriesStep } from '../pipeline/steps/named-queries-step';
 import { sourceDatabaseStep } from '../pipeline/steps/source-database-step';
 import { transferStep } from '../pipeline/steps/transfer-step';
 import { DEFAULT_SEED } from './generate';
@@ -15,7 +19,7 @@ export const runCommand: Command = {
   path: ['run'],
   summary: 'Run one full pass of the pipeline on the local profile and print a summary (what npm start does)',
   description:
-    'Starts the embedded PostgreSQL (or uses DATABASE_URL), applies migrations, generates and loads the business data, and reports what it did. Exits non-zero when a step fails.',
+    'Starts the embedded PostgreSQL (or uses DATABASE_URL), applies migrations, generates and loads the business data (first pass), takes the full load and streams changes into the raw zone, transfers the CSV exports, runs the ten ETL jobs into curated Hudi tables, crawls the catalog and answers the named queries. Exits non-zero when a step fails.',
   options: {
     scale: { type: 'string', default: String(DEFAULT_RUN_SCALE), valueName: '<n>', description: 'Generator scale for this pass' },
     seed: { type: 'string', default: String(DEFAULT_SEED), valueName: '<n>', description: 'Generator seed' },
@@ -29,6 +33,6 @@ export const runCommand: Command = {
       closers: [],
     };
     io.stdout.write(`AutoCorp Lakehouse: one pipeline pass, local profile, state in ${context.home.root}\n`);
-    await runPipeline([sourceDatabaseStep, generateStep, transferStep], context);
+    await runPipeline([sourceDatabaseStep, generateStep, cdcStep, transferStep, etlStep, crawlStep, namedQueriesStep], context);
   },
 };

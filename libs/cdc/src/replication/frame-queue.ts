@@ -2,8 +2,8 @@ import type { Readable } from 'node:stream';
 
 export type QueueItem = { readonly kind: 'frame'; readonly frame: Buffer } | { readonly kind: 'timeout' } | { readonly kind: 'end' } | { readonly kind: 'wake' };
 
-const HIGH_WATER = 2_000_000_000;
-const LOW_WATER = 256;
+const HIGH_WATER = 20_000;
+const LOW_WATER = 2_000;
 
 /**
  * Frames from the replication stream, taken one at a time by the runner's single loop.

@@ -1,0 +1,18 @@
+import { crawlAll } from '@autocorp/catalog';
+import { catalogDatabases, openCatalog } from '../../commands/query/query-backends';
+import { lakeOf } from '../lake';
+import type { PipelineStep } from '../pipeline-step';
+
+/** Crawls raw database files, raw CSV and the curated Hudi tables into the catalog. */
+export const crawlStep: PipelineStep = {
+  name: 'crawl into the catalog',
+  async run(context) {
+    const reports = await crawlAll({ store: lakeOf(context), catalog: openCatalog(context.io), databases: catalogDatabases(context.io.env) });
+    const tables = reports.flatMap((r) => r.tables);
+    const count = (o: string) => tables.filter((t) => t.outcome === o).length;
+    return {
+      headline: `${tables.length} table(s): ${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged`,
+      details: reports.map((r) => `  ${r.crawler.padEnd(14)} ${r.database}: ${r.tables.map((t) => t.table).join(', ')}`),
+    };
+  },
+};
