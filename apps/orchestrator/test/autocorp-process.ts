@@ -12,7 +12,9 @@ export interface ProcessResult {
 /** Runs the real `autocorp` CLI in a child process. */
 export function runAutocorp(args: readonly string[], env: NodeJS.ProcessEnv): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
+    for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
+    const child = spawn(process.execPath, [BIN, ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
