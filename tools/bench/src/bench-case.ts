@@ -1,3 +1,5 @@
+import type { ScaleDataset } from './scale-dataset';
+
 /** One measured number of a benchmark case. */
 export interface BenchMetric {
   readonly name: string;
@@ -18,12 +20,22 @@ export interface BenchContext {
   /** A scratch folder for this case, removed afterwards. */
   readonly workDir: string;
   readonly log: (line: string) => void;
+  /**
+   * The scale-N business (CSV export + loaded throwaway PostgreSQL), generated once per bench run
+   * on the first call and stopped after the last case. Leave it as you found it.
+   */
+  readonly dataset: () => Promise<ScaleDataset>;
 }
 
 export interface BenchCase {
   readonly name: string;
   readonly description: string;
   run(context: BenchContext): Promise<BenchMetric[]>;
+}
+
+/** A metric without a target (context for the others). */
+export function measured(name: string, value: number, unit: string, extra: Partial<BenchMetric> = {}): BenchMetric {
+  return { name, value, unit, ...extra };
 }
 
 /** A metric with a `<=` target. */

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { generatedLake } from './test/support/generated-lake';
+import { runJobs } from './src/index';
+const t0 = performance.now();
+const lake = await generatedLake(0.003);
+console.log('setup', ((performance.now() - t0) / 1000).toFixed(1));
+console.log(readFileSync(path.join(lake.exportDir, 'manifest/expected_defects.csv'), 'utf8').split('\n').slice(0, 5).join('\n'));
+console.log(readFileSync(path.join(lake.exportDir, 'manifest/expected_winners.csv'), 'utf8').split('\n').slice(0, 3).join('\n'));
+const t1 = performance.now();
+const reports = await runJobs({ store: lake.store, progress: false });
+console.log('etl', ((performance.now() - t1) / 1000).toFixed(1));
+for (const r of reports) console.log(r.job, r.status, JSON.stringify(r.counts), r.error ?? '', r.rules.filter((x) => !x.passed || (x.observed ?? 0) > 0).map((x) => `${x.rule}:${x.observed}`).join(' '));
+console.log(JSON.stringify(JSON.parse(readFileSync(path.join(lake.exportDir, 'manifest.json'), 'utf8')).files, null, 1).slice(0, 1500));
+await lake.close();
