@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { generatedLake } from './test/support/generated-lake';
-import { runJobs } from './src/index';
-const t0 = performance.now();
-const lake = await generatedLake(0.003);
-console.log('setup', ((performance.now() - t0) / 1000).toFixed(1));
-console.log(readFileSync(path.join(lake.exportDir, 'manifest/expected_defects.csv'), 'utf8').split('\n').slice(0, 5).join('\n'));
-console.log(readFileSync(path.join(lake.exportDir, 'manifest/expected_winners.csv'), 'utf8').split('\n').slice(0, 3).join('\n'));
-const t1 = performance.now();
-const reports = await runJobs({ store: lake.store, progress: false });
-console.log('etl', ((performance.now() - t1) / 1000).toFixed(1));
-for (const r of reports) console.log(r.job, r.status, JSON.stringify(r.counts), r.error ?? '', r.rules.filter((x) => !x.passed || (x.observed ?? 0) > 0).map((x) => `${x.rule}:${x.observed}`).join(' '));
-console.log(JSON.stringify(JSON.parse(readFileSync(path.join(lake.exportDir, 'manifest.json'), 'utf8')).files, null, 1).slice(0, 1500));
-await lake.close();
+import { generate } from '@autocorp/generator';
+const out = '/tmp/etl-explore-export';
+await generate({ seed: 42, scale: 0.003, out, targets: ['csv'], progress: false });
+const defects = readFileSync(path.join(out, 'manifest/expected_defects.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+for (const [file, line, kind] of defects) {
+  if (kind !== 'wrong-column-count') continue;
+  const lines = readFileSync(path.join(out, file!), 'utf8').split('\n');
+  console.log(file, line, JSON.stringify(lines[Number(line) - 1]));
+}

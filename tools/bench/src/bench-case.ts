@@ -33,6 +33,10 @@ export interface BenchCase {
   run(context: BenchContext): Promise<BenchMetric[]>;
 }
 
+function formatLimit(limit: number): string {
+  return limit.toLocaleString('en-US', { maximumFractionDigits: 3 });
+}
+
 /** A metric without a target (context for the others). */
 export function measured(name: string, value: number, unit: string, extra: Partial<BenchMetric> = {}): BenchMetric {
   return { name, value, unit, ...extra };
@@ -40,12 +44,12 @@ export function measured(name: string, value: number, unit: string, extra: Parti
 
 /** A metric with a `<=` target. */
 export function atMost(name: string, value: number, unit: string, limit: number, extra: Partial<BenchMetric> = {}): BenchMetric {
-  return { name, value, unit, target: `<= ${limit} ${unit}`, met: value <= limit, ...extra };
+  return { name, value, unit, target: `<= ${formatLimit(limit)} ${unit}`, met: value <= limit, ...extra };
 }
 
 /** A metric with a `>=` target. */
 export function atLeast(name: string, value: number, unit: string, limit: number, extra: Partial<BenchMetric> = {}): BenchMetric {
-  return { name, value, unit, target: `>= ${limit} ${unit}`, met: value >= limit, ...extra };
+  return { name, value, unit, target: `>= ${formatLimit(limit)} ${unit}`, met: value >= limit, ...extra };
 }
 
 /** p-th percentile (0..100) of a list of numbers, nearest-rank. */

@@ -1,68 +1,67 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveStateHome } from '@autocorp/config';
+import { BenchError } from './bench-error';
 import { discoverCases } from './discover';
-import { type CaseResult, resultsTable } from './report';
+import { describeMachine, formatMachine } from './machine';
+import { resultsTable } from './report';
+import { runCases } from './run-cases';
+import { selectCases } from './select-cases';
 
-const { values } = parseArgs({
-  options: {
-    case: { type: 'string', multiple: true },
-    scale: { type: 'string', default: '1' },
-    list: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-  strict: true,
-});
+const USAGE = `Usage: npm run bench -- [--case <name>]... [--scale <n>] [--list]
 
-if (values.help) {
-  process.stdout.write(
-    'Usage: npm run bench -- [--case <name>]... [--scale <n>] [--list]\n\nRuns the benchmark cases in tools/bench/cases and prints a table; results are also saved as JSON under <AUTOCORP_HOME>/bench/.\n',
-  );
-  process.exit(0);
-}
+Runs the benchmark cases in tools/bench/cases (all, or those named with --case) at generator
+scale <n> (default 1) and prints a table; results are also saved as JSON under <AUTOCORP_HOME>/bench/.
+`;
 
-const scale = Number(values.scale);
-if (!Number.isFinite(scale) || scale <= 0) {
-  process.stderr.write(`error: --scale must be a number greater than 0, got "${values.scale}".\n`);
-  process.exit(2);
-}
-
-const all = await discoverCases();
-if (values.list) {
-  for (const c of all) process.stdout.write(`${c.name.padEnd(28)} ${c.description}\n`);
-  process.exit(0);
-}
-const wanted = values.case ?? all.map((c) => c.name);
-const unknown = wanted.filter((w) => !all.some((c) => c.name === w));
-if (unknown.length > 0) {
-  process.stderr.write(`error: unknown bench case(s): ${unknown.join(', ')}. Known: ${all.map((c) => c.name).join(', ')}.\n`);
-  process.exit(2);
-}
-
-const results: CaseResult[] = [];
-for (const benchCase of all.filter((c) => wanted.includes(c.name))) {
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `autocorp-bench-${benchCase.name}-`));
-  fs.chmodSync(workDir, 0o777);
-  process.stderr.write(`> ${benchCase.name}: ${benchCase.description}\n`);
+async function main(): Promise<number> {
+  let values;
   try {
-    const metrics = await benchCase.run({ scale, workDir, log: (line) => process.stderr.write(`  ${line}\n`) });
-    results.push({ caseName: benchCase.name, metrics });
+    ({ values } = parseArgs({
+      options: {
+        case: { type: 'string', multiple: true },
+        scale: { type: 'string', default: '1' },
+        list: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
   } catch (error) {
-    results.push({ caseName: benchCase.name, metrics: [], error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    process.stderr.write(`  FAILED: ${error instanceof Error ? error.message : String(error)}\n`);
-  } finally {
-    fs.rmSync(workDir, { recursive: true, force: true });
+    throw new BenchError('invalid-argument', `${(error as Error).message}\n\n${USAGE}`);
   }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const scale = Number(values.scale);
+  if (!Number.isFinite(scale) || scale <= 0) throw new BenchError('invalid-argument', `--scale must be a number greater than 0, got "${values.scale}".`);
+
+  const all = await discoverCases();
+  if (values.list) {
+    for (const c of all) process.stdout.write(`${c.name.padEnd(28)} ${c.description}\n`);
+    return 0;
+  }
+  const cases = selectCases(all, values.case);
+  const before = describeMachine();
+  const started = new Date();
+  const results = await runCases({ cases, scale });
+  const after = describeMachine();
+
+  process.stdout.write(`\nBenchmarks at scale ${scale} on ${formatMachine(before)} (at the end: ${after.loadAverage.join(' / ')}), ${started.toISOString()}\n\n${resultsTable(results)}\n`);
+  const outDir = path.join(resolveStateHome().root, 'bench');
+  fs.mkdirSync(outDir, { recursive: true });
+  const outFile = path.join(outDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(outFile, JSON.stringify({ date: started.toISOString(), machine: before, loadAverageAtEnd: after.loadAverage, scale, results }, null, 2));
+  process.stdout.write(`\nSaved ${outFile}\n`);
+  return results.some((r) => r.error) ? 1 : 0;
 }
 
-const machine = `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`;
-process.stdout.write(`\nBenchmarks at scale ${scale} on ${machine}, ${new Date().toISOString()}\n\n${resultsTable(results)}\n`);
-
-const outDir = path.join(resolveStateHome().root, 'bench');
-fs.mkdirSync(outDir, { recursive: true });
-const outFile = path.join(outDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-fs.writeFileSync(outFile, JSON.stringify({ date: new Date().toISOString(), machine, scale, results }, null, 2));
-process.stdout.write(`\nSaved ${outFile}\n`);
-process.exitCode = results.some((r) => r.error) ? 1 : 0;
+// Exit explicitly: a case that leaves a handle open (a socket, a timer) must not keep the run alive.
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  },
+);

@@ -5,6 +5,10 @@ export interface CaseResult {
   readonly caseName: string;
   readonly metrics: readonly BenchMetric[];
   readonly error?: string;
+  /** Wall time of the whole case, setup included. */
+  readonly seconds?: number;
+  /** 1-minute load average when the case started and when it ended (the machine is shared). */
+  readonly loadAverage?: readonly [number, number];
 }
 
 function round(value: number): string {

@@ -43,6 +43,7 @@ async function loadCsvFile(db: EtlDuckDb, store: ObjectStore, source: CsvSource,
       cause: error,
     });
   }
+  await markTrailingDelimiterLines(db, path, source.columns.length);
   // Rejected lines shift the ordinal of the rows after them: line = ordinal + 1 (header) + rejects before it.
   await db.run(
     `CREATE OR REPLACE TEMP TABLE _etl_rejected_lines AS SELECT line, first(csv_line) AS csv_line, row_number() OVER (ORDER BY line) AS k FROM (SELECT DISTINCT line, csv_line FROM ${rejects}) GROUP BY line`,
@@ -52,10 +53,28 @@ async function loadCsvFile(db: EtlDuckDb, store: ObjectStore, source: CsvSource,
   );
   const json = `to_json({${source.columns.map((c) => `${sqlString(c.name)}: r.${sqlIdent(c.name)}`).join(', ')}})`;
   await db.run(
-    `INSERT INTO ${text} SELECT ${names.map((n) => `r.${n}`).join(', ')}, ${sqlString(key)}, CAST(r._ord + 1 + COALESCE(th.k, 0) AS BIGINT), CAST(${json} AS VARCHAR), FALSE FROM ${rows} r ASOF LEFT JOIN _etl_reject_thresholds th ON r._ord >= th.t`,
+    `INSERT INTO ${text} SELECT ${names.map((n) => `CASE WHEN x.line IS NULL THEN n.${n} END`).join(', ')}, ${sqlString(key)}, n._line, COALESCE(x.line_text, n._json), x.line IS NOT NULL
+     FROM (SELECT r.*, CAST(r._ord + 1 + COALESCE(th.k, 0) AS BIGINT) AS _line, CAST(${json} AS VARCHAR) AS _json FROM ${rows} r ASOF LEFT JOIN _etl_reject_thresholds th ON r._ord >= th.t) n
+     LEFT JOIN ${TRAILING_DELIMITER_LINES} x ON x.line = n._line`,
   );
   await db.run(
     `INSERT INTO ${text} SELECT ${names.map(() => 'NULL').join(', ')}, ${sqlString(key)}, CAST(line AS BIGINT), csv_line, TRUE FROM _etl_rejected_lines`,
   );
-  for (const table of [rows, rejects, scans, '_etl_rejected_lines', '_etl_reject_thresholds']) await db.run(`DROP TABLE IF EXISTS ${table}`);
+  for (const table of [rows, rejects, scans, '_etl_rejected_lines', '_etl_reject_thresholds', TRAILING_DELIMITER_LINES]) await db.run(`DROP TABLE IF EXISTS ${table}`);
+}
+
+const TRAILING_DELIMITER_LINES = '_etl_trailing_delimiter_lines';
+
+/**
+ * DuckDB's reader accepts a line with one empty field too many (`a,b,c,`) as if the last delimiter were
+ * not there, so such lines are found on the raw text: lines ending in a comma whose comma count outside
+ * double quotes gives more fields than the header has. Fills `_etl_trailing_delimiter_lines(line, line_text)`.
+ */
+async function markTrailingDelimiterLines(db: EtlDuckDb, path: string, fields: number): Promise<void> {
+  const unquoted = `regexp_replace(line_text, '"[^"]*"', '', 'g')`;
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${TRAILING_DELIMITER_LINES} AS SELECT CAST(ordinality + 1 AS BIGINT) AS line, line_text
+     FROM read_csv(${sqlString(path)}, columns = {'line_text': 'VARCHAR'}, header = true, auto_detect = false, delim = '\x01', quote = '', escape = '', new_line = '\n', parallel = false) WITH ORDINALITY
+     WHERE suffix(line_text, ',') AND length(${unquoted}) - length(replace(${unquoted}, ',', '')) + 1 > ${fields}`,
+  );
 }
