@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { generate } from '@autocorp/generator';
-const out = '/tmp/etl-explore-export';
-await generate({ seed: 42, scale: 0.003, out, targets: ['csv'], progress: false });
-const defects = readFileSync(path.join(out, 'manifest/expected_defects.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-for (const [file, line, kind] of defects) {
-  if (kind !== 'wrong-column-count') continue;
-  const lines = readFileSync(path.join(out, file!), 'utf8').split('\n');
-  console.log(file, line, JSON.stringify(lines[Number(line) - 1]));
+import { generatedLake } from './bench/generated-lake';
+import { runJobs } from './src/index';
+const scale = Number(process.argv[2] ?? 0.1);
+const lake = await generatedLake({ scale, log: console.log });
+try {
+  const t1 = performance.now();
+  const reports = await runJobs({ store: lake.store, progress: false });
+  console.log('etl total', ((performance.now() - t1) / 1000).toFixed(1));
+  for (const r of reports) console.log(r.job.padEnd(24), r.status, JSON.stringify(r.timings), r.counts.written);
+} finally {
+  await lake.close();
 }

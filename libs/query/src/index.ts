@@ -26,16 +26,22 @@ export { AthenaExecutor, type AthenaExecutorOptions, athenaColumnType } from './
 export { DEFAULT_POLL_POLICY, type PollPolicy, pollDelay } from './executors/athena/athena-poll';
 export {
   CURATED_QUERY_SCHEMA,
+  CURATED_VALUE_KINDS,
   type CuratedDb,
+  type CuratedTableName,
   NAMED_QUERIES,
   type NamedQueryDefinition,
   type NamedQueryParameter,
   type NamedQueryParameterType,
   type NamedQueryRenderOptions,
   type NamedQueryValues,
+  type ValueKind,
   athenaNamedQueryString,
   buildNamedQuery,
+  curatedQuerySchema,
+  glueTypeOf,
   namedQueryByName,
   renderNamedQuery,
   resolveNamedQueryValues,
+  valueKindOf,
 } from './named-queries/index';

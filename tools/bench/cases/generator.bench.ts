@@ -76,7 +76,7 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
     measured('rows written then', csvDataRows(both) + postgresRows(both), 'rows'),
     atLeast('CSV export alone', csvAloneRate, 'rows/s', 1_000_000),
     atLeast('CSV export during the concurrent run', csvDataRows(both) / both.seconds.csv, 'rows/s', 1_000_000),
-    measured('PostgreSQL load alone', vsPsql.loadSeconds, 's', { ratio, baseline: `vs psql \\copy (${vsPsql.psqlSeconds.toFixed(1)} s)` }),
+    measured('PostgreSQL load alone', vsPsql.loadSeconds, 's', { ratio, baseline: `vs psql \\copy (${vsPsql.psqlSeconds.toFixed(2)} s)` }),
     atMost('PostgreSQL load / psql \\copy', ratio, 'x', 1.5),
     measured('PostgreSQL rows loaded', vsPsql.rows, 'rows'),
   ];

@@ -74,7 +74,7 @@ async function markTrailingDelimiterLines(db: EtlDuckDb, path: string, fields: n
   const unquoted = `regexp_replace(line_text, '"[^"]*"', '', 'g')`;
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${TRAILING_DELIMITER_LINES} AS SELECT CAST(ordinality + 1 AS BIGINT) AS line, line_text
-     FROM read_csv(${sqlString(path)}, columns = {'line_text': 'VARCHAR'}, header = true, auto_detect = false, delim = '\x01', quote = '', escape = '', new_line = '\n', parallel = false) WITH ORDINALITY
+     FROM read_csv(${sqlString(path)}, columns = {'line_text': 'VARCHAR'}, header = true, auto_detect = false, delim = '\x01', quote = '', escape = '', new_line = '\\n', parallel = false) WITH ORDINALITY
      WHERE suffix(line_text, ',') AND length(${unquoted}) - length(replace(${unquoted}, ',', '')) + 1 > ${fields}`,
   );
 }

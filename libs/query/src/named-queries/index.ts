@@ -7,7 +7,8 @@ import { compileQuery } from '../dialects/render';
 import { DUCKDB_DIALECT } from '../dialects/duckdb/duckdb-dialect';
 import { TRINO_DIALECT } from '../dialects/trino/trino-dialect';
 import { QueryError } from '../query-error';
-import { CURATED_QUERY_SCHEMA, type CuratedDb } from './curated-schema';
+import type { CuratedDb } from './curated-db';
+import { CURATED_QUERY_SCHEMA } from './curated-schema';
 import type { NamedQueryDefinition, NamedQueryValues } from './named-query';
 import { AVERAGE_ORDER_VALUE_BY_PAYMENT_METHOD, CUSTOMERS_BY_STATE, REVENUE_BY_MONTH_AND_ORDER_TYPE, TOP_SELLING_PARTS } from './sales-queries';
 import { SERVICE_COMPLEXITY, SERVICE_WITH_PARTS } from './service-queries';
@@ -88,5 +89,6 @@ export function athenaNamedQueryString(query: NamedQueryDefinition | string, opt
   return `${compileQuery(built, TRINO_DIALECT, { inlineValues: true, ...(options.database ? { database: options.database } : {}) }).sql};`;
 }
 
-export { CURATED_QUERY_SCHEMA, type CuratedDb } from './curated-schema';
+export { CURATED_VALUE_KINDS, type CuratedDb, type CuratedTableName, type ValueKind } from './curated-db';
+export { CURATED_QUERY_SCHEMA, curatedQuerySchema, glueTypeOf, valueKindOf } from './curated-schema';
 export type { NamedQueryDefinition, NamedQueryParameter, NamedQueryParameterType, NamedQueryValues } from './named-query';

@@ -1,6 +1,6 @@
 import type { QueryBuilder } from '../builder/select-query-builder';
 import type { BuiltQuery } from '../builder/types';
-import type { CuratedDb } from './curated-schema';
+import type { CuratedDb, CuratedTableName } from './curated-db';
 
 export type NamedQueryParameterType = 'date' | 'string' | 'integer';
 
@@ -24,7 +24,7 @@ export interface NamedQueryDefinition {
   readonly description: string;
   readonly parameters: readonly NamedQueryParameter[];
   /** Curated tables it reads. */
-  readonly tables: readonly (keyof CuratedDb & string)[];
+  readonly tables: readonly CuratedTableName[];
   build(qb: QueryBuilder<CuratedDb>, values: NamedQueryValues): BuiltQuery;
 }
 
@@ -33,7 +33,7 @@ export function defineNamedQuery<Q extends BuiltQuery>(definition: {
   readonly name: string;
   readonly description: string;
   readonly parameters: readonly NamedQueryParameter[];
-  readonly tables: readonly (keyof CuratedDb & string)[];
+  readonly tables: readonly CuratedTableName[];
   build(qb: QueryBuilder<CuratedDb>, values: NamedQueryValues): Q;
 }): NamedQueryDefinition {
   return definition as unknown as NamedQueryDefinition;

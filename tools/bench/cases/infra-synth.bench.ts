@@ -1,0 +1,36 @@
+import path from 'node:path';
+// The bench measures the CDK app as `cdk synth` runs it; tools may only import libs (eslint.config.mjs), so this one
+// import of the infra project is allowed by hand until tools may depend on type:infra.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { ENVIRONMENT_NAMES, createLakehouseApp } from '@autocorp/infra';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { type BenchCase, type BenchContext, type BenchMetric, atMost, measured } from '../src/bench-case';
+
+const SYNTH_TARGET_S = 30;
+
+async function run(context: BenchContext): Promise<BenchMetric[]> {
+  const metrics: BenchMetric[] = [];
+  for (const name of ENVIRONMENT_NAMES) {
+    const started = performance.now();
+    const { app } = createLakehouseApp({ outdir: path.join(context.workDir, name), nag: false, env: {}, context: { env: name } });
+    const assembly = app.synth();
+    const synthSeconds = (performance.now() - started) / 1000;
+    const nagStarted = performance.now();
+    const violations = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(app).violations;
+    const nagSeconds = (performance.now() - nagStarted) / 1000;
+    context.log(`${name}: ${assembly.stacks.length} stacks in ${synthSeconds.toFixed(1)} s, cdk-nag ${nagSeconds.toFixed(1)} s, ${violations.length} findings`);
+    for (const v of violations) context.log(`  ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+    metrics.push(atMost(`synth ${name} (${assembly.stacks.length} stacks)`, synthSeconds, 's', SYNTH_TARGET_S));
+    metrics.push(measured(`cdk-nag checks ${name}`, nagSeconds, 's'));
+    metrics.push(atMost(`cdk-nag findings ${name}`, violations.length, 'findings', 0));
+  }
+  return metrics;
+}
+
+const infraSynthCase: BenchCase = {
+  name: 'infra-synth',
+  description: 'CDK synth of dev, staging and prod (six stacks each) and the cdk-nag AwsSolutions checks',
+  run,
+};
+
+export default infraSynthCase;
