@@ -1,9 +1,18 @@
 import { connectSql } from './connection';
 import { formatLsn } from './lsn';
 import { type CdcOptions, resolveOptions } from './options';
-import { readSlot, slotInvalidated } from './replication/slot-info';
+import type pg from 'pg';
+import { oldestPendingCommit } from './replication/oldest-pending-commit';
+import { readSlot, type SlotInfo, slotInvalidated } from './replication/slot-info';
 import { readCdcState } from './state/cdc-state';
 import type { TableState } from './state/table-state';
+
+/**
+ * How `lagSeconds` was found: `streaming` (pg_stat_replication.flush_lag of the active process),
+ * `oldest-pending-commit` (commit time of the oldest unacknowledged captured transaction),
+ * `caught-up` (no captured transaction is waiting), `no-slot`, or `unknown`.
+ */
+export type CdcLagBasis = 'streaming' | 'oldest-pending-commit' | 'caught-up' | 'no-slot' | 'unknown';
 
 export interface CdcStatus {
   readonly slotName: string;
@@ -20,10 +29,13 @@ export interface CdcStatus {
   /** pg_current_wal_lsn() - confirmed_flush_lsn. */
   readonly lagBytes: number;
   /**
-   * Seconds the slot is behind: the walsender's flush lag while streaming; when no process
-   * streams and WAL is pending, the time since the last batch was stored.
+   * Seconds the raw zone is behind the source, see `lagBasis`: while a process streams, the
+   * walsender's flush lag; otherwise the age of the oldest committed transaction of the captured
+   * tables that the slot has not acknowledged (0 when there is none, e.g. only other tables'
+   * WAL is pending). NaN when it cannot be told (`lagBasis` 'unknown'): never a guess.
    */
   readonly lagSeconds: number;
+  readonly lagBasis: CdcLagBasis;
   /** The stored position (every change at or below it is in the raw zone). */
   readonly position: { readonly lsn: string; readonly seq: number } | null;
   readonly lastCommitTime: string | null;
@@ -39,13 +51,7 @@ export async function cdcStatus(options: CdcOptions): Promise<CdcStatus> {
     const state = await readCdcState(resolved.store, resolved.slotName);
     const current = slot?.currentWalLsn ?? BigInt(0);
     const lagBytes = slot?.confirmedFlushLsn !== undefined && slot ? Number(current - slot.confirmedFlushLsn) : 0;
-    let lagSeconds = 0;
-    if (slot?.active && slot.activePid !== null) {
-      const { rows } = await sql.query<{ lag: number | null }>(`SELECT EXTRACT(epoch FROM flush_lag)::float8 AS lag FROM pg_stat_replication WHERE pid = $1`, [slot.activePid]);
-      lagSeconds = rows[0]?.lag ?? 0;
-    } else if (lagBytes > 0 && state) {
-      lagSeconds = Math.max(0, (Date.now() - Date.parse(state.updatedAt)) / 1000);
-    }
+    const lag = slot ? await slotLag(sql, slot, resolved.publicationName) : { seconds: 0, basis: 'no-slot' as const };
     const { rows: walRows } = await sql.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
     return {
       slotName: resolved.slotName,
@@ -58,12 +64,31 @@ export async function cdcStatus(options: CdcOptions): Promise<CdcStatus> {
       confirmedFlushLsn: slot?.confirmedFlushLsn !== undefined ? formatLsn(slot.confirmedFlushLsn) : null,
       currentWalLsn: walRows[0]?.lsn ?? formatLsn(current),
       lagBytes: Math.max(0, lagBytes),
-      lagSeconds,
+      lagSeconds: lag.seconds,
+      lagBasis: lag.basis,
       position: state ? { lsn: formatLsn(state.position.lsn), seq: state.position.seq } : null,
       lastCommitTime: state?.lastCommitTime ?? null,
       tables: state?.tables ?? {},
     };
   } finally {
     await sql.end().catch(() => undefined);
+  }
+}
+
+async function streamingLag(sql: pg.Client, pid: number): Promise<number> {
+  const { rows } = await sql.query<{ lag: number | null }>(`SELECT EXTRACT(epoch FROM flush_lag)::float8 AS lag FROM pg_stat_replication WHERE pid = $1`, [pid]);
+  return rows[0]?.lag ?? 0;
+}
+
+async function slotLag(sql: pg.Client, slot: SlotInfo, publicationName: string): Promise<{ seconds: number; basis: CdcLagBasis }> {
+  if (slot.active && slot.activePid !== null) return { seconds: await streamingLag(sql, slot.activePid), basis: 'streaming' };
+  if (slotInvalidated(slot)) return { seconds: Number.NaN, basis: 'unknown' };
+  if (slot.confirmedFlushLsn !== undefined && slot.confirmedFlushLsn >= slot.currentWalLsn) return { seconds: 0, basis: 'caught-up' };
+  try {
+    const oldest = await oldestPendingCommit(sql, slot.slotName, publicationName);
+    if (!oldest) return { seconds: 0, basis: 'caught-up' };
+    return { seconds: Math.max(0, (Date.now() - oldest.getTime()) / 1000), basis: 'oldest-pending-commit' };
+  } catch {
+    return { seconds: Number.NaN, basis: 'unknown' };
   }
 }

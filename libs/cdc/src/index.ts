@@ -6,7 +6,7 @@ export { type FullLoadResult, type FullLoadTableResult, runFullLoad } from './fu
 export { type CdcBatch, type CdcRunner, type CdcRunSummary, HEARTBEAT_PREFIX, type StartCdcOptions, startCdc } from './stream/cdc-runner';
 export type { WrittenFile } from './stream/write-batch-files';
 export { runCdcUntilIdle } from './run-cdc-until-idle';
-export { type CdcStatus, cdcStatus } from './cdc-status';
+export { type CdcLagBasis, type CdcStatus, cdcStatus } from './cdc-status';
 export { type DropCdcResult, dropCdc } from './drop-cdc';
 export type { TableState, TableStateName } from './state/table-state';
 export type { LakeColumn, SchemaEvent } from './state/schema-history';

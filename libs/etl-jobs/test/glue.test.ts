@@ -5,6 +5,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EtlJobsError, JOBS, type GlueEnvironment, glueJobArguments, glueScriptUri, hudiWriteOptions, jobByName, renderGlueScript } from '../src/index';
 
+/** The argument names a script resolves with getResolvedOptions (JOB_NAME comes from Glue itself). */
+function resolvedArgumentNames(script: string): string[] {
+  const list = /getResolvedOptions\(\s*sys\.argv,\s*\[([^\]]*)\]/.exec(script)?.[1] ?? '';
+  return [...list.matchAll(/"([A-Za-z_]+)"/g)].map((m) => m[1] as string).filter((name) => name !== 'JOB_NAME');
+}
+
 const env: GlueEnvironment = {
   lakeUri: 's3://autocorp-lake-123/lake/',
   glueDatabase: 'autocorp',
@@ -82,5 +88,54 @@ describe('Glue rendering', () => {
     expect(args['--conf']).toContain('--conf spark.sql.extensions=org.apache.spark.sql.hudi.HoodieSparkSessionExtension');
     expect(glueScriptUri(jobByName('customers'), env)).toBe('s3://autocorp-lake-123/scripts/autocorp_etl_customers.py');
     expect(() => glueJobArguments(jobByName('customers'), { ...env, lakeUri: '/tmp/lake' })).toThrow(EtlJobsError);
+  });
+
+  it('reads each zone from its own argument, so raw, processed and curated can be separate buckets', () => {
+    for (const job of JOBS) {
+      const script = renderGlueScript(job, env);
+      const args = glueJobArguments(job, env);
+      for (const name of resolvedArgumentNames(script)) expect(args, `${job.name} --${name}`).toHaveProperty(`--${name}`);
+      expect(resolvedArgumentNames(script)).toEqual(expect.arrayContaining(['raw_path', 'processed_path', 'curated_path', 'cdc_position_mode']));
+      expect(script).not.toMatch(/LAKE \+ "\/(raw|curated|processed)\//);
+      expect(script).toContain('RAW + "/database/pg_"');
+      expect(script).toContain('CURATED + "/" + JOB["curated_tables"][job_name]');
+    }
+    expect(glueJobArguments(jobByName('sales_order'), env)).toMatchObject({
+      '--raw_path': 's3://autocorp-lake-123/lake/raw/',
+      '--processed_path': 's3://autocorp-lake-123/lake/processed/',
+      '--curated_path': 's3://autocorp-lake-123/lake/curated/',
+    });
+  });
+
+  it('names the folder of every curated table an analytics job or reference rule reads', () => {
+    const file = path.join(folder, 'fact-config.py');
+    writeFileSync(file, renderGlueScript(jobByName('sales_order_fact'), env));
+    const config = pythonAssignment(file, 'JOB') as { curated_tables: Record<string, string>; curated_sources: { job: string }[]; reference_jobs: string[] };
+    const read = [...config.curated_sources.map((s) => s.job), ...config.reference_jobs];
+    expect(read.length).toBeGreaterThan(0);
+    for (const name of read) expect(config.curated_tables[name]).toBe(jobByName(name).hudi.tableName);
+    const parts = path.join(folder, 'parts-config.py');
+    writeFileSync(parts, renderGlueScript(jobByName('sales_order_parts'), env));
+    expect((pythonAssignment(parts, 'JOB') as { curated_tables: Record<string, string> }).curated_tables).toEqual({ auto_parts: 'auto_parts', sales_order: 'sales_order' });
+  });
+
+  it('reads DMS output without a position file by default, and @autocorp/cdc output bounded by its position file on request', () => {
+    expect(glueJobArguments(jobByName('customers'), env)['--cdc_position_mode']).toBe('dms');
+    expect(glueJobArguments(jobByName('customers'), { ...env, cdcPositionMode: 'position_file' })['--cdc_position_mode']).toBe('position_file');
+    expect(() => glueJobArguments(jobByName('customers'), { ...env, cdcPositionMode: 'kafka' as never })).toThrow(/CDC position mode "kafka"/);
+    const file = path.join(folder, 'orders-config.py');
+    writeFileSync(file, renderGlueScript(jobByName('sales_order'), env));
+    const config = pythonAssignment(file, 'JOB') as {
+      database_sources: { latest_change_sql: Record<string, string> }[];
+      change_order_columns: Record<string, string[]>;
+      cdc_commit_timestamp_column: string;
+    };
+    expect(config.change_order_columns).toEqual({ position_file: ['_cdc_commit_lsn', '_cdc_seq'], dms: ['_cdc_is_change', '_cdc_commit_ts', '_cdc_commit_lsn', '_cdc_seq'] });
+    expect(config.cdc_commit_timestamp_column).toBe('_cdc_commit_ts');
+    const [orders] = config.database_sources;
+    expect(orders?.latest_change_sql['dms']).toContain('ORDER BY _cdc_is_change DESC, _cdc_commit_ts DESC, _cdc_commit_lsn DESC, _cdc_seq DESC');
+    expect(orders?.latest_change_sql['position_file']).toContain('ORDER BY _cdc_commit_lsn DESC, _cdc_seq DESC');
+    const script = renderGlueScript(jobByName('sales_order'), env);
+    expect(script).toContain('if JOB["database_sources"] and CDC_POSITION_MODE == "position_file" else None');
   });
 });

@@ -8,7 +8,8 @@ export type HudiErrorKind =
   | 'schema-mismatch'
   | 'corrupt-timeline'
   | 'invalid-record'
-  | 'storage';
+  | 'storage'
+  | 'write-failed';
 
 /** The one error type of @autocorp/hudi. `kind` says what went wrong; the message names the table, instant or option and what to do. */
 export class HudiError extends Error {

@@ -3,3 +3,4 @@ export { SOURCE_TABLES, SOURCE_TABLE_NAMES, type SourceTableName, isSourceTableN
 export { MIGRATIONS_DIR } from './migrations';
 export { REPORTING_VIEWS, REPORTING_VIEW_COLUMNS, type ReportingViewName } from './reporting-views';
 export { type DrizzleSchema, drizzleSchema } from './drizzle-schema';
+export { SOURCE_TABLE_COLUMNS } from './table-columns';

@@ -51,7 +51,7 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
 
   context.log(`transferCsvFiles of ${files.length} files (${(bytes / MiB).toFixed(0)} MiB)`);
   const store = new LocalObjectStore(path.join(context.workDir, 'lake'));
-  const { seconds, result: report } = await timed(() => transferCsvFiles({ sourceDir: path.dirname(files[0] as string), store, progress: true }));
+  const { seconds, result: report } = await timed(() => transferCsvFiles({ sourceDir: path.dirname(files[0] as string), store }));
   if (report.errors.length > 0) throw new BenchError('command-failed', `The transfer rejected or failed ${report.errors.length} file(s): ${report.errors.map((e) => e.message).join('; ')}`);
   const rows = report.totals.rowsCopied;
   return [

@@ -5,7 +5,7 @@ import { resolveStateHome } from '@autocorp/config';
 import { BenchError } from './bench-error';
 import { discoverCases } from './discover';
 import { describeMachine, formatMachine } from './machine';
-import { resultsTable } from './report';
+import { resultsMarkdown, resultsTable } from './report';
 import { runCases } from './run-cases';
 import { selectCases } from './select-cases';
 
@@ -53,7 +53,8 @@ async function main(): Promise<number> {
   fs.mkdirSync(outDir, { recursive: true });
   const outFile = path.join(outDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(outFile, JSON.stringify({ date: started.toISOString(), machine: before, loadAverageAtEnd: after.loadAverage, scale, results }, null, 2));
-  process.stdout.write(`\nSaved ${outFile}\n`);
+  fs.writeFileSync(outFile.replace(/\.json$/, '.md'), resultsMarkdown(results));
+  process.stdout.write(`\nSaved ${outFile} (and the tables as Markdown beside it)\n`);
   return results.some((r) => r.error) ? 1 : 0;
 }
 

@@ -39,3 +39,29 @@ export function resultsTable(results: readonly CaseResult[]): string {
   }
   return formatTable(['case', 'metric', 'value', 'target', 'met', 'vs baseline'], rows);
 }
+
+function markdownCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** One Markdown table per case (metric, value, target, met, vs baseline), for docs/benchmarks.md. */
+export function resultsMarkdown(results: readonly CaseResult[]): string {
+  const sections: string[] = [];
+  for (const r of results) {
+    const load = r.loadAverage ? `, load average ${r.loadAverage[0].toFixed(1)} -> ${r.loadAverage[1].toFixed(1)}` : '';
+    const took = r.seconds !== undefined ? ` (${round(r.seconds)} s${load})` : '';
+    const lines = [`### ${r.caseName}${took}`, ''];
+    if (r.error) {
+      lines.push(`FAILED: ${markdownCell(r.error.split('\n')[0] ?? '')}`);
+    } else {
+      lines.push('| metric | value | target | met | vs baseline |', '|---|---|---|---|---|');
+      for (const m of r.metrics) {
+        const met = m.met === undefined ? '' : m.met ? 'yes' : '**no**';
+        const ratio = m.ratio === undefined ? '' : `${round(m.ratio)}x ${m.baseline ?? ''}`.trim();
+        lines.push(`| ${[m.name.trim(), `${round(m.value)} ${m.unit}`, m.target ?? '', met, ratio].map(markdownCell).join(' | ')} |`);
+      }
+    }
+    sections.push(lines.join('\n'));
+  }
+  return `${sections.join('\n\n')}\n`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atLeast, atMost, percentile } from '../src/bench-case';
-import { resultsTable } from '../src/report';
+import { resultsMarkdown, resultsTable } from '../src/report';
 
 describe('bench helpers', () => {
   it('computes nearest-rank percentiles', () => {
@@ -22,5 +22,17 @@ describe('bench helpers', () => {
     expect(table).toContain('NO');
     expect(table).toContain('1.2x vs psql');
     expect(table).toContain('FAILED');
+  });
+
+  it('writes one Markdown table per case, marking misses and failures', () => {
+    const markdown = resultsMarkdown([
+      { caseName: 'generator', metrics: [atMost('load | total', 42, 's', 60), atLeast('csv rate', 800_000, 'rows/s', 1_000_000, { ratio: 1.2, baseline: 'vs psql' })], seconds: 80, loadAverage: [2, 3.5] },
+      { caseName: 'x', metrics: [], error: 'boom\n  at stack' },
+    ]);
+    expect(markdown).toContain('### generator (80 s, load average 2.0 -> 3.5)');
+    expect(markdown).toContain('| load \\| total | 42 s | <= 60 s | yes |  |');
+    expect(markdown).toContain('| csv rate | 800,000 rows/s | >= 1,000,000 rows/s | **no** | 1.2x vs psql |');
+    expect(markdown).toContain('FAILED: boom');
+    expect(markdown).not.toContain('at stack');
   });
 });

@@ -8,16 +8,20 @@ export type ServerFrame =
   | { readonly kind: 'keepalive'; readonly walEnd: Lsn; readonly sendTime: bigint; readonly replyRequested: boolean };
 
 const XLOG_HEADER = 1 + 8 + 8 + 8;
+/** First byte of an XLogData frame ('w'). */
+export const XLOG_DATA = 0x77;
+/** Where the pgoutput message starts inside an XLogData frame. */
+export const PAYLOAD_OFFSET = XLOG_HEADER;
 
 export function parseServerFrame(frame: Buffer): ServerFrame {
   const tag = frame[0];
-  if (tag === 0x77 /* w */ && frame.length >= XLOG_HEADER) {
+  if (tag === XLOG_DATA && frame.length >= XLOG_HEADER) {
     return {
       kind: 'xlog',
       walStart: frame.readBigUInt64BE(1),
       walEnd: frame.readBigUInt64BE(9),
       sendTime: frame.readBigInt64BE(17),
-      payload: frame.subarray(XLOG_HEADER),
+      payload: frame.subarray(PAYLOAD_OFFSET),
     };
   }
   if (tag === 0x6b /* k */ && frame.length >= 18) {

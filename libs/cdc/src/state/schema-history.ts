@@ -55,7 +55,13 @@ export class SchemaHistory {
     return this.events;
   }
 
+  /**
+   * Adds an event. A truncate already recorded for the table at that LSN (a batch replayed after a
+   * crash between its files and its position) is not recorded again.
+   */
   record(event: SchemaEvent['event'], table: string, lsn: Lsn, columns?: readonly SourceColumn[]): void {
+    const lsnText = formatLsn(lsn);
+    if (event === 'truncate' && this.events.some((e) => e.event === 'truncate' && e.table === table && e.lsn === lsnText)) return;
     const lakeColumns = columns ? toLakeColumns(columns) : undefined;
     this.events.push({ event, table, lsn: formatLsn(lsn), at: new Date().toISOString(), ...(lakeColumns ? { columns: lakeColumns } : {}) });
     if (lakeColumns) this.current.set(table, { lsn: formatLsn(lsn), columns: lakeColumns });
@@ -73,13 +79,19 @@ export class SchemaHistory {
     return this.pending;
   }
 
-  /** Writes the history and the current shape per table, when anything changed. */
+  /** Writes the history and the current shape per table, when anything changed (events recorded meanwhile stay pending). */
   async persist(): Promise<void> {
     if (!this.pending) return;
+    this.pending = false;
     const keys = cdcStateKeys(this.slotName);
     const lines = this.events.map((e) => JSON.stringify(e)).join('\n');
-    await this.store.put(keys.schemaHistory, lines === '' ? '' : `${lines}\n`, { contentType: 'application/x-ndjson' });
-    await this.store.put(keys.schemas, `${JSON.stringify(Object.fromEntries(this.current), null, 2)}\n`, { contentType: 'application/json' });
-    this.pending = false;
+    const schemas = `${JSON.stringify(Object.fromEntries(this.current), null, 2)}\n`;
+    try {
+      await this.store.put(keys.schemaHistory, lines === '' ? '' : `${lines}\n`, { contentType: 'application/x-ndjson' });
+      await this.store.put(keys.schemas, schemas, { contentType: 'application/json' });
+    } catch (error) {
+      this.pending = true;
+      throw error;
+    }
   }
 }

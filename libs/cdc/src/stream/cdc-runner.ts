@@ -7,9 +7,10 @@ import { type ChangePosition, comparePositions } from '../lake/raw-layout';
 import { type Lsn, maxLsn, parseLsn } from '../lsn';
 import { type CdcOptions, type ResolvedOptions, resolveOptions } from '../options';
 import { pgMicrosToUnixMicros, unixMicrosToDate } from '../pg-time';
+import { type ChangeTuples, isChangeMessage, readChangeTuples, writeTupleFields } from '../pgoutput/change-tuples';
 import { decodePgOutput } from '../pgoutput/decode-pgoutput';
 import type { PgOutputMessage } from '../pgoutput/messages';
-import { parseServerFrame } from '../replication/copy-both-frames';
+import { PAYLOAD_OFFSET, parseServerFrame, XLOG_DATA } from '../replication/copy-both-frames';
 import { type ReplicationStream, startReplication } from '../replication/replication-stream';
 import { invalidatedError, readSlot, type SlotInfo, slotInUseError, slotInvalidated } from '../replication/slot-info';
 import { type CdcState, readCdcState, writeCdcState } from '../state/cdc-state';
@@ -17,8 +18,8 @@ import { SchemaHistory } from '../state/schema-history';
 import { isSynced, type TableState } from '../state/table-state';
 import { ChangeBatch } from './change-batch';
 import { recoverRawZone } from './recover-raw-zone';
-import { RelationRegistry } from './relation-registry';
-import { rowImage } from './row-image';
+import { RelationRegistry, type RelationShape } from './relation-registry';
+import { OP_TRUNCATE } from './staged-csv';
 import { StreamedTransactions } from './streamed-transactions';
 import { type WrittenFile, writeBatchFiles } from './write-batch-files';
 
@@ -126,13 +127,16 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
   let replication: pg.Client | undefined;
   let stage: ParquetStage | undefined;
   let statusTimer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<void> | undefined;
   try {
     const slot = await waitForFreeSlot(sql, options);
     const recovery = await recoverRawZone(store, options.tables, state.position);
     const history = await SchemaHistory.load(store, options.slotName);
-    stage = await ParquetStage.open({ tempRoot: options.tempRoot });
-    const batch = new ChangeBatch(stage);
-    const streamed = new StreamedTransactions(stage);
+    const openedStage = await ParquetStage.open({ tempRoot: options.tempRoot });
+    stage = openedStage;
+    const newBatch = (): ChangeBatch => new ChangeBatch(openedStage, options.maxRowsPerFile);
+    let batch = newBatch();
+    const streamed = new StreamedTransactions(openedStage);
     const registry = new RelationRegistry(options.schema, new Set(options.tables), history);
 
     const tables: Record<string, TableState> = { ...state.tables };
@@ -159,18 +163,22 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
 
     let receivedLsn = ackLsn;
     let completedEnd = ackLsn;
-    let tx: { finalLsn: Lsn; commitMicros: bigint; seq: number } | undefined;
+    let tx: OpenTransaction | undefined;
     let streamXid: number | undefined;
     let lastStatusMs = Date.now();
     let lastActivityMs = Date.now();
     let lastHeartbeatMs = Date.now();
+    let sawChange = false;
     let heartbeat: Promise<unknown> | undefined;
+    let writeFailure: { error: unknown } | undefined;
     let batches = 0;
     let changes = 0;
     let files = 0;
     const streamedXids = new Set<number>();
+    const change: ChangeTuples = { op: 0, xid: undefined, relationId: 0, tuple: 0, oldRow: -1 };
 
-    const idle = (): boolean => batch.isEmpty && tx === undefined;
+    // Nothing is pending anywhere: no batch rows, no open transaction, no batch being written.
+    const idle = (): boolean => batch.isEmpty && tx === undefined && inFlight === undefined;
     const sendStatus = (replyRequested = false): void => {
       stream.sendStatus(receivedLsn, ackLsn, replyRequested);
       lastStatusMs = Date.now();
@@ -179,94 +187,149 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
     statusTimer = setInterval(() => {
       if (Date.now() - lastStatusMs >= options.statusIntervalMs) sendStatus();
     }, options.statusIntervalMs);
+    const throwIfWriteFailed = (): void => {
+      if (writeFailure) throw writeFailure.error;
+    };
     const advanceIdleAck = (lsn: Lsn): void => {
       if (idle() && lsn > ackLsn) ackLsn = lsn;
     };
 
-    const flush = async (reason: CdcBatch['reason']): Promise<void> => {
+    /** Files durably written, then the schema history, then the position, then the acknowledgement. */
+    const writeBatch = async (full: ChangeBatch, reason: CdcBatch['reason'], ackTarget: Lsn): Promise<void> => {
+      try {
+        const written = await writeBatchFiles({
+          stage: openedStage,
+          store,
+          entries: full.pending,
+          maxRowsPerFile: options.maxRowsPerFile,
+          metaNames: { commitTimestamp: options.commitTimestampColumn },
+          lastFileTime: recovery.lastFileTime,
+        });
+        await history.persist();
+        const position = full.last as ChangePosition;
+        const newAck = maxLsn(ackLsn, ackTarget);
+        const commitTime = full.lastCommitMicros !== undefined ? unixMicrosToDate(full.lastCommitMicros).toISOString() : state?.lastCommitTime;
+        state = { ...(state as CdcState), position, ackLsn: newAck, lastCommitTime: commitTime, updatedAt: new Date().toISOString(), tables };
+        await writeCdcState(store, state);
+        stored = position;
+        ackLsn = newAck;
+        sendStatus();
+        const rows = written.reduce((n, f) => n + f.rows, 0);
+        batches += 1;
+        changes += rows;
+        files += written.length;
+        await onBatch?.({ reason, files: written, rows, position, ackLsn, writtenAt: new Date() });
+      } finally {
+        await full.clear();
+      }
+    };
+
+    /**
+     * Cuts the batch: it is written in the background while the stream goes on into a new one.
+     * At most one batch is being written; a second cut waits for it.
+     */
+    const cut = async (reason: CdcBatch['reason']): Promise<void> => {
+      if (inFlight) await inFlight;
+      throwIfWriteFailed();
       if (batch.isEmpty) {
         if (history.hasPendingWrites) await history.persist();
         return;
       }
-      const written = await writeBatchFiles({
-        stage: stage as ParquetStage,
-        store,
-        entries: batch.pending,
-        maxRowsPerFile: options.maxRowsPerFile,
-        metaNames: { commitTimestamp: options.commitTimestampColumn },
-        lastFileTime: recovery.lastFileTime,
+      const full = batch;
+      batch = newBatch();
+      // Acknowledge only transactions complete at the cut: all their changes are in this batch or earlier.
+      const task = writeBatch(full, reason, completedEnd).then(
+        () => undefined,
+        (error: unknown) => void (writeFailure ??= { error }),
+      );
+      const tracked: Promise<void> = task.finally(() => {
+        if (inFlight === tracked) inFlight = undefined;
       });
-      await history.persist();
-      const position = batch.last as ChangePosition;
-      const newAck = maxLsn(ackLsn, completedEnd);
-      const commitTime = batch.lastCommitMicros !== undefined ? unixMicrosToDate(batch.lastCommitMicros).toISOString() : state?.lastCommitTime;
-      state = { ...(state as CdcState), position, ackLsn: newAck, lastCommitTime: commitTime, updatedAt: new Date().toISOString(), tables };
-      await writeCdcState(store, state);
-      stored = position;
-      ackLsn = newAck;
-      sendStatus();
-      const rows = written.reduce((n, f) => n + f.rows, 0);
-      batches += 1;
-      changes += rows;
-      files += written.length;
-      await batch.clear();
-      await onBatch?.({ reason, files: written, rows, position, ackLsn, writtenAt: new Date() });
+      inFlight = tracked;
     };
 
-    const cutIfFull = async (): Promise<void> => {
-      if (!batch.isEmpty && (batch.rows >= options.maxRowsPerFile || batch.bytes >= options.maxBytesPerBatch)) await flush('size');
+    const cutIfFull = (): Promise<void> | undefined => {
+      if (batch.rows >= options.maxRowsPerFile || batch.bytes >= options.maxBytesPerBatch) return cut('size');
+      return undefined;
+    };
+
+    const describeColumn = (shape: RelationShape) => (i: number) => ({ table: shape.table, column: shape.columns[i]?.name ?? `#${i + 1}` });
+
+    /** Insert, update, delete: the hot path, synchronous unless the batch must be cut. */
+    const handleChange = (frame: Buffer): Promise<void> | undefined => {
+      readChangeTuples(frame, PAYLOAD_OFFSET, streamXid !== undefined, change);
+      sawChange = true;
+      const shape = registry.get(change.relationId);
+      if (!shape.captured) return undefined;
+      const columnCount = shape.columns.length;
+      if (streamXid !== undefined) {
+        const writer = streamed.beginRow(streamXid, change.xid ?? streamXid, shape, change.op);
+        writeTupleFields(writer, frame, change, columnCount, describeColumn(shape));
+        writer.endRow();
+        return undefined;
+      }
+      if (!tx) throw outOfTransactionError();
+      tx.seq += 1;
+      if (tx.seq <= tx.skipThrough) return undefined;
+      const entry = batch.entry(shape);
+      const writer = entry.beginRow(change.op, tx.finalLsn, tx.lsnText, tx.seq, tx.commitMicros, tx.tsText);
+      writeTupleFields(writer, frame, change, columnCount, describeColumn(shape));
+      writer.endRow();
+      batch.noteRow(tx.finalLsn, tx.seq, tx.commitMicros);
+      return cutIfFull();
+    };
+
+    /** A `T` row (all values NULL) per captured table, at the truncate's place in its transaction. */
+    const handleTruncate = (relationIds: readonly number[]): Promise<void> | undefined => {
+      for (const id of relationIds) {
+        const shape = registry.get(id);
+        if (!shape.captured) continue;
+        sawChange = true;
+        if (streamXid !== undefined) {
+          const writer = streamed.beginRow(streamXid, streamXid, shape, OP_TRUNCATE);
+          for (let i = 0; i < shape.columns.length; i++) writer.nullField();
+          writer.endRow();
+          continue;
+        }
+        if (!tx) throw outOfTransactionError();
+        tx.seq += 1;
+        if (tx.seq <= tx.skipThrough) continue;
+        const writer = batch.entry(shape).beginRow(OP_TRUNCATE, tx.finalLsn, tx.lsnText, tx.seq, tx.commitMicros, tx.tsText);
+        for (let i = 0; i < shape.columns.length; i++) writer.nullField();
+        writer.endRow();
+        batch.noteRow(tx.finalLsn, tx.seq, tx.commitMicros);
+        history.record('truncate', shape.table, tx.finalLsn);
+      }
+      return cutIfFull();
     };
 
     const handleMessage = async (message: PgOutputMessage, walStart: Lsn): Promise<void> => {
       switch (message.tag) {
         case 'begin':
-          tx = { finalLsn: message.finalLsn, commitMicros: pgMicrosToUnixMicros(message.commitTime), seq: 0 };
+          tx = openTransaction(message.finalLsn, pgMicrosToUnixMicros(message.commitTime), stored);
           return;
         case 'commit':
           tx = undefined;
           completedEnd = maxLsn(completedEnd, message.endLsn);
           receivedLsn = maxLsn(receivedLsn, message.endLsn);
           advanceIdleAck(message.endLsn);
-          await cutIfFull();
           return;
         case 'relation':
           registry.onRelation(message.relationId, message.namespace, message.name, message.columns, tx?.finalLsn ?? walStart);
           return;
         case 'insert':
         case 'update':
-        case 'delete': {
-          lastActivityMs = Date.now();
-          const shape = registry.get(message.relationId);
-          if (!shape.captured) return;
-          const image = rowImage(message, shape);
-          if (streamXid !== undefined) {
-            await streamed.append(streamXid, message.xid ?? streamXid, shape, image.op, image.values);
-            return;
-          }
-          if (!tx) throw new CdcError('protocol', 'A change arrived outside any transaction; the replication stream is out of order. Restart CDC.');
-          tx.seq += 1;
-          const position = { lsn: tx.finalLsn, seq: tx.seq };
-          if (comparePositions(position, stored) <= 0) return;
-          batch.append(await batch.entry(shape), image.op, position, tx.commitMicros, image.values);
-          await cutIfFull();
-          return;
-        }
-        case 'truncate': {
-          const lsn = tx?.finalLsn ?? walStart;
-          if (lsn <= stored.lsn) return;
-          for (const id of message.relationIds) {
-            const shape = registry.get(id);
-            if (shape.captured) history.record('truncate', shape.table, lsn);
-          }
-          return;
-        }
+        case 'delete':
+          throw new CdcError('protocol', 'A change message reached the general decoder; this is a bug in @autocorp/cdc, report it.');
+        case 'truncate':
+          return handleTruncate(message.relationIds);
         case 'message':
           if (!message.transactional) advanceIdleAck(message.lsn);
           return;
         case 'stream-start':
           streamXid = message.xid;
           streamedXids.add(message.xid);
-          lastActivityMs = Date.now();
+          sawChange = true;
           return;
         case 'stream-stop':
           streamXid = undefined;
@@ -275,7 +338,8 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
           await streamed.abort(message.xid, message.subXid);
           return;
         case 'stream-commit': {
-          await streamed.commit(message.xid, message.commitLsn, pgMicrosToUnixMicros(message.commitTime), batch, stored);
+          const committed = await streamed.commit(message.xid, message.commitLsn, pgMicrosToUnixMicros(message.commitTime), batch, stored);
+          for (const table of committed.truncated) history.record('truncate', table, message.commitLsn);
           completedEnd = maxLsn(completedEnd, message.endLsn);
           receivedLsn = maxLsn(receivedLsn, message.endLsn);
           advanceIdleAck(message.endLsn);
@@ -288,10 +352,27 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
       }
     };
 
-    const tick = async (): Promise<void> => {
+    const handleFrame = (frame: Buffer): Promise<void> | undefined => {
+      if (frame[0] === XLOG_DATA && frame.length > PAYLOAD_OFFSET && isChangeMessage(frame, PAYLOAD_OFFSET)) return handleChange(frame);
+      const parsed = parseServerFrame(frame);
+      if (parsed.kind === 'keepalive') {
+        receivedLsn = maxLsn(receivedLsn, parsed.walEnd);
+        const before = ackLsn;
+        advanceIdleAck(parsed.walEnd);
+        if (parsed.replyRequested || ackLsn !== before) sendStatus();
+        return undefined;
+      }
+      receivedLsn = maxLsn(receivedLsn, parsed.walStart);
+      return handleMessage(decodePgOutput(parsed.payload, streamXid !== undefined), parsed.walStart);
+    };
+
+    /** Time-driven work: the time cut, status updates, heartbeats. Synchronous unless a cut is due. */
+    const tick = (): Promise<void> | undefined => {
       const now = Date.now();
-      if (batch.firstArrivalMs !== undefined && now - batch.firstArrivalMs >= options.cutIntervalMs) await flush('time');
-      else if (batch.isEmpty && history.hasPendingWrites) await history.persist();
+      if (sawChange) {
+        lastActivityMs = now;
+        sawChange = false;
+      }
       if (now - lastStatusMs >= options.statusIntervalMs) sendStatus();
       if (!heartbeat && now - lastActivityMs >= options.heartbeatIntervalMs && now - lastHeartbeatMs >= options.heartbeatIntervalMs) {
         lastHeartbeatMs = now;
@@ -300,6 +381,9 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
           .catch(() => undefined)
           .finally(() => (heartbeat = undefined));
       }
+      if (batch.firstArrivalMs !== undefined && now - batch.firstArrivalMs >= options.cutIntervalMs) return cut('time');
+      if (batch.isEmpty && inFlight === undefined && history.hasPendingWrites) return history.persist();
+      return undefined;
     };
 
     const nextWait = (): number => {
@@ -311,31 +395,30 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
     };
 
     for (;;) {
+      throwIfWriteFailed();
       if (hooks.isStopRequested()) break;
       if (stopAtLsn !== undefined && receivedLsn >= stopAtLsn && tx === undefined && streamXid === undefined) break;
-      const item = await stream.frames.take(nextWait());
-      if (item.kind === 'end') {
-        if (hooks.isStopRequested()) break;
-        throw streamEndedError(options.slotName, stream.frames.error);
-      }
-      if (item.kind === 'frame') {
-        const frame = parseServerFrame(item.frame);
-        if (frame.kind === 'keepalive') {
-          receivedLsn = maxLsn(receivedLsn, frame.walEnd);
-          const before = ackLsn;
-          advanceIdleAck(frame.walEnd);
-          if (frame.replyRequested || ackLsn !== before) sendStatus();
-        } else {
-          receivedLsn = maxLsn(receivedLsn, frame.walStart);
-          await handleMessage(decodePgOutput(frame.payload, streamXid !== undefined), frame.walStart);
+      let frame = stream.frames.poll();
+      if (!frame) {
+        const item = await stream.frames.take(nextWait());
+        if (item.kind === 'end') {
+          if (hooks.isStopRequested()) break;
+          throw streamEndedError(options.slotName, stream.frames.error);
         }
-      } else if (item.kind === 'timeout' && stopAtLsn !== undefined) {
-        sendStatus(true);
+        if (item.kind === 'frame') frame = item.frame;
+        else if (item.kind === 'timeout' && stopAtLsn !== undefined) sendStatus(true);
       }
-      await tick();
+      if (frame) {
+        const pending = handleFrame(frame);
+        if (pending) await pending;
+      }
+      const due = tick();
+      if (due) await due;
     }
 
-    await flush('stop');
+    await cut('stop');
+    if (inFlight) await inFlight;
+    throwIfWriteFailed();
     sendStatus();
     await heartbeat;
     await streamed.clear();
@@ -353,10 +436,32 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
     };
   } finally {
     clearInterval(statusTimer);
+    // A batch still being written finishes (or fails) before the stage goes away; its position is never stored after a failure.
+    await inFlight?.catch(() => undefined);
     await replication?.end().catch(() => undefined);
     await sql.end().catch(() => undefined);
     await stage?.close().catch(() => undefined);
   }
+}
+
+/** The transaction being decoded: its commit LSN and time (also as decimal ASCII for the CSV rows), and its change count. */
+interface OpenTransaction {
+  readonly finalLsn: Lsn;
+  readonly commitMicros: bigint;
+  readonly lsnText: Buffer;
+  readonly tsText: Buffer;
+  seq: number;
+  /** Changes with seq at or below this are already in the lake (replay after a crash). */
+  readonly skipThrough: number;
+}
+
+function openTransaction(finalLsn: Lsn, commitMicros: bigint, stored: ChangePosition): OpenTransaction {
+  const skipThrough = finalLsn < stored.lsn ? Number.MAX_SAFE_INTEGER : finalLsn === stored.lsn ? stored.seq : 0;
+  return { finalLsn, commitMicros, lsnText: Buffer.from(finalLsn.toString()), tsText: Buffer.from(commitMicros.toString()), seq: 0, skipThrough };
+}
+
+function outOfTransactionError(): CdcError {
+  return new CdcError('protocol', 'A change arrived outside any transaction; the replication stream is out of order. Restart CDC.');
 }
 
 /** The slot, once no other process streams from it (a killed predecessor's walsender may linger briefly). */

@@ -1,8 +1,24 @@
 import { EtlJobsError } from '../etl-jobs-error';
 
+/**
+ * How a deployed job bounds and orders the raw database files (job argument `--cdc_position_mode`):
+ * - `dms`: AWS DMS wrote them; every delivered file holds committed changes only, so all are read, and
+ *   changes are ordered by DMS's commit timestamp column and the `_cdc_commit_lsn` / `_cdc_seq` strings
+ *   the DMS table mapping adds (`renderLatestChangeSelect(source, 'dms')`).
+ * - `position_file`: @autocorp/cdc wrote them; only changes at or below
+ *   `<lake>/state/cdc/<slot>/position.json` are read, ordered by the numeric LSN and seq.
+ */
+export type CdcPositionMode = 'dms' | 'position_file';
+
+export const CDC_POSITION_MODES: readonly CdcPositionMode[] = ['dms', 'position_file'];
+
 /** Where a deployed job reads and writes on AWS. */
 export interface GlueEnvironment {
-  /** The lake, `s3://bucket[/prefix]`: `raw/`, `processed/`, `curated/`, `state/` under it. */
+  /**
+   * The lake, `s3://bucket[/prefix]`: `raw/`, `processed/`, `curated/`, `state/` under it. With one bucket per
+   * zone, pass the raw bucket here and the zone locations as `--raw_path`, `--processed_path`, `--curated_path`
+   * (they override the defaults derived from this URI).
+   */
   readonly lakeUri: string;
   /** Glue Data Catalog database the Hudi tables are synced to. */
   readonly glueDatabase: string;
@@ -12,6 +28,8 @@ export interface GlueEnvironment {
   readonly tempUri: string;
   /** Folder of the job scripts, `s3://...`. */
   readonly scriptsUri: string;
+  /** Default `dms`: on AWS the CDK deploys DMS, which writes no position file. */
+  readonly cdcPositionMode?: CdcPositionMode;
 }
 
 const S3_URI = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/;
@@ -33,5 +51,9 @@ export function normalizeGlueEnvironment(env: GlueEnvironment): GlueEnvironment 
   if (!/^[a-z0-9_]+$/.test(env.cdcSlot)) {
     throw new EtlJobsError('invalid-environment', `CDC slot "${env.cdcSlot}" must be lower-case letters, digits and underscores (a PostgreSQL slot name).`);
   }
-  return { ...env, lakeUri: trimSlash(env.lakeUri), tempUri: trimSlash(env.tempUri), scriptsUri: trimSlash(env.scriptsUri) };
+  const mode = env.cdcPositionMode ?? 'dms';
+  if (!CDC_POSITION_MODES.includes(mode)) {
+    throw new EtlJobsError('invalid-environment', `CDC position mode "${String(mode)}" is unknown; use ${CDC_POSITION_MODES.join(' or ')}.`);
+  }
+  return { ...env, lakeUri: trimSlash(env.lakeUri), tempUri: trimSlash(env.tempUri), scriptsUri: trimSlash(env.scriptsUri), cdcPositionMode: mode };
 }

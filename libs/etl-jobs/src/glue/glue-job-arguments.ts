@@ -26,7 +26,9 @@ export function glueJobName(job: Pick<JobDefinition, 'name'>): string {
 
 /**
  * The job's default arguments (Glue `DefaultArguments`): Hudi as data lake format, job bookmarks,
- * metrics and continuous logs, the Spark conf for Hudi, and the job's own S3 locations.
+ * metrics and continuous logs, the Spark conf for Hudi, and the job's S3 locations. The zone locations
+ * (`--raw_path`, `--processed_path`, `--curated_path`) default to the zone prefixes of the one lake URI;
+ * a deployment with one bucket per zone overrides them (and `--target_path`, `--quarantine_path`).
  */
 export function glueJobArguments(job: JobDefinition, env: GlueEnvironment): Record<string, string> {
   const e = normalizeGlueEnvironment(env);
@@ -42,10 +44,14 @@ export function glueJobArguments(job: JobDefinition, env: GlueEnvironment): Reco
     '--TempDir': `${e.tempUri}/${job.name}/`,
     '--conf': [first, ...rest.map((c) => `--conf ${c}`)].join(' '),
     '--lake_path': `${e.lakeUri}/`,
+    '--raw_path': `${e.lakeUri}/raw/`,
+    '--processed_path': `${e.lakeUri}/processed/`,
+    '--curated_path': `${e.lakeUri}/curated/`,
     '--source_path': job.layer === 'operational' ? `${e.lakeUri}/raw/` : `${e.lakeUri}/curated/`,
     '--target_path': `${e.lakeUri}/curated/${job.hudi.tableName}/`,
     '--quarantine_path': `${e.lakeUri}/processed/quarantine/${job.name}/`,
     '--glue_database': e.glueDatabase,
     '--cdc_slot': e.cdcSlot,
+    '--cdc_position_mode': e.cdcPositionMode ?? 'dms',
   };
 }

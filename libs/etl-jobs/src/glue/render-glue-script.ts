@@ -1,13 +1,20 @@
 import { hudiWriteOptions } from '../hudi/hudi-write-options';
+import { jobByName } from '../jobs/index';
 import type { JobDefinition } from '../model/job-definition';
 import { META_COLUMNS } from '../model/sources';
 import { describeRowFailure, renderRowPredicate } from '../rules/render-row-predicate';
 import { renderDqdl } from '../rules/render-dqdl';
 import { isDatasetRule, isRowRule, minPassRatio } from '../rules/rule-types';
-import { changesViewName, csvTextViewName, renderCsvTypedSelect, renderLatestChangeSelect } from '../sql/source-views';
+import { CHANGE_ORDER_COLUMNS, changesViewName, csvTextViewName, renderCsvTypedSelect, renderLatestChangeSelect } from '../sql/source-views';
 import { glueCatalogSyncOptions } from './catalog-sync-options';
 import type { GlueEnvironment } from './glue-environment';
 import { GLUE_VERSION } from './glue-job-arguments';
+
+/** The commit timestamp column of the raw database files (DMS `TimestampColumnName`, @autocorp/cdc's default). */
+export const DMS_COMMIT_TIMESTAMP_COLUMN = '_cdc_commit_ts';
+
+/** Full-load files of a DMS S3 target (`LOAD00000001.parquet`), as a Java regular expression on the file URI. */
+export const DMS_FULL_LOAD_FILE_PATTERN = '/LOAD[0-9]+[.]parquet$';
 
 /** View name under which a referenced curated table is visible to rule predicates. */
 export function referenceViewName(job: string): string {
@@ -34,7 +41,7 @@ export function glueJobConfig(job: JobDefinition) {
               read: s.read,
               columns: s.columns.map((c) => c.name),
               changes_view: changesViewName(s),
-              latest_change_sql: renderLatestChangeSelect(s),
+              latest_change_sql: { position_file: renderLatestChangeSelect(s, 'lsn'), dms: renderLatestChangeSelect(s, 'dms') },
             },
           ]
         : [],
@@ -44,6 +51,13 @@ export function glueJobConfig(job: JobDefinition) {
     ),
     curated_sources: job.sources.flatMap((s) => (s.kind === 'curated' ? [{ view: s.view, job: s.job }] : [])),
     reference_jobs: referencedJobs,
+    /** Folder under --curated_path of every curated table the job reads. */
+    curated_tables: Object.fromEntries(
+      [...new Set([...job.sources.flatMap((s) => (s.kind === 'curated' ? [s.job] : [])), ...referencedJobs])].map((name) => [name, jobByName(name).hudi.tableName]),
+    ),
+    change_order_columns: { position_file: [...CHANGE_ORDER_COLUMNS.lsn], dms: [...CHANGE_ORDER_COLUMNS.dms] },
+    cdc_commit_timestamp_column: DMS_COMMIT_TIMESTAMP_COLUMN,
+    dms_full_load_file_pattern: DMS_FULL_LOAD_FILE_PATTERN,
     row_rules: job.rules.filter(isRowRule).map((r, order) => ({
       name: r.name,
       order,
@@ -97,8 +111,28 @@ DQDL_RULESET = ${py(dqdl)}
 # A CSV field separator: a comma outside double quotes.
 CSV_FIELD_SEPARATOR = ${py(',(?=(?:[^"]*"[^"]*")*[^"]*$)')}
 
-ARGS = getResolvedOptions(sys.argv, ["JOB_NAME", "lake_path", "target_path", "quarantine_path", "cdc_slot"])
+ARGS = getResolvedOptions(
+    sys.argv,
+    [
+        "JOB_NAME",
+        "lake_path",
+        "raw_path",
+        "processed_path",
+        "curated_path",
+        "target_path",
+        "quarantine_path",
+        "cdc_slot",
+        "cdc_position_mode",
+    ],
+)
+# State (the CDC position file) lives under the lake; each zone may be its own bucket.
 LAKE = ARGS["lake_path"].rstrip("/")
+RAW = ARGS["raw_path"].rstrip("/")
+PROCESSED = ARGS["processed_path"].rstrip("/")
+CURATED = ARGS["curated_path"].rstrip("/")
+CDC_POSITION_MODE = ARGS["cdc_position_mode"]
+if CDC_POSITION_MODE not in ("dms", "position_file"):
+    raise ValueError("--cdc_position_mode is " + CDC_POSITION_MODE + "; pass dms (AWS DMS output) or position_file (@autocorp/cdc output).")
 
 sc = SparkContext.getOrCreate()
 glue_context = GlueContext(sc)
@@ -130,27 +164,44 @@ def bookmarked_frame(path, fmt, source, options):
     ).toDF()
 
 
+def committed_changes(frame, position):
+    """@autocorp/cdc output: only changes at or below the committed position, ordered by numeric LSN and seq."""
+    lsn = F.col("_cdc_commit_lsn").cast("decimal(20,0)")
+    seq = F.col("_cdc_seq").cast("long")
+    committed = (lsn < F.lit(position[0])) | ((lsn == F.lit(position[0])) & (seq <= F.lit(position[1])))
+    return frame.where(committed).withColumn("_cdc_commit_lsn", lsn).withColumn("_cdc_seq", seq)
+
+
+def dms_changes(frame):
+    """AWS DMS output: every delivered file holds committed changes only. Full-load rows (LOAD files) come
+    first, then changes by commit timestamp and the stream position / change sequence strings."""
+    is_change = F.when(F.input_file_name().rlike(JOB["dms_full_load_file_pattern"]), F.lit(0)).otherwise(F.lit(1))
+    return (
+        frame.withColumn("_cdc_is_change", is_change)
+        .withColumn("_cdc_commit_ts", F.col(JOB["cdc_commit_timestamp_column"]).cast("timestamp"))
+        .withColumn("_cdc_commit_lsn", F.coalesce(F.col("_cdc_commit_lsn").cast("string"), F.lit("")))
+        .withColumn("_cdc_seq", F.coalesce(F.col("_cdc_seq").cast("string"), F.lit("")))
+    )
+
+
 def read_database_source(source, position):
-    path = LAKE + "/raw/database/pg_" + source["table"] + "/"
+    path = RAW + "/database/pg_" + source["table"] + "/"
     if source["read"] == "changes":
         frame = bookmarked_frame(path, "parquet", source, {})
     else:
         frame = spark.read.parquet(path)
     if not frame.columns:
         return 0
-    lsn = F.col("_cdc_commit_lsn").cast("decimal(20,0)")
-    seq = F.col("_cdc_seq").cast("long")
-    committed = (lsn < F.lit(position[0])) | ((lsn == F.lit(position[0])) & (seq <= F.lit(position[1])))
-    frame = frame.where(committed).select(
-        *source["columns"], "Op", "_cdc_commit_lsn", "_cdc_seq", F.input_file_name().alias("_source_file")
-    )
+    ordering = JOB["change_order_columns"][CDC_POSITION_MODE]
+    frame = dms_changes(frame) if CDC_POSITION_MODE == "dms" else committed_changes(frame, position)
+    frame = frame.select(*source["columns"], "Op", *ordering, F.input_file_name().alias("_source_file"))
     frame.createOrReplaceTempView(source["changes_view"])
-    spark.sql(source["latest_change_sql"]).createOrReplaceTempView(source["view"])
+    spark.sql(source["latest_change_sql"][CDC_POSITION_MODE]).createOrReplaceTempView(source["view"])
     return frame.count() if source["read"] == "changes" else 0
 
 
 def read_csv_source(source):
-    path = LAKE + "/raw/csv/" + source["table"] + "/"
+    path = RAW + "/csv/" + source["table"] + "/"
     listed = bookmarked_frame(path, "csv", source, {"withHeader": True})
     files = sorted(r[0] for r in listed.select(F.input_file_name()).distinct().collect()) if listed.columns else []
     columns = source["columns"]
@@ -180,7 +231,7 @@ def read_csv_source(source):
 
 
 def curated_frame(job_name):
-    return spark.read.format("hudi").load(LAKE + "/curated/" + job_name + "/")
+    return spark.read.format("hudi").load(CURATED + "/" + JOB["curated_tables"][job_name] + "/")
 
 
 def evaluate_row_rules(batch):
@@ -260,7 +311,7 @@ def write_hudi(frame, operation):
 
 
 def main():
-    position = committed_cdc_position() if JOB["database_sources"] else None
+    position = committed_cdc_position() if JOB["database_sources"] and CDC_POSITION_MODE == "position_file" else None
     read_rows = 0
     for source in JOB["database_sources"]:
         read_rows += read_database_source(source, position)

@@ -12,12 +12,29 @@ export function csvTextViewName(source: CsvSource): string {
 }
 
 /**
- * The database source view: latest change per primary key, as portable SQL (DuckDB and Spark SQL).
- * Rows of the full load carry `Op` = 'I' and sort before the changes streamed after it.
+ * How changes of one key are ordered:
+ * - `lsn`: by `_cdc_commit_lsn`, `_cdc_seq` as numbers (libs/cdc: PostgreSQL commit LSN and the change's
+ *   order in its transaction; full-load rows carry the slot's consistent point and seq 0).
+ * - `dms`: AWS DMS output, where `_cdc_commit_lsn` / `_cdc_seq` are the strings of `$AR_H_STREAM_POSITION`
+ *   / `$AR_H_CHANGE_SEQ` (fixed-width, so they sort as text) and full-load rows carry none: full-load
+ *   rows first (`_cdc_is_change` = 0), then by the commit timestamp column, then those two strings.
  */
-export function renderLatestChangeSelect(source: DatabaseSource): string {
+export type ChangeOrdering = 'lsn' | 'dms';
+
+/** Columns the changes view holds besides the source columns, per ordering. */
+export const CHANGE_ORDER_COLUMNS: Readonly<Record<ChangeOrdering, readonly string[]>> = {
+  lsn: ['_cdc_commit_lsn', '_cdc_seq'],
+  dms: ['_cdc_is_change', '_cdc_commit_ts', '_cdc_commit_lsn', '_cdc_seq'],
+};
+
+/**
+ * The database source view: latest change per primary key, as portable SQL (DuckDB and Spark SQL).
+ * Rows of the full load sort before the changes streamed after it.
+ */
+export function renderLatestChangeSelect(source: DatabaseSource, ordering: ChangeOrdering = 'lsn'): string {
   const columns = source.columns.map((c) => identifier(c.name)).join(', ');
   const key = source.primaryKey.map(identifier).join(', ');
+  const order = CHANGE_ORDER_COLUMNS[ordering].map((c) => `${c} DESC`).join(', ');
   return [
     `SELECT ${columns},`,
     `  CASE WHEN c.Op = 'D' THEN 'D' ELSE 'U' END AS _op,`,
@@ -27,7 +44,7 @@ export function renderLatestChangeSelect(source: DatabaseSource): string {
     `  '' AS _unparsed_columns,`,
     `  FALSE AS _malformed`,
     `FROM (`,
-    `  SELECT *, row_number() OVER (PARTITION BY ${key} ORDER BY _cdc_commit_lsn DESC, _cdc_seq DESC) AS _change_rank`,
+    `  SELECT *, row_number() OVER (PARTITION BY ${key} ORDER BY ${order}) AS _change_rank`,
     `  FROM ${changesViewName(source)}`,
     `) c`,
     `WHERE c._change_rank = 1`,

@@ -3,8 +3,14 @@ import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { sqlString } from '../duckdb/sql-text';
 import type { RuleOutcome } from '../state/run-records';
 
-/** Table of the transform output with `_row_id` and, per row rule, `_fail_<i>`; plus `_rule` (first broken rule). */
+/**
+ * View of the transform output with `_row_id` (the batch table's rowid, in input order) and, from the
+ * failures table, per row rule `_fail_<i>`, `_rule` (first broken rule, NULL when the row passed) and
+ * `_failed_rules`.
+ */
 export const CHECKED_TABLE = '_etl_checked';
+/** Only the rows that broke a row rule: `_row_id`, `_fail_<i>`, `_rule`, `_failed_rules` (small). */
+export const FAILED_TABLE = '_etl_failed';
 
 export interface RowRuleEvaluation {
   readonly outcomes: RuleOutcome[];
@@ -14,26 +20,34 @@ export interface RowRuleEvaluation {
 
 /**
  * Evaluates every row-level rule on the transform output in `batchTable` (delete rows are not
- * checked). A row breaking any rule is quarantined under the first broken rule in definition
- * order; a rule passes when the share of checked rows that keep it is at least its minPassRatio.
+ * checked) in one pass, keeping only the rows that break one. A row breaking any rule is quarantined
+ * under the first broken rule in definition order; a rule passes when the share of checked rows that
+ * keep it is at least its minPassRatio.
  */
 export async function evaluateRowRules(db: EtlDuckDb, job: JobDefinition, batchTable: string): Promise<RowRuleEvaluation> {
   const rules = job.rules.filter(isRowRule);
   const ctx = { rowAlias: 't', referenceView: referenceViewName };
   const flags = rules.map((rule, i) => `CASE WHEN t._op = 'D' THEN FALSE ELSE NOT ${renderRowPredicate(rule, 'duckdb', ctx)} END AS _fail_${i}`);
-  const first = rules.length === 0 ? 'NULL' : `CASE ${rules.map((r, i) => `WHEN _fail_${i} THEN ${sqlString(r.name)}`).join(' ')} END`;
+  const first = rules.length === 0 ? 'CAST(NULL AS VARCHAR)' : `CASE ${rules.map((r, i) => `WHEN _fail_${i} THEN ${sqlString(r.name)}`).join(' ')} END`;
   const all = rules.length === 0 ? "''" : `concat_ws(',', ${rules.map((r, i) => `CASE WHEN _fail_${i} THEN ${sqlString(r.name)} END`).join(', ')})`;
+  const failedColumns = rules.map((_, i) => `_fail_${i}`);
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${CHECKED_TABLE} AS SELECT *, ${first} AS _rule, ${all} AS _failed_rules FROM (SELECT t.*${flags.map((f) => `, ${f}`).join('')} FROM ${batchTable} t) f`,
+    `CREATE OR REPLACE TEMP TABLE ${FAILED_TABLE} AS SELECT _row_id${failedColumns.map((c) => `, ${c}`).join('')}, ${first} AS _rule, ${all} AS _failed_rules
+     FROM (SELECT t.rowid AS _row_id${flags.map((f) => `, ${f}`).join('')} FROM ${batchTable} t) f
+     WHERE ${rules.length === 0 ? 'false' : `(${failedColumns.join(' OR ')}) IS TRUE`}`,
+  );
+  await db.run(
+    `CREATE OR REPLACE TEMP VIEW ${CHECKED_TABLE} AS SELECT b.rowid AS _row_id, b.*${failedColumns.map((c) => `, COALESCE(x.${c}, FALSE) AS ${c}`).join('')}, x._rule, COALESCE(x._failed_rules, '') AS _failed_rules
+     FROM ${batchTable} b LEFT JOIN ${FAILED_TABLE} x ON x._row_id = b.rowid`,
   );
   const sums = rules.map((_, i) => `count(*) FILTER (WHERE _fail_${i}) AS f${i}`);
-  const [totals] = await db.rows(
-    `SELECT count(*) FILTER (WHERE _op <> 'D') AS checked, count(*) FILTER (WHERE _rule IS NOT NULL) AS quarantined, count(*) FILTER (WHERE _rule IS NULL) AS passed${sums.map((s) => `, ${s}`).join('')} FROM ${CHECKED_TABLE}`,
-  );
-  const checked = Number(totals?.['checked'] ?? 0);
+  const [failures] = await db.rows(`SELECT count(*) AS quarantined${sums.map((s) => `, ${s}`).join('')} FROM ${FAILED_TABLE}`);
+  const [batch] = await db.rows(`SELECT count(*) AS total, count(*) FILTER (WHERE _op <> 'D') AS checked FROM ${batchTable}`);
+  const checked = Number(batch?.['checked'] ?? 0);
+  const quarantined = Number(failures?.['quarantined'] ?? 0);
   const outcomes: RuleOutcome[] = [];
   for (const [i, rule] of rules.entries()) {
-    const failed = Number(totals?.[`f${i}`] ?? 0);
+    const failed = Number(failures?.[`f${i}`] ?? 0);
     const passRatio = checked === 0 ? 1 : (checked - failed) / checked;
     const passed = passRatio >= minPassRatio(rule);
     outcomes.push({
@@ -44,14 +58,16 @@ export async function evaluateRowRules(db: EtlDuckDb, job: JobDefinition, batchT
       passed,
       observed: failed,
       checked,
-      ...(failed > 0 ? { message: `${failed} of ${checked} rows: ${describeRowFailure(rule)}`, sample: await sampleFailures(db, i) } : {}),
+      ...(failed > 0 ? { message: `${failed} of ${checked} rows: ${describeRowFailure(rule)}`, sample: await sampleFailures(db, batchTable, i) } : {}),
     });
   }
-  return { outcomes, quarantined: Number(totals?.['quarantined'] ?? 0), passed: Number(totals?.['passed'] ?? 0) };
+  return { outcomes, quarantined, passed: Number(batch?.['total'] ?? 0) - quarantined };
 }
 
-async function sampleFailures(db: EtlDuckDb, index: number): Promise<Record<string, unknown>[]> {
-  return db.rows(`SELECT _source_file AS source_file, _source_line AS source_line, _raw_row AS raw_row FROM ${CHECKED_TABLE} WHERE _fail_${index} ORDER BY _row_id LIMIT 5`);
+async function sampleFailures(db: EtlDuckDb, batchTable: string, index: number): Promise<Record<string, unknown>[]> {
+  return db.rows(
+    `SELECT b._source_file AS source_file, b._source_line AS source_line, b._raw_row AS raw_row FROM ${FAILED_TABLE} x JOIN ${batchTable} b ON b.rowid = x._row_id WHERE x._fail_${index} ORDER BY x._row_id LIMIT 5`,
+  );
 }
 
 /** The reason text of each row rule, for the quarantine. */

@@ -7,7 +7,7 @@ import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { sqlIdent } from '../duckdb/sql-text';
 import { EtlError } from '../etl-error';
 import { evaluateDatasetRules } from '../quality/evaluate-dataset-rules';
-import { CHECKED_TABLE, evaluateRowRules, rowRuleReasons } from '../quality/evaluate-row-rules';
+import { FAILED_TABLE, evaluateRowRules, rowRuleReasons } from '../quality/evaluate-row-rules';
 import { writeQuarantine } from '../quality/write-quarantine';
 import type { CommittedPosition } from '../raw/cdc-position';
 import { loadCsvSource } from '../raw/load-csv-source';
@@ -102,7 +102,8 @@ async function runJobSteps(
   // Transform.
   t = performance.now();
   const outputs = [...job.columns.map((c) => sqlIdent(c.name)), ...META_COLUMNS.map(sqlIdent)].join(', ');
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${BATCH} AS SELECT row_number() OVER () AS _row_id, ${outputs} FROM (${job.transformSql}) x`);
+  // Rows keep their input order (preserve_insertion_order), so the table's rowid numbers them: `_row_id`.
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${BATCH} AS SELECT ${outputs} FROM (${job.transformSql}) x`);
   timings.transformMs = Math.round(performance.now() - t);
 
   // Quality.
@@ -110,12 +111,13 @@ async function runJobSteps(
   const rowResult = await evaluateRowRules(db, job, BATCH);
   const keys = job.hudi.recordKeyFields.map(sqlIdent).join(', ');
   const typed = job.columns.map((c) => `CAST(${sqlIdent(c.name)} AS ${duckdbType(c.type)}) AS ${sqlIdent(c.name)}`).join(', ');
+  const passed = (op: 'U' | 'D') => `(SELECT b.rowid AS _row_id, b.* FROM ${BATCH} b ANTI JOIN ${FAILED_TABLE} x ON x._row_id = b.rowid WHERE b._op = '${op}')`;
   const latest = `row_number() OVER (PARTITION BY ${keys} ORDER BY ${sqlIdent(job.hudi.precombineField)} DESC NULLS LAST, _row_id DESC)`;
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${UPSERTS} AS SELECT ${typed} FROM (SELECT *, ${latest} AS _version_rank FROM ${CHECKED_TABLE} WHERE _rule IS NULL AND _op = 'U') v WHERE _version_rank = 1`,
+    `CREATE OR REPLACE TEMP TABLE ${UPSERTS} AS SELECT ${typed} FROM (SELECT *, ${latest} AS _version_rank FROM ${passed('U')}) v WHERE _version_rank = 1`,
   );
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${DELETES} AS SELECT ${typed} FROM (SELECT *, row_number() OVER (PARTITION BY ${keys} ORDER BY _row_id DESC) AS _version_rank FROM ${CHECKED_TABLE} WHERE _rule IS NULL AND _op = 'D') v WHERE _version_rank = 1`,
+    `CREATE OR REPLACE TEMP TABLE ${DELETES} AS SELECT ${typed} FROM (SELECT *, row_number() OVER (PARTITION BY ${keys} ORDER BY _row_id DESC) AS _version_rank FROM ${passed('D')}) v WHERE _version_rank = 1`,
   );
   const read = await db.count(`SELECT count(*) FROM ${BATCH}`);
   await db.run(
@@ -146,10 +148,12 @@ async function runJobSteps(
   if (upserts > 0 || deletes > 0 || job.hudi.operation === 'insert_overwrite_table') {
     const table = await openOrCreateCuratedTable(store, job);
     try {
-      if (upserts > 0 || job.hudi.operation === 'insert_overwrite_table') results.push(await table.write(db.connection, job.hudi.operation, UPSERTS, { commitsRetained: job.hudi.commitsRetained }));
+      // One row per record key already (versions resolved above), and bloom filters only for a BLOOM index.
+      const writeOptions = { commitsRetained: job.hudi.commitsRetained, bloomFilter: job.hudi.indexType === 'BLOOM', combineBeforeUpsert: false };
+      if (upserts > 0 || job.hudi.operation === 'insert_overwrite_table') results.push(await table.write(db.connection, job.hudi.operation, UPSERTS, writeOptions));
       if (deletes > 0) {
         await table.refresh();
-        results.push(await table.write(db.connection, 'delete', DELETES, { commitsRetained: job.hudi.commitsRetained }));
+        results.push(await table.write(db.connection, 'delete', DELETES, writeOptions));
       }
     } catch (error) {
       throw new EtlError('write-failed', `Writing curated table ${job.hudi.tableName} failed (${(error as Error).message}); the bookmark stays, so the next run redoes this input.`, {

@@ -1,48 +1,8 @@
-import type { SourceTableName } from '@autocorp/schema';
+import { SOURCE_TABLE_COLUMNS, type SourceTableName } from '@autocorp/schema';
 
-/** Column lists of the COPY statements, in the order the row formatters write them. */
-export const COPY_COLUMNS: Readonly<Record<SourceTableName, readonly string[]>> = {
-  auto_parts: ['sku', 'description', 'category', 'manufacturer', 'price', 'stock_quantity', 'created_at', 'updated_at'],
-  service: ['serviceid', 'service', 'category', 'labor_minutes', 'labor_rate', 'labor_cost', 'created_at', 'updated_at'],
-  service_parts: ['serviceid', 'sku', 'quantity', 'created_at', 'updated_at'],
-  customers: [
-    'customer_id',
-    'first_name',
-    'last_name',
-    'email',
-    'phone',
-    'address',
-    'city',
-    'state',
-    'zip_code',
-    'created_at',
-    'updated_at',
-  ],
-  sales_order: [
-    'order_id',
-    'customer_id',
-    'order_date',
-    'invoice_number',
-    'payment_method',
-    'subtotal',
-    'tax',
-    'total_amount',
-    'order_type',
-    'status',
-    'notes',
-    'created_at',
-    'updated_at',
-  ],
-  sales_order_parts: ['line_item_id', 'order_id', 'sku', 'quantity', 'unit_price', 'line_total', 'created_at'],
-  sales_order_services: [
-    'line_item_id',
-    'order_id',
-    'serviceid',
-    'quantity',
-    'labor_minutes',
-    'labor_cost',
-    'parts_cost',
-    'line_total',
-    'created_at',
-  ],
-};
+/**
+ * Column lists of the COPY statements: the schema's columns in definition order, which is the
+ * order the row formatters write them (a column added to the schema without a formatter change
+ * makes COPY fail loudly rather than shift values).
+ */
+export const COPY_COLUMNS: Readonly<Record<SourceTableName, readonly string[]>> = SOURCE_TABLE_COLUMNS;

@@ -24,7 +24,7 @@ export const EXPECTED_ANSWERS: Readonly<Record<string, (values: NamedQueryValues
   revenue_by_month_and_order_type: (v) => ({
     sql: `SELECT date_trunc('month', order_date)::date AS month, order_type, count(*) AS orders, sum(total_amount) AS revenue
       FROM oracle.orders WHERE order_date >= $1::timestamp AND order_date < $2::timestamp
-      GROUP BY 1, 2 ORDER BY 1, 2 COLLATE "C"`,
+      GROUP BY 1, 2 ORDER BY 1, order_type COLLATE "C"`,
     params: [date(v, 'from'), date(v, 'to')],
   }),
   service_complexity: (v) => ({

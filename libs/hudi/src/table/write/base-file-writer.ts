@@ -3,7 +3,8 @@ import { BLOOM_FILTER_FOOTER_KEY, BLOOM_FILTER_TYPE, BLOOM_FILTER_TYPE_FOOTER_KE
 import { baseFileName, joinPath } from '../../file-group/base-file';
 import { META_FIELDS } from '../../schema/meta-fields';
 import { ident, literal } from '../../sql';
-import type { Storage } from '../../storage/storage';
+import { HudiError } from '../../hudi-error';
+import type { Storage, StorageEntry } from '../../storage/storage';
 import { markerFolder } from '../../timeline/instant-writer';
 
 /** One base file to produce: a SELECT giving meta columns, data columns and `__hudi_kind` ('keep' | 'update' | 'insert'). */
@@ -79,4 +80,104 @@ export async function writeBaseFile(
   );
   await connection.run(`DROP TABLE IF EXISTS ${scratchTable}`);
   return { name, path, size: await storage.size(path), numWrites: Number(numWrites), numUpdates: Number(numUpdates), numInserts: Number(numInserts) };
+}
+
+/** A new file group whose records are the `(from, to]` slice of a partition's new records in the tagged table. */
+export interface NewFileGroup {
+  readonly job: BaseFileJob;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Writes the base files of new file groups without a bloom filter in one partitioned pass over the tagged
+ * records (`tagged`: `__hudi_file` NULL for new records, `__hudi_rn` their 1-based number in the partition),
+ * into `stagingFolder`, then moves each into its partition under its Hudi name. Markers are written first.
+ */
+export async function writeNewFileGroups(
+  connection: DuckDBConnection,
+  storage: Storage,
+  groups: readonly NewFileGroup[],
+  instant: string,
+  dataColumns: string[],
+  avroSchemaWithMeta: string,
+  tagged: string,
+  stagingFolder: string,
+): Promise<Map<number, WrittenBaseFile>> {
+  const written = new Map<number, WrittenBaseFile>();
+  if (groups.length === 0) return written;
+  const names = groups.map((g) => baseFileName(g.job.fileId, g.job.writeToken, instant));
+  for (const [i, group] of groups.entries()) {
+    await storage.write(joinPath(markerFolder(instant), `${joinPath(group.job.partitionPath, names[i] as string)}.marker.CREATE`), '');
+  }
+  const buckets = `${tagged}_buckets`;
+  const rows = groups.map((g, i) => `(${g.job.task}, ${literal(g.job.partitionPath)}, ${g.from}, ${g.to}, ${literal(names[i] as string)})`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${buckets} AS SELECT * FROM (VALUES ${rows.join(', ')}) b(task, partition_path, from_rn, to_rn, file_name)`);
+  const data = dataColumns.map((c) => `, t.${ident(c)}`).join('');
+  const kv = [
+    ['parquet.avro.schema', avroSchemaWithMeta],
+    ['writer.model.name', 'avro'],
+  ]
+    .map(([key, value]) => `${literal(key as string)}: ${literal(value as string)}`)
+    .join(', ');
+  await storage.deleteFolder(stagingFolder);
+  try {
+    await connection.run(
+      `COPY (SELECT ${literal(instant)} AS _hoodie_commit_time,
+          ${literal(`${instant}_`)} || CAST(b.task AS VARCHAR) || '_' || CAST(t.__hudi_rn - b.from_rn - 1 AS VARCHAR) AS _hoodie_commit_seqno,
+          t._hoodie_record_key, t._hoodie_partition_path, b.file_name AS _hoodie_file_name${data}, b.task AS __hudi_task
+        FROM ${tagged} t JOIN ${buckets} b ON t._hoodie_partition_path = b.partition_path AND t.__hudi_rn > b.from_rn AND t.__hudi_rn <= b.to_rn
+        WHERE t.__hudi_file IS NULL)
+      TO ${literal(storage.locate(stagingFolder))} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (__hudi_task), FILENAME_PATTERN 'data_{i}', KV_METADATA {${kv}})`,
+    );
+    for (const [i, group] of groups.entries()) {
+      const folder = joinPath(stagingFolder, `__hudi_task=${group.job.task}`);
+      const files = (await storage.list(folder)).filter((e) => !e.isDirectory);
+      if (files.length !== 1) {
+        throw new HudiError('write-failed', `Writing new file group ${group.job.fileId} in ${storage.root} produced ${files.length} files instead of one; the write is rolled back, retry it.`);
+      }
+      const path = joinPath(group.job.partitionPath, names[i] as string);
+      await storage.makeFolder(group.job.partitionPath);
+      await storage.rename(joinPath(folder, (files[0] as StorageEntry).name), path);
+      const rowsWritten = group.to - group.from;
+      written.set(group.job.task, { name: names[i] as string, path, size: await storage.size(path), numWrites: rowsWritten, numUpdates: 0, numInserts: rowsWritten });
+    }
+  } finally {
+    await connection.run(`DROP TABLE IF EXISTS ${buckets}`);
+    await storage.deleteFolder(stagingFolder);
+  }
+  return written;
+}
+
+/**
+ * Writes one base file straight from its rows (no bloom filter, no min/max key footers): used for file groups
+ * rewritten by a merge when the table is written without bloom filters. `numUpdates`/`numInserts` are known
+ * from the tagging; the row count is read back from the file.
+ */
+export async function writeBaseFileDirect(
+  connection: DuckDBConnection,
+  storage: Storage,
+  job: BaseFileJob,
+  instant: string,
+  dataColumns: string[],
+  avroSchemaWithMeta: string,
+  counts: { numUpdates: number; numInserts: number },
+): Promise<WrittenBaseFile> {
+  const name = baseFileName(job.fileId, job.writeToken, instant);
+  const path = joinPath(job.partitionPath, name);
+  const data = dataColumns.map((c) => `, ${ident(c)}`).join('');
+  const kv = `${literal('parquet.avro.schema')}: ${literal(avroSchemaWithMeta)}, ${literal('writer.model.name')}: ${literal('avro')}`;
+  await storage.write(joinPath(markerFolder(instant), `${path}.marker.${job.ioType}`), '');
+  await storage.makeFolder(job.partitionPath);
+  await connection.run(
+    `COPY (SELECT
+        CASE WHEN __hudi_kind = 'keep' THEN _hoodie_commit_time ELSE ${literal(instant)} END AS _hoodie_commit_time,
+        CASE WHEN __hudi_kind = 'keep' THEN _hoodie_commit_seqno ELSE ${literal(`${instant}_${job.task}_`)} || CAST(row_number() OVER () - 1 AS VARCHAR) END AS _hoodie_commit_seqno,
+        _hoodie_record_key, _hoodie_partition_path, ${literal(name)} AS _hoodie_file_name${data}
+      FROM (${job.rowsSql}))
+    TO ${literal(storage.locate(path))} (FORMAT parquet, COMPRESSION snappy, KV_METADATA {${kv}})`,
+  );
+  const meta = await connection.runAndReadAll(`SELECT CAST(num_rows AS BIGINT) FROM parquet_file_metadata(${literal(storage.locate(path))})`);
+  const numWrites = Number(meta.getRows()[0]?.[0] ?? 0);
+  return { name, path, size: await storage.size(path), numWrites, numUpdates: counts.numUpdates, numInserts: counts.numInserts };
 }

@@ -32,12 +32,16 @@ export async function tagLocations(
   );
 }
 
-/** Same shape as tagLocations for operations that do not look keys up (insert, bulk_insert, insert_overwrite*). */
-export async function tagAllAsNew(connection: DuckDBConnection, staged: string, tagged: string): Promise<void> {
+/**
+ * Same shape as tagLocations for records that go to new file groups only (insert, bulk_insert,
+ * insert_overwrite*, or any write into a table without base files): `records` is a table name or a
+ * FROM item, read once. `__hudi_rn` numbers the records of each partition in no particular order.
+ */
+export async function tagAllAsNew(connection: DuckDBConnection, records: string, tagged: string): Promise<void> {
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE ${tagged} AS
      SELECT s.*, NULL::VARCHAR AS __hudi_file, NULL AS __hudi_stored_ordering,
-       row_number() OVER (PARTITION BY s._hoodie_partition_path ORDER BY s._hoodie_record_key) AS __hudi_rn
-     FROM ${staged} s`,
+       row_number() OVER (PARTITION BY s._hoodie_partition_path) AS __hudi_rn
+     FROM ${records} s`,
   );
 }

@@ -27,26 +27,34 @@ export function castTo(expression: string, fromType: string, toType: string): st
 }
 
 export interface StagedInput {
-  /** Temp table with `_hoodie_record_key`, `_hoodie_partition_path`, the target fields and `__hudi_ord`. */
+  /** Temp table with `_hoodie_record_key`, `_hoodie_partition_path` and the target fields. */
   name: string;
   /** Columns of the table after this write (existing schema plus new columns). */
   fields: TableField[];
   rows: number;
 }
 
+/** The caller's records as Hudi will write them, not yet materialised. */
+export interface IncomingRecords {
+  /** A FROM item: `_hoodie_record_key`, `_hoodie_partition_path`, then the target fields (deduplicated when asked). */
+  from: string;
+  /** Columns of the table after this write (existing schema plus new columns). */
+  fields: TableField[];
+}
+
 /**
- * Reads the caller's records into a temp table with record keys and partition paths computed as
- * Hudi's key generators do, cast to the table's types, de-duplicated by key for upsert and delete
- * (the larger precombine value wins; on a tie the later input row).
+ * Reads the caller's records as a query with record keys and partition paths computed as Hudi's key
+ * generators do, cast to the table's types. With `combine` (Hudi's `hoodie.combine.before.upsert`), records
+ * are de-duplicated by key: the larger precombine value wins, on a tie the later input row.
  */
-export async function stageIncoming(
+export async function planIncoming(
   connection: DuckDBConnection,
   config: TableConfig,
   existing: TableField[],
   source: string,
   operation: WriteOperation,
-  name: string,
-): Promise<StagedInput> {
+  combine: boolean,
+): Promise<IncomingRecords> {
   const from = sourceSql(source);
   const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
   const incoming = new Map<string, string>();
@@ -91,13 +99,19 @@ export async function stageIncoming(
       `${bad} of the records for ${where} have a null or empty record key (${config.recordKeyFields.join(', ')}); Hudi rejects them. Filter or fill those rows in the source query.`,
     );
   }
-  const select = `SELECT ${[...keyColumns, ...columns, 'row_number() OVER () AS __hudi_ord'].join(', ')} FROM ${from}`;
-  const dedupe = operation === 'upsert' || operation === 'delete';
+  const output = ['_hoodie_record_key', '_hoodie_partition_path', ...fields.map((f) => ident(f.name))].join(', ');
+  if (!combine) return { from: `(SELECT ${[...keyColumns, ...columns].join(', ')} FROM ${from})`, fields };
   const ordering = operation === 'upsert' && config.precombineField ? `${ident(config.precombineField)} DESC NULLS LAST, ` : '';
-  const body = dedupe
-    ? `SELECT * FROM (${select}) QUALIFY row_number() OVER (PARTITION BY _hoodie_record_key, _hoodie_partition_path ORDER BY ${ordering}__hudi_ord DESC) = 1`
-    : select;
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${body}`);
+  const select = `SELECT ${[...keyColumns, ...columns, 'row_number() OVER () AS __hudi_ord'].join(', ')} FROM ${from}`;
+  return {
+    from: `(SELECT ${output} FROM (${select}) QUALIFY row_number() OVER (PARTITION BY _hoodie_record_key, _hoodie_partition_path ORDER BY ${ordering}__hudi_ord DESC) = 1)`,
+    fields,
+  };
+}
+
+/** Materialises the planned records as the temp table `name`. */
+export async function stageIncoming(connection: DuckDBConnection, records: IncomingRecords, name: string): Promise<StagedInput> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM ${records.from}`);
   const count = await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM ${name}`);
-  return { name, fields, rows: Number(count.getRows()[0]?.[0] ?? 0) };
+  return { name, fields: records.fields, rows: Number(count.getRows()[0]?.[0] ?? 0) };
 }

@@ -16,10 +16,10 @@ import { runCleaner } from '../clean';
 import type { HudiTable } from '../hudi-table';
 import { rollbackFailedWrites } from '../rollback';
 import { TableLock } from '../table-lock';
-import { type BaseFileJob, writeBaseFile } from './base-file-writer';
+import { type BaseFileJob, type WrittenBaseFile, writeBaseFile, writeBaseFileDirect, writeNewFileGroups } from './base-file-writer';
 import { assignInserts } from './file-sizing';
 import { tagAllAsNew, tagLocations } from './index-lookup';
-import { castTo, stageIncoming } from './stage-incoming';
+import { castTo, planIncoming, stageIncoming } from './stage-incoming';
 import { DEFAULTS, WRITE_OPERATIONS, type WriteOperation, type WriteOptions, type WriteResult } from './write-options';
 
 const OPERATION_TYPE: Record<WriteOperation, WriteOperationType> = {
@@ -128,24 +128,29 @@ async function writeLocked(
 
   try {
     const existing = (await table.schema()).fields;
-    const input = await stageIncoming(connection, config, existing, source, operation, staged);
-    phase('stage');
-    const fields: TableField[] = input.fields;
     const snapshot = await table.fileSlices();
-    const touched = new Set(
-      (await connection.runAndReadAll(`SELECT DISTINCT _hoodie_partition_path FROM ${staged}`)).getRows().map((row) => String(row[0])),
-    );
+    const lookup = operation === 'upsert' || operation === 'delete';
+    const records = await planIncoming(connection, config, existing, source, operation, lookup && (options.combineBeforeUpsert ?? true));
+    const fields: TableField[] = records.fields;
     const locate = (slice: FileSlice) => storage.locate(slice.baseFile.path);
     const byLocation = new Map(snapshot.map((slice) => [locate(slice), slice]));
-
-    if (operation === 'upsert' || operation === 'delete') {
+    const partitionsOf = async (name: string) =>
+      new Set((await connection.runAndReadAll(`SELECT DISTINCT _hoodie_partition_path FROM ${name}`)).getRows().map((row) => String(row[0])));
+    let touched: Set<string>;
+    if (lookup && snapshot.length > 0) {
+      await stageIncoming(connection, records, staged);
+      phase('stage');
+      touched = await partitionsOf(staged);
       const candidates = snapshot.filter((slice) => touched.has(slice.partitionPath)).map((slice) => ({ slice, location: locate(slice) }));
       await tagLocations(connection, staged, tagged, candidates, operation === 'upsert' ? config.precombineField : undefined);
       if (operation === 'upsert' && config.precombineField) {
         await connection.run(`DELETE FROM ${tagged} WHERE __hudi_file IS NOT NULL AND __hudi_stored_ordering > ${ident(config.precombineField)}`);
       }
     } else {
-      await tagAllAsNew(connection, staged, tagged);
+      // No stored keys to look up: every record goes to a new file group, read from the source once.
+      await tagAllAsNew(connection, records.from, tagged);
+      phase('stage');
+      touched = await partitionsOf(tagged);
     }
 
     phase('index');
@@ -186,20 +191,25 @@ async function writeLocked(
       job: BaseFileJob;
       previous: FileSlice | undefined;
       deletes: number;
+      updates: number;
+      inserts: number;
+      /** For a new file group: its slice of the partition's new records. */
+      range?: { from: number; to: number };
     }
     const planned: PlannedJob[] = [];
-    const mergeTargets = new Map<string, { slice: FileSlice; parts: string[]; deletes: number }>();
+    const mergeTargets = new Map<string, { slice: FileSlice; parts: string[]; deletes: number; updates: number; inserts: number }>();
     for (const [location, count] of touchedFiles) {
       const slice = byLocation.get(location);
       if (!slice) continue;
       const parts = operation === 'delete' ? [] : [newRows('update', `__hudi_file = ${literal(location)}`)];
-      mergeTargets.set(location, { slice, parts, deletes: operation === 'delete' ? count : 0 });
+      mergeTargets.set(location, { slice, parts, deletes: operation === 'delete' ? count : 0, updates: operation === 'delete' ? 0 : count, inserts: 0 });
     }
     for (const bucket of buckets) {
       if (!bucket.smallFile) continue;
       const location = locate(bucket.smallFile);
-      const target = mergeTargets.get(location) ?? { slice: bucket.smallFile, parts: [], deletes: 0 };
+      const target = mergeTargets.get(location) ?? { slice: bucket.smallFile, parts: [], deletes: 0, updates: 0, inserts: 0 };
       target.parts.push(insertRows(bucket.partitionPath, bucket.from, bucket.to));
+      target.inserts += bucket.to - bucket.from;
       mergeTargets.set(location, target);
     }
     let task = 0;
@@ -223,6 +233,8 @@ async function writeLocked(
         },
         previous: target.slice,
         deletes: target.deletes,
+        updates: target.updates,
+        inserts: target.inserts,
       });
       task++;
     }
@@ -232,6 +244,9 @@ async function writeLocked(
         job: { partitionPath: bucket.partitionPath, fileId: newFileId(), writeToken: makeWriteToken(task, 1, task), task, ioType: 'CREATE', rowsSql: insertRows(bucket.partitionPath, bucket.from, bucket.to) },
         previous: undefined,
         deletes: 0,
+        updates: 0,
+        inserts: bucket.to - bucket.from,
+        range: { from: bucket.from, to: bucket.to },
       });
       task++;
     }
@@ -242,16 +257,32 @@ async function writeLocked(
     const avroWithMeta = tableAvroSchema(config.tableName, fields, true);
     const stats = new Map<string, WriteStat[]>();
     const filesWritten: string[] = [];
-    const partitionsDone = new Set<string>();
+    for (const partitionPath of new Set(planned.map((p) => p.job.partitionPath))) await ensurePartitionMetadata(storage, partitionPath, instant);
+    const bloomFilter = options.bloomFilter ?? true;
+    // Without bloom filters, new file groups are written in one partitioned pass over the tagged records.
+    const t1 = Date.now();
+    const created = bloomFilter
+      ? new Map<number, WrittenBaseFile>()
+      : await writeNewFileGroups(
+          connection,
+          storage,
+          planned.flatMap((p) => (p.range ? [{ job: p.job, from: p.range.from, to: p.range.to }] : [])),
+          instant,
+          dataColumns,
+          avroWithMeta,
+          tagged,
+          `${markerFolder(instant)}/__staging`,
+        );
+    const createdMs = created.size === 0 ? 0 : Math.round((Date.now() - t1) / created.size);
     for (const plannedJob of planned) {
       const { job } = plannedJob;
-      if (!partitionsDone.has(job.partitionPath)) {
-        await ensurePartitionMetadata(storage, job.partitionPath, instant);
-        partitionsDone.add(job.partitionPath);
-      }
       const t0 = Date.now();
-      const written = await writeBaseFile(connection, storage, job, instant, dataColumns, avroWithMeta, options.bloomFilter ?? true, `${prefix}_out`);
-      const ms = Date.now() - t0;
+      const written =
+        created.get(job.task) ??
+        (bloomFilter
+          ? await writeBaseFile(connection, storage, job, instant, dataColumns, avroWithMeta, true, `${prefix}_out`)
+          : await writeBaseFileDirect(connection, storage, job, instant, dataColumns, avroWithMeta, { numUpdates: plannedJob.updates, numInserts: plannedJob.inserts }));
+      const ms = created.has(job.task) ? createdMs : Date.now() - t0;
       const stat = emptyWriteStat(job.fileId, job.partitionPath);
       Object.assign(stat, {
         path: written.path,

@@ -17,8 +17,17 @@ export interface WriteOptions {
   clean?: boolean;
   /** Commits whose file slices the cleaner keeps (hoodie.cleaner.commits.retained); default 10. */
   commitsRetained?: number;
-  /** Write Hudi's dynamic bloom filter into each base file footer (default true), so Hudi's BLOOM index works on the table. */
+  /**
+   * Write Hudi's dynamic bloom filter and the min/max record key into each base file footer (default true),
+   * so Hudi's BLOOM index works on the table. Without them base files are written straight from the
+   * staged records (new file groups in one partitioned pass), which is much faster.
+   */
   bloomFilter?: boolean;
+  /**
+   * De-duplicate the incoming records by key before an upsert or delete (hoodie.combine.before.upsert, default
+   * true). Pass false only when the records already hold one row per record key.
+   */
+  combineBeforeUpsert?: boolean;
   /** Instant time to use instead of the clock (must be later than every instant on the timeline). */
   instantTime?: string;
   lock?: LockOptions;

@@ -1,5 +1,6 @@
-import { type Catalog, DEFAULT_DATABASES } from '@autocorp/catalog';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { fileURLToPath } from 'node:url';
+import { type Catalog, type CatalogTable, DEFAULT_DATABASES } from '@autocorp/catalog';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { checkValue } from '../../builder/expression-builder';
 import type { SqlValue } from '../../builder/ast';
 import type { CompiledQuery } from '../../dialects/dialect';
@@ -10,13 +11,15 @@ import { QueryError } from '../../query-error';
 import { cancelledError, throwIfAborted } from '../abort';
 import type { ExecutableQuery, ExecuteOptions, QueryExecutor, QueryResult } from '../executor';
 import { normalizeType, normalizeValue } from '../normalize-value';
+import { HudiTableCache } from './hudi-table-cache';
+import { SandboxedInstance } from './sandboxed-instance';
 import { type TableView, buildTableView } from './table-views';
 
 export interface DuckDbExecutorOptions {
   readonly catalog: Catalog;
   /** Catalog database whose tables queries see; default `autocorp_curated`. */
   readonly database?: string;
-  /** DuckDB worker threads per query; default 2. */
+  /** DuckDB worker threads; default 2. */
   readonly threads?: number;
 }
 
@@ -24,17 +27,28 @@ function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/** Local folders of the catalog tables (tables elsewhere are refused when a query reads them). */
+function localFolders(tables: readonly CatalogTable[]): string[] {
+  return tables.filter((t) => t.location.startsWith('file:')).map((t) => fileURLToPath(t.location).replace(/\/+$/, ''));
+}
+
 /**
- * Runs queries with DuckDB over the lake's local files. Each query gets a fresh in-memory DuckDB
- * whose views are built from the catalog and the Hudi timeline at that moment (so new commits are
- * seen, and `asOf` / `since` pick older or incremental file sets), restricted to the tables' folders
- * (`enable_external_access=false`, `allowed_directories`, configuration locked).
+ * Runs queries with DuckDB over the lake's local files. One in-memory DuckDB per executor, able to
+ * read only the folders of the catalog database's tables (`enable_external_access=false`,
+ * `allowed_directories`, configuration locked; replaced when the catalog's tables move or change).
+ * Each query runs on its own connection with temporary views built from the catalog and the Hudi
+ * timeline at that moment (so new commits are seen, and `asOf` / `since` pick older or
+ * incremental file sets); open Hudi tables are kept until their timeline changes.
  */
 export class DuckDbExecutor implements QueryExecutor {
   readonly dialect = 'duckdb' as const;
   private readonly catalog: Catalog;
   readonly database: string;
   private readonly threads: number;
+  private readonly hudiTables = new HudiTableCache();
+  private instance: Promise<SandboxedInstance> | undefined;
+  private instanceKey: string | undefined;
+  private closed = false;
 
   constructor(options: DuckDbExecutorOptions) {
     this.catalog = options.catalog;
@@ -42,29 +56,38 @@ export class DuckDbExecutor implements QueryExecutor {
     this.threads = options.threads ?? 2;
   }
 
+  /** The shared instance for these folders: the current one, or a new one when the folders changed. */
+  private sandbox(folders: readonly string[]): Promise<SandboxedInstance> {
+    const key = SandboxedInstance.keyOf(folders);
+    if (this.instance && this.instanceKey === key) return this.instance;
+    const previous = this.instance;
+    this.instanceKey = key;
+    this.instance = SandboxedInstance.create(folders, this.threads);
+    this.instance.catch(() => {
+      if (this.instanceKey === key) this.instance = this.instanceKey = undefined;
+    });
+    previous?.then((old) => old.retire()).catch(() => undefined);
+    return this.instance;
+  }
+
   async execute(query: ExecutableQuery, params: readonly unknown[] = [], options: ExecuteOptions = {}): Promise<QueryResult> {
     const started = performance.now();
+    if (this.closed) throw new QueryError('execution-failed', 'This DuckDB executor was closed; create a new one to run more queries.');
     throwIfAborted(options.signal, 'The query');
     const tables = await this.catalog.listTables(this.database);
     const byName = new Map(tables.map((t) => [t.name, t]));
-    const instance = await DuckDBInstance.create(':memory:', { threads: String(this.threads) });
-    const connection = await instance.connect();
+    const { connection, release } = await (await this.sandbox(localFolders(tables))).acquire();
     const onAbort = () => connection.interrupt();
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      await connection.run("SET TimeZone = 'UTC'");
       const { sql, parameters, tableNames } = await this.prepare(connection, query, params, [...byName.keys()]);
       const views: TableView[] = [];
       for (const name of tableNames) {
         const table = byName.get(name);
         if (!table) throw new QueryError('unknown-table', `Table "${name}" is not in catalog database "${this.database}". Run \`autocorp crawl\` or check \`autocorp tables\`.`);
-        views.push(await buildTableView(table, options));
+        views.push(await buildTableView(table, options, this.hudiTables));
       }
       throwIfAborted(options.signal, 'The query');
-      const folders = [...new Set(views.map((v) => v.folder))];
-      await connection.run(`SET allowed_directories = [${folders.map((f) => `'${f.replace(/'/g, "''")}/'`).join(', ')}]`);
-      await connection.run('SET enable_external_access = false');
-      await connection.run('SET lock_configuration = true');
       for (const view of views) await connection.run(`CREATE TEMP VIEW ${quoteIdent(view.name)} AS ${view.sql}`);
       let reader;
       try {
@@ -91,8 +114,7 @@ export class DuckDbExecutor implements QueryExecutor {
       };
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
-      connection.closeSync();
-      instance.closeSync();
+      release();
     }
   }
 
@@ -118,5 +140,12 @@ export class DuckDbExecutor implements QueryExecutor {
     return { sql: compiled.sql, parameters: [...compiled.parameters], tableNames: [...(compiled.tables ?? known)] };
   }
 
-  async close(): Promise<void> {}
+  /** Closes the DuckDB instance (after running queries finish); later calls to execute are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const instance = this.instance;
+    this.instance = this.instanceKey = undefined;
+    this.hudiTables.clear();
+    if (instance) (await instance.catch(() => undefined))?.retire();
+  }
 }

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { CatalogTable } from '@autocorp/catalog';
-import { HudiTable, type ReadQuery } from '@autocorp/hudi';
+import type { ReadQuery } from '@autocorp/hudi';
 import { QueryError } from '../../query-error';
 import type { ExecuteOptions } from '../executor';
+import type { HudiTableCache } from './hudi-table-cache';
 
 export interface TableView {
   readonly name: string;
@@ -14,7 +15,8 @@ export interface TableView {
   readonly bytes: number;
 }
 
-function localFolder(table: CatalogTable): string {
+/** The local folder of a catalog table; QueryError `execution-failed` for a table on S3. */
+export function localFolder(table: CatalogTable): string {
   if (!table.location.startsWith('file:')) {
     throw new QueryError(
       'execution-failed',
@@ -41,13 +43,13 @@ export function hudiReadQuery(options: ExecuteOptions): ReadQuery {
 
 /**
  * The view of one catalog table for this query: a Hudi table's base files as of the requested
- * instant (`read_parquet([...])` from libs/hudi, listed now so new commits are seen), or the raw
- * zone's Parquet / CSV files.
+ * instant (`read_parquet([...])` from libs/hudi; the cache lists the table again whenever its
+ * timeline changed, so new commits are seen), or the raw zone's Parquet / CSV files.
  */
-export async function buildTableView(table: CatalogTable, options: ExecuteOptions): Promise<TableView> {
+export async function buildTableView(table: CatalogTable, options: ExecuteOptions, hudiTables: HudiTableCache): Promise<TableView> {
   const folder = localFolder(table);
   if (table.format === 'hudi') {
-    const hudi = await HudiTable.open(folder);
+    const hudi = await hudiTables.open(folder);
     const query = hudiReadQuery(options);
     const plan = await hudi.plan(query);
     return {

@@ -1,0 +1,84 @@
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+
+function stringLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/**
+ * One in-memory DuckDB that can read only the given folders: external access off except
+ * `allowed_directories`, UTC session time zone, Parquet metadata cached (base files are immutable:
+ * a Hudi write adds new files, it never rewrites one), and the configuration locked so no query can
+ * loosen it. Queries share it, each on its own connection (its own temporary views).
+ */
+export class SandboxedInstance {
+  private active = 0;
+  private retired = false;
+  private closed = false;
+
+  private constructor(
+    /** The sorted folders this instance may read, joined: instances are reused while it stays the same. */
+    readonly key: string,
+    private readonly instance: DuckDBInstance,
+  ) {}
+
+  static keyOf(folders: readonly string[]): string {
+    return [...new Set(folders)].sort().join('\n');
+  }
+
+  static async create(folders: readonly string[], threads: number): Promise<SandboxedInstance> {
+    const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
+    try {
+      const setup = await instance.connect();
+      try {
+        const allowed = [...new Set(folders)].sort();
+        await setup.run("SET GLOBAL TimeZone = 'UTC'");
+        await setup.run('SET GLOBAL parquet_metadata_cache = true');
+        await setup.run(`SET GLOBAL allowed_directories = [${allowed.map((f) => stringLiteral(`${f}/`)).join(', ')}]`);
+        await setup.run('SET GLOBAL enable_external_access = false');
+        await setup.run('SET GLOBAL lock_configuration = true');
+      } finally {
+        setup.closeSync();
+      }
+      return new SandboxedInstance(SandboxedInstance.keyOf(folders), instance);
+    } catch (error) {
+      instance.closeSync();
+      throw error;
+    }
+  }
+
+  /** A new connection for one query; call `release` when the query is done. */
+  async acquire(): Promise<{ connection: DuckDBConnection; release: () => void }> {
+    this.active++;
+    try {
+      const connection = await this.instance.connect();
+      let released = false;
+      return {
+        connection,
+        release: () => {
+          if (released) return;
+          released = true;
+          connection.closeSync();
+          this.active--;
+          this.closeIfIdle();
+        },
+      };
+    } catch (error) {
+      this.active--;
+      this.closeIfIdle();
+      throw error;
+    }
+  }
+
+  /** No new queries: closes now, or when the running ones finish. */
+  retire(): void {
+    this.retired = true;
+    this.closeIfIdle();
+  }
+
+  private closeIfIdle(): void {
+    if (this.retired && this.active === 0 && !this.closed) {
+      this.closed = true;
+      this.instance.closeSync();
+    }
+  }
+}
