@@ -38,11 +38,29 @@ export async function createDataDir(dataDir: string, runAs: RunAs | undefined): 
   if (runAs) await chown(dataDir, runAs.uid, runAs.gid);
 }
 
+function canTraverse(info: { mode: number; uid: number; gid: number }, runAs: RunAs): boolean {
+  const mode = info.mode;
+  return (mode & 0o001) !== 0 || (info.uid === runAs.uid && (mode & 0o100) !== 0) || (info.gid === runAs.gid && (mode & 0o010) !== 0);
+}
+
+/** True when `runAs` can enter every existing folder from `dir` up to the root. */
+export async function isTraversableChain(dir: string, runAs: RunAs): Promise<boolean> {
+  let existing = dir;
+  while (!(await isDirectory(existing))) {
+    const up = path.dirname(existing);
+    if (up === existing) break;
+    existing = up;
+  }
+  for (let d = existing; ; d = path.dirname(d)) {
+    if (!canTraverse(await stat(d), runAs)) return false;
+    if (path.dirname(d) === d) return true;
+  }
+}
+
 async function assertTraversable(dir: string, dataDir: string, runAs: RunAs): Promise<void> {
   const info = await stat(dir);
   const mode = info.mode;
-  const ok = (mode & 0o001) !== 0 || (info.uid === runAs.uid && (mode & 0o100) !== 0) || (info.gid === runAs.gid && (mode & 0o010) !== 0);
-  if (ok) return;
+  if (canTraverse(info, runAs)) return;
   const octal = (mode & 0o777).toString(8).padStart(4, '0');
   throw new SourceDbError(
     'data-dir-inaccessible',

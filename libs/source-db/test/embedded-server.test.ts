@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SourceDb, SourceDbError, findFreePort, migrate, openSourceDb } from '../src/index';
+import { FALLBACK_DATA_ROOT } from '../src/data-dir-location';
 import { isPortListening } from '../src/ports';
 import { isProcessAlive, readPostmasterPid } from '../src/postmaster-pid';
 import { makeTmpFolder, waitFor } from './helpers';
@@ -174,15 +175,33 @@ describe('the embedded server', () => {
     expect(error.message).toContain(`Delete ${junkData} to re-initialise`);
   });
 
-  it.runIf(process.getuid?.() === 0)('as root, explains the fix when the postgres OS user cannot reach the state folder', async () => {
-    const closed = await mkdtemp('/tmp/autocorp-source-db-closed-');
-    try {
-      const error = await failureOf(openSourceDb({ env: { AUTOCORP_HOME: path.join(closed, 'state'), AUTOCORP_PG_PORT: String(await findFreePort()) } }));
-      expect(error.kind).toBe('data-dir-inaccessible');
-      expect(error.message).toContain(`cannot enter ${closed} (mode 0700`);
-      expect(error.message).toContain('AUTOCORP_HOME=/some/writable/place');
-    } finally {
-      await rm(closed, { recursive: true, force: true });
-    }
-  });
+  it.runIf(process.getuid?.() === 0)(
+    'as root, keeps the data folder where the postgres user can reach it when the state folder is closed to it, and starts over when the state folder is deleted',
+    async () => {
+      const closed = await mkdtemp('/tmp/autocorp-source-db-closed-');
+      const home = path.join(closed, 'state');
+      const env = { AUTOCORP_HOME: home, AUTOCORP_PG_PORT: String(await findFreePort()) };
+      let fallback = '';
+      try {
+        const first = await openSourceDb({ env });
+        fallback = (await readFile(path.join(home, 'postgres', 'data-location'), 'utf8')).trim();
+        expect(fallback.startsWith(`${FALLBACK_DATA_ROOT}/`)).toBe(true);
+        await first.pool.query('CREATE TABLE kept (id int); INSERT INTO kept VALUES (7)');
+        await first.close();
+
+        const again = await openSourceDb({ env });
+        expect((await again.pool.query('SELECT id FROM kept')).rows).toEqual([{ id: 7 }]);
+        await again.close();
+
+        await rm(home, { recursive: true, force: true });
+        const fresh = await openSourceDb({ env });
+        expect((await fresh.pool.query("SELECT to_regclass('kept') AS t")).rows).toEqual([{ t: null }]);
+        await fresh.close();
+      } finally {
+        await rm(closed, { recursive: true, force: true });
+        if (fallback) await rm(path.dirname(fallback), { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 });

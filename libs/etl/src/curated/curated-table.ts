@@ -48,17 +48,16 @@ export async function latestInstant(store: ObjectStore, job: JobDefinition): Pro
 
 /**
  * Defines `view` as the snapshot of a job's curated table with the job's columns (typed empty
- * when the table does not exist yet). Returns the number of rows.
+ * when the table does not exist yet). A view over the snapshot's base files, read where it is used.
  */
-export async function defineCuratedView(db: EtlDuckDb, store: ObjectStore, job: JobDefinition, view: string): Promise<number> {
+export async function defineCuratedView(db: EtlDuckDb, store: ObjectStore, job: JobDefinition, view: string): Promise<void> {
   const table = await openCuratedTable(store, job);
   const columns = job.columns.map((c) => `CAST(${sqlIdent(c.name)} AS ${duckdbType(c.type)}) AS ${sqlIdent(c.name)}`).join(', ');
   if (!table || table.commits().length === 0) {
     const empty = job.columns.map((c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${sqlIdent(c.name)}`).join(', ');
     await db.run(`CREATE OR REPLACE TEMP TABLE ${view} AS SELECT ${empty} WHERE false`);
-    return 0;
+    return;
   }
   const snapshot = await table.sql({ type: 'snapshot' });
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${view} AS SELECT ${columns} FROM (${snapshot}) s`);
-  return db.count(`SELECT count(*) FROM ${view}`);
+  await db.run(`CREATE OR REPLACE TEMP VIEW ${view} AS SELECT ${columns} FROM (${snapshot}) s`);
 }

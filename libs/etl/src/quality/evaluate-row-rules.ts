@@ -1,6 +1,7 @@
-import { type JobDefinition, type RowRule, describeRowFailure, isRowRule, minPassRatio, referenceViewName, renderRowPredicate } from '@autocorp/etl-jobs';
+import { type CsvSource, type JobDefinition, type RowRule, describeRowFailure, isRowRule, minPassRatio, referenceViewName, renderRowPredicate } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { sqlString } from '../duckdb/sql-text';
+import { csvRawRowsSql } from '../raw/load-csv-source';
 import type { RuleOutcome } from '../state/run-records';
 
 /**
@@ -58,16 +59,30 @@ export async function evaluateRowRules(db: EtlDuckDb, job: JobDefinition, batchT
       passed,
       observed: failed,
       checked,
-      ...(failed > 0 ? { message: `${failed} of ${checked} rows: ${describeRowFailure(rule)}`, sample: await sampleFailures(db, batchTable, i) } : {}),
+      ...(failed > 0 ? { message: `${failed} of ${checked} rows: ${describeRowFailure(rule)}`, sample: await sampleFailures(db, job, batchTable, i) } : {}),
     });
   }
   return { outcomes, quarantined, passed: Number(batch?.['total'] ?? 0) - quarantined };
 }
 
-async function sampleFailures(db: EtlDuckDb, batchTable: string, index: number): Promise<Record<string, unknown>[]> {
-  return db.rows(
-    `SELECT b._source_file AS source_file, b._source_line AS source_line, b._raw_row AS raw_row FROM ${FAILED_TABLE} x JOIN ${batchTable} b ON b.rowid = x._row_id WHERE x._fail_${index} ORDER BY x._row_id LIMIT 5`,
-  );
+async function sampleFailures(db: EtlDuckDb, job: JobDefinition, batchTable: string, index: number): Promise<Record<string, unknown>[]> {
+  const sample = `SELECT x._row_id, b._source_file, b._source_line, b._raw_row FROM ${FAILED_TABLE} x JOIN ${batchTable} b ON b.rowid = x._row_id WHERE x._fail_${index} ORDER BY x._row_id LIMIT 5`;
+  return db.rows(`SELECT s._source_file AS source_file, s._source_line AS source_line, ${rawRowOf(job, 's')} AS raw_row FROM (${sample}) s ${rawRowJoin(job, 's')} ORDER BY s._row_id`);
+}
+
+/** The raw row of a quarantined row aliased `alias`: its own `_raw_row`, else the JSON of its CSV fields. */
+export function rawRowOf(job: JobDefinition, alias: string): string {
+  return csvRawRowsSql(csvSources(job)) === undefined ? `${alias}._raw_row` : `COALESCE(${alias}._raw_row, r._raw_json)`;
+}
+
+/** The join that `rawRowOf` needs (empty when the job has no CSV source). */
+export function rawRowJoin(job: JobDefinition, alias: string): string {
+  const rows = csvRawRowsSql(csvSources(job));
+  return rows === undefined ? '' : `LEFT JOIN ${rows} r ON r._source_file = ${alias}._source_file AND r._source_line = ${alias}._source_line`;
+}
+
+function csvSources(job: JobDefinition): CsvSource[] {
+  return job.sources.filter((s): s is CsvSource => s.kind === 'csv');
 }
 
 /** The reason text of each row rule, for the quarantine. */

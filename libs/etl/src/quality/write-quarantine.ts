@@ -6,7 +6,8 @@ import type { ObjectStore } from '@autocorp/lake-storage';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { sqlString } from '../duckdb/sql-text';
 import { quarantineKey } from '../state/state-keys';
-import { CHECKED_TABLE } from './evaluate-row-rules';
+import type { JobDefinition } from '@autocorp/etl-jobs';
+import { CHECKED_TABLE, rawRowJoin, rawRowOf } from './evaluate-row-rules';
 
 /**
  * Writes the quarantined rows of a batch as Parquet to `processed/quarantine/<job>/batch=<id>.parquet`:
@@ -15,17 +16,19 @@ import { CHECKED_TABLE } from './evaluate-row-rules';
 export async function writeQuarantine(
   db: EtlDuckDb,
   store: ObjectStore,
-  job: string,
+  definition: JobDefinition,
   runId: string,
   batchId: string,
   reasons: ReadonlyMap<string, string>,
   at: Date,
 ): Promise<string> {
-  const reason = reasons.size === 0 ? 'NULL' : `CASE _rule ${[...reasons].map(([rule, text]) => `WHEN ${sqlString(rule)} THEN ${sqlString(text)}`).join(' ')} END`;
+  const job = definition.name;
+  const reason = reasons.size === 0 ? 'NULL' : `CASE c._rule ${[...reasons].map(([rule, text]) => `WHEN ${sqlString(rule)} THEN ${sqlString(text)}`).join(' ')} END`;
   const file = path.join(tmpdir(), `autocorp-etl-quarantine-${randomUUID()}.parquet`);
   try {
     await db.run(
-      `COPY (SELECT ${sqlString(job)} AS job, ${sqlString(runId)} AS run_id, ${sqlString(batchId)} AS batch_id, _rule AS rule, _failed_rules AS failed_rules, ${reason} AS reason, _source_file AS source_file, _source_line AS source_line, _raw_row AS raw_row, TIMESTAMP ${sqlString(at.toISOString().replace('T', ' ').replace('Z', ''))} AS quarantined_at FROM ${CHECKED_TABLE} WHERE _rule IS NOT NULL ORDER BY _source_file, _source_line, _row_id) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`,
+      `COPY (SELECT ${sqlString(job)} AS job, ${sqlString(runId)} AS run_id, ${sqlString(batchId)} AS batch_id, c._rule AS rule, c._failed_rules AS failed_rules, ${reason} AS reason, c._source_file AS source_file, c._source_line AS source_line, ${rawRowOf(definition, 'c')} AS raw_row, TIMESTAMP ${sqlString(at.toISOString().replace('T', ' ').replace('Z', ''))} AS quarantined_at
+        FROM (SELECT * FROM ${CHECKED_TABLE} WHERE _rule IS NOT NULL) c ${rawRowJoin(definition, 'c')} ORDER BY c._source_file, c._source_line, c._row_id) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`,
     );
     const key = quarantineKey(job, batchId);
     await store.putFile(key, file, { move: true, contentType: 'application/vnd.apache.parquet' });

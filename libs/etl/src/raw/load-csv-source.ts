@@ -7,9 +7,8 @@ import { localPathOf } from './store-paths';
 
 /**
  * Reads the CSV files of a source as text into `<view>_text`: every field VARCHAR, the store key,
- * the line number (header = line 1), the raw row, and `_malformed` lines (wrong number of fields,
- * kept from DuckDB's rejects with their original text). Defines the typed view `<view>`.
- * Returns the number of data lines read.
+ * the line number (header = line 1), and `_malformed` lines (wrong number of fields, kept with their
+ * original text in `_raw_row`). Defines the typed view `<view>`. Returns the number of data lines read.
  */
 export async function loadCsvSource(db: EtlDuckDb, store: ObjectStore, source: CsvSource, files: readonly ObjectInfo[]): Promise<number> {
   const text = csvTextViewName(source);
@@ -51,10 +50,10 @@ async function loadCsvFile(db: EtlDuckDb, store: ObjectStore, source: CsvSource,
   await db.run(
     `CREATE OR REPLACE TEMP TABLE _etl_reject_thresholds AS SELECT line - k AS t, max(k) AS k FROM _etl_rejected_lines GROUP BY line - k`,
   );
-  const json = `to_json({${source.columns.map((c) => `${sqlString(c.name)}: r.${sqlIdent(c.name)}`).join(', ')}})`;
+  // `_raw_row` holds the line's text for malformed lines only; for the others `csvRawRowsSql` renders it on demand.
   await db.run(
-    `INSERT INTO ${text} SELECT ${names.map((n) => `CASE WHEN x.line IS NULL THEN n.${n} END`).join(', ')}, ${sqlString(key)}, n._line, COALESCE(x.line_text, n._json), x.line IS NOT NULL
-     FROM (SELECT r.*, CAST(r._ord + 1 + COALESCE(th.k, 0) AS BIGINT) AS _line, CAST(${json} AS VARCHAR) AS _json FROM ${rows} r ASOF LEFT JOIN _etl_reject_thresholds th ON r._ord >= th.t) n
+    `INSERT INTO ${text} SELECT ${names.map((n) => `CASE WHEN x.line IS NULL THEN n.${n} END`).join(', ')}, ${sqlString(key)}, n._line, x.line_text, x.line IS NOT NULL
+     FROM (SELECT r.*, CAST(r._ord + 1 + COALESCE(th.k, 0) AS BIGINT) AS _line FROM ${rows} r ASOF LEFT JOIN _etl_reject_thresholds th ON r._ord >= th.t) n
      LEFT JOIN ${TRAILING_DELIMITER_LINES} x ON x.line = n._line`,
   );
   await db.run(
@@ -77,4 +76,18 @@ async function markTrailingDelimiterLines(db: EtlDuckDb, path: string, fields: n
      FROM read_csv(${sqlString(path)}, columns = {'line_text': 'VARCHAR'}, header = true, auto_detect = false, delim = '\x01', quote = '', escape = '', new_line = '\\n', parallel = false) WITH ORDINALITY
      WHERE suffix(line_text, ',') AND length(${unquoted}) - length(replace(${unquoted}, ',', '')) + 1 > ${fields}`,
   );
+}
+
+/**
+ * The raw row of every well-formed line of the jobs' CSV sources as JSON of its fields, keyed by
+ * `_source_file` and `_source_line` (a FROM item), for the few rows a quarantine or a rule sample shows;
+ * undefined when there is no CSV source.
+ */
+export function csvRawRowsSql(sources: readonly CsvSource[]): string | undefined {
+  if (sources.length === 0) return undefined;
+  const parts = sources.map((source) => {
+    const json = `to_json({${source.columns.map((c) => `${sqlString(c.name)}: ${sqlIdent(c.name)}`).join(', ')}})`;
+    return `SELECT _source_file, _source_line, CAST(${json} AS VARCHAR) AS _raw_json FROM ${csvTextViewName(source)} WHERE NOT _malformed`;
+  });
+  return `(${parts.join(' UNION ALL ')})`;
 }

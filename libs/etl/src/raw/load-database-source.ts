@@ -3,12 +3,14 @@ import { type DatabaseSource, changesViewName, duckdbType, renderLatestChangeSel
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { sqlIdent, sqlString, sqlStringList } from '../duckdb/sql-text';
 import { EtlError } from '../etl-error';
+import { applyTruncates } from './apply-truncates';
 import { localPathOf, localRootOf } from './store-paths';
 
 /**
  * Loads the given raw Parquet files of a database source into `<view>_changes` (source columns,
  * `Op`, `_cdc_commit_lsn`, `_cdc_seq`, `_source_file` as store key) and defines the view `<view>`:
- * the latest change per primary key. Returns the number of raw change rows read.
+ * the latest change per primary key (a `T` row, a TRUNCATE, first becomes deletes: applyTruncates).
+ * Returns the number of raw change rows read.
  */
 export async function loadDatabaseSource(db: EtlDuckDb, store: ObjectStore, source: DatabaseSource, files: readonly string[]): Promise<number> {
   const changes = changesViewName(source);
@@ -32,6 +34,7 @@ export async function loadDatabaseSource(db: EtlDuckDb, store: ObjectStore, sour
         { cause: error },
       );
     }
+    await applyTruncates(db, store, source, changes, files);
   }
   await db.run(`CREATE OR REPLACE TEMP VIEW ${source.view} AS ${renderLatestChangeSelect(source)}`);
   return db.count(`SELECT count(*) FROM ${changes}`);

@@ -164,7 +164,7 @@ async function runJobSteps(
   let quarantineFile: string | undefined;
   if (rowResult.quarantined > 0) {
     const batchId = createHash('sha256').update(inputs.inputFiles.join('\n')).digest('hex').slice(0, 16);
-    quarantineFile = await writeQuarantine(db, store, job.name, runId, batchId, rowRuleReasons(job), started);
+    quarantineFile = await writeQuarantine(db, store, job, runId, batchId, rowRuleReasons(job), started);
   }
   await writeBookmark(store, { ...inputs.nextBookmark, runId, updatedAt: new Date().toISOString() });
   timings.writeMs = Math.round(performance.now() - t);

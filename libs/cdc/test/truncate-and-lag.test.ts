@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ObjectStore } from '@autocorp/lake-storage';
+import { cdcStatus, runCdcUntilIdle } from '../src/index';
+import { type CdcFixture, startCdcFixture } from './support/cdc-fixture';
+
+const TABLES = ['parts', 'notes'];
+
+/** The real store, except that the first position.json written after a Parquet file fails: a crash between files and position. */
+function crashAfterFiles(store: ObjectStore): ObjectStore {
+  let sawFile = false;
+  let crashed = false;
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'putFile') {
+        return async (...args: Parameters<ObjectStore['putFile']>) => {
+          const info = await target.putFile(...args);
+          sawFile = true;
+          return info;
+        };
+      }
+      if (property === 'put') {
+        return async (...args: Parameters<ObjectStore['put']>) => {
+          if (sawFile && !crashed && args[0].endsWith('/position.json')) {
+            crashed = true;
+            throw new Error('injected crash before the position is stored');
+          }
+          return target.put(...args);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+describe('truncate and lag', () => {
+  let fx: CdcFixture;
+  const options = () => ({ connection: fx.connection, store: fx.store, tables: TABLES, cutIntervalMs: 100 });
+  const truncateEvents = async () =>
+    (await fx.store.getBytes('state/cdc/autocorp_cdc/schema-history.jsonl'))
+      .toString()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; table: string; lsn: string })
+      .filter((e) => e.event === 'truncate');
+
+  beforeAll(async () => {
+    // A tiny decoding memory makes PostgreSQL stream large transactions before they commit.
+    fx = await startCdcFixture({ schema: false, settings: { logical_decoding_work_mem: '64kB' } });
+    await fx.query(`
+      CREATE TABLE parts (id int PRIMARY KEY, name text NOT NULL);
+      ALTER TABLE parts REPLICA IDENTITY FULL;
+      CREATE TABLE notes (id int PRIMARY KEY, body text);
+      ALTER TABLE notes REPLICA IDENTITY FULL;
+      INSERT INTO parts SELECT g, 'p' || g FROM generate_series(1, 10) g;
+      INSERT INTO notes VALUES (1, 'n1');
+    `);
+    await runCdcUntilIdle(options());
+  });
+
+  afterAll(async () => {
+    await fx?.close();
+  });
+
+  it('writes one T row per truncated table at its place in the transaction, once, even when the batch is replayed after a crash', async () => {
+    const client = await fx.pool.connect();
+    await client.query('BEGIN');
+    await client.query(`INSERT INTO parts VALUES (100, 'before')`);
+    await client.query(`TRUNCATE parts, notes`);
+    await client.query(`INSERT INTO parts VALUES (101, 'after')`);
+    await client.query('COMMIT');
+    client.release();
+
+    await expect(runCdcUntilIdle({ ...options(), store: crashAfterFiles(fx.store) })).rejects.toThrow(/injected crash/);
+    const replay = await runCdcUntilIdle(options());
+    expect(replay.recoveredFiles.length).toBeGreaterThan(0);
+
+    const parts = await fx.rawRows('parts', { cdcOnly: true });
+    expect(parts.map((r) => [r.Op, Number(r._cdc_seq), r.id, r.name])).toEqual([
+      ['I', 1, 100, 'before'],
+      ['T', 2, null, null],
+      ['I', 4, 101, 'after'],
+    ]);
+    const notes = await fx.rawRows('notes', { cdcOnly: true });
+    expect(notes.map((r) => [r.Op, Number(r._cdc_seq), r.id, r.body])).toEqual([['T', 3, null, null]]);
+    expect(notes[0]?._cdc_commit_lsn).toBe(parts[0]?._cdc_commit_lsn);
+
+    const events = await truncateEvents();
+    expect(events.map((e) => e.table).sort()).toEqual(['notes', 'parts']);
+    const lsn = BigInt(String(parts[0]?._cdc_commit_lsn));
+    expect(events.every((e) => e.lsn === `${(lsn >> 32n).toString(16).toUpperCase()}/${(lsn & 0xffffffffn).toString(16).toUpperCase()}`)).toBe(true);
+  });
+
+  it('writes the T row of a large transaction that PostgreSQL streamed before its commit', async () => {
+    const client = await fx.pool.connect();
+    await client.query('BEGIN');
+    await client.query(`INSERT INTO parts SELECT g, 'bulk' || g FROM generate_series(1000, 5999) g`);
+    await client.query(`TRUNCATE parts`);
+    await client.query(`INSERT INTO parts VALUES (7, 'survivor')`);
+    await client.query('COMMIT');
+    client.release();
+    const summary = await runCdcUntilIdle(options());
+    expect(summary.streamedTransactions).toBeGreaterThanOrEqual(1);
+
+    const rows = (await fx.rawRows('parts', { cdcOnly: true })).filter((r) => BigInt(String(r._cdc_commit_lsn)) === summary.position.lsn);
+    expect(rows.length).toBe(5002);
+    expect(rows.slice(-2).map((r) => [r.Op, Number(r._cdc_seq), r.id])).toEqual([
+      ['T', 5001, null],
+      ['I', 5002, 7],
+    ]);
+    expect((await truncateEvents()).filter((e) => e.table === 'parts')).toHaveLength(2);
+  });
+
+  it('reports lag while nothing streams as the age of the oldest unacknowledged captured commit, without holding the slot', async () => {
+    const slotBefore = async () =>
+      (await fx.query<{ lsn: string }>(`SELECT confirmed_flush_lsn::text AS lsn FROM pg_replication_slots WHERE slot_name = 'autocorp_cdc'`))[0]?.lsn;
+    // WAL of a table CDC does not capture: nothing is waiting, whatever the time since the last batch.
+    await fx.query(`CREATE TABLE unrelated (id int); INSERT INTO unrelated SELECT generate_series(1, 100)`);
+    const quiet = await cdcStatus(options());
+    expect(quiet.lagBytes).toBeGreaterThan(0);
+    expect(quiet).toMatchObject({ active: false, lagBasis: 'caught-up', lagSeconds: 0 });
+
+    const beforeCommit = Date.now();
+    await fx.query(`INSERT INTO notes VALUES (50, 'waiting')`);
+    const afterCommit = Date.now();
+    await new Promise((r) => setTimeout(r, 300));
+    await fx.query(`INSERT INTO notes VALUES (51, 'later')`);
+    const confirmed = await slotBefore();
+    const statusStart = Date.now();
+    const waiting = await cdcStatus(options());
+    const statusEnd = Date.now();
+    expect(waiting.lagBasis).toBe('oldest-pending-commit');
+    // The age of the first of the two commits, not of the second, and not the time since the last batch.
+    expect(waiting.lagSeconds).toBeGreaterThanOrEqual((statusStart - afterCommit) / 1000 - 0.01);
+    expect(waiting.lagSeconds).toBeLessThanOrEqual((statusEnd - beforeCommit) / 1000 + 0.01);
+    // Nothing consumed, no probe slot left behind.
+    expect(await slotBefore()).toBe(confirmed);
+    expect(await fx.query(`SELECT slot_name FROM pg_replication_slots`)).toEqual([{ slot_name: 'autocorp_cdc' }]);
+
+    await runCdcUntilIdle(options());
+    expect((await cdcStatus(options())).lagBasis).toBe('caught-up');
+  });
+});
