@@ -3,6 +3,8 @@
  *   live      CDC running while 20 transactions of 10,000 updates commit; timed from the first
  *             UPDATE until every change is in files (the issue's "sustained" number).
  *   pg-alone  the same 200,000 updates with CDC stopped: how fast PostgreSQL itself commits them.
+ *   walsender the same backlog read by pg_recvlogical into /dev/null from a slot made just before
+ *             the updates: PostgreSQL's own decoding speed, the ceiling for any logical consumer.
  *   backlog   then CDC starts on that WAL backlog; timed from start until every change is in files:
  *             what the consumer sustains when the producer is not the limit.
  * Run: `npx tsx libs/cdc/bench/cdc-throughput.ts` (CDC_BENCH_ROUNDS backlog rounds, default 2).
@@ -12,7 +14,9 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generate } from '@autocorp/generator';
@@ -27,6 +31,7 @@ export interface CdcThroughputResult {
   readonly liveChangesPerSecond: number;
   readonly liveCommitChangesPerSecond: number;
   readonly pgAloneChangesPerSecond: readonly number[];
+  readonly walsenderAloneChangesPerSecond: readonly number[];
   readonly backlogChangesPerSecond: readonly number[];
   readonly loadAverage: readonly number[];
 }
@@ -34,6 +39,7 @@ export interface CdcThroughputResult {
 const TRANSACTIONS = 20;
 const UPDATES_PER_TRANSACTION = 10_000;
 
+const run = promisify(execFile);
 const log = (line: string): void => void process.stderr.write(`[cdc throughput] ${line}\n`);
 
 async function updateRound(pool: pg.Pool, round: number): Promise<number> {
@@ -56,6 +62,7 @@ async function captureUntil(connection: pg.ClientConfig, store: ObjectStore, exp
     store,
     onBatch: (batch: CdcBatch) => {
       captured += batch.rows;
+      log(`  batch (${batch.reason}) ${batch.rows} changes in ${batch.files.length} file(s), ${captured}/${expected}`);
       if (captured >= expected && capturedAt === 0) capturedAt = performance.now();
     },
   });
@@ -102,12 +109,21 @@ export async function cdcThroughput(options: { scale?: number; rounds?: number }
     const profile = process.env.CDC_BENCH_PROFILE;
     const session = profile ? new Session() : undefined;
     const pgAlone: number[] = [];
+    const walsender: number[] = [];
     const backlog: number[] = [];
     for (let round = 1; round <= rounds; round++) {
+      await pool.query(`SELECT pg_create_logical_replication_slot('throughput_probe', 'pgoutput')`);
       let started = performance.now();
       const n = await updateRound(pool, round);
       const pgSeconds = (performance.now() - started) / 1000;
       pgAlone.push(n / pgSeconds);
+      const { rows } = await pool.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+      started = performance.now();
+      const recv = ['-d', server.url, '--slot', 'throughput_probe', '--start', '-E', rows[0]?.lsn ?? '0/0', '--no-loop', '-f', '/dev/null'];
+      await run('pg_recvlogical', [...recv, '-o', 'proto_version=2', '-o', 'publication_names=autocorp_cdc']);
+      const walsenderSeconds = (performance.now() - started) / 1000;
+      walsender.push(n / walsenderSeconds);
+      await pool.query(`SELECT pg_drop_replication_slot('throughput_probe')`);
       if (session) {
         session.connect();
         await session.post('Profiler.enable');
@@ -121,7 +137,7 @@ export async function cdcThroughput(options: { scale?: number; rounds?: number }
         await writeFile(profile.replace(/(\.cpuprofile)?$/, `-${round}.cpuprofile`), JSON.stringify(recorded));
         session.disconnect();
       }
-      log(`round ${round}: PostgreSQL alone ${pgSeconds.toFixed(2)} s, CDC catch-up ${catchUp.toFixed(2)} s (${Math.round(n / catchUp)} changes/s)`);
+      log(`round ${round}: PostgreSQL alone ${pgSeconds.toFixed(2)} s, walsender alone ${walsenderSeconds.toFixed(2)} s, CDC catch-up ${catchUp.toFixed(2)} s (${Math.round(n / catchUp)} changes/s)`);
     }
     return {
       scale,
@@ -129,6 +145,7 @@ export async function cdcThroughput(options: { scale?: number; rounds?: number }
       liveChangesPerSecond: changes / liveSeconds,
       liveCommitChangesPerSecond: changes / commitSeconds,
       pgAloneChangesPerSecond: pgAlone,
+      walsenderAloneChangesPerSecond: walsender,
       backlogChangesPerSecond: backlog,
       loadAverage: loadavg(),
     };

@@ -20,7 +20,7 @@ export interface CdcOptions {
   readonly tables?: readonly string[];
   /** Most rows in one Parquet file (full load and CDC), default 500,000. */
   readonly maxRowsPerFile?: number;
-  /** Cut CDC files after this long since the oldest pending change arrived, default 1000 ms. */
+  /** Cut CDC files after this long since the oldest pending change arrived, default 1000 ms (after half of it once the stream has gone quiet: see CdcBatch.reason). */
   readonly cutIntervalMs?: number;
   /** Cut CDC files once the pending changes hold this many bytes of values, default 64 MiB. */
   readonly maxBytesPerBatch?: number;

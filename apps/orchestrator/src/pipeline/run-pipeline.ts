@@ -42,6 +42,7 @@ export async function runPipeline(steps: readonly PipelineStep[], context: Pipel
     context.closers.length = 0;
   }
   out.write(`\n== Summary: ${reports.length} step(s) in ${formatDuration((performance.now() - started) / 1000)}\n`);
-  for (const r of reports) out.write(`  ${r.step.padEnd(28)} ${formatDuration(r.seconds).padStart(7)}  ${r.outcome?.headline ?? ''}\n`);
+  const width = Math.max(...reports.map((r) => r.step.length));
+  for (const r of reports) out.write(`  ${r.step.padEnd(width)}  ${formatDuration(r.seconds).padStart(6)}  ${r.outcome?.headline ?? ''}\n`);
   return reports;
 }

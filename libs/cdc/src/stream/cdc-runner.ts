@@ -28,7 +28,12 @@ export const HEARTBEAT_PREFIX = 'autocorp_cdc_heartbeat';
 
 /** One cut: files durably written, then the position stored, then acknowledged. */
 export interface CdcBatch {
-  readonly reason: 'time' | 'size' | 'stop';
+  /**
+   * `time`: the oldest change waited cutIntervalMs; `quiet`: the stream went quiet (no change for
+   * a tenth of cutIntervalMs, at most 100 ms, no transaction open) and the oldest change waited at least
+   * half of cutIntervalMs; `size`: maxRowsPerFile rows or maxBytesPerBatch bytes; `stop`: stopping.
+   */
+  readonly reason: 'time' | 'quiet' | 'size' | 'stop';
   readonly files: readonly WrittenFile[];
   readonly rows: number;
   readonly position: ChangePosition;
@@ -175,6 +180,8 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
     let changes = 0;
     let files = 0;
     const streamedXids = new Set<number>();
+    // A stream this long without changes has caught up: the batch need not wait out the whole cut interval.
+    const quietMs = Math.min(100, options.cutIntervalMs / 10);
     const change: ChangeTuples = { op: 0, xid: undefined, relationId: 0, tuple: 0, oldRow: -1 };
 
     // Nothing is pending anywhere: no batch rows, no open transaction, no batch being written.
@@ -381,7 +388,11 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
           .catch(() => undefined)
           .finally(() => (heartbeat = undefined));
       }
-      if (batch.firstArrivalMs !== undefined && now - batch.firstArrivalMs >= options.cutIntervalMs) return cut('time');
+      if (batch.firstArrivalMs !== undefined) {
+        const age = now - batch.firstArrivalMs;
+        if (age >= options.cutIntervalMs) return cut('time');
+        if (age >= options.cutIntervalMs / 2 && now - lastActivityMs >= quietMs && tx === undefined && streamXid === undefined) return cut('quiet');
+      }
       if (batch.isEmpty && inFlight === undefined && history.hasPendingWrites) return history.persist();
       return undefined;
     };
@@ -389,7 +400,11 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
     const nextWait = (): number => {
       const now = Date.now();
       let wait = Math.min(options.statusIntervalMs - (now - lastStatusMs), options.heartbeatIntervalMs);
-      if (batch.firstArrivalMs !== undefined) wait = Math.min(wait, options.cutIntervalMs - (now - batch.firstArrivalMs));
+      if (batch.firstArrivalMs !== undefined) {
+        wait = Math.min(wait, options.cutIntervalMs - (now - batch.firstArrivalMs));
+        const quietCut = Math.max(batch.firstArrivalMs + options.cutIntervalMs / 2, lastActivityMs + quietMs);
+        if (tx === undefined && streamXid === undefined) wait = Math.min(wait, quietCut - now);
+      }
       if (stopAtLsn !== undefined) wait = Math.min(wait, 200);
       return Math.max(1, wait);
     };

@@ -46,6 +46,7 @@ export async function evaluateRowRules(db: EtlDuckDb, job: JobDefinition, batchT
   const [batch] = await db.rows(`SELECT count(*) AS total, count(*) FILTER (WHERE _op <> 'D') AS checked FROM ${batchTable}`);
   const checked = Number(batch?.['checked'] ?? 0);
   const quarantined = Number(failures?.['quarantined'] ?? 0);
+  const samples = await sampleFailures(db, job, batchTable, rules.length);
   const outcomes: RuleOutcome[] = [];
   for (const [i, rule] of rules.entries()) {
     const failed = Number(failures?.[`f${i}`] ?? 0);
@@ -59,26 +60,42 @@ export async function evaluateRowRules(db: EtlDuckDb, job: JobDefinition, batchT
       passed,
       observed: failed,
       checked,
-      ...(failed > 0 ? { message: `${failed} of ${checked} rows: ${describeRowFailure(rule)}`, sample: await sampleFailures(db, job, batchTable, i) } : {}),
+      ...(failed > 0 ? { message: `${failed} of ${checked} rows: ${describeRowFailure(rule)}`, sample: samples.get(i) ?? [] } : {}),
     });
   }
   return { outcomes, quarantined, passed: Number(batch?.['total'] ?? 0) - quarantined };
 }
 
-async function sampleFailures(db: EtlDuckDb, job: JobDefinition, batchTable: string, index: number): Promise<Record<string, unknown>[]> {
-  const sample = `SELECT x._row_id, b._source_file, b._source_line, b._raw_row FROM ${FAILED_TABLE} x JOIN ${batchTable} b ON b.rowid = x._row_id WHERE x._fail_${index} ORDER BY x._row_id LIMIT 5`;
-  return db.rows(`SELECT s._source_file AS source_file, s._source_line AS source_line, ${rawRowOf(job, 's')} AS raw_row FROM (${sample}) s ${rawRowJoin(job, 's')} ORDER BY s._row_id`);
+/** Up to five failing rows per row rule (source file, line, raw row), read in one pass. */
+async function sampleFailures(db: EtlDuckDb, job: JobDefinition, batchTable: string, ruleCount: number): Promise<Map<number, Record<string, unknown>[]>> {
+  const samples = new Map<number, Record<string, unknown>[]>();
+  if (ruleCount === 0) return samples;
+  const picks = Array.from({ length: ruleCount }, (_, i) => `(SELECT ${i} AS _rule_index, _row_id FROM ${FAILED_TABLE} WHERE _fail_${i} ORDER BY _row_id LIMIT 5)`);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${SAMPLE_TABLE} AS SELECT p._rule_index, p._row_id, b._source_file, b._source_line, b._raw_row FROM (${picks.join(' UNION ALL ')}) p JOIN ${batchTable} b ON b.rowid = p._row_id`,
+  );
+  const rows = await db.rows(
+    `SELECT s._rule_index, s._source_file AS source_file, s._source_line AS source_line, ${rawRowOf(job, 's')} AS raw_row FROM ${SAMPLE_TABLE} s ${rawRowJoin(job, 's', SAMPLE_TABLE)} ORDER BY s._rule_index, s._row_id`,
+  );
+  for (const row of rows) {
+    const index = Number(row['_rule_index']);
+    const { _rule_index: _, ...sample } = row;
+    samples.set(index, [...(samples.get(index) ?? []), sample]);
+  }
+  return samples;
 }
+
+const SAMPLE_TABLE = '_etl_rule_samples';
 
 /** The raw row of a quarantined row aliased `alias`: its own `_raw_row`, else the JSON of its CSV fields. */
 export function rawRowOf(job: JobDefinition, alias: string): string {
-  return csvRawRowsSql(csvSources(job)) === undefined ? `${alias}._raw_row` : `COALESCE(${alias}._raw_row, r._raw_json)`;
+  return csvSources(job).length === 0 ? `${alias}._raw_row` : `COALESCE(${alias}._raw_row, r._raw_json)`;
 }
 
-/** The join that `rawRowOf` needs (empty when the job has no CSV source). */
-export function rawRowJoin(job: JobDefinition, alias: string): string {
-  const rows = csvRawRowsSql(csvSources(job));
-  return rows === undefined ? '' : `LEFT JOIN ${rows} r ON r._source_file = ${alias}._source_file AND r._source_line = ${alias}._source_line`;
+/** The join `rawRowOf` needs for the rows of `rows` (a FROM item with `_source_file`, `_source_line`); empty without CSV sources. */
+export function rawRowJoin(job: JobDefinition, alias: string, rows: string): string {
+  const raw = csvRawRowsSql(csvSources(job), rows);
+  return raw === undefined ? '' : `LEFT JOIN ${raw} r ON r._source_file = ${alias}._source_file AND r._source_line = ${alias}._source_line`;
 }
 
 function csvSources(job: JobDefinition): CsvSource[] {

@@ -41,6 +41,21 @@ export function hudiReadQuery(options: ExecuteOptions): ReadQuery {
   return options.asOf !== undefined ? { type: 'asOf', asOf: options.asOf } : { type: 'snapshot' };
 }
 
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Hudi stores `timestamp` columns as UTC instants (Parquet TIMESTAMP isAdjustedToUTC, which DuckDB
+ * reads as TIMESTAMPTZ); the view gives them back as the TIMESTAMP they were written from (the UTC
+ * wall clock), as Glue and Athena type them. `make_timestamp(epoch_us(x))` is that exact conversion
+ * without the time zone calendar a TIMESTAMPTZ cast or date_trunc goes through on every row.
+ */
+export function withNaiveTimestamps(sql: string, columns: readonly string[]): string {
+  if (columns.length === 0) return sql;
+  return `SELECT * REPLACE (${columns.map((c) => `make_timestamp(epoch_us(${quoteIdent(c)})) AS ${quoteIdent(c)}`).join(', ')}) FROM (${sql})`;
+}
+
 /**
  * The view of one catalog table for this query: a Hudi table's base files as of the requested
  * instant (`read_parquet([...])` from libs/hudi; the cache lists the table again whenever its
@@ -52,9 +67,10 @@ export async function buildTableView(table: CatalogTable, options: ExecuteOption
     const hudi = await hudiTables.open(folder);
     const query = hudiReadQuery(options);
     const plan = await hudi.plan(query);
+    const timestamps = (await hudi.schema()).fields.filter((f) => f.duckdbType === 'TIMESTAMP WITH TIME ZONE').map((f) => f.name);
     return {
       name: table.name,
-      sql: await hudi.sql(query),
+      sql: withNaiveTimestamps(await hudi.sql(query), timestamps),
       folder,
       files: plan.files.length,
       bytes: plan.files.reduce((n, f) => n + f.size, 0),
