@@ -91,10 +91,16 @@ describe('truncate and lag', () => {
     expect(events.every((e) => e.lsn === `${(lsn >> 32n).toString(16).toUpperCase()}/${(lsn & 0xffffffffn).toString(16).toUpperCase()}`)).toBe(true);
   });
 
-  it('writes the T row of a large transaction that PostgreSQL streamed before its commit', async () => {
+  it('writes the T row of a large transaction that PostgreSQL streamed before its commit, not one rolled back to a savepoint', async () => {
     const client = await fx.pool.connect();
     await client.query('BEGIN');
     await client.query(`INSERT INTO parts SELECT g, 'bulk' || g FROM generate_series(1000, 5999) g`);
+    // A truncate in a subtransaction that rolls back never reaches the lake.
+    await client.query('SAVEPOINT s1');
+    await client.query(`TRUNCATE parts`);
+    // Enough after it that PostgreSQL streams the subtransaction before it rolls back.
+    await client.query(`INSERT INTO parts SELECT g, 'doomed' || g FROM generate_series(10000, 12999) g`);
+    await client.query('ROLLBACK TO SAVEPOINT s1');
     await client.query(`TRUNCATE parts`);
     await client.query(`INSERT INTO parts VALUES (7, 'survivor')`);
     await client.query('COMMIT');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { runJobs } from '../src/index';
-import { secondsSince } from './bench-timer';
+import { type EtlBenchOptions, secondsSince } from './bench-timer';
 import { generatedLake } from './generated-lake';
 
 export interface AllJobsBenchResult {
@@ -14,11 +14,11 @@ export interface AllJobsBenchResult {
  * All ten jobs from raw to curated at `scale`: generate, CDC full load and CSV transfer first (untimed),
  * then one timed `runJobs`.
  */
-export async function allJobsBench(options: { scale: number; workDir: string; log?: (line: string) => void }): Promise<AllJobsBenchResult> {
-  const lake = await generatedLake({ scale: options.scale, folder: path.join(options.workDir, 'all-jobs'), ...(options.log ? { log: options.log } : {}) });
+export async function allJobsBench(options: EtlBenchOptions): Promise<AllJobsBenchResult> {
+  const lake = await generatedLake({ scale: options.scale, folder: path.join(options.workDir, 'all-jobs'), ...(options.log ? { log: options.log } : {}), ...(options.business ? { business: options.business } : {}) });
   try {
     const start = performance.now();
-    const reports = await runJobs({ store: lake.store, progress: false });
+    const reports = await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, progress: false });
     const seconds = secondsSince(start);
     const failed = reports.filter((r) => r.status !== 'committed');
     if (failed.length > 0) throw new Error(`ETL jobs did not commit: ${failed.map((r) => `${r.job} ${r.status} ${r.error ?? ''}`).join('; ')}`);

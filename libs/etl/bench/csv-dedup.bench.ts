@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { jobByName } from '@autocorp/etl-jobs';
 import { runJobs } from '../src/index';
-import { secondsSince } from './bench-timer';
+import { type EtlBenchOptions, secondsSince } from './bench-timer';
 import { generatedLake } from './generated-lake';
 
 export interface CsvDedupBenchResult {
@@ -21,21 +21,22 @@ export interface CsvDedupBenchResult {
  * The CSV half of sales_order: CDC captures only the catalog and customers (so the job reads CSV orders
  * alone), then the job's run is timed against plain DuckDB doing the same dedup into one Parquet file.
  */
-export async function csvDedupBench(options: { scale: number; workDir: string; log?: (line: string) => void }): Promise<CsvDedupBenchResult> {
+export async function csvDedupBench(options: EtlBenchOptions): Promise<CsvDedupBenchResult> {
   const lake = await generatedLake({
     scale: options.scale,
     folder: path.join(options.workDir, 'csv-dedup'),
     cdcTables: ['auto_parts', 'service', 'service_parts', 'customers'],
     ...(options.log ? { log: options.log } : {}),
+    ...(options.business ? { business: options.business } : {}),
   });
   try {
-    const ready = await runJobs({ store: lake.store, progress: false, jobs: ['customers'] });
+    const ready = await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, progress: false, jobs: ['customers'] });
     if (ready.some((r) => r.status !== 'committed')) throw new Error(`customers did not commit: ${ready.map((r) => r.error).join('; ')}`);
     const files: string[] = [];
     for await (const info of lake.store.list('raw/csv/sales_orders/')) files.push(lake.store.localPath(info.key) as string);
 
     let start = performance.now();
-    const [run] = (await runJobs({ store: lake.store, progress: false, jobs: ['sales_order'] })).filter((r) => r.job === 'sales_order');
+    const [run] = (await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, progress: false, jobs: ['sales_order'] })).filter((r) => r.job === 'sales_order');
     const etlSeconds = secondsSince(start);
     if (run?.status !== 'committed') throw new Error(`sales_order did not commit: ${run?.error ?? 'no report'}`);
 

@@ -153,6 +153,25 @@ describe('DuckDB executor over Hudi tables', () => {
     await expect(running).rejects.toMatchObject({ kind: 'cancelled' });
   });
 
+  it('returns Hudi timestamps as the TIMESTAMP they were written from (UTC wall clock), typed timestamp', async () => {
+    const result = await executor.execute("SELECT invoice_number, order_date, date_trunc('month', order_date) AS month FROM sales_order WHERE invoice_number = 'INV-00001'");
+    expect(result.rows).toEqual([{ invoice_number: 'INV-00001', order_date: '2023-01-03 09:00:00', month: '2023-01-01 00:00:00' }]);
+    expect(result.columns.map((c) => c.type)).toEqual(['varchar', 'timestamp', 'timestamp']);
+  });
+
+  it('runs queries at the same time on one executor', async () => {
+    const results = await Promise.all(['CA', 'NY', 'TX'].map((state) => executor.execute('SELECT count(*) AS n FROM customers WHERE state = $1', [state])));
+    const expectedCounts = await Promise.all(['CA', 'NY', 'TX'].map((state) => expected(`SELECT count(*) AS n FROM customers WHERE state = '${state}'`)));
+    expect(results.map((r) => canon(r.rows))).toEqual(expectedCounts);
+  });
+
+  it('refuses to run after close(), naming what to do', async () => {
+    const closing = new DuckDbExecutor({ catalog: lake.catalog });
+    expect((await closing.execute('SELECT count(*) AS n FROM customers')).rows).toEqual([{ n: 50 }]);
+    await closing.close();
+    await expect(closing.execute('SELECT 1 AS x')).rejects.toMatchObject({ kind: 'execution-failed', message: expect.stringContaining('create a new one') });
+  });
+
   describe('Spark-written fixtures', () => {
     beforeAll(async () => {
       await installHudiFixture('cow_v6_nonpartitioned', path.join(lake.store.root, 'curated', 'fixture_plain'));

@@ -3,7 +3,7 @@ import { CdcError } from '../cdc-error';
 import { connectReplication, connectSql } from '../connection';
 import { fullLoad, type FullLoadResult } from '../full-load/run-full-load';
 import { ParquetStage } from '../lake/parquet-stage';
-import { type ChangePosition, comparePositions } from '../lake/raw-layout';
+import type { ChangePosition } from '../lake/raw-layout';
 import { type Lsn, maxLsn, parseLsn } from '../lsn';
 import { type CdcOptions, type ResolvedOptions, resolveOptions } from '../options';
 import { pgMicrosToUnixMicros, unixMicrosToDate } from '../pg-time';
@@ -287,13 +287,13 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
     };
 
     /** A `T` row (all values NULL) per captured table, at the truncate's place in its transaction. */
-    const handleTruncate = (relationIds: readonly number[]): Promise<void> | undefined => {
+    const handleTruncate = (relationIds: readonly number[], subXid: number | undefined): Promise<void> | undefined => {
       for (const id of relationIds) {
         const shape = registry.get(id);
         if (!shape.captured) continue;
         sawChange = true;
         if (streamXid !== undefined) {
-          const writer = streamed.beginRow(streamXid, streamXid, shape, OP_TRUNCATE);
+          const writer = streamed.beginRow(streamXid, subXid ?? streamXid, shape, OP_TRUNCATE);
           for (let i = 0; i < shape.columns.length; i++) writer.nullField();
           writer.endRow();
           continue;
@@ -329,7 +329,7 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
         case 'delete':
           throw new CdcError('protocol', 'A change message reached the general decoder; this is a bug in @autocorp/cdc, report it.');
         case 'truncate':
-          return handleTruncate(message.relationIds);
+          return handleTruncate(message.relationIds, message.xid);
         case 'message':
           if (!message.transactional) advanceIdleAck(message.lsn);
           return;

@@ -54,30 +54,32 @@ export function renderLatestChangeSelect(source: DatabaseSource, ordering: Chang
 /**
  * The CSV source view: every field cast with TRY_CAST to its column type (empty fields are NULL,
  * text fields are kept as written, other fields are trimmed first), and `_unparsed_columns` naming
- * the non-empty fields that did not cast. Portable SQL (DuckDB and Spark SQL >= 3.4).
+ * the non-empty fields that did not cast (each field is cast once). Portable SQL (DuckDB and Spark SQL >= 3.4).
  */
 export function renderCsvTypedSelect(source: CsvSource): string {
-  const casts = source.columns.map((c) => {
+  const typed = source.columns.filter((c) => c.type !== 'STRING');
+  const inner = source.columns.map((c) => {
     const name = identifier(c.name);
-    return c.type === 'STRING'
-      ? `  NULLIF(${name}, '') AS ${name}`
-      : `  TRY_CAST(NULLIF(trim(${name}), '') AS ${c.type}) AS ${name}`;
+    return c.type === 'STRING' ? `    NULLIF(${name}, '') AS ${name}` : `    TRY_CAST(NULLIF(trim(${name}), '') AS ${c.type}) AS ${name},\n    NULLIF(trim(${name}), '') AS _text_${name}`;
   });
-  const unparsed = source.columns
-    .filter((c) => c.type !== 'STRING')
-    .map((c) => {
-      const name = identifier(c.name);
-      return `CASE WHEN NULLIF(trim(${name}), '') IS NOT NULL AND TRY_CAST(trim(${name}) AS ${c.type}) IS NULL THEN '${name}' END`;
-    });
+  const unparsed = typed.map((c) => {
+    const name = identifier(c.name);
+    return `CASE WHEN c.${name} IS NULL AND c._text_${name} IS NOT NULL THEN '${name}' END`;
+  });
   return [
     'SELECT',
-    `${casts.join(',\n')},`,
+    `${source.columns.map((c) => `  c.${identifier(c.name)}`).join(',\n')},`,
     `  'U' AS _op,`,
-    `  _source_file,`,
-    `  _source_line,`,
-    `  _raw_row,`,
+    `  c._source_file,`,
+    `  c._source_line,`,
+    `  c._raw_row,`,
     `  ${unparsed.length > 0 ? `concat_ws(',', ${unparsed.join(', ')})` : "''"} AS _unparsed_columns,`,
-    `  _malformed`,
-    `FROM ${csvTextViewName(source)}`,
+    `  c._malformed`,
+    'FROM (',
+    '  SELECT',
+    `${inner.join(',\n')},`,
+    '    _source_file, _source_line, _raw_row, _malformed',
+    `  FROM ${csvTextViewName(source)}`,
+    ') c',
   ].join('\n');
 }

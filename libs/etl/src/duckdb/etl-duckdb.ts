@@ -34,10 +34,7 @@ export class EtlDuckDb {
   }
 
   async run(sql: string): Promise<void> {
-    const t = performance.now();
     await this.connection.run(sql);
-    const ms = performance.now() - t;
-    if (process.env['ETL_SQL_PROFILE'] && ms > 150) console.log(`[sql ${ms.toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 300)}`);
   }
 
   /** Rows in JSON-safe form (BIGINT and DECIMAL as strings). */

@@ -46,7 +46,8 @@ export async function evaluateRowRules(db: EtlDuckDb, job: JobDefinition, batchT
   const [batch] = await db.rows(`SELECT count(*) AS total, count(*) FILTER (WHERE _op <> 'D') AS checked FROM ${batchTable}`);
   const checked = Number(batch?.['checked'] ?? 0);
   const quarantined = Number(failures?.['quarantined'] ?? 0);
-  const samples = await sampleFailures(db, job, batchTable, rules.length);
+  await describeFailedRows(db, job, batchTable);
+  const samples = await sampleFailures(db, rules.length);
   const outcomes: RuleOutcome[] = [];
   for (const [i, rule] of rules.entries()) {
     const failed = Number(failures?.[`f${i}`] ?? 0);
@@ -66,16 +67,31 @@ export async function evaluateRowRules(db: EtlDuckDb, job: JobDefinition, batchT
   return { outcomes, quarantined, passed: Number(batch?.['total'] ?? 0) - quarantined };
 }
 
-/** Up to five failing rows per row rule (source file, line, raw row), read in one pass. */
-async function sampleFailures(db: EtlDuckDb, job: JobDefinition, batchTable: string, ruleCount: number): Promise<Map<number, Record<string, unknown>[]>> {
+/**
+ * The source file, line and raw row of every failing row (`FAILED_RAW_TABLE`: `_row_id`, `_source_file`,
+ * `_source_line`, `raw_row`), rendered once per run: a malformed line keeps its text, another CSV row
+ * becomes the JSON of its fields.
+ */
+async function describeFailedRows(db: EtlDuckDb, job: JobDefinition, batchTable: string): Promise<void> {
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${FAILED_LINES_TABLE} AS SELECT x._row_id, b._source_file, b._source_line, b._raw_row FROM ${FAILED_TABLE} x JOIN ${batchTable} b ON b.rowid = x._row_id`,
+  );
+  const raw = csvRawRowsSql(csvSources(job), FAILED_LINES_TABLE);
+  await db.run(
+    raw === undefined
+      ? `CREATE OR REPLACE TEMP TABLE ${FAILED_RAW_TABLE} AS SELECT _row_id, _source_file, _source_line, _raw_row AS raw_row FROM ${FAILED_LINES_TABLE}`
+      : `CREATE OR REPLACE TEMP TABLE ${FAILED_RAW_TABLE} AS SELECT l._row_id, l._source_file, l._source_line, COALESCE(l._raw_row, r._raw_json) AS raw_row
+         FROM ${FAILED_LINES_TABLE} l LEFT JOIN ${raw} r ON r._source_file = l._source_file AND r._source_line = l._source_line`,
+  );
+}
+
+/** Up to five failing rows per row rule (source file, line, raw row). */
+async function sampleFailures(db: EtlDuckDb, ruleCount: number): Promise<Map<number, Record<string, unknown>[]>> {
   const samples = new Map<number, Record<string, unknown>[]>();
   if (ruleCount === 0) return samples;
   const picks = Array.from({ length: ruleCount }, (_, i) => `(SELECT ${i} AS _rule_index, _row_id FROM ${FAILED_TABLE} WHERE _fail_${i} ORDER BY _row_id LIMIT 5)`);
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${SAMPLE_TABLE} AS SELECT p._rule_index, p._row_id, b._source_file, b._source_line, b._raw_row FROM (${picks.join(' UNION ALL ')}) p JOIN ${batchTable} b ON b.rowid = p._row_id`,
-  );
   const rows = await db.rows(
-    `SELECT s._rule_index, s._source_file AS source_file, s._source_line AS source_line, ${rawRowOf(job, 's')} AS raw_row FROM ${SAMPLE_TABLE} s ${rawRowJoin(job, 's', SAMPLE_TABLE)} ORDER BY s._rule_index, s._row_id`,
+    `SELECT p._rule_index, r._source_file AS source_file, r._source_line AS source_line, r.raw_row FROM (${picks.join(' UNION ALL ')}) p JOIN ${FAILED_RAW_TABLE} r ON r._row_id = p._row_id ORDER BY p._rule_index, p._row_id`,
   );
   for (const row of rows) {
     const index = Number(row['_rule_index']);
@@ -85,18 +101,9 @@ async function sampleFailures(db: EtlDuckDb, job: JobDefinition, batchTable: str
   return samples;
 }
 
-const SAMPLE_TABLE = '_etl_rule_samples';
-
-/** The raw row of a quarantined row aliased `alias`: its own `_raw_row`, else the JSON of its CSV fields. */
-export function rawRowOf(job: JobDefinition, alias: string): string {
-  return csvSources(job).length === 0 ? `${alias}._raw_row` : `COALESCE(${alias}._raw_row, r._raw_json)`;
-}
-
-/** The join `rawRowOf` needs for the rows of `rows` (a FROM item with `_source_file`, `_source_line`); empty without CSV sources. */
-export function rawRowJoin(job: JobDefinition, alias: string, rows: string): string {
-  const raw = csvRawRowsSql(csvSources(job), rows);
-  return raw === undefined ? '' : `LEFT JOIN ${raw} r ON r._source_file = ${alias}._source_file AND r._source_line = ${alias}._source_line`;
-}
+const FAILED_LINES_TABLE = '_etl_failed_lines';
+/** `_row_id`, `_source_file`, `_source_line`, `raw_row` of the rows in FAILED_TABLE. */
+export const FAILED_RAW_TABLE = '_etl_failed_raw';
 
 function csvSources(job: JobDefinition): CsvSource[] {
   return job.sources.filter((s): s is CsvSource => s.kind === 'csv');

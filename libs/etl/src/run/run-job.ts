@@ -150,10 +150,7 @@ async function runJobSteps(
     try {
       // One row per record key already (versions resolved above), and bloom filters only for a BLOOM index.
       const writeOptions = { commitsRetained: job.hudi.commitsRetained, bloomFilter: job.hudi.indexType === 'BLOOM', combineBeforeUpsert: false };
-      const tw = performance.now();
       if (upserts > 0 || job.hudi.operation === 'insert_overwrite_table') results.push(await table.write(db.connection, job.hudi.operation, UPSERTS, writeOptions));
-      if (process.env['ETL_SQL_PROFILE']) console.log('[hudi total]', performance.now() - tw, 'since t', performance.now() - t);
-      if (process.env['ETL_SQL_PROFILE']) console.log('[hudi]', job.name, JSON.stringify(results.at(-1)?.timings), results.at(-1)?.filesWritten.length);
       if (deletes > 0) {
         await table.refresh();
         results.push(await table.write(db.connection, 'delete', DELETES, writeOptions));

@@ -17,7 +17,7 @@ export function formatCdcStatus(s: CdcStatus): string {
   if (!s.slotExists) return `No replication slot "${s.slotName}". Run "autocorp cdc start" (or npm start) to take the full load and stream.\n`;
   const lines = [
     `slot ${s.slotName} (publication ${s.publicationName}): ${s.invalidated ? 'INVALIDATED' : s.active ? `active (pid ${s.activePid})` : 'idle'}, wal_status ${s.walStatus ?? '-'}`,
-    `lag: ${formatBytes(s.lagBytes)}, ${s.lagSeconds.toFixed(1)} s; confirmed flush ${s.confirmedFlushLsn ?? '-'}, current WAL ${s.currentWalLsn}`,
+    `lag: ${formatBytes(s.lagBytes)}, ${Number.isFinite(s.lagSeconds) ? `${s.lagSeconds.toFixed(1)} s` : 'unknown seconds'} (${s.lagBasis}); confirmed flush ${s.confirmedFlushLsn ?? '-'}, current WAL ${s.currentWalLsn}`,
     `stored position: ${s.position ? `${s.position.lsn}/${s.position.seq}` : 'none'}; last commit ${s.lastCommitTime ?? '-'}`,
   ];
   const tables = Object.entries(s.tables);

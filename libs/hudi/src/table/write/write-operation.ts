@@ -154,7 +154,6 @@ async function writeLocked(
     }
 
     phase('index');
-    if (process.env['ETL_SQL_PROFILE']) console.log('[hudi rows]', (await connection.runAndReadAll(`SELECT count(*) FROM ${tagged}`)).getRows()[0]);
     const touchedFiles = new Map<string, number>();
     for (const row of (await connection.runAndReadAll(`SELECT __hudi_file, count(*)::BIGINT FROM ${tagged} WHERE __hudi_file IS NOT NULL GROUP BY 1`)).getRows()) {
       touchedFiles.set(String(row[0]), Number(row[1]));
