@@ -105,4 +105,35 @@ describe('writes without bloom filters (one partitioned pass for new file groups
     expect(status['INV-000300']).toBeUndefined();
     expect(stored.filter((r) => r['status'] === 'v1').every((r) => r['_hoodie_commit_time'] !== second.instant)).toBe(true);
   });
+
+  it('writes a table source into new file groups picked by key hash, without numbering the records first', async () => {
+    const table = await createTable({
+      basePath: join(dir, 'hashed'),
+      tableName: 'hashed',
+      recordKeyFields: ['invoice_number'],
+      precombineField: 'updated_at',
+      partitionFields: ['order_year'],
+      hiveStylePartitioning: true,
+    });
+    await connection.run(`CREATE OR REPLACE TABLE hashed_source AS ${orders(0, 1500, 1)}`);
+    const first = await table.upsert(connection, 'hashed_source', fast);
+    expect(first).toMatchObject({ numInserts: 1500, numUpdates: 0, numWrites: 1500 });
+    expect(first.filesWritten).toHaveLength(9);
+    const stored = await rows(table, 'SELECT invoice_number, _hoodie_file_name, _hoodie_commit_seqno, _hoodie_partition_path, order_year');
+    expect(stored).toHaveLength(1500);
+    expect(new Set(stored.map((r) => r['invoice_number'])).size).toBe(1500);
+    expect(new Set(stored.map((r) => r['_hoodie_commit_seqno'])).size).toBe(1500);
+    expect(stored.every((r) => r['_hoodie_partition_path'] === `order_year=${String(r['order_year'])}`)).toBe(true);
+    const names = new Set(first.filesWritten.map((p) => p.split('/').at(-1)));
+    expect(new Set(stored.map((r) => r['_hoodie_file_name']))).toEqual(names);
+    const commit = await table.timeline.commitMetadata(table.timeline.completedWrites().at(-1)!);
+    const stats = Object.values(commit.partitionToWriteStats).flat();
+    expect(stats.map((s) => s.numInserts).reduce((a, b) => a + b, 0)).toBe(1500);
+    expect(stats.every((s) => s.numInserts > 100)).toBe(true);
+    // A later upsert finds every key in its file group.
+    await connection.run(`CREATE OR REPLACE TABLE hashed_changes AS ${orders(0, 1500, 2)}`);
+    const second = await table.upsert(connection, 'hashed_changes', fast);
+    expect(second).toMatchObject({ numInserts: 0, numUpdates: 1500 });
+    expect((await rows(table, 'SELECT status')).every((r) => r['status'] === 'v2')).toBe(true);
+  });
 });

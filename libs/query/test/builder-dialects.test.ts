@@ -77,10 +77,12 @@ describe('query builder and dialects', () => {
     const trino = toTrinoSql(q).sql;
     for (const sql of [duck, trino]) {
       expect(sql).toContain(`CAST(date_trunc('month', "so"."order_date") AS DATE) AS "month"`);
-      expect(sql).toContain('round(avg("so"."total_amount"), 2)');
       expect(sql).toContain('ORDER BY "month" ASC NULLS LAST');
       expect(sql.endsWith('OFFSET 20\nLIMIT 10')).toBe(true);
     }
+    // avg of a decimal: Trino's is exact already; DuckDB's would be a DOUBLE, so it is spelled out exactly.
+    expect(trino).toContain('round(avg("so"."total_amount"), 2)');
+    expect(duck).toContain('round((CAST(sign(CAST(sum("so"."total_amount") * 100 AS HUGEINT))');
     expect(duck).toContain(`BETWEEN TIMESTAMP '2024-01-01 00:00:00' AND CAST($1 AS TIMESTAMP)`);
     expect(trino).toContain(`BETWEEN TIMESTAMP '2024-01-01 00:00:00' AND CAST(? AS TIMESTAMP)`);
   });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchCase } from './bench-case';
 import type { CaseResult } from './report';
+import { runCommand } from './run-command';
 import { scaleDatasetProvider } from './scale-dataset';
 
 export interface RunCasesOptions {
@@ -32,6 +33,8 @@ export async function runCases(options: RunCasesOptions): Promise<CaseResult[]> 
       fs.mkdirSync(workDir, { mode: 0o777 });
       fs.chmodSync(workDir, 0o777);
       log(`> ${benchCase.name}: ${benchCase.description}`);
+      // Write back what earlier cases left in the page cache, so it does not slow this one down.
+      await runCommand('sync', []);
       const started = performance.now();
       const loadBefore = os.loadavg()[0] ?? 0;
       const load = (): [number, number] => [loadBefore, os.loadavg()[0] ?? 0];

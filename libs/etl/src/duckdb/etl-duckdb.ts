@@ -1,11 +1,12 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 export interface EtlDuckDbOptions {
   readonly threads?: number;
+  /** DuckDB memory_limit; default 40 % of the machine's memory, at least 4 GB (scale-1 jobs spill below that). */
   readonly memoryLimit?: string;
   /** Parent of the spill folder; default the OS temp folder. */
   readonly tempRoot?: string;
@@ -24,7 +25,7 @@ export class EtlDuckDb {
     await mkdir(spill, { recursive: true });
     const instance = await DuckDBInstance.create(':memory:', {
       threads: String(options.threads ?? 2),
-      memory_limit: options.memoryLimit ?? '4GB',
+      memory_limit: options.memoryLimit ?? defaultMemoryLimit(),
       temp_directory: spill,
       preserve_insertion_order: 'true',
     });
@@ -55,4 +56,8 @@ export class EtlDuckDb {
     this.instance.closeSync();
     await rm(this.spillFolder, { recursive: true, force: true });
   }
+}
+
+function defaultMemoryLimit(): string {
+  return `${Math.max(4, Math.floor((totalmem() / 2 ** 30) * 0.4))}GB`;
 }

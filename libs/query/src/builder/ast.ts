@@ -26,7 +26,14 @@ export type ExprNode =
   | { readonly kind: 'in'; readonly expr: ExprNode; readonly values: readonly ExprNode[]; readonly negated: boolean }
   | { readonly kind: 'between'; readonly expr: ExprNode; readonly low: ExprNode; readonly high: ExprNode }
   | { readonly kind: 'like'; readonly expr: ExprNode; readonly pattern: ExprNode }
-  | { readonly kind: 'aggregate'; readonly fn: AggregateFn; readonly arg?: ExprNode; readonly distinct: boolean }
+  | {
+      readonly kind: 'aggregate';
+      readonly fn: AggregateFn;
+      readonly arg?: ExprNode;
+      readonly distinct: boolean;
+      /** For avg over a DECIMAL(p,s) column: s. The average is then a decimal of that scale, rounded half away from zero (Trino's avg). */
+      readonly decimalScale?: number;
+    }
   | { readonly kind: 'call'; readonly fn: ScalarFn; readonly args: readonly ExprNode[] }
   | { readonly kind: 'keyword'; readonly value: DateTruncUnit }
   | { readonly kind: 'cast'; readonly expr: ExprNode; readonly type: CastType }

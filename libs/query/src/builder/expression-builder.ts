@@ -180,8 +180,24 @@ export class ExpressionBuilder<DB extends Database, S extends Scope> {
   sum(x: Operand<DB, S>): Expr<number> {
     return expr(this.aggregate('sum', x, false));
   }
+  /**
+   * The average. Over a DECIMAL(p,s) column it is exact in every dialect: a decimal of scale s,
+   * rounded half away from zero (Trino's avg; DuckDB would give a DOUBLE, which can round a
+   * half-cent average the wrong way).
+   */
   avg(x: Operand<DB, S>): Expr<number> {
-    return expr(this.aggregate('avg', x, false));
+    const node = this.aggregate('avg', x, false);
+    const scale = node.kind === 'aggregate' && node.arg ? this.decimalScaleOf(node.arg) : undefined;
+    return expr(scale === undefined ? node : { ...node, decimalScale: scale } as ExprNode);
+  }
+
+  /** The scale of a DECIMAL column (from the catalog schema), else undefined. */
+  private decimalScaleOf(node: ExprNode): number | undefined {
+    if (node.kind !== 'column') return undefined;
+    const table = this.scope[node.alias];
+    if (table === undefined) return undefined;
+    const match = /^decimal\(\s*\d+\s*,\s*(\d+)\s*\)$/i.exec(requireColumn(this.schema, table, node.column));
+    return match ? Number(match[1]) : undefined;
   }
   min<R extends ColumnRef<DB, S>>(x: R | Expr): Expr<ColumnValue<DB, S, R>> {
     return expr(this.aggregate('min', x, false));

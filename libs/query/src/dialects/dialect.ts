@@ -18,6 +18,11 @@ export interface Dialect {
   /** The value as a safe SQL literal. */
   literal(value: SqlValue): string;
   interval(amount: number, unit: IntervalUnit): string;
+  /**
+   * `avg` of a DECIMAL of scale `scale` as an exact decimal of that scale, rounded half away from
+   * zero; undefined when the dialect's own avg already does that (Trino).
+   */
+  decimalAverage?(argument: string, scale: number): string;
 }
 
 /** A rendered statement: SQL text plus the values bound to its placeholders, in order. */

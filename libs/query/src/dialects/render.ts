@@ -64,6 +64,9 @@ class Renderer {
         return `(${this.expr(node.expr, context)} LIKE ${this.expr(node.pattern, context)})`;
       case 'aggregate':
         if (!node.arg) return `${node.fn}(*)`;
+        if (node.fn === 'avg' && !node.distinct && node.decimalScale !== undefined && this.dialect.decimalAverage) {
+          return this.dialect.decimalAverage(this.expr(node.arg, context), node.decimalScale);
+        }
         return `${node.fn}(${node.distinct ? 'DISTINCT ' : ''}${this.expr(node.arg, context)})`;
       case 'call':
         return `${node.fn}(${node.args.map((a) => this.expr(a, context)).join(', ')})`;

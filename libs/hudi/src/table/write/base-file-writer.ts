@@ -82,17 +82,24 @@ export async function writeBaseFile(
   return { name, path, size: await storage.size(path), numWrites: Number(numWrites), numUpdates: Number(numUpdates), numInserts: Number(numInserts) };
 }
 
-/** A new file group whose records are the `(from, to]` slice of a partition's new records in the tagged table. */
+/**
+ * A new file group: the `(from, to]` slice of its partition's new records in the tagged table (`__hudi_rn`), or,
+ * for a hashed write, the records whose key hashes to `slot` of the partition's `slots` new file groups.
+ */
 export interface NewFileGroup {
   readonly job: BaseFileJob;
   readonly from: number;
   readonly to: number;
+  readonly slot: number;
+  readonly slots: number;
 }
 
 /**
  * Writes the base files of new file groups without a bloom filter in one partitioned pass over the tagged
  * records (`tagged`: `__hudi_file` NULL for new records, `__hudi_rn` their 1-based number in the partition),
  * into `stagingFolder`, then moves each into its partition under its Hudi name. Markers are written first.
+ * `hashed`: records are assigned by `hash(record key) % slots` instead (no numbering pass needed), and
+ * `_hoodie_commit_seqno` ends with the source's `__hudi_rowid` (unique, not dense).
  */
 export async function writeNewFileGroups(
   connection: DuckDBConnection,
@@ -103,6 +110,7 @@ export async function writeNewFileGroups(
   avroSchemaWithMeta: string,
   tagged: string,
   stagingFolder: string,
+  hashed = false,
 ): Promise<Map<number, WrittenBaseFile>> {
   const written = new Map<number, WrittenBaseFile>();
   if (groups.length === 0) return written;
@@ -111,8 +119,12 @@ export async function writeNewFileGroups(
     await storage.write(joinPath(markerFolder(instant), `${joinPath(group.job.partitionPath, names[i] as string)}.marker.CREATE`), '');
   }
   const buckets = `${tagged}_buckets`;
-  const rows = groups.map((g, i) => `(${g.job.task}, ${literal(g.job.partitionPath)}, ${g.from}, ${g.to}, ${literal(names[i] as string)})`);
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${buckets} AS SELECT * FROM (VALUES ${rows.join(', ')}) b(task, partition_path, from_rn, to_rn, file_name)`);
+  const rows = groups.map((g, i) => `(${g.job.task}, ${literal(g.job.partitionPath)}, ${g.from}, ${g.to}, ${g.slot}, ${g.slots}, ${literal(names[i] as string)})`);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${buckets} AS SELECT * FROM (VALUES ${rows.join(', ')}) b(task, partition_path, from_rn, to_rn, slot, slots, file_name)`,
+  );
+  const match = hashed ? 'CAST(hash(t._hoodie_record_key) % b.slots AS INTEGER) = b.slot' : 't.__hudi_rn > b.from_rn AND t.__hudi_rn <= b.to_rn';
+  const recordIndex = hashed ? 't.__hudi_rowid' : 't.__hudi_rn - b.from_rn - 1';
   const data = dataColumns.map((c) => `, t.${ident(c)}`).join('');
   const kv = [
     ['parquet.avro.schema', avroSchemaWithMeta],
@@ -124,9 +136,9 @@ export async function writeNewFileGroups(
   try {
     await connection.run(
       `COPY (SELECT ${literal(instant)} AS _hoodie_commit_time,
-          ${literal(`${instant}_`)} || CAST(b.task AS VARCHAR) || '_' || CAST(t.__hudi_rn - b.from_rn - 1 AS VARCHAR) AS _hoodie_commit_seqno,
+          ${literal(`${instant}_`)} || CAST(b.task AS VARCHAR) || '_' || CAST(${recordIndex} AS VARCHAR) AS _hoodie_commit_seqno,
           t._hoodie_record_key, t._hoodie_partition_path, b.file_name AS _hoodie_file_name${data}, b.task AS __hudi_task
-        FROM ${tagged} t JOIN ${buckets} b ON t._hoodie_partition_path = b.partition_path AND t.__hudi_rn > b.from_rn AND t.__hudi_rn <= b.to_rn
+        FROM ${tagged} t JOIN ${buckets} b ON t._hoodie_partition_path = b.partition_path AND ${match}
         WHERE t.__hudi_file IS NULL)
       TO ${literal(storage.locate(stagingFolder))} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (__hudi_task), FILENAME_PATTERN 'data_{i}', KV_METADATA {${kv}})`,
     );
@@ -139,7 +151,8 @@ export async function writeNewFileGroups(
       const path = joinPath(group.job.partitionPath, names[i] as string);
       await storage.makeFolder(group.job.partitionPath);
       await storage.rename(joinPath(folder, (files[0] as StorageEntry).name), path);
-      const rowsWritten = group.to - group.from;
+      const counted = hashed ? await connection.runAndReadAll(`SELECT CAST(num_rows AS BIGINT) FROM parquet_file_metadata(${literal(storage.locate(path))})`) : undefined;
+      const rowsWritten = counted ? Number(counted.getRows()[0]?.[0] ?? 0) : group.to - group.from;
       written.set(group.job.task, { name: names[i] as string, path, size: await storage.size(path), numWrites: rowsWritten, numUpdates: 0, numInserts: rowsWritten });
     }
   } finally {

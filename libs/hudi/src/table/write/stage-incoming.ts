@@ -40,6 +40,16 @@ export interface IncomingRecords {
   from: string;
   /** Columns of the table after this write (existing schema plus new columns). */
   fields: TableField[];
+  /** True when `from` also has `__hudi_rowid`, the source table's rowid (unique per record). */
+  hasRowId: boolean;
+}
+
+/** Whether `source` names a DuckDB base table (which has a rowid), not a view or a query. */
+async function isBaseTable(connection: DuckDBConnection, source: string): Promise<boolean> {
+  const name = source.trim();
+  if (!/^[A-Za-z_][\w$]*$/.test(name)) return false;
+  const found = await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM duckdb_tables() WHERE table_name = '${name}'`);
+  return Number(found.getRows()[0]?.[0] ?? 0) === 1;
 }
 
 /**
@@ -99,19 +109,22 @@ export async function planIncoming(
       `${bad} of the records for ${where} have a null or empty record key (${config.recordKeyFields.join(', ')}); Hudi rejects them. Filter or fill those rows in the source query.`,
     );
   }
-  const output = ['_hoodie_record_key', '_hoodie_partition_path', ...fields.map((f) => ident(f.name))].join(', ');
-  if (!combine) return { from: `(SELECT ${[...keyColumns, ...columns].join(', ')} FROM ${from})`, fields };
+  const hasRowId = await isBaseTable(connection, source);
+  const rowId = hasRowId ? ['rowid AS __hudi_rowid'] : [];
+  const output = ['_hoodie_record_key', '_hoodie_partition_path', ...fields.map((f) => ident(f.name)), ...(hasRowId ? ['__hudi_rowid'] : [])].join(', ');
+  if (!combine) return { from: `(SELECT ${[...keyColumns, ...columns, ...rowId].join(', ')} FROM ${from})`, fields, hasRowId };
   const ordering = operation === 'upsert' && config.precombineField ? `${ident(config.precombineField)} DESC NULLS LAST, ` : '';
-  const select = `SELECT ${[...keyColumns, ...columns, 'row_number() OVER () AS __hudi_ord'].join(', ')} FROM ${from}`;
+  const select = `SELECT ${[...keyColumns, ...columns, ...rowId, 'row_number() OVER () AS __hudi_ord'].join(', ')} FROM ${from}`;
   return {
     from: `(SELECT ${output} FROM (${select}) QUALIFY row_number() OVER (PARTITION BY _hoodie_record_key, _hoodie_partition_path ORDER BY ${ordering}__hudi_ord DESC) = 1)`,
     fields,
+    hasRowId,
   };
 }
 
 /** Materialises the planned records as the temp table `name`. */
 export async function stageIncoming(connection: DuckDBConnection, records: IncomingRecords, name: string): Promise<StagedInput> {
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM ${records.from}`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * ${records.hasRowId ? 'EXCLUDE (__hudi_rowid)' : ''} FROM ${records.from}`);
   const count = await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM ${name}`);
   return { name, fields: records.fields, rows: Number(count.getRows()[0]?.[0] ?? 0) };
 }

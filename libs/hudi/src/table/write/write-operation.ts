@@ -16,7 +16,7 @@ import { runCleaner } from '../clean';
 import type { HudiTable } from '../hudi-table';
 import { rollbackFailedWrites } from '../rollback';
 import { TableLock } from '../table-lock';
-import { type BaseFileJob, type WrittenBaseFile, writeBaseFile, writeBaseFileDirect, writeNewFileGroups } from './base-file-writer';
+import { type BaseFileJob, type NewFileGroup, type WrittenBaseFile, writeBaseFile, writeBaseFileDirect, writeNewFileGroups } from './base-file-writer';
 import { assignInserts } from './file-sizing';
 import { tagAllAsNew, tagLocations } from './index-lookup';
 import { castTo, planIncoming, stageIncoming } from './stage-incoming';
@@ -131,6 +131,9 @@ async function writeLocked(
     const snapshot = await table.fileSlices();
     const lookup = operation === 'upsert' || operation === 'delete';
     const records = await planIncoming(connection, config, existing, source, operation, lookup && (options.combineBeforeUpsert ?? true));
+    const bloomFilter = options.bloomFilter ?? true;
+    const growSmallFiles = operation === 'upsert' || operation === 'insert';
+    const hashed = !bloomFilter && records.hasRowId && operation !== 'delete' && (snapshot.length === 0 || !growSmallFiles);
     const fields: TableField[] = records.fields;
     const locate = (slice: FileSlice) => storage.locate(slice.baseFile.path);
     const byLocation = new Map(snapshot.map((slice) => [locate(slice), slice]));
@@ -146,6 +149,14 @@ async function writeLocked(
       if (operation === 'upsert' && config.precombineField) {
         await connection.run(`DELETE FROM ${tagged} WHERE __hudi_file IS NOT NULL AND __hudi_stored_ordering > ${ident(config.precombineField)}`);
       }
+    } else if (hashed) {
+      // Nothing to look up or grow, no bloom filters: the records go from the source table straight into new
+      // file groups, each record's group picked by a hash of its key (see writeNewFileGroups).
+      await connection.run(
+        `CREATE OR REPLACE TEMP VIEW ${tagged} AS SELECT s.*, NULL::VARCHAR AS __hudi_file, NULL AS __hudi_stored_ordering, NULL::BIGINT AS __hudi_rn FROM ${records.from} s`,
+      );
+      phase('stage');
+      touched = await partitionsOf(tagged);
     } else {
       // No stored keys to look up: every record goes to a new file group, read from the source once.
       await tagAllAsNew(connection, records.from, tagged);
@@ -164,7 +175,6 @@ async function writeLocked(
         insertCounts.set(String(row[0]), Number(row[1]));
       }
     }
-    const growSmallFiles = operation === 'upsert' || operation === 'insert';
     const smallFiles = new Map<string, FileSlice[]>();
     if (growSmallFiles) {
       for (const slice of [...snapshot].sort((a, b) => a.baseFile.size - b.baseFile.size)) {
@@ -258,7 +268,6 @@ async function writeLocked(
     const stats = new Map<string, WriteStat[]>();
     const filesWritten: string[] = [];
     for (const partitionPath of new Set(planned.map((p) => p.job.partitionPath))) await ensurePartitionMetadata(storage, partitionPath, instant);
-    const bloomFilter = options.bloomFilter ?? true;
     // Without bloom filters, new file groups are written in one partitioned pass over the tagged records.
     const t1 = Date.now();
     const created = bloomFilter
@@ -266,12 +275,13 @@ async function writeLocked(
       : await writeNewFileGroups(
           connection,
           storage,
-          planned.flatMap((p) => (p.range ? [{ job: p.job, from: p.range.from, to: p.range.to }] : [])),
+          newFileGroups(planned),
           instant,
           dataColumns,
           avroWithMeta,
           tagged,
           `${markerFolder(instant)}/__staging`,
+          hashed,
         );
     const createdMs = created.size === 0 ? 0 : Math.round((Date.now() - t1) / created.size);
     for (const plannedJob of planned) {
@@ -346,7 +356,9 @@ async function writeLocked(
     await rollbackFailedWrites(table).catch(() => undefined);
     throw error;
   } finally {
-    for (const name of [staged, tagged, `${prefix}_out`]) await connection.run(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
+    for (const name of [staged, tagged, `${prefix}_out`]) {
+      await connection.run(`DROP TABLE IF EXISTS ${name}`).catch(() => connection.run(`DROP VIEW IF EXISTS ${name}`).catch(() => undefined));
+    }
   }
 }
 
@@ -359,4 +371,18 @@ function inflightProfile(planned: { job: BaseFileJob; previous: FileSlice | unde
     (partitionToWriteStats[job.partitionPath] ??= []).push(stat);
   }
   return { partitionToWriteStats, compacted: false, extraMetadata: {}, operationType: OPERATION_TYPE[operation] };
+}
+
+/** The new file groups of a plan with their slot among the partition's new file groups (for hashed writes). */
+function newFileGroups(planned: { job: BaseFileJob; range?: { from: number; to: number } }[]): NewFileGroup[] {
+  const creates = planned.filter((p) => p.range !== undefined);
+  const perPartition = new Map<string, number>();
+  for (const p of creates) perPartition.set(p.job.partitionPath, (perPartition.get(p.job.partitionPath) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return creates.map((p) => {
+    const slot = seen.get(p.job.partitionPath) ?? 0;
+    seen.set(p.job.partitionPath, slot + 1);
+    const range = p.range as { from: number; to: number };
+    return { job: p.job, from: range.from, to: range.to, slot, slots: perPartition.get(p.job.partitionPath) ?? 1 };
+  });
 }
