@@ -1,7 +1,4 @@
 import path from 'node:path';
-// The bench measures the CDK app as `cdk synth` runs it; tools may only import libs (eslint.config.mjs), so this one
-// import of the infra project is allowed by hand until tools may depend on type:infra.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { ENVIRONMENT_NAMES, createLakehouseApp } from '@autocorp/infra';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type BenchCase, type BenchContext, type BenchMetric, atMost, measured } from '../src/bench-case';
