@@ -40,6 +40,7 @@ export { CHANGE_ORDER_COLUMNS, type ChangeOrdering, changesViewName, csvTextView
 export {
   KEY_GENERATOR_CLASSES,
   PAYLOAD_CLASS,
+  RECORD_SIZE_ESTIMATE,
   type ParsedHudiOptions,
   hudiWriteOptions,
   keyGeneratorClass,

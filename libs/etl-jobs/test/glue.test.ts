@@ -66,6 +66,7 @@ describe('Glue rendering', () => {
       'hoodie.write.table.version': '6',
       'hoodie.metadata.enable': 'false',
       'hoodie.cleaner.commits.retained': '10',
+      'hoodie.copyonwrite.record.size.estimate': '256',
     });
     expect(hudiWriteOptions(jobByName('sales_order_parts'))['hoodie.datasource.write.keygenerator.class']).toBe(
       'org.apache.hudi.keygen.NonpartitionedKeyGenerator',

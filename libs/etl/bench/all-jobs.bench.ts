@@ -7,7 +7,14 @@ export interface AllJobsBenchResult {
   readonly scale: number;
   /** Wall time of the ten jobs, raw to curated. */
   readonly seconds: number;
-  readonly jobs: readonly { readonly job: string; readonly status: string; readonly seconds: number; readonly written: number }[];
+  readonly jobs: readonly {
+    readonly job: string;
+    readonly status: string;
+    readonly seconds: number;
+    readonly written: number;
+    /** Seconds per phase: read, transform, quality, write. */
+    readonly phases: { readonly read: number; readonly transform: number; readonly quality: number; readonly write: number };
+  }[];
 }
 
 /**
@@ -25,7 +32,13 @@ export async function allJobsBench(options: EtlBenchOptions): Promise<AllJobsBen
     return {
       scale: options.scale,
       seconds,
-      jobs: reports.map((r) => ({ job: r.job, status: r.status, seconds: r.timings.totalMs / 1000, written: r.counts.written })),
+      jobs: reports.map((r) => ({
+        job: r.job,
+        status: r.status,
+        seconds: r.timings.totalMs / 1000,
+        written: r.counts.written,
+        phases: { read: r.timings.readMs / 1000, transform: r.timings.transformMs / 1000, quality: r.timings.qualityMs / 1000, write: r.timings.writeMs / 1000 },
+      })),
     };
   } finally {
     await lake.close();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ObjectStore } from '@autocorp/lake-storage';
-import { type JobDefinition, META_COLUMNS, duckdbType, isRowRule, jobByName, referenceViewName } from '@autocorp/etl-jobs';
+import { type JobDefinition, META_COLUMNS, duckdbType, hudiWriteOptions, isRowRule, jobByName, parseHudiWriteOptions, referenceViewName } from '@autocorp/etl-jobs';
 import type { WriteResult } from '@autocorp/hudi';
 import { defineCuratedView, openOrCreateCuratedTable } from '../curated/curated-table';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
@@ -29,6 +29,7 @@ const UPSERTS = '_etl_upserts';
 const DELETES = '_etl_deletes';
 const COUNTS = '_etl_counts';
 const DUPLICATE_KEYS = '_etl_duplicate_keys';
+const WINNERS = '_etl_winning_versions';
 
 const ZERO_COUNTS: RunCounts = { read: 0, written: 0, inserted: 0, updated: 0, deleted: 0, quarantined: 0 };
 
@@ -118,11 +119,18 @@ async function runJobSteps(
   const keyList = job.hudi.recordKeyFields.map(sqlIdent);
   const sameKey = keyList.map((k) => `p.${k} IS NOT DISTINCT FROM d.${k}`).join(' AND ');
   await db.run(`CREATE OR REPLACE TEMP TABLE ${DUPLICATE_KEYS} AS SELECT ${keys} FROM ${passed('U')} p GROUP BY ${keys} HAVING count(*) > 1`);
+  // The winning version of a duplicated key is picked on the key, precombine and row id only, then joined back.
+  const precombine = sqlIdent(job.hudi.precombineField);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${WINNERS} AS SELECT _row_id FROM (
+       SELECT _row_id, ${latest} AS _version_rank FROM (SELECT ${[...new Set([...keyList, precombine])].map((k) => `p.${k}`).join(', ')}, p._row_id FROM ${passed('U')} p SEMI JOIN ${DUPLICATE_KEYS} d ON ${sameKey})
+     ) v WHERE _version_rank = 1`,
+  );
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${UPSERTS} AS
        SELECT ${typed} FROM (SELECT p.* FROM ${passed('U')} p ANTI JOIN ${DUPLICATE_KEYS} d ON ${sameKey}) single
        UNION ALL
-       SELECT ${typed} FROM (SELECT *, ${latest} AS _version_rank FROM (SELECT p.* FROM ${passed('U')} p SEMI JOIN ${DUPLICATE_KEYS} d ON ${sameKey})) v WHERE _version_rank = 1`,
+       SELECT ${typed} FROM ${BATCH} b SEMI JOIN ${WINNERS} w ON w._row_id = b.rowid`,
   );
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${DELETES} AS SELECT ${typed} FROM (SELECT *, row_number() OVER (PARTITION BY ${keys} ORDER BY _row_id DESC) AS _version_rank FROM ${passed('D')}) v WHERE _version_rank = 1`,
@@ -157,7 +165,15 @@ async function runJobSteps(
     const table = await openOrCreateCuratedTable(store, job);
     try {
       // One row per record key already (versions resolved above), and bloom filters only for a BLOOM index.
-      const writeOptions = { commitsRetained: job.hudi.commitsRetained, bloomFilter: job.hudi.indexType === 'BLOOM', combineBeforeUpsert: false };
+      const hudi = parseHudiWriteOptions(hudiWriteOptions(job));
+      const writeOptions = {
+        commitsRetained: hudi.commitsRetained,
+        maxFileSizeBytes: hudi.maxFileSizeBytes,
+        smallFileLimitBytes: hudi.smallFileLimitBytes,
+        recordSizeEstimate: hudi.recordSizeEstimate,
+        bloomFilter: hudi.indexType === 'BLOOM',
+        combineBeforeUpsert: false,
+      };
       if (upserts > 0 || job.hudi.operation === 'insert_overwrite_table') results.push(await table.write(db.connection, job.hudi.operation, UPSERTS, writeOptions));
       if (deletes > 0) {
         await table.refresh();

@@ -123,7 +123,14 @@ export async function writeNewFileGroups(
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE ${buckets} AS SELECT * FROM (VALUES ${rows.join(', ')}) b(task, partition_path, from_rn, to_rn, slot, slots, file_name)`,
   );
-  const match = hashed ? 'CAST(hash(t._hoodie_record_key) % b.slots AS INTEGER) = b.slot' : 't.__hudi_rn > b.from_rn AND t.__hudi_rn <= b.to_rn';
+  // Both joins are cheap: equality on (partition, slot), or an ASOF join on the partition's first number of
+  // each group (a plain range join would pair every record with every group of its partition first).
+  const slots = `(SELECT partition_path, max(slots) AS slots FROM ${buckets} GROUP BY 1)`;
+  const records = hashed
+    ? `(SELECT r.*, CAST(hash(r._hoodie_record_key) % p.slots AS INTEGER) AS __hudi_slot FROM ${tagged} r JOIN ${slots} p ON p.partition_path = r._hoodie_partition_path WHERE r.__hudi_file IS NULL) t
+       JOIN ${buckets} b ON b.partition_path = t._hoodie_partition_path AND b.slot = t.__hudi_slot`
+    : `(SELECT * FROM ${tagged} WHERE __hudi_file IS NULL) t
+       ASOF JOIN ${buckets} b ON b.partition_path = t._hoodie_partition_path AND t.__hudi_rn > b.from_rn`;
   const recordIndex = hashed ? 't.__hudi_rowid' : 't.__hudi_rn - b.from_rn - 1';
   const data = dataColumns.map((c) => `, t.${ident(c)}`).join('');
   const kv = [
@@ -138,8 +145,8 @@ export async function writeNewFileGroups(
       `COPY (SELECT ${literal(instant)} AS _hoodie_commit_time,
           ${literal(`${instant}_`)} || CAST(b.task AS VARCHAR) || '_' || CAST(${recordIndex} AS VARCHAR) AS _hoodie_commit_seqno,
           t._hoodie_record_key, t._hoodie_partition_path, b.file_name AS _hoodie_file_name${data}, b.task AS __hudi_task
-        FROM ${tagged} t JOIN ${buckets} b ON t._hoodie_partition_path = b.partition_path AND ${match}
-        WHERE t.__hudi_file IS NULL)
+        FROM ${records}
+        WHERE ${hashed ? 'true' : 't.__hudi_rn <= b.to_rn'})
       TO ${literal(storage.locate(stagingFolder))} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (__hudi_task), FILENAME_PATTERN 'data_{i}', KV_METADATA {${kv}})`,
     );
     for (const [i, group] of groups.entries()) {
