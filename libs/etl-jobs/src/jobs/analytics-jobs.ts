@@ -89,6 +89,8 @@ export const SALES_ORDER_LINE_ITEMS_JOB: JobDefinition = {
   a.description AS item_description, a.category AS item_category, a.manufacturer,
   p.quantity, p.unit_price, CAST(NULL AS INT) AS labor_minutes, CAST(NULL AS DECIMAL(10,2)) AS labor_cost,
   CAST(NULL AS DECIMAL(10,2)) AS parts_cost, p.line_total,
+  CAST(CASE WHEN p.sku IS NOT NULL
+    AND row_number() OVER (PARTITION BY p.invoice_number, p.sku ORDER BY p.line_number) = 1 THEN 1 ELSE 0 END AS INT) AS first_line_of_sku_in_invoice,
   o.order_date, o.order_year, o.customer_id, o.order_type, p.source_system, p.updated_at,
   ${CURATED_META}
 FROM sales_order_parts p
@@ -98,7 +100,7 @@ UNION ALL
 SELECT s.invoice_number, 'service' AS line_type, s.line_number, s.serviceid AS item_code,
   v.service AS item_description, v.category AS item_category, CAST(NULL AS STRING) AS manufacturer,
   s.quantity, CAST(NULL AS DECIMAL(10,2)) AS unit_price, s.labor_minutes, s.labor_cost,
-  s.parts_cost, s.line_total,
+  s.parts_cost, s.line_total, CAST(0 AS INT) AS first_line_of_sku_in_invoice,
   o.order_date, o.order_year, o.customer_id, o.order_type, s.source_system, s.updated_at,
   ${CURATED_META}
 FROM sales_order_services s
@@ -118,6 +120,12 @@ LEFT JOIN sales_order o ON o.invoice_number = s.invoice_number`,
     column('labor_cost', 'DECIMAL(10,2)', true, 'Labor cost (services only)'),
     column('parts_cost', 'DECIMAL(10,2)', true, 'Required parts cost (services only)'),
     column('line_total', 'DECIMAL(12,2)', false, 'Line total'),
+    column(
+      'first_line_of_sku_in_invoice',
+      'INT',
+      false,
+      '1 on the first line (lowest line_number) of each part SKU in an invoice, else 0 (service lines, no SKU); summed, it counts distinct invoices per SKU',
+    ),
     column('order_date', 'TIMESTAMP', true, 'Order date (NULL when the order is not curated)'),
     column('order_year', 'INT', true, 'Order year'),
     column('customer_id', 'INT', true, 'Customer'),

@@ -122,6 +122,7 @@ export const CURATED_VALUE_KINDS = {
     labor_cost: 'string | null',
     parts_cost: 'string | null',
     line_total: 'string',
+    first_line_of_sku_in_invoice: 'number',
     order_date: 'string | null',
     order_year: 'number | null',
     customer_id: 'number | null',

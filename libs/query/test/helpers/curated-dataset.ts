@@ -58,12 +58,13 @@ export const DATASET: Record<string, { sql: string; key: string[]; precombine: s
       (1 + (i + l) % 4)::INTEGER AS quantity, CAST(5 + (((i * 7 + l * 11) % 30 + 1) * 7) % 90 + 0.99 AS DECIMAL(10,2)) AS unit_price,
       NULL::INTEGER AS labor_minutes, NULL::DECIMAL(10,2) AS labor_cost, NULL::DECIMAL(10,2) AS parts_cost,
       CAST((1 + (i + l) % 4) * (5 + (((i * 7 + l * 11) % 30 + 1) * 7) % 90 + 0.99) AS DECIMAL(12,2)) AS line_total,
+      CASE WHEN row_number() OVER (PARTITION BY i, (i * 7 + l * 11) % 30 ORDER BY l) = 1 THEN 1 ELSE 0 END::INTEGER AS first_line_of_sku_in_invoice,
       TIMESTAMP '2023-01-01 08:00:00' + INTERVAL (i * 2) DAY + INTERVAL (i % 9) HOUR AS order_date,
       year(TIMESTAMP '2023-01-01 08:00:00' + INTERVAL (i * 2) DAY + INTERVAL (i % 9) HOUR)::INTEGER AS order_year, (1 + i % 50)::INTEGER AS customer_id,
       (['Parts','Service','Mixed'])[1 + (i % 4) % 3] AS order_type, 'postgres' AS source_system, TIMESTAMP '2024-01-01 00:00:00' AS updated_at
       FROM range(1, 301) o(i), range(1, 4) n(l)
       UNION ALL
-      SELECT 'INV-' || lpad(i::VARCHAR, 5, '0'), 'service', 1, 'SRV-BRK-001', 'Service 1', 'Brakes', NULL, 9, NULL, 35, 60.00, 0.00, 60.00,
+      SELECT 'INV-' || lpad(i::VARCHAR, 5, '0'), 'service', 1, 'SRV-BRK-001', 'Service 1', 'Brakes', NULL, 9, NULL, 35, 60.00, 0.00, 60.00, 0,
       TIMESTAMP '2023-01-01 08:00:00' + INTERVAL (i * 2) DAY, 2023, 1, 'Service', 'postgres', TIMESTAMP '2024-01-01 00:00:00'
       FROM range(2, 301, 2) o(i)`,
   },
