@@ -1,41 +1,24 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { spawn } from 'node:child_process';
 import { readdir, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScratchDuckdb } from './support/scratch-duckdb';
 import { createTable, HudiError, type HudiTable, LOCK_PATH, readAvroContainer, TableLock } from '../src/index';
-import { openDuckdb } from './support/duckdb';
-import { scratch } from './support/fixtures';
 
-let connection: DuckDBConnection;
-let closeDb: () => void;
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const db = await openDuckdb();
-  connection = db.connection;
-  closeDb = db.close;
-  ({ dir, cleanup } = await scratch('atomic'));
-});
-
-afterAll(async () => {
-  closeDb();
-  await cleanup();
-});
+const env = useScratchDuckdb('atomic');
 
 const row = (id: string, status: string, minute: number) =>
   `SELECT '${id}' AS invoice_number, 2024 AS order_year, 7 AS order_month, '${status}' AS status, TIMESTAMP '2024-07-01 00:00:00' + INTERVAL ${minute} MINUTE AS updated_at`;
 
 async function table(name: string): Promise<HudiTable> {
-  return createTable({ basePath: join(dir, name), tableName: name, recordKeyFields: ['invoice_number'], precombineField: 'updated_at', partitionFields: ['order_year', 'order_month'] });
+  return createTable({ basePath: join(env.dir, name), tableName: name, recordKeyFields: ['invoice_number'], precombineField: 'updated_at', partitionFields: ['order_year', 'order_month'] });
 }
 
 async function statuses(t: HudiTable): Promise<Record<string, unknown>> {
   await t.refresh();
-  const rows = await t.read(connection, { type: 'snapshot' }, { columns: ['invoice_number', 'status'] });
+  const rows = await t.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'status'] });
   return Object.fromEntries(rows.map((r) => [r['invoice_number'], r['status']]));
 }
 
@@ -64,7 +47,7 @@ function crashWriter(basePath: string, source: string): Promise<string> {
 describe('a writer killed before completing its commit', () => {
   it('leaves the table at the previous commit, and the next writer rolls it back', async () => {
     const t = await table('crash');
-    const first = await t.upsert(connection, row('C-1', 'new', 1));
+    const first = await t.upsert(env.connection, row('C-1', 'new', 1));
     const crashed = await crashWriter(t.basePath, `${row('C-1', 'paid', 2)} UNION ALL ${row('C-2', 'new', 1)}`);
 
     await t.refresh();
@@ -74,7 +57,7 @@ describe('a writer killed before completing its commit', () => {
     expect(await statuses(t)).toEqual({ 'C-1': 'new' });
     expect(t.commits()).toEqual([first.instant]);
 
-    const next = await t.upsert(connection, row('C-3', 'new', 1));
+    const next = await t.upsert(env.connection, row('C-3', 'new', 1));
     expect(next.rolledBack).toEqual([crashed]);
     expect(await statuses(t)).toEqual({ 'C-1': 'new', 'C-3': 'new' });
     expect((await readdir(join(t.basePath, '2024/7'))).filter((f) => f.includes(crashed))).toEqual([]);
@@ -97,13 +80,13 @@ describe('the writer lock', () => {
   it('refuses a second writer while the first holds the lock', async () => {
     const t = await table('locked');
     const lock = await TableLock.acquire(t.storage, 'test');
-    const error = await t.upsert(connection, row('L-1', 'new', 1)).catch((e: unknown) => e);
+    const error = await t.upsert(env.connection, row('L-1', 'new', 1)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HudiError);
     expect((error as HudiError).kind).toBe('table-locked');
     expect((error as HudiError).message).toContain(String(process.pid));
     expect((error as HudiError).message).toContain(t.basePath);
     await lock.release();
-    await t.upsert(connection, row('L-1', 'new', 1));
+    await t.upsert(env.connection, row('L-1', 'new', 1));
     expect(await statuses(t)).toEqual({ 'L-1': 'new' });
   });
 
@@ -114,7 +97,7 @@ describe('the writer lock', () => {
       child.on('exit', () => resolve(child.pid as number));
     });
     await writeFile(join(t.basePath, LOCK_PATH), JSON.stringify({ pid: dead, host: hostname(), acquiredAt: new Date().toISOString(), operation: 'upsert' }));
-    await t.upsert(connection, row('S-1', 'new', 1));
+    await t.upsert(env.connection, row('S-1', 'new', 1));
     expect(await statuses(t)).toEqual({ 'S-1': 'new' });
   });
 });

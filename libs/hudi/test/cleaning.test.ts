@@ -1,37 +1,20 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScratchDuckdb } from './support/scratch-duckdb';
 import { createTable, readAvroContainer } from '../src/index';
-import { openDuckdb } from './support/duckdb';
-import { scratch } from './support/fixtures';
 
-let connection: DuckDBConnection;
-let closeDb: () => void;
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const db = await openDuckdb();
-  connection = db.connection;
-  closeDb = db.close;
-  ({ dir, cleanup } = await scratch('clean'));
-});
-
-afterAll(async () => {
-  closeDb();
-  await cleanup();
-});
+const env = useScratchDuckdb('clean');
 
 const version = (n: number) => `SELECT 'P-1' AS id, 'eu' AS region, 'v${n}' AS label, ${n} AS seq UNION ALL SELECT 'P-2', 'us', 'v${n}', ${n}`;
 
 describe('cleaner (KEEP_LATEST_COMMITS)', () => {
   it('keeps the slices of the retained commits, deletes older ones, and time travel still works', async () => {
-    const table = await createTable({ basePath: join(dir, 'cleaned'), tableName: 'cleaned', recordKeyFields: ['id'], precombineField: 'seq', partitionFields: ['region'] });
+    const table = await createTable({ basePath: join(env.dir, 'cleaned'), tableName: 'cleaned', recordKeyFields: ['id'], precombineField: 'seq', partitionFields: ['region'] });
     const options = { commitsRetained: 2, bloomFilter: false };
     const instants: string[] = [];
     for (let n = 1; n <= 4; n++) {
-      const result = await table.upsert(connection, version(n), options);
+      const result = await table.upsert(env.connection, version(n), options);
       instants.push(result.instant);
       if (n < 4) expect(result.clean).toBeUndefined();
       else expect(result.clean?.filesDeleted).toBe(2);
@@ -41,7 +24,7 @@ describe('cleaner (KEEP_LATEST_COMMITS)', () => {
     await table.refresh();
     const eu = (await readdir(join(table.basePath, 'eu'))).filter((f) => f.endsWith('.parquet')).map((f) => f.slice(-25, -8)).sort();
     expect(eu).toEqual([instants[1], instants[2], instants[3]]);
-    const labels = async (asOf: string) => (await table.read(connection, { type: 'asOf', asOf }, { columns: ['label'] })).map((r) => r['label']);
+    const labels = async (asOf: string) => (await table.read(env.connection, { type: 'asOf', asOf }, { columns: ['label'] })).map((r) => r['label']);
     expect(await labels(instants[2] as string)).toEqual(['v3', 'v3']);
     expect(await labels(instants[3] as string)).toEqual(['v4', 'v4']);
     expect(await labels(instants[1] as string)).toEqual(['v2', 'v2']);
@@ -69,16 +52,16 @@ describe('cleaner (KEEP_LATEST_COMMITS)', () => {
   });
 
   it('deletes replaced file groups once their replace commit is older than the retained commits', async () => {
-    const table = await createTable({ basePath: join(dir, 'replaced'), tableName: 'replaced', recordKeyFields: ['id'], precombineField: 'seq', partitionFields: ['region'] });
+    const table = await createTable({ basePath: join(env.dir, 'replaced'), tableName: 'replaced', recordKeyFields: ['id'], precombineField: 'seq', partitionFields: ['region'] });
     const options = { commitsRetained: 1, bloomFilter: false };
-    await table.upsert(connection, version(1), options);
-    const over = await table.insertOverwriteTable(connection, `SELECT 'P-9' AS id, 'eu' AS region, 'v9' AS label, 9 AS seq`, options);
+    await table.upsert(env.connection, version(1), options);
+    const over = await table.insertOverwriteTable(env.connection, `SELECT 'P-9' AS id, 'eu' AS region, 'v9' AS label, 9 AS seq`, options);
     expect(over.clean).toBeUndefined();
-    await table.upsert(connection, `SELECT 'P-9' AS id, 'eu' AS region, 'v10' AS label, 10 AS seq`, options);
+    await table.upsert(env.connection, `SELECT 'P-9' AS id, 'eu' AS region, 'v10' AS label, 10 AS seq`, options);
     await table.refresh();
     const files = async (partition: string) => (await readdir(join(table.basePath, partition))).filter((f) => f.endsWith('.parquet'));
     expect(await files('us')).toEqual([]);
     expect((await files('eu')).map((f) => f.split('_')[0])).toEqual([over.filesWritten[0]?.split('/').pop()?.split('_')[0], over.filesWritten[0]?.split('/').pop()?.split('_')[0]]);
-    expect((await table.read(connection, { type: 'snapshot' }, { columns: ['id', 'label'] }))).toEqual([{ id: 'P-9', label: 'v10' }]);
+    expect((await table.read(env.connection, { type: 'snapshot' }, { columns: ['id', 'label'] }))).toEqual([{ id: 'P-9', label: 'v10' }]);
   });
 });

@@ -1,27 +1,10 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScratchDuckdb } from './support/scratch-duckdb';
 import { type HudiTable, createTable } from '../src/index';
-import { openDuckdb } from './support/duckdb';
-import { scratch } from './support/fixtures';
 
-let connection: DuckDBConnection;
-let closeDb: () => void;
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const db = await openDuckdb();
-  connection = db.connection;
-  closeDb = db.close;
-  ({ dir, cleanup } = await scratch('fast-write'));
-});
-
-afterAll(async () => {
-  closeDb();
-  await cleanup();
-});
+const env = useScratchDuckdb('fast-write');
 
 /** `count` orders numbered from `first`, spread over three years, with a version-dependent status. */
 const orders = (first: number, count: number, version: number) => `
@@ -32,14 +15,14 @@ const orders = (first: number, count: number, version: number) => `
 const fast = { bloomFilter: false, combineBeforeUpsert: false, recordSizeEstimate: 1024, maxFileSizeBytes: 200 * 1024 } as const;
 
 async function rows(table: HudiTable, sql = 'SELECT *'): Promise<Record<string, unknown>[]> {
-  const reader = await connection.runAndReadAll(`${sql} FROM (${await table.sql({ type: 'snapshot' })}) ORDER BY _hoodie_record_key`);
+  const reader = await env.connection.runAndReadAll(`${sql} FROM (${await table.sql({ type: 'snapshot' })}) ORDER BY _hoodie_record_key`);
   return reader.getRowObjectsJson() as Record<string, unknown>[];
 }
 
 describe('writes without bloom filters (one partitioned pass for new file groups, direct merges)', () => {
   it('spreads new records over several file groups per partition with correct meta columns, stats and footers', async () => {
     const table = await createTable({
-      basePath: join(dir, 'orders'),
+      basePath: join(env.dir, 'orders'),
       tableName: 'orders',
       recordKeyFields: ['invoice_number'],
       precombineField: 'updated_at',
@@ -47,7 +30,7 @@ describe('writes without bloom filters (one partitioned pass for new file groups
       hiveStylePartitioning: true,
     });
     // 200 KiB files of 1 KiB records: 200 records per file, so 1,500 records make 3 partitions x 3 files.
-    const first = await table.upsert(connection, orders(0, 1500, 1), fast);
+    const first = await table.upsert(env.connection, orders(0, 1500, 1), fast);
     expect(first).toMatchObject({ numInserts: 1500, numUpdates: 0, numWrites: 1500 });
     expect(first.filesWritten).toHaveLength(9);
     const stored = await rows(table);
@@ -56,14 +39,14 @@ describe('writes without bloom filters (one partitioned pass for new file groups
     for (const path of first.filesWritten) {
       const file = join(table.basePath, path);
       const name = path.split('/').at(-1) as string;
-      const inFile = (await connection.runAndReadAll(`SELECT _hoodie_file_name, _hoodie_partition_path, _hoodie_commit_seqno, order_year FROM read_parquet('${file}')`)).getRowObjectsJson();
+      const inFile = (await env.connection.runAndReadAll(`SELECT _hoodie_file_name, _hoodie_partition_path, _hoodie_commit_seqno, order_year FROM read_parquet('${file}')`)).getRowObjectsJson();
       expect(inFile.length).toBeGreaterThan(0);
       expect(new Set(inFile.map((r) => r['_hoodie_file_name']))).toEqual(new Set([name]));
       expect(new Set(inFile.map((r) => `order_year=${String(r['order_year'])}`))).toEqual(new Set([path.split('/')[0]]));
       const task = /_(\d+)-1-\d+_/.exec(name)?.[1];
       const seqnos = inFile.map((r) => String(r['_hoodie_commit_seqno'])).sort((a, b) => Number(a.split('_')[2]) - Number(b.split('_')[2]));
       expect(seqnos).toEqual(inFile.map((_, n) => `${first.instant}_${task}_${n}`));
-      const footers = (await connection.runAndReadAll(`SELECT decode(key) AS key FROM parquet_kv_metadata('${file}')`)).getRowObjectsJson().map((r) => r['key']);
+      const footers = (await env.connection.runAndReadAll(`SELECT decode(key) AS key FROM parquet_kv_metadata('${file}')`)).getRowObjectsJson().map((r) => r['key']);
       expect(footers).toEqual(expect.arrayContaining(['parquet.avro.schema', 'writer.model.name']));
       expect(footers).not.toContain('org.apache.hudi.bloomfilter');
     }
@@ -76,23 +59,23 @@ describe('writes without bloom filters (one partitioned pass for new file groups
 
   it('merges updates, deletes and small-file inserts straight into rewritten file groups', async () => {
     const table = await createTable({
-      basePath: join(dir, 'merge'),
+      basePath: join(env.dir, 'merge'),
       tableName: 'merge',
       recordKeyFields: ['invoice_number'],
       precombineField: 'updated_at',
       partitionFields: ['order_year'],
       hiveStylePartitioning: true,
     });
-    await table.upsert(connection, orders(0, 300, 1), { bloomFilter: false, combineBeforeUpsert: false });
+    await table.upsert(env.connection, orders(0, 300, 1), { bloomFilter: false, combineBeforeUpsert: false });
     // 30 updates (a newer version), 20 updates with an older version (ignored), 15 new orders.
     const second = await table.upsert(
-      connection,
+      env.connection,
       `${orders(0, 30, 2)} UNION ALL ${orders(100, 20, 0)} UNION ALL ${orders(300, 15, 2)}`,
       { bloomFilter: false, combineBeforeUpsert: false },
     );
     expect(second).toMatchObject({ numUpdates: 30, numInserts: 15, numWrites: 315 });
     await table.refresh();
-    const deleted = await table.write(connection, 'delete', orders(290, 20, 3), { bloomFilter: false });
+    const deleted = await table.write(env.connection, 'delete', orders(290, 20, 3), { bloomFilter: false });
     expect(deleted.numDeletes).toBe(20);
     const stored = await rows(table, 'SELECT invoice_number, status, _hoodie_commit_time');
     expect(stored).toHaveLength(295);
@@ -108,15 +91,15 @@ describe('writes without bloom filters (one partitioned pass for new file groups
 
   it('writes a table source into new file groups picked by key hash, without numbering the records first', async () => {
     const table = await createTable({
-      basePath: join(dir, 'hashed'),
+      basePath: join(env.dir, 'hashed'),
       tableName: 'hashed',
       recordKeyFields: ['invoice_number'],
       precombineField: 'updated_at',
       partitionFields: ['order_year'],
       hiveStylePartitioning: true,
     });
-    await connection.run(`CREATE OR REPLACE TABLE hashed_source AS ${orders(0, 1500, 1)}`);
-    const first = await table.upsert(connection, 'hashed_source', fast);
+    await env.connection.run(`CREATE OR REPLACE TABLE hashed_source AS ${orders(0, 1500, 1)}`);
+    const first = await table.upsert(env.connection, 'hashed_source', fast);
     expect(first).toMatchObject({ numInserts: 1500, numUpdates: 0, numWrites: 1500 });
     expect(first.filesWritten).toHaveLength(9);
     const stored = await rows(table, 'SELECT invoice_number, _hoodie_file_name, _hoodie_commit_seqno, _hoodie_partition_path, order_year');
@@ -131,8 +114,8 @@ describe('writes without bloom filters (one partitioned pass for new file groups
     expect(stats.map((s) => s.numInserts).reduce((a, b) => a + b, 0)).toBe(1500);
     expect(stats.every((s) => s.numInserts > 100)).toBe(true);
     // A later upsert finds every key in its file group.
-    await connection.run(`CREATE OR REPLACE TABLE hashed_changes AS ${orders(0, 1500, 2)}`);
-    const second = await table.upsert(connection, 'hashed_changes', fast);
+    await env.connection.run(`CREATE OR REPLACE TABLE hashed_changes AS ${orders(0, 1500, 2)}`);
+    const second = await table.upsert(env.connection, 'hashed_changes', fast);
     expect(second).toMatchObject({ numInserts: 0, numUpdates: 1500 });
     expect((await rows(table, 'SELECT status')).every((r) => r['status'] === 'v2')).toBe(true);
   });

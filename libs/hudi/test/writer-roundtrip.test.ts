@@ -1,28 +1,11 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScratchDuckdb } from './support/scratch-duckdb';
 import type { HudiTable} from '../src/index';
 import { createTable, parseTableConfig, tableChecksum } from '../src/index';
-import { openDuckdb } from './support/duckdb';
-import { scratch } from './support/fixtures';
 
-let connection: DuckDBConnection;
-let closeDb: () => void;
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const db = await openDuckdb();
-  connection = db.connection;
-  closeDb = db.close;
-  ({ dir, cleanup } = await scratch('writer'));
-});
-
-afterAll(async () => {
-  closeDb();
-  await cleanup();
-});
+const env = useScratchDuckdb('writer');
 
 const orders = (rows: [string, number, number, string, number][]) =>
   `SELECT * FROM (VALUES ${rows
@@ -31,7 +14,7 @@ const orders = (rows: [string, number, number, string, number][]) =>
 
 async function newOrdersTable(name: string, hive = false): Promise<HudiTable> {
   return createTable({
-    basePath: join(dir, name),
+    basePath: join(env.dir, name),
     tableName: name,
     recordKeyFields: ['invoice_number'],
     precombineField: 'updated_at',
@@ -41,7 +24,7 @@ async function newOrdersTable(name: string, hive = false): Promise<HudiTable> {
 }
 
 async function statusById(table: HudiTable, query: Parameters<HudiTable['read']>[1] = { type: 'snapshot' }) {
-  const rows = await table.read(connection, query, { columns: ['invoice_number', 'status'] });
+  const rows = await table.read(env.connection, query, { columns: ['invoice_number', 'status'] });
   return Object.fromEntries(rows.map((r) => [r['invoice_number'], r['status']]).sort());
 }
 
@@ -63,7 +46,7 @@ describe('upsert', () => {
   it('writes, updates only touched file groups and keeps unchanged rows meta columns', async () => {
     const table = await newOrdersTable('upsert');
     const first = await table.upsert(
-      connection,
+      env.connection,
       orders([
         ['INV-1', 2024, 1, 'new', 1],
         ['INV-2', 2024, 1, 'new', 1],
@@ -76,7 +59,7 @@ describe('upsert', () => {
     expect(await readFile(join(table.basePath, '2024/1/.hoodie_partition_metadata'), 'utf8')).toContain('partitionDepth=2');
 
     const second = await table.upsert(
-      connection,
+      env.connection,
       orders([
         ['INV-1', 2024, 1, 'paid', 2],
         ['INV-1', 2024, 1, 'shipped', 3],
@@ -88,7 +71,7 @@ describe('upsert', () => {
     await table.refresh();
     expect(await statusById(table)).toEqual({ 'INV-1': 'shipped', 'INV-2': 'new', 'INV-3': 'new', 'INV-4': 'new' });
 
-    const rows = await table.read(connection, { type: 'snapshot' }, { columns: ['invoice_number', '_hoodie_commit_time', '_hoodie_commit_seqno', '_hoodie_record_key', '_hoodie_partition_path', '_hoodie_file_name'] });
+    const rows = await table.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', '_hoodie_commit_time', '_hoodie_commit_seqno', '_hoodie_record_key', '_hoodie_partition_path', '_hoodie_file_name'] });
     const byKey = new Map(rows.map((r) => [r['invoice_number'], r]));
     expect(byKey.get('INV-2')?.['_hoodie_commit_time']).toBe(first.instant);
     expect(byKey.get('INV-3')?.['_hoodie_commit_time']).toBe(first.instant);
@@ -98,7 +81,7 @@ describe('upsert', () => {
     expect(byKey.get('INV-1')?.['_hoodie_partition_path']).toBe('2024/1');
     expect(byKey.get('INV-2')?.['_hoodie_file_name']).toBe(second.filesWritten[0]?.split('/').pop());
 
-    const older = await table.upsert(connection, orders([['INV-2', 2024, 1, 'stale', 0]]));
+    const older = await table.upsert(env.connection, orders([['INV-2', 2024, 1, 'stale', 0]]));
     expect(older.numUpdates).toBe(0);
     await table.refresh();
     expect((await statusById(table))['INV-2']).toBe('new');
@@ -110,8 +93,8 @@ describe('upsert', () => {
 
   it('records real write stats and the Spark-style Avro schema in the commit', async () => {
     const table = await newOrdersTable('stats');
-    await table.upsert(connection, orders([['A', 2023, 5, 'new', 1]]));
-    const result = await table.upsert(connection, orders([['A', 2023, 5, 'paid', 2], ['B', 2023, 5, 'new', 1]]));
+    await table.upsert(env.connection, orders([['A', 2023, 5, 'new', 1]]));
+    const result = await table.upsert(env.connection, orders([['A', 2023, 5, 'paid', 2], ['B', 2023, 5, 'new', 1]]));
     await table.refresh();
     const instant = table.timeline.completedWrites().at(-1)!;
     const meta = await table.timeline.commitMetadata(instant);
@@ -136,9 +119,9 @@ describe('upsert', () => {
 
   it('writes Parquet that Spark and Athena read: optional columns, UTC micros timestamps, decimals, Hudi footers', async () => {
     const table = await newOrdersTable('footers');
-    const result = await table.upsert(connection, orders([['K-2', 2022, 3, 'new', 1], ['K-1', 2022, 3, 'new', 2]]));
+    const result = await table.upsert(env.connection, orders([['K-2', 2022, 3, 'new', 1], ['K-1', 2022, 3, 'new', 2]]));
     const file = join(table.basePath, result.filesWritten[0]!);
-    const schema = await connection.runAndReadAll(`SELECT name, type, repetition_type, converted_type, logical_type FROM parquet_schema('${file}') WHERE name <> 'duckdb_schema'`);
+    const schema = await env.connection.runAndReadAll(`SELECT name, type, repetition_type, converted_type, logical_type FROM parquet_schema('${file}') WHERE name <> 'duckdb_schema'`);
     const columns = schema.getRowObjectsJson();
     expect(columns.map((c) => c['name'])).toEqual([
       '_hoodie_commit_time', '_hoodie_commit_seqno', '_hoodie_record_key', '_hoodie_partition_path', '_hoodie_file_name',
@@ -151,7 +134,7 @@ describe('upsert', () => {
     expect(String(byName.get('updated_at')?.['logical_type'])).toContain('isAdjustedToUTC=1');
     expect(byName.get('total')).toMatchObject({ type: 'FIXED_LEN_BYTE_ARRAY', converted_type: 'DECIMAL' });
     expect(byName.get('order_year')).toMatchObject({ type: 'INT32' });
-    const kv = await connection.runAndReadAll(`SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('${file}')`);
+    const kv = await env.connection.runAndReadAll(`SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('${file}')`);
     const footers = Object.fromEntries(kv.getRows().map(([k, v]) => [String(k), String(v)]));
     expect(footers['hoodie_min_record_key']).toBe('invoice_number:K-1');
     expect(footers['hoodie_max_record_key']).toBe('invoice_number:K-2');
@@ -163,20 +146,20 @@ describe('upsert', () => {
     expect(bloom.mightContain('invoice_number:K-3')).toBe(false);
     const avro = JSON.parse(footers['parquet.avro.schema']!);
     expect(avro.fields.slice(0, 5).map((f: { name: string }) => f.name)).toEqual(['_hoodie_commit_time', '_hoodie_commit_seqno', '_hoodie_record_key', '_hoodie_partition_path', '_hoodie_file_name']);
-    const ts = await table.read(connection, { type: 'snapshot' }, { columns: ['invoice_number', 'updated_at'], where: "invoice_number = 'K-1'" });
+    const ts = await table.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'updated_at'], where: "invoice_number = 'K-1'" });
     expect((ts[0]?.['updated_at'] as Date).toISOString()).toBe('2024-03-01T10:02:00.000Z');
   });
 
   it('refuses to write a table that has a metadata table', async () => {
     const table = await newOrdersTable('with_metadata');
     await mkdir(join(table.basePath, '.hoodie/metadata'));
-    await expect(table.upsert(connection, orders([['M-1', 2024, 1, 'new', 1]]))).rejects.toMatchObject({ kind: 'unsupported-table' });
+    await expect(table.upsert(env.connection, orders([['M-1', 2024, 1, 'new', 1]]))).rejects.toMatchObject({ kind: 'unsupported-table' });
   });
 
   it('rejects null keys and missing key columns', async () => {
     const table = await newOrdersTable('bad');
-    await expect(table.upsert(connection, `SELECT NULL::VARCHAR AS invoice_number, 2024 AS order_year, 1 AS order_month, now() AS updated_at`)).rejects.toMatchObject({ kind: 'invalid-record' });
-    await expect(table.upsert(connection, `SELECT 2024 AS order_year, 1 AS order_month, now() AS updated_at`)).rejects.toMatchObject({ kind: 'schema-mismatch' });
+    await expect(table.upsert(env.connection, `SELECT NULL::VARCHAR AS invoice_number, 2024 AS order_year, 1 AS order_month, now() AS updated_at`)).rejects.toMatchObject({ kind: 'invalid-record' });
+    await expect(table.upsert(env.connection, `SELECT 2024 AS order_year, 1 AS order_month, now() AS updated_at`)).rejects.toMatchObject({ kind: 'schema-mismatch' });
     await table.refresh();
     expect(table.commits()).toEqual([]);
     expect(table.timeline.pendingWrites()).toEqual([]);
@@ -186,17 +169,17 @@ describe('upsert', () => {
 describe('other operations', () => {
   it('insert grows small files, bulk_insert opens new file groups, delete removes keys', async () => {
     const table = await newOrdersTable('ops', true);
-    const a = await table.insert(connection, orders([['I-1', 2024, 4, 'new', 1]]));
+    const a = await table.insert(env.connection, orders([['I-1', 2024, 4, 'new', 1]]));
     expect(a.filesWritten[0]).toMatch(/^order_year=2024\/order_month=4\//);
-    const b = await table.insert(connection, orders([['I-2', 2024, 4, 'new', 1]]));
+    const b = await table.insert(env.connection, orders([['I-2', 2024, 4, 'new', 1]]));
     expect(b.filesWritten).toHaveLength(1);
     const fileId = (path: string | undefined) => path?.split('/').pop()?.split('_')[0];
     expect(fileId(b.filesWritten[0])).toBe(fileId(a.filesWritten[0]));
-    const c = await table.bulkInsert(connection, orders([['I-3', 2024, 4, 'new', 1]]));
+    const c = await table.bulkInsert(env.connection, orders([['I-3', 2024, 4, 'new', 1]]));
     expect(fileId(c.filesWritten[0])).not.toBe(fileId(a.filesWritten[0]));
     await table.refresh();
     expect((await table.fileSlices()).length).toBe(2);
-    const d = await table.delete(connection, `SELECT 'I-2' AS invoice_number, 2024 AS order_year, 4 AS order_month`);
+    const d = await table.delete(env.connection, `SELECT 'I-2' AS invoice_number, 2024 AS order_year, 4 AS order_month`);
     expect(d).toMatchObject({ numDeletes: 1, numInserts: 0 });
     await table.refresh();
     expect(await statusById(table)).toEqual({ 'I-1': 'new', 'I-3': 'new' });
@@ -206,8 +189,8 @@ describe('other operations', () => {
 
   it('insert_overwrite replaces touched partitions, insert_overwrite_table replaces all', async () => {
     const table = await newOrdersTable('overwrite');
-    await table.upsert(connection, orders([['O-1', 2024, 1, 'new', 1], ['O-2', 2024, 2, 'new', 1]]));
-    const over = await table.insertOverwrite(connection, orders([['O-3', 2024, 1, 'new', 1]]));
+    await table.upsert(env.connection, orders([['O-1', 2024, 1, 'new', 1], ['O-2', 2024, 2, 'new', 1]]));
+    const over = await table.insertOverwrite(env.connection, orders([['O-3', 2024, 1, 'new', 1]]));
     expect(over.action).toBe('replacecommit');
     expect(over.fileGroupsReplaced).toHaveLength(1);
     await table.refresh();
@@ -219,7 +202,7 @@ describe('other operations', () => {
     const { readAvroContainer } = await import('../src/index');
     expect(readAvroContainer(requested, 'plan').records).toHaveLength(1);
 
-    const all = await table.insertOverwriteTable(connection, orders([['O-9', 2025, 1, 'new', 1]]));
+    const all = await table.insertOverwriteTable(env.connection, orders([['O-9', 2025, 1, 'new', 1]]));
     expect(all.fileGroupsReplaced).toHaveLength(2);
     await table.refresh();
     expect(await statusById(table)).toEqual({ 'O-9': 'new' });
@@ -229,22 +212,22 @@ describe('other operations', () => {
   it('splits new records over files of the maximum size', async () => {
     const table = await newOrdersTable('sizing');
     const result = await table.bulkInsert(
-      connection,
+      env.connection,
       `SELECT 'S-' || i AS invoice_number, 2024 AS order_year, 6 AS order_month, 'new' AS status, TIMESTAMP '2024-06-01' AS updated_at FROM range(1000) t(i)`,
       { maxFileSizeBytes: 100 * 1024, recordSizeEstimate: 1024, bloomFilter: false },
     );
     expect(result.filesWritten).toHaveLength(10);
     await table.refresh();
-    const counts = await connection.runAndReadAll(`SELECT count(*)::INT FROM (${await table.sql({ type: 'snapshot' })})`);
+    const counts = await env.connection.runAndReadAll(`SELECT count(*)::INT FROM (${await table.sql({ type: 'snapshot' })})`);
     expect(counts.getRows()[0]?.[0]).toBe(1000);
   });
 
   it('adds new columns and fills missing ones with nulls', async () => {
     const table = await newOrdersTable('evolve');
-    await table.upsert(connection, orders([['E-1', 2024, 1, 'new', 1]]));
-    await table.upsert(connection, `SELECT 'E-2' AS invoice_number, 2024 AS order_year, 1 AS order_month, TIMESTAMP '2024-01-02' AS updated_at, 'web' AS channel`);
+    await table.upsert(env.connection, orders([['E-1', 2024, 1, 'new', 1]]));
+    await table.upsert(env.connection, `SELECT 'E-2' AS invoice_number, 2024 AS order_year, 1 AS order_month, TIMESTAMP '2024-01-02' AS updated_at, 'web' AS channel`);
     await table.refresh();
-    const rows = await table.read(connection, { type: 'snapshot' }, { columns: ['invoice_number', 'status', 'channel'] });
+    const rows = await table.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'status', 'channel'] });
     expect(rows.sort((x, y) => String(x['invoice_number']).localeCompare(String(y['invoice_number'])))).toEqual([
       { invoice_number: 'E-1', status: 'new', channel: null },
       { invoice_number: 'E-2', status: null, channel: 'web' },
@@ -254,11 +237,11 @@ describe('other operations', () => {
 
 describe('keys and partition paths', () => {
   it('writes simple keys for one key and one partition field, and URL-encodes when asked', async () => {
-    const table = await createTable({ basePath: join(dir, 'simple'), tableName: 'simple', recordKeyFields: ['id'], precombineField: 'v', partitionFields: ['region'], hiveStylePartitioning: true, urlEncodePartitioning: true });
+    const table = await createTable({ basePath: join(env.dir, 'simple'), tableName: 'simple', recordKeyFields: ['id'], precombineField: 'v', partitionFields: ['region'], hiveStylePartitioning: true, urlEncodePartitioning: true });
     expect(table.config.keyGenerator).toBe('simple');
-    await table.upsert(connection, `SELECT * FROM (VALUES (1, 'north east', 1), (2, NULL, 1)) t(id, region, v)`);
+    await table.upsert(env.connection, `SELECT * FROM (VALUES (1, 'north east', 1), (2, NULL, 1)) t(id, region, v)`);
     await table.refresh();
-    const rows = await table.read(connection, { type: 'snapshot' }, { columns: ['id', '_hoodie_record_key', '_hoodie_partition_path'] });
+    const rows = await table.read(env.connection, { type: 'snapshot' }, { columns: ['id', '_hoodie_record_key', '_hoodie_partition_path'] });
     expect(rows.sort((a, b) => Number(a['id']) - Number(b['id']))).toEqual([
       { id: 1, _hoodie_record_key: '1', _hoodie_partition_path: 'region=north+east' },
       { id: 2, _hoodie_record_key: '2', _hoodie_partition_path: 'region=__HIVE_DEFAULT_PARTITION__' },
@@ -268,11 +251,11 @@ describe('keys and partition paths', () => {
   });
 
   it('writes non-partitioned tables with partition metadata at the base path', async () => {
-    const table = await createTable({ basePath: join(dir, 'flat'), tableName: 'flat', recordKeyFields: ['id', 'kind'], precombineField: 'v' });
-    await table.upsert(connection, `SELECT * FROM (VALUES (1, 'a', 1), (1, 'b', 1)) t(id, kind, v)`);
+    const table = await createTable({ basePath: join(env.dir, 'flat'), tableName: 'flat', recordKeyFields: ['id', 'kind'], precombineField: 'v' });
+    await table.upsert(env.connection, `SELECT * FROM (VALUES (1, 'a', 1), (1, 'b', 1)) t(id, kind, v)`);
     await table.refresh();
     expect(await readFile(join(table.basePath, '.hoodie_partition_metadata'), 'utf8')).toContain('partitionDepth=0');
-    const keys = (await table.read(connection, { type: 'snapshot' }, { columns: ['_hoodie_record_key', '_hoodie_partition_path'] })).map((r) => r['_hoodie_record_key']).sort();
+    const keys = (await table.read(env.connection, { type: 'snapshot' }, { columns: ['_hoodie_record_key', '_hoodie_partition_path'] })).map((r) => r['_hoodie_record_key']).sort();
     expect(keys).toEqual(['id:1,kind:a', 'id:1,kind:b']);
   });
 });
