@@ -91,6 +91,36 @@ FROM csv_sales_orders`,
  */
 const PG_LINE_INVOICE = 'LEFT JOIN pg_sales_order_history h ON h.order_id = l.order_id';
 
+/** Columns every line table starts with: the record key (invoice_number, line_number) and the PostgreSQL ids. */
+const LINE_KEY_COLUMNS = [
+  column('invoice_number', 'STRING', false, 'Invoice of the order (record key, with line_number)'),
+  column('line_number', 'BIGINT', false, 'Line within the invoice: CSV line number, or the PostgreSQL line_item_id'),
+  column('line_item_id', 'BIGINT', true, 'PostgreSQL line id (NULL for CSV lines)'),
+  column('order_id', 'BIGINT', true, 'PostgreSQL order id (NULL for CSV lines)'),
+];
+
+/** Columns every line table ends with: source times, the precombine field and the source system. */
+const LINE_VERSION_COLUMNS = [
+  column('created_at', 'TIMESTAMP', true, 'Row creation time at the source (NULL for CSV lines)'),
+  column('updated_at', 'TIMESTAMP', false, 'Version time (the order version for CSV lines, created_at for PostgreSQL lines); precombine'),
+  column('source_system', 'STRING', false, 'postgres or csv'),
+];
+
+/** Rules every line table has: the CSV rows parse and carry their key, and the lines reconcile with the source and their orders. */
+const LINE_COMMON_RULES = {
+  head: [
+    wellFormed('fail', csv),
+    parses('fail', csv),
+    isComplete('invoice_number', 'fail', csv),
+    isComplete('line_number', 'fail', csv),
+    isComplete('updated_at', 'fail', csv),
+  ],
+  tail: [
+    reconciles('fail'),
+    referenceCoverage(['invoice_number'], 'sales_order', ['invoice_number'], 0.99, 'warn', { name: 'invoice_number_covered_by_sales_order' }),
+  ],
+};
+
 export const SALES_ORDER_PARTS_JOB: JobDefinition = {
   name: 'sales_order_parts',
   layer: 'operational',
@@ -108,30 +138,20 @@ SELECT invoice_number, CAST(line_number AS BIGINT) AS line_number, CAST(NULL AS 
   ${META_PASSTHROUGH}
 FROM csv_sales_order_parts`,
   columns: [
-    column('invoice_number', 'STRING', false, 'Invoice of the order (record key, with line_number)'),
-    column('line_number', 'BIGINT', false, 'Line within the invoice: CSV line number, or the PostgreSQL line_item_id'),
-    column('line_item_id', 'BIGINT', true, 'PostgreSQL line id (NULL for CSV lines)'),
-    column('order_id', 'BIGINT', true, 'PostgreSQL order id (NULL for CSV lines)'),
+    ...LINE_KEY_COLUMNS,
     column('sku', 'STRING', false, 'Part sold (curated auto_parts)'),
     column('quantity', 'INT', false, 'Units sold'),
     column('unit_price', 'DECIMAL(10,2)', false, 'Price per unit'),
     column('line_total', 'DECIMAL(12,2)', false, 'quantity * unit_price'),
-    column('created_at', 'TIMESTAMP', true, 'Row creation time at the source (NULL for CSV lines)'),
-    column('updated_at', 'TIMESTAMP', false, 'Version time (the order version for CSV lines, created_at for PostgreSQL lines); precombine'),
-    column('source_system', 'STRING', false, 'postgres or csv'),
+    ...LINE_VERSION_COLUMNS,
   ],
   rules: [
-    wellFormed('fail', csv),
-    parses('fail', csv),
-    isComplete('invoice_number', 'fail', csv),
-    isComplete('line_number', 'fail', csv),
-    isComplete('updated_at', 'fail', csv),
+    ...LINE_COMMON_RULES.head,
     references(['sku'], 'auto_parts', ['sku'], 'fail', csv),
     inRange('quantity', { min: 0, exclusiveMin: true }, 'fail', { ...csv, name: 'quantity_positive' }),
     rowExpression('amounts_non_negative', 'unit_price >= 0 AND line_total >= 0', 'fail', 'unit_price and line_total are not negative', csv),
     rowExpression('line_total_is_quantity_times_price', 'line_total = quantity * unit_price', 'warn', 'line_total = quantity * unit_price', csv),
-    reconciles('fail'),
-    referenceCoverage(['invoice_number'], 'sales_order', ['invoice_number'], 0.99, 'warn', { name: 'invoice_number_covered_by_sales_order' }),
+    ...LINE_COMMON_RULES.tail,
   ],
   hudi: upsertTable('sales_order_parts', ['invoice_number', 'line_number'], 'updated_at'),
 };
@@ -153,32 +173,22 @@ SELECT invoice_number, CAST(line_number AS BIGINT) AS line_number, CAST(NULL AS 
   ${META_PASSTHROUGH}
 FROM csv_sales_order_services`,
   columns: [
-    column('invoice_number', 'STRING', false, 'Invoice of the order (record key, with line_number)'),
-    column('line_number', 'BIGINT', false, 'Line within the invoice: CSV line number, or the PostgreSQL line_item_id'),
-    column('line_item_id', 'BIGINT', true, 'PostgreSQL line id (NULL for CSV lines)'),
-    column('order_id', 'BIGINT', true, 'PostgreSQL order id (NULL for CSV lines)'),
+    ...LINE_KEY_COLUMNS,
     column('serviceid', 'STRING', false, 'Service performed (curated service)'),
     column('quantity', 'INT', false, 'Times performed'),
     column('labor_minutes', 'INT', true, 'Labor duration'),
     column('labor_cost', 'DECIMAL(10,2)', false, 'Labor cost'),
     column('parts_cost', 'DECIMAL(10,2)', false, "Cost of the service's required parts"),
     column('line_total', 'DECIMAL(12,2)', false, 'labor_cost + parts_cost'),
-    column('created_at', 'TIMESTAMP', true, 'Row creation time at the source (NULL for CSV lines)'),
-    column('updated_at', 'TIMESTAMP', false, 'Version time (the order version for CSV lines, created_at for PostgreSQL lines); precombine'),
-    column('source_system', 'STRING', false, 'postgres or csv'),
+    ...LINE_VERSION_COLUMNS,
   ],
   rules: [
-    wellFormed('fail', csv),
-    parses('fail', csv),
-    isComplete('invoice_number', 'fail', csv),
-    isComplete('line_number', 'fail', csv),
-    isComplete('updated_at', 'fail', csv),
+    ...LINE_COMMON_RULES.head,
     references(['serviceid'], 'service', ['serviceid'], 'fail', csv),
     inRange('quantity', { min: 0, exclusiveMin: true }, 'fail', { ...csv, name: 'quantity_positive' }),
     rowExpression('amounts_non_negative', 'labor_cost >= 0 AND parts_cost >= 0 AND line_total >= 0', 'fail', 'labor_cost, parts_cost and line_total are not negative', csv),
     rowExpression('line_total_is_labor_plus_parts', 'line_total = labor_cost + parts_cost', 'warn', 'line_total = labor_cost + parts_cost', csv),
-    reconciles('fail'),
-    referenceCoverage(['invoice_number'], 'sales_order', ['invoice_number'], 0.99, 'warn', { name: 'invoice_number_covered_by_sales_order' }),
+    ...LINE_COMMON_RULES.tail,
   ],
   hudi: upsertTable('sales_order_services', ['invoice_number', 'line_number'], 'updated_at'),
 };
