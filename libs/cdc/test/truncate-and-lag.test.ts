@@ -120,17 +120,20 @@ describe('truncate and lag', () => {
   it('reports lag while nothing streams as the age of the oldest unacknowledged captured commit, without holding the slot', async () => {
     const slotBefore = async () =>
       (await fx.query<{ lsn: string }>(`SELECT confirmed_flush_lsn::text AS lsn FROM pg_replication_slots WHERE slot_name = 'autocorp_cdc'`))[0]?.lsn;
+    // The test server commits asynchronously; decoding sees a commit only once its WAL is flushed,
+    // so these commit synchronously (a busy machine can delay the WAL writer past the status call).
+    const commitFlushed = (sql: string) => fx.query(`BEGIN; SET LOCAL synchronous_commit = on; ${sql}; COMMIT`);
     // WAL of a table CDC does not capture: nothing is waiting, whatever the time since the last batch.
-    await fx.query(`CREATE TABLE unrelated (id int); INSERT INTO unrelated SELECT generate_series(1, 100)`);
+    await commitFlushed(`CREATE TABLE unrelated (id int); INSERT INTO unrelated SELECT generate_series(1, 100)`);
     const quiet = await cdcStatus(options());
     expect(quiet.lagBytes).toBeGreaterThan(0);
     expect(quiet).toMatchObject({ active: false, lagBasis: 'caught-up', lagSeconds: 0 });
 
     const beforeCommit = Date.now();
-    await fx.query(`INSERT INTO notes VALUES (50, 'waiting')`);
+    await commitFlushed(`INSERT INTO notes VALUES (50, 'waiting')`);
     const afterCommit = Date.now();
     await new Promise((r) => setTimeout(r, 300));
-    await fx.query(`INSERT INTO notes VALUES (51, 'later')`);
+    await commitFlushed(`INSERT INTO notes VALUES (51, 'later')`);
     const confirmed = await slotBefore();
     const statusStart = Date.now();
     const waiting = await cdcStatus(options());

@@ -184,8 +184,9 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
     const quietMs = Math.min(100, options.cutIntervalMs / 10);
     const change: ChangeTuples = { op: 0, xid: undefined, relationId: 0, tuple: 0, oldRow: -1 };
 
-    // Nothing is pending anywhere: no batch rows, no open transaction, no batch being written.
-    const idle = (): boolean => batch.isEmpty && tx === undefined && inFlight === undefined;
+    // Nothing is pending anywhere: no batch rows, no open transaction, no batch being written, and
+    // no batch that failed to be written (its changes are not durable, so nothing past them may be acknowledged).
+    const idle = (): boolean => batch.isEmpty && tx === undefined && inFlight === undefined && writeFailure === undefined;
     const sendStatus = (replyRequested = false): void => {
       stream.sendStatus(receivedLsn, ackLsn, replyRequested);
       lastStatusMs = Date.now();
