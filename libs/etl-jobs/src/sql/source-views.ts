@@ -53,19 +53,23 @@ export function renderLatestChangeSelect(source: DatabaseSource, ordering: Chang
 
 /**
  * The CSV source view: every field cast with TRY_CAST to its column type (empty fields are NULL,
- * text fields are kept as written, other fields are trimmed first), and `_unparsed_columns` naming
+ * text fields are kept as written, other fields are cast trimmed), and `_unparsed_columns` naming
  * the non-empty fields that did not cast (each field is cast once). Portable SQL (DuckDB and Spark SQL >= 3.4).
  */
 export function renderCsvTypedSelect(source: CsvSource): string {
   const typed = source.columns.filter((c) => c.type !== 'STRING');
   const inner = source.columns.map((c) => {
     const name = identifier(c.name);
-    return c.type === 'STRING' ? `    NULLIF(${name}, '') AS ${name}` : `    TRY_CAST(NULLIF(trim(${name}), '') AS ${c.type}) AS ${name},\n    NULLIF(trim(${name}), '') AS _text_${name}`;
+    // Both engines ignore leading and trailing whitespace when they cast (DuckDB; Spark >= 3.0 trims
+    // strings cast to integral, decimal and datetime types), so the field is cast as it is.
+    return c.type === 'STRING' ? `    NULLIF(${name}, '') AS ${name}` : `    TRY_CAST(${name} AS ${c.type}) AS ${name},\n    ${name} AS _text_${name}`;
   });
   const unparsed = typed.map((c) => {
     const name = identifier(c.name);
-    return `CASE WHEN c.${name} IS NULL AND c._text_${name} IS NOT NULL THEN '${name}' END`;
+    return `CASE WHEN c.${name} IS NULL AND NULLIF(trim(c._text_${name}), '') IS NOT NULL THEN '${name}' END`;
   });
+  // Only rows with a NULL typed field can have one that did not parse.
+  const anyNull = typed.map((c) => `c.${identifier(c.name)} IS NULL`).join(' OR ');
   return [
     'SELECT',
     `${source.columns.map((c) => `  c.${identifier(c.name)}`).join(',\n')},`,
@@ -73,7 +77,7 @@ export function renderCsvTypedSelect(source: CsvSource): string {
     `  c._source_file,`,
     `  c._source_line,`,
     `  c._raw_row,`,
-    `  ${unparsed.length > 0 ? `concat_ws(',', ${unparsed.join(', ')})` : "''"} AS _unparsed_columns,`,
+    `  ${unparsed.length > 0 ? `CASE WHEN ${anyNull} THEN concat_ws(',', ${unparsed.join(', ')}) ELSE '' END` : "''"} AS _unparsed_columns,`,
     `  c._malformed`,
     'FROM (',
     '  SELECT',

@@ -7,9 +7,9 @@ import { localPathOf } from './store-paths';
 
 /**
  * Reads the CSV files of a source and defines `<view>_text` over them: every field VARCHAR, the store key,
- * the line number (header = line 1), and `_malformed` lines (wrong number of fields, kept with their
- * original text in `_raw_row`). Defines the typed view `<view>`. Each file is read once into a temp table;
- * the text view only adds line numbers and the malformed lines. Returns the number of data lines read.
+ * the line number (header = line 1), and `_malformed` lines (a number of fields other than the header's,
+ * kept with their text in `_raw_row`). Defines the typed view `<view>`. Each file is read once, in
+ * parallel, into a temp table; the text view only numbers the lines. Returns the number of data lines read.
  */
 export async function loadCsvSource(db: EtlDuckDb, store: ObjectStore, source: CsvSource, files: readonly ObjectInfo[]): Promise<number> {
   const text = csvTextViewName(source);
@@ -29,6 +29,14 @@ export async function loadCsvSource(db: EtlDuckDb, store: ObjectStore, source: C
   return lines;
 }
 
+/** A field past the header's: filled only on lines with one field too many. */
+const EXTRA_FIELD = '_etl_extra_field';
+/**
+ * The reader's NULL text: one no CSV field holds, so that every field present on a line is a string
+ * (possibly empty) and only the fields missing from a short line (padded) are NULL.
+ */
+const NO_NULL_TEXT = '\u0002';
+
 /** Reads one file; returns the SELECTs of its rows for the text view and its number of data lines. */
 async function loadCsvFile(db: EtlDuckDb, store: ObjectStore, source: CsvSource, key: string, index: number): Promise<{ selects: string[]; lines: number }> {
   const path = localPathOf(store, key);
@@ -38,20 +46,27 @@ async function loadCsvFile(db: EtlDuckDb, store: ObjectStore, source: CsvSource,
   const rows = `_etl_rows_${tag}`;
   const rejected = `_etl_rejected_lines_${tag}`;
   const thresholds = `_etl_reject_thresholds_${tag}`;
-  const trailing = `_etl_trailing_delimiter_lines_${tag}`;
-  const columns = `{${source.columns.map((c) => `${sqlString(c.name)}: 'VARCHAR'`).join(', ')}}`;
+  const columns = `{${[...source.columns.map((c) => c.name), EXTRA_FIELD].map((name) => `${sqlString(name)}: 'VARCHAR'`).join(', ')}}`;
   const names = source.columns.map((c) => sqlIdent(c.name));
+  const last = names[names.length - 1] as string;
+  const extra = sqlIdent(EXTRA_FIELD);
+  const malformed = `(${extra} IS NOT NULL OR ${last} IS NULL)`;
+  const rawText = `concat_ws(',', ${[...names, extra].map(csvField).join(', ')})`;
   try {
+    // One parallel read (rows keep file order, so rowid numbers them). A line with one field too many fills
+    // EXTRA_FIELD, a short line is padded with NULLs; lines with more fields, or broken quoting, are rejected.
     await db.run(
-      `CREATE OR REPLACE TEMP TABLE ${rows} AS SELECT *, ordinality AS _ord FROM read_csv(${sqlString(path)}, columns = ${columns}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', parallel = false, store_rejects = true, rejects_table = ${sqlString(rejects)}, rejects_scan = ${sqlString(scans)}) WITH ORDINALITY`,
+      `CREATE OR REPLACE TEMP TABLE ${rows} AS SELECT ${names.join(', ')}, ${malformed} AS _malformed, CASE WHEN ${malformed} THEN ${rawText} END AS _raw_row
+       FROM read_csv(${sqlString(path)}, columns = ${columns}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', null_padding = true, nullstr = ${sqlString(NO_NULL_TEXT)}, hive_partitioning = false, store_rejects = true, rejects_table = ${sqlString(rejects)}, rejects_scan = ${sqlString(scans)})`,
     );
   } catch (error) {
     throw new EtlError('source-unreadable', `The CSV file ${key} cannot be read (${(error as Error).message}); check that it is UTF-8 CSV with a header row.`, {
       cause: error,
     });
   }
-  await markTrailingDelimiterLines(db, path, source.columns.length, trailing);
-  // Rejected lines shift the ordinal of the rows after them: line = ordinal + 1 (header) + rejects before it.
+  // The fields of a malformed line are not trusted (its text stays in _raw_row): a few rows.
+  await db.run(`UPDATE ${rows} SET ${names.map((n) => `${n} = NULL`).join(', ')} WHERE _malformed`);
+  // Rejected lines shift the row number of the rows after them: line = rowid + 2 (header, 1-based) + rejects before it.
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${rejected} AS SELECT line, first(csv_line) AS csv_line, row_number() OVER (ORDER BY line) AS k FROM (SELECT DISTINCT line, csv_line FROM ${rejects}) GROUP BY line`,
   );
@@ -61,12 +76,11 @@ async function loadCsvFile(db: EtlDuckDb, store: ObjectStore, source: CsvSource,
   const rowCount = await db.count(`SELECT count(*) FROM ${rows}`);
   const numbered =
     rejectCount === 0
-      ? `SELECT r.*, CAST(r._ord + 1 AS BIGINT) AS _line FROM ${rows} r`
-      : `SELECT r.*, CAST(r._ord + 1 + COALESCE(th.k, 0) AS BIGINT) AS _line FROM ${rows} r ASOF LEFT JOIN ${thresholds} th ON r._ord >= th.t`;
+      ? `SELECT r.*, CAST(r.rowid + 2 AS BIGINT) AS _line FROM ${rows} r`
+      : `SELECT r.*, CAST(r.rowid + 2 + COALESCE(th.k, 0) AS BIGINT) AS _line FROM ${rows} r ASOF LEFT JOIN ${thresholds} th ON r.rowid + 1 >= th.t`;
   return {
     selects: [
-      `SELECT ${names.map((n) => `CASE WHEN x.line IS NULL THEN n.${n} END AS ${n}`).join(', ')}, ${sqlString(key)} AS _source_file, n._line AS _source_line, x.line_text AS _raw_row, x.line IS NOT NULL AS _malformed
-       FROM (${numbered}) n LEFT JOIN ${trailing} x ON x.line = n._line`,
+      `SELECT ${names.join(', ')}, ${sqlString(key)} AS _source_file, _line AS _source_line, _raw_row, _malformed FROM (${numbered}) n`,
       `SELECT ${names.map((n) => `CAST(NULL AS VARCHAR) AS ${n}`).join(', ')}, ${sqlString(key)} AS _source_file, CAST(line AS BIGINT) AS _source_line, csv_line AS _raw_row, TRUE AS _malformed FROM ${rejected}`,
     ],
     lines: rowCount + rejectCount,
@@ -74,17 +88,11 @@ async function loadCsvFile(db: EtlDuckDb, store: ObjectStore, source: CsvSource,
 }
 
 /**
- * DuckDB's reader accepts a line with one empty field too many (`a,b,c,`) as if the last delimiter were
- * not there, so such lines are found on the raw text: lines ending in a comma whose comma count outside
- * double quotes gives more fields than the header has. Fills `table(line, line_text)`.
+ * A field as CSV text (quoted when it holds a delimiter, quote or line break; NULL stays NULL): the raw
+ * row of a line with a wrong number of fields is its fields joined again.
  */
-async function markTrailingDelimiterLines(db: EtlDuckDb, path: string, fields: number, table: string): Promise<void> {
-  const unquoted = `regexp_replace(line_text, '"[^"]*"', '', 'g')`;
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT CAST(ordinality + 1 AS BIGINT) AS line, line_text
-     FROM read_csv(${sqlString(path)}, columns = {'line_text': 'VARCHAR'}, header = true, auto_detect = false, delim = ${sqlString('\u0001')}, quote = '', escape = '', new_line = '\\n', parallel = false) WITH ORDINALITY
-     WHERE suffix(line_text, ',') AND length(${unquoted}) - length(replace(${unquoted}, ',', '')) + 1 > ${fields}`,
-  );
+function csvField(value: string): string {
+  return `CASE WHEN regexp_matches(${value}, '[,"\\r\\n]') THEN '"' || replace(${value}, '"', '""') || '"' ELSE ${value} END`;
 }
 
 /**

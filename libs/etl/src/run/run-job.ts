@@ -28,7 +28,6 @@ const BATCH = '_etl_batch';
 const UPSERTS = '_etl_upserts';
 const DELETES = '_etl_deletes';
 const COUNTS = '_etl_counts';
-const DUPLICATE_KEYS = '_etl_duplicate_keys';
 const WINNERS = '_etl_winning_versions';
 
 const ZERO_COUNTS: RunCounts = { read: 0, written: 0, inserted: 0, updated: 0, deleted: 0, quarantined: 0 };
@@ -115,23 +114,12 @@ async function runJobSteps(
   const typed = job.columns.map((c) => `CAST(${sqlIdent(c.name)} AS ${duckdbType(c.type)}) AS ${sqlIdent(c.name)}`).join(', ');
   const passed = (op: 'U' | 'D') => `(SELECT b.rowid AS _row_id, b.* FROM ${BATCH} b ANTI JOIN ${FAILED_TABLE} x ON x._row_id = b.rowid WHERE b._op = '${op}')`;
   const latest = `row_number() OVER (PARTITION BY ${keys} ORDER BY ${sqlIdent(job.hudi.precombineField)} DESC NULLS LAST, _row_id DESC)`;
-  // Versions are resolved only among the keys that occur more than once (most keys occur once).
-  const keyList = job.hudi.recordKeyFields.map(sqlIdent);
-  const sameKey = keyList.map((k) => `p.${k} IS NOT DISTINCT FROM d.${k}`).join(' AND ');
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${DUPLICATE_KEYS} AS SELECT ${keys} FROM ${passed('U')} p GROUP BY ${keys} HAVING count(*) > 1`);
-  // The winning version of a duplicated key is picked on the key, precombine and row id only, then joined back.
-  const precombine = sqlIdent(job.hudi.precombineField);
+  // The latest version of each key: one window over the rows that passed, reading only key, precombine and row id.
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${WINNERS} AS SELECT _row_id FROM (
-       SELECT _row_id, ${latest} AS _version_rank FROM (SELECT ${[...new Set([...keyList, precombine])].map((k) => `p.${k}`).join(', ')}, p._row_id FROM ${passed('U')} p SEMI JOIN ${DUPLICATE_KEYS} d ON ${sameKey})
-     ) v WHERE _version_rank = 1`,
+    `CREATE OR REPLACE TEMP TABLE ${WINNERS} AS SELECT _row_id FROM (SELECT ${[...new Set([...job.hudi.recordKeyFields.map(sqlIdent), sqlIdent(job.hudi.precombineField)])].map((k) => `p.${k}`).join(', ')}, p._row_id FROM ${passed('U')} p)
+     QUALIFY ${latest} = 1`,
   );
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${UPSERTS} AS
-       SELECT ${typed} FROM (SELECT p.* FROM ${passed('U')} p ANTI JOIN ${DUPLICATE_KEYS} d ON ${sameKey}) single
-       UNION ALL
-       SELECT ${typed} FROM ${BATCH} b SEMI JOIN ${WINNERS} w ON w._row_id = b.rowid`,
-  );
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${UPSERTS} AS SELECT ${typed} FROM ${BATCH} b SEMI JOIN ${WINNERS} w ON w._row_id = b.rowid`);
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${DELETES} AS SELECT ${typed} FROM (SELECT *, row_number() OVER (PARTITION BY ${keys} ORDER BY _row_id DESC) AS _version_rank FROM ${passed('D')}) v WHERE _version_rank = 1`,
   );

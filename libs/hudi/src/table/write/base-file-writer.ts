@@ -126,8 +126,10 @@ export async function writeNewFileGroups(
   // Both joins are cheap: equality on (partition, slot), or an ASOF join on the partition's first number of
   // each group (a plain range join would pair every record with every group of its partition first).
   const slots = `(SELECT partition_path, max(slots) AS slots FROM ${buckets} GROUP BY 1)`;
+  // With one new file group per partition every record goes to slot 0: no key hashing, no slots join.
+  const oneSlotEach = groups.every((g) => g.slots === 1);
   const records = hashed
-    ? `(SELECT r.*, CAST(hash(r._hoodie_record_key) % p.slots AS INTEGER) AS __hudi_slot FROM ${tagged} r JOIN ${slots} p ON p.partition_path = r._hoodie_partition_path WHERE r.__hudi_file IS NULL) t
+    ? `(SELECT r.*, ${oneSlotEach ? '0' : 'CAST(hash(r._hoodie_record_key) % CAST(p.slots AS UBIGINT) AS INTEGER)'} AS __hudi_slot FROM ${tagged} r ${oneSlotEach ? '' : `JOIN ${slots} p ON p.partition_path = r._hoodie_partition_path `}WHERE r.__hudi_file IS NULL) t
        JOIN ${buckets} b ON b.partition_path = t._hoodie_partition_path AND b.slot = t.__hudi_slot`
     : `(SELECT * FROM ${tagged} WHERE __hudi_file IS NULL) t
        ASOF JOIN ${buckets} b ON b.partition_path = t._hoodie_partition_path AND t.__hudi_rn > b.from_rn`;
