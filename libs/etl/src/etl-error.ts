@@ -5,7 +5,9 @@ export type EtlErrorKind =
   | 'source-unreadable'
   | 'state-corrupt'
   | 'write-failed'
-  | 'invalid-option';
+  | 'invalid-option'
+  /** A job definition the local runner cannot run as written (e.g. a transform that reorders CSV rows). */
+  | 'unsupported-job';
 
 /** The one error type of @autocorp/etl. */
 export class EtlError extends Error {

@@ -1,7 +1,8 @@
-import { type CsvSource, type JobDefinition, type RowRule, describeRowFailure, isRowRule, minPassRatio, referenceViewName, renderRowPredicate } from '@autocorp/etl-jobs';
+import { type JobDefinition, type RowRule, describeRowFailure, isRowRule, minPassRatio, referenceViewName, renderRowPredicate } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { sqlString } from '../duckdb/sql-text';
-import { csvRawRowsSql } from '../raw/load-csv-source';
+import type { CsvScan } from '../raw/load-csv-source';
+import { locateCsvRows } from '../raw/locate-csv-rows';
 import type { RuleOutcome } from '../state/run-records';
 
 /**
@@ -25,7 +26,7 @@ export interface RowRuleEvaluation {
  * under the first broken rule in definition order; a rule passes when the share of checked rows that
  * keep it is at least its minPassRatio.
  */
-export async function evaluateRowRules(db: EtlDuckDb, job: JobDefinition, batchTable: string): Promise<RowRuleEvaluation> {
+export async function evaluateRowRules(db: EtlDuckDb, job: JobDefinition, batchTable: string, csvScans: readonly CsvScan[]): Promise<RowRuleEvaluation> {
   const rules = job.rules.filter(isRowRule);
   const ctx = { rowAlias: 't', referenceView: referenceViewName };
   const flags = rules.map((rule, i) => `CASE WHEN t._op = 'D' THEN FALSE ELSE NOT ${renderRowPredicate(rule, 'duckdb', ctx)} END AS _fail_${i}`);
@@ -46,7 +47,7 @@ export async function evaluateRowRules(db: EtlDuckDb, job: JobDefinition, batchT
   const [batch] = await db.rows(`SELECT count(*) AS total, count(*) FILTER (WHERE _op <> 'D') AS checked FROM ${batchTable}`);
   const checked = Number(batch?.['checked'] ?? 0);
   const quarantined = Number(failures?.['quarantined'] ?? 0);
-  await describeFailedRows(db, job, batchTable);
+  await describeFailedRows(db, batchTable, csvScans);
   const samples = await sampleFailures(db, rules.length);
   const outcomes: RuleOutcome[] = [];
   for (const [i, rule] of rules.entries()) {
@@ -69,19 +70,13 @@ export async function evaluateRowRules(db: EtlDuckDb, job: JobDefinition, batchT
 
 /**
  * The source file, line and raw row of every failing row (`FAILED_RAW_TABLE`: `_row_id`, `_source_file`,
- * `_source_line`, `raw_row`), rendered once per run: a malformed line keeps its text, another CSV row
- * becomes the JSON of its fields.
+ * `_source_line`, `raw_row`): a CSV row keeps its line as written (located in its file now, for these
+ * rows only), a database row its change file.
  */
-async function describeFailedRows(db: EtlDuckDb, job: JobDefinition, batchTable: string): Promise<void> {
+async function describeFailedRows(db: EtlDuckDb, batchTable: string, csvScans: readonly CsvScan[]): Promise<void> {
+  await locateCsvRows(db, batchTable, FAILED_TABLE, csvScans);
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${FAILED_LINES_TABLE} AS SELECT x._row_id, b._source_file, b._source_line, b._raw_row FROM ${FAILED_TABLE} x JOIN ${batchTable} b ON b.rowid = x._row_id`,
-  );
-  const raw = csvRawRowsSql(csvSources(job), FAILED_LINES_TABLE);
-  await db.run(
-    raw === undefined
-      ? `CREATE OR REPLACE TEMP TABLE ${FAILED_RAW_TABLE} AS SELECT _row_id, _source_file, _source_line, _raw_row AS raw_row FROM ${FAILED_LINES_TABLE}`
-      : `CREATE OR REPLACE TEMP TABLE ${FAILED_RAW_TABLE} AS SELECT l._row_id, l._source_file, l._source_line, COALESCE(l._raw_row, r._raw_json) AS raw_row
-         FROM ${FAILED_LINES_TABLE} l LEFT JOIN ${raw} r ON r._source_file = l._source_file AND r._source_line = l._source_line`,
+    `CREATE OR REPLACE TEMP TABLE ${FAILED_RAW_TABLE} AS SELECT x._row_id, b._source_file, b._source_line, b._raw_row AS raw_row FROM ${FAILED_TABLE} x JOIN ${batchTable} b ON b.rowid = x._row_id`,
   );
 }
 
@@ -101,13 +96,8 @@ async function sampleFailures(db: EtlDuckDb, ruleCount: number): Promise<Map<num
   return samples;
 }
 
-const FAILED_LINES_TABLE = '_etl_failed_lines';
 /** `_row_id`, `_source_file`, `_source_line`, `raw_row` of the rows in FAILED_TABLE. */
 export const FAILED_RAW_TABLE = '_etl_failed_raw';
-
-function csvSources(job: JobDefinition): CsvSource[] {
-  return job.sources.filter((s): s is CsvSource => s.kind === 'csv');
-}
 
 /** The reason text of each row rule, for the quarantine. */
 export function rowRuleReasons(job: JobDefinition): Map<string, string> {

@@ -10,7 +10,8 @@ import { evaluateDatasetRules } from '../quality/evaluate-dataset-rules';
 import { FAILED_TABLE, evaluateRowRules, rowRuleReasons } from '../quality/evaluate-row-rules';
 import { writeQuarantine } from '../quality/write-quarantine';
 import type { CommittedPosition } from '../raw/cdc-position';
-import { loadCsvSource } from '../raw/load-csv-source';
+import { appendRejectedCsvLines } from '../raw/csv-rejects';
+import { type CsvScan, csvUnreadableError, loadCsvSource } from '../raw/load-csv-source';
 import { loadDatabaseSource } from '../raw/load-database-source';
 import { readBookmark, writeBookmark } from '../state/bookmarks';
 import { type RuleOutcome, type RunCounts, type RunReport, newRunId, writeRunRecord } from '../state/run-records';
@@ -91,9 +92,10 @@ async function runJobSteps(
 
   // Read.
   let t = performance.now();
+  const csvScans: CsvScan[] = [];
   for (const source of job.sources) {
     if (source.kind === 'database') await loadDatabaseSource(db, store, source, inputs.database.get(source.view)?.files ?? []);
-    else if (source.kind === 'csv') await loadCsvSource(db, store, source, inputs.csv.get(source.view)?.files ?? []);
+    else if (source.kind === 'csv') csvScans.push(await loadCsvSource(db, store, source, inputs.csv.get(source.view)?.files ?? []));
     else await defineCuratedView(db, store, jobByName(source.job), source.view);
   }
   const referenced = new Set(job.rules.flatMap((r) => ('job' in r ? [r.job] : [])));
@@ -104,20 +106,28 @@ async function runJobSteps(
   t = performance.now();
   const outputs = [...job.columns.map((c) => sqlIdent(c.name)), ...META_COLUMNS.map(sqlIdent)].join(', ');
   // Rows keep their input order (preserve_insertion_order), so the table's rowid numbers them: `_row_id`.
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${BATCH} AS SELECT ${outputs} FROM (${job.transformSql}) x`);
+  // The CSV files are read here, in the same parallel pass as the transform.
+  try {
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${BATCH} AS SELECT ${outputs} FROM (${job.transformSql}) x`);
+  } catch (error) {
+    if (csvScans.some((s) => s.files.length > 0) && /CSV/i.test((error as Error).message)) throw csvUnreadableError(csvScans, error);
+    throw error;
+  }
+  await appendRejectedCsvLines(db, job, BATCH, outputs, csvScans);
   timings.transformMs = Math.round(performance.now() - t);
 
   // Quality.
   t = performance.now();
-  const rowResult = await evaluateRowRules(db, job, BATCH);
+  const rowResult = await evaluateRowRules(db, job, BATCH, csvScans);
   const keys = job.hudi.recordKeyFields.map(sqlIdent).join(', ');
   const typed = job.columns.map((c) => `CAST(${sqlIdent(c.name)} AS ${duckdbType(c.type)}) AS ${sqlIdent(c.name)}`).join(', ');
   const passed = (op: 'U' | 'D') => `(SELECT b.rowid AS _row_id, b.* FROM ${BATCH} b ANTI JOIN ${FAILED_TABLE} x ON x._row_id = b.rowid WHERE b._op = '${op}')`;
-  const latest = `row_number() OVER (PARTITION BY ${keys} ORDER BY ${sqlIdent(job.hudi.precombineField)} DESC NULLS LAST, _row_id DESC)`;
-  // The latest version of each key: one window over the rows that passed, reading only key, precombine and row id.
+  // The latest version of each key (the largest precombine value, NULL smallest; on a tie the later row):
+  // one aggregation over the rows that passed, reading only key, precombine and row id.
+  const precombine = `p.${sqlIdent(job.hudi.precombineField)}`;
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${WINNERS} AS SELECT _row_id FROM (SELECT ${[...new Set([...job.hudi.recordKeyFields.map(sqlIdent), sqlIdent(job.hudi.precombineField)])].map((k) => `p.${k}`).join(', ')}, p._row_id FROM ${passed('U')} p)
-     QUALIFY ${latest} = 1`,
+    `CREATE OR REPLACE TEMP TABLE ${WINNERS} AS SELECT arg_max(p._row_id, struct_pack(a := ${precombine} IS NOT NULL, b := ${precombine}, c := p._row_id)) AS _row_id
+     FROM ${passed('U')} p GROUP BY ${job.hudi.recordKeyFields.map((k) => `p.${sqlIdent(k)}`).join(', ')}`,
   );
   await db.run(`CREATE OR REPLACE TEMP TABLE ${UPSERTS} AS SELECT ${typed} FROM ${BATCH} b SEMI JOIN ${WINNERS} w ON w._row_id = b.rowid`);
   await db.run(

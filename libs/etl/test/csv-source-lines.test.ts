@@ -1,0 +1,112 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { CSV_COLUMNS, type JobDefinition, column, jobByName } from '@autocorp/etl-jobs';
+import { openObjectStore } from '@autocorp/lake-storage';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EtlDuckDb, runJob } from '../src/index';
+import { writeRawCsv } from './raw-fixture';
+
+const HEADER = 'invoice_number,line_number,sku,quantity,unit_price,line_total,updated_at';
+const row = (invoice: string, sku = 'P1', quantity = '1') => `${invoice},1,${sku},${quantity},10.00,10.00,2024-01-05 10:00:00`;
+
+/** A job over the part-lines CSV alone: the reader's line numbers and raw text are what it checks. */
+const JOB: JobDefinition = {
+  name: 'sales_order_parts',
+  layer: 'operational',
+  description: 'CSV part lines (test job)',
+  sources: [{ kind: 'csv', view: 'csv_lines', table: 'sales_order_parts', columns: CSV_COLUMNS.sales_order_parts }],
+  dependsOn: [],
+  transformSql: `SELECT invoice_number, CAST(line_number AS BIGINT) AS line_number, sku, quantity, updated_at, _op, _source_file, _source_line, _raw_row, _unparsed_columns, _malformed FROM csv_lines`,
+  columns: [
+    column('invoice_number', 'STRING', false, 'key'),
+    column('line_number', 'BIGINT', false, 'key'),
+    column('sku', 'STRING', true, 'sku'),
+    column('quantity', 'INT', true, 'quantity'),
+    column('updated_at', 'TIMESTAMP', false, 'precombine'),
+  ],
+  // The part-lines job's first three rules, allowed to fail on any share of the rows.
+  rules: jobByName('sales_order_parts')
+    .rules.filter((r) => ['line_well_formed', 'fields_parse', 'invoice_number_is_complete'].includes(r.name))
+    .map((r) => ({ ...r, minPassRatio: 0 })),
+  hudi: {
+    tableName: 'csv_lines',
+    recordKeyFields: ['invoice_number', 'line_number'],
+    precombineField: 'updated_at',
+    partitionFields: [],
+    hiveStylePartitioning: true,
+    operation: 'upsert',
+    indexType: 'SIMPLE',
+    commitsRetained: 10,
+  },
+};
+
+describe('CSV sources: one parallel read, lines located afterwards', () => {
+  let root: string;
+  let quarantine: Record<string, unknown>[];
+  let curated: string[];
+  let first: string;
+  let second: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'autocorp-etl-lines-'));
+    const lake = { root };
+    first = await writeRawCsv(lake, 'sales_order_parts', '2025-06-01', 'a.csv', [
+      HEADER,
+      row('A01'), // 2
+      `${row('A02')},x,y`, // 3: two fields too many, rejected by the reader
+      row('A03'), // 4
+      'A04,1,P1', // 5: short
+      `${row('A05')},`, // 6: one empty field too many
+      row('A06', '"P,1 ""big"""'), // 7: quoted delimiter and quotes
+      row('A07', '"P ""2"""', 'x'), // 8: does not parse, written with quotes
+      `${row('A08')},x,y,z`, // 9: rejected
+      row('A09'), // 10
+      row('A10', 'P1', 'bad'), // 11
+      row('A11', '"multi\nline"'), // 12: one record over two lines of text
+      row('A12', 'P1', 'nope'), // 13: the record after it
+    ]);
+    second = await writeRawCsv(lake, 'sales_order_parts', '2025-06-02', 'b.csv', [HEADER, row('B01', 'P1', 'x'), `${row('B02')},1,2`, row('B03', 'P1', 'y'), row('B04')]);
+    const store = openObjectStore(pathToFileURL(root).href);
+    const db = await EtlDuckDb.open();
+    try {
+      const report = await runJob({ db, store, job: JOB, committed: undefined });
+      expect(report.error).toBeUndefined();
+      expect(report.status).toBe('committed');
+      const duck = await DuckDBInstance.create(':memory:');
+      const conn = await duck.connect();
+      quarantine = (
+        await conn.runAndReadAll(`SELECT source_file, CAST(source_line AS INT) AS line, rule, raw_row FROM read_parquet('${path.join(root, report.quarantineKey as string)}') ORDER BY source_file, line`)
+      ).getRowObjectsJson() as Record<string, unknown>[];
+      curated = (await conn.runAndReadAll(`SELECT invoice_number FROM read_parquet('${root}/curated/**/*.parquet') ORDER BY 1`)).getRowObjectsJson().map((r) => String(r['invoice_number']));
+      conn.closeSync();
+    } finally {
+      await db.close();
+    }
+  });
+
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('quarantines every broken line at its file and line, with the line as written', () => {
+    expect(quarantine).toEqual([
+      { source_file: first, line: 3, rule: 'line_well_formed', raw_row: `${row('A02')},x,y` },
+      { source_file: first, line: 5, rule: 'line_well_formed', raw_row: 'A04,1,P1' },
+      { source_file: first, line: 6, rule: 'line_well_formed', raw_row: `${row('A05')},` },
+      { source_file: first, line: 8, rule: 'fields_parse', raw_row: row('A07', '"P ""2"""', 'x') },
+      { source_file: first, line: 9, rule: 'line_well_formed', raw_row: `${row('A08')},x,y,z` },
+      { source_file: first, line: 11, rule: 'fields_parse', raw_row: row('A10', 'P1', 'bad') },
+      { source_file: first, line: 13, rule: 'fields_parse', raw_row: row('A12', 'P1', 'nope') },
+      { source_file: second, line: 2, rule: 'fields_parse', raw_row: row('B01', 'P1', 'x') },
+      { source_file: second, line: 3, rule: 'line_well_formed', raw_row: `${row('B02')},1,2` },
+      { source_file: second, line: 4, rule: 'fields_parse', raw_row: row('B03', 'P1', 'y') },
+    ]);
+  });
+
+  it('keeps the well-formed rows, quoted fields included', () => {
+    expect(curated).toEqual(['A01', 'A03', 'A06', 'A09', 'A11', 'B04']);
+  });
+});
