@@ -35,9 +35,10 @@ export interface DatabaseSource {
 }
 
 /**
- * A CSV export in the raw zone. The engine reads every field as text with its file and line number
- * into the view `<view>_text` (fields, `_source_file`, `_source_line`, `_raw_row`, `_malformed` for
- * lines with the wrong number of fields, rule kind `wellFormed`); the view `view` then holds the fields
+ * A CSV export in the raw zone. The engine reads every field as text with its file into the view
+ * `<view>_text` (fields, `_source_file`, `_source_line`, `_raw_row`, `_malformed` for lines with the
+ * wrong number of fields, rule kind `wellFormed`; the local runner fills the line and its text only
+ * for the rows it quarantines, Glue for every row); the view `view` then holds the fields
  * cast with TRY_CAST to the column types (`renderCsvTypedSelect`, the same SQL on both engines) and
  * the names of the fields that did not cast in `_unparsed_columns` (rule kind `parses`).
  */
@@ -63,8 +64,9 @@ export type JobSource = DatabaseSource | CsvSource | CuratedSource;
  * quarantine and are not stored in the curated table.
  * - `_op`: 'U' (upsert) or 'D' (delete the record key)
  * - `_source_file`: the raw file (store key) the row came from, NULL for curated inputs
- * - `_source_line`: the line in that CSV file (header = line 1), NULL otherwise
- * - `_raw_row`: the row as read (JSON of the CSV fields), NULL otherwise
+ * - `_source_line`: the line in that CSV file (header = line 1; a record whose quoted field holds line
+ *   breaks counts as one line), NULL otherwise
+ * - `_raw_row`: the CSV line as written, NULL otherwise
  * - `_unparsed_columns`: comma-separated CSV fields that did not cast ('' when all did)
  * - `_malformed`: true for a CSV line the reader could not split into the header's fields
  */
