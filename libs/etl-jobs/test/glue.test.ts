@@ -35,6 +35,18 @@ function pythonAssignment(scriptPath: string, name: string): unknown {
   return JSON.parse(execFileSync('python3', ['-c', program, scriptPath, name], { encoding: 'utf8' }));
 }
 
+/** The source of the first statement of a top-level function of a Python script. */
+function firstStatementOf(scriptPath: string, functionName: string): string {
+  const program = [
+    'import ast, sys',
+    'tree = ast.parse(open(sys.argv[1]).read())',
+    'for node in tree.body:',
+    '    if isinstance(node, ast.FunctionDef) and node.name == sys.argv[2]:',
+    '        print(ast.unparse(node.body[0]))',
+  ].join('\n');
+  return execFileSync('python3', ['-c', program, scriptPath, functionName], { encoding: 'utf8' }).trim();
+}
+
 describe('Glue rendering', () => {
   it.each(JOBS.map((j) => [j.name, j] as const))('renders a script for %s that compiles, with the same Hudi options as the local writer', (name, job) => {
     const script = renderGlueScript(job, env);
@@ -49,6 +61,8 @@ describe('Glue rendering', () => {
     expect(sync['hoodie.datasource.hive_sync.mode']).toBe('hms');
     expect(sync['hoodie.datasource.hive_sync.database']).toBe('autocorp');
     expect(sync['hoodie.datasource.hive_sync.table']).toBe(job.hudi.tableName);
+    // Decimals are written as decimal(38, s), as the local engine writes them, so either side can upsert the table.
+    expect(firstStatementOf(file, 'write_hudi')).toBe('frame = widen_decimals(frame)');
   });
 
   it('writes the real Hudi options', () => {

@@ -102,6 +102,7 @@ from awsglue.utils import getResolvedOptions
 from awsgluedq.transforms import EvaluateDataQuality
 from pyspark.context import SparkContext
 from pyspark.sql import functions as F
+from pyspark.sql import types as T
 from pyspark.sql.window import Window
 
 JOB = ${pyJson(config)}
@@ -303,7 +304,20 @@ def evaluate_dataset_rules(passed_frame, reference_frames):
     ]
 
 
+def widen_decimals(frame):
+    """Decimals as decimal(38, s), the type the local engine writes (fixed[16]), so both write one table schema."""
+    return frame.select(
+        *[
+            F.col(field.name).cast(T.DecimalType(38, field.dataType.scale)).alias(field.name)
+            if isinstance(field.dataType, T.DecimalType)
+            else F.col(field.name)
+            for field in frame.schema.fields
+        ]
+    )
+
+
 def write_hudi(frame, operation):
+    frame = widen_decimals(frame)
     options = dict(HUDI_WRITE_OPTIONS)
     options.update(CATALOG_SYNC_OPTIONS)
     options["hoodie.datasource.write.operation"] = operation
