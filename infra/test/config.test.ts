@@ -6,7 +6,7 @@ import { resourceNames } from '../src/config/naming';
 import { resolveEnvironment } from '../src/config/resolve-environment';
 import { configProblems } from '../src/config/validate-config';
 import { InfraError } from '../src/infra-error';
-import { writeOverrideFile } from './support/synthesize';
+import { removeOverrideFile, writeOverrideFile } from './support/synthesize';
 
 const noContext = () => undefined;
 const contextOf = (values: Record<string, string>) => (key: string) => values[key];
@@ -51,7 +51,13 @@ describe('environment configuration', () => {
         etl: { numberOfWorkers: 8 },
       },
     });
-    const config = resolveEnvironment({ context: contextOf({ env: 'staging', configFile: file }), env: {}, cwd: '/' });
+    const config = (() => {
+      try {
+        return resolveEnvironment({ context: contextOf({ env: 'staging', configFile: file }), env: {}, cwd: '/' });
+      } finally {
+        removeOverrideFile(file);
+      }
+    })();
     expect(config.network).toEqual({ mode: 'existing', vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['us-east-1a', 'us-east-1b'], subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'] });
     expect(config.etl).toEqual({ ...ENVIRONMENTS.staging.etl, numberOfWorkers: 8 });
   });

@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unexplainedWildcards } from './least-privilege';
 import { policyStatements } from './support/policy-statements';
-import { type SynthesizedEnvironment, synthesizeEnvironment, writeOverrideFile } from './support/synthesize';
+import { type SynthesizedEnvironment, removeOverrideFile, synthesizeEnvironment, writeOverrideFile } from './support/synthesize';
 
 const AGENT = 'arn:aws:datasync:us-east-1:222222222222:agent/agent-0123456789abcdef0';
 
@@ -17,7 +17,11 @@ beforeAll(() => {
       monitoring: { alarmEmail: 'data-team@autocorp.example' },
     },
   });
-  staging = synthesizeEnvironment('staging', { configFile });
+  try {
+    staging = synthesizeEnvironment('staging', { configFile });
+  } finally {
+    removeOverrideFile(configFile);
+  }
 });
 afterAll(() => staging.cleanup());
 

@@ -26,13 +26,18 @@ export function freshOutdir(label: string): string {
   return path.join(dir, 'cdk.out');
 }
 
-/** Writes an infra override file (keyed by environment) and returns its path. */
+/** Writes an infra override file (keyed by environment) in a folder of its own and returns its path (remove it with removeOverrideFile). */
 export function writeOverrideFile(overrides: Record<string, unknown>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'autocorp-infra-config-'));
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'infra-config.json');
   writeFileSync(file, JSON.stringify(overrides, null, 2));
   return file;
+}
+
+/** Removes a file written by writeOverrideFile, and its folder. */
+export function removeOverrideFile(file: string): void {
+  rmSync(path.dirname(file), { recursive: true, force: true });
 }
 
 /** Synthesizes one environment the way `cdk synth -c env=<name>` does, then runs cdk-nag over the construct tree. */
