@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,12 +43,21 @@ const JOB: JobDefinition = {
   },
 };
 
+/** Writes a raw CSV file exactly as given (line ends included); returns its store key. */
+async function writeRawCsvBytes(root: string, tablePath: string, content: string): Promise<string> {
+  const key = `raw/csv/${tablePath}`;
+  await mkdir(path.dirname(path.join(root, key)), { recursive: true });
+  await writeFile(path.join(root, key), content);
+  return key;
+}
+
 describe('CSV sources: one parallel read, lines located afterwards', () => {
   let root: string;
   let quarantine: Record<string, unknown>[];
   let curated: string[];
   let first: string;
   let second: string;
+  let third: string;
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'autocorp-etl-lines-'));
@@ -69,6 +78,8 @@ describe('CSV sources: one parallel read, lines located afterwards', () => {
       row('A12', 'P1', 'nope'), // 13: the record after it
     ]);
     second = await writeRawCsv(lake, 'sales_order_parts', '2025-06-02', 'b.csv', [HEADER, row('B01', 'P1', 'x'), `${row('B02')},1,2`, row('B03', 'P1', 'y'), row('B04')]);
+    // Windows line ends and a byte order mark: read like the others, the line text without its \r.
+    third = await writeRawCsvBytes(root, 'sales_order_parts/ingest_date=2025-06-03/c.csv', `\uFEFF${[HEADER, row('C01'), row('C02', 'P1', 'z'), `${row('C03')},1,2`, 'C04,1', row('C05')].join('\r\n')}\r\n`);
     const store = openObjectStore(pathToFileURL(root).href);
     const db = await EtlDuckDb.open();
     try {
@@ -103,10 +114,13 @@ describe('CSV sources: one parallel read, lines located afterwards', () => {
       { source_file: second, line: 2, rule: 'fields_parse', raw_row: row('B01', 'P1', 'x') },
       { source_file: second, line: 3, rule: 'line_well_formed', raw_row: `${row('B02')},1,2` },
       { source_file: second, line: 4, rule: 'fields_parse', raw_row: row('B03', 'P1', 'y') },
+      { source_file: third, line: 3, rule: 'fields_parse', raw_row: row('C02', 'P1', 'z') },
+      { source_file: third, line: 4, rule: 'line_well_formed', raw_row: `${row('C03')},1,2` },
+      { source_file: third, line: 5, rule: 'line_well_formed', raw_row: 'C04,1' },
     ]);
   });
 
   it('keeps the well-formed rows, quoted fields included', () => {
-    expect(curated).toEqual(['A01', 'A03', 'A06', 'A09', 'A11', 'B04']);
+    expect(curated).toEqual(['A01', 'A03', 'A06', 'A09', 'A11', 'B04', 'C01', 'C05']);
   });
 });

@@ -3,7 +3,7 @@ import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { sqlIdent, sqlString } from '../duckdb/sql-text';
 import type { CsvScan } from './load-csv-source';
 
-/** Name of the table of a scan's rejected lines: `_source_file` (store key), `line`, `csv_line`. */
+/** Name of the table of a scan's rejected lines: `_source_file` (store key), `line`, `csv_line` (without line break characters around it). */
 export function rejectedLinesTable(scan: CsvScan): string {
   return `_etl_rejected_lines_${scan.source.view}`;
 }
@@ -21,7 +21,7 @@ export async function appendRejectedCsvLines(db: EtlDuckDb, job: JobDefinition, 
     const hasRejects = scan.files.length > 0 && (await db.count(`SELECT count(*) FROM duckdb_tables() WHERE table_name = ${sqlString(scan.rejectsTable)}`)) > 0;
     await db.run(
       hasRejects
-        ? `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT replace(s.file_path, ${sqlString(scan.root)}, '') AS _source_file, CAST(e.line AS BIGINT) AS line, first(e.csv_line) AS csv_line
+        ? `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT replace(s.file_path, ${sqlString(scan.root)}, '') AS _source_file, CAST(e.line AS BIGINT) AS line, trim(first(e.csv_line), chr(13) || chr(10)) AS csv_line
            FROM ${scan.rejectsTable} e JOIN ${scan.rejectScansTable} s ON s.scan_id = e.scan_id AND s.file_id = e.file_id GROUP BY ALL`
         : `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT CAST(NULL AS VARCHAR) AS _source_file, CAST(NULL AS BIGINT) AS line, CAST(NULL AS VARCHAR) AS csv_line WHERE false`,
     );

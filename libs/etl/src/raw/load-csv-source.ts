@@ -54,8 +54,9 @@ export async function loadCsvSource(db: EtlDuckDb, store: ObjectStore, source: C
     const columns = `{${[...source.columns.map((c) => c.name), EXTRA_FIELD].map((name) => `${sqlString(name)}: 'VARCHAR'`).join(', ')}}`;
     const last = names[names.length - 1] as string;
     // A line with one field too many fills EXTRA_FIELD, a short line is padded with NULLs; lines with
-    // more fields, or broken quoting, go to the rejects table.
-    const read = `read_csv(${sqlStringList(scan.files.map((f) => f.path))}, columns = ${columns}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n', null_padding = true, nullstr = ${sqlString(NO_NULL_TEXT)}, hive_partitioning = false, filename = true, store_rejects = true, rejects_table = ${sqlString(scan.rejectsTable)}, rejects_scan = ${sqlString(scan.rejectScansTable)})`;
+    // more fields, or broken quoting, go to the rejects table. Lines end in \n or \r\n (no new_line
+    // option: given '\n', DuckDB reads no rows at all from a \r\n file).
+    const read = `read_csv(${sqlStringList(scan.files.map((f) => f.path))}, columns = ${columns}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', null_padding = true, nullstr = ${sqlString(NO_NULL_TEXT)}, hive_partitioning = false, filename = true, store_rejects = true, rejects_table = ${sqlString(scan.rejectsTable)}, rejects_scan = ${sqlString(scan.rejectScansTable)})`;
     await db.run(
       `CREATE OR REPLACE TEMP VIEW ${text} AS SELECT ${names.map((n) => `CASE WHEN NOT _malformed THEN ${n} END AS ${n}`).join(', ')},
          replace(filename, ${sqlString(scan.root)}, '') AS _source_file, CAST(NULL AS BIGINT) AS _source_line, CAST(NULL AS VARCHAR) AS _raw_row, _malformed

@@ -7,7 +7,7 @@ const CHUNK = 1 << 22;
 /**
  * The text of the given records of a CSV file, by line number (the header is line 1, a record is one
  * line unless a quoted field holds line breaks: it is numbered as one line, as DuckDB's reader counts
- * them). One sequential read; the file is never held in memory whole.
+ * them), without the line break (\n or \r\n). One sequential read; the file is never held in memory whole.
  */
 export async function readCsvRecords(path: string, lines: ReadonlySet<number>): Promise<Map<number, string>> {
   const found = new Map<number, string>();
@@ -46,7 +46,7 @@ export async function readCsvRecords(path: string, lines: ReadonlySet<number>): 
         if (inQuotes) continue;
         if (wanted) {
           pieces.push(chunk.subarray(start, end));
-          found.set(line, Buffer.concat(pieces).toString('utf8'));
+          found.set(line, withoutCarriageReturn(Buffer.concat(pieces).toString('utf8')));
           pieces = [];
           next += 1;
         }
@@ -56,9 +56,13 @@ export async function readCsvRecords(path: string, lines: ReadonlySet<number>): 
         wanted = sorted[next] === line;
       }
     }
-    if (wanted && pieces.length > 0) found.set(line, Buffer.concat(pieces).toString('utf8'));
+    if (wanted && pieces.length > 0) found.set(line, withoutCarriageReturn(Buffer.concat(pieces).toString('utf8')));
     return found;
   } finally {
     await handle.close();
   }
+}
+
+function withoutCarriageReturn(text: string): string {
+  return text.endsWith('\r') ? text.slice(0, -1) : text;
 }
