@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Catalog, LocalCatalogBackend, crawlAll, crawlCuratedHudi } from '../src/index';
-import { installHudiFixture } from './helpers/hudi-fixture';
+import { installHudiFixture } from '@autocorp/hudi/testing';
 import { type TestLake, createTestLake } from './helpers/lake';
 
 describe('curated Hudi crawler (Spark-written fixtures)', () => {

@@ -77,7 +77,19 @@ describe('CSV sources: one parallel read, lines located afterwards', () => {
       row('A11', '"multi\nline"'), // 12: one record over two lines of text
       row('A12', 'P1', 'nope'), // 13: the record after it
     ]);
-    second = await writeRawCsv(lake, 'sales_order_parts', '2025-06-02', 'b.csv', [HEADER, row('B01', 'P1', 'x'), `${row('B02')},1,2`, row('B03', 'P1', 'y'), row('B04')]);
+    const version = (sku: string, updatedAt: string) => `D01,1,${sku},1,10.00,10.00,${updatedAt}`;
+    second = await writeRawCsv(lake, 'sales_order_parts', '2025-06-02', 'b.csv', [
+      HEADER,
+      row('B01', 'P1', 'x'),
+      `${row('B02')},1,2`,
+      row('B03', 'P1', 'y'),
+      row('B04'),
+      // Versions of one key: the latest updated_at wins, on a tie the later row, a missing one never.
+      version('P1', '2024-01-05 10:00:00'),
+      version('P2', '2024-01-05 10:00:00'),
+      version('P3', ''),
+      version('P0', '2024-01-04 10:00:00'),
+    ]);
     // Windows line ends and a byte order mark: read like the others, the line text without its \r.
     third = await writeRawCsvBytes(root, 'sales_order_parts/ingest_date=2025-06-03/c.csv', `\uFEFF${[HEADER, row('C01'), row('C02', 'P1', 'z'), `${row('C03')},1,2`, 'C04,1', row('C05')].join('\r\n')}\r\n`);
     const store = openObjectStore(pathToFileURL(root).href);
@@ -91,7 +103,9 @@ describe('CSV sources: one parallel read, lines located afterwards', () => {
       quarantine = (
         await conn.runAndReadAll(`SELECT source_file, CAST(source_line AS INT) AS line, rule, raw_row FROM read_parquet('${path.join(root, report.quarantineKey as string)}') ORDER BY source_file, line`)
       ).getRowObjectsJson() as Record<string, unknown>[];
-      curated = (await conn.runAndReadAll(`SELECT invoice_number FROM read_parquet('${root}/curated/**/*.parquet') ORDER BY 1`)).getRowObjectsJson().map((r) => String(r['invoice_number']));
+      curated = (await conn.runAndReadAll(`SELECT invoice_number, sku FROM read_parquet('${root}/curated/**/*.parquet') ORDER BY 1`))
+        .getRowObjectsJson()
+        .map((r) => (r['invoice_number'] === 'D01' ? `D01:${String(r['sku'])}` : String(r['invoice_number'])));
       conn.closeSync();
     } finally {
       await db.close();
@@ -120,7 +134,40 @@ describe('CSV sources: one parallel read, lines located afterwards', () => {
     ]);
   });
 
-  it('keeps the well-formed rows, quoted fields included', () => {
-    expect(curated).toEqual(['A01', 'A03', 'A06', 'A09', 'A11', 'B04', 'C01', 'C05']);
+  it('keeps the well-formed rows, quoted fields included, and one version per key', () => {
+    expect(curated).toEqual(['A01', 'A03', 'A06', 'A09', 'A11', 'B04', 'C01', 'C05', 'D01:P2']);
+  });
+
+  it('names a listed CSV file that is gone by the time the job reads it, and commits nothing', async () => {
+    const lake = await mkdtemp(path.join(os.tmpdir(), 'autocorp-etl-lines-'));
+    try {
+      await writeRawCsv({ root: lake }, 'sales_order_parts', '2025-06-01', 'here.csv', [HEADER, row('E01')]);
+      const real = openObjectStore(pathToFileURL(lake).href);
+      const gone = 'raw/csv/sales_order_parts/ingest_date=2025-06-02/gone.csv';
+      // The store lists one file more than the folder holds: it was removed after the listing.
+      const store = new Proxy(real, {
+        get(target, property, receiver) {
+          if (property === 'list') {
+            return async function* (prefix: string) {
+              yield* target.list(prefix);
+              if (gone.startsWith(prefix)) yield { key: gone, size: 10, lastModified: new Date() };
+            };
+          }
+          const value: unknown = Reflect.get(target, property, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const db = await EtlDuckDb.open();
+      try {
+        const report = await runJob({ db, store, job: JOB, committed: undefined });
+        expect(report.status).toBe('failed');
+        expect(report.error).toMatch(new RegExp(`The CSV file ${gone} was listed in the raw zone but cannot be opened`));
+        expect(report.instants).toEqual([]);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await rm(lake, { recursive: true, force: true });
+    }
   });
 });

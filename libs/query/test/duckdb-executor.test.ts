@@ -5,7 +5,7 @@ import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbExecutor, NAMED_QUERIES, type ResultRow, buildNamedQuery, schemaFromCatalogTables } from '../src/index';
 import { type CuratedLake, createCuratedLake, loadPlainTables } from './helpers/curated-dataset';
-import { installHudiFixture } from './helpers/hudi-fixture';
+import { installHudiFixture } from '@autocorp/hudi/testing';
 
 /** Values compared as text, numbers to 4 decimals, so DECIMAL/DOUBLE/BIGINT spellings do not matter. */
 function canon(rows: readonly Record<string, unknown>[]): Record<string, string | null>[] {

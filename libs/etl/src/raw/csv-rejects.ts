@@ -2,6 +2,7 @@ import { type JobDefinition, changesViewName, csvTextViewName } from '@autocorp/
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { sqlIdent, sqlString } from '../duckdb/sql-text';
 import type { CsvScan } from './load-csv-source';
+import { storeKeySql } from './store-paths';
 
 /** Name of the table of a scan's rejected lines: `_source_file` (store key), `line`, `csv_line` (without line break characters around it). */
 export function rejectedLinesTable(scan: CsvScan): string {
@@ -9,8 +10,8 @@ export function rejectedLinesTable(scan: CsvScan): string {
 }
 
 /**
- * After the batch is built: the lines DuckDB's reader rejected (more fields than the header has one
- * too many, broken quoting) become malformed rows of the batch, with their line and text, through the
+ * After the batch is built: the lines DuckDB's reader rejected (two or more fields more than the
+ * header has, broken quoting, invalid UTF-8) become malformed rows of the batch, with their line and text, through the
  * job's own transform (the database sources emptied first, so that only these rows come out).
  * Returns the number of rejected lines.
  */
@@ -21,7 +22,7 @@ export async function appendRejectedCsvLines(db: EtlDuckDb, job: JobDefinition, 
     const hasRejects = scan.files.length > 0 && (await db.count(`SELECT count(*) FROM duckdb_tables() WHERE table_name = ${sqlString(scan.rejectsTable)}`)) > 0;
     await db.run(
       hasRejects
-        ? `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT replace(s.file_path, ${sqlString(scan.root)}, '') AS _source_file, CAST(e.line AS BIGINT) AS line, trim(first(e.csv_line), chr(13) || chr(10)) AS csv_line
+        ? `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT ${storeKeySql('s.file_path', scan.root)} AS _source_file, CAST(e.line AS BIGINT) AS line, trim(first(e.csv_line), chr(13) || chr(10)) AS csv_line
            FROM ${scan.rejectsTable} e JOIN ${scan.rejectScansTable} s ON s.scan_id = e.scan_id AND s.file_id = e.file_id GROUP BY ALL`
         : `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT CAST(NULL AS VARCHAR) AS _source_file, CAST(NULL AS BIGINT) AS line, CAST(NULL AS VARCHAR) AS csv_line WHERE false`,
     );

@@ -1,9 +1,10 @@
+import { access, constants } from 'node:fs/promises';
 import type { ObjectInfo, ObjectStore } from '@autocorp/lake-storage';
 import { type CsvSource, csvTextViewName, renderCsvTypedSelect } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { sqlIdent, sqlString, sqlStringList } from '../duckdb/sql-text';
 import { EtlError } from '../etl-error';
-import { localPathOf, localRootOf } from './store-paths';
+import { localPathOf, localRootOf, storeKeySql } from './store-paths';
 
 /** The CSV files behind one source and where the reader puts the lines it rejects. */
 export interface CsvScan {
@@ -18,7 +19,7 @@ export interface CsvScan {
 }
 
 /** A field past the header's: filled only on lines with one field too many. */
-export const EXTRA_FIELD = '_etl_extra_field';
+const EXTRA_FIELD = '_etl_extra_field';
 /**
  * The reader's NULL text: one no CSV field holds, so that every field present on a line is a string
  * (possibly empty) and only the fields missing from a short line (padded) are NULL.
@@ -43,6 +44,16 @@ export async function loadCsvSource(db: EtlDuckDb, store: ObjectStore, source: C
     rejectsTable: `_etl_rejects_${tag}`,
     rejectScansTable: `_etl_reject_scans_${tag}`,
   };
+  // The files are read when the batch is built; one that vanished since it was listed is named now.
+  for (const file of scan.files) {
+    await access(file.path, constants.R_OK).catch((error: unknown) => {
+      throw new EtlError(
+        'source-unreadable',
+        `The CSV file ${file.key} was listed in the raw zone but cannot be opened (${(error as Error).message}); check that nothing removes raw files while ETL runs, then run the job again.`,
+        { cause: error },
+      );
+    });
+  }
   for (const table of [scan.rejectsTable, scan.rejectScansTable]) await db.run(`DROP TABLE IF EXISTS ${table}`);
   const names = source.columns.map((c) => sqlIdent(c.name));
   if (scan.files.length === 0) {
@@ -59,7 +70,7 @@ export async function loadCsvSource(db: EtlDuckDb, store: ObjectStore, source: C
     const read = `read_csv(${sqlStringList(scan.files.map((f) => f.path))}, columns = ${columns}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', null_padding = true, nullstr = ${sqlString(NO_NULL_TEXT)}, hive_partitioning = false, filename = true, store_rejects = true, rejects_table = ${sqlString(scan.rejectsTable)}, rejects_scan = ${sqlString(scan.rejectScansTable)})`;
     await db.run(
       `CREATE OR REPLACE TEMP VIEW ${text} AS SELECT ${names.map((n) => `CASE WHEN NOT _malformed THEN ${n} END AS ${n}`).join(', ')},
-         replace(filename, ${sqlString(scan.root)}, '') AS _source_file, CAST(NULL AS BIGINT) AS _source_line, CAST(NULL AS VARCHAR) AS _raw_row, _malformed
+         ${storeKeySql('filename', scan.root)} AS _source_file, CAST(NULL AS BIGINT) AS _source_line, CAST(NULL AS VARCHAR) AS _raw_row, _malformed
        FROM (SELECT *, (${sqlIdent(EXTRA_FIELD)} IS NOT NULL OR ${last} IS NULL) AS _malformed FROM ${read})`,
     );
   }

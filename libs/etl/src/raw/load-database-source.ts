@@ -1,10 +1,10 @@
 import type { ObjectStore } from '@autocorp/lake-storage';
 import { type DatabaseSource, changesViewName, duckdbType, renderLatestChangeSelect } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlIdent, sqlString, sqlStringList } from '../duckdb/sql-text';
+import { sqlIdent, sqlStringList } from '../duckdb/sql-text';
 import { EtlError } from '../etl-error';
 import { applyTruncates } from './apply-truncates';
-import { localPathOf, localRootOf } from './store-paths';
+import { localPathOf, localRootOf, storeKeySql } from './store-paths';
 
 /**
  * Loads the given raw Parquet files of a database source into `<view>_changes` (source columns,
@@ -25,7 +25,7 @@ export async function loadDatabaseSource(db: EtlDuckDb, store: ObjectStore, sour
     const prefix = localRootOf(store);
     try {
       await db.run(
-        `CREATE OR REPLACE TEMP TABLE ${changes} AS SELECT ${columns.join(', ')}, CAST(Op AS VARCHAR) AS Op, CAST(_cdc_commit_lsn AS BIGINT) AS _cdc_commit_lsn, CAST(_cdc_seq AS BIGINT) AS _cdc_seq, replace(filename, ${sqlString(prefix)}, '') AS _source_file FROM read_parquet(${sqlStringList(paths)}, filename = true, union_by_name = true)`,
+        `CREATE OR REPLACE TEMP TABLE ${changes} AS SELECT ${columns.join(', ')}, CAST(Op AS VARCHAR) AS Op, CAST(_cdc_commit_lsn AS BIGINT) AS _cdc_commit_lsn, CAST(_cdc_seq AS BIGINT) AS _cdc_seq, ${storeKeySql('filename', prefix)} AS _source_file FROM read_parquet(${sqlStringList(paths)}, filename = true, union_by_name = true)`,
       );
     } catch (error) {
       throw new EtlError(

@@ -1,4 +1,5 @@
 import type { ObjectStore } from '@autocorp/lake-storage';
+import { sqlString } from '../duckdb/sql-text';
 import { EtlError } from '../etl-error';
 
 /** The local path of a store key; the local runner reads files in place, so the store must be local. */
@@ -17,4 +18,9 @@ export function localPathOf(store: ObjectStore, key: string): string {
 export function localRootOf(store: ObjectStore): string {
   const probe = localPathOf(store, 'state');
   return probe.slice(0, probe.length - 'state'.length);
+}
+
+/** SQL giving the store key of a local file path held in `pathColumn` (a path DuckDB read under `root`). */
+export function storeKeySql(pathColumn: string, root: string): string {
+  return `replace(${pathColumn}, ${sqlString(root)}, '')`;
 }

@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { unzip } from './unzip';
+import { join } from 'node:path';
+import { HUDI_FIXTURES, unzip } from '../../testing/index';
 
 /** Folder holding the Spark-written sample tables (read-only). */
-export const FIXTURES = process.env['HUDI_FIXTURES'] ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../../shared/fixtures/hudi');
+export const FIXTURES = HUDI_FIXTURES;
 
 export type FixtureName =
   | 'v6_nonpartitioned'
