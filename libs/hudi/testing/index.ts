@@ -7,10 +7,11 @@ import { unzip } from './unzip';
 export { unzip } from './unzip';
 
 /**
- * Folder holding the Spark-written sample tables (`../shared/fixtures/hudi` beside the repository, see its
- * README), or HUDI_FIXTURES. For tests: `@autocorp/hudi/testing` is not part of the engine.
+ * Folder holding the Spark-written sample tables committed with the repository (`fixtures/`, see its README
+ * for their expected contents and its NOTICE for origin and licence). For tests: `@autocorp/hudi/testing`
+ * is not part of the engine.
  */
-export const HUDI_FIXTURES = process.env['HUDI_FIXTURES'] ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/fixtures/hudi');
+export const HUDI_FIXTURES = resolve(fileURLToPath(new URL('.', import.meta.url)), 'fixtures');
 
 /** Unzips fixture `<name>.zip` and moves its table folder to `target` (a folder that must not exist yet). */
 export async function installHudiFixture(name: string, target: string): Promise<void> {
