@@ -3,6 +3,8 @@ export type EtlErrorKind =
   | 'unknown-job'
   | 'rules-failed'
   | 'source-unreadable'
+  /** A raw file whose rows cannot all be accounted for (e.g. a quote left open swallowed lines). */
+  | 'source-malformed'
   | 'state-corrupt'
   | 'write-failed'
   | 'invalid-option'

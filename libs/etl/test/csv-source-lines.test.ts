@@ -3,45 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { CSV_COLUMNS, type JobDefinition, column, jobByName } from '@autocorp/etl-jobs';
 import { openObjectStore } from '@autocorp/lake-storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EtlDuckDb, runJob } from '../src/index';
 import { writeRawCsv } from './raw-fixture';
-
-const HEADER = 'invoice_number,line_number,sku,quantity,unit_price,line_total,updated_at';
-const row = (invoice: string, sku = 'P1', quantity = '1') => `${invoice},1,${sku},${quantity},10.00,10.00,2024-01-05 10:00:00`;
-
-/** A job over the part-lines CSV alone: the reader's line numbers and raw text are what it checks. */
-const JOB: JobDefinition = {
-  name: 'sales_order_parts',
-  layer: 'operational',
-  description: 'CSV part lines (test job)',
-  sources: [{ kind: 'csv', view: 'csv_lines', table: 'sales_order_parts', columns: CSV_COLUMNS.sales_order_parts }],
-  dependsOn: [],
-  transformSql: `SELECT invoice_number, CAST(line_number AS BIGINT) AS line_number, sku, quantity, updated_at, _op, _source_file, _source_line, _raw_row, _unparsed_columns, _malformed FROM csv_lines`,
-  columns: [
-    column('invoice_number', 'STRING', false, 'key'),
-    column('line_number', 'BIGINT', false, 'key'),
-    column('sku', 'STRING', true, 'sku'),
-    column('quantity', 'INT', true, 'quantity'),
-    column('updated_at', 'TIMESTAMP', false, 'precombine'),
-  ],
-  // The part-lines job's first three rules, allowed to fail on any share of the rows.
-  rules: jobByName('sales_order_parts')
-    .rules.filter((r) => ['line_well_formed', 'fields_parse', 'invoice_number_is_complete'].includes(r.name))
-    .map((r) => ({ ...r, minPassRatio: 0 })),
-  hudi: {
-    tableName: 'csv_lines',
-    recordKeyFields: ['invoice_number', 'line_number'],
-    precombineField: 'updated_at',
-    partitionFields: [],
-    hiveStylePartitioning: true,
-    operation: 'upsert',
-    indexType: 'SIMPLE',
-    commitsRetained: 10,
-  },
-};
+import { HEADER, JOB, row } from './support/csv-parts-job';
 
 /** Writes a raw CSV file exactly as given (line ends included); returns its store key. */
 async function writeRawCsvBytes(root: string, tablePath: string, content: string): Promise<string> {
@@ -74,8 +40,8 @@ describe('CSV sources: one parallel read, lines located afterwards', () => {
       `${row('A08')},x,y,z`, // 9: rejected
       row('A09'), // 10
       row('A10', 'P1', 'bad'), // 11
-      row('A11', '"multi\nline"'), // 12: one record over two lines of text
-      row('A12', 'P1', 'nope'), // 13: the record after it
+      row('A11', '"multi\nline"'), // 12: one record over two lines of text (12 and 13)
+      row('A12', 'P1', 'nope'), // 14: the record after it, on physical line 14
     ]);
     const version = (sku: string, updatedAt: string) => `D01,1,${sku},1,10.00,10.00,${updatedAt}`;
     second = await writeRawCsv(lake, 'sales_order_parts', '2025-06-02', 'b.csv', [
@@ -124,7 +90,7 @@ describe('CSV sources: one parallel read, lines located afterwards', () => {
       { source_file: first, line: 8, rule: 'fields_parse', raw_row: row('A07', '"P ""2"""', 'x') },
       { source_file: first, line: 9, rule: 'line_well_formed', raw_row: `${row('A08')},x,y,z` },
       { source_file: first, line: 11, rule: 'fields_parse', raw_row: row('A10', 'P1', 'bad') },
-      { source_file: first, line: 13, rule: 'fields_parse', raw_row: row('A12', 'P1', 'nope') },
+      { source_file: first, line: 14, rule: 'fields_parse', raw_row: row('A12', 'P1', 'nope') },
       { source_file: second, line: 2, rule: 'fields_parse', raw_row: row('B01', 'P1', 'x') },
       { source_file: second, line: 3, rule: 'line_well_formed', raw_row: `${row('B02')},1,2` },
       { source_file: second, line: 4, rule: 'fields_parse', raw_row: row('B03', 'P1', 'y') },

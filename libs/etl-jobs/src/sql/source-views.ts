@@ -53,7 +53,8 @@ export function renderLatestChangeSelect(source: DatabaseSource, ordering: Chang
 
 /**
  * The CSV source view: every field cast with TRY_CAST to its column type (empty fields are NULL,
- * text fields are kept as written, other fields are cast trimmed), and `_unparsed_columns` naming
+ * text fields are kept as written, other fields are cast trimmed; a TIMESTAMP field needs a time of
+ * day, so a date alone does not parse), and `_unparsed_columns` naming
  * the non-empty fields that did not cast (each field is cast once). Portable SQL (DuckDB and Spark SQL >= 3.4).
  */
 export function renderCsvTypedSelect(source: CsvSource): string {
@@ -62,7 +63,10 @@ export function renderCsvTypedSelect(source: CsvSource): string {
     const name = identifier(c.name);
     // Both engines ignore leading and trailing whitespace when they cast (DuckDB; Spark >= 3.0 trims
     // strings cast to integral, decimal and datetime types), so the field is cast as it is.
-    return c.type === 'STRING' ? `    NULLIF(${name}, '') AS ${name}` : `    TRY_CAST(${name} AS ${c.type}) AS ${name},\n    ${name} AS _text_${name}`;
+    if (c.type === 'STRING') return `    NULLIF(${name}, '') AS ${name}`;
+    // A date alone is not a timestamp (both engines would read it as midnight): it does not parse.
+    const cast = c.type === 'TIMESTAMP' ? `CASE WHEN ${name} LIKE '%:%' THEN TRY_CAST(${name} AS TIMESTAMP) END` : `TRY_CAST(${name} AS ${c.type})`;
+    return `    ${cast} AS ${name},\n    ${name} AS _text_${name}`;
   });
   const unparsed = typed.map((c) => {
     const name = identifier(c.name);

@@ -4,6 +4,7 @@ import { type CsvSource, csvTextViewName, renderCsvTypedSelect } from '@autocorp
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { sqlIdent, sqlString, sqlStringList } from '../duckdb/sql-text';
 import { EtlError } from '../etl-error';
+import { type CsvFileMap, mapCsvFiles } from './csv-file-map';
 import { localPathOf, localRootOf, storeKeySql } from './store-paths';
 
 /** The CSV files behind one source and where the reader puts the lines it rejects. */
@@ -16,10 +17,15 @@ export interface CsvScan {
   /** DuckDB's rejects tables for this scan (filled when the text view is first read). */
   readonly rejectsTable: string;
   readonly rejectScansTable: string;
+  /**
+   * The layout of each file (same order as `files`): blank lines, records over several lines, invalid
+   * UTF-8, a missing final line break. Mapped by one sequential pass per file while DuckDB reads them.
+   */
+  readonly maps: Promise<readonly CsvFileMap[]>;
 }
 
 /** A field past the header's: filled only on lines with one field too many. */
-const EXTRA_FIELD = '_etl_extra_field';
+export const EXTRA_FIELD = '_etl_extra_field';
 /**
  * The reader's NULL text: one no CSV field holds, so that every field present on a line is a string
  * (possibly empty) and only the fields missing from a short line (padded) are NULL.
@@ -37,15 +43,9 @@ const NO_NULL_TEXT = '\u0002';
 export async function loadCsvSource(db: EtlDuckDb, store: ObjectStore, source: CsvSource, files: readonly ObjectInfo[]): Promise<CsvScan> {
   const text = csvTextViewName(source);
   const tag = source.view;
-  const scan: CsvScan = {
-    source,
-    files: files.map((f) => ({ key: f.key, path: localPathOf(store, f.key) })),
-    root: localRootOf(store),
-    rejectsTable: `_etl_rejects_${tag}`,
-    rejectScansTable: `_etl_reject_scans_${tag}`,
-  };
+  const located = files.map((f) => ({ key: f.key, path: localPathOf(store, f.key) }));
   // The files are read when the batch is built; one that vanished since it was listed is named now.
-  for (const file of scan.files) {
+  for (const file of located) {
     await access(file.path, constants.R_OK).catch((error: unknown) => {
       throw new EtlError(
         'source-unreadable',
@@ -54,6 +54,17 @@ export async function loadCsvSource(db: EtlDuckDb, store: ObjectStore, source: C
       );
     });
   }
+  const maps = mapCsvFiles(located.map((f) => f.path));
+  // Awaited after the batch is built (csv-rejects); a failure before that must not go unhandled.
+  maps.catch(() => undefined);
+  const scan: CsvScan = {
+    source,
+    files: located,
+    root: localRootOf(store),
+    rejectsTable: `_etl_rejects_${tag}`,
+    rejectScansTable: `_etl_reject_scans_${tag}`,
+    maps,
+  };
   for (const table of [scan.rejectsTable, scan.rejectScansTable]) await db.run(`DROP TABLE IF EXISTS ${table}`);
   const names = source.columns.map((c) => sqlIdent(c.name));
   if (scan.files.length === 0) {
