@@ -45,7 +45,7 @@ async function runOn(file: string, content: Buffer | string): Promise<Outcome> {
     const quarantine = report.quarantineKey
       ? ((
           await conn.runAndReadAll(
-            `SELECT CAST(source_line AS INT) AS line, rule, column_name, reason, raw_row FROM read_parquet('${path.join(root, report.quarantineKey)}') ORDER BY line`,
+            `SELECT CAST(source_line AS INT) AS line, * FROM read_parquet('${path.join(root, report.quarantineKey)}') ORDER BY line`,
           )
         ).getRowObjectsJson() as Outcome['quarantine'])
       : [];
