@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { HudiTable } from '@autocorp/hudi';
 import { type ObjectStore, openObjectStore } from '@autocorp/lake-storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hudiWriteOptions, jobByName } from '@autocorp/etl-jobs';
+import { CSV_COLUMNS, hudiWriteOptions, jobByName } from '@autocorp/etl-jobs';
 import { type RunReport, listRuns, quarantineKey, readBookmark, runJobs } from '../src/index';
 import { CLEAN_CSV_INVOICES, EXPECTED_QUARANTINE, buildRawZone } from './build-fixture';
 import { writeRawCsv } from './raw-fixture';
@@ -88,13 +88,18 @@ describe('runJobs on a raw zone', () => {
       expect(Object.fromEntries(rows.map((r) => [r['rule'], r['n']]))).toEqual(expected);
     }
     const orders = path.join(root, byJob(first, 'sales_order').quarantineKey as string);
-    const malformed = (await conn.runAndReadAll(`SELECT source_file, source_line, raw_row, reason FROM read_parquet('${orders}') WHERE rule = 'line_well_formed'`)).getRowObjectsJson();
+    const malformed = (await conn.runAndReadAll(`SELECT source_file, source_line, raw_row, reason, column_name FROM read_parquet('${orders}') WHERE rule = 'line_well_formed'`)).getRowObjectsJson();
+    // The reader's reason: the line's field count against the header's, and the first column it lacks.
+    const header = CSV_COLUMNS.sales_orders.map((c) => c.name);
+    const short = 'INV-C-000005,2,2024-01-05 10:00:00,Cash';
+    const found = short.split(',').length;
     expect(malformed).toEqual([
       {
         source_file: 'raw/csv/sales_orders/ingest_date=2025-06-01/sales_orders.csv',
         source_line: String(CLEAN_CSV_INVOICES + 8),
-        raw_row: 'INV-C-000005,2,2024-01-05 10:00:00,Cash',
-        reason: "the line does not have the header's number of fields",
+        raw_row: short,
+        reason: `the line has ${found} fields; the header has ${header.length} (missing ${header.slice(found).join(', ')})`,
+        column_name: header[found],
       },
     ]);
     const negative = (await conn.runAndReadAll(`SELECT source_line FROM read_parquet('${orders}') WHERE rule = 'amounts_non_negative'`)).getRowObjectsJson();

@@ -71,14 +71,32 @@ export async function mapCsvFiles(paths: readonly string[]): Promise<CsvFileMap[
   return maps;
 }
 
+/** Lines added by the records over several lines, summed up to each of them (computed once per map). */
+const extraLinesBefore = new WeakMap<CsvFileMap, { readonly units: number[]; readonly sums: number[] }>();
+
 /** The physical line a unit starts on. */
 export function physicalLineOf(map: CsvFileMap, unit: number): number {
-  let extra = 0;
-  for (const m of map.multiLineUnits) {
-    if (m.unit >= unit) break;
-    extra += m.lines - 1;
+  let index = extraLinesBefore.get(map);
+  if (!index) {
+    const sums = [0];
+    for (const m of map.multiLineUnits) sums.push((sums[sums.length - 1] as number) + m.lines - 1);
+    index = { units: map.multiLineUnits.map((m) => m.unit), sums };
+    extraLinesBefore.set(map, index);
   }
-  return unit + extra;
+  // Lines added by the records over several lines that start before `unit`.
+  return unit + (index.sums[countBelow(index.units, unit)] as number);
+}
+
+/** How many values of an ascending list are below `value` (binary search). */
+export function countBelow(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 class CsvFileScanner {

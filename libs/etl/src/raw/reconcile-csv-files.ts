@@ -3,7 +3,7 @@ import { sqlString } from '../duckdb/sql-text';
 import { EtlError } from '../etl-error';
 import { splitCsvRecord } from './csv-fields';
 import { completeFieldForm } from './csv-field-format';
-import type { CsvFileMap } from './csv-file-map';
+import { type CsvFileMap, countBelow } from './csv-file-map';
 import { type CsvRowReason, addCsvRowReasons } from './csv-row-reasons';
 import type { RejectedLine } from './csv-rejects';
 import type { CsvScan } from './load-csv-source';
@@ -34,12 +34,12 @@ export async function checkCsvFiles(db: EtlDuckDb, batchTable: string, scan: Csv
     const firstRow = Number(run?.['first_row'] ?? 0);
     const rowCount = Number(run?.['row_count'] ?? 0);
     const rejectedUnits = new Set(rejected.filter((r) => r.file === file.key).map((r) => r.unit));
+    const blankUnits = new Set(map.blankUnits);
     const skipped = [...new Set([...map.blankUnits, ...rejectedUnits])].sort((a, b) => a - b);
     // The batch row of a record unit: its place among the file's records the reader took.
     const rowOf = (unit: number): number | undefined => {
-      if (unit <= 1 || rejectedUnits.has(unit) || map.blankUnits.includes(unit)) return undefined;
-      const before = skipped.filter((s) => s < unit).length;
-      const ordinal = unit - 1 - before;
+      if (unit <= 1 || rejectedUnits.has(unit) || blankUnits.has(unit)) return undefined;
+      const ordinal = unit - 1 - countBelow(skipped, unit);
       return ordinal >= 1 && ordinal <= rowCount ? firstRow + ordinal - 1 : undefined;
     };
     const records = Math.max(0, map.units - 1 - map.blankUnits.length);
@@ -90,11 +90,15 @@ async function openQuoteThatSwallowedLines(
   rejectedUnits: ReadonlySet<number>,
   rowOf: (unit: number) => number | undefined,
 ): Promise<{ line: number; lines: number } | undefined> {
-  for (const m of map.multiLineUnits) {
-    if (rejectedUnits.has(m.unit)) return m;
-    const rowId = rowOf(m.unit);
-    if (rowId === undefined) return m;
-    if ((await db.count(`SELECT count(*) FROM ${batchTable} WHERE rowid = ${rowId} AND _malformed`)) > 0) return m;
+  const rowIds = map.multiLineUnits.map((m) => (rejectedUnits.has(m.unit) ? undefined : rowOf(m.unit)));
+  const read = rowIds.filter((id): id is number => id !== undefined);
+  const malformed = new Set<number>();
+  for (let i = 0; i < read.length; i += 1000) {
+    const ids = read.slice(i, i + 1000);
+    for (const row of await db.rows(`SELECT CAST(rowid AS BIGINT) AS id FROM ${batchTable} WHERE rowid IN (${ids.join(', ')}) AND _malformed`)) malformed.add(Number(row['id']));
   }
-  return undefined;
+  return map.multiLineUnits.find((_, i) => {
+    const id = rowIds[i];
+    return id === undefined || malformed.has(id);
+  });
 }
