@@ -99,11 +99,14 @@ describe('malformed CSV exports lose no row', () => {
     expect(report.counts.read).toBe(lines.length - 1);
   });
 
-  it('gives the physical line and text of a broken row after blank lines', async () => {
+  it.each([
+    ['\\n', 'blank-lines.csv', '\n'],
+    ['\\r\\n', 'blank-lines-crlf.csv', '\r\n'],
+  ])('gives the physical line and text of a broken row after blank lines (%s line ends)', async (_, file, end) => {
     const bad = row(invoice(4), 'P1', 'bad');
     const long = `${row(invoice(7))},x,y`;
     const lines = [HEADER, ...goodRows(1, 2), '', '', ...goodRows(3, 1), bad, '', ...goodRows(5, 2), long, '', ...goodRows(8, 2)];
-    const { report, quarantine } = await runOn('blank-lines.csv', `${lines.join('\n')}\n`);
+    const { report, quarantine } = await runOn(file, `${lines.join(end)}${end}`);
     expect(report.status).toBe('committed');
     expect(quarantine.map((q) => [q.line, q.raw_row])).toEqual([
       [lines.indexOf(bad) + 1, bad],

@@ -149,9 +149,15 @@ class CsvFileScanner {
       this.afterClosingQuote(chunk[0] as number);
       if (this.inQuotes) i = 1; // an escaped quote: its second half is this chunk's first byte
     }
+    // The next quote at or after a position, searched once per quote (not once per line: most lines have none).
+    let quote = chunk.indexOf(CSV_QUOTE, i);
+    const quoteFrom = (from: number): number => {
+      if (quote >= 0 && quote < from) quote = chunk.indexOf(CSV_QUOTE, from);
+      return quote;
+    };
     while (i < n && !this.stopped) {
       if (this.inQuotes) {
-        const q = chunk.indexOf(CSV_QUOTE, i);
+        const q = quoteFrom(i);
         const stop = q < 0 ? n : q;
         this.line += countNewlines(chunk, i, stop);
         if (q < 0) {
@@ -172,12 +178,12 @@ class CsvFileScanner {
       const end = newline < 0 ? n : newline;
       if (!this.skipToNewline) {
         // A quote opens a quoted field only at the start of a field.
-        let q = chunk.indexOf(CSV_QUOTE, i);
+        let q = quoteFrom(i);
         while (q >= 0 && q < end) {
           const before = q > 0 ? (chunk[q - 1] as number) : this.previous;
           const fieldStart = before === CSV_DELIMITER || q + offset === this.unitStart || (this.unit === 1 && q + offset === 3);
           if (fieldStart) break;
-          q = chunk.indexOf(CSV_QUOTE, q + 1);
+          q = quoteFrom(q + 1);
         }
         if (q >= 0 && q < end) {
           this.inQuotes = true;

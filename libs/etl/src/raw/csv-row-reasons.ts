@@ -35,9 +35,10 @@ export async function addCsvRowReasons(db: EtlDuckDb, reasons: readonly CsvRowRe
 
 /** The reason of a line whose number of fields is not the header's: how many it has, and the first column it lacks. */
 export function describeFieldCount(found: number, header: readonly string[]): { column: string | undefined; reason: string } {
+  const has = `the line has ${found} field${found === 1 ? '' : 's'}; the header has ${header.length}`;
   if (found < header.length) {
     const missing = header.slice(found);
-    return { column: missing[0], reason: `the line has ${found} fields; the header has ${header.length} (missing ${missing.join(', ')})` };
+    return { column: missing[0], reason: `${has} (missing ${missing.join(', ')})` };
   }
-  return { column: header[header.length - 1], reason: `the line has ${found} fields; the header has ${header.length} (${found - header.length} after ${header[header.length - 1] ?? 'the last column'})` };
+  return { column: header[header.length - 1], reason: `${has} (${found - header.length} after ${header[header.length - 1] ?? 'the last column'})` };
 }
