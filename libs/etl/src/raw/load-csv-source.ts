@@ -38,7 +38,9 @@ const NO_NULL_TEXT = '\u0002';
  * fields other than the header's (their fields NULL). Rows keep file order, so the batch's row ids
  * number them: `_source_line` and `_raw_row` are filled later, only for the rows that need them
  * (locateCsvRows), and the lines the reader rejects (more fields still, broken quoting) are added
- * after the scan (appendRejectedCsvLines). Defines the typed view `<view>`.
+ * after the scan (appendRejectedCsvLines). Defines the typed view `<view>`. Starts mapping each file
+ * (csv-file-map: records, blank lines, quotes over line breaks, invalid UTF-8) while DuckDB reads them;
+ * the batch is then reconciled with the maps (reconcile-csv-files).
  */
 export async function loadCsvSource(db: EtlDuckDb, store: ObjectStore, source: CsvSource, files: readonly ObjectInfo[]): Promise<CsvScan> {
   const text = csvTextViewName(source);
@@ -54,7 +56,13 @@ export async function loadCsvSource(db: EtlDuckDb, store: ObjectStore, source: C
       );
     });
   }
-  const maps = mapCsvFiles(located.map((f) => f.path));
+  const maps = mapCsvFiles(located.map((f) => f.path)).catch((error: unknown) => {
+    throw new EtlError(
+      'source-unreadable',
+      `The CSV file(s) of ${source.table} could not be read through to map their lines (${(error as Error).message}); check that nothing changes raw files while ETL runs, then run the job again.`,
+      { cause: error },
+    );
+  });
   // Awaited after the batch is built (csv-rejects); a failure before that must not go unhandled.
   maps.catch(() => undefined);
   const scan: CsvScan = {
