@@ -194,7 +194,8 @@ def bookmarked_frame(path, fmt, source, options):
             "excludeStorageClasses": JOB["unreadable_storage_classes"],
         },
         format=fmt,
-        format_options=options,
+        # Also as a format option, where some Glue format readers look for it; named_source_files checks it took.
+        format_options=dict(options, attachFilename=JOB["source_file_column"]),
         transformation_ctx=JOB["name"] + "_" + source["view"],
     ).toDF()
     return named_source_files(frame, path)
