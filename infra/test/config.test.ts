@@ -23,7 +23,9 @@ describe('environment configuration', () => {
     const dev = ENVIRONMENTS.dev;
     if (dev.network.mode !== 'create') throw new Error('dev creates its network');
     const isolated = configProblems({ ...dev, network: { ...dev.network, natGateways: 0 } });
-    expect(isolated).toEqual([expect.stringMatching(/^network\.natGateways: is 0, .*natGateways to 1 or more.*network\.mode "existing"/)]);
+    expect(isolated).toEqual([expect.stringMatching(/^network\.natGateways: is 0 and no transitGateway is set, .*natGateways to 1 or more.*network\.transitGateway.*network\.mode "existing"/)]);
+    const badGateway = configProblems({ ...dev, network: { ...dev.network, natGateways: 0, transitGateway: { id: 'tgw-x', sourceCidrs: [] } } });
+    expect(badGateway).toEqual([expect.stringMatching(/^network\.transitGateway\.id: "tgw-x"/), expect.stringMatching(/^network\.transitGateway\.sourceCidrs: must list/)]);
     const postgresName = configProblems({ ...dev, source: { ...dev.source, decodingPlugin: 'test_decoding' as never } });
     expect(postgresName).toEqual([expect.stringMatching(/^source\.decodingPlugin: "test_decoding" is not a DMS PluginName; use one of no-preference, test-decoding, pglogical/)]);
   });

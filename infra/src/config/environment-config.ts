@@ -12,8 +12,14 @@ export type NetworkConfig =
       readonly mode: 'create';
       readonly cidr: string;
       readonly maxAzs: number;
-      /** At least 1: the NAT gateways are the private subnets' only route to the source database outside the VPC. */
+      /** NAT gateways: the private subnets' route to a source reached over the internet (0 needs `transitGateway`). */
       readonly natGateways: number;
+      /**
+       * A private route to the source instead of (or besides) NAT: the VPC's private subnets are attached to this
+       * existing transit gateway, and traffic to `sourceCidrs` goes through it (the gateway's own route tables and
+       * its VPN, Direct Connect or peering attachments reach the source).
+       */
+      readonly transitGateway?: { readonly id: string; readonly sourceCidrs: readonly string[] };
     }
   | {
       /**

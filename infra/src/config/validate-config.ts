@@ -36,11 +36,16 @@ export function configProblems(config: EnvironmentConfig): string[] {
     check(intIn(network.maxAzs, 2, 6), 'network.maxAzs', 'must be 2 to 6 (DMS needs subnets in two availability zones)');
     check(intIn(network.natGateways, 0, network.maxAzs), 'network.natGateways', `must be 0 to maxAzs (${network.maxAzs})`);
     check(
-      network.natGateways !== 0,
+      network.natGateways !== 0 || network.transitGateway !== undefined,
       'network.natGateways',
-      'is 0, so the created VPC has no route out and DMS and the rotation function cannot reach the source database (it lives outside this VPC). ' +
-        'Set natGateways to 1 or more (a route over the internet through NAT), or use network.mode "existing" with private subnets routed to the source (peering, VPN, Direct Connect or a transit gateway)',
+      'is 0 and no transitGateway is set, so the created VPC has no route out and DMS and the rotation function cannot reach the source database (it lives outside this VPC). ' +
+        'Set natGateways to 1 or more (a route over the internet through NAT), set network.transitGateway (id and the source CIDR blocks), or use network.mode "existing" with private subnets routed to the source (peering, VPN, Direct Connect)',
     );
+    const tgw = network.transitGateway;
+    if (tgw !== undefined) {
+      check(/^tgw-[0-9a-f]{8,17}$/.test(tgw.id), 'network.transitGateway.id', `"${tgw.id}" is not a transit gateway id such as tgw-0123456789abcdef0`);
+      check(tgw.sourceCidrs.length > 0 && tgw.sourceCidrs.every((c) => CIDR.test(c)), 'network.transitGateway.sourceCidrs', 'must list the IPv4 CIDR blocks of the source database, such as 10.20.0.0/16');
+    }
   } else {
     check(/^vpc-[0-9a-f]{8,17}$/.test(network.vpcId), 'network.vpcId', `"${network.vpcId}" is not a VPC id such as vpc-0123456789abcdef0`);
     check(network.subnetIds.length >= 2, 'network.subnetIds', 'needs at least two private subnets in different availability zones');

@@ -37,25 +37,26 @@ export function dmsSourceEndpointProblems(template: Template): string[] {
 }
 
 /**
- * The subnets DMS replicates from must have a default route (0.0.0.0/0) out of the VPC: the source database is
- * outside it. Existing networks (subnet ids, no subnet resources here) are the operator's routing.
+ * The subnets DMS replicates from must have a route out of the VPC to the source database, which is outside it:
+ * the default route (0.0.0.0/0, NAT) or a route to each of the source's CIDR blocks. Existing networks (subnet ids,
+ * no subnet resources here) are the operator's routing.
  */
-export function replicationRouteProblems(template: Template): string[] {
+export function replicationRouteProblems(template: Template, sourceCidrs: readonly string[] = []): string[] {
   const subnetIds = resourcesOf(template, 'AWS::DMS::ReplicationSubnetGroup').flatMap(([, group]) => (group.Properties?.SubnetIds as unknown[]) ?? []);
   const routeTableOf = new Map(
     resourcesOf(template, 'AWS::EC2::SubnetRouteTableAssociation').map(([, association]) => [refOf(association.Properties?.SubnetId), refOf(association.Properties?.RouteTableId)]),
   );
-  const defaultRoutes = new Set(
-    resourcesOf(template, 'AWS::EC2::Route')
-      .filter(([, route]) => route.Properties?.DestinationCidrBlock === '0.0.0.0/0')
-      .map(([, route]) => refOf(route.Properties?.RouteTableId)),
-  );
+  const routes = resourcesOf(template, 'AWS::EC2::Route').map(([, route]) => ({ table: refOf(route.Properties?.RouteTableId), destination: route.Properties?.DestinationCidrBlock }));
+  const routed = (table: string, destination: string) => routes.some((r) => r.table === table && r.destination === destination);
   const problems: string[] = [];
   for (const subnet of subnetIds) {
     const logicalId = refOf(subnet);
     if (logicalId === undefined) continue;
     const table = routeTableOf.get(logicalId);
-    if (table === undefined || !defaultRoutes.has(table)) problems.push(`replication subnet ${logicalId} has no route out of the VPC (route table ${table ?? 'none'})`);
+    if (table === undefined) problems.push(`replication subnet ${logicalId} has no route table`);
+    else if (!routed(table, '0.0.0.0/0') && (sourceCidrs.length === 0 || !sourceCidrs.every((cidr) => routed(table, cidr)))) {
+      problems.push(`replication subnet ${logicalId} has no route out of the VPC to the source (route table ${table})`);
+    }
   }
   return problems;
 }
