@@ -19,6 +19,17 @@ describe('environment configuration', () => {
     expect(ENVIRONMENTS.dev).toMatchObject({ removal: 'destroy', terminationProtection: false });
   });
 
+  it('refuses a created network without NAT (no route to the source) and a plugin name the DMS API does not know', () => {
+    const dev = ENVIRONMENTS.dev;
+    if (dev.network.mode !== 'create') throw new Error('dev creates its network');
+    const isolated = configProblems({ ...dev, network: { ...dev.network, natGateways: 0 } });
+    expect(isolated).toEqual([expect.stringMatching(/^network\.natGateways: is 0 and no transitGateway is set, .*natGateways to 1 or more.*network\.transitGateway.*network\.mode "existing"/)]);
+    const badGateway = configProblems({ ...dev, network: { ...dev.network, natGateways: 0, transitGateway: { id: 'tgw-x', sourceCidrs: [] } } });
+    expect(badGateway).toEqual([expect.stringMatching(/^network\.transitGateway\.id: "tgw-x"/), expect.stringMatching(/^network\.transitGateway\.sourceCidrs: must list/)]);
+    const postgresName = configProblems({ ...dev, source: { ...dev.source, decodingPlugin: 'test_decoding' as never } });
+    expect(postgresName).toEqual([expect.stringMatching(/^source\.decodingPlugin: "test_decoding" is not a DMS PluginName; use one of no-preference, test-decoding, pglogical/)]);
+  });
+
   it('picks dev by default, then AUTOCORP_ENV, then -c env (context wins)', () => {
     expect(resolveEnvironment({ context: noContext, env: {}, cwd: '/' }).name).toBe('dev');
     expect(resolveEnvironment({ context: noContext, env: { AUTOCORP_ENV: 'staging' }, cwd: '/' }).name).toBe('staging');

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_STACKS, STACK_IDS } from '../src/app/stack-ids';
+import { rawPrefixesByRead } from '../src/inputs/shared-definitions';
 import { unexplainedWildcards } from './least-privilege';
+import { dmsSourceEndpointProblems, glueJobRoleId, replicationRouteProblems, roleAllows, transitionsCovering } from './support/deployability';
 import { policyStatements } from './support/policy-statements';
 import { type SynthesizedEnvironment, synthesizeEnvironment } from './support/synthesize';
 
@@ -62,19 +64,26 @@ describe('dev: data stack (stateful)', () => {
     }
   });
 
-  it('moves raw data to Standard-IA after 30 days and Glacier after 90, expires Athena results, versions curated data', () => {
+  it('ages only the raw prefixes jobs read once into Standard-IA (30 days) and Glacier (90); prefixes reread in full stay in Standard', () => {
     const props = (id: string) => dev.json.data.Resources[id]?.Properties as Record<string, unknown>;
-    expect(props('RawBucket').LifecycleConfiguration).toEqual({
-      Rules: expect.arrayContaining([
-        expect.objectContaining({
-          Status: 'Enabled',
-          Transitions: [
-            { StorageClass: 'STANDARD_IA', TransitionInDays: 30 },
-            { StorageClass: 'GLACIER', TransitionInDays: 90 },
-          ],
-        }),
-      ]),
-    });
+    const { readInFull, readOnce } = rawPrefixesByRead();
+    // sales_order_parts / sales_order_services read every file of their history sources on each run.
+    expect(readInFull.length).toBeGreaterThan(0);
+    for (const prefix of readInFull) expect(transitionsCovering(dev.json.data, 'RawBucket', `${prefix}LOAD00000001.parquet`), prefix).toEqual([]);
+    for (const prefix of readOnce) {
+      expect(props('RawBucket').LifecycleConfiguration).toEqual({
+        Rules: expect.arrayContaining([
+          expect.objectContaining({
+            Status: 'Enabled',
+            Prefix: prefix,
+            Transitions: [
+              { StorageClass: 'STANDARD_IA', TransitionInDays: 30 },
+              { StorageClass: 'GLACIER', TransitionInDays: 90 },
+            ],
+          }),
+        ]),
+      });
+    }
     expect(props('AthenaResultsBucket').LifecycleConfiguration).toEqual({ Rules: expect.arrayContaining([expect.objectContaining({ ExpirationInDays: 7 })]) });
     expect(props('CuratedBucket').VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(props('ProcessedBucket').VersioningConfiguration).toEqual({ Status: 'Enabled' });
@@ -108,11 +117,13 @@ describe('dev: data stack (stateful)', () => {
 });
 
 describe('dev: ingestion stack', () => {
-  it('creates a VPC with private subnets in fixed zones, flow logs and the S3 and Secrets Manager endpoints', () => {
+  it('creates a VPC with private subnets in fixed zones routed out through NAT, flow logs and the S3 and Secrets Manager endpoints', () => {
     const t = dev.templates.ingestion;
-    t.resourceCountIs('AWS::EC2::Subnet', 2);
+    t.resourceCountIs('AWS::EC2::Subnet', 4);
     t.hasResourceProperties('AWS::EC2::Subnet', { AvailabilityZone: 'us-east-1a', MapPublicIpOnLaunch: false });
-    t.resourceCountIs('AWS::EC2::NatGateway', 0);
+    t.resourceCountIs('AWS::EC2::NatGateway', 1);
+    // The source database is outside the VPC: the replication subnets route out through the NAT gateway.
+    expect(replicationRouteProblems(dev.json.ingestion)).toEqual([]);
     t.resourceCountIs('AWS::EC2::FlowLog', 1);
     t.hasResourceProperties('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway' });
     t.hasResourceProperties('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Interface', PrivateDnsEnabled: true });
@@ -126,13 +137,14 @@ describe('dev: ingestion stack', () => {
     expect(subnetGroup.DependsOn?.some((id) => id.startsWith('DmsServiceRolesVpcRole'))).toBe(true);
   });
 
-  it('reads the source through the secret with the test_decoding plugin', () => {
+  it('reads the source through the secret with a plugin name the DMS API accepts, in a slot DMS creates itself', () => {
     dev.templates.ingestion.hasResourceProperties('AWS::DMS::Endpoint', {
       EndpointType: 'source',
       EngineName: 'postgres',
       SslMode: 'require',
-      PostgreSqlSettings: Match.objectLike({ PluginName: 'test_decoding', SecretsManagerSecretId: Match.anyValue(), SecretsManagerAccessRoleArn: Match.anyValue() }),
+      PostgreSqlSettings: Match.objectLike({ PluginName: 'no-preference', SecretsManagerSecretId: Match.anyValue(), SecretsManagerAccessRoleArn: Match.anyValue() }),
     });
+    expect(dmsSourceEndpointProblems(dev.json.ingestion)).toEqual([]);
   });
 
   it('writes Parquet with Op on full-load rows and the commit timestamp column, under raw/', () => {
@@ -170,7 +182,7 @@ describe('dev: ingestion stack', () => {
 });
 
 describe('dev: ETL stack', () => {
-  it('creates the ten Glue 5.0 jobs with bookmarks, metrics and continuous logs, sized by configuration', () => {
+  it('creates the ten Glue 5.0 jobs with bookmarks and metrics (Glue 5.0 logs in real time: no continuous-log flags), sized by configuration', () => {
     const jobs = Object.values(dev.templates.etl.findResources('AWS::Glue::Job'));
     expect(jobs).toHaveLength(10);
     for (const job of jobs) {
@@ -184,9 +196,10 @@ describe('dev: ETL stack', () => {
       expect(job.Properties.DefaultArguments).toMatchObject({
         '--job-bookmark-option': 'job-bookmark-enable',
         '--enable-metrics': 'true',
-        '--enable-continuous-cloudwatch-log': 'true',
+        '--enable-glue-datacatalog': 'true',
         '--datalake-formats': 'hudi',
       });
+      expect(Object.keys(job.Properties.DefaultArguments).filter((name) => name.startsWith('--enable-continuous'))).toEqual([]);
       expect(job.Properties.Command.ScriptLocation).toMatch(/^s3:\/\/cdk-hnb659fds-assets-111111111111-us-east-1\/[0-9a-f]{64}\.py$/);
     }
   });
@@ -219,6 +232,16 @@ describe('dev: ETL stack', () => {
       expect(trigger.Predicate.Logical).toBe('AND');
       for (const condition of trigger.Predicate.Conditions) expect(condition.State).toBe('SUCCEEDED');
     }
+  });
+
+  it("lets the job role read (and create) the catalog's default database, which Glue's Hive client checks when it starts", () => {
+    const env = { account: '111111111111', region: 'us-east-1' };
+    const role = glueJobRoleId(dev.json.etl);
+    expect(roleAllows(dev.json.etl, role, 'glue:GetDatabase', 'arn:aws:glue:us-east-1:111111111111:database/default', env)).toBe(true);
+    expect(roleAllows(dev.json.etl, role, 'glue:GetDatabase', 'arn:aws:glue:us-east-1:111111111111:catalog', env)).toBe(true);
+    expect(roleAllows(dev.json.etl, role, 'glue:CreateDatabase', 'arn:aws:glue:us-east-1:111111111111:database/default', env)).toBe(true);
+    // The check reads the policies: a database the role was never given stays denied.
+    expect(roleAllows(dev.json.etl, role, 'glue:GetDatabase', 'arn:aws:glue:us-east-1:111111111111:database/other', env)).toBe(false);
   });
 
   it('encrypts Glue logs and bookmarks with the lake key', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { unexplainedWildcards } from './least-privilege';
+import { dmsSourceEndpointProblems, replicationRouteProblems } from './support/deployability';
 import { policyStatements } from './support/policy-statements';
 import { type SynthesizedEnvironment, synthesizeEnvironment } from './support/synthesize';
 
@@ -34,6 +35,9 @@ describe('prod environment', () => {
       ComputeConfig: Match.objectLike({ MinCapacityUnits: 2, MaxCapacityUnits: 16, MultiAZ: true }),
       TableMappings: Match.objectLike({ rules: Match.arrayWith([Match.objectLike({ 'rule-action': 'add-prefix', value: 'pg_' })]) }),
     });
+    // Serverless takes no CDC start position, so the endpoint must not name a slot DMS did not create.
+    expect(dmsSourceEndpointProblems(prod.json.ingestion)).toEqual([]);
+    expect(replicationRouteProblems(prod.json.ingestion)).toEqual([]);
   });
 
   it('rotates the source secret every 30 days inside the replication VPC', () => {

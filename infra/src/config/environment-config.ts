@@ -5,15 +5,27 @@ export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
 /** A network the DMS replication and the rotation function run in. */
 export type NetworkConfig =
   | {
-      /** The stack creates a VPC with private isolated subnets, an S3 gateway endpoint and a Secrets Manager interface endpoint. */
+      /**
+       * The stack creates a VPC with public subnets holding NAT gateways, private subnets routed through them, an S3
+       * gateway endpoint and a Secrets Manager interface endpoint. The source is reached over the internet.
+       */
       readonly mode: 'create';
       readonly cidr: string;
       readonly maxAzs: number;
-      /** NAT gateways give the subnets a route out (needed only when the source database is reached over the internet). */
+      /** NAT gateways: the private subnets' route to a source reached over the internet (0 needs `transitGateway`). */
       readonly natGateways: number;
+      /**
+       * A private route to the source instead of (or besides) NAT: the VPC's private subnets are attached to this
+       * existing transit gateway, and traffic to `sourceCidrs` goes through it (the gateway's own route tables and
+       * its VPN, Direct Connect or peering attachments reach the source).
+       */
+      readonly transitGateway?: { readonly id: string; readonly sourceCidrs: readonly string[] };
     }
   | {
-      /** An existing VPC, taken by id from configuration (no lookup at synth time). */
+      /**
+       * An existing VPC, taken by id from configuration (no lookup at synth time), whose private subnets already route
+       * to the source (peering, VPN, Direct Connect or a transit gateway) and to S3 and Secrets Manager.
+       */
       readonly mode: 'existing';
       readonly vpcId: string;
       readonly availabilityZones: readonly string[];
@@ -37,6 +49,10 @@ export type DmsConfig =
       readonly multiAz: boolean;
     };
 
+/** Values of the DMS API's PostgreSQLSettings.PluginName (not PostgreSQL's own plugin names such as `test_decoding`). */
+export const DMS_DECODING_PLUGINS = ['no-preference', 'test-decoding', 'pglogical'] as const;
+export type DmsDecodingPlugin = (typeof DMS_DECODING_PLUGINS)[number];
+
 /** The operational PostgreSQL database DMS reads (its credentials live in Secrets Manager). */
 export interface SourceDatabaseConfig {
   readonly host: string;
@@ -45,6 +61,11 @@ export interface SourceDatabaseConfig {
   readonly username: string;
   /** Schema holding the seven source tables. */
   readonly schema: string;
+  /**
+   * The logical decoding plugin DMS creates its replication slot with: `no-preference` (pglogical when the source
+   * has the extension, else test_decoding), `test-decoding` or `pglogical`.
+   */
+  readonly decodingPlugin: DmsDecodingPlugin;
 }
 
 export type SecretRotationConfig =

@@ -11,7 +11,7 @@ const AI: AiConfig = {
   documentsPrefix: 'knowledge-documents/',
 };
 
-const SOURCE = { port: 5432, databaseName: 'autocorp', username: 'autocorp_replication', schema: 'public' } as const;
+const SOURCE = { port: 5432, databaseName: 'autocorp', username: 'autocorp_replication', schema: 'public', decodingPlugin: 'no-preference' } as const;
 
 function retention(athenaResultsDays: number, noncurrentVersionDays: number, accessLogDays: number, logRetentionDays: number): RetentionConfig {
   return { rawInfrequentAccessDays: 30, rawGlacierDays: 90, athenaResultsDays, noncurrentVersionDays, accessLogDays, logRetentionDays };
@@ -27,7 +27,7 @@ export const ENVIRONMENTS: Readonly<Record<EnvironmentName, EnvironmentConfig>> 
     removal: 'destroy',
     terminationProtection: false,
     createDmsServiceRoles: true,
-    network: { mode: 'create', cidr: '10.40.0.0/16', maxAzs: 2, natGateways: 0 },
+    network: { mode: 'create', cidr: '10.40.0.0/16', maxAzs: 2, natGateways: 1 },
     dms: { mode: 'instance', instanceClass: 'dms.t3.micro', allocatedStorageGb: 20, multiAz: false },
     source: { ...SOURCE, host: 'postgres.dev.autocorp.internal' },
     secretRotation: { enabled: false },
@@ -45,7 +45,7 @@ export const ENVIRONMENTS: Readonly<Record<EnvironmentName, EnvironmentConfig>> 
     removal: 'retain',
     terminationProtection: false,
     createDmsServiceRoles: true,
-    network: { mode: 'create', cidr: '10.41.0.0/16', maxAzs: 2, natGateways: 0 },
+    network: { mode: 'create', cidr: '10.41.0.0/16', maxAzs: 2, natGateways: 1 },
     dms: { mode: 'instance', instanceClass: 'dms.t3.medium', allocatedStorageGb: 50, multiAz: false },
     source: { ...SOURCE, host: 'postgres.staging.autocorp.internal' },
     secretRotation: { enabled: true, afterDays: 30 },
@@ -63,7 +63,7 @@ export const ENVIRONMENTS: Readonly<Record<EnvironmentName, EnvironmentConfig>> 
     removal: 'retain',
     terminationProtection: true,
     createDmsServiceRoles: true,
-    network: { mode: 'create', cidr: '10.42.0.0/16', maxAzs: 2, natGateways: 0 },
+    network: { mode: 'create', cidr: '10.42.0.0/16', maxAzs: 2, natGateways: 1 },
     dms: { mode: 'serverless', minCapacityUnits: 2, maxCapacityUnits: 16, multiAz: true },
     source: { ...SOURCE, host: 'postgres.prod.autocorp.internal' },
     secretRotation: { enabled: true, afterDays: 30 },

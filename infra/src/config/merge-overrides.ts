@@ -33,4 +33,4 @@ export function mergeOverrides<T>(base: T, override: unknown, where = 'config'):
 }
 
 /** Optional settings that a base configuration may leave out but an override may set. */
-const OPTIONAL_KEYS = new Set(['source', 'schedule', 'alarmEmail', 'workflowSchedule', 'rawCrawlerSchedule', 'domain']);
+const OPTIONAL_KEYS = new Set(['source', 'schedule', 'alarmEmail', 'workflowSchedule', 'rawCrawlerSchedule', 'domain', 'transitGateway']);

@@ -1,5 +1,5 @@
 import { InfraError } from '../infra-error';
-import { type EnvironmentConfig, GLUE_WORKER_TYPES } from './environment-config';
+import { DMS_DECODING_PLUGINS, type EnvironmentConfig, GLUE_WORKER_TYPES } from './environment-config';
 
 /** CloudWatch Logs retention values (days) that `AWS::Logs::LogGroup` accepts. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
@@ -35,6 +35,17 @@ export function configProblems(config: EnvironmentConfig): string[] {
     check(cidr !== null && Number(cidr[5]) >= 16 && Number(cidr[5]) <= 24, 'network.cidr', `"${network.cidr}" must be an IPv4 CIDR block from /16 to /24`);
     check(intIn(network.maxAzs, 2, 6), 'network.maxAzs', 'must be 2 to 6 (DMS needs subnets in two availability zones)');
     check(intIn(network.natGateways, 0, network.maxAzs), 'network.natGateways', `must be 0 to maxAzs (${network.maxAzs})`);
+    check(
+      network.natGateways !== 0 || network.transitGateway !== undefined,
+      'network.natGateways',
+      'is 0 and no transitGateway is set, so the created VPC has no route out and DMS and the rotation function cannot reach the source database (it lives outside this VPC). ' +
+        'Set natGateways to 1 or more (a route over the internet through NAT), set network.transitGateway (id and the source CIDR blocks), or use network.mode "existing" with private subnets routed to the source (peering, VPN, Direct Connect)',
+    );
+    const tgw = network.transitGateway;
+    if (tgw !== undefined) {
+      check(/^tgw-[0-9a-f]{8,17}$/.test(tgw.id), 'network.transitGateway.id', `"${tgw.id}" is not a transit gateway id such as tgw-0123456789abcdef0`);
+      check(tgw.sourceCidrs.length > 0 && tgw.sourceCidrs.every((c) => CIDR.test(c)), 'network.transitGateway.sourceCidrs', 'must list the IPv4 CIDR blocks of the source database, such as 10.20.0.0/16');
+    }
   } else {
     check(/^vpc-[0-9a-f]{8,17}$/.test(network.vpcId), 'network.vpcId', `"${network.vpcId}" is not a VPC id such as vpc-0123456789abcdef0`);
     check(network.subnetIds.length >= 2, 'network.subnetIds', 'needs at least two private subnets in different availability zones');
@@ -58,6 +69,11 @@ export function configProblems(config: EnvironmentConfig): string[] {
   check(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(config.source.databaseName), 'source.databaseName', 'must be a PostgreSQL identifier');
   check(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(config.source.username), 'source.username', 'must be a PostgreSQL identifier');
   check(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(config.source.schema), 'source.schema', 'must be a PostgreSQL identifier');
+  check(
+    (DMS_DECODING_PLUGINS as readonly string[]).includes(config.source.decodingPlugin),
+    'source.decodingPlugin',
+    `"${config.source.decodingPlugin}" is not a DMS PluginName; use one of ${DMS_DECODING_PLUGINS.join(', ')} (the DMS API spells test_decoding as test-decoding)`,
+  );
   if (config.secretRotation.enabled) {
     check(intIn(config.secretRotation.afterDays, 1, 1000), 'secretRotation.afterDays', 'must be an integer from 1 to 1000');
   }

@@ -101,9 +101,11 @@ export class DmsReplication extends Construct {
       postgreSqlSettings: {
         secretsManagerSecretId: props.secret.secretArn,
         secretsManagerAccessRoleArn: secretRole.roleArn,
-        // test_decoding ships with PostgreSQL: no extension to install on the source (wal_level=logical suffices).
-        pluginName: 'test_decoding',
-        slotName: `autocorp_dms_${config.name}`,
+        // The DMS API's value (PostgreSQLSettings.PluginName), not PostgreSQL's plugin name: `no-preference` uses
+        // pglogical where the source has it installed, else test_decoding (built in; wal_level=logical suffices).
+        pluginName: config.source.decodingPlugin,
+        // No SlotName: DMS creates and owns its slot. A named slot must exist beforehand and needs a CdcStartPosition,
+        // which DMS Serverless does not take (docs/deploy.md, "Replication slot").
         heartbeatEnable: true,
         heartbeatFrequency: 5,
         captureDdls: false,

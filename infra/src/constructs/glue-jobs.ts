@@ -26,8 +26,6 @@ export function commonJobArguments(tempDir: string): Record<string, string> {
     '--job-bookmark-option': 'job-bookmark-enable',
     '--enable-metrics': 'true',
     '--enable-observability-metrics': 'true',
-    '--enable-continuous-cloudwatch-log': 'true',
-    '--enable-continuous-log-filter': 'true',
     '--enable-glue-datacatalog': 'true',
     '--datalake-formats': 'hudi',
     '--conf': 'spark.serializer=org.apache.spark.serializer.KryoSerializer --conf spark.sql.hive.convertMetastoreParquet=false',

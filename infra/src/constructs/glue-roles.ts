@@ -48,6 +48,9 @@ export class GlueRoles extends Construct {
     job.addToPolicy(new iam.PolicyStatement({ sid: 'ReadRawZone', actions: ['s3:GetObject'], resources: [rawDatabase, rawCsv, lakeState] }));
     job.addToPolicy(new iam.PolicyStatement({ sid: 'WriteProcessedAndCuratedZones', actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: [processedZone, glueTemp, curatedZone] }));
     job.addToPolicy(new iam.PolicyStatement({ sid: 'CatalogTables', actions: [...CATALOG_READ, ...CATALOG_WRITE, 'glue:DeleteTable', 'glue:BatchDeletePartition', 'glue:DeletePartition'], resources: catalog }));
+    // Glue's Data Catalog Hive client (--enable-glue-datacatalog, Hudi's hms sync) checks that `default` exists when it
+    // starts, and creates it when it does not: without these the job fails with AccessDenied before it reads anything.
+    job.addToPolicy(new iam.PolicyStatement({ sid: 'HiveDefaultDatabase', actions: ['glue:GetDatabase', 'glue:CreateDatabase'], resources: [arn('glue', 'catalog'), arn('glue', 'database/default')] }));
     job.addToPolicy(new iam.PolicyStatement({ sid: 'DataQualityResults', actions: ['glue:PublishDataQuality'], resources: [dataQualityRulesets] }));
     job.addToPolicy(new iam.PolicyStatement({ sid: 'LakeKey', actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], resources: [props.key.keyArn] }));
     job.addToPolicy(new iam.PolicyStatement({ sid: 'GlueLogs', actions: logActions, resources: glueLogs }));

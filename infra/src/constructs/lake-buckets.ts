@@ -11,6 +11,12 @@ import { removalPolicyOf } from './removal';
 export interface LakeBucketsProps {
   readonly config: EnvironmentConfig;
   readonly key: kms.IKey;
+  /**
+   * Raw-bucket prefixes the jobs read once (each file through a job bookmark): only these age into Standard-IA and
+   * Glacier. Everything else in the raw bucket stays in S3 Standard, above all the prefixes jobs reread in full each
+   * run, whose Glacier objects Glue cannot read (see rawPrefixesByRead).
+   */
+  readonly archivableRawPrefixes: readonly string[];
 }
 
 /**
@@ -24,7 +30,7 @@ export class LakeBuckets extends Construct {
   readonly athenaResults: s3.Bucket;
   readonly accessLogs: s3.Bucket;
 
-  constructor(scope: Construct, id: string, { config, key }: LakeBucketsProps) {
+  constructor(scope: Construct, id: string, { config, key, archivableRawPrefixes }: LakeBucketsProps) {
     super(scope, id);
     const names = resourceNames(config);
     const removalPolicy = removalPolicyOf(config);
@@ -64,17 +70,21 @@ export class LakeBuckets extends Construct {
       return bucket;
     };
 
-    // Raw files are immutable landings (DMS, DataSync): no versioning; they age into cheaper storage.
+    // Raw files are immutable landings (DMS, DataSync): no versioning. Only prefixes read once age into cheaper
+    // storage: a job that rereads a prefix in full fails on a Glacier object and pays IA retrieval on every run.
     this.raw = lakeBucket('Raw', 'RawBucket', 'raw', {
       lifecycleRules: [
         abortUploads,
-        {
-          id: 'raw-to-cheaper-storage',
-          transitions: [
-            { storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(config.retention.rawInfrequentAccessDays) },
-            { storageClass: s3.StorageClass.GLACIER, transitionAfter: Duration.days(config.retention.rawGlacierDays) },
-          ],
-        },
+        ...archivableRawPrefixes.map(
+          (prefix): s3.LifecycleRule => ({
+            id: `age-${prefix.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`,
+            prefix,
+            transitions: [
+              { storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(config.retention.rawInfrequentAccessDays) },
+              { storageClass: s3.StorageClass.GLACIER, transitionAfter: Duration.days(config.retention.rawGlacierDays) },
+            ],
+          }),
+        ),
       ],
     });
     // Processed and curated data is rewritten in place by Hudi: versioning keeps recent versions to recover from a bad run.

@@ -14,8 +14,9 @@ export function networkAvailabilityZones(config: EnvironmentConfig): string[] {
 }
 
 /**
- * The VPC DMS (and the secret rotation function) run in: created with private subnets, flow logs, an S3
- * gateway endpoint and a Secrets Manager interface endpoint, or taken by id from configuration.
+ * The VPC DMS (and the secret rotation function) run in: created with private subnets routed to the source
+ * (through NAT gateways and/or a transit gateway attachment), flow logs, an S3 gateway endpoint and a Secrets
+ * Manager interface endpoint, or taken by id from configuration.
  * Never looked up at synth time.
  */
 export class LakehouseNetwork extends Construct {
@@ -62,5 +63,17 @@ export class LakehouseNetwork extends Construct {
     acknowledge(secretsManager, "The endpoint accepts HTTPS only from the VPC's own CIDR block; cdk-nag cannot resolve that Fn::GetAtt and reads it as open.", 'AwsSolutions-EC23');
     this.vpc = vpc;
     this.subnetIds = vpc.selectSubnets(this.subnets).subnetIds;
+    if (network.transitGateway !== undefined) this.routeThroughTransitGateway(vpc, network.transitGateway);
+  }
+
+  /** Attaches the private subnets to the transit gateway and routes the source's CIDR blocks through it. */
+  private routeThroughTransitGateway(vpc: ec2.Vpc, tgw: { readonly id: string; readonly sourceCidrs: readonly string[] }): void {
+    const attachment = new ec2.CfnTransitGatewayAttachment(this, 'TransitGatewayAttachment', { transitGatewayId: tgw.id, vpcId: vpc.vpcId, subnetIds: this.subnetIds });
+    vpc.selectSubnets(this.subnets).subnets.forEach((subnet, i) => {
+      tgw.sourceCidrs.forEach((cidr, j) => {
+        const route = new ec2.CfnRoute(this, `SourceRoute${i}x${j}`, { routeTableId: subnet.routeTable.routeTableId, destinationCidrBlock: cidr, transitGatewayId: tgw.id });
+        route.addDependency(attachment);
+      });
+    });
   }
 }

@@ -2,6 +2,7 @@ import { type GlueEnvironment, JOBS, glueJobArguments, jobsInDependencyOrder, re
 import { NAMED_QUERIES, athenaNamedQueryString } from '@autocorp/query';
 import { SOURCE_TABLE_NAMES } from '@autocorp/schema';
 import type { EnvironmentConfig } from '../config/environment-config';
+import { DMS_TABLE_PREFIX } from '../constructs/dms-table-mappings';
 import { LAKE_PREFIXES, resourceNames } from '../config/naming';
 import type { GlueJobInput } from './glue-job-input';
 import type { NamedQueryInput } from './named-query-input';
@@ -11,9 +12,27 @@ export function sourceTableNames(): readonly string[] {
   return SOURCE_TABLE_NAMES;
 }
 
-/** The DMS replication slot of an environment: also the `cdcSlot` the Glue jobs are told about. */
+/**
+ * The `cdcSlot` the Glue jobs are told about. Only `--cdc_position_mode position_file` (@autocorp/cdc output) reads
+ * it; DMS creates and names its own slot (the endpoint sets no SlotName).
+ */
 export function replicationSlotName(config: Pick<EnvironmentConfig, 'name'>): string {
   return `autocorp_dms_${config.name}`;
+}
+
+/**
+ * The raw-zone prefixes by how the jobs read them: `readInFull` (a database table some job reads as `history`,
+ * every file on every run) and `readOnce` (CSV exports and the other database tables, read file by file through
+ * job bookmarks). Computed from the job definitions of @autocorp/etl-jobs.
+ */
+export function rawPrefixesByRead(): { readonly readInFull: string[]; readonly readOnce: string[] } {
+  const databaseSources = JOBS.flatMap((job) => job.sources).flatMap((source) => (source.kind === 'database' ? [source] : []));
+  const history = new Set(databaseSources.filter((source) => source.read === 'history').map((source) => source.table));
+  const tablePrefix = (table: string) => `${LAKE_PREFIXES.rawDatabase}${DMS_TABLE_PREFIX}${table}/`;
+  return {
+    readInFull: SOURCE_TABLE_NAMES.filter((table) => history.has(table)).map(tablePrefix),
+    readOnce: [LAKE_PREFIXES.rawCsv, ...SOURCE_TABLE_NAMES.filter((table) => !history.has(table)).map(tablePrefix)],
+  };
 }
 
 /**

@@ -10,6 +10,7 @@ import { LakeKey } from '../constructs/lake-key';
 import { pinLogicalId } from '../constructs/logical-ids';
 import { removalPolicyOf } from '../constructs/removal';
 import { SourceSecret } from '../constructs/source-secret';
+import { rawPrefixesByRead } from '../inputs/shared-definitions';
 import type { LakehouseStackProps } from './lakehouse-stack-props';
 
 /**
@@ -27,7 +28,7 @@ export class DataStack extends Stack {
     super(scope, id, { ...props, terminationProtection: props.config.terminationProtection });
     const { config } = props;
     this.key = new LakeKey(this, 'LakeKey', config).key;
-    this.buckets = new LakeBuckets(this, 'Buckets', { config, key: this.key });
+    this.buckets = new LakeBuckets(this, 'Buckets', { config, key: this.key, archivableRawPrefixes: rawPrefixesByRead().readOnce });
     this.sourceSecret = new SourceSecret(this, 'SourceSecret', { config, key: this.key }).secret;
     this.databaseName = resourceNames(config).glueDatabase;
     const database = new glue.CfnDatabase(this, 'CatalogDatabase', {

@@ -1,6 +1,6 @@
-import { GlueClient } from '@aws-sdk/client-glue';
+import { CreateTableCommand, GlueClient } from '@aws-sdk/client-glue';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Catalog, GlueCatalogBackend, type TableInput } from '../src/index';
+import { Catalog, GlueCatalogBackend, STORAGE_FORMATS, type TableInput } from '../src/index';
 import { GlueWire } from './helpers/glue-wire';
 
 const ORDERS: TableInput = {
@@ -129,6 +129,45 @@ describe('Glue catalog backend (Glue wire protocol)', () => {
     const tokens = wire.calls.map((c) => c.input['NextToken']);
     expect(tokens).toHaveLength(103);
     expect(tokens.slice(0, 3)).toEqual([undefined, '2', '4']);
+  });
+
+  it("reads a table Hudi's own catalog sync created (no classification) as Hudi, and lists past tables of formats it does not know", async () => {
+    await catalog.ensureDatabase({ name: 'curated' });
+    const client = new GlueClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }, requestHandler: wire, maxAttempts: 1 });
+    const columns = [{ Name: '_hoodie_commit_time', Type: 'string' }, ...ORDERS.columns.map((c) => ({ Name: c.name, Type: c.type }))];
+    // The TableInput Hudi 0.15's HMS sync (hoodie.datasource.hive_sync.mode=hms) sends: EXTERNAL, the Spark data source
+    // properties and the last synced commit, but no classification.
+    const hudiSync: TableInput = ORDERS;
+    await client.send(
+      new CreateTableCommand({
+        DatabaseName: 'curated',
+        TableInput: {
+          Name: hudiSync.name,
+          TableType: 'EXTERNAL_TABLE',
+          Parameters: { EXTERNAL: 'TRUE', 'spark.sql.sources.provider': 'hudi', 'spark.sql.sources.schema.numParts': '1', last_commit_time_sync: '20250601120000000' },
+          PartitionKeys: [{ Name: 'order_year', Type: 'int' }],
+          StorageDescriptor: {
+            Columns: columns,
+            Location: hudiSync.location,
+            InputFormat: STORAGE_FORMATS.hudi.inputFormat,
+            OutputFormat: STORAGE_FORMATS.hudi.outputFormat,
+            SerdeInfo: { SerializationLibrary: STORAGE_FORMATS.hudi.serde, Parameters: { 'serialization.format': '1', 'hoodie.query.as.ro.table': 'false', path: hudiSync.location } },
+          },
+        },
+      }),
+    );
+    // A table some other tool put in the database, in a format this catalog has no mapping for (ORC).
+    await client.send(
+      new CreateTableCommand({
+        DatabaseName: 'curated',
+        TableInput: { Name: 'orc_extract', Parameters: { classification: 'orc' }, StorageDescriptor: { Location: 's3://lake/other/', InputFormat: 'org.apache.hadoop.hive.ql.io.orc.OrcInputFormat' } },
+      }),
+    );
+    const listed = await catalog.listTables('curated');
+    expect(listed.map((t) => [t.name, t.format])).toEqual([[hudiSync.name, 'hudi']]);
+    expect(listed[0]?.properties).toMatchObject({ 'spark.sql.sources.provider': 'hudi', last_commit_time_sync: '20250601120000000' });
+    expect((await catalog.getTable('curated', hudiSync.name))?.format).toBe('hudi');
+    await expect(catalog.getTable('curated', 'orc_extract')).rejects.toMatchObject({ kind: 'corrupt-state', message: expect.stringContaining('OrcInputFormat') });
   });
 
   it('surfaces other Glue failures as backend errors naming the operation', async () => {

@@ -36,7 +36,18 @@ export { renderDqdl, renderDqdlRuleset } from './rules/render-dqdl';
 export { type RowPredicateContext, describeRowFailure, renderRowPredicate } from './rules/render-row-predicate';
 export type { SqlDialect } from './rules/sql-dialect';
 export { identifier, portabilityProblems, stringLiteral } from './sql/portable-sql';
-export { CHANGE_ORDER_COLUMNS, type ChangeOrdering, changesViewName, csvTextViewName, renderCsvTypedSelect, renderLatestChangeSelect } from './sql/source-views';
+export {
+  CHANGE_ORDER_COLUMNS,
+  type ChangeOrdering,
+  DMS_COMMIT_TIMESTAMP_COLUMN,
+  DMS_FULL_LOAD_FILE_LIKE,
+  changesViewName,
+  csvTextViewName,
+  dmsFilesViewName,
+  renderCsvTypedSelect,
+  renderDmsChangesSelect,
+  renderLatestChangeSelect,
+} from './sql/source-views';
 export {
   KEY_GENERATOR_CLASSES,
   PAYLOAD_CLASS,
@@ -49,7 +60,7 @@ export {
 export { CDC_POSITION_MODES, type CdcPositionMode, type GlueEnvironment, normalizeGlueEnvironment } from './glue/glue-environment';
 export { GLUE_SPARK_CONF, GLUE_VERSION, glueJobArguments, glueJobName, glueScriptUri } from './glue/glue-job-arguments';
 export { glueCatalogSyncOptions } from './glue/catalog-sync-options';
-export { DMS_COMMIT_TIMESTAMP_COLUMN, DMS_FULL_LOAD_FILE_PATTERN, glueJobConfig, referenceViewName, renderGlueScript } from './glue/render-glue-script';
+export { SOURCE_FILE_COLUMN, UNREADABLE_STORAGE_CLASSES, glueJobConfig, referenceViewName, renderGlueScript } from './glue/render-glue-script';
 export { CSV_COLUMNS, PG_COLUMNS } from './jobs/source-columns';
 export { SERVICE_CATEGORIES, STATE_CODES } from './jobs/catalog-jobs';
 export { ORDER_TYPES } from './jobs/sales-jobs';

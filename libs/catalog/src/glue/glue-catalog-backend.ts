@@ -20,7 +20,7 @@ import type { CatalogDatabase, CatalogTable, DatabaseInput, Partition, Partition
 import { validateName } from '../names';
 import { validateTableInput } from '../table-input';
 import { comparePartitions } from '../partitions';
-import { fromGluePartition, fromGlueTable, storageDescriptor, toGlueTableInput } from './glue-mapping';
+import { fromGluePartition, fromGlueTable, glueTableFormat, storageDescriptor, toGlueTableInput } from './glue-mapping';
 
 /** BatchCreatePartition takes at most 100 partitions per call. */
 export const GLUE_PARTITION_BATCH = 100;
@@ -125,7 +125,8 @@ export class GlueCatalogBackend implements CatalogBackend {
     try {
       do {
         const out = await this.client.send(new GetTablesCommand({ ...this.catalogId, DatabaseName: database, ...(token ? { NextToken: token } : {}) }));
-        for (const t of out.TableList ?? []) tables.push(fromGlueTable(database, t));
+        // Tables of formats this catalog does not know (another tool's, an old crawl's) are not ours to list: skipped.
+        for (const t of out.TableList ?? []) if (glueTableFormat(t) !== undefined) tables.push(fromGlueTable(database, t));
         token = out.NextToken;
       } while (token);
     } catch (error) {

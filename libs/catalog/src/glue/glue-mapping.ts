@@ -79,15 +79,36 @@ export function toGlueTableInput(input: TableInput): GlueTableInput {
   };
 }
 
+/** Input formats of tables written by others (Hudi's own catalog sync, Glue crawlers) that name their format. */
+const FORMAT_BY_INPUT_FORMAT: Readonly<Record<string, TableFormat>> = {
+  [STORAGE_FORMATS.hudi.inputFormat]: 'hudi',
+  // Hudi's sync registers merge-on-read `_rt` views with this one; the curated tables are copy-on-write, but a
+  // table another writer synced is still Hudi.
+  'org.apache.hudi.hadoop.realtime.HoodieParquetRealtimeInputFormat': 'hudi',
+  [STORAGE_FORMATS.parquet.inputFormat]: 'parquet',
+};
+
+/**
+ * The format of a Glue table: its `classification` parameter when it names one this catalog knows, else its input
+ * format (Hudi's HMS sync writes no classification), else undefined (a table this catalog does not know).
+ */
+export function glueTableFormat(table: GlueTable): TableFormat | undefined {
+  const classification = table.Parameters?.['classification'];
+  if (classification !== undefined && (TABLE_FORMATS as readonly string[]).includes(classification)) return classification as TableFormat;
+  const inputFormat = table.StorageDescriptor?.InputFormat;
+  return inputFormat === undefined ? undefined : FORMAT_BY_INPUT_FORMAT[inputFormat];
+}
+
+/** A Glue table as a catalog table; throws `corrupt-state` for a table whose format this catalog does not know. */
 export function fromGlueTable(database: string, table: GlueTable): CatalogTable {
-  const parameters = table.Parameters ?? {};
-  const classification = parameters['classification'] as TableFormat | undefined;
-  if (!classification || !TABLE_FORMATS.includes(classification)) {
+  const classification = glueTableFormat(table);
+  if (classification === undefined) {
     throw new CatalogError(
       'corrupt-state',
-      `Glue table "${database}.${table.Name}" has classification ${JSON.stringify(classification)}; this catalog knows ${TABLE_FORMATS.join(', ')}. Re-crawl it or remove it from the database.`,
+      `Glue table "${database}.${table.Name}" has classification ${JSON.stringify(table.Parameters?.['classification'])} and input format ${JSON.stringify(table.StorageDescriptor?.InputFormat)}; this catalog knows ${TABLE_FORMATS.join(', ')}. Re-crawl it or remove it from the database.`,
     );
   }
+  const parameters = table.Parameters ?? {};
   const properties: Record<string, string> = {};
   for (const [k, v] of Object.entries(parameters)) if (!GLUE_OWNED_PARAMETERS.has(k)) properties[k] = v;
   const created = (table.CreateTime ?? new Date(0)).toISOString();

@@ -1,6 +1,9 @@
 import type { JobDefinition } from '../model/job-definition';
 import { type GlueEnvironment, normalizeGlueEnvironment } from './glue-environment';
 
+/** Table parameters the Hudi sync sets on the Glue table (`hoodie.datasource.hive_sync.table_properties`). */
+export const HUDI_TABLE_PROPERTIES = 'classification=hudi';
+
 /**
  * Glue Data Catalog sync of the Hudi table (Hudi's hive sync in `hms` mode, which on Glue talks to
  * the Data Catalog). Only the Glue writer adds these; the table layout comes from `hudiWriteOptions`.
@@ -19,6 +22,9 @@ export function glueCatalogSyncOptions(job: JobDefinition, env: GlueEnvironment)
       ? 'org.apache.hudi.hive.MultiPartKeysValueExtractor'
       : 'org.apache.hudi.hive.NonPartitionedExtractor',
     'hoodie.datasource.hive_sync.support_timestamp': 'true',
+    // Hudi's sync writes no `classification`; Glue-side readers (the catalog, crawlers, the console) key on it.
+    // Hudi reads this option as `key=value` lines.
+    'hoodie.datasource.hive_sync.table_properties': HUDI_TABLE_PROPERTIES,
     'hoodie.datasource.meta.sync.enable': 'true',
   };
 }

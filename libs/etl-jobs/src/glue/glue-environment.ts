@@ -3,8 +3,8 @@ import { EtlJobsError } from '../etl-jobs-error';
 /**
  * How a deployed job bounds and orders the raw database files (job argument `--cdc_position_mode`):
  * - `dms`: AWS DMS wrote them; every delivered file holds committed changes only, so all are read, and
- *   changes are ordered by DMS's commit timestamp column and the `_cdc_commit_lsn` / `_cdc_seq` strings
- *   the DMS table mapping adds (`renderLatestChangeSelect(source, 'dms')`).
+ *   changes are ordered by DMS's commit timestamp column and `$AR_H_CHANGE_SEQ` (`_cdc_seq`, as a number) the
+ *   DMS table mapping adds (`renderDmsChangesSelect`, `renderLatestChangeSelect(source, 'dms')`).
  * - `position_file`: @autocorp/cdc wrote them; only changes at or below
  *   `<lake>/state/cdc/<slot>/position.json` are read, ordered by the numeric LSN and seq.
  */

@@ -26,7 +26,7 @@ export function glueJobName(job: Pick<JobDefinition, 'name'>): string {
 
 /**
  * The job's default arguments (Glue `DefaultArguments`): Hudi as data lake format, job bookmarks,
- * metrics and continuous logs, the Spark conf for Hudi, and the job's S3 locations. The zone locations
+ * metrics, the Spark conf for Hudi, and the job's S3 locations. The zone locations
  * (`--raw_path`, `--processed_path`, `--curated_path`) default to the zone prefixes of the one lake URI;
  * a deployment with one bucket per zone overrides them (and `--target_path`, `--quarantine_path`).
  */
@@ -38,7 +38,6 @@ export function glueJobArguments(job: JobDefinition, env: GlueEnvironment): Reco
     '--datalake-formats': 'hudi',
     '--job-bookmark-option': 'job-bookmark-enable',
     '--enable-metrics': 'true',
-    '--enable-continuous-cloudwatch-log': 'true',
     '--enable-glue-datacatalog': 'true',
     '--enable-observability-metrics': 'true',
     '--TempDir': `${e.tempUri}/${job.name}/`,

@@ -5,16 +5,27 @@ import { META_COLUMNS } from '../model/sources';
 import { describeRowFailure, renderRowPredicate } from '../rules/render-row-predicate';
 import { renderDqdl } from '../rules/render-dqdl';
 import { isDatasetRule, isRowRule, minPassRatio } from '../rules/rule-types';
-import { CHANGE_ORDER_COLUMNS, changesViewName, csvTextViewName, renderCsvTypedSelect, renderLatestChangeSelect } from '../sql/source-views';
+import {
+  CHANGE_ORDER_COLUMNS,
+  changesViewName,
+  csvTextViewName,
+  dmsFilesViewName,
+  renderCsvTypedSelect,
+  renderDmsChangesSelect,
+  renderLatestChangeSelect,
+} from '../sql/source-views';
 import { glueCatalogSyncOptions } from './catalog-sync-options';
 import type { GlueEnvironment } from './glue-environment';
 import { GLUE_VERSION } from './glue-job-arguments';
 
-/** The commit timestamp column of the raw database files (DMS `TimestampColumnName`, @autocorp/cdc's default). */
-export const DMS_COMMIT_TIMESTAMP_COLUMN = '_cdc_commit_ts';
+/**
+ * The column Glue fills with each row's S3 file (`attachFilename` of a bookmarked read): `input_file_name()` is
+ * empty on the rows of a DynamicFrame, and without the file name LOAD files cannot be told from change files.
+ */
+export const SOURCE_FILE_COLUMN = '_source_file';
 
-/** Full-load files of a DMS S3 target (`LOAD00000001.parquet`), as a Java regular expression on the file URI. */
-export const DMS_FULL_LOAD_FILE_PATTERN = '/LOAD[0-9]+[.]parquet$';
+/** Storage classes Glue cannot read without a restore; bookmarked reads list past them instead of failing. */
+export const UNREADABLE_STORAGE_CLASSES = ['GLACIER', 'DEEP_ARCHIVE'] as const;
 
 /** View name under which a referenced curated table is visible to rule predicates. */
 export function referenceViewName(job: string): string {
@@ -41,6 +52,8 @@ export function glueJobConfig(job: JobDefinition) {
               read: s.read,
               columns: s.columns.map((c) => c.name),
               changes_view: changesViewName(s),
+              dms_files_view: dmsFilesViewName(s),
+              dms_changes_sql: renderDmsChangesSelect(s),
               latest_change_sql: { position_file: renderLatestChangeSelect(s, 'lsn'), dms: renderLatestChangeSelect(s, 'dms') },
             },
           ]
@@ -56,8 +69,8 @@ export function glueJobConfig(job: JobDefinition) {
       [...new Set([...job.sources.flatMap((s) => (s.kind === 'curated' ? [s.job] : [])), ...referencedJobs])].map((name) => [name, jobByName(name).hudi.tableName]),
     ),
     change_order_columns: { position_file: [...CHANGE_ORDER_COLUMNS.lsn], dms: [...CHANGE_ORDER_COLUMNS.dms] },
-    cdc_commit_timestamp_column: DMS_COMMIT_TIMESTAMP_COLUMN,
-    dms_full_load_file_pattern: DMS_FULL_LOAD_FILE_PATTERN,
+    source_file_column: SOURCE_FILE_COLUMN,
+    unreadable_storage_classes: [...UNREADABLE_STORAGE_CLASSES],
     row_rules: job.rules.filter(isRowRule).map((r, order) => ({
       name: r.name,
       order,
@@ -154,15 +167,38 @@ def committed_cdc_position():
     return (int(high, 16) << 32) | int(low, 16), int(state["position"]["seq"])
 
 
+def named_source_files(frame, path):
+    """The frame, after checking every row names its file: without it LOAD files are not told from change files
+    and CSV rows lose their lineage, so a frame with an unnamed row stops the job."""
+    column = JOB["source_file_column"]
+    if not frame.columns:
+        return frame
+    if column not in frame.columns or frame.where(F.col(column).isNull() | (F.col(column) == "")).take(1):
+        raise RuntimeError(
+            "Glue did not name the S3 file of rows read from " + path + " (column " + column + ", attachFilename); "
+            "nothing is written. Check the Glue version (5.0) and the connection options of bookmarked_frame."
+        )
+    return frame
+
+
 def bookmarked_frame(path, fmt, source, options):
-    """New files only (Glue job bookmark keyed by the transformation context)."""
-    return glue_context.create_dynamic_frame.from_options(
+    """New files only (Glue job bookmark keyed by the transformation context), each row with its file in the
+    source file column (attachFilename: input_file_name() is empty on a DynamicFrame's rows). Objects already
+    in an archive storage class are listed past, not failed on."""
+    frame = glue_context.create_dynamic_frame.from_options(
         connection_type="s3",
-        connection_options={"paths": [path], "recurse": True},
+        connection_options={
+            "paths": [path],
+            "recurse": True,
+            "attachFilename": JOB["source_file_column"],
+            "excludeStorageClasses": JOB["unreadable_storage_classes"],
+        },
         format=fmt,
-        format_options=options,
+        # Also as a format option, where some Glue format readers look for it; named_source_files checks it took.
+        format_options=dict(options, attachFilename=JOB["source_file_column"]),
         transformation_ctx=JOB["name"] + "_" + source["view"],
     ).toDF()
+    return named_source_files(frame, path)
 
 
 def committed_changes(frame, position):
@@ -173,16 +209,11 @@ def committed_changes(frame, position):
     return frame.where(committed).withColumn("_cdc_commit_lsn", lsn).withColumn("_cdc_seq", seq)
 
 
-def dms_changes(frame):
-    """AWS DMS output: every delivered file holds committed changes only. Full-load rows (LOAD files) come
-    first, then changes by commit timestamp and the stream position / change sequence strings."""
-    is_change = F.when(F.input_file_name().rlike(JOB["dms_full_load_file_pattern"]), F.lit(0)).otherwise(F.lit(1))
-    return (
-        frame.withColumn("_cdc_is_change", is_change)
-        .withColumn("_cdc_commit_ts", F.col(JOB["cdc_commit_timestamp_column"]).cast("timestamp"))
-        .withColumn("_cdc_commit_lsn", F.coalesce(F.col("_cdc_commit_lsn").cast("string"), F.lit("")))
-        .withColumn("_cdc_seq", F.coalesce(F.col("_cdc_seq").cast("string"), F.lit("")))
-    )
+def dms_changes(frame, source):
+    """AWS DMS output: every delivered file holds committed changes only. The same SQL as the local DMS-layout
+    reader: full-load rows (LOAD files) first, then changes by commit timestamp and AR_H_CHANGE_SEQ."""
+    frame.createOrReplaceTempView(source["dms_files_view"])
+    return spark.sql(source["dms_changes_sql"])
 
 
 def read_database_source(source, position):
@@ -190,12 +221,13 @@ def read_database_source(source, position):
     if source["read"] == "changes":
         frame = bookmarked_frame(path, "parquet", source, {})
     else:
-        frame = spark.read.parquet(path)
+        # A plain Spark read: input_file_name() is filled here (it is not on a DynamicFrame's rows).
+        frame = named_source_files(spark.read.parquet(path).withColumn(JOB["source_file_column"], F.input_file_name()), path)
     if not frame.columns:
         return 0
     ordering = JOB["change_order_columns"][CDC_POSITION_MODE]
-    frame = dms_changes(frame) if CDC_POSITION_MODE == "dms" else committed_changes(frame, position)
-    frame = frame.select(*source["columns"], "Op", *ordering, F.input_file_name().alias("_source_file"))
+    frame = dms_changes(frame, source) if CDC_POSITION_MODE == "dms" else committed_changes(frame, position)
+    frame = frame.select(*source["columns"], "Op", *ordering, F.col(JOB["source_file_column"]).alias("_source_file"))
     frame.createOrReplaceTempView(source["changes_view"])
     spark.sql(source["latest_change_sql"][CDC_POSITION_MODE]).createOrReplaceTempView(source["view"])
     return frame.count() if source["read"] == "changes" else 0
@@ -204,7 +236,8 @@ def read_database_source(source, position):
 def read_csv_source(source):
     path = RAW + "/csv/" + source["table"] + "/"
     listed = bookmarked_frame(path, "csv", source, {"withHeader": True})
-    files = sorted(r[0] for r in listed.select(F.input_file_name()).distinct().collect()) if listed.columns else []
+    # Every name is non-empty (named_source_files): sc.textFile never gets "" (which would read the working folder).
+    files = sorted(r[0] for r in listed.select(JOB["source_file_column"]).distinct().collect()) if listed.columns else []
     columns = source["columns"]
     parts = []
     for file_path in files:

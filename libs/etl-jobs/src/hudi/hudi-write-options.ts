@@ -47,7 +47,6 @@ export function hudiWriteOptions(job: Pick<JobDefinition, 'hudi'>): Readonly<Rec
     'hoodie.combine.before.insert': 'true',
     'hoodie.index.type': spec.indexType,
     'hoodie.table.version': '6',
-    'hoodie.write.table.version': '6',
     'hoodie.table.timeline.timezone': 'UTC',
     'hoodie.metadata.enable': 'false',
     'hoodie.cleaner.policy': 'KEEP_LATEST_COMMITS',

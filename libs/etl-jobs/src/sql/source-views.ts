@@ -1,5 +1,5 @@
 import type { CsvSource, DatabaseSource } from '../model/sources';
-import { identifier } from './portable-sql';
+import { identifier, stringLiteral } from './portable-sql';
 
 /** Name of the engine-filled view of raw rows behind a database source. */
 export function changesViewName(source: DatabaseSource): string {
@@ -15,17 +15,48 @@ export function csvTextViewName(source: CsvSource): string {
  * How changes of one key are ordered:
  * - `lsn`: by `_cdc_commit_lsn`, `_cdc_seq` as numbers (libs/cdc: PostgreSQL commit LSN and the change's
  *   order in its transaction; full-load rows carry the slot's consistent point and seq 0).
- * - `dms`: AWS DMS output, where `_cdc_commit_lsn` / `_cdc_seq` are the strings of `$AR_H_STREAM_POSITION`
- *   / `$AR_H_CHANGE_SEQ` (fixed-width, so they sort as text) and full-load rows carry none: full-load
- *   rows first (`_cdc_is_change` = 0), then by the commit timestamp column, then those two strings.
+ * - `dms`: AWS DMS output (`renderDmsChangesSelect`): full-load rows first (`_cdc_is_change` = 0), then by the
+ *   commit timestamp, then by `$AR_H_CHANGE_SEQ` as a number (DMS documents it as a unique, increasing 35-digit
+ *   number). `$AR_H_STREAM_POSITION` (`_cdc_commit_lsn`) is kept for lineage only: DMS does not document it as
+ *   sortable, and as text it can disagree with the change order.
  */
 export type ChangeOrdering = 'lsn' | 'dms';
 
-/** Columns the changes view holds besides the source columns, per ordering. */
+/** Columns the changes view holds besides the source columns, `Op` and `_source_file`, per ordering. */
 export const CHANGE_ORDER_COLUMNS: Readonly<Record<ChangeOrdering, readonly string[]>> = {
   lsn: ['_cdc_commit_lsn', '_cdc_seq'],
-  dms: ['_cdc_is_change', '_cdc_commit_ts', '_cdc_commit_lsn', '_cdc_seq'],
+  dms: ['_cdc_is_change', '_cdc_commit_ts', '_cdc_seq'],
 };
+
+/** The commit timestamp column of the raw database files (DMS `TimestampColumnName`, @autocorp/cdc's default). */
+export const DMS_COMMIT_TIMESTAMP_COLUMN = '_cdc_commit_ts';
+
+/** Full-load files of a DMS S3 target (`.../LOAD00000001.parquet`), as a LIKE pattern on the file path. */
+export const DMS_FULL_LOAD_FILE_LIKE = '%/LOAD%.parquet';
+
+/** Name of the engine-filled view of DMS files (their columns plus `_source_file`) behind a database source. */
+export function dmsFilesViewName(source: DatabaseSource): string {
+  return `${identifier(source.view)}_dms_files`;
+}
+
+/**
+ * The changes view of a database source over DMS output, as portable SQL (DuckDB and Spark SQL): reads the view
+ * `dmsFilesViewName(source)` (the Parquet files as DMS wrote them, each row with its `_source_file`) and gives
+ * `_cdc_is_change` (0 for rows of LOAD files), the commit timestamp, `_cdc_seq` (`$AR_H_CHANGE_SEQ` as
+ * DECIMAL(38,0); empty on full-load rows) and `_cdc_commit_lsn` (`$AR_H_STREAM_POSITION`, lineage only).
+ */
+export function renderDmsChangesSelect(source: DatabaseSource): string {
+  const columns = source.columns.map((c) => identifier(c.name)).join(', ');
+  return [
+    `SELECT ${columns}, Op,`,
+    `  CASE WHEN _source_file LIKE ${stringLiteral(DMS_FULL_LOAD_FILE_LIKE)} THEN 0 ELSE 1 END AS _cdc_is_change,`,
+    `  CAST(${DMS_COMMIT_TIMESTAMP_COLUMN} AS TIMESTAMP) AS _cdc_commit_ts,`,
+    `  TRY_CAST(NULLIF(CAST(_cdc_seq AS STRING), '') AS DECIMAL(38, 0)) AS _cdc_seq,`,
+    `  CAST(_cdc_commit_lsn AS STRING) AS _cdc_commit_lsn,`,
+    `  _source_file`,
+    `FROM ${dmsFilesViewName(source)}`,
+  ].join('\n');
+}
 
 /**
  * The database source view: latest change per primary key, as portable SQL (DuckDB and Spark SQL).
