@@ -1,37 +1,27 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCdcUntilIdle } from '../src/index';
+import { cdcStagingRoot } from '../src/lake/cdc-staging';
+import { type CdcChild, spawnCdcChild } from './support/cdc-child';
 import { type CdcFixture, startCdcFixture } from './support/cdc-fixture';
 import { startCustomerWorkload } from './support/customer-workload';
+import { seededRandom, testSeed } from './support/seeded-random';
 
-const CLI = fileURLToPath(new URL('../src/cli/cdc-process.ts', import.meta.url));
 const KILLS = 5;
+/** Progress the CDC process reports (see src/cli/cdc-process.ts) that a kill follows. */
+const KILL_POINTS = [
+  // Still starting: connecting, recovering the raw zone, or (the first process) taking the full load.
+  'starting',
+  // A batch's files are durable, its position not stored yet.
+  'files-written',
+  // A batch is stored and acknowledged, the stream goes on.
+  'batch',
+] as const;
 
-interface CdcChild {
-  readonly child: ChildProcess;
-  readonly streaming: Promise<void>;
-  readonly exited: Promise<number | null>;
-}
-
-function spawnCdc(fx: CdcFixture, tempRoot: string): CdcChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI], {
-    env: { ...process.env, DATABASE_URL: fx.server.url, LAKE_URI: fx.lakeUri, CDC_CUT_INTERVAL_MS: '100', CDC_MAX_ROWS_PER_FILE: '50', CDC_TEMP_ROOT: tempRoot },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const streaming = new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      if (d.toString().includes('"event":"streaming"')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`CDC process exited (${code}) before streaming: ${stderr}`)));
-  });
-  streaming.catch(() => undefined);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, streaming, exited };
+/** Kills the process once it has reported `count` events of `point`. */
+async function killAfter(cdc: CdcChild, point: (typeof KILL_POINTS)[number], count: number): Promise<void> {
+  await cdc.reported(point, count);
+  await cdc.kill();
 }
 
 describe('crash and restart', () => {
@@ -59,27 +49,29 @@ describe('crash and restart', () => {
     await fx?.close();
   });
 
-  it('kill -9 at random moments loses and duplicates no change', async () => {
-    const tempRoot = path.join(path.dirname(fx.lakeDir), 'tmp');
-    await mkdir(tempRoot, { recursive: true });
-    let current = spawnCdc(fx, tempRoot);
-    await current.streaming;
-    const workload = startCustomerWorkload(fx.pool, 100_000, 500);
+  it('kill -9 at random moments of its progress loses and duplicates no change', async () => {
+    const seed = testSeed('crash-restart');
+    const chooseKill = seededRandom(seed);
+    const env = { CDC_CUT_INTERVAL_MS: '100', CDC_MAX_ROWS_PER_FILE: '50' };
+    let current = spawnCdcChild(fx, env);
+    await current.reported('streaming');
+    const workload = startCustomerWorkload(fx.pool, 100_000, 500, seededRandom(seed + 1));
     for (let i = 0; i < KILLS; i++) {
-      // Sometimes mid-stream, sometimes while the new process is still starting or recovering.
-      await new Promise((r) => setTimeout(r, 200 + Math.random() * 1200));
-      current.child.kill('SIGKILL');
-      await current.exited;
-      current = spawnCdc(fx, tempRoot);
-      if (Math.random() < 0.5) await current.streaming;
+      const point = KILL_POINTS[Math.floor(chooseKill() * KILL_POINTS.length)] as (typeof KILL_POINTS)[number];
+      const count = point === 'starting' ? 1 : 1 + Math.floor(chooseKill() * 3);
+      console.info(`crash-restart: kill ${i + 1} after ${count} "${point}" event(s)`);
+      await killAfter(current, point, count);
+      current = spawnCdcChild(fx, env);
     }
-    await new Promise((r) => setTimeout(r, 500));
+    // The last process recovered and stored a batch of its own before the workload stops and it is killed.
+    await current.reported('batch');
     const operations = await workload.stop();
-    current.child.kill('SIGKILL');
-    await current.exited;
+    await current.kill();
     // The last pass runs in-process and catches up to now.
     const summary = await runCdcUntilIdle({ connection: fx.connection, store: fx.store, cutIntervalMs: 100 });
     expect(summary.fullLoad).toBeUndefined();
+    // What the killed processes staged is gone.
+    expect(await readdir(cdcStagingRoot(fx.store, 'autocorp_cdc'))).toEqual([]);
 
     const audit = await fx.query<{ op: string; customer_id: number; city: string | null; last_name: string; phone: string | null }>(
       `SELECT op, customer_id, city, last_name, phone FROM cdc_audit ORDER BY id`,
