@@ -1,8 +1,8 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { openObjectStore } from '@autocorp/lake-storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCdcUntilIdle } from '../src/index';
+import { dropCdc, runCdcUntilIdle } from '../src/index';
 import { cdcStagingRoot } from '../src/lake/cdc-staging';
 import { type CdcFixture, startCdcFixture } from './support/cdc-fixture';
 import { spawnCdcChild } from './support/cdc-child';
@@ -61,6 +61,10 @@ describe('staging folders', () => {
     expect(await live.exited).toBe(0);
     expect(await listing(stagingRoot)).toEqual([]);
     expect((await listing(systemTemp)).filter((name) => name.startsWith('autocorp-cdc'))).toEqual([]);
+
+    // Dropping CDC leaves no staging folder behind in the lake.
+    await dropCdc(options());
+    await expect(stat(stagingRoot)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('stages under the AUTOCORP_HOME state folder when the lake is on S3, one folder per lake and slot', () => {
