@@ -2,26 +2,40 @@ import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCdcUntilIdle } from '../src/index';
 import { cdcStagingRoot } from '../src/lake/cdc-staging';
-import { type CdcChild, spawnCdcChild } from './support/cdc-child';
+import { spawnCdcChild } from './support/cdc-child';
 import { type CdcFixture, startCdcFixture } from './support/cdc-fixture';
 import { startCustomerWorkload } from './support/customer-workload';
 import { seededRandom, testSeed } from './support/seeded-random';
 
-const KILLS = 5;
-/** Progress the CDC process reports (see src/cli/cdc-process.ts) that a kill follows. */
-const KILL_POINTS = [
-  // Still starting: connecting, recovering the raw zone, or (the first process) taking the full load.
-  'starting',
-  // A batch's files are durable, its position not stored yet.
-  'files-written',
-  // A batch is stored and acknowledged, the stream goes on.
-  'batch',
-] as const;
+/**
+ * Where a CDC process is killed: `starting` (still connecting and recovering) and `batch` (after its n-th stored
+ * batch) by this test when the process reports them; `file`, `before-position` and `after-position` by the process
+ * itself at that exact point (see support/self-kill.ts).
+ */
+const KILL_POINTS = ['starting', 'batch', 'file', 'before-position', 'after-position'] as const;
+type KillPoint = (typeof KILL_POINTS)[number];
 
-/** Kills the process once it has reported `count` events of `point`. */
-async function killAfter(cdc: CdcChild, point: (typeof KILL_POINTS)[number], count: number): Promise<void> {
-  await cdc.reported(point, count);
-  await cdc.kill();
+/** Every kill point once, in a seeded order, each after a seeded count (1 to 3) of its events. */
+function killPlan(random: () => number): { point: KillPoint; count: number }[] {
+  const points = [...KILL_POINTS];
+  for (let i = points.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [points[i], points[j]] = [points[j] as KillPoint, points[i] as KillPoint];
+  }
+  return points.map((point) => ({ point, count: point === 'starting' ? 1 : 1 + Math.floor(random() * 3) }));
+}
+
+/** Runs a CDC process to its planned death; resolves once it is gone. */
+async function runUntilKilled(fx: CdcFixture, env: Record<string, string>, point: KillPoint, count: number): Promise<void> {
+  if (point === 'starting' || point === 'batch') {
+    const cdc = spawnCdcChild(fx, env);
+    await cdc.reported(point, count);
+    await cdc.kill();
+    return;
+  }
+  const cdc = spawnCdcChild(fx, { ...env, CDC_TEST_SELF_KILL: `${point}:${count}` });
+  expect(await cdc.exited).toBeNull();
+  expect(cdc.events.at(-1)).toMatchObject({ event: 'self-kill', point });
 }
 
 describe('crash and restart', () => {
@@ -51,18 +65,19 @@ describe('crash and restart', () => {
 
   it('kill -9 at random moments of its progress loses and duplicates no change', async () => {
     const seed = testSeed('crash-restart');
-    const chooseKill = seededRandom(seed);
+    const plan = killPlan(seededRandom(seed));
     const env = { CDC_CUT_INTERVAL_MS: '100', CDC_MAX_ROWS_PER_FILE: '50' };
-    let current = spawnCdcChild(fx, env);
-    await current.reported('streaming');
+    // The first process takes the full load, then streams the workload until killed after a batch.
+    const first = spawnCdcChild(fx, env);
+    await first.reported('streaming');
     const workload = startCustomerWorkload(fx.pool, 100_000, 500, seededRandom(seed + 1));
-    for (let i = 0; i < KILLS; i++) {
-      const point = KILL_POINTS[Math.floor(chooseKill() * KILL_POINTS.length)] as (typeof KILL_POINTS)[number];
-      const count = point === 'starting' ? 1 : 1 + Math.floor(chooseKill() * 3);
-      console.info(`crash-restart: kill ${i + 1} after ${count} "${point}" event(s)`);
-      await killAfter(current, point, count);
-      current = spawnCdcChild(fx, env);
+    await first.reported('batch', 2);
+    await first.kill();
+    for (const [i, { point, count }] of plan.entries()) {
+      console.info(`crash-restart: kill ${i + 1} at "${point}" #${count}`);
+      await runUntilKilled(fx, env, point, count);
     }
+    const current = spawnCdcChild(fx, env);
     // The last process recovered and stored a batch of its own before the workload stops and it is killed.
     await current.reported('batch');
     const operations = await workload.stop();
@@ -81,5 +96,6 @@ describe('crash and restart', () => {
     const asAudit = changes.map((r) => ({ op: r.Op, customer_id: Number(r.customer_id), city: r.city, last_name: r.last_name, phone: r.phone }));
     expect(asAudit.length).toBe(audit.length);
     expect(asAudit).toEqual(audit);
-  });
+    // Seven CDC processes start (tsx) on a shared machine.
+  }, 240_000);
 });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { CdcFixture } from './cdc-fixture';
 
 const CLI = fileURLToPath(new URL('../../src/cli/cdc-process.ts', import.meta.url));
+const SELF_KILL = fileURLToPath(new URL('./self-kill.ts', import.meta.url));
 
 /** One JSON line the CDC process printed: starting, streaming, files-written, batch, stopped. */
 export interface CdcChildEvent {
@@ -17,14 +18,15 @@ export interface CdcChild {
   readonly events: readonly CdcChildEvent[];
   /** Resolves once the child has reported `count` events of this kind; rejects if it exits first. */
   reported(event: string, count?: number): Promise<void>;
-  /** Exit code (null when killed by a signal). */
+  /** Exit code (null when killed by a signal), once the process and its output streams are closed. */
   readonly exited: Promise<number | null>;
   /** SIGKILL, then waits until the process is gone. */
   kill(): Promise<void>;
 }
 
 export function spawnCdcChild(fx: CdcFixture, env: Readonly<Record<string, string>> = {}): CdcChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI], {
+  // self-kill.ts does nothing unless env CDC_TEST_SELF_KILL asks for it.
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', SELF_KILL, CLI], {
     env: { ...process.env, DATABASE_URL: fx.server.url, LAKE_URI: fx.lakeUri, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -50,7 +52,7 @@ export function spawnCdcChild(fx: CdcFixture, env: Readonly<Record<string, strin
     settle();
   });
   const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => {
+    child.on('close', (code) => {
       exitCode = code;
       settle();
       resolve(code);
