@@ -151,4 +151,15 @@ describe('stream features', () => {
     const stopped = await cdcStatus(options());
     expect(stopped.active).toBe(false);
   });
+
+  it('stops with the error of a failing progress listener instead of letting it escape from a timer', async () => {
+    const runner = startCdc({
+      ...options(),
+      statusIntervalMs: 200,
+      onStatusSent: () => {
+        throw new Error('the status listener failed');
+      },
+    });
+    await expect(runner.done).rejects.toThrow('the status listener failed');
+  });
 });

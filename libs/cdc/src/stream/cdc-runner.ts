@@ -206,7 +206,12 @@ async function run(options: ResolvedOptions, events: CdcEvents, control: RunCont
     const sendStatus = (replyRequested = false): void => {
       stream.sendStatus(receivedLsn, ackLsn, replyRequested);
       lastStatusMs = Date.now();
-      events.onStatusSent?.({ receivedLsn, ackLsn });
+      try {
+        events.onStatusSent?.({ receivedLsn, ackLsn });
+      } catch (error) {
+        // Also called from the status timer: a failing listener stops the run with its error instead of escaping.
+        writeFailure ??= { error };
+      }
     };
     // Keeps replying while a long flush or merge holds the loop, so wal_sender_timeout never fires.
     statusTimer = setInterval(() => {
