@@ -8,7 +8,8 @@ export type CdcErrorKind =
   | 'protocol'
   | 'state-corrupt'
   | 'invalid-option'
-  | 'replication-failed';
+  | 'replication-failed'
+  | 'staging-failed';
 
 /** The one error type of @autocorp/cdc; `kind` says what is wrong, the message says what to do. */
 export class CdcError extends Error {

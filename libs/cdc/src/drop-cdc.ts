@@ -1,4 +1,6 @@
+import { rmdir } from 'node:fs/promises';
 import { connectSql, quoteIdent } from './connection';
+import { cdcStagingRoot, removeStagingLeftovers } from './lake/cdc-staging';
 import { cdcStateKeys } from './lake/raw-layout';
 import { type CdcOptions, resolveOptions } from './options';
 import { readSlot, slotInUseError } from './replication/slot-info';
@@ -10,7 +12,7 @@ export interface DropCdcResult {
 
 /**
  * Removes the slot (so PostgreSQL stops keeping WAL for it), the publication and the stored CDC
- * state of the slot. Raw files stay. Fails with `slot-in-use` while a CDC process streams from it.
+ * state of the slot, and what killed CDC processes left in its staging folder. Raw files stay. Fails with `slot-in-use` while a CDC process streams from it.
  */
 export async function dropCdc(options: CdcOptions): Promise<DropCdcResult> {
   const resolved = resolveOptions(options);
@@ -23,6 +25,10 @@ export async function dropCdc(options: CdcOptions): Promise<DropCdcResult> {
     if (rowCount) await sql.query(`DROP PUBLICATION ${quoteIdent(resolved.publicationName)}`);
     const keys = cdcStateKeys(resolved.slotName);
     for (const key of [keys.position, keys.schemaHistory, keys.schemas]) await resolved.store.delete(key);
+    const stagingRoot = cdcStagingRoot(resolved.store, resolved.slotName, resolved.tempRoot);
+    await removeStagingLeftovers(stagingRoot);
+    // Only when empty: a shared tempRoot may hold other slots' stages.
+    if (resolved.tempRoot === undefined) await rmdir(stagingRoot).catch(() => undefined);
     return { slotDropped: slot !== undefined, publicationDropped: Boolean(rowCount) };
   } finally {
     await sql.end().catch(() => undefined);

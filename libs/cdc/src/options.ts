@@ -32,7 +32,10 @@ export interface CdcOptions {
   readonly statusIntervalMs?: number;
   /** Tables copied at once during the full load, default 2. */
   readonly fullLoadConcurrency?: number;
-  /** Parent of temporary files (DuckDB spill, Parquet before upload), default the OS temp folder. */
+  /**
+   * Parent of temporary files (CSV and DuckDB spill, Parquet before upload). Default: the slot's state folder
+   * in a local lake, else the AUTOCORP_HOME state folder; never the OS temp folder. Leftovers of killed processes are removed at start.
+   */
   readonly tempRoot?: string;
   /** How long to wait for a slot still held by a dead predecessor before failing with `slot-in-use`, default 15 s. */
   readonly slotBusyTimeoutMs?: number;

@@ -6,5 +6,5 @@ import { type CdcRunSummary, createRunner, type StartCdcOptions } from './stream
  * change committed before the call is in the raw zone, then stop gracefully.
  */
 export async function runCdcUntilIdle(options: StartCdcOptions): Promise<CdcRunSummary> {
-  return createRunner(resolveOptions(options), options.onBatch, { untilIdle: true }).done;
+  return createRunner(resolveOptions(options), options, { untilIdle: true }).done;
 }

@@ -1,37 +1,41 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCdcUntilIdle } from '../src/index';
+import { cdcStagingRoot } from '../src/lake/cdc-staging';
+import { spawnCdcChild } from './support/cdc-child';
 import { type CdcFixture, startCdcFixture } from './support/cdc-fixture';
 import { startCustomerWorkload } from './support/customer-workload';
+import { seededRandom, testSeed } from './support/seeded-random';
 
-const CLI = fileURLToPath(new URL('../src/cli/cdc-process.ts', import.meta.url));
-const KILLS = 5;
+/**
+ * Where a CDC process is killed: `starting` (still connecting and recovering) and `batch` (after its n-th stored
+ * batch) by this test when the process reports them; `file`, `before-position` and `after-position` by the process
+ * itself at that exact point (see support/self-kill.ts).
+ */
+const KILL_POINTS = ['starting', 'batch', 'file', 'before-position', 'after-position'] as const;
+type KillPoint = (typeof KILL_POINTS)[number];
 
-interface CdcChild {
-  readonly child: ChildProcess;
-  readonly streaming: Promise<void>;
-  readonly exited: Promise<number | null>;
+/** Every kill point once, in a seeded order, each after a seeded count (1 to 3) of its events. */
+function killPlan(random: () => number): { point: KillPoint; count: number }[] {
+  const points = [...KILL_POINTS];
+  for (let i = points.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [points[i], points[j]] = [points[j] as KillPoint, points[i] as KillPoint];
+  }
+  return points.map((point) => ({ point, count: point === 'starting' ? 1 : 1 + Math.floor(random() * 3) }));
 }
 
-function spawnCdc(fx: CdcFixture, tempRoot: string): CdcChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI], {
-    env: { ...process.env, DATABASE_URL: fx.server.url, LAKE_URI: fx.lakeUri, CDC_CUT_INTERVAL_MS: '100', CDC_MAX_ROWS_PER_FILE: '50', CDC_TEMP_ROOT: tempRoot },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const streaming = new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      if (d.toString().includes('"event":"streaming"')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`CDC process exited (${code}) before streaming: ${stderr}`)));
-  });
-  streaming.catch(() => undefined);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, streaming, exited };
+/** Runs a CDC process to its planned death; resolves once it is gone. */
+async function runUntilKilled(fx: CdcFixture, env: Record<string, string>, point: KillPoint, count: number): Promise<void> {
+  if (point === 'starting' || point === 'batch') {
+    const cdc = spawnCdcChild(fx, env);
+    await cdc.reported(point, count);
+    await cdc.kill();
+    return;
+  }
+  const cdc = spawnCdcChild(fx, { ...env, CDC_TEST_SELF_KILL: `${point}:${count}` });
+  expect(await cdc.exited).toBeNull();
+  expect(cdc.events.at(-1)).toMatchObject({ event: 'self-kill', point });
 }
 
 describe('crash and restart', () => {
@@ -59,27 +63,30 @@ describe('crash and restart', () => {
     await fx?.close();
   });
 
-  it('kill -9 at random moments loses and duplicates no change', async () => {
-    const tempRoot = path.join(path.dirname(fx.lakeDir), 'tmp');
-    await mkdir(tempRoot, { recursive: true });
-    let current = spawnCdc(fx, tempRoot);
-    await current.streaming;
-    const workload = startCustomerWorkload(fx.pool, 100_000, 500);
-    for (let i = 0; i < KILLS; i++) {
-      // Sometimes mid-stream, sometimes while the new process is still starting or recovering.
-      await new Promise((r) => setTimeout(r, 200 + Math.random() * 1200));
-      current.child.kill('SIGKILL');
-      await current.exited;
-      current = spawnCdc(fx, tempRoot);
-      if (Math.random() < 0.5) await current.streaming;
+  it('kill -9 at random moments of its progress loses and duplicates no change', async () => {
+    const seed = testSeed('crash-restart');
+    const plan = killPlan(seededRandom(seed));
+    const env = { CDC_CUT_INTERVAL_MS: '100', CDC_MAX_ROWS_PER_FILE: '50' };
+    // The first process takes the full load, then streams the workload until killed after a batch.
+    const first = spawnCdcChild(fx, env);
+    await first.reported('streaming');
+    const workload = startCustomerWorkload(fx.pool, 100_000, 500, seededRandom(seed + 1));
+    await first.reported('batch', 2);
+    await first.kill();
+    for (const [i, { point, count }] of plan.entries()) {
+      console.info(`crash-restart: kill ${i + 1} at "${point}" #${count}`);
+      await runUntilKilled(fx, env, point, count);
     }
-    await new Promise((r) => setTimeout(r, 500));
+    const current = spawnCdcChild(fx, env);
+    // The last process recovered and stored a batch of its own before the workload stops and it is killed.
+    await current.reported('batch');
     const operations = await workload.stop();
-    current.child.kill('SIGKILL');
-    await current.exited;
+    await current.kill();
     // The last pass runs in-process and catches up to now.
     const summary = await runCdcUntilIdle({ connection: fx.connection, store: fx.store, cutIntervalMs: 100 });
     expect(summary.fullLoad).toBeUndefined();
+    // What the killed processes staged is gone.
+    expect(await readdir(cdcStagingRoot(fx.store, 'autocorp_cdc'))).toEqual([]);
 
     const audit = await fx.query<{ op: string; customer_id: number; city: string | null; last_name: string; phone: string | null }>(
       `SELECT op, customer_id, city, last_name, phone FROM cdc_audit ORDER BY id`,
@@ -89,5 +96,6 @@ describe('crash and restart', () => {
     const asAudit = changes.map((r) => ({ op: r.Op, customer_id: Number(r.customer_id), city: r.city, last_name: r.last_name, phone: r.phone }));
     expect(asAudit.length).toBe(audit.length);
     expect(asAudit).toEqual(audit);
-  });
+    // Seven CDC processes start (tsx) on a shared machine.
+  }, 240_000);
 });

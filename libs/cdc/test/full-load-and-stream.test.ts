@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCdcUntilIdle, startCdc } from '../src/index';
+import { type CdcBatch, runCdcUntilIdle, startCdc } from '../src/index';
 import { type CdcFixture, startCdcFixture } from './support/cdc-fixture';
 import { startCustomerWorkload } from './support/customer-workload';
+import { EventWaiter } from './support/event-waiter';
+import { seededRandom, testSeed } from './support/seeded-random';
 import { replayRaw } from './support/replay';
 
 const PRELOADED = 30_000;
+/** Stored batches with customer changes to wait for while the workload writes. */
+const STREAMED_BATCHES = 3;
 
 describe('full load and stream', () => {
   let fx: CdcFixture;
@@ -23,13 +27,19 @@ describe('full load and stream', () => {
   });
 
   it('loads every table from the slot snapshot while writes run, then streams exactly the rest', async () => {
-    const workload = startCustomerWorkload(fx.pool, 1_000_000, PRELOADED);
+    const workload = startCustomerWorkload(fx.pool, 1_000_000, PRELOADED, seededRandom(testSeed('full load and stream')));
     const options = { connection: fx.connection, store: fx.store, maxRowsPerFile: 12_000, cutIntervalMs: 200, heartbeatIntervalMs: 500 };
-    const runner = startCdc(options);
+    const batches = new EventWaiter<CdcBatch>();
+    const runner = startCdc({ ...options, onBatch: batches.listener });
     await runner.streaming;
-    await new Promise((r) => setTimeout(r, 1500));
+    // Writes go on until the stream has stored several batches of customer changes made after the full load began.
+    let customerBatches = 0;
+    await batches.until((batch) => {
+      if (batch.files.some((f) => f.table === 'customers')) customerBatches += 1;
+      return customerBatches >= STREAMED_BATCHES && workload.operations >= 50;
+    }, runner.done);
     const operations = await workload.stop();
-    expect(operations).toBeGreaterThan(20);
+    expect(operations).toBeGreaterThanOrEqual(50);
     await runner.stop();
     // A second, one-shot pass resumes from the stored position and catches up to now.
     const summary = await runCdcUntilIdle(options);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CdcBatch, cdcStatus, runCdcUntilIdle, startCdc } from '../src/index';
+import { type CdcBatch, type CdcStatusSent, cdcStatus, parseLsn, runCdcUntilIdle, startCdc } from '../src/index';
 import { type CdcFixture, startCdcFixture } from './support/cdc-fixture';
+import { EventWaiter } from './support/event-waiter';
 
 const TABLES = ['docs', 'items'];
 
@@ -72,7 +73,8 @@ describe('stream features', () => {
   });
 
   it('follows added, dropped and retyped columns in the next files and records them with their LSN', async () => {
-    const runner = startCdc(options());
+    const batches = new EventWaiter<CdcBatch>();
+    const runner = startCdc({ ...options(), onBatch: batches.listener });
     await runner.streaming;
     await fx.query(`INSERT INTO docs (id, title, amount) VALUES (10, 'before', 1.50)`);
     await fx.query(`ALTER TABLE docs ADD COLUMN tags text`);
@@ -81,11 +83,14 @@ describe('stream features', () => {
     await fx.query(`INSERT INTO docs (id, title) VALUES (12, 'dropped')`);
     await fx.query(`ALTER TABLE docs ALTER COLUMN amount TYPE numeric(14,4)`);
     await fx.query(`INSERT INTO docs (id, title, amount) VALUES (13, 'retyped', 2.1234)`);
-    // Stop once the last change is readable (the walsender first re-reads WAL of the earlier tests).
-    for (let i = 0; i < 100; i++) {
-      if ((await fx.rawRows('docs', { cdcOnly: true })).some((r) => r.id === 13)) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // Stop once a stored batch holds the last change (the walsender first re-reads WAL of the earlier tests).
+    const holdsLastChange = async (batch: CdcBatch) => {
+      for (const file of batch.files.filter((f) => f.table === 'docs')) {
+        if ((await fx.duck(`SELECT id FROM read_parquet('${fx.store.localPath(file.key)}') WHERE id = 13`)).length > 0) return true;
+      }
+      return false;
+    };
+    await batches.until(holdsLastChange, runner.done);
     await runner.stop();
 
     const files: string[] = [];
@@ -123,19 +128,21 @@ describe('stream features', () => {
   });
 
   it('keeps an idle slot moving with heartbeats and reports health', async () => {
-    const runner = startCdc({ ...options(), heartbeatIntervalMs: 200, statusIntervalMs: 200 });
+    const statusUpdates = new EventWaiter<CdcStatusSent>();
+    const runner = startCdc({ ...options(), heartbeatIntervalMs: 200, statusIntervalMs: 200, onStatusSent: statusUpdates.listener });
     await runner.streaming;
     // WAL from a table outside the publication: nothing to capture, yet the slot must pass it.
     await fx.query(`CREATE TABLE unrelated (id int)`);
     await fx.query(`INSERT INTO unrelated SELECT generate_series(1, 1000)`);
     const [{ lsn: target }] = (await fx.query<{ lsn: string }>(`SELECT pg_current_wal_lsn()::text AS lsn`)) as [{ lsn: string }];
-    let advanced = false;
-    for (let i = 0; i < 50 && !advanced; i++) {
-      await new Promise((r) => setTimeout(r, 100));
+    // After each status update CDC sends (at least every 200 ms), look whether the slot has passed it.
+    const slotPassed = async () => {
       const [row] = await fx.query<{ ok: boolean }>(`SELECT confirmed_flush_lsn >= $1::pg_lsn AS ok FROM pg_replication_slots WHERE slot_name = 'autocorp_cdc'`, [target]);
-      advanced = row?.ok === true;
-    }
-    expect(advanced).toBe(true);
+      return row?.ok === true;
+    };
+    await statusUpdates.until(slotPassed, runner.done);
+    // The acknowledgement the slot took is among those CDC reported sending.
+    expect(statusUpdates.seen.at(-1)?.ackLsn).toBeGreaterThanOrEqual(parseLsn(target));
     const status = await cdcStatus(options());
     expect(status).toMatchObject({ slotExists: true, active: true, invalidated: false, walStatus: 'reserved' });
     expect(status.lagBytes).toBeLessThan(1024 * 1024);
@@ -143,5 +150,16 @@ describe('stream features', () => {
     await runner.stop();
     const stopped = await cdcStatus(options());
     expect(stopped.active).toBe(false);
+  });
+
+  it('stops with the error of a failing progress listener instead of letting it escape from a timer', async () => {
+    const runner = startCdc({
+      ...options(),
+      statusIntervalMs: 200,
+      onStatusSent: () => {
+        throw new Error('the status listener failed');
+      },
+    });
+    await expect(runner.done).rejects.toThrow('the status listener failed');
   });
 });

@@ -18,7 +18,7 @@ describe('truncate and lag', () => {
 
   beforeAll(async () => {
     // A tiny decoding memory makes PostgreSQL stream large transactions before they commit.
-    fx = await startCdcFixture({ schema: false, settings: { logical_decoding_work_mem: '64kB' } });
+    fx = await startCdcFixture({ schema: false, settings: { logical_decoding_work_mem: '64kB', track_commit_timestamp: 'on' } });
     await fx.query(`
       CREATE TABLE parts (id int PRIMARY KEY, name text NOT NULL);
       ALTER TABLE parts REPLICA IDENTITY FULL;
@@ -101,19 +101,25 @@ describe('truncate and lag', () => {
     expect(quiet.lagBytes).toBeGreaterThan(0);
     expect(quiet).toMatchObject({ active: false, lagBasis: 'caught-up', lagSeconds: 0 });
 
-    const beforeCommit = Date.now();
     await commitFlushed(`INSERT INTO notes VALUES (50, 'waiting')`);
-    const afterCommit = Date.now();
-    await new Promise((r) => setTimeout(r, 300));
     await commitFlushed(`INSERT INTO notes VALUES (51, 'later')`);
     const confirmed = await slotBefore();
-    const statusStart = Date.now();
-    const waiting = await cdcStatus(options());
-    const statusEnd = Date.now();
+    // The commit times PostgreSQL recorded (track_commit_timestamp), in microseconds since the Unix epoch.
+    const commitMicros = (
+      await fx.query<{ micros: string }>(
+        `SELECT (extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000000)::bigint::text AS micros FROM notes WHERE id IN (50, 51) ORDER BY id`,
+      )
+    ).map((r) => BigInt(r.micros));
+    const [first, second] = commitMicros as [bigint, bigint];
+    expect(second > first).toBe(true);
+    // A clock a minute after the commits: the lag is the age of the first of the two commits at that time,
+    // not of the second, and not the time since the last batch.
+    const now = new Date(Number(second / 1000n) + 60_000);
+    const ageAt = (micros: bigint) => Number(BigInt(now.getTime()) * 1000n - micros) / 1e6;
+    const waiting = await cdcStatus({ ...options(), now: () => now });
     expect(waiting.lagBasis).toBe('oldest-pending-commit');
-    // The age of the first of the two commits, not of the second, and not the time since the last batch.
-    expect(waiting.lagSeconds).toBeGreaterThanOrEqual((statusStart - afterCommit) / 1000 - 0.01);
-    expect(waiting.lagSeconds).toBeLessThanOrEqual((statusEnd - beforeCommit) / 1000 + 0.01);
+    expect(waiting.lagSeconds).toBe(ageAt(first));
+    expect(ageAt(first)).not.toBe(ageAt(second));
     // Nothing consumed, no probe slot left behind.
     expect(await slotBefore()).toBe(confirmed);
     expect(await fx.query(`SELECT slot_name FROM pg_replication_slots`)).toEqual([{ slot_name: 'autocorp_cdc' }]);

@@ -5,8 +5,9 @@
  *   LAKE_URI                the lake (file:///abs/path or s3://bucket/prefix)
  *   CDC_SLOT, CDC_PUBLICATION, CDC_SCHEMA, CDC_TABLES (comma-separated)
  *   CDC_CUT_INTERVAL_MS, CDC_MAX_ROWS_PER_FILE, CDC_HEARTBEAT_INTERVAL_MS
- *   CDC_TEMP_ROOT           parent folder of temporary files (default the OS temp folder)
- * Writes one JSON line per event to stdout: {"event":"streaming"}, {"event":"batch",...}, {"event":"stopped",...}.
+ *   CDC_TEMP_ROOT           parent folder of temporary files (default the slot's state folder in a local lake, else AUTOCORP_HOME's)
+ * Writes one JSON line per event to stdout: {"event":"starting","pid":...}, {"event":"streaming"},
+ * {"event":"files-written",...} (durable, position not stored yet), {"event":"batch",...}, {"event":"stopped",...}.
  */
 import { openObjectStore } from '@autocorp/lake-storage';
 import { CdcError } from '../cdc-error';
@@ -28,6 +29,7 @@ function emit(event: Record<string, unknown>): void {
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new CdcError('invalid-option', 'DATABASE_URL is not set; point it at the source database, e.g. postgres://postgres:secret@127.0.0.1:5432/postgres.');
+  emit({ event: 'starting', pid: process.pid });
   const runner = startCdc({
     connection: { connectionString: url },
     store: openObjectStore(process.env.LAKE_URI),
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
     maxRowsPerFile: numberFromEnv('CDC_MAX_ROWS_PER_FILE'),
     heartbeatIntervalMs: numberFromEnv('CDC_HEARTBEAT_INTERVAL_MS'),
     tempRoot: process.env.CDC_TEMP_ROOT || undefined,
+    onFilesWritten: (files) => emit({ event: 'files-written', files: files.map((f) => f.key) }),
     onBatch: (batch) =>
       emit({ event: 'batch', rows: batch.rows, files: batch.files.map((f) => f.key), position: { lsn: formatLsn(batch.position.lsn), seq: batch.position.seq } }),
   });

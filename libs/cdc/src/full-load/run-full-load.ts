@@ -4,7 +4,7 @@ import { CdcError } from '../cdc-error';
 import { connectReplication, connectSql, quoteLiteral } from '../connection';
 import type { SourceColumn } from '../lake/column-types';
 import type { ObjectStore } from '../lake/object-store';
-import { ParquetStage } from '../lake/parquet-stage';
+import { openCdcStage } from '../lake/cdc-staging';
 import { rawTablePrefix } from '../lake/raw-layout';
 import { type Lsn, formatLsn } from '../lsn';
 import { type CdcOptions, type ResolvedOptions, resolveOptions } from '../options';
@@ -45,7 +45,7 @@ export async function fullLoad(options: ResolvedOptions): Promise<FullLoadResult
   const started = performance.now();
   const sql = await connectSql(options.connection, 'autocorp-cdc-full-load');
   let replication: pg.Client | undefined;
-  const stage = await ParquetStage.open({ tempRoot: options.tempRoot });
+  const stage = await openCdcStage(options);
   try {
     await assertLogicalWalLevel(sql);
     const columns = await readTableColumns(sql, options.schema, options.tables);

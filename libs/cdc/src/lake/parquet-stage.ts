@@ -1,12 +1,10 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 export interface ParquetStageOptions {
-  /** Parent folder for the stage's temporary files (spill, Parquet before upload); default the OS temp folder. */
-  readonly tempRoot?: string;
+  /** The stage's own folder for its temporary files (spill, Parquet before upload), created here and removed by close(). */
+  readonly folder: string;
   /** DuckDB memory limit before it spills to disk, e.g. `1GB`. */
   readonly memoryLimit?: string;
   readonly threads?: number;
@@ -27,8 +25,8 @@ export class ParquetStage {
     readonly folder: string,
   ) {}
 
-  static async open(options: ParquetStageOptions = {}): Promise<ParquetStage> {
-    const folder = path.join(options.tempRoot ?? tmpdir(), `autocorp-cdc-${randomUUID()}`);
+  static async open(options: ParquetStageOptions): Promise<ParquetStage> {
+    const { folder } = options;
     await mkdir(path.join(folder, 'spill'), { recursive: true });
     const instance = await DuckDBInstance.create(':memory:', {
       threads: String(options.threads ?? 2),

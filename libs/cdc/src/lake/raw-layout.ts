@@ -75,7 +75,7 @@ export function parseFileTime(text: string): Date {
 }
 
 /** Where the CDC state of one slot lives in the store. */
-export function cdcStateKeys(slotName: string): { readonly position: string; readonly schemaHistory: string; readonly schemas: string } {
+export function cdcStateKeys(slotName: string): { readonly folder: string; readonly position: string; readonly schemaHistory: string; readonly schemas: string } {
   const base = `state/cdc/${slotName}`;
-  return { position: `${base}/position.json`, schemaHistory: `${base}/schema-history.jsonl`, schemas: `${base}/schemas.json` };
+  return { folder: base, position: `${base}/position.json`, schemaHistory: `${base}/schema-history.jsonl`, schemas: `${base}/schemas.json` };
 }

@@ -2,7 +2,8 @@ import type pg from 'pg';
 import { CdcError } from '../cdc-error';
 import { connectReplication, connectSql } from '../connection';
 import { fullLoad, type FullLoadResult } from '../full-load/run-full-load';
-import { ParquetStage } from '../lake/parquet-stage';
+import { openCdcStage } from '../lake/cdc-staging';
+import type { ParquetStage } from '../lake/parquet-stage';
 import type { ChangePosition } from '../lake/raw-layout';
 import { type Lsn, maxLsn, parseLsn } from '../lsn';
 import { type CdcOptions, type ResolvedOptions, resolveOptions } from '../options';
@@ -42,10 +43,25 @@ export interface CdcBatch {
   readonly writtenAt: Date;
 }
 
-export interface StartCdcOptions extends CdcOptions {
-  /** Called after each batch is durable and acknowledged. */
-  readonly onBatch?: (batch: CdcBatch) => void | Promise<void>;
+/** What an acknowledgement sent to PostgreSQL (a standby status update) carried. */
+export interface CdcStatusSent {
+  /** Everything up to here was received. */
+  readonly receivedLsn: Lsn;
+  /** Everything up to here is acknowledged as flushed (durable in the lake, or nothing to capture). */
+  readonly ackLsn: Lsn;
 }
+
+/** Progress of a running CDC: the library reports it here, it never prints. */
+export interface CdcEvents {
+  /** After each batch is durable, its position stored and acknowledged. */
+  readonly onBatch?: (batch: CdcBatch) => void | Promise<void>;
+  /** The files of a batch are durable but its position is not stored yet: a crash from here replays the batch. */
+  readonly onFilesWritten?: (files: readonly WrittenFile[]) => void;
+  /** After each standby status update sent to PostgreSQL. */
+  readonly onStatusSent?: (status: CdcStatusSent) => void;
+}
+
+export interface StartCdcOptions extends CdcOptions, CdcEvents {}
 
 export interface CdcRunSummary {
   readonly slotName: string;
@@ -82,10 +98,10 @@ export interface RunControl {
  * (deleting files of an unfinished batch), then streams changes into time/size-cut Parquet files.
  */
 export function startCdc(options: StartCdcOptions): CdcRunner {
-  return createRunner(resolveOptions(options), options.onBatch, {});
+  return createRunner(resolveOptions(options), options, {});
 }
 
-export function createRunner(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch'], control: RunControl): CdcRunner {
+export function createRunner(options: ResolvedOptions, events: CdcEvents, control: RunControl): CdcRunner {
   let stopRequested = false;
   let wake: (() => void) | undefined;
   let markStreaming: () => void = () => undefined;
@@ -95,7 +111,7 @@ export function createRunner(options: ResolvedOptions, onBatch: StartCdcOptions[
     failStreaming = reject;
   });
   streaming.catch(() => undefined);
-  const done = run(options, onBatch, control, {
+  const done = run(options, events, control, {
     isStopRequested: () => stopRequested,
     setWake: (fn) => (wake = fn),
     onStreaming: () => markStreaming(),
@@ -119,7 +135,7 @@ interface RunHooks {
   onStreaming(): void;
 }
 
-async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch'], control: RunControl, hooks: RunHooks): Promise<CdcRunSummary> {
+async function run(options: ResolvedOptions, events: CdcEvents, control: RunControl, hooks: RunHooks): Promise<CdcRunSummary> {
   const { store } = options;
   let state = await readCdcState(store, options.slotName);
   let fullLoadResult: FullLoadResult | undefined;
@@ -137,7 +153,7 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
     const slot = await waitForFreeSlot(sql, options);
     const recovery = await recoverRawZone(store, options.tables, state.position);
     const history = await SchemaHistory.load(store, options.slotName);
-    const openedStage = await ParquetStage.open({ tempRoot: options.tempRoot });
+    const openedStage = await openCdcStage(options);
     stage = openedStage;
     const newBatch = (): ChangeBatch => new ChangeBatch(openedStage, options.maxRowsPerFile);
     let batch = newBatch();
@@ -190,6 +206,12 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
     const sendStatus = (replyRequested = false): void => {
       stream.sendStatus(receivedLsn, ackLsn, replyRequested);
       lastStatusMs = Date.now();
+      try {
+        events.onStatusSent?.({ receivedLsn, ackLsn });
+      } catch (error) {
+        // Also called from the status timer: a failing listener stops the run with its error instead of escaping.
+        writeFailure ??= { error };
+      }
     };
     // Keeps replying while a long flush or merge holds the loop, so wal_sender_timeout never fires.
     statusTimer = setInterval(() => {
@@ -213,6 +235,7 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
           metaNames: { commitTimestamp: options.commitTimestampColumn },
           lastFileTime: recovery.lastFileTime,
         });
+        events.onFilesWritten?.(written);
         await history.persist();
         const position = full.last as ChangePosition;
         const newAck = maxLsn(ackLsn, ackTarget);
@@ -226,7 +249,7 @@ async function run(options: ResolvedOptions, onBatch: StartCdcOptions['onBatch']
         batches += 1;
         changes += rows;
         files += written.length;
-        await onBatch?.({ reason, files: written, rows, position, ackLsn, writtenAt: new Date() });
+        await events.onBatch?.({ reason, files: written, rows, position, ackLsn, writtenAt: new Date() });
       } finally {
         await full.clear();
       }

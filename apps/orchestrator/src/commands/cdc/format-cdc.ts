@@ -1,4 +1,4 @@
-import type { CdcRunSummary, CdcStatus } from '@autocorp/cdc';
+import type { CdcRunSummary, CdcStatus, CdcStatusUnknownField } from '@autocorp/cdc';
 import { formatBytes, formatCount, formatTable } from '@autocorp/terminal';
 
 export function formatCdcSummary(s: CdcRunSummary): string {
@@ -14,11 +14,12 @@ export function formatCdcSummary(s: CdcRunSummary): string {
 }
 
 export function formatCdcStatus(s: CdcStatus): string {
+  const unknown = (field: CdcStatusUnknownField): string => `unknown (${s.unknown[field] ?? 'not reported'})`;
   if (!s.slotExists) return `No replication slot "${s.slotName}". Run "autocorp cdc start" (or npm start) to take the full load and stream.\n`;
   const lines = [
     `slot ${s.slotName} (publication ${s.publicationName}): ${s.invalidated ? 'INVALIDATED' : s.active ? `active (pid ${s.activePid})` : 'idle'}, wal_status ${s.walStatus ?? '-'}`,
-    `lag: ${formatBytes(s.lagBytes)}, ${Number.isFinite(s.lagSeconds) ? `${s.lagSeconds.toFixed(1)} s` : 'unknown seconds'} (${s.lagBasis}); confirmed flush ${s.confirmedFlushLsn ?? '-'}, current WAL ${s.currentWalLsn}`,
-    `stored position: ${s.position ? `${s.position.lsn}/${s.position.seq}` : 'none'}; last commit ${s.lastCommitTime ?? '-'}`,
+    `lag: ${s.lagBytes !== null ? formatBytes(s.lagBytes) : unknown('lagBytes')}, ${s.lagSeconds !== null ? `${s.lagSeconds.toFixed(1)} s (${s.lagBasis})` : `seconds ${unknown('lagSeconds')}`}; confirmed flush ${s.confirmedFlushLsn ?? unknown('confirmedFlushLsn')}, current WAL ${s.currentWalLsn}`,
+    `stored position: ${s.position ? `${s.position.lsn}/${s.position.seq}` : unknown('position')}; last commit ${s.lastCommitTime ?? unknown('lastCommitTime')}`,
   ];
   const tables = Object.entries(s.tables);
   if (tables.length > 0) lines.push('', formatTable(['table', 'state'], tables.map(([name, t]) => [name, t.state === 'errored' ? `errored: ${t.reason} ${t.solution}` : t.state])));
