@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { crawlCuratedHudi } from '@autocorp/catalog';
-import { HudiTable } from '@autocorp/hudi';
+import { HudiTable, formatInstantTime, parseInstantTime } from '@autocorp/hudi';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbExecutor, NAMED_QUERIES, type ResultRow, buildNamedQuery, schemaFromCatalogTables } from '../src/index';
@@ -147,10 +147,21 @@ describe('DuckDB executor over Hudi tables', () => {
     const already = new AbortController();
     already.abort();
     await expect(executor.execute('SELECT 1 AS x', [], { signal: already.signal })).rejects.toMatchObject({ kind: 'cancelled' });
+    // Aborted once the executor reports the query started: DuckDB interrupts the running statement
+    // (it counts 10^12 rows, which no test waits for).
     const controller = new AbortController();
-    const running = executor.execute('SELECT count(*) AS n FROM range(1000000000000) a', [], { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
-    await expect(running).rejects.toMatchObject({ kind: 'cancelled' });
+    let started = 0;
+    const running = executor.execute('SELECT count(*) AS n FROM range(1000000000000) a', [], {
+      signal: controller.signal,
+      onStarted: () => {
+        started++;
+        controller.abort();
+      },
+    });
+    await expect(running).rejects.toMatchObject({ kind: 'cancelled', message: expect.stringContaining('cancelled') });
+    expect(started).toBe(1);
+    // The connection it ran on is usable again.
+    expect((await executor.execute('SELECT 42 AS x')).rows).toEqual([{ x: 42 }]);
   });
 
   it('returns Hudi timestamps as the TIMESTAMP they were written from (UTC wall clock), typed timestamp', async () => {
@@ -193,6 +204,19 @@ describe('DuckDB executor over Hudi tables', () => {
         [2, 'Bob', false],
         [3, 'Carol', true],
       ]);
+    });
+
+    it('time travel before the first commit names the table and its earliest commit instead of returning no rows', async () => {
+      const table = await HudiTable.open(path.join(lake.store.root, 'curated', 'fixture_plain'));
+      const first = table.commits()[0] as string;
+      const justBefore = formatInstantTime(new Date(parseInstantTime(first).getTime() - 1));
+      const sql = 'SELECT id FROM fixture_plain';
+      await expect(executor.execute(sql, [], { asOf: justBefore })).rejects.toMatchObject({
+        kind: 'no-commit-as-of',
+        message: expect.stringMatching(new RegExp(`"fixture_plain" has no commit at or before ${justBefore}.*earliest commit is ${first}`)),
+      });
+      // At the first commit itself the table is there.
+      expect((await executor.execute(sql, [], { asOf: first })).rows.length).toBeGreaterThan(0);
     });
 
     it('incremental reads return exactly the rows each commit changed', async () => {
