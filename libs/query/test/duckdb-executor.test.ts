@@ -3,7 +3,7 @@ import { crawlCuratedHudi } from '@autocorp/catalog';
 import { HudiTable, formatInstantTime, parseInstantTime } from '@autocorp/hudi';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDbExecutor, NAMED_QUERIES, type ResultRow, buildNamedQuery, schemaFromCatalogTables } from '../src/index';
+import { DuckDbExecutor, NAMED_QUERIES, type ResultRow, buildNamedQuery, runNamedQuery, schemaFromCatalogTables } from '../src/index';
 import { type CuratedLake, createCuratedLake, loadPlainTables } from './helpers/curated-dataset';
 import { installHudiFixture } from '@autocorp/hudi/testing';
 
@@ -53,7 +53,7 @@ describe('DuckDB executor over Hudi tables', () => {
     ]);
     for (const q of NAMED_QUERIES) {
       expect(q.description.length).toBeGreaterThan(20);
-      for (const p of q.parameters) expect(p.default).toBeDefined();
+      for (const p of q.parameters) expect(p.default ?? p.dataDefault).toBeDefined();
     }
   });
 
@@ -79,6 +79,37 @@ describe('DuckDB executor over Hudi tables', () => {
       await expected(`SELECT strftime(order_date, '%Y-%m-01') AS month, order_type, count(*) AS orders, sum(total_amount) AS revenue
         FROM sales_order GROUP BY 1, 2 ORDER BY 1, 2`),
     );
+  });
+
+  it('a period query without from/to covers the data through its latest order day, and returns the period it used', async () => {
+    // An order after the old hard-coded end of the default period (2026-01-01).
+    const late = `SELECT * REPLACE ('INV-LATE1' AS invoice_number, TIMESTAMP '2026-03-15 10:00:00' AS order_date, 2026 AS order_year) FROM sales_order WHERE invoice_number = 'INV-00001'`;
+    await (await HudiTable.open(path.join(lake.store.root, 'curated', 'sales_order'))).write(plain, 'upsert', late);
+    await plain.run(`INSERT INTO sales_order ${late}`);
+    const [range] = (
+      await plain.runAndReadAll(`SELECT strftime(min(order_date), '%Y-%m-%d') AS first_day, strftime(max(order_date) + INTERVAL 1 DAY, '%Y-%m-%d') AS day_after_last FROM sales_order`)
+    ).getRowObjectsJson();
+    const schema = schemaFromCatalogTables(await lake.catalog.listTables('autocorp_curated'));
+
+    const all = await runNamedQuery(executor, 'revenue_by_month_and_order_type', {}, { schema });
+    expect(all.period).toEqual({ from: range?.['first_day'], to: range?.['day_after_last'], fromSource: 'data', toSource: 'data' });
+    expect(all.values).toMatchObject({ from: range?.['first_day'], to: range?.['day_after_last'] });
+    expect(canon(all.rows)).toEqual(
+      await expected(`SELECT strftime(order_date, '%Y-%m-01') AS month, order_type, count(*) AS orders, sum(total_amount) AS revenue
+        FROM sales_order GROUP BY 1, 2 ORDER BY 1, 2`),
+    );
+    expect(all.rows.at(-1)?.['month']).toBe('2026-03-01');
+
+    const fromGiven = await runNamedQuery(executor, 'average_order_value_by_payment_method', { from: '2024-01-01' }, { schema });
+    expect(fromGiven.period).toEqual({ from: '2024-01-01', to: range?.['day_after_last'], fromSource: 'given', toSource: 'data' });
+    expect(canon(fromGiven.rows)).toEqual(
+      await expected(`SELECT payment_method, count(*) AS orders, round(sum(total_amount) / count(*), 2) AS average_order_value, sum(total_amount) AS revenue
+        FROM sales_order WHERE order_date >= '2024-01-01' GROUP BY payment_method ORDER BY average_order_value DESC, payment_method`),
+    );
+
+    const both = await runNamedQuery(executor, 'top_selling_parts', { from: '2023-03-01', to: '2024-01-01', limit: 3 }, { schema });
+    expect(both.period).toEqual({ from: '2023-03-01', to: '2024-01-01', fromSource: 'given', toSource: 'given' });
+    expect((await runNamedQuery(executor, 'customers_by_state', {}, { schema })).period).toBeUndefined();
   });
 
   it('service_complexity matches hand-written SQL, with and without a minimum', async () => {
