@@ -93,7 +93,7 @@ describe('autocorp run and the commands over its results', () => {
     expect(given.stdout.split('\n')[0]).toBe(`period: ${days.last_day} through ${days.last_day} (to taken from the data; --param from=${days.last_day} --param to=${days.day_after}, to excluded)`);
     expect(firstPass.stdout).toContain(`-- revenue_by_month_and_order_type: `);
     expect(firstPass.stdout).toContain(period);
-  });
+  }, 240_000);
 
   it('refuses SQL that writes, names a missing table, and rejects bad flags', async () => {
     const drop = await runAutocorp(['query', 'DROP TABLE sales_order'], env);
@@ -139,7 +139,7 @@ describe('autocorp run and the commands over its results', () => {
     } finally {
       fs.writeFileSync(file, manifest);
     }
-  });
+  }, 240_000);
 
   it('a moved state folder (lake and catalog copied elsewhere) answers the same queries', async () => {
     const sql = 'SELECT order_type, count(*) AS n, sum(total_amount) AS revenue FROM sales_order GROUP BY order_type ORDER BY order_type';
@@ -161,7 +161,7 @@ describe('autocorp run and the commands over its results', () => {
       fs.renameSync(away, home);
       fs.rmSync(copy, { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 
   it('reports CDC slot health and the recorded ETL runs', async () => {
     const cdc = await runAutocorp(['cdc', 'status', '--json'], env);
