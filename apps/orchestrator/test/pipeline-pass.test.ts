@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { plannedCounts } from '@autocorp/generator';
+import { JOBS } from '@autocorp/etl-jobs';
+import { MANIFEST_FILE, plannedCounts } from '@autocorp/generator';
 import { findFreePort } from '@autocorp/source-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAutocorp } from './autocorp-process';
@@ -67,6 +68,33 @@ describe('autocorp run and the commands over its results', () => {
     expect(lines.slice(1).reduce((n, l) => n + Number(l.split(',')[1]), 0)).toBe(planned.customers);
   });
 
+  it('named period queries cover the data through its latest order day and print the period used', async () => {
+    const range = await runAutocorp(
+      ['query', "SELECT strftime(min(order_date), '%Y-%m-%d') AS first_day, strftime(max(order_date), '%Y-%m-%d') AS last_day, strftime(max(order_date) + INTERVAL 1 DAY, '%Y-%m-%d') AS day_after FROM sales_order", '--format', 'json'],
+      env,
+    );
+    expect(range.stderr).toBe('');
+    const [days] = JSON.parse(range.stdout) as { first_day: string; last_day: string; day_after: string }[];
+    if (!days) throw new Error('no order-day range');
+    const period = `period: ${days.first_day} through ${days.last_day} (the data's own range; --param from=${days.first_day} --param to=${days.day_after}, to excluded)`;
+
+    const table = await runAutocorp(['query', '--named', 'revenue_by_month_and_order_type'], env);
+    expect(table.stderr).toBe('');
+    expect(table.stdout.split('\n')[0]).toBe(period);
+
+    // As CSV the period goes to stderr and the rows cover every order.
+    const csv = await runAutocorp(['query', '--named', 'revenue_by_month_and_order_type', '--format', 'csv'], env);
+    expect(csv.stderr).toBe(`${period}\n`);
+    const rows = csv.stdout.trim().split('\n').slice(1).map((line) => line.split(','));
+    expect(rows.reduce((n, r) => n + Number(r[2]), 0)).toBe(planned.uniqueInvoicesCombined);
+    expect(rows.at(-1)?.[0]).toBe(`${days.last_day.slice(0, 7)}-01`);
+
+    const given = await runAutocorp(['query', '--named', 'average_order_value_by_payment_method', '--param', `from=${days.last_day}`], env);
+    expect(given.stdout.split('\n')[0]).toBe(`period: ${days.last_day} through ${days.last_day} (to taken from the data; --param from=${days.last_day} --param to=${days.day_after}, to excluded)`);
+    expect(firstPass.stdout).toContain(`-- revenue_by_month_and_order_type: `);
+    expect(firstPass.stdout).toContain(period);
+  }, 240_000);
+
   it('refuses SQL that writes, names a missing table, and rejects bad flags', async () => {
     const drop = await runAutocorp(['query', 'DROP TABLE sales_order'], env);
     expect(drop.code).toBe(1);
@@ -99,6 +127,42 @@ describe('autocorp run and the commands over its results', () => {
     expect(otherScale.stderr).toContain(`already holds scale ${SCALE}, seed 42`);
   });
 
+  it('a pass over a state folder whose export manifest is corrupt names the manifest and why', async () => {
+    const file = path.join(home, 'generated', MANIFEST_FILE);
+    const manifest = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, manifest.slice(0, manifest.length / 2));
+    try {
+      const pass = await runAutocorp(['run', '--scale', String(SCALE)], env);
+      expect(pass.code).toBe(1);
+      expect(pass.stderr).toContain(`error: pipeline step "generate and load data" failed: the export manifest ${file} is not valid JSON`);
+      expect(pass.stderr).not.toContain('data this tool did not generate');
+    } finally {
+      fs.writeFileSync(file, manifest);
+    }
+  }, 240_000);
+
+  it('a moved state folder (lake and catalog copied elsewhere) answers the same queries', async () => {
+    const sql = 'SELECT order_type, count(*) AS n, sum(total_amount) AS revenue FROM sales_order GROUP BY order_type ORDER BY order_type';
+    const here = await runAutocorp(['query', sql, '--format', 'json'], env);
+    expect(here.stderr).toBe('');
+    const copy = `${home}-copy`;
+    const away = `${home}-away`;
+    fs.cpSync(home, copy, { recursive: true });
+    // The original is out of reach while the copy is queried.
+    fs.renameSync(home, away);
+    try {
+      const there = await runAutocorp(['query', sql, '--format', 'json'], { ...env, AUTOCORP_HOME: copy });
+      expect(there.stderr).toBe('');
+      expect(JSON.parse(there.stdout)).toEqual(JSON.parse(here.stdout));
+      const named = await runAutocorp(['query', '--named', 'top_selling_parts', '--format', 'json'], { ...env, AUTOCORP_HOME: copy });
+      expect(named.code).toBe(0);
+      expect((JSON.parse(named.stdout) as unknown[]).length).toBe(10);
+    } finally {
+      fs.renameSync(away, home);
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  }, 240_000);
+
   it('reports CDC slot health and the recorded ETL runs', async () => {
     const cdc = await runAutocorp(['cdc', 'status', '--json'], env);
     expect(cdc.stderr).toBe('');
@@ -109,7 +173,8 @@ describe('autocorp run and the commands over its results', () => {
 
     const runs = await runAutocorp(['etl', 'runs', '--limit', '50', '--json'], env);
     const reports = JSON.parse(runs.stdout) as { job: string; status: string }[];
-    expect(reports.filter((r) => r.status === 'committed').map((r) => r.job).sort()).toHaveLength(10);
+    // The first pass committed each of the ten jobs exactly once (the second pass had no new input).
+    expect(reports.filter((r) => r.status === 'committed').map((r) => r.job).sort()).toEqual(JOBS.map((j) => j.name).sort());
   });
 
   it('a dead database gives a clear error naming the address, never the password', async () => {

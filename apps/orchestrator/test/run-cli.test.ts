@@ -90,10 +90,29 @@ describe('runCli', () => {
 
   it('reports unexpected errors with their stack', async () => {
     const t = io();
-    const boom: Command = { path: ['boom'], summary: 'x', options: {}, run: async () => { throw new TypeError('bad'); } };
+    const thrown = new TypeError('bad');
+    const boom: Command = { path: ['boom'], summary: 'x', options: {}, run: async () => { throw thrown; } };
     expect(await runCli(['boom'], [boom], t)).toBe(1);
     await tick();
-    expect(t.err()).toContain('unexpected failure: TypeError: bad');
-    expect(new CliError('usage', 'x').kind).toBe('usage');
+    // The whole stack, frames included, exactly as the error carries it.
+    expect(thrown.stack).toMatch(/\n\s+at .*run-cli\.test\.ts:\d+/);
+    expect(t.err()).toBe(`error: unexpected failure: ${thrown.stack}\n`);
+  });
+
+  it('reports a known error in one line, and the stack of an unexpected error that caused it', async () => {
+    const cause = new RangeError('index 7 out of range');
+    const failing: Command = { path: ['fail'], summary: 'x', options: {}, run: async () => { throw new CliError('pipeline-failed', 'pipeline step "x" failed: index 7 out of range', { cause }); } };
+    const t = io();
+    expect(await runCli(['fail'], [failing], t)).toBe(1);
+    await tick();
+    expect(t.err()).toBe(`error: pipeline step "x" failed: index 7 out of range\ncaused by: ${cause.stack}\n`);
+
+    // A known cause (it already names the thing that is wrong) is not repeated unless AUTOCORP_DEBUG is set.
+    const known = new CliError('usage', 'inner');
+    const wrapping: Command = { path: ['wrap'], summary: 'x', options: {}, run: async () => { throw new CliError('unreadable-input', 'outer: inner', { cause: known }); } };
+    const quiet = io();
+    expect(await runCli(['wrap'], [wrapping], quiet)).toBe(1);
+    await tick();
+    expect(quiet.err()).toBe('error: outer: inner\n');
   });
 });

@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LocalObjectStore } from '@autocorp/lake-storage';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Catalog, LocalCatalogBackend, crawlAll, crawlCuratedHudi } from '../src/index';
 import { installHudiFixture } from '@autocorp/hudi/testing';
@@ -79,5 +83,51 @@ describe('curated Hudi crawler (Spark-written fixtures)', () => {
       ['curated-hudi', 'autocorp_curated', ['complex_orders', 'plain_orders']],
     ]);
     expect((await catalog.listDatabases()).map((d) => d.name)).toEqual(['autocorp_curated', 'autocorp_raw']);
+  });
+});
+
+describe('a local catalog whose state folder is copied elsewhere', () => {
+  let lake: TestLake;
+  afterEach(async () => lake.close());
+
+  it('stores lake locations relative to the lake, so the copy resolves them inside itself', async () => {
+    lake = await createTestLake();
+    await installHudiFixture('cow_v6_complexkeygen_hivestyle', path.join(lake.store.root, 'curated', 'complex_orders'));
+    await lake.writeQuery('raw/csv/customers/ingest_date=2024-01-31/customers.csv', `SELECT i AS customer_id FROM range(5) t(i)`, 'csv');
+    const original = new Catalog(new LocalCatalogBackend({ root: lake.catalogDir, lakeUri: lake.store.uri }));
+    await crawlAll({ store: lake.store, catalog: original, progress: false });
+    const before = await original.requireTable('autocorp_curated', 'complex_orders');
+    expect(before.location).toBe(`${lake.store.uri}/curated/complex_orders/`);
+
+    // Copy the state folder (lake and catalog) and remove the original.
+    const moved = `${lake.dir}-moved`;
+    await fs.cp(lake.dir, moved, { recursive: true });
+    await fs.rm(lake.dir, { recursive: true, force: true });
+    try {
+      const movedLakeUri = pathToFileURL(path.join(moved, 'lake')).href;
+      const catalog = new Catalog(new LocalCatalogBackend({ root: path.join(moved, 'catalog'), lakeUri: movedLakeUri }));
+      const table = await catalog.requireTable('autocorp_curated', 'complex_orders');
+      expect(table.location).toBe(`${movedLakeUri}/curated/complex_orders/`);
+      expect(existsSync(fileURLToPath(table.location))).toBe(true);
+      const partitions = await catalog.getPartitions('autocorp_curated', 'complex_orders');
+      expect(partitions.length).toBeGreaterThan(0);
+      for (const p of partitions) expect(existsSync(fileURLToPath(p.location)), p.location).toBe(true);
+      expect((await catalog.getPartitions('autocorp_raw', 'csv_customers')).map((p) => p.location)).toEqual([`${movedLakeUri}/raw/csv/customers/ingest_date=2024-01-31/`]);
+      expect((await catalog.listDatabases()).map((d) => d.locationUri)).toEqual([`${movedLakeUri}/curated/`, `${movedLakeUri}/raw/`]);
+      // Crawling the copied lake again finds nothing changed.
+      const again = await crawlAll({ store: new LocalObjectStore(path.join(moved, 'lake')), catalog, progress: false });
+      expect(again.flatMap((r) => r.tables.map((t) => t.outcome))).toEqual(['unchanged', 'unchanged']);
+      // The files hold no absolute path of the original.
+      const stored = await fs.readFile(path.join(moved, 'catalog', 'autocorp_curated', 'tables', 'complex_orders.json'), 'utf8');
+      expect(stored).not.toContain(lake.dir);
+      expect(stored).toContain('"location": "lake:curated/complex_orders/"');
+      // Without the lake the relative locations cannot be resolved, and the error says what to pass.
+      await expect(new Catalog(new LocalCatalogBackend({ root: path.join(moved, 'catalog') })).requireTable('autocorp_curated', 'complex_orders')).rejects.toMatchObject({
+        kind: 'invalid-input',
+        message: expect.stringContaining('lakeUri'),
+      });
+    } finally {
+      await fs.rm(moved, { recursive: true, force: true });
+    }
   });
 });

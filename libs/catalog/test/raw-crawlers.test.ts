@@ -125,4 +125,30 @@ describe('raw zone crawlers', () => {
       { name: 'unit_price', type: 'double' },
     ]);
   });
+
+  it('records an unreadable CSV file as rejected with its reason and catalogs the other files and tables', async () => {
+    const rows = (offset: number) => `SELECT (i + ${offset})::BIGINT AS customer_id, 'TX' AS state FROM range(20) t(i)`;
+    await lake.writeQuery('raw/csv/customers/ingest_date=2024-01-31/customers.csv', rows(0), 'csv');
+    await lake.writeQuery('raw/csv/customers/ingest_date=2024-02-02/customers.csv', rows(100), 'csv');
+    // Bytes no CSV dialect fits: DuckDB's sniffer gives up on them.
+    const garbage = Buffer.from([0, 1, 2, 255, 254, 0, 0, 10, 0, 200, 13, 10]);
+    await lake.store.put('raw/csv/customers/ingest_date=2024-02-01/customers.csv', garbage);
+    await lake.store.put('raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders.csv', garbage);
+
+    const report = await crawlRawCsv({ store: lake.store, catalog, progress: false });
+    expect(report.tables.map((t) => [t.table, t.outcome, t.partitionsAdded, t.filesRead])).toEqual([['csv_customers', 'created', 2, 2]]);
+    expect(report.rejected.map((r) => [r.table, r.key])).toEqual([
+      ['csv_customers', 'raw/csv/customers/ingest_date=2024-02-01/customers.csv'],
+      ['csv_sales_orders', 'raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders.csv'],
+    ]);
+    for (const r of report.rejected) expect(r.reason).toContain(lake.store.localPath(r.key));
+    expect((await catalog.requireTable('autocorp_raw', 'csv_customers')).columns).toEqual([
+      { name: 'customer_id', type: 'bigint' },
+      { name: 'state', type: 'string' },
+    ]);
+    expect((await catalog.getPartitions('autocorp_raw', 'csv_customers')).map((p) => p.values)).toEqual([['2024-01-31'], ['2024-02-02']]);
+    expect(await catalog.getTable('autocorp_raw', 'csv_sales_orders')).toBeUndefined();
+    // The rejected files stay in the raw zone untouched.
+    expect(await lake.store.getBytes('raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders.csv')).toEqual(garbage);
+  });
 });

@@ -6,7 +6,8 @@ export type GeneratorErrorKind =
   | 'missing-pool'
   | 'tables-not-empty'
   | 'load-failed'
-  | 'write-failed';
+  | 'write-failed'
+  | 'invalid-manifest';
 
 /** The one error type of @autocorp/generator; `kind` says what went wrong. */
 export class GeneratorError extends Error {

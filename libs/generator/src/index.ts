@@ -17,7 +17,7 @@ export {
 export { type GenerateOptions, type GenerationTarget, TARGETS } from './generate-options';
 export { type FileSummary, type GenerationSummary, generate } from './generate';
 export { CSV_FILES, MANIFEST_FILE } from './csv-export/csv-files';
-export type { Manifest } from './csv-export/manifest';
+export { type Manifest, readManifest } from './csv-export/manifest';
 export { buildCatalog } from './catalog/build-catalog';
 export type { Catalog, Part, Service, ServicePart } from './catalog/catalog';
 export { COPY_COLUMNS } from './postgres/copy-columns';

@@ -20,7 +20,7 @@ export { TRINO_DIALECT } from './dialects/trino/trino-dialect';
 export { quoteIdentifier, quoteString, standardLiteral } from './dialects/literals';
 export { type RenderOptions, compileQuery, toDuckDbSql, toTrinoSql } from './dialects/render';
 export { type CheckedStatement, type GuardOptions, checkReadOnlySql } from './guard/read-only-guard';
-export type { ExecutableQuery, ExecuteOptions, QueryExecutor, QueryResult, QueryStats, ResultColumn, ResultRow } from './executors/executor';
+export type { ExecutableQuery, ExecuteOptions, QueryExecutor, QueryStartedEvent, QueryResult, QueryStats, ResultColumn, ResultRow } from './executors/executor';
 export { DuckDbExecutor, type DuckDbExecutorOptions } from './executors/duckdb/duckdb-executor';
 export { AthenaExecutor, type AthenaExecutorOptions, athenaColumnType } from './executors/athena/athena-executor';
 export { DEFAULT_POLL_POLICY, type PollPolicy, pollDelay } from './executors/athena/athena-poll';
@@ -33,7 +33,10 @@ export {
   type NamedQueryDefinition,
   type NamedQueryParameter,
   type NamedQueryParameterType,
+  type NamedQueryPeriod,
   type NamedQueryRenderOptions,
+  type NamedQueryResult,
+  type RunNamedQueryOptions,
   type NamedQueryValues,
   type ValueKind,
   athenaNamedQueryString,
@@ -41,7 +44,9 @@ export {
   curatedQuerySchema,
   glueTypeOf,
   namedQueryByName,
+  namedQueryPeriod,
   renderNamedQuery,
   resolveNamedQueryValues,
+  runNamedQuery,
   valueKindOf,
 } from './named-queries/index';

@@ -6,6 +6,7 @@ export type QueryErrorKind =
   | 'refused'
   | 'execution-failed'
   | 'cancelled'
+  | 'no-commit-as-of'
   | 'unknown-query';
 
 /** The one error type of @autocorp/query. Messages name the table, column, parameter or statement and what to do. */

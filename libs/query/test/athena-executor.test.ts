@@ -109,10 +109,16 @@ describe('Athena executor (Athena wire protocol)', () => {
   it('stops the query with StopQueryExecution when the signal aborts', async () => {
     const { wire, executor } = executorFor({ states: ['RUNNING'] });
     const controller = new AbortController();
-    const running = executor.execute('SELECT 1', [], { signal: controller.signal });
-    while (wire.calls.filter((c) => c.operation === 'GetQueryExecution').length < 2) await new Promise((r) => setTimeout(r, 1));
-    controller.abort();
+    // Aborted when Athena answers the second poll (still RUNNING): the executor must stop the query.
+    let polls = 0;
+    wire.onCall = (call) => {
+      if (call.operation === 'GetQueryExecution' && ++polls === 2) controller.abort();
+    };
+    const startedIds: (string | undefined)[] = [];
+    const running = executor.execute('SELECT 1', [], { signal: controller.signal, onStarted: (event) => startedIds.push(event.queryId) });
     await expect(running).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(startedIds).toEqual(['qid-1']);
+    expect(wire.operations()).toEqual(['StartQueryExecution', 'GetQueryExecution', 'GetQueryExecution', 'StopQueryExecution']);
     expect(wire.calls.find((c) => c.operation === 'StopQueryExecution')?.input).toEqual({ QueryExecutionId: 'qid-1' });
     expect(wire.operations()).not.toContain('GetQueryResults');
   });

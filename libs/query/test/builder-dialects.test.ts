@@ -107,9 +107,13 @@ describe('query builder and dialects', () => {
   it('renders named queries for DuckDB, Trino and Athena NamedQuery text', () => {
     const duck = renderNamedQuery('service_with_parts', 'duckdb', { params: { serviceid: INJECTION } });
     expect(duck.parameters).toEqual([INJECTION]);
+    // Without from/to the Athena text covers the data's own range: no period bound at all.
     const named = athenaNamedQueryString('top_selling_parts');
-    expect(named).toContain(
-      `WHERE (("li"."line_type" = 'part') AND ("li"."order_date" >= CAST('2020-01-01' AS DATE)) AND ("li"."order_date" < CAST('2026-01-01' AS DATE)))`,
+    expect(named).toContain(`WHERE ("li"."line_type" = 'part')\nGROUP BY`);
+    expect(named).not.toContain('order_date');
+    const period = athenaNamedQueryString('top_selling_parts', { params: { from: '2024-01-01', to: '2025-01-01' } });
+    expect(period).toContain(
+      `WHERE ((("li"."line_type" = 'part') AND ("li"."order_date" >= CAST('2024-01-01' AS DATE))) AND ("li"."order_date" < CAST('2025-01-01' AS DATE)))`,
     );
     expect(named).toContain('LIMIT 10');
     expect(named.endsWith(';')).toBe(true);

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { crawlCuratedHudi } from '@autocorp/catalog';
-import { HudiTable } from '@autocorp/hudi';
+import { HudiTable, formatInstantTime, parseInstantTime } from '@autocorp/hudi';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDbExecutor, NAMED_QUERIES, type ResultRow, buildNamedQuery, schemaFromCatalogTables } from '../src/index';
+import { DuckDbExecutor, NAMED_QUERIES, type ResultRow, buildNamedQuery, runNamedQuery, schemaFromCatalogTables } from '../src/index';
 import { type CuratedLake, createCuratedLake, loadPlainTables } from './helpers/curated-dataset';
 import { installHudiFixture } from '@autocorp/hudi/testing';
 
@@ -53,7 +53,7 @@ describe('DuckDB executor over Hudi tables', () => {
     ]);
     for (const q of NAMED_QUERIES) {
       expect(q.description.length).toBeGreaterThan(20);
-      for (const p of q.parameters) expect(p.default).toBeDefined();
+      for (const p of q.parameters) expect(p.default ?? p.dataDefault).toBeDefined();
     }
   });
 
@@ -79,6 +79,37 @@ describe('DuckDB executor over Hudi tables', () => {
       await expected(`SELECT strftime(order_date, '%Y-%m-01') AS month, order_type, count(*) AS orders, sum(total_amount) AS revenue
         FROM sales_order GROUP BY 1, 2 ORDER BY 1, 2`),
     );
+  });
+
+  it('a period query without from/to covers the data through its latest order day, and returns the period it used', async () => {
+    // An order after the old hard-coded end of the default period (2026-01-01).
+    const late = `SELECT * REPLACE ('INV-LATE1' AS invoice_number, TIMESTAMP '2026-03-15 10:00:00' AS order_date, 2026 AS order_year) FROM sales_order WHERE invoice_number = 'INV-00001'`;
+    await (await HudiTable.open(path.join(lake.store.root, 'curated', 'sales_order'))).write(plain, 'upsert', late);
+    await plain.run(`INSERT INTO sales_order ${late}`);
+    const [range] = (
+      await plain.runAndReadAll(`SELECT strftime(min(order_date), '%Y-%m-%d') AS first_day, strftime(max(order_date) + INTERVAL 1 DAY, '%Y-%m-%d') AS day_after_last FROM sales_order`)
+    ).getRowObjectsJson();
+    const schema = schemaFromCatalogTables(await lake.catalog.listTables('autocorp_curated'));
+
+    const all = await runNamedQuery(executor, 'revenue_by_month_and_order_type', {}, { schema });
+    expect(all.period).toEqual({ from: range?.['first_day'], to: range?.['day_after_last'], fromSource: 'data', toSource: 'data' });
+    expect(all.values).toMatchObject({ from: range?.['first_day'], to: range?.['day_after_last'] });
+    expect(canon(all.rows)).toEqual(
+      await expected(`SELECT strftime(order_date, '%Y-%m-01') AS month, order_type, count(*) AS orders, sum(total_amount) AS revenue
+        FROM sales_order GROUP BY 1, 2 ORDER BY 1, 2`),
+    );
+    expect(all.rows.at(-1)?.['month']).toBe('2026-03-01');
+
+    const fromGiven = await runNamedQuery(executor, 'average_order_value_by_payment_method', { from: '2024-01-01' }, { schema });
+    expect(fromGiven.period).toEqual({ from: '2024-01-01', to: range?.['day_after_last'], fromSource: 'given', toSource: 'data' });
+    expect(canon(fromGiven.rows)).toEqual(
+      await expected(`SELECT payment_method, count(*) AS orders, round(sum(total_amount) / count(*), 2) AS average_order_value, sum(total_amount) AS revenue
+        FROM sales_order WHERE order_date >= '2024-01-01' GROUP BY payment_method ORDER BY average_order_value DESC, payment_method`),
+    );
+
+    const both = await runNamedQuery(executor, 'top_selling_parts', { from: '2023-03-01', to: '2024-01-01', limit: 3 }, { schema });
+    expect(both.period).toEqual({ from: '2023-03-01', to: '2024-01-01', fromSource: 'given', toSource: 'given' });
+    expect((await runNamedQuery(executor, 'customers_by_state', {}, { schema })).period).toBeUndefined();
   });
 
   it('service_complexity matches hand-written SQL, with and without a minimum', async () => {
@@ -147,10 +178,21 @@ describe('DuckDB executor over Hudi tables', () => {
     const already = new AbortController();
     already.abort();
     await expect(executor.execute('SELECT 1 AS x', [], { signal: already.signal })).rejects.toMatchObject({ kind: 'cancelled' });
+    // Aborted once the executor reports the query started: DuckDB interrupts the running statement
+    // (it counts 10^12 rows, which no test waits for).
     const controller = new AbortController();
-    const running = executor.execute('SELECT count(*) AS n FROM range(1000000000000) a', [], { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
-    await expect(running).rejects.toMatchObject({ kind: 'cancelled' });
+    let started = 0;
+    const running = executor.execute('SELECT count(*) AS n FROM range(1000000000000) a', [], {
+      signal: controller.signal,
+      onStarted: () => {
+        started++;
+        controller.abort();
+      },
+    });
+    await expect(running).rejects.toMatchObject({ kind: 'cancelled', message: expect.stringContaining('cancelled') });
+    expect(started).toBe(1);
+    // The connection it ran on is usable again.
+    expect((await executor.execute('SELECT 42 AS x')).rows).toEqual([{ x: 42 }]);
   });
 
   it('returns Hudi timestamps as the TIMESTAMP they were written from (UTC wall clock), typed timestamp', async () => {
@@ -193,6 +235,19 @@ describe('DuckDB executor over Hudi tables', () => {
         [2, 'Bob', false],
         [3, 'Carol', true],
       ]);
+    });
+
+    it('time travel before the first commit names the table and its earliest commit instead of returning no rows', async () => {
+      const table = await HudiTable.open(path.join(lake.store.root, 'curated', 'fixture_plain'));
+      const first = table.commits()[0] as string;
+      const justBefore = formatInstantTime(new Date(parseInstantTime(first).getTime() - 1));
+      const sql = 'SELECT id FROM fixture_plain';
+      await expect(executor.execute(sql, [], { asOf: justBefore })).rejects.toMatchObject({
+        kind: 'no-commit-as-of',
+        message: expect.stringMatching(new RegExp(`"fixture_plain" has no commit at or before ${justBefore}.*earliest commit is ${first}`)),
+      });
+      // At the first commit itself the table is there.
+      expect((await executor.execute(sql, [], { asOf: first })).rows.length).toBeGreaterThan(0);
     });
 
     it('incremental reads return exactly the rows each commit changed', async () => {

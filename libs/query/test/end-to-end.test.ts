@@ -15,14 +15,15 @@ import {
   DuckDbExecutor,
   type ExecuteOptions,
   NAMED_QUERIES,
-  type QueryResult,
-  buildNamedQuery,
+  type NamedQueryResult,
+  type NamedQueryValues,
   namedQueryByName,
   resolveNamedQueryValues,
+  runNamedQuery,
   schemaFromCatalogTables,
 } from '../src/index';
 import { canonicalRows } from './support/canonical-rows';
-import { EXPECTED_ANSWERS } from './support/expected-answers';
+import { EXPECTED_ANSWERS, EXPECTED_DATA_PERIODS } from './support/expected-answers';
 import { type PipelinePass, runPipelinePass } from './support/pipeline-pass';
 import { type SourceOracle, buildSourceOracle } from './support/source-oracle';
 
@@ -52,14 +53,15 @@ describe(`named queries over the curated lake equal the sources (generator scale
 
   const curatedFolder = (table: string) => path.join(pass.lakeRoot, 'curated', table);
   const commitsOf = async (table: string) => (await HudiTable.open(curatedFolder(table))).commits();
-  const runNamed = async (name: string, params: Record<string, string | number> = {}, options: ExecuteOptions = {}): Promise<QueryResult> => {
+  const runNamed = async (name: string, params: Record<string, string | number> = {}, options: ExecuteOptions = {}): Promise<NamedQueryResult> => {
     const schema = schemaFromCatalogTables(await pass.catalog.listTables(DEFAULT_DATABASES.curated));
-    return executor.execute(buildNamedQuery(name, params, schema), [], options);
+    return runNamedQuery(executor, name, params, { ...options, schema });
   };
-  const expectedOf = async (name: string, params: Record<string, string | number> = {}) => {
+  /** The answer from the sources for the values a run used (the period from the data included). */
+  const expectedOf = async (name: string, values: NamedQueryValues) => {
     const answer = EXPECTED_ANSWERS[name];
     if (!answer) throw new Error(`No expected answer is written for named query "${name}".`);
-    const { sql, params: bound } = answer(resolveNamedQueryValues(namedQueryByName(name), params));
+    const { sql, params: bound } = answer(values);
     return oracle.rows(sql, bound);
   };
 
@@ -103,8 +105,21 @@ describe(`named queries over the curated lake equal the sources (generator scale
 
   for (const [name, params] of CASES) {
     it(`${name} ${JSON.stringify(params)} returns exactly the values computed from PostgreSQL and the CSV export`, async () => {
-      const expected = await expectedOf(name, params);
       const result = await runNamed(name, params);
+      const periodSql = EXPECTED_DATA_PERIODS[name];
+      if (periodSql !== undefined) {
+        const [dataPeriod] = await oracle.rows(periodSql);
+        expect(result.period).toEqual({
+          from: params['from'] ?? dataPeriod?.['from'],
+          to: params['to'] ?? dataPeriod?.['to'],
+          fromSource: 'from' in params ? 'given' : 'data',
+          toSource: 'to' in params ? 'given' : 'data',
+        });
+      } else {
+        expect(result.period).toBeUndefined();
+      }
+      expect(result.values).toEqual({ ...resolveNamedQueryValues(namedQueryByName(name), params), ...(result.period ? { from: result.period.from, to: result.period.to } : {}) });
+      const expected = await expectedOf(name, result.values);
       expect(expected.length).toBeGreaterThan(0);
       expect(result.columns.map((c) => c.name)).toEqual(Object.keys(expected[0] ?? {}));
       expect(canonicalRows(result.rows)).toEqual(canonicalRows(expected));
@@ -128,10 +143,10 @@ describe(`named queries over the curated lake equal the sources (generator scale
     await pass.cdcEtlCrawl();
 
     const aovAfter = await runNamed('average_order_value_by_payment_method');
-    expect(canonicalRows(aovAfter.rows)).toEqual(canonicalRows(await expectedOf('average_order_value_by_payment_method')));
+    expect(canonicalRows(aovAfter.rows)).toEqual(canonicalRows(await expectedOf('average_order_value_by_payment_method', aovAfter.values)));
     expect(canonicalRows(aovAfter.rows)).not.toEqual(canonicalRows(aovBefore.rows));
     const partsAfter = await runNamed('service_with_parts');
-    expect(canonicalRows(partsAfter.rows)).toEqual(canonicalRows(await expectedOf('service_with_parts')));
+    expect(canonicalRows(partsAfter.rows)).toEqual(canonicalRows(await expectedOf('service_with_parts', partsAfter.values)));
     expect(Number(partsAfter.rows[0]?.['unit_price'])).toBe(Number(partsBefore.rows[0]?.['unit_price']) + 10);
 
     // Time travel: as of the first commits, the answers before the upsert.

@@ -1,4 +1,4 @@
-export type CliErrorKind = 'usage' | 'unknown-command' | 'pipeline-failed';
+export type CliErrorKind = 'usage' | 'unknown-command' | 'pipeline-failed' | 'unreadable-input';
 
 /** The one error type of the orchestrator app. `usage` errors exit with 2, the others with 1. */
 export class CliError extends Error {
@@ -6,7 +6,8 @@ export class CliError extends Error {
   constructor(
     readonly kind: CliErrorKind,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }

@@ -72,11 +72,24 @@ export async function runCli(argv: readonly string[], commands: readonly Command
   }
 }
 
-/** Prints an error: known errors (with a `kind`) as one clear line, others with their stack. */
+/** A known error: one of the libraries' or the app's error types, each with a `kind`. */
+function isKnownError(error: unknown): error is Error & { kind: string } {
+  return error instanceof Error && 'kind' in error;
+}
+
+/**
+ * Prints an error: known errors (with a `kind`) as one clear line, others with their stack. A known
+ * error caused by an unexpected one (a bug in a step) prints that cause's stack too; with
+ * AUTOCORP_DEBUG every stack in the cause chain is printed.
+ */
 export function reportError(error: unknown, io: Pick<CommandIo, 'stderr' | 'env'>): number {
-  if (error instanceof Error && 'kind' in error) {
+  if (isKnownError(error)) {
     io.stderr.write(`error: ${error.message}\n`);
     if (io.env.AUTOCORP_DEBUG && error.stack) io.stderr.write(`${error.stack}\n`);
+    for (let cause = error.cause; cause !== undefined; cause = cause instanceof Error ? cause.cause : undefined) {
+      if (isKnownError(cause) && !io.env.AUTOCORP_DEBUG) continue;
+      io.stderr.write(`caused by: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
+    }
     return error instanceof CliError && error.kind === 'usage' ? 2 : 1;
   }
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);

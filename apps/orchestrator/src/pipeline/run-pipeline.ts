@@ -30,7 +30,7 @@ export async function runPipeline(steps: readonly PipelineStep[], context: Pipel
       } catch (error) {
         reports.push({ step: step.name, seconds: (performance.now() - t0) / 1000, error });
         const reason = error instanceof Error ? error.message : String(error);
-        throw new CliError('pipeline-failed', `pipeline step "${step.name}" failed: ${reason}`);
+        throw new CliError('pipeline-failed', `pipeline step "${step.name}" failed: ${reason}`, { cause: error });
       }
     }
   } finally {

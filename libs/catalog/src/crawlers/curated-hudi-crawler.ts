@@ -79,5 +79,5 @@ export async function crawlCuratedHudi(options: CrawlOptions): Promise<CrawlRepo
   } finally {
     progress.finish();
   }
-  return { crawler: 'curated-hudi', database, tables: results };
+  return { crawler: 'curated-hudi', database, tables: results, rejected: [] };
 }

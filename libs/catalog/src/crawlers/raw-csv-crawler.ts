@@ -1,10 +1,11 @@
 import { createProgress } from '@autocorp/terminal';
-import { sniffCsv } from '../csv-sniff';
+import { isCatalogError } from '../catalog-error';
+import { type CsvInference, sniffCsv } from '../csv-sniff';
 import { withDuckDb } from '../duckdb';
 import type { Column, PartitionInput } from '../model';
 import { toCatalogName } from '../names';
 import { type CrawlOptions, DEFAULT_DATABASES } from './crawl-options';
-import type { CrawlReport, TableCrawlResult } from './crawl-report';
+import type { CrawlReport, RejectedFile, TableCrawlResult } from './crawl-report';
 import { lakeFolderUri, listKeys, withLocalFile } from './local-files';
 import { mergeColumns } from './merge-columns';
 
@@ -17,9 +18,22 @@ interface CsvTableFiles {
   readonly partitions: Map<string, string[]>;
 }
 
+/** The file's inferred layout, or undefined after recording it as rejected when it cannot be read as CSV. */
+async function sniffOrReject(sniff: () => Promise<CsvInference>, file: Omit<RejectedFile, 'reason'>, rejected: RejectedFile[]): Promise<CsvInference | undefined> {
+  try {
+    return await sniff();
+  } catch (error) {
+    if (!isCatalogError(error, 'unreadable-file')) throw error;
+    rejected.push({ ...file, reason: error.message });
+    return undefined;
+  }
+}
+
 /**
  * Registers one table per `raw/csv/<table>/` folder, partitioned by `ingest_date`, with columns
  * inferred from a sample of every file (DuckDB `sniff_csv`), and one partition per ingest date.
+ * A file that cannot be read as CSV is reported in `rejected` with its reason and left out; the
+ * other files (and tables) are cataloged.
  */
 export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
   const database = options.database ?? DEFAULT_DATABASES.raw;
@@ -37,24 +51,30 @@ export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
   const total = [...tablesFiles.values()].reduce((n, t) => n + [...t.partitions.values()].reduce((m, keys) => m + keys.length, 0), 0);
   const progress = createProgress({ label: `crawl ${RAW_CSV_PREFIX}`, total, unit: 'files', ...(options.progress === false ? { enabled: false } : {}) });
   const results: TableCrawlResult[] = [];
+  const rejected: RejectedFile[] = [];
   try {
     await withDuckDb(async (connection) => {
       for (const folder of [...tablesFiles.keys()].sort()) {
         const files = tablesFiles.get(folder) as CsvTableFiles;
         const dates = [...files.partitions.keys()].sort();
+        const name = `csv_${toCatalogName(folder)}`;
         const perFile: Column[][] = [];
+        const readDates: string[] = [];
         let dialect;
         let filesRead = 0;
         for (const date of dates) {
           for (const key of (files.partitions.get(date) ?? []).sort()) {
-            const inferred = await withLocalFile(store, key, (file) => sniffCsv(connection, file));
+            const inferred = await sniffOrReject(() => withLocalFile(store, key, (file) => sniffCsv(connection, file)), { key, table: name }, rejected);
+            progress.tick(1);
+            if (!inferred) continue;
             perFile.push(inferred.columns.filter((c) => c.name !== INGEST_DATE_KEY));
             dialect ??= inferred.dialect;
             filesRead++;
-            progress.tick(1);
+            if (readDates.at(-1) !== date) readDates.push(date);
           }
         }
-        const name = `csv_${toCatalogName(folder)}`;
+        // Every file of the table was rejected: there is no schema to register.
+        if (perFile.length === 0) continue;
         const result = await catalog.registerTable(database, {
           name,
           location: lakeFolderUri(store, `${RAW_CSV_PREFIX}${folder}/`),
@@ -71,7 +91,7 @@ export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
           },
           description: `CSV exports of ${folder}, one partition per ingest date.`,
         });
-        const partitions: PartitionInput[] = dates.map((date) => ({ values: [date], location: lakeFolderUri(store, `${RAW_CSV_PREFIX}${folder}/${INGEST_DATE_KEY}=${date}/`) }));
+        const partitions: PartitionInput[] = readDates.map((date) => ({ values: [date], location: lakeFolderUri(store, `${RAW_CSV_PREFIX}${folder}/${INGEST_DATE_KEY}=${date}/`) }));
         const added = await catalog.addPartitions(database, name, partitions);
         results.push({ database, table: name, outcome: result.outcome, ...(result.change ? { change: result.change } : {}), partitionsAdded: added, filesRead });
       }
@@ -79,5 +99,5 @@ export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
   } finally {
     progress.finish();
   }
-  return { crawler: 'raw-csv', database, tables: results };
+  return { crawler: 'raw-csv', database, tables: results, rejected };
 }

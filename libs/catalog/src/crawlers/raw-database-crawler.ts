@@ -61,5 +61,5 @@ export async function crawlRawDatabase(options: CrawlOptions): Promise<CrawlRepo
   } finally {
     progress.finish();
   }
-  return { crawler: 'raw-database', database, tables };
+  return { crawler: 'raw-database', database, tables, rejected: [] };
 }

@@ -7,6 +7,7 @@ import { validateName } from '../names';
 import { comparePartitions } from '../partitions';
 import { validateTableInput } from '../table-input';
 import { readJson, writeJsonAtomic } from './atomic-json';
+import { LakeLocations } from './lake-locations';
 
 /** What one table's file holds: every version (the current one last) and the partitions. */
 interface TableFile {
@@ -19,21 +20,41 @@ export interface LocalCatalogOptions {
   readonly root: string;
   /** Clock, for tests. */
   readonly now?: () => Date;
+  /**
+   * URI of the lake (`file:///.../lake`). Locations inside it are stored relative to it and resolved
+   * against it when read, so the state folder can be copied or moved; without it locations are stored as given.
+   */
+  readonly lakeUri?: string;
 }
 
 /**
  * The catalog as JSON files: `<root>/<database>/database.json` and `<root>/<database>/tables/<table>.json`.
- * Every write is atomic (temp file, fsync, rename).
+ * Every write is atomic (temp file, fsync, rename). With `lakeUri`, locations in the lake are kept
+ * relative to it (see LakeLocations).
  */
 export class LocalCatalogBackend implements CatalogBackend {
   readonly description: string;
   private readonly root: string;
   private readonly now: () => Date;
+  private readonly locations: LakeLocations;
 
   constructor(options: LocalCatalogOptions) {
     this.root = path.resolve(options.root);
     this.now = options.now ?? (() => new Date());
     this.description = `local catalog at ${this.root}`;
+    this.locations = new LakeLocations(options.lakeUri, this.description);
+  }
+
+  private resolveDatabase(db: CatalogDatabase): CatalogDatabase {
+    return db.locationUri === undefined ? db : { ...db, locationUri: this.locations.resolve(db.locationUri) };
+  }
+
+  private resolveTable(table: CatalogTable): CatalogTable {
+    return { ...table, location: this.locations.resolve(table.location) };
+  }
+
+  private resolvePartition(partition: Partition): Partition {
+    return { ...partition, location: this.locations.resolve(partition.location) };
   }
 
   private databaseFile(name: string): string {
@@ -65,13 +86,19 @@ export class LocalCatalogBackend implements CatalogBackend {
   async ensureDatabase(input: DatabaseInput): Promise<CatalogDatabase> {
     const existing = await this.getDatabase(input.name);
     if (existing) return existing;
-    const db: CatalogDatabase = { ...input, name: validateName('database', input.name), createdAt: this.now().toISOString() };
+    const db: CatalogDatabase = {
+      ...input,
+      name: validateName('database', input.name),
+      ...(input.locationUri !== undefined ? { locationUri: this.locations.store(input.locationUri) } : {}),
+      createdAt: this.now().toISOString(),
+    };
     await writeJsonAtomic(this.databaseFile(input.name), db);
-    return db;
+    return this.resolveDatabase(db);
   }
 
   async getDatabase(name: string): Promise<CatalogDatabase | undefined> {
-    return readJson<CatalogDatabase>(this.databaseFile(name));
+    const db = await readJson<CatalogDatabase>(this.databaseFile(name));
+    return db && this.resolveDatabase(db);
   }
 
   async listDatabases(): Promise<CatalogDatabase[]> {
@@ -85,13 +112,14 @@ export class LocalCatalogBackend implements CatalogBackend {
     const dbs: CatalogDatabase[] = [];
     for (const entry of entries.sort()) {
       const db = await readJson<CatalogDatabase>(path.join(this.root, entry, 'database.json'));
-      if (db) dbs.push(db);
+      if (db) dbs.push(this.resolveDatabase(db));
     }
     return dbs;
   }
 
   async getTable(database: string, name: string): Promise<CatalogTable | undefined> {
-    return (await this.readTable(database, name))?.versions.at(-1);
+    const current = (await this.readTable(database, name))?.versions.at(-1);
+    return current && this.resolveTable(current);
   }
 
   async listTables(database: string): Promise<CatalogTable[]> {
@@ -108,7 +136,7 @@ export class LocalCatalogBackend implements CatalogBackend {
     for (const entry of entries.filter((e) => e.endsWith('.json') && !e.startsWith('.')).sort()) {
       const file = await readJson<TableFile>(path.join(dir, entry));
       const current = file?.versions.at(-1);
-      if (current) tables.push(current);
+      if (current) tables.push(this.resolveTable(current));
     }
     return tables;
   }
@@ -120,9 +148,9 @@ export class LocalCatalogBackend implements CatalogBackend {
       throw new CatalogError('already-exists', `Table "${database}.${input.name}" already exists in the ${this.description}; update it instead.`);
     }
     const at = this.now().toISOString();
-    const table: CatalogTable = { ...copyInput(input), database, createdAt: at, updatedAt: at, versionId: '1' };
+    const table: CatalogTable = { ...copyInput(input), location: this.locations.store(input.location), database, createdAt: at, updatedAt: at, versionId: '1' };
     await writeJsonAtomic(this.tableFile(database, input.name), { versions: [table], partitions: [] } satisfies TableFile);
-    return table;
+    return this.resolveTable(table);
   }
 
   async updateTable(database: string, input: TableInput): Promise<CatalogTable> {
@@ -131,18 +159,19 @@ export class LocalCatalogBackend implements CatalogBackend {
     const current = file.versions.at(-1) as CatalogTable;
     const table: CatalogTable = {
       ...copyInput(input),
+      location: this.locations.store(input.location),
       database,
       createdAt: current.createdAt,
       updatedAt: this.now().toISOString(),
       versionId: String(Number(current.versionId) + 1),
     };
     await writeJsonAtomic(this.tableFile(database, input.name), { versions: [...file.versions, table], partitions: file.partitions } satisfies TableFile);
-    return table;
+    return this.resolveTable(table);
   }
 
   async getTableVersions(database: string, name: string): Promise<TableVersion[]> {
     const file = await this.requireTable(database, name);
-    return file.versions.map((table) => ({ versionId: table.versionId, table }));
+    return file.versions.map((table) => ({ versionId: table.versionId, table: this.resolveTable(table) }));
   }
 
   async createPartitions(database: string, table: string, partitions: readonly PartitionInput[]): Promise<number> {
@@ -161,7 +190,7 @@ export class LocalCatalogBackend implements CatalogBackend {
       const key = JSON.stringify(p.values);
       if (known.has(key)) continue;
       known.add(key);
-      added.push({ values: [...p.values], location: p.location, createdAt: at });
+      added.push({ values: [...p.values], location: this.locations.store(p.location), createdAt: at });
     }
     if (added.length === 0) return 0;
     const all = [...file.partitions, ...added].sort(comparePartitions);
@@ -170,7 +199,7 @@ export class LocalCatalogBackend implements CatalogBackend {
   }
 
   async getPartitions(database: string, table: string): Promise<Partition[]> {
-    return (await this.requireTable(database, table)).partitions;
+    return (await this.requireTable(database, table)).partitions.map((p) => this.resolvePartition(p));
   }
 
   async deleteTable(database: string, name: string): Promise<void> {

@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CSV_INVOICE_BASE, type GenerationContext, PG_INVOICE_BASE } from '../context';
 import { TAX_RATE_BASIS_POINTS } from '../format/money';
+import { GeneratorError } from '../generator-error';
 import { CSV_FILES, MANIFEST_FILE } from './csv-files';
 import type { CustomersFileResult } from './write-customers-csv';
 import type { OrderFilesResult, OrderFileStats } from './write-order-files';
@@ -83,4 +84,33 @@ export type Manifest = ReturnType<typeof buildManifest>;
 
 export async function writeManifest(dir: string, manifest: Manifest): Promise<void> {
   await writeFile(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * The manifest of the CSV export in `dir`, or undefined when there is none (nothing was exported
+ * there). A manifest that cannot be read or is not a manifest is GeneratorError `invalid-manifest`,
+ * naming the file and keeping the cause.
+ */
+export async function readManifest(dir: string): Promise<Manifest | undefined> {
+  const file = join(dir, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new GeneratorError('invalid-manifest', `the export manifest ${file} cannot be read (${(error as Error).message}); check its permissions, or delete the folder to generate again.`, {
+      cause: error,
+    });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new GeneratorError('invalid-manifest', `the export manifest ${file} is not valid JSON (${(error as Error).message}); delete ${dir} to generate the export again.`, { cause: error });
+  }
+  const record = parsed as Partial<Manifest> | null;
+  if (typeof record !== 'object' || record === null || record.generator !== '@autocorp/generator' || typeof record.seed !== 'number' || typeof record.scale !== 'number') {
+    throw new GeneratorError('invalid-manifest', `${file} is not a manifest of @autocorp/generator (no generator, seed and scale); delete ${dir} to generate the export again.`);
+  }
+  return record as Manifest;
 }

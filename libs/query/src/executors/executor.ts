@@ -39,6 +39,16 @@ export interface ExecuteOptions {
   readonly since?: string | Date;
   /** ...up to this one (inclusive; default the latest commit). */
   readonly until?: string | Date;
+  /**
+   * Called once the engine has the query (DuckDB: the statement is pending on its connection;
+   * Athena: StartQueryExecution returned its id). Aborting the signal from here cancels the running query.
+   */
+  readonly onStarted?: (event: QueryStartedEvent) => void;
+}
+
+export interface QueryStartedEvent {
+  /** Athena's query execution id. */
+  readonly queryId?: string;
 }
 
 /** A built query, an already compiled one, or raw SQL text (checked read-only before it runs). */

@@ -31,7 +31,8 @@ export function namedQueryByName(name: string): NamedQueryDefinition {
 
 /**
  * Validates given parameter values (strings from a command line, or typed values) and fills in
- * defaults. Unknown names, bad dates and out-of-range integers are QueryError `invalid-parameter`.
+ * fixed defaults; a period bound without a value stays out (runNamedQuery fills it from the data).
+ * Unknown names, bad dates and out-of-range integers are QueryError `invalid-parameter`.
  */
 export function resolveNamedQueryValues(query: NamedQueryDefinition, given: Readonly<Record<string, string | number | undefined>> = {}): NamedQueryValues {
   for (const name of Object.keys(given)) {
@@ -42,6 +43,8 @@ export function resolveNamedQueryValues(query: NamedQueryDefinition, given: Read
   const values: Record<string, string | number> = {};
   for (const p of query.parameters) {
     const raw = given[p.name] ?? p.default;
+    // No value and no fixed default: the bound is left out, so the query covers the data's own range.
+    if (raw === undefined) continue;
     if (p.type === 'integer') {
       const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
       if (!Number.isInteger(n) || (p.min !== undefined && n < p.min) || (p.max !== undefined && n > p.max)) {
@@ -89,6 +92,7 @@ export function athenaNamedQueryString(query: NamedQueryDefinition | string, opt
   return `${compileQuery(built, TRINO_DIALECT, { inlineValues: true, ...(options.database ? { database: options.database } : {}) }).sql};`;
 }
 
+export { type NamedQueryPeriod, type NamedQueryResult, type RunNamedQueryOptions, namedQueryPeriod, runNamedQuery } from './run-named-query';
 export { CURATED_VALUE_KINDS, type CuratedDb, type CuratedTableName, type ValueKind } from './curated-db';
 export { CURATED_QUERY_SCHEMA, curatedQuerySchema, glueTypeOf, valueKindOf } from './curated-schema';
 export type { NamedQueryDefinition, NamedQueryParameter, NamedQueryParameterType, NamedQueryValues } from './named-query';

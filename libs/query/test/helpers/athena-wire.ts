@@ -18,6 +18,8 @@ export interface ScriptedQuery {
  */
 export class AthenaWire implements RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> {
   readonly calls: { operation: string; input: Json }[] = [];
+  /** Told of each call as it arrives, before its reply: tests act on a protocol event instead of waiting. */
+  onCall: ((call: { operation: string; input: Json }) => void) | undefined;
   private polls = 0;
   private stopped = false;
 
@@ -35,6 +37,7 @@ export class AthenaWire implements RequestHandler<HttpRequest, HttpResponse, Htt
     const raw = request.body as string | Uint8Array | undefined;
     const input = JSON.parse(typeof raw === 'string' ? raw : raw ? new TextDecoder().decode(raw) : '{}') as Json;
     this.calls.push({ operation, input });
+    this.onCall?.({ operation, input });
     return reply(this.dispatch(operation, input));
   }
 

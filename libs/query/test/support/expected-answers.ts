@@ -53,3 +53,14 @@ export const EXPECTED_ANSWERS: Readonly<Record<string, (values: NamedQueryValues
     params: [v['serviceid']],
   }),
 };
+
+/**
+ * The data's own period of each period query, from the sources: its first order day and the day
+ * after its latest one (what a query run without from/to must cover and report).
+ */
+export const EXPECTED_DATA_PERIODS: Readonly<Record<string, string>> = {
+  top_selling_parts: `SELECT to_char(min(o.order_date), 'YYYY-MM-DD') AS "from", to_char(max(o.order_date) + interval '1 day', 'YYYY-MM-DD') AS "to"
+    FROM oracle.part_lines l JOIN oracle.orders o ON o.invoice_number = l.invoice_number`,
+  revenue_by_month_and_order_type: `SELECT to_char(min(order_date), 'YYYY-MM-DD') AS "from", to_char(max(order_date) + interval '1 day', 'YYYY-MM-DD') AS "to" FROM oracle.orders`,
+  average_order_value_by_payment_method: `SELECT to_char(min(order_date), 'YYYY-MM-DD') AS "from", to_char(max(order_date) + interval '1 day', 'YYYY-MM-DD') AS "to" FROM oracle.orders`,
+};

@@ -1,8 +1,18 @@
-import { crawlAll } from '@autocorp/catalog';
+import { type CrawlReport, crawlAll } from '@autocorp/catalog';
 import { formatTable } from '@autocorp/terminal';
 import type { Command } from '../../cli/command';
 import { LAKE_OPTION, openLake } from '../lake';
 import { catalogDatabases, openCatalog } from './query-backends';
+
+/** The files the crawlers could not read, one line each with its reason; empty when there are none. */
+export function formatRejectedFiles(reports: readonly CrawlReport[]): string[] {
+  const rejected = reports.flatMap((r) => r.rejected.map((f) => ({ ...f, database: r.database })));
+  if (rejected.length === 0) return [];
+  return [
+    `${rejected.length} file(s) rejected (left in the lake, not cataloged):`,
+    ...rejected.map((f) => `  ${f.database}.${f.table}  ${f.key}: ${f.reason}`),
+  ];
+}
 
 export const crawlCommand: Command = {
   path: ['crawl'],
@@ -17,5 +27,7 @@ export const crawlCommand: Command = {
     }
     const rows = reports.flatMap((r) => r.tables.map((t) => [r.crawler, `${t.database}.${t.table}`, t.outcome, t.partitionsAdded, t.filesRead]));
     io.stdout.write(`${formatTable(['crawler', 'table', 'outcome', 'partitions added', 'files read'], rows)}\n`);
+    const rejected = formatRejectedFiles(reports);
+    if (rejected.length > 0) io.stdout.write(`${rejected.join('\n')}\n`);
   },
 };

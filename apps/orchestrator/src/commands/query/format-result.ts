@@ -1,4 +1,4 @@
-import type { QueryResult } from '@autocorp/query';
+import type { NamedQueryPeriod, QueryResult } from '@autocorp/query';
 import { formatTable } from '@autocorp/terminal';
 
 export const OUTPUT_FORMATS = ['table', 'csv', 'json'] as const;
@@ -24,4 +24,21 @@ export function formatQueryResult(result: QueryResult, format: OutputFormat): st
   }
   const rows = result.rows.map((row) => names.map((n) => tableCell(row[n])));
   return `${formatTable(names, rows)}\n(${result.rows.length} row${result.rows.length === 1 ? '' : 's'}, ${result.stats.elapsedMs.toFixed(0)} ms)\n`;
+}
+
+/**
+ * The period a named query covered, e.g. `period: 2020-01-01 through 2025-12-31 (the data's own range;
+ * --param from=2020-01-01 to=2026-01-01, to excluded)`; undefined for a query without a period.
+ */
+export function describePeriod(period: NamedQueryPeriod | undefined): string | undefined {
+  if (period === undefined) return undefined;
+  const last = new Date(`${period.to}T00:00:00Z`);
+  last.setUTCDate(last.getUTCDate() - 1);
+  const source =
+    period.fromSource === 'data' && period.toSource === 'data'
+      ? "the data's own range"
+      : period.fromSource === 'given' && period.toSource === 'given'
+        ? 'as given'
+        : `${period.fromSource === 'data' ? 'from' : 'to'} taken from the data`;
+  return `period: ${period.from} through ${last.toISOString().slice(0, 10)} (${source}; --param from=${period.from} --param to=${period.to}, to excluded)`;
 }

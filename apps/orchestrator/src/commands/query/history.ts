@@ -1,4 +1,4 @@
-import { HudiTable, parseInstantTime } from '@autocorp/hudi';
+import { HudiError, HudiTable, parseInstantTime } from '@autocorp/hudi';
 import { curatedTablePrefix } from '@autocorp/lake-storage';
 import { formatBytes, formatTable } from '@autocorp/terminal';
 import { CliError } from '../../cli/cli-error';
@@ -54,7 +54,12 @@ export const historyCommand: Command = {
     try {
       table = await HudiTable.open(folder);
     } catch (error) {
-      throw new CliError('usage', `there is no curated table "${name}" at ${folder} (${error instanceof Error ? error.message : String(error)}). "autocorp tables" lists the tables.`);
+      // Only a missing table is a usage error; a table that is there but cannot be read keeps its own error.
+      if (error instanceof HudiError && error.kind === 'not-a-table') {
+        throw new CliError('usage', `there is no curated table "${name}" at ${folder}. "autocorp tables" lists the tables.`, { cause: error });
+      }
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new CliError('unreadable-input', `curated table "${name}" at ${folder} cannot be read: ${reason}`, { cause: error });
     }
     const rows = await commitHistory(table);
     if (values.json) {

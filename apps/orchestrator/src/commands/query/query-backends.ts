@@ -2,6 +2,7 @@ import { AthenaClient } from '@aws-sdk/client-athena';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { Catalog, DEFAULT_DATABASES, GlueCatalogBackend, LocalCatalogBackend } from '@autocorp/catalog';
 import { resolveProfile, resolveStateHome } from '@autocorp/config';
+import { resolveLakeUri } from '@autocorp/lake-storage';
 import { AthenaExecutor, DuckDbExecutor, type QueryExecutor } from '@autocorp/query';
 import { CliError } from '../../cli/cli-error';
 import type { CommandIo } from '../../cli/command';
@@ -14,10 +15,14 @@ export function catalogDatabases(env: NodeJS.ProcessEnv): { raw: string; curated
   };
 }
 
-/** The catalog of the profile: local JSON under <AUTOCORP_HOME>/catalog, or the Glue Data Catalog on aws. */
+/**
+ * The catalog of the profile: local JSON under <AUTOCORP_HOME>/catalog, or the Glue Data Catalog on aws.
+ * The local catalog keeps locations in the lake (LAKE_URI or <AUTOCORP_HOME>/lake) relative to it,
+ * so a copied or moved state folder still finds its tables.
+ */
 export function openCatalog(io: CommandIo): Catalog {
   if (resolveProfile(io.env) === 'aws') return new Catalog(new GlueCatalogBackend({ client: new GlueClient({}) }));
-  return new Catalog(new LocalCatalogBackend({ root: resolveStateHome(io.env, io.cwd).catalog }));
+  return new Catalog(new LocalCatalogBackend({ root: resolveStateHome(io.env, io.cwd).catalog, lakeUri: resolveLakeUri(undefined, { env: io.env, cwd: io.cwd }) }));
 }
 
 /** The SQL engine of the profile: DuckDB over the lake locally, Athena (workgroup from AUTOCORP_ATHENA_WORKGROUP) on aws. */

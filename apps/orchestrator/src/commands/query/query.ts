@@ -1,7 +1,7 @@
-import { NAMED_QUERIES, buildNamedQuery, schemaFromCatalogTables } from '@autocorp/query';
+import { NAMED_QUERIES, runNamedQuery, schemaFromCatalogTables } from '@autocorp/query';
 import { CliError } from '../../cli/cli-error';
 import type { Command } from '../../cli/command';
-import { OUTPUT_FORMATS, type OutputFormat, formatQueryResult } from './format-result';
+import { OUTPUT_FORMATS, type OutputFormat, describePeriod, formatQueryResult } from './format-result';
 import { catalogDatabases, openCatalog, openExecutor } from './query-backends';
 
 /** `--param k=v` values into an object, naming a malformed one. */
@@ -38,7 +38,7 @@ export const queryCommand: Command = {
   async run(values, positionals, io) {
     if (values.list) {
       for (const q of NAMED_QUERIES) {
-        const params = q.parameters.map((p) => `${p.name}${p.default !== undefined ? `=${String(p.default)}` : ''}`).join(' ');
+        const params = q.parameters.map((p) => `${p.name}=${p.default !== undefined ? String(p.default) : `<${p.dataDefault ?? 'none'}>`}`).join(' ');
         io.stdout.write(`${q.name}${params ? `  [${params}]` : ''}\n    ${q.description}\n`);
       }
       return;
@@ -59,15 +59,16 @@ export const queryCommand: Command = {
       ...(typeof values.since === 'string' ? { since: values.since } : {}),
       ...(typeof values.until === 'string' ? { until: values.until } : {}),
     };
-    let query;
     if (named !== undefined) {
       const tables = await catalog.listTables(catalogDatabases(io.env).curated);
-      query = buildNamedQuery(named, parseParams(values.param), tables.length > 0 ? schemaFromCatalogTables(tables) : undefined);
-    } else {
-      if (values.param !== undefined) throw new CliError('usage', '--param goes with --named; raw SQL takes no parameters.');
-      query = sql as string;
+      const result = await runNamedQuery(executor, named, parseParams(values.param), { ...options, ...(tables.length > 0 ? { schema: schemaFromCatalogTables(tables) } : {}) });
+      // The period goes with the table; with csv/json on stdout it goes to stderr so the output stays parseable.
+      const period = describePeriod(result.period);
+      if (period !== undefined) (format === 'table' ? io.stdout : io.stderr).write(`${period}\n`);
+      io.stdout.write(formatQueryResult(result, format));
+      return;
     }
-    const result = await executor.execute(query, [], options);
-    io.stdout.write(formatQueryResult(result, format));
+    if (values.param !== undefined) throw new CliError('usage', '--param goes with --named; raw SQL takes no parameters.');
+    io.stdout.write(formatQueryResult(await executor.execute(sql as string, [], options), format));
   },
 };

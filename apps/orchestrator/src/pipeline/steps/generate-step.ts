@@ -1,17 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { MANIFEST_FILE, type Manifest, generate } from '@autocorp/generator';
+import { generate, readManifest } from '@autocorp/generator';
 import { status } from '@autocorp/source-db';
 import { formatCount } from '@autocorp/terminal';
 import type { PipelineStep } from '../pipeline-step';
-
-function readManifest(folder: string): Pick<Manifest, 'seed' | 'scale'> | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(folder, MANIFEST_FILE), 'utf8')) as Manifest;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Generates the business at the pass's scale into an empty source database and writes the CSV
@@ -24,7 +14,7 @@ export const generateStep: PipelineStep = {
     const db = context.sourceDb;
     if (!db) throw new Error('the source database is not open (the "source database" step must run first)');
     const orders = (await status(db)).tables.find((t) => t.name === 'sales_order')?.rows ?? 0;
-    const previous = readManifest(context.home.generated);
+    const previous = await readManifest(context.home.generated);
     if (orders > 0) {
       if (previous && previous.seed === context.seed && previous.scale === context.scale) {
         return { headline: `data of scale ${context.scale}, seed ${context.seed} already loaded (${formatCount(orders)} orders); kept` };

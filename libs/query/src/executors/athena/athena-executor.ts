@@ -101,6 +101,7 @@ export class AthenaExecutor implements QueryExecutor {
     );
     const queryId = start.QueryExecutionId;
     if (!queryId) throw new QueryError('execution-failed', 'Athena accepted the query but returned no QueryExecutionId; retry, and check the workgroup.');
+    options.onStarted?.({ queryId });
     const execution = await this.waitForCompletion(queryId, options.signal);
     const { columns, rows } = await this.fetchResults(queryId, options.signal);
     return {

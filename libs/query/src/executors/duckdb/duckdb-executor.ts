@@ -91,7 +91,9 @@ export class DuckDbExecutor implements QueryExecutor {
       for (const view of views) await connection.run(`CREATE TEMP VIEW ${quoteIdent(view.name)} AS ${view.sql}`);
       let reader;
       try {
-        reader = await connection.runAndReadAll(sql, parameters as never);
+        const pending = await connection.start(sql, parameters as never);
+        options.onStarted?.({});
+        reader = await pending.readAll();
       } catch (error) {
         if (options.signal?.aborted) throw cancelledError('The query', error);
         throw new QueryError('execution-failed', `DuckDB could not run the query: ${(error as Error).message}`, { cause: error });

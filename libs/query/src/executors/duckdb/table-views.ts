@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { CatalogTable } from '@autocorp/catalog';
-import type { ReadQuery } from '@autocorp/hudi';
+import { type HudiTable, type ReadQuery, parseInstantTime, toInstantTime } from '@autocorp/hudi';
 import { QueryError } from '../../query-error';
 import type { ExecuteOptions } from '../executor';
 import type { HudiTableCache } from './hudi-table-cache';
@@ -41,6 +41,26 @@ export function hudiReadQuery(options: ExecuteOptions): ReadQuery {
   return options.asOf !== undefined ? { type: 'asOf', asOf: options.asOf } : { type: 'snapshot' };
 }
 
+/** An instant as `20240418173550988 (2024-04-18T17:35:50.988Z)`. */
+function describeInstant(instant: string, hudi: HudiTable): string {
+  return `${instant} (${parseInstantTime(instant, hudi.config.timelineTimezone).toISOString()})`;
+}
+
+/**
+ * Time travel needs a commit at or before the instant: before the table's first commit there is
+ * no table to read (not an empty one), so QueryError `no-commit-as-of` names the earliest commit.
+ */
+export function requireCommitAsOf(tableName: string, hudi: HudiTable, asOf: string | Date): void {
+  const instant = toInstantTime(asOf, hudi.config.timelineTimezone);
+  const first = hudi.timeline.completedWrites()[0]?.timestamp;
+  if (first !== undefined && first <= instant) return;
+  const earliest = first === undefined ? 'it has no completed commit yet' : `its earliest commit is ${describeInstant(first, hudi)}`;
+  throw new QueryError(
+    'no-commit-as-of',
+    `Table "${tableName}" has no commit at or before ${describeInstant(instant, hudi)}: ${earliest}. Pick an instant from "autocorp history ${tableName}" (or drop --as-of to read the latest).`,
+  );
+}
+
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -66,6 +86,7 @@ export async function buildTableView(table: CatalogTable, options: ExecuteOption
   if (table.format === 'hudi') {
     const hudi = await hudiTables.open(folder);
     const query = hudiReadQuery(options);
+    if (query.type === 'asOf') requireCommitAsOf(table.name, hudi, query.asOf);
     const plan = await hudi.plan(query);
     const timestamps = (await hudi.schema()).fields.filter((f) => f.duckdbType === 'TIMESTAMP WITH TIME ZONE').map((f) => f.name);
     return {
