@@ -5,6 +5,8 @@ export type EtlErrorKind =
   | 'source-unreadable'
   | 'state-corrupt'
   | 'write-failed'
+  /** The job's transform SQL failed on its (readable) sources. */
+  | 'transform-failed'
   | 'invalid-option'
   /** A job definition the local runner cannot run as written (e.g. a transform that reorders CSV rows). */
   | 'unsupported-job';
