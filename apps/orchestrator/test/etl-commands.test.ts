@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { JOBS } from '@autocorp/etl-jobs';
+import { startThrowawayPostgres } from '@autocorp/source-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIo } from '../src/cli/command';
 import { runCli } from '../src/cli/run-cli';
@@ -17,14 +18,18 @@ const header = 'invoice_number,customer_id,order_date,payment_method,subtotal,ta
 const orders = [1, 2, 3].map((i) => `INV-C-00000${i},${i},2024-01-0${i} 10:00:00,Cash,10.00,0.83,10.83,Parts,Completed,,2024-01-0${i} 10:00:00,2024-01-0${i} 10:00:00`);
 
 async function autocorp(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return autocorpWith({}, ...argv);
+}
+
+async function autocorpWith(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (c: Buffer) => (out += c.toString()));
   stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const io: CommandIo = { stdout, stderr, env: { USER: 'cli-test' }, cwd: root };
-  const code = await runCli([...argv, ...(argv.includes('--help') ? [] : ['--lake', lake])], COMMANDS, io);
+  const io: CommandIo = { stdout, stderr, env: { USER: 'cli-test', ...env }, cwd: root };
+  const code = await runCli([...argv, ...(argv[0] === 'etl' ? ['--lake', lake] : [])], COMMANDS, io);
   stdout.end();
   stderr.end();
   return { code, out, err };
@@ -90,4 +95,23 @@ describe('autocorp etl', () => {
     expect(cdc.code).toBe(1);
     expect(cdc.err).toContain('is not a raw CSV file key');
   });
+
+  it('reconciles with the PostgreSQL row count when asked to, and says so in the outcome', async () => {
+    const postgres = await startThrowawayPostgres();
+    try {
+      const env = { DATABASE_URL: postgres.url };
+      const migrated = await autocorpWith(env, 'db', 'migrate');
+      expect(migrated.err).toBe('');
+      expect(migrated.code).toBe(0);
+      const run = await autocorpWith(env, 'etl', 'run', '--job', 'sales_order', '--reconcile-source', '--json');
+      const reports = JSON.parse(run.out) as { job: string; rules: { rule: string; basis?: string; details?: Record<string, number> }[] }[];
+      const outcome = reports.find((r) => r.job === 'sales_order')?.rules.find((r) => r.rule === 'reconciles_with_source');
+      // The new database holds no orders, and the export's orders are all CSV rows.
+      expect(outcome).toMatchObject({ basis: 'raw files and PostgreSQL row count', details: { sourceRows: 0, curatedSourceRows: 0 } });
+      const recorded = JSON.parse((await autocorp('etl', 'runs', '--job', 'sales_order', '--limit', '1', '--json')).out) as typeof reports;
+      expect(recorded[0]?.rules.find((r) => r.rule === 'reconciles_with_source')?.basis).toBe('raw files and PostgreSQL row count');
+    } finally {
+      await postgres.stop();
+    }
+  }, 120_000);
 });
