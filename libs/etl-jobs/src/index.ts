@@ -32,7 +32,7 @@ export { assertValidJob, jobDefinitionProblems } from './model/validate-job';
 export * from './rules/rule-types';
 export * as ruleBuilders from './rules/rule-builders';
 export { type DatasetCheckContext, describeDatasetFailure, renderDatasetCheckDuckdb } from './rules/render-dataset-check';
-export { renderDqdl, renderDqdlRuleset } from './rules/render-dqdl';
+export { dqdlCanExpress, renderDqdl, renderDqdlRuleset } from './rules/render-dqdl';
 export { type RowPredicateContext, describeRowFailure, renderRowPredicate } from './rules/render-row-predicate';
 export type { SqlDialect } from './rules/sql-dialect';
 export { identifier, portabilityProblems, stringLiteral } from './sql/portable-sql';

@@ -7,6 +7,8 @@ export type EtlErrorKind =
   | 'source-malformed'
   | 'state-corrupt'
   | 'write-failed'
+  /** The job's transform SQL failed on its (readable) sources. */
+  | 'transform-failed'
   | 'invalid-option'
   /** A job definition the local runner cannot run as written (e.g. a transform that reorders CSV rows). */
   | 'unsupported-job';

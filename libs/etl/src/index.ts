@@ -10,6 +10,16 @@ export {
   type RunTimings,
   listRuns,
 } from './state/run-records';
+export {
+  type ExcludeRawFileOptions,
+  type RawFileExclusion,
+  EXCLUSIONS_PREFIX,
+  excludeRawFile,
+  listExcludedFiles,
+  restoreRawFile,
+} from './state/file-exclusions';
+export { TIED_VERSIONS_RULE } from './quality/evaluate-version-conflicts';
+export { QUARANTINE_FILE_COMMAND } from './run/blocked-message';
 export { type CsvFileMark, type DatabaseBookmark, type JobBookmark, readBookmark } from './state/bookmarks';
 export { bookmarkKey, quarantineKey, runRecordKey } from './state/state-keys';
 export { curatedTableKey, openCuratedTable } from './curated/curated-table';

@@ -6,7 +6,7 @@ import { HudiTable } from '@autocorp/hudi';
 import { type ObjectStore, openObjectStore } from '@autocorp/lake-storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, hudiWriteOptions, jobByName } from '@autocorp/etl-jobs';
-import { type RunReport, listRuns, quarantineKey, readBookmark, runJobs } from '../src/index';
+import { type RunReport, listRuns, readBookmark, runJobs } from '../src/index';
 import { CLEAN_CSV_INVOICES, EXPECTED_QUARANTINE, buildRawZone } from './build-fixture';
 import { writeRawCsv } from './raw-fixture';
 
@@ -113,7 +113,11 @@ describe('runJobs on a raw zone', () => {
     expect(orders?.rules.find((r) => r.rule === 'reconciles_with_source')).toMatchObject({ passed: true, observed: 0 });
     expect(orders?.rules.find((r) => r.rule === 'customer_id_in_customers')).toMatchObject({ passed: true, observed: 1, severity: 'fail' });
     expect(orders?.counts.read).toBe(CLEAN_CSV_INVOICES + 2 + 5 + 2);
-    expect(orders?.timings.totalMs).toBeGreaterThanOrEqual(0);
+    // Each phase is measured, and the whole run at least as long as its phases (each rounded to a millisecond).
+    const { readMs, transformMs, qualityMs, writeMs, totalMs } = orders?.timings ?? { readMs: 0, transformMs: 0, qualityMs: 0, writeMs: 0, totalMs: 0 };
+    expect(readMs + transformMs + qualityMs + writeMs).toBeGreaterThan(0);
+    expect(totalMs).toBeGreaterThanOrEqual(readMs + transformMs + qualityMs + writeMs - 4);
+    expect(orders).toEqual(byJob(first, 'sales_order'));
     expect(await listRuns({ store, limit: 2, job: 'sales_order_fact' })).toHaveLength(1);
   });
 
@@ -155,6 +159,13 @@ describe('runJobs on a raw zone', () => {
 
   it('blocks the commit when a fail rule fails, says why, and leaves table and bookmark as they were', async () => {
     const before = (await HudiTable.open(path.join(root, 'curated', 'sales_order'))).commits();
+    const quarantineFiles = async () => {
+      const keys: string[] = [];
+      for await (const info of store.list('processed/quarantine/sales_order/')) keys.push(`${info.key} ${info.size}`);
+      return keys;
+    };
+    const quarantinedBefore = await quarantineFiles();
+    expect(quarantinedBefore).toHaveLength(1);
     const lines = ['invoice_number,customer_id,order_date,payment_method,subtotal,tax,total_amount,order_type,status,notes,created_at,updated_at'];
     for (let i = 0; i < 20; i++) lines.push(`INV-C-9${String(i).padStart(5, '0')},1,2024-05-01 10:00:00,Cash,10.00,0.83,-10.83,Parts,Completed,,2024-05-01 10:00:00,2024-05-01 10:00:00`);
     const key = await writeRawCsv({ root }, 'sales_orders', '2025-06-02', 'sales_orders.csv', lines);
@@ -167,6 +178,8 @@ describe('runJobs on a raw zone', () => {
     expect(byJob(third, 'sales_order_fact').status).toBe('blocked');
     expect((await HudiTable.open(path.join(root, 'curated', 'sales_order'))).commits()).toEqual(before);
     expect((await readBookmark(store, 'sales_order')).csv['sales_orders']?.some((m) => m.key === key)).toBe(false);
-    expect(await store.head(quarantineKey('sales_order', 'x'))).toBeUndefined();
+    // The blocked batch's rows are not quarantined (its raw file stays unprocessed): no quarantine file changed.
+    expect(blocked.quarantineKey).toBeUndefined();
+    expect(await quarantineFiles()).toEqual(quarantinedBefore);
   });
 });

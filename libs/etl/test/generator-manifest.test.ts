@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { type Manifest, plannedCounts } from '@autocorp/generator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobByName } from '@autocorp/etl-jobs';
 import { type RunReport, runJobs } from '../src/index';
 import { CuratedReader } from './support/curated-reader';
 import { type GeneratedLake, generatedLake } from '../bench/generated-lake';
@@ -63,8 +64,14 @@ beforeAll(async () => {
   lake = await generatedLake({ scale: SCALE });
   manifest = JSON.parse(await readFile(path.join(lake.exportDir, 'manifest.json'), 'utf8')) as Manifest;
   curated = new CuratedReader(connection, lake.lakeRoot);
-  first = await runJobs({ store: lake.store, progress: false });
+  first = await runJobs({ store: lake.store, progress: false, sourceRowCount: postgresRowCount });
 }, 300_000);
+
+/** The real source database's row count of a table (the CDC has committed everything before the run). */
+async function postgresRowCount(table: string): Promise<number> {
+  const result = await lake.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
+  return Number(result.rows[0]?.n);
+}
 
 afterAll(async () => {
   connection.closeSync();
@@ -76,6 +83,20 @@ describe('ETL of the generated business, checked against the generator manifest'
   it('commits all ten jobs', () => {
     expect(first.map((r) => [r.job, r.status, r.error])).toEqual(first.map((r) => [r.job, 'committed', undefined]));
     expect(first).toHaveLength(10);
+  });
+
+  it('reconciles every operational table with the raw files and with its PostgreSQL row count', async () => {
+    const operational = first.filter((r) => r.rules.some((o) => o.rule === 'reconciles_with_source'));
+    expect(operational.map((r) => r.job)).toEqual(['auto_parts', 'service', 'service_parts', 'customers', 'sales_order', 'sales_order_parts', 'sales_order_services']);
+    for (const run of operational) {
+      const outcome = run.rules.find((o) => o.rule === 'reconciles_with_source');
+      const source = jobByName(run.job).sources.find((src) => src.kind === 'database' && src.read === 'changes');
+      const pgRows = await postgresRowCount(source?.kind === 'database' ? source.table : '');
+      expect(outcome, run.job).toMatchObject({ passed: true, observed: 0, basis: 'raw files and PostgreSQL row count' });
+      expect(outcome?.details, run.job).toMatchObject({ sourceRows: pgRows, curatedSourceRows: pgRows });
+      const d = outcome?.details ?? {};
+      expect(d['readRows'], run.job).toBe(Number(d['writtenRows']) + Number(d['quarantinedRows']) + Number(d['duplicateRows']));
+    }
   });
 
   it('holds exactly the PostgreSQL orders plus the unique CSV invoices in sales_order', async () => {
@@ -179,8 +200,16 @@ describe('CDC through ETL on the generated business', () => {
       client.release();
     }
     await lake.cdc();
-    second = await runJobs({ store: lake.store, progress: false });
+    second = await runJobs({ store: lake.store, progress: false, sourceRowCount: postgresRowCount });
   }, 300_000);
+
+  it('reconciles the changed tables with PostgreSQL after the changes', async () => {
+    for (const job of ['sales_order', 'sales_order_parts']) {
+      const outcome = report(second, job).rules.find((o) => o.rule === 'reconciles_with_source');
+      const pgRows = await postgresRowCount(job);
+      expect(outcome, job).toMatchObject({ passed: true, basis: 'raw files and PostgreSQL row count', details: expect.objectContaining({ sourceRows: pgRows, curatedSourceRows: pgRows }) });
+    }
+  });
 
   it('applies the changes: deleted order and lines gone, updated values new, inserted order and line present', async () => {
     const committed = second.filter((r) => r.status === 'committed').map((r) => r.job);
@@ -238,5 +267,25 @@ describe('CDC through ETL on the generated business', () => {
     expect(report(redone, 'sales_order').status).toBe('committed');
     expect(report(redone, 'sales_order').inputFiles).toEqual(report(done, 'sales_order').inputFiles);
     expect(await Promise.all(jobs.map((job) => curated.snapshot(job)))).toEqual(after);
+  });
+
+  it('fails the PostgreSQL reconciliation when the source holds an order the CDC has not committed', async () => {
+    const [order] = (await lake.pool.query<{ order_id: string }>('SELECT max(order_id) + 1 AS order_id FROM sales_order')).rows;
+    await lake.pool.query(
+      `INSERT INTO sales_order (order_id, customer_id, order_date, invoice_number, payment_method, subtotal, tax, total_amount, order_type, status, notes, created_at, updated_at)
+       SELECT $1, min(customer_id), TIMESTAMP '2025-12-31 10:00:00', 'INV-1999999998', 'Cash', 1, 0, 1, 'Parts', 'Completed', NULL, TIMESTAMP '2025-12-31 10:00:00', TIMESTAMP '2025-12-31 10:00:00' FROM customers`,
+      [order?.order_id],
+    );
+    // New input for the job (a CSV export), while the order is not yet in the raw zone.
+    const header = 'invoice_number,customer_id,order_date,payment_method,subtotal,tax,total_amount,order_type,status,notes,created_at,updated_at';
+    const customer = (await lake.pool.query<{ id: number }>('SELECT min(customer_id) AS id FROM customers')).rows[0]?.id;
+    const line = `INV-C-999999,${customer},2025-12-31 10:00:00,Cash,10.00,0.83,10.83,Parts,Completed,,2025-12-31 10:00:00,2025-12-31 10:00:00`;
+    await lake.store.put('raw/csv/sales_orders/ingest_date=2026-01-01/sales_orders.csv', `${header}\n${line}\n`);
+    const run = report(await runJobs({ store: lake.store, progress: false, jobs: ['sales_order'], sourceRowCount: postgresRowCount }), 'sales_order');
+    const outcome = run.rules.find((o) => o.rule === 'reconciles_with_source');
+    const pgRows = await postgresRowCount('sales_order');
+    expect(outcome).toMatchObject({ passed: false, observed: 1, details: expect.objectContaining({ sourceRows: pgRows, curatedSourceRows: pgRows - 1 }) });
+    expect(outcome?.message).toContain(`PostgreSQL holds ${pgRows} row(s), the curated table would hold ${pgRows - 1}`);
+    expect(run.status).toBe('blocked');
   });
 });

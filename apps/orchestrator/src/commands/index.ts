@@ -4,6 +4,7 @@ import { cdcStartCommand } from './cdc/cdc-start';
 import { cdcStatusCommand } from './cdc/cdc-status';
 import { dbMigrateCommand } from './db/db-migrate';
 import { dbStatusCommand } from './db/db-status';
+import { etlQuarantineFileCommand, etlQuarantinedFilesCommand } from './etl/etl-quarantine-file';
 import { etlRunCommand } from './etl/etl-run';
 import { etlRunsCommand } from './etl/etl-runs';
 import { generateCommand } from './generate';
@@ -26,6 +27,8 @@ export const COMMANDS: readonly Command[] = [
   transferCommand,
   etlRunCommand,
   etlRunsCommand,
+  etlQuarantineFileCommand,
+  etlQuarantinedFilesCommand,
   crawlCommand,
   tablesCommand,
   queryCommand,

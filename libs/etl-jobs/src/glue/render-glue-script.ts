@@ -3,7 +3,7 @@ import { jobByName } from '../jobs/index';
 import type { JobDefinition } from '../model/job-definition';
 import { META_COLUMNS } from '../model/sources';
 import { describeRowFailure, renderRowPredicate } from '../rules/render-row-predicate';
-import { renderDqdl } from '../rules/render-dqdl';
+import { dqdlCanExpress, renderDqdl } from '../rules/render-dqdl';
 import { isDatasetRule, isRowRule, minPassRatio } from '../rules/rule-types';
 import {
   CHANGE_ORDER_COLUMNS,
@@ -76,12 +76,13 @@ export function glueJobConfig(job: JobDefinition) {
       order,
       severity: r.severity,
       min_pass_ratio: minPassRatio(r),
+      allowed_failures: r.allowedFailures ?? 0,
       predicate: renderRowPredicate(r, 'spark', ctx),
       reason: describeRowFailure(r),
     })),
     dataset_rules: job.rules
       .filter(isDatasetRule)
-      .filter((r) => r.kind !== 'reconciles')
+      .filter((r) => r.kind !== 'reconciles' && dqdlCanExpress(r))
       .map((r) => ({ name: r.name, severity: r.severity, dqdl: renderDqdl(r) })),
     reconcile_rules: job.rules.filter((r) => r.kind === 'reconciles').map((r) => ({ name: r.name, severity: r.severity })),
   };
@@ -229,8 +230,13 @@ def read_database_source(source, position):
     frame = dms_changes(frame, source) if CDC_POSITION_MODE == "dms" else committed_changes(frame, position)
     frame = frame.select(*source["columns"], "Op", *ordering, F.col(JOB["source_file_column"]).alias("_source_file"))
     frame.createOrReplaceTempView(source["changes_view"])
-    spark.sql(source["latest_change_sql"][CDC_POSITION_MODE]).createOrReplaceTempView(source["view"])
-    return frame.count() if source["read"] == "changes" else 0
+    latest = spark.sql(source["latest_change_sql"][CDC_POSITION_MODE])
+    latest.createOrReplaceTempView(source["view"])
+    if source["read"] != "changes":
+        return 0, 0
+    rows = frame.count()
+    # Older changes of a key that the latest change replaces.
+    return rows, rows - latest.count()
 
 
 def read_csv_source(source):
@@ -298,19 +304,22 @@ def check_row_rule_ratios(counts, checked):
     for rule in JOB["row_rules"]:
         failed = counts.get(rule["name"], 0)
         ratio = 1.0 if checked == 0 else (checked - failed) / checked
-        if ratio < rule["min_pass_ratio"] and rule["severity"] == "fail":
+        if ratio < rule["min_pass_ratio"] and failed > rule["allowed_failures"] and rule["severity"] == "fail":
             blocked.append(rule["name"] + ": " + str(failed) + " of " + str(checked) + " rows break it (" + rule["reason"] + ")")
     return blocked
 
 
-def check_reconciliation(batch, passed, quarantined):
-    """Rows out of the transform = rows passed + rows quarantined: nothing lost on the way."""
-    total, kept = batch.count(), passed.count()
+def check_reconciliation(read_rows, source_duplicates, passed, quarantined, upserts, deletes, keys):
+    """Rows read from the raw files = rows written + quarantined + versions dropped, each counted on its own."""
+    written = upserts.count() + deletes.count()
     dropped = 0 if quarantined is None else quarantined.count()
+    kept = passed.where("_op = 'U'")
+    duplicates = source_duplicates + kept.count() - kept.select(*keys).distinct().count()
+    missing = read_rows - written - dropped - duplicates
     return [
-        rule["name"] + ": " + str(total - kept - dropped) + " rows neither passed nor quarantined"
+        rule["name"] + ": " + str(missing) + " of " + str(read_rows) + " rows read from the raw files are neither written, quarantined nor dropped as versions"
         for rule in JOB["reconcile_rules"]
-        if total != kept + dropped and rule["severity"] == "fail"
+        if missing != 0 and rule["severity"] == "fail"
     ]
 
 
@@ -359,9 +368,10 @@ def write_hudi(frame, operation):
 
 def main():
     position = committed_cdc_position() if JOB["database_sources"] and CDC_POSITION_MODE == "position_file" else None
-    read_rows = 0
+    read_rows, source_duplicates = 0, 0
     for source in JOB["database_sources"]:
-        read_rows += read_database_source(source, position)
+        rows, duplicates = read_database_source(source, position)
+        read_rows, source_duplicates = read_rows + rows, source_duplicates + duplicates
     for source in JOB["csv_sources"]:
         read_rows += read_csv_source(source)
     for source in JOB["curated_sources"]:
@@ -389,7 +399,7 @@ def main():
         .select(*JOB["output_columns"])
     )
     deletes = passed.where("_op = 'D'").select(*JOB["output_columns"])
-    blocked += check_reconciliation(batch, passed, quarantined)
+    blocked += check_reconciliation(read_rows, source_duplicates, passed, quarantined, upserts, deletes, keys)
     blocked += evaluate_dataset_rules(upserts, reference_frames)
     if blocked:
         raise RuntimeError("ETL job " + JOB["name"] + " blocked by failed data quality rules; nothing committed: " + "; ".join(blocked))

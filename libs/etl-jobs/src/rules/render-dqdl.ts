@@ -1,3 +1,4 @@
+import { EtlJobsError } from '../etl-jobs-error';
 import { identifier } from '../sql/portable-sql';
 import type { DqRule, RowRule } from './rule-types';
 import { minPassRatio } from './rule-types';
@@ -57,11 +58,22 @@ export function renderDqdl(rule: DqRule): string {
     case 'expressionRatio':
       return `CustomSql ${q(`SELECT CAST(SUM(CASE WHEN ${rule.expression} THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) FROM primary`)} >= ${rule.minRatio}`;
     case 'freshness':
+      if (rule.clock === 'data') {
+        throw new EtlJobsError(
+          'invalid-definition',
+          `The freshness rule ${rule.name} measures on the data's clock, which DQDL cannot express (DataFreshness measures against the current time); it is checked by the local runner only.`,
+        );
+      }
       return `DataFreshness ${q(rule.column)} <= ${rule.maxAgeHours} hours`;
   }
 }
 
-/** A whole DQDL ruleset: `Rules = [ ... ]`, one rule per line, in definition order. */
+/** Whether Glue Data Quality can evaluate the rule as DQDL (a freshness rule on the data's clock it cannot). */
+export function dqdlCanExpress(rule: DqRule): boolean {
+  return !(rule.kind === 'freshness' && rule.clock === 'data');
+}
+
+/** A whole DQDL ruleset: `Rules = [ ... ]`, one rule per line, in definition order (rules DQDL can express). */
 export function renderDqdlRuleset(rules: readonly DqRule[]): string {
-  return `Rules = [\n${rules.map((r) => `    ${renderDqdl(r)}`).join(',\n')}\n]`;
+  return `Rules = [\n${rules.filter(dqdlCanExpress).map((r) => `    ${renderDqdl(r)}`).join(',\n')}\n]`;
 }

@@ -2,6 +2,7 @@ import type { JobName } from '../model/job-name';
 import type {
   AllowedValuesRule,
   ExpressionRatioRule,
+  FreshnessClock,
   FreshnessRule,
   IsCompleteRule,
   IsUniqueRule,
@@ -22,10 +23,15 @@ import type {
 export interface RuleOptions {
   readonly name?: string;
   readonly minPassRatio?: number;
+  /** Row rules: the rule passes too when at most this many rows break it. */
+  readonly allowedFailures?: number;
   readonly description?: string;
 }
 
-const rowExtras = (options: RuleOptions | undefined) => (options?.minPassRatio === undefined ? {} : { minPassRatio: options.minPassRatio });
+const rowExtras = (options: RuleOptions | undefined) => ({
+  ...(options?.minPassRatio === undefined ? {} : { minPassRatio: options.minPassRatio }),
+  ...(options?.allowedFailures === undefined ? {} : { allowedFailures: options.allowedFailures }),
+});
 
 export function isComplete(column: string, severity: RuleSeverity, options?: RuleOptions): IsCompleteRule {
   return {
@@ -164,7 +170,7 @@ export function reconciles(severity: RuleSeverity, options?: RuleOptions): Recon
     level: 'dataset',
     name: options?.name ?? 'reconciles_with_source',
     severity,
-    description: options?.description ?? 'rows read = rows passed + rows quarantined',
+    description: options?.description ?? 'rows read from the raw files = rows written + rows quarantined + versions dropped (and PostgreSQL rows = curated rows, where the source is given)',
   };
 }
 
@@ -202,7 +208,8 @@ export function referenceCoverage(
   };
 }
 
-export function freshness(column: string, maxAgeHours: number, severity: RuleSeverity, options?: RuleOptions): FreshnessRule {
+export function freshness(column: string, maxAgeHours: number, severity: RuleSeverity, options?: RuleOptions & { clock?: FreshnessClock }): FreshnessRule {
+  const clock = options?.clock ?? 'run';
   return {
     kind: 'freshness',
     level: 'dataset',
@@ -210,7 +217,10 @@ export function freshness(column: string, maxAgeHours: number, severity: RuleSev
     severity,
     column,
     maxAgeHours,
-    description: options?.description ?? `newest ${column} at most ${maxAgeHours} h old`,
+    ...(options?.clock === undefined ? {} : { clock: options.clock }),
+    description:
+      options?.description ??
+      (clock === 'data' ? `newest ${column} of the batch at most ${maxAgeHours} h older than the newest ${column} of the table` : `newest ${column} at most ${maxAgeHours} h old`),
   };
 }
 

@@ -20,6 +20,11 @@ interface RuleBase {
 interface RowRuleBase extends RuleBase {
   readonly level: 'row';
   readonly minPassRatio?: number;
+  /**
+   * The rule also passes when at most this many rows break it, whatever their share (default 0), so
+   * that one bad row in a small delta does not block a job whose ratio allows it in a large one.
+   */
+  readonly allowedFailures?: number;
 }
 
 export interface IsCompleteRule extends RowRuleBase {
@@ -101,7 +106,13 @@ export interface RowCountRule extends DatasetRuleBase {
   readonly max?: number;
 }
 
-/** Rows read from the source = rows passed + rows quarantined (nothing lost on the way). */
+/**
+ * Nothing is lost on the way, each count taken from its own place: rows read from the batch's raw
+ * files (change rows; CSV records and the lines the reader rejected) = rows handed to Hudi + rows
+ * quarantined + rows dropped as older or repeated versions of a key. Where the runner is given the
+ * source database, the table's PostgreSQL row count must also equal the curated rows from
+ * PostgreSQL after the write (the outcome names the basis used).
+ */
 export interface ReconcilesRule extends DatasetRuleBase {
   readonly kind: 'reconciles';
 }
@@ -123,12 +134,20 @@ export interface ReferenceCoverageRule extends DatasetRuleBase {
   readonly minRatio: number;
 }
 
-/** The newest value of a timestamp column is at most `maxAgeHours` old at run time. */
+/**
+ * The newest value of a timestamp column in the batch is at most `maxAgeHours` old. `clock` says
+ * old against what: `run` (default) the run's start; `data` the data's own clock, the newest value
+ * of the column in the curated table and the batch (a batch that brings nothing updated within
+ * `maxAgeHours` of what the table already holds is stale).
+ */
 export interface FreshnessRule extends DatasetRuleBase {
   readonly kind: 'freshness';
   readonly column: string;
   readonly maxAgeHours: number;
+  readonly clock?: FreshnessClock;
 }
+
+export type FreshnessClock = 'run' | 'data';
 
 /** Share of rows for which a portable SQL predicate holds is at least `minRatio` (nothing quarantined). */
 export interface ExpressionRatioRule extends DatasetRuleBase {
@@ -159,4 +178,10 @@ export function isDatasetRule(rule: DqRule): rule is DatasetRule {
 /** The pass ratio a row-level rule needs (1 when not set). */
 export function minPassRatio(rule: RowRule): number {
   return rule.minPassRatio ?? 1;
+}
+
+/** Whether a row-level rule passes with `failed` of `checked` rows breaking it (ratio, or the absolute allowance). */
+export function rowRulePasses(rule: RowRule, failed: number, checked: number): boolean {
+  const ratio = checked === 0 ? 1 : (checked - failed) / checked;
+  return ratio >= minPassRatio(rule) || failed <= (rule.allowedFailures ?? 0);
 }

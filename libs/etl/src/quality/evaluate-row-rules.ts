@@ -1,4 +1,4 @@
-import { type JobDefinition, type RowRule, describeRowFailure, isRowRule, minPassRatio, referenceViewName, renderRowPredicate } from '@autocorp/etl-jobs';
+import { type JobDefinition, type RowRule, describeRowFailure, isRowRule, referenceViewName, renderRowPredicate, rowRulePasses } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { sqlString } from '../duckdb/sql-text';
 import type { CsvScan } from '../raw/load-csv-source';
@@ -14,6 +14,14 @@ export const CHECKED_TABLE = '_etl_checked';
 /** Only the rows that broke a row rule: `_row_id`, `_fail_<i>`, `_rule`, `_failed_rules` (small). */
 export const FAILED_TABLE = '_etl_failed';
 
+export interface RowRuleOptions {
+  /**
+   * Called once FAILED_TABLE is built, before the failing rows are located in their files: returns
+   * a table (`_row_id`) of further batch rows whose file, line and raw row are wanted too.
+   */
+  readonly moreRowsToLocate?: () => Promise<string | undefined>;
+}
+
 export interface RowRuleEvaluation {
   readonly outcomes: RuleOutcome[];
   readonly quarantined: number;
@@ -24,9 +32,15 @@ export interface RowRuleEvaluation {
  * Evaluates every row-level rule on the transform output in `batchTable` (delete rows are not
  * checked) in one pass, keeping only the rows that break one. A row breaking any rule is quarantined
  * under the first broken rule in definition order; a rule passes when the share of checked rows that
- * keep it is at least its minPassRatio.
+ * keep it is at least its minPassRatio, or at most its allowedFailures rows break it.
  */
-export async function evaluateRowRules(db: EtlDuckDb, job: JobDefinition, batchTable: string, csvScans: readonly CsvScan[]): Promise<RowRuleEvaluation> {
+export async function evaluateRowRules(
+  db: EtlDuckDb,
+  job: JobDefinition,
+  batchTable: string,
+  csvScans: readonly CsvScan[],
+  options: RowRuleOptions = {},
+): Promise<RowRuleEvaluation> {
   const rules = job.rules.filter(isRowRule);
   const ctx = { rowAlias: 't', referenceView: referenceViewName };
   const flags = rules.map((rule, i) => `CASE WHEN t._op = 'D' THEN FALSE ELSE NOT ${renderRowPredicate(rule, 'duckdb', ctx)} END AS _fail_${i}`);
@@ -47,13 +61,12 @@ export async function evaluateRowRules(db: EtlDuckDb, job: JobDefinition, batchT
   const [batch] = await db.rows(`SELECT count(*) AS total, count(*) FILTER (WHERE _op <> 'D') AS checked FROM ${batchTable}`);
   const checked = Number(batch?.['checked'] ?? 0);
   const quarantined = Number(failures?.['quarantined'] ?? 0);
-  await describeFailedRows(db, batchTable, csvScans);
+  await describeFailedRows(db, batchTable, csvScans, await options.moreRowsToLocate?.());
   const samples = await sampleFailures(db, rules.length);
   const outcomes: RuleOutcome[] = [];
   for (const [i, rule] of rules.entries()) {
     const failed = Number(failures?.[`f${i}`] ?? 0);
-    const passRatio = checked === 0 ? 1 : (checked - failed) / checked;
-    const passed = passRatio >= minPassRatio(rule);
+    const passed = rowRulePasses(rule, failed, checked);
     outcomes.push({
       rule: rule.name,
       kind: rule.kind,
@@ -73,8 +86,11 @@ export async function evaluateRowRules(db: EtlDuckDb, job: JobDefinition, batchT
  * `_source_line`, `raw_row`): a CSV row keeps its line as written (located in its file now, for these
  * rows only), a database row its change file.
  */
-async function describeFailedRows(db: EtlDuckDb, batchTable: string, csvScans: readonly CsvScan[]): Promise<void> {
-  await locateCsvRows(db, batchTable, FAILED_TABLE, csvScans);
+async function describeFailedRows(db: EtlDuckDb, batchTable: string, csvScans: readonly CsvScan[], moreRows: string | undefined): Promise<void> {
+  // One call locates every wanted row (it numbers the rows it has not located yet).
+  const wanted = moreRows ? LOCATE_TABLE : FAILED_TABLE;
+  if (moreRows) await db.run(`CREATE OR REPLACE TEMP TABLE ${LOCATE_TABLE} AS SELECT _row_id FROM ${FAILED_TABLE} UNION SELECT _row_id FROM ${moreRows}`);
+  await locateCsvRows(db, batchTable, wanted, csvScans);
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${FAILED_RAW_TABLE} AS SELECT x._row_id, b._source_file, b._source_line, b._raw_row AS raw_row FROM ${FAILED_TABLE} x JOIN ${batchTable} b ON b.rowid = x._row_id`,
   );
@@ -95,6 +111,8 @@ async function sampleFailures(db: EtlDuckDb, ruleCount: number): Promise<Map<num
   }
   return samples;
 }
+
+const LOCATE_TABLE = '_etl_rows_to_locate';
 
 /** `_row_id`, `_source_file`, `_source_line`, `raw_row` of the rows in FAILED_TABLE. */
 export const FAILED_RAW_TABLE = '_etl_failed_raw';

@@ -14,6 +14,8 @@ export interface JobInputs {
   readonly hasNewInput: boolean;
   /** Raw files read as new input (store keys). */
   readonly inputFiles: readonly string[];
+  /** Raw CSV files of the sources that are taken out of the input (excludeRawFile): left in place, not read. */
+  readonly excludedFiles: readonly string[];
   readonly nextBookmark: Omit<JobBookmark, 'runId' | 'updatedAt'>;
 }
 
@@ -22,6 +24,7 @@ export async function planJobInputs(
   job: JobDefinition,
   bookmark: JobBookmark,
   committed: CommittedPosition | undefined,
+  excluded: ReadonlySet<string> = new Set(),
 ): Promise<JobInputs> {
   const database = new Map<string, DatabaseFileSelection>();
   const csv = new Map<string, CsvFileSelection>();
@@ -30,6 +33,7 @@ export async function planJobInputs(
   const nextCsv: Record<string, JobBookmark['csv'][string]> = { ...bookmark.csv };
   const nextCurated: Record<string, string | null> = { ...bookmark.curated };
   const inputFiles: string[] = [];
+  const excludedFiles: string[] = [];
   let hasNewInput = false;
   for (const source of job.sources) {
     if (source.kind === 'database') {
@@ -42,7 +46,10 @@ export async function planJobInputs(
         inputFiles.push(...selection.files);
       }
     } else if (source.kind === 'csv') {
-      const selection = await selectCsvFiles(store, source.table, bookmark.csv[source.table]);
+      const listed = await selectCsvFiles(store, source.table, bookmark.csv[source.table]);
+      // A taken-out file is neither read nor marked as processed, so that restoring it brings it back.
+      const selection: CsvFileSelection = { files: listed.files.filter((f) => !excluded.has(f.key)), marks: listed.marks.filter((m) => !excluded.has(m.key)) };
+      excludedFiles.push(...listed.marks.filter((m) => excluded.has(m.key)).map((m) => m.key));
       csv.set(source.view, selection);
       nextCsv[source.table] = selection.marks;
       if (selection.files.length > 0) hasNewInput = true;
@@ -60,6 +67,7 @@ export async function planJobInputs(
     curated,
     hasNewInput,
     inputFiles,
+    excludedFiles,
     nextBookmark: { version: 1, job: job.name, database: nextDatabase, csv: nextCsv, curated: nextCurated },
   };
 }

@@ -7,15 +7,18 @@ import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { sqlIdent } from '../duckdb/sql-text';
 import { EtlError } from '../etl-error';
 import { evaluateDatasetRules } from '../quality/evaluate-dataset-rules';
-import { FAILED_TABLE, evaluateRowRules, rowRuleReasons } from '../quality/evaluate-row-rules';
+import { FAILED_RAW_TABLE, FAILED_TABLE, evaluateRowRules, rowRuleReasons } from '../quality/evaluate-row-rules';
+import { findVersionConflicts, versionConflictOutcome } from '../quality/evaluate-version-conflicts';
 import { writeQuarantine } from '../quality/write-quarantine';
 import type { CommittedPosition } from '../raw/cdc-position';
 import { appendRejectedCsvLines } from '../raw/csv-rejects';
-import { type CsvScan, csvUnreadableError, loadCsvSource } from '../raw/load-csv-source';
+import { type CsvScan, loadCsvSource } from '../raw/load-csv-source';
 import { loadDatabaseSource } from '../raw/load-database-source';
 import { readBookmark, writeBookmark } from '../state/bookmarks';
 import { type RuleOutcome, type RunCounts, type RunReport, newRunId, writeRunRecord } from '../state/run-records';
+import { blockedMessage } from './blocked-message';
 import { planJobInputs } from './job-inputs';
+import { changesSourceTable, countBatchOutcome, countRawInputs, countRejectedLines, projectedSourceRows, writeCountsView } from './reconcile-counts';
 
 export interface RunJobContext {
   readonly db: EtlDuckDb;
@@ -23,6 +26,13 @@ export interface RunJobContext {
   readonly job: JobDefinition;
   readonly committed: CommittedPosition | undefined;
   readonly now?: () => Date;
+  /** Raw files taken out of the input (store keys; listExcludedFiles). */
+  readonly excludedFiles?: ReadonlySet<string>;
+  /**
+   * The source database's row count of a table, for the `reconciles` rule of jobs that read it as
+   * changes; without it the rule reconciles against the raw files only (the outcome says which).
+   */
+  readonly sourceRowCount?: (table: string) => Promise<number>;
 }
 
 const BATCH = '_etl_batch';
@@ -30,6 +40,7 @@ const UPSERTS = '_etl_upserts';
 const DELETES = '_etl_deletes';
 const COUNTS = '_etl_counts';
 const WINNERS = '_etl_winning_versions';
+const CURRENT = '_etl_current_table';
 
 const ZERO_COUNTS: RunCounts = { read: 0, written: 0, inserted: 0, updated: 0, deleted: 0, quarantined: 0 };
 
@@ -49,6 +60,7 @@ export async function runJob(ctx: RunJobContext): Promise<RunReport> {
   try {
     report = await runJobSteps(ctx, runId, started, timings, base);
   } catch (error) {
+    const cause = (error as Error).cause;
     report = {
       ...base,
       status: 'failed',
@@ -59,6 +71,8 @@ export async function runJob(ctx: RunJobContext): Promise<RunReport> {
       instants: [],
       inputFiles: [],
       error: (error as Error).message,
+      errorKind: error instanceof EtlError ? error.kind : 'unexpected',
+      ...(cause instanceof Error ? { errorCause: cause.message } : {}),
     };
   } finally {
     await dropWorkTables(ctx.db);
@@ -77,7 +91,7 @@ async function runJobSteps(
 ): Promise<RunReport> {
   const { db, store, job } = ctx;
   const bookmark = await readBookmark(store, job.name);
-  const inputs = await planJobInputs(store, job, bookmark, ctx.committed);
+  const inputs = await planJobInputs(store, job, bookmark, ctx.committed, ctx.excludedFiles);
   const finish = (fields: Partial<RunReport> & Pick<RunReport, 'status'>): RunReport => ({
     ...base,
     finishedAt: '',
@@ -86,6 +100,7 @@ async function runJobSteps(
     rules: [],
     instants: [],
     inputFiles: inputs.inputFiles,
+    ...(inputs.excludedFiles.length > 0 ? { excludedFiles: inputs.excludedFiles } : {}),
     ...fields,
   });
   if (!inputs.hasNewInput) return finish({ status: 'no-new-input' });
@@ -100,6 +115,11 @@ async function runJobSteps(
   }
   const referenced = new Set(job.rules.flatMap((r) => ('job' in r ? [r.job] : [])));
   for (const name of referenced) await defineCuratedView(db, store, jobByName(name), referenceViewName(name));
+  const sourceTable = ctx.sourceRowCount && job.rules.some((r) => r.kind === 'reconciles') ? changesSourceTable(job) : undefined;
+  const needsCurrent = sourceTable !== undefined || job.rules.some((r) => r.kind === 'freshness' && r.clock === 'data');
+  if (needsCurrent) await defineCuratedView(db, store, job, CURRENT);
+  // Counted on their own before the transform, for the reconciliation (a CSV read error is named here).
+  const rawInput = await countRawInputs(db, job, csvScans);
   timings.readMs = Math.round(performance.now() - t);
 
   // Transform.
@@ -110,35 +130,50 @@ async function runJobSteps(
   try {
     await db.run(`CREATE OR REPLACE TEMP TABLE ${BATCH} AS SELECT ${outputs} FROM (${job.transformSql}) x`);
   } catch (error) {
-    if (csvScans.some((s) => s.files.length > 0) && /CSV/i.test((error as Error).message)) throw csvUnreadableError(csvScans, error);
-    throw error;
+    // The sources were read on their own above, so what fails here is the transform.
+    throw new EtlError('transform-failed', `The transform of ETL job ${job.name} failed (${(error as Error).message}); fix its transformSql in libs/etl-jobs.`, { cause: error });
   }
   await appendRejectedCsvLines(db, job, BATCH, outputs, csvScans);
+  const rejectedLines = await countRejectedLines(db, csvScans);
   timings.transformMs = Math.round(performance.now() - t);
 
   // Quality.
   t = performance.now();
-  const rowResult = await evaluateRowRules(db, job, BATCH, csvScans);
   const keys = job.hudi.recordKeyFields.map(sqlIdent).join(', ');
   const typed = job.columns.map((c) => `CAST(${sqlIdent(c.name)} AS ${duckdbType(c.type)}) AS ${sqlIdent(c.name)}`).join(', ');
   const passed = (op: 'U' | 'D') => `(SELECT b.rowid AS _row_id, b.* FROM ${BATCH} b ANTI JOIN ${FAILED_TABLE} x ON x._row_id = b.rowid WHERE b._op = '${op}')`;
   // The latest version of each key (the largest precombine value, NULL smallest; on a tie the later row):
-  // one aggregation over the rows that passed, reading only key, precombine and row id.
+  // one aggregation over the rows that passed, reading only key, precombine and row id. Tied
+  // versions that differ are found then, so that their rows are located with the failing ones.
   const precombine = `p.${sqlIdent(job.hudi.precombineField)}`;
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${WINNERS} AS SELECT arg_max(p._row_id, struct_pack(a := ${precombine} IS NOT NULL, b := ${precombine}, c := p._row_id)) AS _row_id
-     FROM ${passed('U')} p GROUP BY ${job.hudi.recordKeyFields.map((k) => `p.${sqlIdent(k)}`).join(', ')}`,
-  );
+  const rowResult = await evaluateRowRules(db, job, BATCH, csvScans, {
+    moreRowsToLocate: async () => {
+      await db.run(
+        `CREATE OR REPLACE TEMP TABLE ${WINNERS} AS SELECT arg_max(p._row_id, struct_pack(a := ${precombine} IS NOT NULL, b := ${precombine}, c := p._row_id)) AS _row_id
+         FROM ${passed('U')} p GROUP BY ${job.hudi.recordKeyFields.map((k) => `p.${sqlIdent(k)}`).join(', ')}`,
+      );
+      return findVersionConflicts(db, job, BATCH, FAILED_TABLE, WINNERS);
+    },
+  });
   await db.run(`CREATE OR REPLACE TEMP TABLE ${UPSERTS} AS SELECT ${typed} FROM ${BATCH} b SEMI JOIN ${WINNERS} w ON w._row_id = b.rowid`);
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${DELETES} AS SELECT ${typed} FROM (SELECT *, row_number() OVER (PARTITION BY ${keys} ORDER BY _row_id DESC) AS _version_rank FROM ${passed('D')}) v WHERE _version_rank = 1`,
   );
   const read = await db.count(`SELECT count(*) FROM ${BATCH}`);
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${COUNTS} AS SELECT CAST(${read} AS BIGINT) AS read_rows, CAST(${rowResult.passed} AS BIGINT) AS passed_rows, CAST(${rowResult.quarantined} AS BIGINT) AS quarantined_rows`,
-  );
-  const datasetOutcomes = await evaluateDatasetRules(db, job, UPSERTS, COUNTS, started);
-  const rules: RuleOutcome[] = [...rowResult.outcomes, ...datasetOutcomes];
+  const tables = { batch: BATCH, failed: FAILED_TABLE, upserts: UPSERTS, deletes: DELETES };
+  let counts = await countBatchOutcome(db, job, tables, rawInput, rejectedLines);
+  if (sourceTable !== undefined && ctx.sourceRowCount) {
+    counts = { ...counts, sourceRows: await ctx.sourceRowCount(sourceTable), curatedSourceRows: await projectedSourceRows(db, job, CURRENT, tables) };
+  }
+  await writeCountsView(db, COUNTS, counts);
+  const datasetOutcomes = await evaluateDatasetRules(db, job, {
+    batchView: UPSERTS,
+    countsView: COUNTS,
+    counts,
+    runStartedAt: started,
+    ...(needsCurrent ? { currentTableView: CURRENT } : {}),
+  });
+  const rules: RuleOutcome[] = [...rowResult.outcomes, ...datasetOutcomes, await versionConflictOutcome(db, job, BATCH)];
   timings.qualityMs = Math.round(performance.now() - t);
   const upserts = await db.count(`SELECT count(*) FROM ${UPSERTS}`);
   const deletes = await db.count(`SELECT count(*) FROM ${DELETES}`);
@@ -146,14 +181,7 @@ async function runJobSteps(
 
   const failed = rules.filter((r) => r.severity === 'fail' && !r.passed);
   if (failed.length > 0) {
-    const why = failed.map((r) => `${r.rule} (${r.message ?? `observed ${r.observed}`}${r.sample?.[0] ? `; e.g. ${JSON.stringify(r.sample[0])}` : ''})`).join('; ');
-    return finish({
-      status: 'blocked',
-      counts: baseCounts,
-      rules,
-      timings: { ...timings },
-      error: `ETL job ${job.name} did not commit: data quality rule(s) with severity fail did not pass: ${why}. Fix the source data or the rule; the raw files stay unprocessed.`,
-    });
+    return finish({ status: 'blocked', counts: baseCounts, rules, timings: { ...timings }, error: await blockedMessage(db, job.name, failed, csvScans, FAILED_RAW_TABLE) });
   }
 
   // Write.

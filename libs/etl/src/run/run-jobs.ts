@@ -4,6 +4,7 @@ import { createProgress } from '@autocorp/terminal';
 import { EtlDuckDb, type EtlDuckDbOptions } from '../duckdb/etl-duckdb';
 import { EtlError } from '../etl-error';
 import { readCommittedPosition } from '../raw/cdc-position';
+import { listExcludedFiles } from '../state/file-exclusions';
 import { type RunReport, newRunId, writeRunRecord } from '../state/run-records';
 import { runJob } from './run-job';
 
@@ -21,6 +22,12 @@ export interface RunJobsOptions {
   readonly duckdb?: EtlDuckDbOptions;
   /** Clock, for tests. */
   readonly now?: () => Date;
+  /**
+   * The source database's row count of a table. When given, the `reconciles` rule of each job that
+   * reads a table as changes also compares it with the curated rows from PostgreSQL; give it only
+   * when the CDC has committed the source's latest changes (else the counts differ by what is pending).
+   */
+  readonly sourceRowCount?: (table: string) => Promise<number>;
 }
 
 /**
@@ -38,6 +45,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
     throw new EtlError('unknown-job', (error as Error).message, { cause: error });
   }
   const committed = await readCommittedPosition(options.store, options.cdcSlot ?? DEFAULT_CDC_SLOT);
+  const excludedFiles = new Set((await listExcludedFiles(options.store)).map((e) => e.key));
   const progress = createProgress({ label: 'etl', total: jobs.length, unit: 'jobs', ...(options.progress === undefined ? {} : { enabled: options.progress }) });
   const db = await EtlDuckDb.open(options.duckdb);
   const reports: RunReport[] = [];
@@ -64,7 +72,15 @@ export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
         reports.push(skipped);
         notCommitted.add(job.name);
       } else {
-        const report = await runJob({ db, store: options.store, job, committed, ...(options.now ? { now: options.now } : {}) });
+        const report = await runJob({
+          db,
+          store: options.store,
+          job,
+          committed,
+          excludedFiles,
+          ...(options.now ? { now: options.now } : {}),
+          ...(options.sourceRowCount ? { sourceRowCount: options.sourceRowCount } : {}),
+        });
         reports.push(report);
         if (report.status === 'blocked' || report.status === 'failed') notCommitted.add(job.name);
       }

@@ -18,6 +18,10 @@ export interface RuleOutcome {
   readonly message?: string;
   /** Up to five broken rows (source file, line, raw row). */
   readonly sample?: readonly Record<string, unknown>[];
+  /** What the rule compared against (reconciliation: the raw files, and the source database when given). */
+  readonly basis?: string;
+  /** The numbers behind the outcome (reconciliation: each count it compared). */
+  readonly details?: Readonly<Record<string, number | undefined>>;
 }
 
 export interface RunCounts {
@@ -53,10 +57,15 @@ export interface RunReport {
   readonly instants: readonly string[];
   /** Raw files (store keys) the run read as new input. */
   readonly inputFiles: readonly string[];
+  /** Raw CSV files of the job's sources taken out of its input (excludeRawFile): left in the raw zone, not read. */
+  readonly excludedFiles?: readonly string[];
   /** Parquet file of the quarantined rows, when any. */
   readonly quarantineKey?: string;
   /** Why the run was blocked or failed. */
   readonly error?: string;
+  /** The kind of the error that failed the run (EtlError kinds), and the message of its cause. */
+  readonly errorKind?: string;
+  readonly errorCause?: string;
 }
 
 export async function writeRunRecord(store: ObjectStore, report: RunReport): Promise<void> {
@@ -69,6 +78,8 @@ export interface ListRunsOptions {
   readonly limit?: number;
   /** Only runs of this job. */
   readonly job?: string;
+  /** Only runs of these jobs (with `job`: of any of them). */
+  readonly jobs?: readonly string[];
 }
 
 /** Stored run records, newest first. */
@@ -77,9 +88,10 @@ export async function listRuns(options: ListRunsOptions): Promise<RunReport[]> {
   if (!Number.isInteger(limit) || limit < 1) {
     throw new EtlError('invalid-option', `listRuns limit ${String(limit)} is not a positive integer; pass e.g. 20.`);
   }
+  const wanted = options.job === undefined && options.jobs === undefined ? undefined : new Set([...(options.job === undefined ? [] : [options.job]), ...(options.jobs ?? [])]);
   const keys: string[] = [];
   for await (const info of options.store.list(RUNS_PREFIX)) {
-    if (info.key.endsWith('.json') && (options.job === undefined || info.key.includes(`-${options.job}-`))) keys.push(info.key);
+    if (info.key.endsWith('.json') && (wanted === undefined || [...wanted].some((job) => info.key.includes(`-${job}-`)))) keys.push(info.key);
   }
   keys.sort();
   const newest = keys.slice(-limit).reverse();
@@ -87,7 +99,7 @@ export async function listRuns(options: ListRunsOptions): Promise<RunReport[]> {
   for (const key of newest) {
     try {
       const report = JSON.parse((await options.store.getBytes(key)).toString('utf8')) as RunReport;
-      if (options.job === undefined || report.job === options.job) reports.push(report);
+      if (wanted === undefined || wanted.has(report.job)) reports.push(report);
     } catch (error) {
       throw new EtlError('state-corrupt', `Run record ${options.store.uri}/${key} is not valid JSON (${(error as Error).message}); delete it.`, { cause: error });
     }

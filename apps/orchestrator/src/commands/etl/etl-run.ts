@@ -1,8 +1,10 @@
 import { runJobs } from '@autocorp/etl';
 import { JOBS } from '@autocorp/etl-jobs';
+import { quoteIdentifier } from '@autocorp/source-db';
 import type { Command } from '../../cli/command';
 import { listOption } from '../../cli/option-values';
 import { LAKE_OPTION, openLake } from '../lake';
+import { withSourceDb } from '../with-source-db';
 import { formatRunReports } from './format-runs';
 
 export const etlRunCommand: Command = {
@@ -13,12 +15,25 @@ export const etlRunCommand: Command = {
   options: {
     job: { type: 'string', valueName: '<names>', description: `Comma-separated jobs to run, with what they depend on (default: all ${JOBS.length})` },
     lake: LAKE_OPTION,
+    'reconcile-source': {
+      type: 'boolean',
+      default: false,
+      description: 'Also reconcile each operational table with its PostgreSQL row count (DATABASE_URL or the embedded server; run after the CDC has caught up)',
+    },
     json: { type: 'boolean', default: false, description: 'Print the run reports as JSON' },
   },
   async run(values, _positionals, io) {
     const names = JOBS.map((j) => j.name);
     const jobs = typeof values.job === 'string' ? listOption(values.job, 'job', names) : undefined;
-    const reports = await runJobs({ store: openLake(io, values.lake), ...(jobs ? { jobs } : {}) });
+    const options = { store: openLake(io, values.lake), ...(jobs ? { jobs } : {}) };
+    const reports = values['reconcile-source']
+      ? await withSourceDb(io, (source) =>
+          runJobs({
+            ...options,
+            sourceRowCount: async (table) => Number((await source.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdentifier(table)}`)).rows[0]?.n),
+          }),
+        )
+      : await runJobs(options);
     io.stdout.write(values.json ? `${JSON.stringify(reports, null, 2)}\n` : formatRunReports(reports));
     return reports.some((r) => r.status === 'failed' || r.status === 'blocked') ? 1 : 0;
   },
