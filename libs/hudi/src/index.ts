@@ -19,5 +19,5 @@ export { type PartitionFilter, type PartitionPredicate, type PartitionOperator }
 export { readAvroContainer, writeAvroContainer } from './avro/container-file';
 export { createTable, type CreateTableOptions } from './table/create-table';
 export { type WriteOperation, type WriteOptions, type WriteResult, WRITE_OPERATIONS } from './table/write/write-options';
-export { TableLock, LOCK_PATH, type LockOwner, type LockOptions } from './table/table-lock';
+export { TableLock, LOCK_PATH, type LockOwner, type LockOptions, type LockClock } from './table/table-lock';
 export { DynamicBloomFilter } from './bloom/dynamic-bloom-filter';

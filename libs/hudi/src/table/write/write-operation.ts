@@ -14,7 +14,7 @@ import { InstantWriter, markerFolder } from '../../timeline/instant-writer';
 import { HOODIE_FOLDER } from '../../timeline/timeline';
 import { runCleaner } from '../clean';
 import type { HudiTable } from '../hudi-table';
-import { rollbackFailedWrites } from '../rollback';
+import { rollBackFailedWrite, rollbackFailedWrites } from '../rollback';
 import { TableLock } from '../table-lock';
 import { type BaseFileJob, type NewFileGroup, type WrittenBaseFile, writeBaseFile, writeBaseFileDirect, writeNewFileGroups } from './base-file-writer';
 import { assignInserts } from './file-sizing';
@@ -85,7 +85,7 @@ export async function writeRecords(
   const lock = await TableLock.acquire(table.storage, operation, options.lock);
   try {
     await table.refresh();
-    const rolledBack = await rollbackFailedWrites(table);
+    const rolledBack = await rollbackFailedWrites(table, options.hooks);
     return await writeLocked(table, connection, operation, source, options, rolledBack);
   } finally {
     await lock.release();
@@ -352,9 +352,7 @@ async function writeLocked(
     return result;
   } catch (error) {
     // A failed write is rolled back at once (a crash leaves it for the next writer).
-    await table.refresh();
-    await rollbackFailedWrites(table).catch(() => undefined);
-    throw error;
+    throw await rollBackFailedWrite(table, instant, error, options.hooks);
   } finally {
     for (const name of [staged, tagged, `${prefix}_out`]) {
       await connection.run(`DROP TABLE IF EXISTS ${name}`).catch(() => connection.run(`DROP VIEW IF EXISTS ${name}`).catch(() => undefined));

@@ -1,3 +1,4 @@
+import type { RollbackHooks } from '../rollback';
 import type { LockOptions } from '../table-lock';
 
 /** Hudi write operations (hoodie.datasource.write.operation). */
@@ -31,8 +32,11 @@ export interface WriteOptions {
   /** Instant time to use instead of the clock (must be later than every instant on the timeline). */
   instantTime?: string;
   lock?: LockOptions;
-  /** Test hooks. `afterBaseFilesWritten` runs after all base files exist and before the commit is completed. */
-  hooks?: { afterBaseFilesWritten?: (instant: string) => Promise<void> | void };
+  /**
+   * Test hooks. `afterBaseFilesWritten` runs after all base files exist and before the commit is completed;
+   * `afterRollbackFileDeleted` after each file a rollback of a failed write deletes.
+   */
+  hooks?: { afterBaseFilesWritten?: (instant: string) => Promise<void> | void } & RollbackHooks;
 }
 
 /** Outcome of a write. */
