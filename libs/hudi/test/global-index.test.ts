@@ -65,6 +65,12 @@ describe('GLOBAL_SIMPLE index', () => {
     expect(await placements(t, first.instant)).toEqual(expectedPlacements([o1, o2, o3]));
   });
 
+  it('combines a batch by record key alone: two versions of a key in different partitions leave the later one', async () => {
+    const t = await table('combines');
+    await t.upsert(env.connection, source([o1, moved, o3]), GLOBAL);
+    expect(await placements(t)).toEqual(expectedPlacements([moved, o3]));
+  });
+
   it('leaves the stored record where it is when it wins on the precombine field', async () => {
     const t = await table('stored_wins');
     await t.upsert(env.connection, source([{ ...o1, minute: 5 }, o3]), GLOBAL);

@@ -76,10 +76,13 @@ export class TableLock {
     const content = JSON.stringify(owner);
     const waitMs = options.waitMs ?? 60_000;
     const deadline = clock.now() + waitMs;
+    let vanished = 0;
     for (;;) {
       if (await storage.createExclusive(LOCK_PATH, content)) return new TableLock(storage, owner);
-      const existing = await readLockFile(storage, LOCK_PATH);
-      if (existing === undefined) continue; // released between our two looks: try again at once
+      let existing = await readLockFile(storage, LOCK_PATH);
+      // Released between our two looks: try again at once (a lock that exists but never reads is waited for).
+      if (existing === undefined && ++vanished < 100) continue;
+      existing ??= { text: '', owner: undefined };
       if (existing.owner && TableLock.isStale(existing.owner, options) && (await TableLock.takeOver(storage, existing.text, content, options))) continue;
       const now = clock.now();
       if (now >= deadline) throw TableLock.lockedError(storage, existing, waitMs);

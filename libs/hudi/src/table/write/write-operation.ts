@@ -101,7 +101,7 @@ async function writeLocked(
     const existing = (await table.schema()).fields;
     const snapshot = await table.fileSlices();
     const lookup = operation === 'upsert' || operation === 'delete';
-    const records = await planIncoming(connection, config, existing, source, operation, lookup && (options.combineBeforeUpsert ?? true));
+    const records = await planIncoming(connection, config, existing, source, operation, lookup && (options.combineBeforeUpsert ?? true), options.indexType === 'GLOBAL_SIMPLE');
     const bloomFilter = options.bloomFilter ?? true;
     const growSmallFiles = operation === 'upsert' || operation === 'insert';
     const hashed = !bloomFilter && records.hasRowId && operation !== 'delete' && (snapshot.length === 0 || !growSmallFiles);
