@@ -140,7 +140,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * write's own error, or, when the rollback fails too, a HudiError `write-failed` naming the table, both
  * failures and what to do, whose cause (an AggregateError) keeps both errors.
  */
-export async function rollBackFailedWrite(table: HudiTable, instant: string, writeError: unknown, hooks: RollbackHooks = {}): Promise<unknown> {
+export async function rollbackAfterFailedWrite(table: HudiTable, instant: string, writeError: unknown, hooks: RollbackHooks = {}): Promise<unknown> {
   try {
     await table.refresh();
     await rollbackFailedWrites(table, hooks);

@@ -14,7 +14,7 @@ import { InstantWriter, markerFolder } from '../../timeline/instant-writer';
 import { HOODIE_FOLDER } from '../../timeline/timeline';
 import { runCleaner } from '../clean';
 import type { HudiTable } from '../hudi-table';
-import { rollBackFailedWrite, rollbackFailedWrites } from '../rollback';
+import { rollbackAfterFailedWrite, rollbackFailedWrites } from '../rollback';
 import { TableLock } from '../table-lock';
 import { type BaseFileJob, type NewFileGroup, type WrittenBaseFile, writeBaseFile, writeBaseFileDirect, writeNewFileGroups } from './base-file-writer';
 import { assignInserts, averageRecordSize } from './file-sizing';
@@ -333,9 +333,9 @@ async function writeLocked(
     return result;
   } catch (error) {
     // A failed write is rolled back at once (a crash leaves it for the next writer).
-    throw await rollBackFailedWrite(table, instant, error, options.hooks);
+    throw await rollbackAfterFailedWrite(table, instant, error, options.hooks);
   } finally {
-    for (const name of [staged, tagged, `${prefix}_out`]) {
+    for (const name of [staged, tagged, `${tagged}_matches`, `${prefix}_out`]) {
       await connection.run(`DROP TABLE IF EXISTS ${name}`).catch(() => connection.run(`DROP VIEW IF EXISTS ${name}`).catch(() => undefined));
     }
   }
