@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EtlJobsError, JOBS, type GlueEnvironment, glueJobArguments, glueScriptUri, hudiWriteOptions, jobByName, renderGlueScript } from '../src/index';
+import { EtlJobsError, JOBS, type GlueEnvironment, glueJobArguments, glueScriptUri, hudiWriteOptions, jobByName, parseHudiWriteOptions, renderGlueScript } from '../src/index';
 
 /** The argument names a script resolves with getResolvedOptions (JOB_NAME comes from Glue itself). */
 function resolvedArgumentNames(script: string): string[] {
@@ -75,7 +75,8 @@ describe('Glue rendering', () => {
       'hoodie.datasource.write.hive_style_partitioning': 'true',
       'hoodie.datasource.write.operation': 'upsert',
       'hoodie.datasource.write.keygenerator.class': 'org.apache.hudi.keygen.SimpleKeyGenerator',
-      'hoodie.index.type': 'SIMPLE',
+      'hoodie.index.type': 'GLOBAL_SIMPLE',
+      'hoodie.simple.index.update.partition.path': 'true',
       'hoodie.table.version': '6',
       'hoodie.metadata.enable': 'false',
       'hoodie.cleaner.commits.retained': '10',
@@ -87,6 +88,17 @@ describe('Glue rendering', () => {
       'org.apache.hudi.keygen.NonpartitionedKeyGenerator',
     );
     expect(hudiWriteOptions(jobByName('sales_order_fact'))['hoodie.datasource.write.operation']).toBe('insert_overwrite_table');
+  });
+
+  it('renders the global index of sales_order into the Glue script, read back as the local writer reads it', () => {
+    const file = path.join(folder, 'sales_order_index.py');
+    writeFileSync(file, renderGlueScript(jobByName('sales_order'), env));
+    const options = pythonAssignment(file, 'HUDI_WRITE_OPTIONS') as Record<string, string>;
+    expect(options['hoodie.index.type']).toBe('GLOBAL_SIMPLE');
+    expect(options['hoodie.simple.index.update.partition.path']).toBe('true');
+    expect(parseHudiWriteOptions(options)).toMatchObject({ indexType: 'GLOBAL_SIMPLE', updatePartitionPath: true });
+    // Non-global tables do not carry the option.
+    expect(hudiWriteOptions(jobByName('customers'))).not.toHaveProperty('hoodie.simple.index.update.partition.path');
   });
 
   it('gives the job arguments Glue needs', () => {

@@ -42,6 +42,16 @@ describe('job definitions', () => {
     expect(sources).toEqual(['csv', 'database']);
   });
 
+  it('uses a global index for every partitioned table written by upserts, so an update that changes the partition value moves the row', () => {
+    const partitioned = JOBS.filter((j) => j.hudi.partitionFields.length > 0);
+    expect(partitioned.map((j) => j.name)).toContain('sales_order');
+    for (const job of partitioned) {
+      // Any other operation here must rewrite the whole table each run, so no old placement can survive.
+      if (job.hudi.operation === 'upsert') expect(job.hudi.indexType, job.name).toBe('GLOBAL_SIMPLE');
+      else expect(job.hudi.operation, job.name).toBe('insert_overwrite_table');
+    }
+  });
+
   it('orders jobs so dependencies come first, and pulls in what a job needs', () => {
     const order = jobsInDependencyOrder().map((j) => j.name);
     for (const job of JOBS) for (const dep of job.dependsOn) expect(order.indexOf(dep)).toBeLessThan(order.indexOf(job.name));

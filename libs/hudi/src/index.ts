@@ -18,6 +18,6 @@ export { type ReadQuery, type QueryPlan, type QueryFile, type ReadOptions } from
 export { type PartitionFilter, type PartitionPredicate, type PartitionOperator } from './table/partition-filter';
 export { readAvroContainer, writeAvroContainer } from './avro/container-file';
 export { createTable, type CreateTableOptions } from './table/create-table';
-export { type WriteOperation, type WriteOptions, type WriteResult, WRITE_OPERATIONS } from './table/write/write-options';
-export { TableLock, LOCK_PATH, type LockOwner, type LockOptions } from './table/table-lock';
+export { type WriteOperation, type WriteOptions, type WriteResult, WRITE_OPERATIONS, type IndexType, INDEX_TYPES } from './table/write/write-options';
+export { TableLock, LOCK_PATH, type LockOwner, type LockOptions, type LockClock } from './table/table-lock';
 export { DynamicBloomFilter } from './bloom/dynamic-bloom-filter';

@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
-import { readdir, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startChildWriter } from './support/child-writer-process';
 import { useScratchDuckdb } from './support/scratch-duckdb';
-import { createTable, HudiError, type HudiTable, LOCK_PATH, readAvroContainer, TableLock } from '../src/index';
+import { createTable, type HudiTable, LOCK_PATH, readAvroContainer } from '../src/index';
 
 const env = useScratchDuckdb('atomic');
 
@@ -22,26 +20,12 @@ async function statuses(t: HudiTable): Promise<Record<string, unknown>> {
   return Object.fromEntries(rows.map((r) => [r['invoice_number'], r['status']]));
 }
 
-/** Runs the crash writer in a child process and SIGKILLs it after its base files are written. */
-function crashWriter(basePath: string, source: string): Promise<string> {
-  const script = fileURLToPath(new URL('./support/crash-writer.ts', import.meta.url));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, basePath, source], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /BASE_FILES_WRITTEN (\d{17})/.exec(out);
-      if (m) {
-        child.kill('SIGKILL');
-        child.on('exit', () => resolve(m[1] as string));
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code, signal) => {
-      if (!/BASE_FILES_WRITTEN/.test(out)) reject(new Error(`crash writer exited (${code ?? signal}) before writing base files: ${err}`));
-    });
-  });
+/** Runs a writer in a child process and SIGKILLs it once its base files are written (before its commit completes). */
+async function crashWriter(basePath: string, source: string): Promise<string> {
+  const writer = startChildWriter({ basePath, action: 'upsert', source, pauseAt: 'base-files' });
+  const instant = await writer.line('PAUSED');
+  await writer.kill();
+  return instant;
 }
 
 describe('a writer killed before completing its commit', () => {
@@ -74,30 +58,4 @@ describe('a writer killed before completing its commit', () => {
     expect(plan['instantToRollback']).toEqual({ commitTime: crashed, action: 'commit' });
     expect(await t.storage.exists(LOCK_PATH)).toBe(false);
   }, 60_000);
-});
-
-describe('the writer lock', () => {
-  it('refuses a second writer while the first holds the lock', async () => {
-    const t = await table('locked');
-    const lock = await TableLock.acquire(t.storage, 'test');
-    const error = await t.upsert(env.connection, row('L-1', 'new', 1)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HudiError);
-    expect((error as HudiError).kind).toBe('table-locked');
-    expect((error as HudiError).message).toContain(String(process.pid));
-    expect((error as HudiError).message).toContain(t.basePath);
-    await lock.release();
-    await t.upsert(env.connection, row('L-1', 'new', 1));
-    expect(await statuses(t)).toEqual({ 'L-1': 'new' });
-  });
-
-  it('takes over a lock whose owner process is dead', async () => {
-    const t = await table('stale');
-    const dead = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, ['-e', '0']);
-      child.on('exit', () => resolve(child.pid as number));
-    });
-    await writeFile(join(t.basePath, LOCK_PATH), JSON.stringify({ pid: dead, host: hostname(), acquiredAt: new Date().toISOString(), operation: 'upsert' }));
-    await t.upsert(env.connection, row('S-1', 'new', 1));
-    expect(await statuses(t)).toEqual({ 'S-1': 'new' });
-  });
 });

@@ -23,6 +23,9 @@ export const RECORD_SIZE_ESTIMATE = 256;
 /** Hudi's payload class that keeps the larger precombine value against stored rows too. */
 export const PAYLOAD_CLASS = 'org.apache.hudi.common.model.DefaultHoodieRecordPayload';
 
+/** The option that makes a GLOBAL_SIMPLE index move a record whose partition value changed. */
+export const UPDATE_PARTITION_PATH = 'hoodie.simple.index.update.partition.path';
+
 /**
  * THE Hudi write options of a job: the Glue script passes exactly these to the Spark datasource
  * (plus catalog sync), and the local runner builds its libs/hudi table and write from exactly
@@ -46,6 +49,8 @@ export function hudiWriteOptions(job: Pick<JobDefinition, 'hudi'>): Readonly<Rec
     'hoodie.combine.before.upsert': 'true',
     'hoodie.combine.before.insert': 'true',
     'hoodie.index.type': spec.indexType,
+    // With a global index, an update whose partition value changed moves the record (Hudi 0.15's default, stated).
+    ...(spec.indexType === 'GLOBAL_SIMPLE' ? { [UPDATE_PARTITION_PATH]: 'true' } : {}),
     'hoodie.table.version': '6',
     'hoodie.table.timeline.timezone': 'UTC',
     'hoodie.metadata.enable': 'false',
@@ -70,6 +75,8 @@ export interface ParsedHudiOptions {
   readonly urlEncodePartitioning: boolean;
   readonly keyGeneratorClass: string;
   readonly indexType: string;
+  /** `hoodie.simple.index.update.partition.path` (Hudi's default true). */
+  readonly updatePartitionPath: boolean;
   readonly commitsRetained: number;
   readonly metadataEnabled: boolean;
   readonly tableVersion: number;
@@ -96,6 +103,7 @@ export function parseHudiWriteOptions(options: Readonly<Record<string, string>>)
     urlEncodePartitioning: options['hoodie.datasource.write.partitionpath.urlencode'] === 'true',
     keyGeneratorClass: options['hoodie.datasource.write.keygenerator.class'] ?? '',
     indexType: options['hoodie.index.type'] ?? 'SIMPLE',
+    updatePartitionPath: (options[UPDATE_PARTITION_PATH] ?? 'true') === 'true',
     commitsRetained: Number(options['hoodie.cleaner.commits.retained'] ?? '10'),
     metadataEnabled: options['hoodie.metadata.enable'] === 'true',
     tableVersion: Number(options['hoodie.table.version'] ?? '6'),

@@ -92,7 +92,9 @@ FROM csv_sales_orders`,
     isUnique(['order_id'], 'fail'),
     freshness('updated_at', ORDER_FRESHNESS_HOURS, 'warn', { name: 'updated_at_fresh', clock: 'data' }),
   ],
-  hudi: upsertTable('sales_order', ['invoice_number'], 'updated_at', ['order_year']),
+  // An update can move an order to another year (order_date corrected): the global index finds the key in any
+  // order_year partition and moves the row, so it is never left in two partitions.
+  hudi: { ...upsertTable('sales_order', ['invoice_number'], 'updated_at', ['order_year']), indexType: 'GLOBAL_SIMPLE' },
 };
 
 /**

@@ -6,7 +6,11 @@ import type { JobSource } from './sources';
 /** Hudi write operations the jobs use (the Spark datasource names). */
 export type HudiOperation = 'upsert' | 'insert' | 'bulk_insert' | 'insert_overwrite' | 'insert_overwrite_table';
 
-export type HudiIndexType = 'SIMPLE' | 'BLOOM';
+/**
+ * `hoodie.index.type`. SIMPLE and BLOOM find a key only in the partition the record names; GLOBAL_SIMPLE in
+ * any partition (needed when an upsert can change a record's partition value).
+ */
+export type HudiIndexType = 'SIMPLE' | 'BLOOM' | 'GLOBAL_SIMPLE';
 
 /** How a job's curated table is laid out and written. */
 export interface HudiTableSpec {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ObjectStore } from '@autocorp/lake-storage';
 import { type JobDefinition, META_COLUMNS, duckdbType, hudiWriteOptions, isRowRule, jobByName, parseHudiWriteOptions, referenceViewName } from '@autocorp/etl-jobs';
-import type { WriteResult } from '@autocorp/hudi';
+import type { IndexType, WriteResult } from '@autocorp/hudi';
 import { defineCuratedView, openOrCreateCuratedTable } from '../curated/curated-table';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { sqlIdent } from '../duckdb/sql-text';
@@ -198,6 +198,9 @@ async function runJobSteps(
         smallFileLimitBytes: hudi.smallFileLimitBytes,
         recordSizeEstimate: hudi.recordSizeEstimate,
         bloomFilter: hudi.indexType === 'BLOOM',
+        // The engine checks the index type (an unknown one is an invalid-option error naming it).
+        indexType: hudi.indexType as IndexType,
+        updatePartitionPath: hudi.updatePartitionPath,
         combineBeforeUpsert: false,
       };
       if (upserts > 0 || job.hudi.operation === 'insert_overwrite_table') results.push(await table.write(db.connection, job.hudi.operation, UPSERTS, writeOptions));

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { link, mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { HudiError } from '../hudi-error';
 import type { Storage, StorageEntry } from './storage';
@@ -94,20 +94,27 @@ export class LocalStorage implements Storage {
   }
 
   async createExclusive(path: string, data: Uint8Array | string): Promise<boolean> {
+    // The content is written to a temp file first and hard-linked into place (link fails when the target
+    // exists), so the file appears with its whole content or not at all: nobody reads it empty.
     const target = this.locate(path);
+    const temp = join(dirname(target), `.${basename(target)}.${randomUUID()}.tmp`);
     try {
       await mkdir(dirname(target), { recursive: true });
-      const handle = await open(target, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY);
+      const handle = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY);
       try {
         await handle.writeFile(data);
         await handle.sync();
       } finally {
         await handle.close();
       }
+      await link(temp, target);
+      await this.syncFolder(dirname(target));
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException)?.code === 'EEXIST') return false;
       throw this.failure('create', path, error);
+    } finally {
+      await rm(temp, { force: true });
     }
   }
 

@@ -25,7 +25,7 @@ export interface Storage {
   writeAtomic(path: string, data: Uint8Array | string): Promise<void>;
   /** Writes a file without durability guarantees (for markers and scratch files). */
   write(path: string, data: Uint8Array | string): Promise<void>;
-  /** Creates the file only if it does not exist; false when it already exists. */
+  /** Creates the file, with its whole content at once, only if it does not exist; false when it already exists. */
   createExclusive(path: string, data: Uint8Array | string): Promise<boolean>;
   rename(from: string, to: string): Promise<void>;
   /** Deletes a file; true when it existed. */

@@ -184,11 +184,11 @@ export class HudiTable {
   }
 
   /** Rolls back crashed writes and cleans old file slices now (normally done by each write). */
-  async maintain(options: Pick<WriteOptions, 'commitsRetained' | 'lock'> = {}): Promise<{ rolledBack: string[]; clean?: { instant: string; filesDeleted: number } }> {
+  async maintain(options: Pick<WriteOptions, 'commitsRetained' | 'lock' | 'hooks'> = {}): Promise<{ rolledBack: string[]; clean?: { instant: string; filesDeleted: number } }> {
     const lock = await TableLock.acquire(this.storage, 'maintain', options.lock);
     try {
       await this.refresh();
-      const rolledBack = await rollbackFailedWrites(this);
+      const rolledBack = await rollbackFailedWrites(this, options.hooks);
       const clean = await runCleaner(this, options.commitsRetained ?? DEFAULTS.commitsRetained);
       return clean ? { rolledBack, clean } : { rolledBack };
     } finally {

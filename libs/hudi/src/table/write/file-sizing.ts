@@ -1,4 +1,5 @@
 import type { FileSlice } from '../../file-group/file-slice';
+import type { HudiTable } from '../hudi-table';
 
 /** Where a range of new records of one partition goes: `rn` in `(from, to]` of that partition's inserts. */
 export interface InsertBucket {
@@ -44,4 +45,22 @@ export function assignInserts(insertCounts: Map<string, number>, smallFiles: Map
     }
   }
   return buckets;
+}
+
+/** Bytes per record from the newest commit that wrote enough data to measure, else the estimate (AverageRecordSizeUtils). */
+export async function averageRecordSize(table: HudiTable, estimate: number): Promise<number> {
+  const writes = table.timeline.completedWrites();
+  for (let i = writes.length - 1; i >= 0; i--) {
+    const meta = await table.timeline.commitMetadata(writes[i]!);
+    let bytes = 0;
+    let records = 0;
+    for (const stats of Object.values(meta.partitionToWriteStats)) {
+      for (const stat of stats) {
+        bytes += stat.totalWriteBytes;
+        records += stat.numWrites;
+      }
+    }
+    if (records > 0 && bytes >= 16 * 1024 * 1024) return Math.max(1, Math.ceil(bytes / records));
+  }
+  return estimate;
 }

@@ -6,7 +6,8 @@ import { ident, literalList } from '../../sql';
  * Hudi's SIMPLE index: finds which latest base file holds each incoming key (same key and partition path)
  * by reading `_hoodie_record_key` of the latest base files in the partitions the batch touches.
  * Produces `tagged` = staged rows + `__hudi_file` (location of the holding base file, or NULL for new keys),
- * `__hudi_stored_ordering` (precombine value stored) and `__hudi_rn` (1-based position among the partition's new keys).
+ * `__hudi_stored_ordering` (precombine value stored), `__hudi_rn` (1-based position among the partition's new keys)
+ * and `__hudi_delete` (always false here; true marks a record leaving a file, see tagLocationsGlobally).
  */
 export async function tagLocations(
   connection: DuckDBConnection,
@@ -26,7 +27,8 @@ export async function tagLocations(
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE ${tagged} AS
      SELECT s.*, l.__hudi_file, l.__hudi_stored_ordering,
-       CASE WHEN l.__hudi_file IS NULL THEN row_number() OVER (PARTITION BY s._hoodie_partition_path, l.__hudi_file IS NULL ORDER BY s._hoodie_record_key) END AS __hudi_rn
+       CASE WHEN l.__hudi_file IS NULL THEN row_number() OVER (PARTITION BY s._hoodie_partition_path, l.__hudi_file IS NULL ORDER BY s._hoodie_record_key) END AS __hudi_rn,
+       false AS __hudi_delete
      FROM ${staged} s LEFT JOIN (${lookup}) l
        ON s._hoodie_record_key = l._hoodie_record_key AND s._hoodie_partition_path = l._hoodie_partition_path`,
   );
@@ -41,7 +43,7 @@ export async function tagAllAsNew(connection: DuckDBConnection, records: string,
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE ${tagged} AS
      SELECT s.*, NULL::VARCHAR AS __hudi_file, NULL AS __hudi_stored_ordering,
-       row_number() OVER (PARTITION BY s._hoodie_partition_path) AS __hudi_rn
+       row_number() OVER (PARTITION BY s._hoodie_partition_path) AS __hudi_rn, false AS __hudi_delete
      FROM ${records} s`,
   );
 }

@@ -55,7 +55,8 @@ async function isBaseTable(connection: DuckDBConnection, source: string): Promis
 /**
  * Reads the caller's records as a query with record keys and partition paths computed as Hudi's key
  * generators do, cast to the table's types. With `combine` (Hudi's `hoodie.combine.before.upsert`), records
- * are de-duplicated by key: the larger precombine value wins, on a tie the later input row.
+ * are de-duplicated by key: the larger precombine value wins, on a tie the later input row. The key is the
+ * record key and partition path, or the record key alone for a global index (as HoodieWriteHelper does).
  */
 export async function planIncoming(
   connection: DuckDBConnection,
@@ -64,6 +65,7 @@ export async function planIncoming(
   source: string,
   operation: WriteOperation,
   combine: boolean,
+  globalIndex = false,
 ): Promise<IncomingRecords> {
   const from = sourceSql(source);
   const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
@@ -116,7 +118,7 @@ export async function planIncoming(
   const ordering = operation === 'upsert' && config.precombineField ? `${ident(config.precombineField)} DESC NULLS LAST, ` : '';
   const select = `SELECT ${[...keyColumns, ...columns, ...rowId, 'row_number() OVER () AS __hudi_ord'].join(', ')} FROM ${from}`;
   return {
-    from: `(SELECT ${output} FROM (${select}) QUALIFY row_number() OVER (PARTITION BY _hoodie_record_key, _hoodie_partition_path ORDER BY ${ordering}__hudi_ord DESC) = 1)`,
+    from: `(SELECT ${output} FROM (${select}) QUALIFY row_number() OVER (PARTITION BY _hoodie_record_key${globalIndex ? '' : ', _hoodie_partition_path'} ORDER BY ${ordering}__hudi_ord DESC) = 1)`,
     fields,
     hasRowId,
   };

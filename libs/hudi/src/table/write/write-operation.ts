@@ -14,13 +14,14 @@ import { InstantWriter, markerFolder } from '../../timeline/instant-writer';
 import { HOODIE_FOLDER } from '../../timeline/timeline';
 import { runCleaner } from '../clean';
 import type { HudiTable } from '../hudi-table';
-import { rollbackFailedWrites } from '../rollback';
+import { rollbackAfterFailedWrite, rollbackFailedWrites } from '../rollback';
 import { TableLock } from '../table-lock';
 import { type BaseFileJob, type NewFileGroup, type WrittenBaseFile, writeBaseFile, writeBaseFileDirect, writeNewFileGroups } from './base-file-writer';
-import { assignInserts } from './file-sizing';
+import { assignInserts, averageRecordSize } from './file-sizing';
+import { tagLocationsGlobally } from './global-index-lookup';
 import { tagAllAsNew, tagLocations } from './index-lookup';
 import { castTo, planIncoming, stageIncoming } from './stage-incoming';
-import { DEFAULTS, WRITE_OPERATIONS, type WriteOperation, type WriteOptions, type WriteResult } from './write-options';
+import { checkOptions, DEFAULTS, type WriteOperation, type WriteOptions, type WriteResult } from './write-options';
 
 const OPERATION_TYPE: Record<WriteOperation, WriteOperationType> = {
   upsert: 'UPSERT',
@@ -30,36 +31,6 @@ const OPERATION_TYPE: Record<WriteOperation, WriteOperationType> = {
   insert_overwrite: 'INSERT_OVERWRITE',
   insert_overwrite_table: 'INSERT_OVERWRITE_TABLE',
 };
-
-/** Bytes per record from the newest commit that wrote enough data to measure, else the estimate (AverageRecordSizeUtils). */
-async function averageRecordSize(table: HudiTable, estimate: number): Promise<number> {
-  const writes = table.timeline.completedWrites();
-  for (let i = writes.length - 1; i >= 0; i--) {
-    const meta = await table.timeline.commitMetadata(writes[i]!);
-    let bytes = 0;
-    let records = 0;
-    for (const stats of Object.values(meta.partitionToWriteStats)) {
-      for (const stat of stats) {
-        bytes += stat.totalWriteBytes;
-        records += stat.numWrites;
-      }
-    }
-    if (records > 0 && bytes >= 16 * 1024 * 1024) return Math.max(1, Math.ceil(bytes / records));
-  }
-  return estimate;
-}
-
-function checkOptions(operation: WriteOperation, options: WriteOptions): void {
-  if (!WRITE_OPERATIONS.includes(operation)) {
-    throw new HudiError('invalid-option', `Write operation "${operation}" is unknown; use one of ${WRITE_OPERATIONS.join(', ')}.`);
-  }
-  for (const key of ['maxFileSizeBytes', 'recordSizeEstimate', 'commitsRetained'] as const) {
-    const value = options[key];
-    if (value !== undefined && (!Number.isFinite(value) || value < 1)) {
-      throw new HudiError('invalid-option', `Write option ${key}=${value} is invalid; pass a positive number.`);
-    }
-  }
-}
 
 async function oldFileColumns(connection: DuckDBConnection, location: string): Promise<Map<string, string>> {
   const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${literal(location)})`);
@@ -85,7 +56,7 @@ export async function writeRecords(
   const lock = await TableLock.acquire(table.storage, operation, options.lock);
   try {
     await table.refresh();
-    const rolledBack = await rollbackFailedWrites(table);
+    const rolledBack = await rollbackFailedWrites(table, options.hooks);
     return await writeLocked(table, connection, operation, source, options, rolledBack);
   } finally {
     await lock.release();
@@ -130,7 +101,7 @@ async function writeLocked(
     const existing = (await table.schema()).fields;
     const snapshot = await table.fileSlices();
     const lookup = operation === 'upsert' || operation === 'delete';
-    const records = await planIncoming(connection, config, existing, source, operation, lookup && (options.combineBeforeUpsert ?? true));
+    const records = await planIncoming(connection, config, existing, source, operation, lookup && (options.combineBeforeUpsert ?? true), options.indexType === 'GLOBAL_SIMPLE');
     const bloomFilter = options.bloomFilter ?? true;
     const growSmallFiles = operation === 'upsert' || operation === 'insert';
     const hashed = !bloomFilter && records.hasRowId && operation !== 'delete' && (snapshot.length === 0 || !growSmallFiles);
@@ -144,8 +115,15 @@ async function writeLocked(
       await stageIncoming(connection, records, staged);
       phase('stage');
       touched = await partitionsOf(staged);
-      const candidates = snapshot.filter((slice) => touched.has(slice.partitionPath)).map((slice) => ({ slice, location: locate(slice) }));
-      await tagLocations(connection, staged, tagged, candidates, operation === 'upsert' ? config.precombineField : undefined);
+      const precombineField = operation === 'upsert' ? config.precombineField : undefined;
+      if (options.indexType === 'GLOBAL_SIMPLE') {
+        // Every partition's keys are read (only GLOBAL_SIMPLE tables pay for that).
+        const updatePartitionPath = operation === 'upsert' && (options.updatePartitionPath ?? true);
+        await tagLocationsGlobally(connection, staged, tagged, snapshot.map(locate), { precombineField, updatePartitionPath });
+      } else {
+        const candidates = snapshot.filter((slice) => touched.has(slice.partitionPath)).map((slice) => ({ slice, location: locate(slice) }));
+        await tagLocations(connection, staged, tagged, candidates, precombineField);
+      }
       if (operation === 'upsert' && config.precombineField) {
         await connection.run(`DELETE FROM ${tagged} WHERE __hudi_file IS NOT NULL AND __hudi_stored_ordering > ${ident(config.precombineField)}`);
       }
@@ -153,7 +131,7 @@ async function writeLocked(
       // Nothing to look up or grow, no bloom filters: the records go from the source table straight into new
       // file groups, each record's group picked by a hash of its key (see writeNewFileGroups).
       await connection.run(
-        `CREATE OR REPLACE TEMP VIEW ${tagged} AS SELECT s.*, NULL::VARCHAR AS __hudi_file, NULL AS __hudi_stored_ordering, NULL::BIGINT AS __hudi_rn FROM ${records.from} s`,
+        `CREATE OR REPLACE TEMP VIEW ${tagged} AS SELECT s.*, NULL::VARCHAR AS __hudi_file, NULL AS __hudi_stored_ordering, NULL::BIGINT AS __hudi_rn, false AS __hudi_delete FROM ${records.from} s`,
       );
       phase('stage');
       touched = await partitionsOf(tagged);
@@ -165,9 +143,11 @@ async function writeLocked(
     }
 
     phase('index');
-    const touchedFiles = new Map<string, number>();
-    for (const row of (await connection.runAndReadAll(`SELECT __hudi_file, count(*)::BIGINT FROM ${tagged} WHERE __hudi_file IS NOT NULL GROUP BY 1`)).getRows()) {
-      touchedFiles.set(String(row[0]), Number(row[1]));
+    // Per stored file: records updating it and records leaving it (delete markers of a GLOBAL_SIMPLE move).
+    const touchedFiles = new Map<string, { updates: number; moves: number }>();
+    const perFile = `SELECT __hudi_file, count(*) FILTER (WHERE NOT __hudi_delete)::BIGINT, count(*) FILTER (WHERE __hudi_delete)::BIGINT FROM ${tagged} WHERE __hudi_file IS NOT NULL GROUP BY 1`;
+    for (const row of (await connection.runAndReadAll(perFile)).getRows()) {
+      touchedFiles.set(String(row[0]), { updates: Number(row[1]), moves: Number(row[2]) });
     }
     const insertCounts = new Map<string, number>();
     if (operation !== 'delete') {
@@ -208,11 +188,12 @@ async function writeLocked(
     }
     const planned: PlannedJob[] = [];
     const mergeTargets = new Map<string, { slice: FileSlice; parts: string[]; deletes: number; updates: number; inserts: number }>();
-    for (const [location, count] of touchedFiles) {
+    for (const [location, { updates, moves }] of touchedFiles) {
       const slice = byLocation.get(location);
       if (!slice) continue;
-      const parts = operation === 'delete' ? [] : [newRows('update', `__hudi_file = ${literal(location)}`)];
-      mergeTargets.set(location, { slice, parts, deletes: operation === 'delete' ? count : 0, updates: operation === 'delete' ? 0 : count, inserts: 0 });
+      const parts = operation === 'delete' || updates === 0 ? [] : [newRows('update', `__hudi_file = ${literal(location)} AND NOT __hudi_delete`)];
+      const deletes = operation === 'delete' ? updates + moves : moves;
+      mergeTargets.set(location, { slice, parts, deletes, updates: operation === 'delete' ? 0 : updates, inserts: 0 });
     }
     for (const bucket of buckets) {
       if (!bucket.smallFile) continue;
@@ -352,11 +333,9 @@ async function writeLocked(
     return result;
   } catch (error) {
     // A failed write is rolled back at once (a crash leaves it for the next writer).
-    await table.refresh();
-    await rollbackFailedWrites(table).catch(() => undefined);
-    throw error;
+    throw await rollbackAfterFailedWrite(table, instant, error, options.hooks);
   } finally {
-    for (const name of [staged, tagged, `${prefix}_out`]) {
+    for (const name of [staged, tagged, `${tagged}_matches`, `${prefix}_out`]) {
       await connection.run(`DROP TABLE IF EXISTS ${name}`).catch(() => connection.run(`DROP VIEW IF EXISTS ${name}`).catch(() => undefined));
     }
   }

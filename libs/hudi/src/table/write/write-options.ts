@@ -1,9 +1,20 @@
+import { HudiError } from '../../hudi-error';
+import type { RollbackHooks } from '../rollback';
 import type { LockOptions } from '../table-lock';
 
 /** Hudi write operations (hoodie.datasource.write.operation). */
 export type WriteOperation = 'upsert' | 'insert' | 'bulk_insert' | 'delete' | 'insert_overwrite' | 'insert_overwrite_table';
 
 export const WRITE_OPERATIONS: WriteOperation[] = ['upsert', 'insert', 'bulk_insert', 'delete', 'insert_overwrite', 'insert_overwrite_table'];
+
+/**
+ * Hudi index types (hoodie.index.type) this engine honours. SIMPLE and BLOOM look a key up in the partition
+ * the record names (our lookup reads the keys of that partition's latest base files either way); GLOBAL_SIMPLE
+ * looks it up in every partition, so a record key exists once in the whole table.
+ */
+export type IndexType = 'SIMPLE' | 'BLOOM' | 'GLOBAL_SIMPLE';
+
+export const INDEX_TYPES: IndexType[] = ['SIMPLE', 'BLOOM', 'GLOBAL_SIMPLE'];
 
 /** Tuning and hooks of one write. */
 export interface WriteOptions {
@@ -28,11 +39,22 @@ export interface WriteOptions {
    * true). Pass false only when the records already hold one row per record key.
    */
   combineBeforeUpsert?: boolean;
+  /** hoodie.index.type (default SIMPLE). GLOBAL_SIMPLE reads the keys of every partition's latest base files on upserts and deletes. */
+  indexType?: IndexType;
+  /**
+   * hoodie.simple.index.update.partition.path (GLOBAL_SIMPLE only; default true, as in Hudi 0.15): an upsert whose
+   * partition path differs from the stored record's deletes it from its old file group and inserts it into the
+   * new partition. With false the record is updated where it is (its partition path stays the old one).
+   */
+  updatePartitionPath?: boolean;
   /** Instant time to use instead of the clock (must be later than every instant on the timeline). */
   instantTime?: string;
   lock?: LockOptions;
-  /** Test hooks. `afterBaseFilesWritten` runs after all base files exist and before the commit is completed. */
-  hooks?: { afterBaseFilesWritten?: (instant: string) => Promise<void> | void };
+  /**
+   * Test hooks. `afterBaseFilesWritten` runs after all base files exist and before the commit is completed;
+   * `afterRollbackFileDeleted` after each file a rollback of a failed write deletes.
+   */
+  hooks?: { afterBaseFilesWritten?: (instant: string) => Promise<void> | void } & RollbackHooks;
 }
 
 /** Outcome of a write. */
@@ -62,3 +84,19 @@ export const DEFAULTS = {
   recordSizeEstimate: 1024,
   commitsRetained: 10,
 };
+
+/** Throws invalid-option for an unknown operation or index type, or a non-positive size option. */
+export function checkOptions(operation: WriteOperation, options: WriteOptions): void {
+  if (!WRITE_OPERATIONS.includes(operation)) {
+    throw new HudiError('invalid-option', `Write operation "${operation}" is unknown; use one of ${WRITE_OPERATIONS.join(', ')}.`);
+  }
+  if (options.indexType !== undefined && !INDEX_TYPES.includes(options.indexType)) {
+    throw new HudiError('invalid-option', `Index type "${String(options.indexType)}" is not supported; use one of ${INDEX_TYPES.join(', ')} (hoodie.index.type).`);
+  }
+  for (const key of ['maxFileSizeBytes', 'recordSizeEstimate', 'commitsRetained'] as const) {
+    const value = options[key];
+    if (value !== undefined && (!Number.isFinite(value) || value < 1)) {
+      throw new HudiError('invalid-option', `Write option ${key}=${value} is invalid; pass a positive number.`);
+    }
+  }
+}
