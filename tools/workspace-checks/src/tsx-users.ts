@@ -29,11 +29,3 @@ export function undeclaredTsxUsers(root: string, packageDirs: readonly string[])
   }
   return problems;
 }
-
-/** The workspace package folders: apps/*, libs/*, tools/* and infra, where a package.json is. */
-export function workspacePackageDirs(root: string): string[] {
-  const nested = ['apps', 'libs', 'tools'].flatMap((top) =>
-    fs.existsSync(path.join(root, top)) ? fs.readdirSync(path.join(root, top)).sort().map((name) => `${top}/${name}`) : [],
-  );
-  return [...nested, 'infra'].filter((dir) => fs.existsSync(path.join(root, dir, 'package.json')));
-}

@@ -31,3 +31,11 @@ export function textFiles(root: string, entries: readonly string[]): TextFile[] 
   for (const entry of entries) visit(entry);
   return files;
 }
+
+/** The workspace package folders: apps/*, libs/*, tools/* and infra, where a package.json is. */
+export function workspacePackageDirs(root: string): string[] {
+  const nested = ['apps', 'libs', 'tools'].flatMap((top) =>
+    fs.existsSync(path.join(root, top)) ? fs.readdirSync(path.join(root, top)).sort().map((name) => `${top}/${name}`) : [],
+  );
+  return [...nested, 'infra'].filter((dir) => fs.existsSync(path.join(root, dir, 'package.json')));
+}

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { missingPackageEntries } from '../src/package-entries';
-import { undeclaredTsxUsers, workspacePackageDirs } from '../src/tsx-users';
+import { undeclaredTsxUsers } from '../src/tsx-users';
+import { workspacePackageDirs } from '../src/workspace-files';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 // Spelled in parts so that this package does not itself look like a tsx user.
