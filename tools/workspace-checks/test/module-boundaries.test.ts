@@ -47,7 +47,7 @@ describe('workspace settings', () => {
     expect(nxJson.neverConnectToCloud).toBe(true);
   });
 
-  it('gives every project test, typecheck and lint targets and an nx name and tags', () => {
+  it('gives every project test, typecheck and lint targets (apps and libraries build too) and an nx name and tags', () => {
     const folders = ['apps', 'libs', 'tools'].flatMap((top) =>
       fs.readdirSync(path.join(ROOT, top)).map((name) => path.join(top, name)),
     );
@@ -56,6 +56,8 @@ describe('workspace settings', () => {
       if (!fs.existsSync(file)) continue;
       const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { scripts?: Record<string, string>; nx?: { name?: string; tags?: string[] } };
       expect(Object.keys(pkg.scripts ?? {}), folder).toEqual(expect.arrayContaining(['test', 'typecheck', 'lint']));
+      // Apps and libraries build (the CLI runs its build; `deploy` depends on `^build`).
+      if (/^(apps|libs)\//.test(folder)) expect(Object.keys(pkg.scripts ?? {}), folder).toContain('build');
       expect(pkg.nx?.name, folder).toBeTruthy();
       expect(pkg.nx?.tags?.some((t) => t.startsWith('type:')), folder).toBe(true);
     }

@@ -1,4 +1,4 @@
-export type CliErrorKind = 'usage' | 'unknown-command' | 'pipeline-failed' | 'unreadable-input';
+export type CliErrorKind = 'usage' | 'unknown-command' | 'pipeline-failed' | 'unreadable-input' | 'build-stale';
 
 /** The one error type of the orchestrator app. `usage` errors exit with 2, the others with 1. */
 export class CliError extends Error {

@@ -2,7 +2,6 @@ import { NAMED_QUERIES, runNamedQuery, schemaFromCatalogTables } from '@autocorp
 import { CliError } from '../../cli/cli-error';
 import type { Command } from '../../cli/command';
 import { OUTPUT_FORMATS, type OutputFormat, describePeriod, formatQueryResult } from './format-result';
-import { catalogDatabases, openCatalog, openExecutor } from './query-backends';
 
 /** `--param k=v` values into an object, naming a malformed one. */
 export function parseParams(values: unknown): Record<string, string> {
@@ -52,6 +51,8 @@ export const queryCommand: Command = {
     }
     if (values.since === undefined && values.until !== undefined) throw new CliError('usage', '--until needs --since (an incremental read is a range).');
     if (values.since !== undefined && values['as-of'] !== undefined) throw new CliError('usage', '--as-of and --since cannot be combined: use one.');
+    // Loaded here, not at the top: --list and usage errors need no DuckDB, Glue or Athena client.
+    const { catalogDatabases, openCatalog, openExecutor } = await import('./query-backends');
     const catalog = openCatalog(io);
     const executor = openExecutor(io, catalog);
     const options = {
