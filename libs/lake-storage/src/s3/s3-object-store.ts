@@ -3,6 +3,7 @@ import { stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -104,6 +105,32 @@ export class S3ObjectStore implements ObjectStore {
     } finally {
       stream.destroy();
     }
+  }
+
+  async copy(fromKey: string, toKey: string): Promise<ObjectInfo> {
+    const from = this.objectKey(fromKey);
+    const Key = this.objectKey(toKey);
+    try {
+      await this.client.send(
+        new CopyObjectCommand({
+          Bucket: this.location.bucket,
+          Key,
+          // CopySource is "bucket/key", URL-encoded per segment.
+          CopySource: `${this.location.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`,
+          MetadataDirective: 'COPY',
+        }),
+      );
+    } catch (error) {
+      if (isNoSuchKey(error)) {
+        throw new StorageError('not-found', `Cannot copy ${this.name(fromKey)} to ${toKey}: the source object does not exist. Write it first.`, { cause: error });
+      }
+      throw storageErrorFromS3(error, 'copy', `${this.name(fromKey)} -> ${this.name(toKey)}`, this.endpointName);
+    }
+    const info = await this.head(toKey);
+    if (info === undefined) {
+      throw new StorageError('io', `S3 acknowledged the copy to ${this.name(toKey)} but it cannot be read back at ${this.endpointName}. Retry the copy.`);
+    }
+    return info;
   }
 
   async get(key: string): Promise<Readable> {
