@@ -21,6 +21,7 @@ export {
   rawCsvKey,
   rawCsvPartitionPrefix,
   rawCsvPrefix,
+  rawCsvStem,
   rawCsvVersionKey,
   rawCsvVersionedName,
   rawDatabaseKey,

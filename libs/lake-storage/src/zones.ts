@@ -73,7 +73,7 @@ const VERSIONED_CSV_NAME = /^(.+)\.v(\d{4})\.([0-9a-f]{12})\.csv$/;
  * a re-export on the same day lands beside the earlier one, and key order is landing order.
  */
 export function rawCsvVersionedName(file: string, version: RawCsvVersion): string {
-  const stem = segment('file name', file).replace(/\.csv$/i, '');
+  const stem = rawCsvStem(file);
   if (!Number.isInteger(version.sequence) || version.sequence < 1 || version.sequence > RAW_CSV_MAX_SEQUENCE) {
     throw new StorageError(
       'invalid-key',
@@ -82,6 +82,11 @@ export function rawCsvVersionedName(file: string, version: RawCsvVersion): strin
   }
   if (!/^[0-9a-f]{12,}$/.test(version.sha256)) throw new StorageError('invalid-key', `The sha256 ${JSON.stringify(version.sha256)} of ${file} is not hex; pass the file's sha256.`);
   return `${stem}.v${String(version.sequence).padStart(4, '0')}.${version.sha256.slice(0, 12)}.csv`;
+}
+
+/** The part of a CSV file name that its versions keep: the name without `.csv`. */
+export function rawCsvStem(file: string): string {
+  return segment('file name', file).replace(/\.csv$/i, '');
 }
 
 /** Stem, sequence and hash prefix of a versioned CSV name; undefined for other names. */
