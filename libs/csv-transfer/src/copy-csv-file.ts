@@ -79,9 +79,14 @@ export async function copyCsvFile(
   try {
     const open = rows.unterminatedQuote;
     if (open !== undefined) {
+      const first = rows.firstMultilineQuote;
+      const origin =
+        first !== undefined && first.line < open.line
+          ? ` The first quoted field that runs over a line break opens on line ${first.line} (byte ${first.byteOffset}): a stray quote there would explain it.`
+          : '';
       throw new TransferError(
         'unterminated-quote',
-        `${source.name} ends inside a quoted field: the quote opened on line ${open.line} (byte ${open.byteOffset}) is never closed, so its ${rows.lines - open.line + 1} lines up to the end of the file (of ${rows.lines}) would be read as one field. Fix the quoting on line ${open.line} (a stray or unescaped '"') and export the file again; nothing was landed.`,
+        `${source.name} ends inside a quoted field: the quote opened on line ${open.line} (byte ${open.byteOffset}) is never closed, so its ${rows.lines - open.line + 1} lines up to the end of the file (of ${rows.lines}) would be read as one field.${origin} Fix the quoting (a stray or unescaped '"') and export the file again; nothing was landed.`,
       );
     }
     const verifiedBy = await verifyStored(store, info, source.name, { bytes, sha256 });

@@ -29,6 +29,7 @@ export class RowCounter {
   private lastByte = NEWLINE;
   private bytesSeen = 0;
   private openedAt: OpenQuote | undefined;
+  private firstSpanning: OpenQuote | undefined;
   /** Offset just after the last closing quote: a quote there re-opens the same field (`""`). */
   private afterClose = -1;
 
@@ -44,6 +45,7 @@ export class RowCounter {
       const newlines = countNewlines(bytes, at, stop);
       this.newlines += newlines;
       if (!this.quoted) this.records += newlines;
+      else if (newlines > 0 && this.firstSpanning === undefined) this.firstSpanning = this.openedAt;
       if (quote === -1) break;
       if (this.quoted) {
         this.quoted = false;
@@ -71,6 +73,15 @@ export class RowCounter {
   /** Physical lines, counting a last line without a trailing newline. */
   get lines(): number {
     return this.newlines + (this.bytesSeen > 0 && this.lastByte !== NEWLINE ? 1 : 0);
+  }
+
+  /**
+   * The first quoted field that runs over a line break. Legitimate in CSV, but when the input ends
+   * inside a quote it is the likely start of the damage: a stray quote makes the fields after it
+   * pair up across lines, so the quote left open at the end is often far from the cause.
+   */
+  get firstMultilineQuote(): OpenQuote | undefined {
+    return this.firstSpanning;
   }
 
   /** Where the quoted field began when the input so far ends inside it; undefined otherwise. */
