@@ -19,6 +19,11 @@ export interface TransferRecord {
   readonly bytes: number;
   /** Data rows (records after the header), for CSV files that were read. */
   readonly rows?: number;
+  /**
+   * Physical lines of a copied file (newline-separated, a last line without newline included):
+   * rows + 1 (header) + the line breaks inside quoted fields. Readers reconcile against it.
+   */
+  readonly lines?: number;
   readonly sha256?: string;
   /** When the record was made (ISO 8601, from the injected clock). */
   readonly at: string;

@@ -50,6 +50,7 @@ describe('transferCsvFiles into a local lake', () => {
       const record = byFile(report, file);
       expect(record).toMatchObject({ status: 'copied', table, key: versionKey(file, '2024-03-05', 1, content), bytes: Buffer.byteLength(content), rows: SOURCE_ROWS[file] });
       expect(record?.reason).toBe('verified by backend-sha256');
+      expect(record?.lines).toBe(content.split('\n').length - 1); // every file ends in a newline
       expect((await store.getBytes(record?.key ?? '')).toString()).toBe(content);
       expect((await store.head(record?.key ?? ''))?.sha256).toBe(record?.sha256);
     }

@@ -41,7 +41,7 @@ export interface ObjectStore {
    * Copies an object within the store, with its content type and metadata, replacing `toKey` when
    * it exists (atomically, as `put`). Used to publish an object written and verified under a
    * staging key. Locally a hard link when possible (no bytes rewritten); on S3 a server-side
-   * CopyObject (objects up to 5 GB). Rejects with `not-found` when `fromKey` is absent.
+   * CopyObject (larger objects than its 5 GiB limit are streamed through). Rejects with `not-found` when `fromKey` is absent.
    */
   copy(fromKey: string, toKey: string): Promise<ObjectInfo>;
   /** A stream of the object's bytes; rejects with a StorageError of kind `not-found` when absent. */

@@ -17,7 +17,7 @@ import { compareKeys, validateKey, validatePrefix } from '../keys';
 import { validateMetadata } from '../metadata';
 import type { ObjectBody, ObjectInfo, ObjectStore, PutOptions } from '../object-store';
 import { StorageError } from '../storage-error';
-import { DEFAULT_PART_SIZE_BYTES, DEFAULT_QUEUE_SIZE, MIN_PART_SIZE_BYTES, type S3StoreOptions, createS3Client, resolveS3Endpoint } from './s3-client';
+import { DEFAULT_PART_SIZE_BYTES, DEFAULT_QUEUE_SIZE, MAX_COPY_OBJECT_BYTES, MIN_PART_SIZE_BYTES, type S3StoreOptions, createS3Client, resolveS3Endpoint } from './s3-client';
 import { isNoSuchKey, storageErrorFromS3 } from './s3-errors';
 import { type S3Location, parseS3Uri } from './s3-uri';
 
@@ -33,6 +33,7 @@ export class S3ObjectStore implements ObjectStore {
   private readonly partSize: number;
   private readonly queueSize: number;
   private readonly listPageSize: number;
+  private readonly maxCopyObjectBytes: number;
 
   constructor(uri: string, options: S3StoreOptions = {}, env: NodeJS.ProcessEnv = process.env) {
     this.location = parseS3Uri(uri);
@@ -45,6 +46,7 @@ export class S3ObjectStore implements ObjectStore {
     }
     this.queueSize = options.queueSize ?? DEFAULT_QUEUE_SIZE;
     this.listPageSize = options.listPageSize ?? 1000;
+    this.maxCopyObjectBytes = options.maxCopyObjectBytes ?? MAX_COPY_OBJECT_BYTES;
   }
 
   private objectKey(key: string): string {
@@ -110,6 +112,15 @@ export class S3ObjectStore implements ObjectStore {
   async copy(fromKey: string, toKey: string): Promise<ObjectInfo> {
     const from = this.objectKey(fromKey);
     const Key = this.objectKey(toKey);
+    const source = await this.head(fromKey);
+    if (source === undefined) throw new StorageError('not-found', `Cannot copy ${this.name(fromKey)} to ${toKey}: the source object does not exist. Write it first.`);
+    if (source.size > this.maxCopyObjectBytes) {
+      // CopyObject stops at 5 GiB: stream the bytes through instead (a multipart upload).
+      return this.put(toKey, await this.get(fromKey), {
+        ...(source.contentType !== undefined ? { contentType: source.contentType } : {}),
+        ...(source.metadata !== undefined ? { metadata: source.metadata } : {}),
+      });
+    }
     try {
       await this.client.send(
         new CopyObjectCommand({
