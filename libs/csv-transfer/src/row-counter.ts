@@ -1,13 +1,6 @@
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 
-/** Newlines in `bytes[from, to)`, by native search. */
-function countNewlines(bytes: Buffer, from: number, to: number): number {
-  let n = 0;
-  for (let nl = bytes.indexOf(NEWLINE, from); nl !== -1 && nl < to; nl = bytes.indexOf(NEWLINE, nl + 1)) n++;
-  return n;
-}
-
 /** Where a quoted field that is still open began. */
 export interface OpenQuote {
   /** Physical line (1 = the header line) of the opening quote. */
@@ -28,7 +21,9 @@ export class RowCounter {
   private quoted = false;
   private lastByte = NEWLINE;
   private bytesSeen = 0;
-  private openedAt: OpenQuote | undefined;
+  /** Line and byte offset of the quote that opened the current (or last) quoted field. */
+  private openLine = 0;
+  private openOffset = -1;
   private firstSpanning: OpenQuote | undefined;
   /** Offset just after the last closing quote: a quote there re-opens the same field (`""`). */
   private afterClose = -1;
@@ -37,24 +32,30 @@ export class RowCounter {
     if (chunk.length === 0) return;
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const base = this.bytesSeen;
-    // Hop between quotes; newlines outside quotes end records, all newlines end lines.
-    let at = 0;
-    while (at < bytes.length) {
-      const quote = bytes.indexOf(QUOTE, at);
-      const stop = quote === -1 ? bytes.length : quote;
-      const newlines = countNewlines(bytes, at, stop);
-      this.newlines += newlines;
-      if (!this.quoted) this.records += newlines;
-      else if (newlines > 0 && this.firstSpanning === undefined) this.firstSpanning = this.openedAt;
+    // Hop from quote to newline to quote, whichever comes first, one native search each: newlines
+    // outside quotes end records, every newline ends a line.
+    let quote = bytes.indexOf(QUOTE, 0);
+    let newline = bytes.indexOf(NEWLINE, 0);
+    for (;;) {
+      if (newline !== -1 && (quote === -1 || newline < quote)) {
+        this.newlines++;
+        if (!this.quoted) this.records++;
+        else if (this.firstSpanning === undefined) this.firstSpanning = { line: this.openLine, byteOffset: this.openOffset };
+        newline = bytes.indexOf(NEWLINE, newline + 1);
+        continue;
+      }
       if (quote === -1) break;
       if (this.quoted) {
         this.quoted = false;
         this.afterClose = base + quote + 1;
       } else {
         this.quoted = true;
-        if (base + quote !== this.afterClose) this.openedAt = { line: this.newlines + 1, byteOffset: base + quote };
+        if (base + quote !== this.afterClose) {
+          this.openLine = this.newlines + 1;
+          this.openOffset = base + quote;
+        }
       }
-      at = quote + 1;
+      quote = bytes.indexOf(QUOTE, quote + 1);
     }
     this.lastByte = bytes[bytes.length - 1] ?? this.lastByte;
     this.bytesSeen += bytes.length;
@@ -86,6 +87,6 @@ export class RowCounter {
 
   /** Where the quoted field began when the input so far ends inside it; undefined otherwise. */
   get unterminatedQuote(): OpenQuote | undefined {
-    return this.quoted ? this.openedAt : undefined;
+    return this.quoted ? { line: this.openLine, byteOffset: this.openOffset } : undefined;
   }
 }
