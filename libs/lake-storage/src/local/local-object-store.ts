@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { BigIntStats } from 'node:fs';
-import { type FileHandle, copyFile, link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +10,7 @@ import { RESERVED_META_SEGMENT, validateKey, validatePrefix } from '../keys';
 import { validateMetadata } from '../metadata';
 import type { ObjectBody, ObjectInfo, ObjectStore, PutOptions } from '../object-store';
 import { StorageError } from '../storage-error';
-import { ensureDirectory, fsyncDirectory, pruneEmptyFolders, retryOnVanishedFolder, temporaryPathFor } from './durable-fs';
+import { ensureDirectory, fsyncDirectory, linkOrCopyBeside, pruneEmptyFolders, retryOnVanishedFolder, temporaryPathFor } from './durable-fs';
 import { errnoOf, isAbsent, storageErrorFromFs } from './fs-errors';
 import { KeyLock } from './key-lock';
 import { type Sidecar, hashLocalFile, readSidecar, removeSidecar, sidecarFor, sidecarMatch, writeSidecar } from './sidecar';
@@ -117,18 +117,7 @@ export class LocalObjectStore implements ObjectStore {
       throw new StorageError('not-found', `Cannot copy ${fromKey} to ${toKey}: ${fromKey} does not exist in ${this.uri}. Write it first.`);
     }
     try {
-      const temp = await retryOnVanishedFolder(async () => {
-        await ensureDirectory(path.dirname(to));
-        const candidate = temporaryPathFor(to);
-        // A hard link shares the (already durable) bytes; another filesystem or no links: a real copy.
-        await link(from, candidate).catch(async (error: unknown) => {
-          if (errnoOf(error) === 'ENOENT') throw error;
-          await copyFile(from, candidate);
-          const handle = await open(candidate, 'r+');
-          await handle.sync().finally(() => handle.close());
-        });
-        return candidate;
-      });
+      const temp = await retryOnVanishedFolder(() => linkOrCopyBeside(from, to));
       try {
         const stats = await stat(temp, { bigint: true });
         const sha256 = source.sha256 ?? (await hashLocalFile(temp));
