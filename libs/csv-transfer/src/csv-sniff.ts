@@ -1,5 +1,5 @@
-import { isUtf8 } from 'node:buffer';
 import { TransferError } from './transfer-error';
+import { Utf8Scanner } from './utf8-scanner';
 
 /** How much of a file's start is inspected to decide whether it is CSV text. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -7,19 +7,6 @@ export const SNIFF_BYTES = 64 * 1024;
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/** Length of `bytes` without a multi-byte UTF-8 sequence that the cut at the end left incomplete. */
-function completeUtf8Length(bytes: Buffer): number {
-  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
-    const byte = bytes[bytes.length - back] ?? 0;
-    if ((byte & 0xc0) !== 0x80) {
-      // a lead byte (or ASCII): how long should its sequence be?
-      const expected = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-      return expected > back ? bytes.length - back : bytes.length;
-    }
-  }
-  return bytes.length;
-}
 
 /** Splits one CSV line into fields (RFC 4180 quoting). */
 export function parseCsvLine(line: string): string[] {
@@ -53,7 +40,9 @@ export function parseCsvLine(line: string): string[] {
 /**
  * Decides from the first bytes of a file whether it is CSV text and returns its header columns.
  * `head` is the first SNIFF_BYTES of the file (or all of it when shorter); `wholeFile` says which.
- * Throws TransferError `not-csv` (binary, not UTF-8) or `wrong-header` (empty, no header line).
+ * Only the header line must be valid UTF-8 here; the rest of the file is checked while it is
+ * copied (invalid lines are reported, not rejected).
+ * Throws TransferError `not-csv` (binary, header not UTF-8) or `wrong-header` (empty, no header line).
  */
 export function sniffCsvHeader(file: string, head: Buffer, wholeFile: boolean): string[] {
   if (head.length === 0) {
@@ -63,10 +52,8 @@ export function sniffCsvHeader(file: string, head: Buffer, wholeFile: boolean): 
   if (nul !== -1) {
     throw new TransferError('not-csv', `${file} is not CSV text: it contains a NUL byte at offset ${nul} (binary content). Check that the right file was exported.`);
   }
-  const text = head.subarray(head.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0, wholeFile ? head.length : completeUtf8Length(head));
-  if (!isUtf8(text)) {
-    throw new TransferError('not-csv', `${file} is not CSV text: its first ${head.length} bytes are not valid UTF-8. Export it as UTF-8.`);
-  }
+  const bom = head.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0;
+  const text = head.subarray(bom);
   // The header is the first record: up to the first newline outside quotes.
   let quoted = false;
   let end = -1;
@@ -81,7 +68,18 @@ export function sniffCsvHeader(file: string, head: Buffer, wholeFile: boolean): 
   if (end === -1 && !wholeFile) {
     throw new TransferError('wrong-header', `${file} has no header line within its first ${SNIFF_BYTES} bytes. Check that it is a CSV export with a header row.`);
   }
-  const line = text.toString('utf8', 0, end === -1 ? text.length : end).replace(/\r$/, '');
+  const headerBytes = text.subarray(0, end === -1 ? text.length : end);
+  const utf8 = new Utf8Scanner(1);
+  utf8.push(headerBytes);
+  utf8.finish();
+  const bad = utf8.invalidLines[0];
+  if (bad !== undefined) {
+    throw new TransferError(
+      'not-csv',
+      `${file} is not UTF-8 text: its header line (line ${bad.line}) has an invalid byte at offset ${bad.byteOffset + bom}. Export the file as UTF-8.`,
+    );
+  }
+  const line = headerBytes.toString('utf8').replace(/\r$/, '');
   if (line.trim() === '') {
     throw new TransferError('wrong-header', `${file} starts with an empty line where the header should be. Re-export it with a header row.`);
   }

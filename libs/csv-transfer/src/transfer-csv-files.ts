@@ -1,20 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { type ObjectStore, formatIngestDate, rawCsvKey } from '@autocorp/lake-storage';
+import { type ObjectStore, formatIngestDate } from '@autocorp/lake-storage';
 import { copyCsvFile } from './copy-csv-file';
 import { type ProgressSettings, fileProgress } from './file-progress';
 import { hashFile } from './hash-file';
 import type { ExpectedHeaders } from './header-check';
+import { checkKnownTable } from './known-tables';
+import { publishCsvVersion } from './publish-version';
 import { type SourceFile, listSourceFiles } from './source-files';
+import { runManifestKey, sourceManifestKey, stagingKey } from './state-keys';
 import { TransferError } from './transfer-error';
+import { recordInvalidUtf8 } from './transfer-findings';
 import { type Ledger, readLedger, writeLedger } from './transfer-ledger';
-import { type TransferRecord, type TransferReport, runManifestKey, sourceManifestKey, totalsOf } from './transfer-report';
+import { type TransferRecord, type TransferReport, type TransferWarning, totalsOf } from './transfer-report';
 
 export interface TransferOptions {
   /** Folder with the CSV exports (top level only). */
   readonly sourceDir: string;
   readonly store: ObjectStore;
-  /** Columns per table (file name without `.csv`); tables not listed need only a plausible header. */
+  /**
+   * The known tables (file name without `.csv`) and their columns. A CSV file of another name is
+   * rejected (`unknown-table`). Without it, any name with a plausible header is accepted.
+   */
   readonly expectedHeaders?: ExpectedHeaders;
   /** The clock; its UTC day at the start is the run's `ingest_date`. Default: the system clock. */
   readonly now?: () => Date;
@@ -23,14 +30,17 @@ export interface TransferOptions {
 }
 
 /**
- * Moves the CSV files of `sourceDir` into `raw/csv/<table>/ingest_date=YYYY-MM-DD/<file>`,
- * streaming each with its sha256 and row count, verifying what the store holds, and skipping files
- * whose size and sha256 match their last transfer (ledger `state/transfer/csv/ledger.json`).
+ * Moves the CSV files of `sourceDir` into `raw/csv/<table>/ingest_date=YYYY-MM-DD/` as new,
+ * never-overwritten versions (`<stem>.v<NNNN>.<sha256 prefix>.csv`): each is streamed to a staging
+ * key with its sha256, row count and UTF-8 check, verified, then published. Files whose size and
+ * sha256 match their last transfer are skipped (ledger `state/transfer/csv/ledger.json`).
  * Each run writes its report to `state/transfer/csv/runs/<runId>.json`.
  *
- * Rejected (not CSV, wrong header) and failed (verification) files do not stop the run: they are
- * recorded with their TransferError in `report.errors`. Storage errors abort the run; the report so
- * far is still written (with `finishedAt` of the abort).
+ * Rejected (not CSV, wrong header, unknown table, ends inside a quoted field) and failed
+ * (verification) files do not stop the run: they are recorded with their TransferError in
+ * `report.errors`. Lines that are not UTF-8 are warnings: the file lands, the lines are named in the
+ * record and in `state/transfer/csv/findings/<raw key>.json`. Storage errors abort the run; the
+ * report so far is still written (with `finishedAt` of the abort).
  */
 export async function transferCsvFiles(options: TransferOptions): Promise<TransferReport> {
   const { store, sourceDir } = options;
@@ -101,6 +111,12 @@ type Outcome = { record: Omit<TransferRecord, 'file' | 'at' | 'durationMs' | 'by
 
 async function transferOne(store: ObjectStore, source: SourceFile, context: TransferContext): Promise<Outcome> {
   const table = source.table ?? source.name;
+  const { expectedHeaders } = context.options;
+  try {
+    checkKnownTable(source.name, table, expectedHeaders);
+  } catch (error) {
+    return refused(error, table);
+  }
   const previous = context.ledger.files[source.name];
   if (previous !== undefined && previous.bytes === source.size) {
     const progress = fileProgress(`${source.name} (checking)`, source.size, context.progressSettings);
@@ -115,29 +131,54 @@ async function transferOne(store: ObjectStore, source: SourceFile, context: Tran
       }
     }
   }
-  const key = rawCsvKey(table, context.ingestDate, source.name);
+  const staging = stagingKey(context.runId, source.name);
   const progress = fileProgress(source.name, source.size, context.progressSettings);
   try {
-    const copied = await copyCsvFile(store, source, key, {
+    const copied = await copyCsvFile(store, source, staging, {
       runId: context.runId,
       progress,
-      ...(context.options.expectedHeaders !== undefined ? { expectedHeaders: context.options.expectedHeaders } : {}),
+      ...(expectedHeaders !== undefined ? { expectedHeaders } : {}),
     });
+    const { key } = await publishCsvVersion(store, staging, { table, ingestDate: context.ingestDate, file: source.name, sha256: copied.sha256 });
+    const warnings: TransferWarning[] = [];
+    if (copied.invalidUtf8.totalLines > 0) {
+      warnings.push(
+        await recordInvalidUtf8(store, { version: 1, key, sourceFile: source.name, runId: context.runId, sha256: copied.sha256, invalidUtf8: copied.invalidUtf8 }),
+      );
+    }
     context.ledger.files[source.name] = {
       file: source.name,
       key,
       bytes: copied.bytes,
       rows: copied.rows,
+      lines: copied.lines,
       sha256: copied.sha256,
       transferredAt: (context.options.now ?? (() => new Date()))().toISOString(),
       runId: context.runId,
     };
-    return { record: { status: 'copied', table, key, bytes: copied.bytes, rows: copied.rows, sha256: copied.sha256, reason: `verified by ${copied.verifiedBy}` } };
+    return {
+      record: {
+        status: 'copied',
+        table,
+        key,
+        bytes: copied.bytes,
+        rows: copied.rows,
+        lines: copied.lines,
+        sha256: copied.sha256,
+        reason: `verified by ${copied.verifiedBy}`,
+        ...(warnings.length > 0 ? { warnings } : {}),
+      },
+    };
   } catch (error) {
-    if (!(error instanceof TransferError)) throw error;
-    const status = error.kind === 'checksum-mismatch' ? 'failed' : 'rejected';
-    return { record: { status, table, error: { kind: error.kind, message: error.message } }, error };
+    return refused(error, table);
   } finally {
     progress.finish();
   }
+}
+
+/** The record of a file refused with a TransferError; other errors (storage) are rethrown. */
+function refused(error: unknown, table: string): Outcome {
+  if (!(error instanceof TransferError)) throw error;
+  const status = error.kind === 'checksum-mismatch' ? 'failed' : 'rejected';
+  return { record: { status, table, error: { kind: error.kind, message: error.message } }, error };
 }

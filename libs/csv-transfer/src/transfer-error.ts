@@ -1,6 +1,8 @@
 export type TransferErrorKind =
   | 'not-csv'
   | 'wrong-header'
+  | 'unknown-table'
+  | 'unterminated-quote'
   | 'checksum-mismatch'
   | 'source-missing'
   | 'invalid-manifest';

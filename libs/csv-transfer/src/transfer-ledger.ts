@@ -10,6 +10,8 @@ export interface LedgerEntry {
   readonly key: string;
   readonly bytes: number;
   readonly rows: number;
+  /** Physical lines (absent in entries written before it was recorded). */
+  readonly lines?: number;
   readonly sha256: string;
   readonly transferredAt: string;
   readonly runId: string;

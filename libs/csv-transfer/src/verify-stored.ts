@@ -15,7 +15,7 @@ export async function verifyStored(
 ): Promise<'backend-sha256' | 're-read'> {
   const where = `${store.uri}${stored.key}`;
   if (stored.size !== expected.bytes) {
-    throw new TransferError('checksum-mismatch', `${where} holds ${stored.size} bytes but ${file} had ${expected.bytes}. The copy was removed; run the transfer again.`);
+    throw new TransferError('checksum-mismatch', `${where} holds ${stored.size} bytes but ${file} had ${expected.bytes}. The staged copy was removed and nothing was published; run the transfer again.`);
   }
   let actual = stored.sha256;
   let method: 'backend-sha256' | 're-read' = 'backend-sha256';
@@ -28,7 +28,7 @@ export async function verifyStored(
   if (actual !== expected.sha256) {
     throw new TransferError(
       'checksum-mismatch',
-      `${where} does not match ${file}: sha256 ${actual} in the store, ${expected.sha256} read from the source. The copy was removed; run the transfer again and check the storage.`,
+      `${where} does not match ${file}: sha256 ${actual} in the store, ${expected.sha256} read from the source. The staged copy was removed and nothing was published; run the transfer again and check the storage.`,
     );
   }
   return method;

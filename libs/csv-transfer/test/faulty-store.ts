@@ -18,16 +18,20 @@ export class FaultyStore implements ObjectStore {
   constructor(
     private readonly inner: ObjectStore,
     private readonly fault: 'on-write' | 'on-read',
-    /** Only keys under this prefix are damaged (the ledger and reports stay intact). */
-    private readonly prefix = 'raw/',
+    /** Only keys under these prefixes are damaged: data files (the ledger and reports stay intact). */
+    private readonly prefixes: readonly string[] = ['raw/', 'state/transfer/csv/staging/'],
   ) {}
+
+  private damages(key: string): boolean {
+    return this.prefixes.some((prefix) => key.startsWith(prefix));
+  }
 
   get uri(): string {
     return this.inner.uri;
   }
 
   async put(key: string, body: ObjectBody, options?: PutOptions): Promise<ObjectInfo> {
-    if (this.fault !== 'on-write' || !key.startsWith(this.prefix)) return this.hide(key, await this.inner.put(key, body, options));
+    if (this.fault !== 'on-write' || !this.damages(key)) return this.hide(key, await this.inner.put(key, body, options));
     const source = body as AsyncIterable<Uint8Array>;
     async function* damaged(): AsyncGenerator<Uint8Array> {
       let first = true;
@@ -43,9 +47,13 @@ export class FaultyStore implements ObjectStore {
     return this.inner.putFile(key, localPath, options);
   }
 
+  async copy(fromKey: string, toKey: string): Promise<ObjectInfo> {
+    return this.hide(toKey, await this.inner.copy(fromKey, toKey));
+  }
+
   async get(key: string): Promise<Readable> {
     const stream = await this.inner.get(key);
-    if (this.fault !== 'on-read' || !key.startsWith(this.prefix)) return stream;
+    if (this.fault !== 'on-read' || !this.damages(key)) return stream;
     const out = new PassThrough();
     let first = true;
     stream.on('data', (chunk: Buffer) => {
@@ -79,7 +87,7 @@ export class FaultyStore implements ObjectStore {
   }
 
   private hide(key: string, info: ObjectInfo): ObjectInfo {
-    if (this.fault !== 'on-read' || !key.startsWith(this.prefix)) return info;
+    if (this.fault !== 'on-read' || !this.damages(key)) return info;
     const { sha256: _hidden, ...rest } = info;
     return rest;
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,13 @@ async function listKeys(store: ObjectStore, prefix: string): Promise<string[]> {
 
 const byFile = (report: TransferReport, file: string) => report.records.find((r) => r.file === file);
 
+/** The raw key of version `sequence` of `file` with this content (the layout, spelled out). */
+const versionKey = (file: string, day: string, sequence: number, content: string | Buffer) => {
+  const stem = file.replace(/\.csv$/, '');
+  const sha12 = createHash('sha256').update(content).digest('hex').slice(0, 12);
+  return `raw/csv/${stem}/ingest_date=${day}/${stem}.v${String(sequence).padStart(4, '0')}.${sha12}.csv`;
+};
+
 describe('transferCsvFiles into a local lake', () => {
   let tmp: string;
   beforeAll(async () => {
@@ -40,8 +48,9 @@ describe('transferCsvFiles into a local lake', () => {
     for (const [file, content] of Object.entries(SOURCE_CSV)) {
       const table = file.replace(/\.csv$/, '');
       const record = byFile(report, file);
-      expect(record).toMatchObject({ status: 'copied', table, key: `raw/csv/${table}/ingest_date=2024-03-05/${file}`, bytes: Buffer.byteLength(content), rows: SOURCE_ROWS[file] });
+      expect(record).toMatchObject({ status: 'copied', table, key: versionKey(file, '2024-03-05', 1, content), bytes: Buffer.byteLength(content), rows: SOURCE_ROWS[file] });
       expect(record?.reason).toBe('verified by backend-sha256');
+      expect(record?.lines).toBe(content.split('\n').length - 1); // every file ends in a newline
       expect((await store.getBytes(record?.key ?? '')).toString()).toBe(content);
       expect((await store.head(record?.key ?? ''))?.sha256).toBe(record?.sha256);
     }
@@ -67,55 +76,70 @@ describe('transferCsvFiles into a local lake', () => {
 
     const again = await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_2), progress: false });
     expect(again.totals).toMatchObject({ copied: 0, skipped: 4 });
-    expect(byFile(again, 'customers.csv')).toMatchObject({ status: 'skipped', key: 'raw/csv/customers/ingest_date=2024-03-05/customers.csv', rows: 2 });
+    const customers = SOURCE_CSV['customers.csv'] as string;
+    expect(byFile(again, 'customers.csv')).toMatchObject({ status: 'skipped', key: versionKey('customers.csv', '2024-03-05', 1, customers), rows: 2 });
 
     await appendFile(path.join(source, 'sales_orders.csv'), '4,12,2024-01-05,7.00\n'); // grows
     const services = path.join(source, 'sales_order_services.csv');
     await writeFile(services, (await readFile(services, 'utf8')).replace('1.5', '2.5')); // same size, new content
     const third = await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_2), progress: false });
     expect(third.totals).toMatchObject({ copied: 2, skipped: 2 });
-    expect(byFile(third, 'sales_orders.csv')).toMatchObject({ status: 'copied', key: 'raw/csv/sales_orders/ingest_date=2024-03-06/sales_orders.csv', rows: 4 });
-    expect((await store.getBytes('raw/csv/sales_order_services/ingest_date=2024-03-06/sales_order_services.csv')).toString()).toContain('2.5');
-    expect((await readLedger(store)).files['sales_orders.csv']?.key).toBe('raw/csv/sales_orders/ingest_date=2024-03-06/sales_orders.csv');
+    const orders = await readFile(path.join(source, 'sales_orders.csv'));
+    expect(byFile(third, 'sales_orders.csv')).toMatchObject({ status: 'copied', key: versionKey('sales_orders.csv', '2024-03-06', 1, orders), rows: 4 });
+    const servicesKey = byFile(third, 'sales_order_services.csv')?.key ?? '';
+    expect(servicesKey).toBe(versionKey('sales_order_services.csv', '2024-03-06', 1, await readFile(services)));
+    expect((await store.getBytes(servicesKey)).toString()).toContain('2.5');
+    expect((await readLedger(store)).files['sales_orders.csv']?.key).toBe(versionKey('sales_orders.csv', '2024-03-06', 1, orders));
   });
 
   it('copies a file again when its earlier copy has gone from the store', async () => {
     const source = await makeSourceFolder(tmp);
     const store = await freshStore();
     await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_1), progress: false });
-    await store.delete('raw/csv/customers/ingest_date=2024-03-05/customers.csv');
+    const customers = SOURCE_CSV['customers.csv'] as string;
+    await store.delete(versionKey('customers.csv', '2024-03-05', 1, customers));
     const again = await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_1), progress: false });
-    expect(byFile(again, 'customers.csv')?.status).toBe('copied');
+    expect(byFile(again, 'customers.csv')).toMatchObject({ status: 'copied', key: versionKey('customers.csv', '2024-03-05', 1, customers) });
     expect(again.totals.skipped).toBe(3);
   });
 
-  it('rejects binary files, non-UTF-8 text and wrong or implausible headers, with records, copying none of them', async () => {
+  it('rejects binary files, a header that is not UTF-8 and wrong or implausible headers, with records, copying none of them', async () => {
     const source = await mkdtemp(path.join(tmp, 'bad-source-'));
     await writeFile(path.join(source, 'customers.csv'), 'id,full_name,town\n1,Ana,Austin\n'); // wrong columns
     await writeFile(path.join(source, 'sales_orders.csv'), Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 0)])); // a zip
-    await writeFile(path.join(source, 'latin1.csv'), Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0x4a, 0x6f, 0x73, 0xe9, 0x0a])); // "José" in Latin-1
-    await writeFile(path.join(source, 'dupes.csv'), 'a,b,a\n1,2,3\n');
-    await writeFile(path.join(source, 'empty.csv'), '');
+    const header = Buffer.from('invoice_number,line_number,sku,quantity,unit_price,line_total,updated_at', 'latin1');
+    const latin1Header = Buffer.concat([header.subarray(0, 5), Buffer.from([0xe9]), header.subarray(5), Buffer.from('\n')]); // an "é" in Latin-1
+    await writeFile(path.join(source, 'sales_order_parts.csv'), latin1Header);
     await writeFile(path.join(source, 'sales_order_services.csv'), SOURCE_CSV['sales_order_services.csv'] ?? '');
     const store = await freshStore();
     const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: clock(DAY_1), progress: false });
 
-    expect(report.totals).toMatchObject({ copied: 1, rejected: 5 });
+    expect(report.totals).toMatchObject({ copied: 1, rejected: 3 });
     expect(byFile(report, 'customers.csv')?.error?.kind).toBe('wrong-header');
     expect(byFile(report, 'customers.csv')?.error?.message).toMatch(/missing customer_id, name, city; unexpected id, full_name, town/);
     expect(byFile(report, 'sales_orders.csv')?.error?.kind).toBe('not-csv');
     expect(byFile(report, 'sales_orders.csv')?.error?.message).toContain('NUL byte');
-    expect(byFile(report, 'latin1.csv')?.error?.kind).toBe('not-csv');
-    expect(byFile(report, 'latin1.csv')?.error?.message).toContain('UTF-8');
-    expect(byFile(report, 'dupes.csv')?.error?.message).toContain('"a" twice');
-    expect(byFile(report, 'empty.csv')?.error?.kind).toBe('wrong-header');
+    expect(byFile(report, 'sales_order_parts.csv')?.error).toEqual({ kind: 'not-csv', message: expect.stringContaining('header line (line 1) has an invalid byte at offset 5') });
     expect(report.errors.every((e) => e instanceof TransferError)).toBe(true);
-    expect(report.errors).toHaveLength(5);
-    expect(await listKeys(store, 'raw/')).toEqual(['raw/csv/sales_order_services/ingest_date=2024-03-05/sales_order_services.csv']);
+    expect(report.errors).toHaveLength(3);
+    const services = SOURCE_CSV['sales_order_services.csv'] as string;
+    expect(await listKeys(store, 'raw/')).toEqual([versionKey('sales_order_services.csv', '2024-03-05', 1, services)]);
     const stored = JSON.parse((await store.getBytes(report.manifestKey)).toString());
-    expect(stored.records.filter((r: { status: string }) => r.status === 'rejected')).toHaveLength(5);
+    expect(stored.records.filter((r: { status: string }) => r.status === 'rejected')).toHaveLength(3);
     // rejected files are not in the ledger, so a fixed file is copied next time
     expect(Object.keys((await readLedger(store)).files)).toEqual(['sales_order_services.csv']);
+    // nothing is left in staging
+    expect(await listKeys(store, 'state/transfer/csv/staging/')).toEqual([]);
+  });
+
+  it('without a list of tables, rejects empty files and implausible headers', async () => {
+    const source = await mkdtemp(path.join(tmp, 'bad-headers-'));
+    await writeFile(path.join(source, 'dupes.csv'), 'a,b,a\n1,2,3\n');
+    await writeFile(path.join(source, 'empty.csv'), '');
+    const report = await transferCsvFiles({ sourceDir: source, store: await freshStore(), now: clock(DAY_1), progress: false });
+    expect(report.totals).toMatchObject({ copied: 0, rejected: 2 });
+    expect(byFile(report, 'dupes.csv')?.error?.message).toContain('"a" twice');
+    expect(byFile(report, 'empty.csv')?.error?.kind).toBe('wrong-header');
   });
 
   it('detects bytes damaged on their way into the store, and removes the bad copy', async () => {
@@ -174,8 +198,11 @@ describe('transferCsvFiles into S3 (s3rver over HTTP)', () => {
     const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: clock(DAY_1), progress: false });
     expect(report.totals).toMatchObject({ copied: 4, manifest: 1, ignored: 1 });
     expect(byFile(report, 'customers.csv')?.reason).toBe('verified by re-read');
-    expect((await store.getBytes('raw/csv/customers/ingest_date=2024-03-05/customers.csv')).toString()).toBe(SOURCE_CSV['customers.csv']);
-    expect((await store.head('raw/csv/customers/ingest_date=2024-03-05/customers.csv'))?.contentType).toBe('text/csv');
+    const key = versionKey('customers.csv', '2024-03-05', 1, SOURCE_CSV['customers.csv'] as string);
+    expect(byFile(report, 'customers.csv')?.key).toBe(key);
+    expect((await store.getBytes(key)).toString()).toBe(SOURCE_CSV['customers.csv']);
+    expect((await store.head(key))?.contentType).toBe('text/csv');
+    expect(await listKeys(store, 'state/transfer/csv/staging/')).toEqual([]);
 
     const again = await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_2), progress: false });
     expect(again.totals).toMatchObject({ copied: 0, skipped: 4 });

@@ -144,7 +144,7 @@ describe('ETL of the generated business, checked against the generator manifest'
     const defects = `read_csv('${path.join(lake.exportDir, 'manifest/expected_defects.csv')}', all_varchar = true, header = true)`;
     const ruleOf = `CASE defect ${Object.entries(rules).map(([kind, rule]) => `WHEN '${kind}' THEN '${rule}'`).join(' ')} END`;
     const expected = await curated.rows(`SELECT CAST(line_number AS BIGINT) AS line, ${ruleOf} AS rule FROM ${defects} WHERE file = '${file}' ORDER BY line`);
-    const actual = await curated.rows(`SELECT source_line AS line, rule FROM ${quarantine} WHERE source_file LIKE '%/${file}' ORDER BY line`);
+    const actual = await curated.rows(`SELECT source_line AS line, rule FROM ${quarantine} WHERE source_file LIKE '%raw/csv/${file.replace(/\.csv$/, '')}/%' ORDER BY line`);
     expect(actual).toEqual(expected);
     expect(await curated.count(`SELECT count(*) FROM ${quarantine}`)).toBe(expected.length);
 

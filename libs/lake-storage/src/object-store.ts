@@ -37,6 +37,13 @@ export interface ObjectStore {
   put(key: string, body: ObjectBody, options?: PutOptions): Promise<ObjectInfo>;
   /** Uploads (or, locally, moves when possible) a file from the local filesystem. */
   putFile(key: string, localPath: string, options?: PutOptions & { readonly move?: boolean }): Promise<ObjectInfo>;
+  /**
+   * Copies an object within the store, with its content type and metadata, replacing `toKey` when
+   * it exists (atomically, as `put`). Used to publish an object written and verified under a
+   * staging key. Locally a hard link when possible (no bytes rewritten); on S3 a server-side
+   * CopyObject (larger objects than its 5 GiB limit are streamed through). Rejects with `not-found` when `fromKey` is absent.
+   */
+  copy(fromKey: string, toKey: string): Promise<ObjectInfo>;
   /** A stream of the object's bytes; rejects with a StorageError of kind `not-found` when absent. */
   get(key: string): Promise<Readable>;
   getBytes(key: string): Promise<Buffer>;

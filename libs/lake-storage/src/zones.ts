@@ -51,6 +51,55 @@ export function rawCsvKey(table: string, ingestDate: Date | string, file: string
   return validateKey(`${rawCsvPrefix(table)}ingest_date=${formatIngestDate(ingestDate)}/${segment('file name', file)}`);
 }
 
+/** `raw/csv/<table>/ingest_date=YYYY-MM-DD/`: one table's files landed on one UTC day. */
+export function rawCsvPartitionPrefix(table: string, ingestDate: Date | string): string {
+  return `${rawCsvPrefix(table)}ingest_date=${formatIngestDate(ingestDate)}/`;
+}
+
+/** One landed version of a CSV export: its number within its table and day, and its content hash. */
+export interface RawCsvVersion {
+  /** 1 for the first file of that name landed on that day, then 2, 3, ... (at most RAW_CSV_MAX_SEQUENCE). */
+  readonly sequence: number;
+  /** Hex sha256 of the file; its first 12 characters go into the name. */
+  readonly sha256: string;
+}
+
+export const RAW_CSV_MAX_SEQUENCE = 9999;
+const VERSIONED_CSV_NAME = /^(.+)\.v(\d{4})\.([0-9a-f]{12})\.csv$/;
+
+/**
+ * The immutable name of one version of a CSV export: `<stem>.v<sequence, 4 digits>.<first 12 hex
+ * of sha256>.csv`, e.g. `sales_orders.v0002.3fa1b2c4d5e6.csv`. Raw keys are never overwritten:
+ * a re-export on the same day lands beside the earlier one, and key order is landing order.
+ */
+export function rawCsvVersionedName(file: string, version: RawCsvVersion): string {
+  const stem = rawCsvStem(file);
+  if (!Number.isInteger(version.sequence) || version.sequence < 1 || version.sequence > RAW_CSV_MAX_SEQUENCE) {
+    throw new StorageError(
+      'invalid-key',
+      `Version ${version.sequence} of ${file} cannot be named: versions run from 1 to ${RAW_CSV_MAX_SEQUENCE} per table and day. Land further exports on another day.`,
+    );
+  }
+  if (!/^[0-9a-f]{12,}$/.test(version.sha256)) throw new StorageError('invalid-key', `The sha256 ${JSON.stringify(version.sha256)} of ${file} is not hex; pass the file's sha256.`);
+  return `${stem}.v${String(version.sequence).padStart(4, '0')}.${version.sha256.slice(0, 12)}.csv`;
+}
+
+/** The part of a CSV file name that its versions keep: the name without `.csv`. */
+export function rawCsvStem(file: string): string {
+  return segment('file name', file).replace(/\.csv$/i, '');
+}
+
+/** Stem, sequence and hash prefix of a versioned CSV name; undefined for other names. */
+export function parseRawCsvVersionedName(name: string): { readonly stem: string; readonly sequence: number; readonly sha256Prefix: string } | undefined {
+  const match = VERSIONED_CSV_NAME.exec(name);
+  return match ? { stem: match[1] as string, sequence: Number(match[2]), sha256Prefix: match[3] as string } : undefined;
+}
+
+/** `raw/csv/<table>/ingest_date=YYYY-MM-DD/<stem>.v<NNNN>.<sha256 prefix>.csv` */
+export function rawCsvVersionKey(table: string, ingestDate: Date | string, file: string, version: RawCsvVersion): string {
+  return validateKey(`${rawCsvPartitionPrefix(table, ingestDate)}${rawCsvVersionedName(file, version)}`);
+}
+
 /** `processed/<table>/` */
 export function processedPrefix(table: string): string {
   return `${ZONES.processed}${segment('table name', table)}/`;

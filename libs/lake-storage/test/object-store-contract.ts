@@ -225,6 +225,24 @@ export function describeObjectStoreContract(backend: string, open: () => Promise
       await expectStorageError(store.putFile(`${base}nope.csv`, path.join(scratch, 'does-not-exist.csv')), 'not-found', 'does-not-exist.csv');
     });
 
+    it('copies an object with its content type and metadata, leaving the source, and replaces the target', async () => {
+      const base = area();
+      await store.put(`${base}staged.csv`, 'id\n1\n', { contentType: 'text/csv', metadata: { 'source-file': 'a.csv' } });
+      await store.put(`${base}ingest_date=2024-01-31/final.csv`, 'older');
+      const copied = await store.copy(`${base}staged.csv`, `${base}ingest_date=2024-01-31/final.csv`);
+      expect(copied).toMatchObject({ key: `${base}ingest_date=2024-01-31/final.csv`, size: 5 });
+      expect((await store.getBytes(`${base}ingest_date=2024-01-31/final.csv`)).toString()).toBe('id\n1\n');
+      const head = await store.head(`${base}ingest_date=2024-01-31/final.csv`);
+      expect(head?.contentType).toBe('text/csv');
+      expect(head?.metadata).toEqual({ 'source-file': 'a.csv' });
+      expect((await store.getBytes(`${base}staged.csv`)).toString()).toBe('id\n1\n');
+      // the copy is independent of its source
+      await store.delete(`${base}staged.csv`);
+      expect((await store.getBytes(`${base}ingest_date=2024-01-31/final.csv`)).toString()).toBe('id\n1\n');
+      await expectStorageError(store.copy(`${base}absent.csv`, `${base}x.csv`), 'not-found', 'absent.csv');
+      expect(await store.head(`${base}x.csv`)).toBeUndefined();
+    });
+
     it('streams a large object in and out intact', async () => {
       const key = `${area()}large.bin`;
       const size = subject.largeObjectBytes;

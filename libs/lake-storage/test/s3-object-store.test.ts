@@ -12,13 +12,37 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 describe('S3ObjectStore (s3rver over HTTP)', () => {
   let server: LocalS3Server;
-  const open = (uri: string, extra: { partSizeBytes?: number } = {}) =>
+  const open = (uri: string, extra: { partSizeBytes?: number; maxCopyObjectBytes?: number } = {}) =>
     new S3ObjectStore(uri, { endpoint: server.endpoint, credentials: server.credentials, ...extra }, {});
 
   beforeAll(async () => {
     server = await startLocalS3Server(['lake', 'other']);
   });
   afterAll(() => server?.close());
+
+  it('copies server-side, and streams objects above the CopyObject limit through', async () => {
+    const store = open('s3://lake/copies', { maxCopyObjectBytes: 10 }); // above 'small.csv', below 'large.csv'
+    const commands: string[] = [];
+    store.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        commands.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordCommands' },
+    );
+    await store.put('small.csv', 'a\n1\n', { contentType: 'text/csv', metadata: { kind: 'small' } });
+    const body = 'a\n1\n2\n3\n4\n5\n';
+    await store.put('large.csv', body, { contentType: 'text/csv', metadata: { kind: 'large' } });
+    commands.length = 0;
+    await store.copy('small.csv', 'out/small.csv');
+    expect(commands).toContain('CopyObjectCommand');
+    commands.length = 0;
+    const large = await store.copy('large.csv', 'out/large.csv');
+    expect(commands).not.toContain('CopyObjectCommand');
+    expect(large).toMatchObject({ size: Buffer.byteLength(body), contentType: 'text/csv', metadata: { kind: 'large' } });
+    expect((await store.getBytes('out/large.csv')).toString()).toBe(body);
+    expect((await store.head('out/small.csv'))?.metadata).toEqual({ kind: 'small' });
+  });
 
   it('uploads an object larger than one part as a multipart upload', async () => {
     const store = open('s3://lake/multipart', { partSizeBytes: 5 * 1024 * 1024 });

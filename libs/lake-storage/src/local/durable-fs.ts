@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rmdir, unlink } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, rename, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { RESERVED_TEMP_PREFIX } from '../keys';
 import { errnoOf } from './fs-errors';
@@ -32,6 +32,24 @@ export async function ensureDirectory(dir: string): Promise<void> {
 export function temporaryPathFor(finalPath: string): string {
   const base = path.basename(finalPath).slice(0, 64);
   return path.join(path.dirname(finalPath), `${RESERVED_TEMP_PREFIX}${base}-${randomBytes(6).toString('hex')}`);
+}
+
+/**
+ * A temporary file beside `finalPath` with the bytes of `from`: a hard link (the bytes are shared
+ * and already durable), or, across filesystems or without link support, an fsynced copy.
+ */
+export async function linkOrCopyBeside(from: string, finalPath: string): Promise<string> {
+  await ensureDirectory(path.dirname(finalPath));
+  const temp = temporaryPathFor(finalPath);
+  try {
+    await link(from, temp);
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT') throw error;
+    await copyFile(from, temp);
+    const handle = await open(temp, 'r+');
+    await handle.sync().finally(() => handle.close());
+  }
+  return temp;
 }
 
 /**

@@ -10,10 +10,10 @@ import { RESERVED_META_SEGMENT, validateKey, validatePrefix } from '../keys';
 import { validateMetadata } from '../metadata';
 import type { ObjectBody, ObjectInfo, ObjectStore, PutOptions } from '../object-store';
 import { StorageError } from '../storage-error';
-import { ensureDirectory, fsyncDirectory, pruneEmptyFolders, retryOnVanishedFolder, temporaryPathFor } from './durable-fs';
+import { ensureDirectory, fsyncDirectory, linkOrCopyBeside, pruneEmptyFolders, retryOnVanishedFolder, temporaryPathFor } from './durable-fs';
 import { errnoOf, isAbsent, storageErrorFromFs } from './fs-errors';
 import { KeyLock } from './key-lock';
-import { type Sidecar, readMatchingSidecar, removeSidecar, sidecarFor, writeSidecar } from './sidecar';
+import { type Sidecar, hashLocalFile, readSidecar, removeSidecar, sidecarFor, sidecarMatch, writeSidecar } from './sidecar';
 import { walkKeys } from './walk-keys';
 
 /** Read size for streams out of the store and for hashing files. */
@@ -109,6 +109,28 @@ export class LocalObjectStore implements ObjectStore {
     }
   }
 
+  async copy(fromKey: string, toKey: string): Promise<ObjectInfo> {
+    const from = this.localPath(fromKey);
+    const to = this.localPath(toKey);
+    const source = await this.head(fromKey);
+    if (source === undefined) {
+      throw new StorageError('not-found', `Cannot copy ${fromKey} to ${toKey}: ${fromKey} does not exist in ${this.uri}. Write it first.`);
+    }
+    try {
+      const temp = await retryOnVanishedFolder(() => linkOrCopyBeside(from, to));
+      try {
+        const stats = await stat(temp, { bigint: true });
+        const sha256 = source.sha256 ?? (await hashLocalFile(temp));
+        return await this.commit(toKey, temp, { stats, sha256 }, { ...(source.contentType !== undefined ? { contentType: source.contentType } : {}), ...(source.metadata !== undefined ? { metadata: source.metadata } : {}) });
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      }
+    } catch (error) {
+      throw storageErrorFromFs(error, 'copy into', toKey, to);
+    }
+  }
+
   /** Records the sidecar, renames the written file to its key and makes both durable. */
   private commit(key: string, fromPath: string, written: WrittenFile, options: PutOptions): Promise<ObjectInfo> {
     const filePath = path.join(this.root, key);
@@ -169,7 +191,7 @@ export class LocalObjectStore implements ObjectStore {
       throw storageErrorFromFs(error, 'inspect', key, filePath);
     }
     if (!stats.isFile()) return undefined;
-    return infoFrom(key, stats, await readMatchingSidecar(this.sidecarPath(key), stats));
+    return infoFrom(key, stats, await this.checkedSidecar(key, filePath, stats));
   }
 
   async *list(prefix: string): AsyncIterable<ObjectInfo> {
@@ -183,12 +205,35 @@ export class LocalObjectStore implements ObjectStore {
           if (isAbsent(error)) continue; // deleted while listing
           throw error;
         }
-        const sidecar = await readMatchingSidecar(this.sidecarPath(key), stats);
+        const sidecar = await this.checkedSidecar(key, path.join(this.root, key), stats);
         yield infoFrom(key, stats, sidecar, false);
       }
     } catch (error) {
       throw storageErrorFromFs(error, 'list', prefix === '' ? '(all keys)' : `prefix ${prefix}`, this.root);
     }
+  }
+
+  /**
+   * The sidecar of `key` when it describes the file with `stats`: at once when inode, size and mtime
+   * match; after hashing the file when only the size does (a copied lake folder), refreshing it.
+   */
+  private async checkedSidecar(key: string, filePath: string, stats: BigIntStats): Promise<Sidecar | undefined> {
+    const sidecarPath = this.sidecarPath(key);
+    const sidecar = await readSidecar(sidecarPath);
+    if (sidecar === undefined) return undefined;
+    const match = sidecarMatch(sidecar, stats);
+    if (match !== 'same-size') return match === 'same-file' ? sidecar : undefined;
+    return this.commits.run(key, async () => {
+      // Under the key's lock, so a commit cannot replace the file or sidecar while it is checked.
+      const [now, current] = await Promise.all([stat(filePath, { bigint: true }).catch(() => undefined), readSidecar(sidecarPath)]);
+      if (now === undefined || current === undefined || now.ino !== stats.ino || now.mtimeNs !== stats.mtimeNs || now.size !== stats.size) return undefined;
+      if (sidecarMatch(current, now) === 'same-file') return current;
+      if (sidecarMatch(current, now) === 'stale' || (await hashLocalFile(filePath)) !== current.sha256) return undefined;
+      const refreshed: Sidecar = { ...current, ino: now.ino.toString(), mtimeNs: now.mtimeNs.toString() };
+      // A read-only copy of a lake still answers; it hashes again next time.
+      await writeSidecar(sidecarPath, refreshed).catch(() => undefined);
+      return refreshed;
+    });
   }
 
   async delete(key: string): Promise<void> {

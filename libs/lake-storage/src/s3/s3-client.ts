@@ -16,11 +16,15 @@ export interface S3StoreOptions {
   readonly queueSize?: number;
   /** Keys asked for per list request (S3's MaxKeys, at most 1000). Default 1000. */
   readonly listPageSize?: number;
+  /** Largest object `copy` copies with one CopyObject (S3's limit, 5 GiB); larger ones are streamed through. */
+  readonly maxCopyObjectBytes?: number;
 }
 
 export const DEFAULT_PART_SIZE_BYTES = 8 * 1024 * 1024;
 export const MIN_PART_SIZE_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_QUEUE_SIZE = 4;
+/** S3's limit on one CopyObject request. */
+export const MAX_COPY_OBJECT_BYTES = 5 * 1024 ** 3;
 
 /** The configured endpoint, or undefined for AWS itself. */
 export function resolveS3Endpoint(options: S3StoreOptions, env: NodeJS.ProcessEnv): string | undefined {

@@ -3,6 +3,7 @@ import { stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -16,7 +17,7 @@ import { compareKeys, validateKey, validatePrefix } from '../keys';
 import { validateMetadata } from '../metadata';
 import type { ObjectBody, ObjectInfo, ObjectStore, PutOptions } from '../object-store';
 import { StorageError } from '../storage-error';
-import { DEFAULT_PART_SIZE_BYTES, DEFAULT_QUEUE_SIZE, MIN_PART_SIZE_BYTES, type S3StoreOptions, createS3Client, resolveS3Endpoint } from './s3-client';
+import { DEFAULT_PART_SIZE_BYTES, DEFAULT_QUEUE_SIZE, MAX_COPY_OBJECT_BYTES, MIN_PART_SIZE_BYTES, type S3StoreOptions, createS3Client, resolveS3Endpoint } from './s3-client';
 import { isNoSuchKey, storageErrorFromS3 } from './s3-errors';
 import { type S3Location, parseS3Uri } from './s3-uri';
 
@@ -32,6 +33,7 @@ export class S3ObjectStore implements ObjectStore {
   private readonly partSize: number;
   private readonly queueSize: number;
   private readonly listPageSize: number;
+  private readonly maxCopyObjectBytes: number;
 
   constructor(uri: string, options: S3StoreOptions = {}, env: NodeJS.ProcessEnv = process.env) {
     this.location = parseS3Uri(uri);
@@ -44,6 +46,7 @@ export class S3ObjectStore implements ObjectStore {
     }
     this.queueSize = options.queueSize ?? DEFAULT_QUEUE_SIZE;
     this.listPageSize = options.listPageSize ?? 1000;
+    this.maxCopyObjectBytes = options.maxCopyObjectBytes ?? MAX_COPY_OBJECT_BYTES;
   }
 
   private objectKey(key: string): string {
@@ -104,6 +107,41 @@ export class S3ObjectStore implements ObjectStore {
     } finally {
       stream.destroy();
     }
+  }
+
+  async copy(fromKey: string, toKey: string): Promise<ObjectInfo> {
+    const from = this.objectKey(fromKey);
+    const Key = this.objectKey(toKey);
+    const source = await this.head(fromKey);
+    if (source === undefined) throw new StorageError('not-found', `Cannot copy ${this.name(fromKey)} to ${toKey}: the source object does not exist. Write it first.`);
+    if (source.size > this.maxCopyObjectBytes) {
+      // CopyObject stops at 5 GiB: stream the bytes through instead (a multipart upload).
+      return this.put(toKey, await this.get(fromKey), {
+        ...(source.contentType !== undefined ? { contentType: source.contentType } : {}),
+        ...(source.metadata !== undefined ? { metadata: source.metadata } : {}),
+      });
+    }
+    try {
+      await this.client.send(
+        new CopyObjectCommand({
+          Bucket: this.location.bucket,
+          Key,
+          // CopySource is "bucket/key", URL-encoded per segment.
+          CopySource: `${this.location.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`,
+          MetadataDirective: 'COPY',
+        }),
+      );
+    } catch (error) {
+      if (isNoSuchKey(error)) {
+        throw new StorageError('not-found', `Cannot copy ${this.name(fromKey)} to ${toKey}: the source object does not exist. Write it first.`, { cause: error });
+      }
+      throw storageErrorFromS3(error, 'copy', `${this.name(fromKey)} -> ${this.name(toKey)}`, this.endpointName);
+    }
+    const info = await this.head(toKey);
+    if (info === undefined) {
+      throw new StorageError('io', `S3 acknowledged the copy to ${this.name(toKey)} but it cannot be read back at ${this.endpointName}. Retry the copy.`);
+    }
+    return info;
   }
 
   async get(key: string): Promise<Readable> {

@@ -18,7 +18,8 @@ export const transferStep: PipelineStep = {
       throw new Error(report.errors.map((e) => e.message).join('; '));
     }
     return {
-      headline: `${t.copied} file(s) copied (${formatCount(t.rowsCopied)} rows, ${formatBytes(t.bytesCopied)}), ${t.skipped} unchanged, ${t.rejected} rejected; manifest ${report.manifestKey}`,
+      headline: `${t.copied} file(s) copied (${formatCount(t.rowsCopied)} rows, ${formatBytes(t.bytesCopied)}), ${t.skipped} unchanged, ${t.rejected} rejected, ${t.withWarnings} with warnings; manifest ${report.manifestKey}`,
+      details: report.records.flatMap((r) => (r.warnings ?? []).map((w) => `warning: ${w.message} Findings: ${w.findingsKey}`)),
     };
   },
 };
