@@ -1,4 +1,4 @@
-export type EtlJobsErrorKind = 'unknown-job' | 'invalid-definition' | 'dependency-cycle' | 'invalid-environment';
+export type EtlJobsErrorKind = 'unknown-job' | 'invalid-definition' | 'dependency-cycle' | 'invalid-environment' | 'glue-module';
 
 /** The one error type of @autocorp/etl-jobs. */
 export class EtlJobsError extends Error {
@@ -6,7 +6,8 @@ export class EtlJobsError extends Error {
   constructor(
     readonly kind: EtlJobsErrorKind,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }

@@ -61,6 +61,7 @@ export { CDC_POSITION_MODES, type CdcPositionMode, type GlueEnvironment, normali
 export { GLUE_SPARK_CONF, GLUE_VERSION, glueJobArguments, glueJobName, glueScriptUri } from './glue/glue-job-arguments';
 export { glueCatalogSyncOptions } from './glue/catalog-sync-options';
 export { SOURCE_FILE_COLUMN, UNREADABLE_STORAGE_CLASSES, glueJobConfig, referenceViewName, renderGlueScript } from './glue/render-glue-script';
+export { GLUE_DRIVER_FILE, GLUE_RULES_FILE, gluePythonDir } from './glue/glue-python-source';
 export { CSV_COLUMNS, PG_COLUMNS } from './jobs/source-columns';
 export { SERVICE_CATEGORIES, STATE_CODES } from './jobs/catalog-jobs';
 export { ORDER_TYPES } from './jobs/sales-jobs';

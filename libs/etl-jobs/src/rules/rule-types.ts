@@ -185,3 +185,23 @@ export function rowRulePasses(rule: RowRule, failed: number, checked: number): b
   const ratio = checked === 0 ? 1 : (checked - failed) / checked;
   return ratio >= minPassRatio(rule) || failed <= (rule.allowedFailures ?? 0);
 }
+
+/**
+ * The columns a row-level rule checks, named in its quarantine records (none for a row expression, and for the
+ * CSV reader rules `parses` and `wellFormed`, whose records name the fields the row itself got wrong).
+ */
+export function rowRuleColumns(rule: RowRule): readonly string[] {
+  switch (rule.kind) {
+    case 'isComplete':
+    case 'range':
+    case 'allowedValues':
+    case 'pattern':
+      return [rule.column];
+    case 'references':
+      return rule.columns;
+    case 'rowExpression':
+    case 'parses':
+    case 'wellFormed':
+      return [];
+  }
+}

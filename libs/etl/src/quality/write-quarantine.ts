@@ -6,7 +6,7 @@ import type { ObjectStore } from '@autocorp/lake-storage';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { sqlString } from '../duckdb/sql-text';
 import { quarantineKey } from '../state/state-keys';
-import { type JobDefinition, type RowRule, isRowRule } from '@autocorp/etl-jobs';
+import { type JobDefinition, type RowRule, isRowRule, rowRuleColumns } from '@autocorp/etl-jobs';
 import { CSV_ROW_REASONS, createCsvRowReasons } from '../raw/csv-row-reasons';
 import { CHECKED_TABLE, FAILED_RAW_TABLE } from './evaluate-row-rules';
 
@@ -50,17 +50,8 @@ export async function writeQuarantine(
   }
 }
 
-/** The column(s) a row rule checks, comma-separated (none for a row expression). */
+/** The column(s) a row rule checks, comma-separated (none for a row expression); the same in the Glue script's records. */
 function ruleColumn(rule: RowRule): string | undefined {
-  switch (rule.kind) {
-    case 'isComplete':
-    case 'range':
-    case 'allowedValues':
-    case 'pattern':
-      return rule.column;
-    case 'references':
-      return rule.columns.join(',');
-    default:
-      return undefined;
-  }
+  const columns = rowRuleColumns(rule);
+  return columns.length === 0 ? undefined : columns.join(',');
 }
