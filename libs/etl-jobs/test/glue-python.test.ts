@@ -96,6 +96,27 @@ describe('Glue Python modules', () => {
     expect(inlineGlueRules(driver, 'X = 1\n')).toContain('\nX = 1\n');
   });
 
+  it('writes every field of a quarantine record, column_name from the tested helper', () => {
+    const program = [
+      'import ast, json',
+      'from glue_job_rules import QUARANTINE_RECORD_FIELDS',
+      `tree = ast.parse(open(${JSON.stringify(GLUE_DRIVER_FILE)}).read())`,
+      'write = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "write_quarantine")',
+      'fields = next(n.value for n in ast.walk(write) if isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Name) and n.targets[0].id == "fields")',
+      'main = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "main")',
+      'calls = [ast.unparse(n.func) for n in ast.walk(main) if isinstance(n, ast.Call)]',
+      'print(json.dumps({"record": list(QUARANTINE_RECORD_FIELDS), "written": [k.value for k in fields.keys], "source": ast.unparse(write), "mainCalls": calls}))',
+    ].join('\n');
+    const run = python(['-c', program]);
+    expect(run.status, run.stderr).toBe(0);
+    const driver = JSON.parse(run.stdout) as { record: string[]; written: string[]; source: string; mainCalls: string[] };
+    expect(driver.record).toContain('column_name');
+    expect([...driver.written].sort()).toEqual([...driver.record].sort());
+    expect(driver.source).toContain('quarantine_column_name(rules[rule], unparsed)');
+    expect(driver.source).toContain('for name in QUARANTINE_RECORD_FIELDS');
+    expect(driver.mainCalls).toContain('write_quarantine');
+  });
+
   it('names in each quarantine record the column(s) of its rule, and for a parses rule the fields that did not parse', () => {
     const rules = JOBS.flatMap((job) => glueJobConfig(job).row_rules);
     // Each rendered rule next to the definition it came from (rule names are unique within a job, not across jobs).
