@@ -14,6 +14,7 @@ import {
   isRowRule,
   renderGlueScript,
   rowRuleColumns,
+  rowRulePasses,
 } from '../src/index';
 import { inlineGlueRules } from '../src/glue/glue-python-source';
 
@@ -115,6 +116,44 @@ describe('Glue Python modules', () => {
     expect(driver.source).toContain('quarantine_column_name(rules[rule], unparsed)');
     expect(driver.source).toContain('for name in QUARANTINE_RECORD_FIELDS');
     expect(driver.mainCalls).toContain('write_quarantine');
+  });
+
+  it('decides row rules as the local runner does (rowRulePasses), over seeded random counts', () => {
+    const seed = Number(process.env['GLUE_RULES_SEED'] ?? Date.now() % 2 ** 31);
+    console.log(`glue-python row-rule seed ${seed}`);
+    let state = seed;
+    const next = (below: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) % 2 ** 31;
+      return Math.abs(state) % below;
+    };
+    const jobRules = JOBS.flatMap((job) => job.rules.filter(isRowRule));
+    const rendered = JOBS.flatMap((job) => glueJobConfig(job).row_rules);
+    // Every rule, once as defined and once with a random ratio and allowance, each against random counts.
+    const variants = jobRules.flatMap((rule, i) => {
+      const varied = { ...rule, minPassRatio: next(101) / 100, allowedFailures: next(5) };
+      return [
+        { rule, json: rendered[i] },
+        { rule: varied, json: { ...rendered[i], min_pass_ratio: varied.minPassRatio, allowed_failures: varied.allowedFailures } },
+      ];
+    });
+    const cases = variants.flatMap((variant) =>
+      Array.from({ length: 20 }, () => {
+        const checked = next(4) === 0 ? 0 : 1 + next(200);
+        return { ...variant, checked, failed: next(checked + 1) };
+      }),
+    );
+    const program = [
+      'import json, sys',
+      'from glue_job_rules import row_rule_passes',
+      'print(json.dumps([row_rule_passes(c["json"], c["failed"], c["checked"]) for c in json.load(sys.stdin)]))',
+    ].join('\n');
+    const run = python(['-c', program], JSON.stringify(cases));
+    expect(run.status, run.stderr).toBe(0);
+    const decided = JSON.parse(run.stdout) as boolean[];
+    const expected = cases.map((c) => rowRulePasses(c.rule, c.failed, c.checked));
+    expect(expected.some((passes) => passes)).toBe(true);
+    expect(expected.some((passes) => !passes)).toBe(true);
+    expect(decided, `seed ${seed}`).toEqual(expected);
   });
 
   it('names in each quarantine record the column(s) of its rule, and for a parses rule the fields that did not parse', () => {
