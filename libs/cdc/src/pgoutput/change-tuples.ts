@@ -143,10 +143,8 @@ function writeOldValue(
     }
   }
   const { table, column: name } = describe(column);
-  throw new CdcError(
-    'unchanged-toast',
-    `An update of ${table} left column "${name}" out as unchanged TOAST and sent no old value to fill it from. Run "ALTER TABLE ${table} REPLICA IDENTITY FULL" so updates carry the whole old row, then take a new full load (dropCdc, then start CDC).`,
-  );
+  const solution = `Run "ALTER TABLE ${table} REPLICA IDENTITY FULL" so updates carry the whole old row, then take a new full load (dropCdc, then start CDC).`;
+  throw new CdcError('unchanged-toast', `An update of ${table} left column "${name}" out as unchanged TOAST and sent no old value to fill it from. ${solution}`, { solution, table });
 }
 
 function skipTuple(buffer: Buffer, start: number): number {

@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import { CdcError } from '../cdc-error';
 import { connectReplication, connectSql } from '../connection';
 import { fullLoad, type FullLoadResult } from '../full-load/run-full-load';
 import { openCdcStage } from '../lake/cdc-staging';
@@ -7,59 +6,25 @@ import type { ParquetStage } from '../lake/parquet-stage';
 import type { ChangePosition } from '../lake/raw-layout';
 import { type Lsn, maxLsn, parseLsn } from '../lsn';
 import { type CdcOptions, type ResolvedOptions, resolveOptions } from '../options';
-import { pgMicrosToUnixMicros, unixMicrosToDate } from '../pg-time';
-import { type ChangeTuples, isChangeMessage, readChangeTuples, writeTupleFields } from '../pgoutput/change-tuples';
-import { decodePgOutput } from '../pgoutput/decode-pgoutput';
-import type { PgOutputMessage } from '../pgoutput/messages';
-import { PAYLOAD_OFFSET, parseServerFrame, XLOG_DATA } from '../replication/copy-both-frames';
-import { type ReplicationStream, startReplication } from '../replication/replication-stream';
-import { invalidatedError, readSlot, type SlotInfo, slotInUseError, slotInvalidated } from '../replication/slot-info';
+import { startReplication } from '../replication/replication-stream';
+import { streamEndedError } from '../replication/stream-ended-error';
+import { waitForFreeSlot } from '../replication/wait-for-free-slot';
 import { type CdcState, readCdcState, writeCdcState } from '../state/cdc-state';
 import { SchemaHistory } from '../state/schema-history';
-import { isSynced, type TableState } from '../state/table-state';
-import { ChangeBatch } from './change-batch';
+import { assertNoErroredTable, needsFullLoad, recordTableFailure, startStreaming } from '../state/table-lifecycle';
+import { AckTracker } from './ack-tracker';
+import { BatchWriter } from './batch-writer';
+import type { CdcEvents } from './cdc-events';
+import { MessageDispatcher } from './message-dispatcher';
 import { recoverRawZone } from './recover-raw-zone';
-import { RelationRegistry, type RelationShape } from './relation-registry';
-import { OP_TRUNCATE } from './staged-csv';
+import { RelationRegistry } from './relation-registry';
+import { StatusSender } from './status-sender';
 import { StreamedTransactions } from './streamed-transactions';
-import { type WrittenFile, writeBatchFiles } from './write-batch-files';
+import { HEARTBEAT_PREFIX, TimedWork } from './timed-work';
+import { TransactionTracker } from './transaction-tracker';
 
-/** Prefix of the logical messages CDC emits to keep an idle slot moving. */
-export const HEARTBEAT_PREFIX = 'autocorp_cdc_heartbeat';
-
-/** One cut: files durably written, then the position stored, then acknowledged. */
-export interface CdcBatch {
-  /**
-   * `time`: the oldest change waited cutIntervalMs; `quiet`: the stream went quiet (no change for
-   * a tenth of cutIntervalMs, at most 100 ms, no transaction open) and the oldest change waited at least
-   * half of cutIntervalMs; `size`: maxRowsPerFile rows or maxBytesPerBatch bytes; `stop`: stopping.
-   */
-  readonly reason: 'time' | 'quiet' | 'size' | 'stop';
-  readonly files: readonly WrittenFile[];
-  readonly rows: number;
-  readonly position: ChangePosition;
-  readonly ackLsn: Lsn;
-  /** When the files became readable. */
-  readonly writtenAt: Date;
-}
-
-/** What an acknowledgement sent to PostgreSQL (a standby status update) carried. */
-export interface CdcStatusSent {
-  /** Everything up to here was received. */
-  readonly receivedLsn: Lsn;
-  /** Everything up to here is acknowledged as flushed (durable in the lake, or nothing to capture). */
-  readonly ackLsn: Lsn;
-}
-
-/** Progress of a running CDC: the library reports it here, it never prints. */
-export interface CdcEvents {
-  /** After each batch is durable, its position stored and acknowledged. */
-  readonly onBatch?: (batch: CdcBatch) => void | Promise<void>;
-  /** The files of a batch are durable but its position is not stored yet: a crash from here replays the batch. */
-  readonly onFilesWritten?: (files: readonly WrittenFile[]) => void;
-  /** After each standby status update sent to PostgreSQL. */
-  readonly onStatusSent?: (status: CdcStatusSent) => void;
-}
+export type { CdcBatch, CdcEvents, CdcStatusSent } from './cdc-events';
+export { HEARTBEAT_PREFIX } from './timed-work';
 
 export interface StartCdcOptions extends CdcOptions, CdcEvents {}
 
@@ -135,407 +100,112 @@ interface RunHooks {
   onStreaming(): void;
 }
 
+/**
+ * Wires the parts: the acknowledgement tracker (received / stored / acknowledged), the batch writer
+ * (current batch, the write in flight, failure, cut), the transaction tracker and the message
+ * dispatcher, then loops: take a frame, dispatch it, do what time made due.
+ */
 async function run(options: ResolvedOptions, events: CdcEvents, control: RunControl, hooks: RunHooks): Promise<CdcRunSummary> {
   const { store } = options;
   let state = await readCdcState(store, options.slotName);
+  if (state) assertNoErroredTable(state, options.tables);
   let fullLoadResult: FullLoadResult | undefined;
-  if (!state || options.tables.some((t) => !isSynced(state?.tables[t]))) {
+  if (needsFullLoad(state, options.tables)) {
     fullLoadResult = await fullLoad(options);
     state = (await readCdcState(store, options.slotName)) as CdcState;
   }
+  const initial = state as CdcState;
 
   const sql = await connectSql(options.connection, 'autocorp-cdc-control');
   let replication: pg.Client | undefined;
   let stage: ParquetStage | undefined;
-  let statusTimer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<void> | undefined;
+  let status: StatusSender | undefined;
+  let writer: BatchWriter | undefined;
   try {
     const slot = await waitForFreeSlot(sql, options);
-    const recovery = await recoverRawZone(store, options.tables, state.position);
+    const recovery = await recoverRawZone(store, options.tables, initial.position);
     const history = await SchemaHistory.load(store, options.slotName);
-    const openedStage = await openCdcStage(options);
-    stage = openedStage;
-    const newBatch = (): ChangeBatch => new ChangeBatch(openedStage, options.maxRowsPerFile);
-    let batch = newBatch();
-    const streamed = new StreamedTransactions(openedStage);
-    const registry = new RelationRegistry(options.schema, new Set(options.tables), history);
-
-    const tables: Record<string, TableState> = { ...state.tables };
-    for (const table of options.tables) {
-      const t = tables[table];
-      if (t?.state === 'sync_done') tables[table] = { ...t, state: 'ready' };
-    }
-    let stored: ChangePosition = state.position;
-    let ackLsn = maxLsn(state.ackLsn, slot.confirmedFlushLsn ?? 0n);
-    state = { ...state, tables, ackLsn, updatedAt: new Date().toISOString() };
-    await writeCdcState(store, state);
+    stage = await openCdcStage(options);
+    const tracker = new AckTracker({ acknowledged: maxLsn(initial.ackLsn, slot.confirmedFlushLsn ?? 0n), stored: initial.position });
+    const started: CdcState = { ...initial, tables: startStreaming(initial, options.tables), ackLsn: tracker.acknowledged, updatedAt: new Date().toISOString() };
+    await writeCdcState(store, started);
 
     replication = await connectReplication(options.connection, 'autocorp-cdc-stream');
-    const stream: ReplicationStream = startReplication(replication, options.slotName, options.publicationName, ackLsn);
+    const stream = startReplication(replication, options.slotName, options.publicationName, tracker.acknowledged);
     hooks.setWake(() => stream.frames.wake());
-
-    let stopAtLsn: Lsn | undefined;
-    if (control.untilIdle) {
-      // A marker after everything committed so far: once it arrives, the stream has caught up.
-      const { rows } = await sql.query<{ lsn: string }>(`SELECT pg_logical_emit_message(false, $1, 'until-idle')::text AS lsn`, [HEARTBEAT_PREFIX]);
-      stopAtLsn = parseLsn(rows[0]?.lsn ?? '0/0');
-    }
+    const stopAtLsn = control.untilIdle ? await emitCaughtUpMarker(sql) : undefined;
     hooks.onStreaming();
 
-    let receivedLsn = ackLsn;
-    let completedEnd = ackLsn;
-    let tx: OpenTransaction | undefined;
-    let streamXid: number | undefined;
-    let lastStatusMs = Date.now();
-    let lastActivityMs = Date.now();
-    let lastHeartbeatMs = Date.now();
-    let sawChange = false;
-    let heartbeat: Promise<unknown> | undefined;
-    let writeFailure: { error: unknown } | undefined;
-    let batches = 0;
-    let changes = 0;
-    let files = 0;
-    const streamedXids = new Set<number>();
-    // A stream this long without changes has caught up: the batch need not wait out the whole cut interval.
-    const quietMs = Math.min(100, options.cutIntervalMs / 10);
-    const change: ChangeTuples = { op: 0, xid: undefined, relationId: 0, tuple: 0, oldRow: -1 };
-
-    // Nothing is pending anywhere: no batch rows, no open transaction, no batch being written, and
-    // no batch that failed to be written (its changes are not durable, so nothing past them may be acknowledged).
-    const idle = (): boolean => batch.isEmpty && tx === undefined && inFlight === undefined && writeFailure === undefined;
-    const sendStatus = (replyRequested = false): void => {
-      stream.sendStatus(receivedLsn, ackLsn, replyRequested);
-      lastStatusMs = Date.now();
-      try {
-        events.onStatusSent?.({ receivedLsn, ackLsn });
-      } catch (error) {
-        // Also called from the status timer: a failing listener stops the run with its error instead of escaping.
-        writeFailure ??= { error };
-      }
-    };
-    // Keeps replying while a long flush or merge holds the loop, so wal_sender_timeout never fires.
-    statusTimer = setInterval(() => {
-      if (Date.now() - lastStatusMs >= options.statusIntervalMs) sendStatus();
-    }, options.statusIntervalMs);
-    const throwIfWriteFailed = (): void => {
-      if (writeFailure) throw writeFailure.error;
-    };
-    const advanceIdleAck = (lsn: Lsn): void => {
-      if (idle() && lsn > ackLsn) ackLsn = lsn;
-    };
-
-    /** Files durably written, then the schema history, then the position, then the acknowledgement. */
-    const writeBatch = async (full: ChangeBatch, reason: CdcBatch['reason'], ackTarget: Lsn): Promise<void> => {
-      try {
-        const written = await writeBatchFiles({
-          stage: openedStage,
-          store,
-          entries: full.pending,
-          maxRowsPerFile: options.maxRowsPerFile,
-          metaNames: { commitTimestamp: options.commitTimestampColumn },
-          lastFileTime: recovery.lastFileTime,
-        });
-        events.onFilesWritten?.(written);
-        await history.persist();
-        const position = full.last as ChangePosition;
-        const newAck = maxLsn(ackLsn, ackTarget);
-        const commitTime = full.lastCommitMicros !== undefined ? unixMicrosToDate(full.lastCommitMicros).toISOString() : state?.lastCommitTime;
-        state = { ...(state as CdcState), position, ackLsn: newAck, lastCommitTime: commitTime, updatedAt: new Date().toISOString(), tables };
-        await writeCdcState(store, state);
-        stored = position;
-        ackLsn = newAck;
-        sendStatus();
-        const rows = written.reduce((n, f) => n + f.rows, 0);
-        batches += 1;
-        changes += rows;
-        files += written.length;
-        await events.onBatch?.({ reason, files: written, rows, position, ackLsn, writtenAt: new Date() });
-      } finally {
-        await full.clear();
-      }
-    };
-
-    /**
-     * Cuts the batch: it is written in the background while the stream goes on into a new one.
-     * At most one batch is being written; a second cut waits for it.
-     */
-    const cut = async (reason: CdcBatch['reason']): Promise<void> => {
-      if (inFlight) await inFlight;
-      throwIfWriteFailed();
-      if (batch.isEmpty) {
-        if (history.hasPendingWrites) await history.persist();
-        return;
-      }
-      const full = batch;
-      batch = newBatch();
-      // Acknowledge only transactions complete at the cut: all their changes are in this batch or earlier.
-      const task = writeBatch(full, reason, completedEnd).then(
-        () => undefined,
-        (error: unknown) => void (writeFailure ??= { error }),
-      );
-      const tracked: Promise<void> = task.finally(() => {
-        if (inFlight === tracked) inFlight = undefined;
-      });
-      inFlight = tracked;
-    };
-
-    const cutIfFull = (): Promise<void> | undefined => {
-      if (batch.rows >= options.maxRowsPerFile || batch.bytes >= options.maxBytesPerBatch) return cut('size');
-      return undefined;
-    };
-
-    const describeColumn = (shape: RelationShape) => (i: number) => ({ table: shape.table, column: shape.columns[i]?.name ?? `#${i + 1}` });
-
-    /** Insert, update, delete: the hot path, synchronous unless the batch must be cut. */
-    const handleChange = (frame: Buffer): Promise<void> | undefined => {
-      readChangeTuples(frame, PAYLOAD_OFFSET, streamXid !== undefined, change);
-      sawChange = true;
-      const shape = registry.get(change.relationId);
-      if (!shape.captured) return undefined;
-      const columnCount = shape.columns.length;
-      if (streamXid !== undefined) {
-        const writer = streamed.beginRow(streamXid, change.xid ?? streamXid, shape, change.op);
-        writeTupleFields(writer, frame, change, columnCount, describeColumn(shape));
-        writer.endRow();
-        return undefined;
-      }
-      if (!tx) throw outOfTransactionError();
-      tx.seq += 1;
-      if (tx.seq <= tx.skipThrough) return undefined;
-      const entry = batch.entry(shape);
-      const writer = entry.beginRow(change.op, tx.finalLsn, tx.lsnText, tx.seq, tx.commitMicros, tx.tsText);
-      writeTupleFields(writer, frame, change, columnCount, describeColumn(shape));
-      writer.endRow();
-      batch.noteRow(tx.finalLsn, tx.seq, tx.commitMicros);
-      return cutIfFull();
-    };
-
-    /** A `T` row (all values NULL) per captured table, at the truncate's place in its transaction. */
-    const handleTruncate = (relationIds: readonly number[], subXid: number | undefined): Promise<void> | undefined => {
-      for (const id of relationIds) {
-        const shape = registry.get(id);
-        if (!shape.captured) continue;
-        sawChange = true;
-        if (streamXid !== undefined) {
-          const writer = streamed.beginRow(streamXid, subXid ?? streamXid, shape, OP_TRUNCATE);
-          for (let i = 0; i < shape.columns.length; i++) writer.nullField();
-          writer.endRow();
-          continue;
-        }
-        if (!tx) throw outOfTransactionError();
-        tx.seq += 1;
-        if (tx.seq <= tx.skipThrough) continue;
-        const writer = batch.entry(shape).beginRow(OP_TRUNCATE, tx.finalLsn, tx.lsnText, tx.seq, tx.commitMicros, tx.tsText);
-        for (let i = 0; i < shape.columns.length; i++) writer.nullField();
-        writer.endRow();
-        batch.noteRow(tx.finalLsn, tx.seq, tx.commitMicros);
-        history.record('truncate', shape.table, tx.finalLsn);
-      }
-      return cutIfFull();
-    };
-
-    const handleMessage = async (message: PgOutputMessage, walStart: Lsn): Promise<void> => {
-      switch (message.tag) {
-        case 'begin':
-          tx = openTransaction(message.finalLsn, pgMicrosToUnixMicros(message.commitTime), stored);
-          return;
-        case 'commit':
-          tx = undefined;
-          completedEnd = maxLsn(completedEnd, message.endLsn);
-          receivedLsn = maxLsn(receivedLsn, message.endLsn);
-          advanceIdleAck(message.endLsn);
-          return;
-        case 'relation':
-          registry.onRelation(message.relationId, message.namespace, message.name, message.columns, tx?.finalLsn ?? walStart);
-          return;
-        case 'insert':
-        case 'update':
-        case 'delete':
-          throw new CdcError('protocol', 'A change message reached the general decoder; this is a bug in @autocorp/cdc, report it.');
-        case 'truncate':
-          return handleTruncate(message.relationIds, message.xid);
-        case 'message':
-          if (!message.transactional) advanceIdleAck(message.lsn);
-          return;
-        case 'stream-start':
-          streamXid = message.xid;
-          streamedXids.add(message.xid);
-          sawChange = true;
-          return;
-        case 'stream-stop':
-          streamXid = undefined;
-          return;
-        case 'stream-abort':
-          await streamed.abort(message.xid, message.subXid);
-          return;
-        case 'stream-commit': {
-          const committed = await streamed.commit(message.xid, message.commitLsn, pgMicrosToUnixMicros(message.commitTime), batch, stored);
-          for (const table of committed.truncated) history.record('truncate', table, message.commitLsn);
-          completedEnd = maxLsn(completedEnd, message.endLsn);
-          receivedLsn = maxLsn(receivedLsn, message.endLsn);
-          advanceIdleAck(message.endLsn);
-          await cutIfFull();
-          return;
-        }
-        case 'type':
-        case 'origin':
-          return;
-      }
-    };
-
-    const handleFrame = (frame: Buffer): Promise<void> | undefined => {
-      if (frame[0] === XLOG_DATA && frame.length > PAYLOAD_OFFSET && isChangeMessage(frame, PAYLOAD_OFFSET)) return handleChange(frame);
-      const parsed = parseServerFrame(frame);
-      if (parsed.kind === 'keepalive') {
-        receivedLsn = maxLsn(receivedLsn, parsed.walEnd);
-        const before = ackLsn;
-        advanceIdleAck(parsed.walEnd);
-        if (parsed.replyRequested || ackLsn !== before) sendStatus();
-        return undefined;
-      }
-      receivedLsn = maxLsn(receivedLsn, parsed.walStart);
-      return handleMessage(decodePgOutput(parsed.payload, streamXid !== undefined), parsed.walStart);
-    };
-
-    /** Time-driven work: the time cut, status updates, heartbeats. Synchronous unless a cut is due. */
-    const tick = (): Promise<void> | undefined => {
-      const now = Date.now();
-      if (sawChange) {
-        lastActivityMs = now;
-        sawChange = false;
-      }
-      if (now - lastStatusMs >= options.statusIntervalMs) sendStatus();
-      if (!heartbeat && now - lastActivityMs >= options.heartbeatIntervalMs && now - lastHeartbeatMs >= options.heartbeatIntervalMs) {
-        lastHeartbeatMs = now;
-        heartbeat = sql
-          .query(`SELECT pg_logical_emit_message(false, $1, $2)`, [HEARTBEAT_PREFIX, new Date().toISOString()])
-          .catch(() => undefined)
-          .finally(() => (heartbeat = undefined));
-      }
-      if (batch.firstArrivalMs !== undefined) {
-        const age = now - batch.firstArrivalMs;
-        if (age >= options.cutIntervalMs) return cut('time');
-        if (age >= options.cutIntervalMs / 2 && now - lastActivityMs >= quietMs && tx === undefined && streamXid === undefined) return cut('quiet');
-      }
-      if (batch.isEmpty && inFlight === undefined && history.hasPendingWrites) return history.persist();
-      return undefined;
-    };
-
-    const nextWait = (): number => {
-      const now = Date.now();
-      let wait = Math.min(options.statusIntervalMs - (now - lastStatusMs), options.heartbeatIntervalMs);
-      if (batch.firstArrivalMs !== undefined) {
-        wait = Math.min(wait, options.cutIntervalMs - (now - batch.firstArrivalMs));
-        const quietCut = Math.max(batch.firstArrivalMs + options.cutIntervalMs / 2, lastActivityMs + quietMs);
-        if (tx === undefined && streamXid === undefined) wait = Math.min(wait, quietCut - now);
-      }
-      if (stopAtLsn !== undefined) wait = Math.min(wait, 200);
-      return Math.max(1, wait);
-    };
+    const streamed = new StreamedTransactions(stage);
+    const transactions = new TransactionTracker();
+    const sender = new StatusSender(stream, tracker, options.statusIntervalMs, events, (error) => writer?.fail(error));
+    status = sender;
+    sender.startTimer();
+    const batchWriter = new BatchWriter({ options, stage, store, history, tracker, events, state: started, lastFileTime: recovery.lastFileTime, sendStatus: () => sender.send() });
+    writer = batchWriter;
+    const registry = new RelationRegistry(options.schema, new Set(options.tables), history);
+    const dispatcher = new MessageDispatcher({ registry, streamed, writer: batchWriter, tracker, transactions, history, sendStatus: () => sender.send() });
+    const timed = new TimedWork({ options, sql, writer: batchWriter, transactions, history, status: sender, untilIdle: stopAtLsn !== undefined });
 
     for (;;) {
-      throwIfWriteFailed();
+      batchWriter.throwIfFailed();
       if (hooks.isStopRequested()) break;
-      if (stopAtLsn !== undefined && receivedLsn >= stopAtLsn && tx === undefined && streamXid === undefined) break;
+      if (stopAtLsn !== undefined && tracker.received >= stopAtLsn && !transactions.isOpen) break;
       let frame = stream.frames.poll();
       if (!frame) {
-        const item = await stream.frames.take(nextWait());
+        const item = await stream.frames.take(timed.nextWait());
         if (item.kind === 'end') {
           if (hooks.isStopRequested()) break;
           throw streamEndedError(options.slotName, stream.frames.error);
         }
         if (item.kind === 'frame') frame = item.frame;
-        else if (item.kind === 'timeout' && stopAtLsn !== undefined) sendStatus(true);
+        else if (item.kind === 'timeout' && stopAtLsn !== undefined) sender.send(true);
       }
       if (frame) {
-        const pending = handleFrame(frame);
+        const pending = dispatcher.handleFrame(frame);
         if (pending) await pending;
       }
-      const due = tick();
+      const due = timed.tick(dispatcher.takeActivity());
       if (due) await due;
     }
 
-    await cut('stop');
-    if (inFlight) await inFlight;
-    throwIfWriteFailed();
-    sendStatus();
-    await heartbeat;
+    await batchWriter.cut('stop');
+    await batchWriter.settle();
+    batchWriter.throwIfFailed();
+    sender.send();
+    await timed.finish();
     await streamed.clear();
     await stream.end();
     return {
       slotName: options.slotName,
       ...(fullLoadResult ? { fullLoad: fullLoadResult } : {}),
-      batches,
-      changes,
-      streamedTransactions: streamedXids.size,
-      files,
+      batches: batchWriter.batches,
+      changes: batchWriter.changes,
+      streamedTransactions: transactions.streamedCount,
+      files: batchWriter.files,
       recoveredFiles: recovery.deleted,
-      position: stored,
-      ackLsn,
+      position: tracker.stored,
+      ackLsn: tracker.acknowledged,
     };
+  } catch (error) {
+    if (writer) {
+      // The batch being written settles first: its position is stored (or not) before the table's failure is.
+      await writer.settle();
+      await recordTableFailure(store, writer.state, error).catch(() => undefined);
+    }
+    throw error;
   } finally {
-    clearInterval(statusTimer);
+    status?.stopTimer();
     // A batch still being written finishes (or fails) before the stage goes away; its position is never stored after a failure.
-    await inFlight?.catch(() => undefined);
+    await writer?.settle().catch(() => undefined);
     await replication?.end().catch(() => undefined);
     await sql.end().catch(() => undefined);
     await stage?.close().catch(() => undefined);
   }
 }
 
-/** The transaction being decoded: its commit LSN and time (also as decimal ASCII for the CSV rows), and its change count. */
-interface OpenTransaction {
-  readonly finalLsn: Lsn;
-  readonly commitMicros: bigint;
-  readonly lsnText: Buffer;
-  readonly tsText: Buffer;
-  seq: number;
-  /** Changes with seq at or below this are already in the lake (replay after a crash). */
-  readonly skipThrough: number;
+/** A logical message after everything committed so far: once the stream reaches it, it has caught up. */
+async function emitCaughtUpMarker(sql: pg.Client): Promise<Lsn> {
+  const { rows } = await sql.query<{ lsn: string }>(`SELECT pg_logical_emit_message(false, $1, 'until-idle')::text AS lsn`, [HEARTBEAT_PREFIX]);
+  return parseLsn(rows[0]?.lsn ?? '0/0');
 }
-
-function openTransaction(finalLsn: Lsn, commitMicros: bigint, stored: ChangePosition): OpenTransaction {
-  const skipThrough = finalLsn < stored.lsn ? Number.MAX_SAFE_INTEGER : finalLsn === stored.lsn ? stored.seq : 0;
-  return { finalLsn, commitMicros, lsnText: Buffer.from(finalLsn.toString()), tsText: Buffer.from(commitMicros.toString()), seq: 0, skipThrough };
-}
-
-function outOfTransactionError(): CdcError {
-  return new CdcError('protocol', 'A change arrived outside any transaction; the replication stream is out of order. Restart CDC.');
-}
-
-/** The slot, once no other process streams from it (a killed predecessor's walsender may linger briefly). */
-async function waitForFreeSlot(sql: pg.Client, options: ResolvedOptions): Promise<SlotInfo> {
-  const deadline = Date.now() + options.slotBusyTimeoutMs;
-  for (;;) {
-    const slot = await readSlot(sql, options.slotName);
-    if (!slot) {
-      throw new CdcError(
-        'slot-missing',
-        `Replication slot "${options.slotName}" does not exist, though the lake holds CDC state for it: changes since then cannot be recovered. Run dropCdc and start CDC again to take a new full load.`,
-      );
-    }
-    if (slotInvalidated(slot)) throw invalidatedError(slot);
-    if (!slot.active) return slot;
-    if (Date.now() >= deadline) throw slotInUseError(slot);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function streamEndedError(slotName: string, cause: unknown): CdcError {
-  const text = cause instanceof Error ? cause.message : 'the server closed the connection';
-  if (/is active for PID/i.test(text)) {
-    return new CdcError('slot-in-use', `Replication slot "${slotName}" is already streaming to another process (${text}). Stop the other CDC process first, or give this one its own slotName.`, { cause });
-  }
-  if (/wal_level|logical decoding requires/i.test(text)) {
-    return new CdcError('wal-level', `Logical decoding is off on the server (${text}). Set wal_level = logical and restart PostgreSQL.`, { cause });
-  }
-  if (/invalidated|can no longer be used|required WAL/i.test(text)) {
-    return new CdcError('slot-invalidated', `Replication slot "${slotName}" can no longer be used (${text}). Run dropCdc, then start CDC again to take a new full load.`, { cause });
-  }
-  return new CdcError(
-    'replication-failed',
-    `The replication stream of slot "${slotName}" stopped: ${text}. Nothing beyond the stored position was acknowledged; start CDC again to resume from it.`,
-    { cause },
-  );
-}
-
