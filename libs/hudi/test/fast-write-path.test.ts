@@ -58,7 +58,7 @@ describe('writes without bloom filters (one partitioned pass for new file groups
   });
 
   it('merges updates, deletes and small-file inserts straight into rewritten file groups', async () => {
-    const table = await createTable({
+    let table = await createTable({
       basePath: join(env.dir, 'merge'),
       tableName: 'merge',
       recordKeyFields: ['invoice_number'],
@@ -74,7 +74,7 @@ describe('writes without bloom filters (one partitioned pass for new file groups
       { bloomFilter: false, combineBeforeUpsert: false },
     );
     expect(second).toMatchObject({ numUpdates: 30, numInserts: 15, numWrites: 315 });
-    await table.refresh();
+    table = await table.refresh();
     const deleted = await table.write(env.connection, 'delete', orders(290, 20, 3), { bloomFilter: false });
     expect(deleted.numDeletes).toBe(20);
     const stored = await rows(table, 'SELECT invoice_number, status, _hoodie_commit_time');

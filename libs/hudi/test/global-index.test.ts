@@ -23,8 +23,8 @@ async function table(name: string): Promise<HudiTable> {
 
 /** Rows as `id -> [partition path, status, order_date]`; an id stored twice keeps all its placements. */
 async function placements(t: HudiTable, asOf?: string): Promise<Record<string, string[][]>> {
-  await t.refresh();
-  const rows = await t.readJson(env.connection, asOf ? { type: 'asOf', asOf } : { type: 'snapshot' }, { columns: ['invoice_number', '_hoodie_partition_path', 'status', 'order_date'] });
+  const fresh = await t.refresh();
+  const rows = await fresh.readJson(env.connection, asOf ? { type: 'asOf', asOf } : { type: 'snapshot' }, { columns: ['invoice_number', '_hoodie_partition_path', 'status', 'order_date'] });
   const out: Record<string, string[][]> = {};
   for (const r of rows) (out[String(r['invoice_number'])] ??= []).push([String(r['_hoodie_partition_path']), String(r['status']), String(r['order_date'])]);
   for (const list of Object.values(out)) list.sort();
