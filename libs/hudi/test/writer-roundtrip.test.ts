@@ -146,7 +146,7 @@ describe('upsert', () => {
     expect(bloom.mightContain('invoice_number:K-3')).toBe(false);
     const avro = JSON.parse(footers['parquet.avro.schema']!);
     expect(avro.fields.slice(0, 5).map((f: { name: string }) => f.name)).toEqual(['_hoodie_commit_time', '_hoodie_commit_seqno', '_hoodie_record_key', '_hoodie_partition_path', '_hoodie_file_name']);
-    const ts = await table.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'updated_at'], where: "invoice_number = 'K-1'" });
+    const ts = await (await table.refresh()).read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'updated_at'], where: "invoice_number = 'K-1'" });
     expect((ts[0]?.['updated_at'] as Date).toISOString()).toBe('2024-03-01T10:02:00.000Z');
   });
 
