@@ -259,3 +259,21 @@ describe('keys and partition paths', () => {
     expect(keys).toEqual(['id:1,kind:a', 'id:1,kind:b']);
   });
 });
+
+describe('HudiTable snapshots', () => {
+  it('stay as they were opened: a write changes the table, not the snapshot; refresh() returns a new one', async () => {
+    const table = await newOrdersTable('snapshot');
+    const result = await table.upsert(env.connection, orders([['S-1', 2024, 4, 'new', 1]]));
+    expect(table.commits()).toEqual([]);
+    expect(await table.read(env.connection, { type: 'snapshot' })).toEqual([]);
+    const fresh = await table.refresh();
+    expect(fresh).not.toBe(table);
+    expect(fresh.commits()).toEqual([result.instant]);
+    expect(await statusById(fresh)).toEqual({ 'S-1': 'new' });
+    expect(table.commits()).toEqual([]);
+    // A write from the stale snapshot still sees the stored record (writes list the table under the lock).
+    const update = await table.upsert(env.connection, orders([['S-1', 2024, 4, 'paid', 2]]));
+    expect(update).toMatchObject({ numUpdates: 1, numInserts: 0 });
+    expect(await statusById(await fresh.refresh())).toEqual({ 'S-1': 'paid' });
+  });
+});
