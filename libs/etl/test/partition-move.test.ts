@@ -40,7 +40,7 @@ describe('a CDC UPDATE that changes the year of order_date (sales_order is parti
     const store = openObjectStore(`file://${root}`);
     const first = await runJobs({ store, progress: false, jobs: ['sales_order'] });
     expect(first.map((r) => [r.job, r.status])).toContainEqual(['sales_order', 'committed']);
-    const table = await HudiTable.open(path.join(root, 'curated', 'sales_order'));
+    let table = await HudiTable.open(path.join(root, 'curated', 'sales_order'));
     const before = await placements(table);
     const beforeCommit = table.commits().at(-1) as string;
     const oldDate = '2023-03-01 10:00:00';
@@ -54,7 +54,7 @@ describe('a CDC UPDATE that changes the year of order_date (sales_order is parti
     const second = await runJobs({ store, progress: false, jobs: ['sales_order'] });
     expect(second.find((r) => r.job === 'sales_order')?.status).toBe('committed');
 
-    await table.refresh();
+    table = await table.refresh();
     const after = await placements(table);
     expect(after.get('INV-P-000001')).toEqual([[`order_year=${newDate.slice(0, 4)}`, newDate.slice(0, 4), 'Refunded']]);
     expect([...after.values()].every((rows) => rows.length === 1)).toBe(true);

@@ -5,6 +5,7 @@ export type HudiErrorKind =
   | 'unsupported-table'
   | 'table-locked'
   | 'invalid-option'
+  | 'invalid-config'
   | 'schema-mismatch'
   | 'corrupt-timeline'
   | 'invalid-record'

@@ -1,7 +1,17 @@
 export { HudiError, type HudiErrorKind } from './hudi-error';
 export { type Storage, type StorageEntry } from './storage/storage';
 export { LocalStorage } from './storage/local-storage';
-export { type TableConfig, type KeyGeneratorKind, KEY_GENERATORS, parseTableConfig } from './config/table-config';
+export { type TableConfig, type KeyGeneratorKind, PROPERTIES_PATH, parseTableConfig } from './config/table-config';
+export {
+  type HudiConfig,
+  type ConfigSource,
+  HudiTableConfig,
+  HudiWriteConfig,
+  HudiSyncConfig,
+  KEY_GENERATORS,
+  DEFAULT_PAYLOAD_CLASS,
+  readConfig,
+} from './config/hudi-configs';
 export { tableChecksum } from './config/table-checksum';
 export { buildPartitionPath, parsePartitionPath, DEFAULT_PARTITION_PATH } from './config/partition-path';
 export { type Instant, type InstantAction, type InstantState, instantFileName, parseInstantFileName } from './timeline/instant';
@@ -14,6 +24,8 @@ export { FileSystemView } from './file-group/file-system-view';
 export { META_FIELDS } from './schema/meta-fields';
 export { type TableSchema, type TableField } from './schema/table-schema';
 export { HudiTable, type TableLocation } from './table/hudi-table';
+export { type TableSnapshot } from './table/table-snapshot';
+export { type MaintainOptions, type MaintainResult } from './table/maintain';
 export { type ReadQuery, type QueryPlan, type QueryFile, type ReadOptions } from './table/read-query';
 export { type PartitionFilter, type PartitionPredicate, type PartitionOperator } from './table/partition-filter';
 export { readAvroContainer, writeAvroContainer } from './avro/container-file';

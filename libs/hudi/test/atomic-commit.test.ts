@@ -15,8 +15,8 @@ async function table(name: string): Promise<HudiTable> {
 }
 
 async function statuses(t: HudiTable): Promise<Record<string, unknown>> {
-  await t.refresh();
-  const rows = await t.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'status'] });
+  const fresh = await t.refresh();
+  const rows = await fresh.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'status'] });
   return Object.fromEntries(rows.map((r) => [r['invoice_number'], r['status']]));
 }
 
@@ -30,11 +30,11 @@ async function crashWriter(basePath: string, source: string): Promise<string> {
 
 describe('a writer killed before completing its commit', () => {
   it('leaves the table at the previous commit, and the next writer rolls it back', async () => {
-    const t = await table('crash');
+    let t = await table('crash');
     const first = await t.upsert(env.connection, row('C-1', 'new', 1));
     const crashed = await crashWriter(t.basePath, `${row('C-1', 'paid', 2)} UNION ALL ${row('C-2', 'new', 1)}`);
 
-    await t.refresh();
+    t = await t.refresh();
     expect(t.timeline.pendingWrites().map((i) => [i.timestamp, i.state])).toEqual([[crashed, 'inflight']]);
     const partition = await readdir(join(t.basePath, '2024/7'));
     expect(partition.filter((f) => f.endsWith(`_${crashed}.parquet`))).toHaveLength(1);

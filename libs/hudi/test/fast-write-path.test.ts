@@ -15,13 +15,14 @@ const orders = (first: number, count: number, version: number) => `
 const fast = { bloomFilter: false, combineBeforeUpsert: false, recordSizeEstimate: 1024, maxFileSizeBytes: 200 * 1024 } as const;
 
 async function rows(table: HudiTable, sql = 'SELECT *'): Promise<Record<string, unknown>[]> {
-  const reader = await env.connection.runAndReadAll(`${sql} FROM (${await table.sql({ type: 'snapshot' })}) ORDER BY _hoodie_record_key`);
+  const fresh = await table.refresh();
+  const reader = await env.connection.runAndReadAll(`${sql} FROM (${await fresh.sql({ type: 'snapshot' })}) ORDER BY _hoodie_record_key`);
   return reader.getRowObjectsJson() as Record<string, unknown>[];
 }
 
 describe('writes without bloom filters (one partitioned pass for new file groups, direct merges)', () => {
   it('spreads new records over several file groups per partition with correct meta columns, stats and footers', async () => {
-    const table = await createTable({
+    let table = await createTable({
       basePath: join(env.dir, 'orders'),
       tableName: 'orders',
       recordKeyFields: ['invoice_number'],
@@ -50,6 +51,7 @@ describe('writes without bloom filters (one partitioned pass for new file groups
       expect(footers).toEqual(expect.arrayContaining(['parquet.avro.schema', 'writer.model.name']));
       expect(footers).not.toContain('org.apache.hudi.bloomfilter');
     }
+    table = await table.refresh();
     const commit = await table.timeline.commitMetadata(table.timeline.completedWrites().at(-1)!);
     const stats = Object.values(commit.partitionToWriteStats).flat();
     expect(stats.reduce((n, s) => n + s.numInserts, 0)).toBe(1500);
@@ -58,7 +60,7 @@ describe('writes without bloom filters (one partitioned pass for new file groups
   });
 
   it('merges updates, deletes and small-file inserts straight into rewritten file groups', async () => {
-    const table = await createTable({
+    let table = await createTable({
       basePath: join(env.dir, 'merge'),
       tableName: 'merge',
       recordKeyFields: ['invoice_number'],
@@ -74,7 +76,7 @@ describe('writes without bloom filters (one partitioned pass for new file groups
       { bloomFilter: false, combineBeforeUpsert: false },
     );
     expect(second).toMatchObject({ numUpdates: 30, numInserts: 15, numWrites: 315 });
-    await table.refresh();
+    table = await table.refresh();
     const deleted = await table.write(env.connection, 'delete', orders(290, 20, 3), { bloomFilter: false });
     expect(deleted.numDeletes).toBe(20);
     const stored = await rows(table, 'SELECT invoice_number, status, _hoodie_commit_time');
@@ -90,7 +92,7 @@ describe('writes without bloom filters (one partitioned pass for new file groups
   });
 
   it('writes a table source into new file groups picked by key hash, without numbering the records first', async () => {
-    const table = await createTable({
+    let table = await createTable({
       basePath: join(env.dir, 'hashed'),
       tableName: 'hashed',
       recordKeyFields: ['invoice_number'],
@@ -109,6 +111,7 @@ describe('writes without bloom filters (one partitioned pass for new file groups
     expect(stored.every((r) => r['_hoodie_partition_path'] === `order_year=${String(r['order_year'])}`)).toBe(true);
     const names = new Set(first.filesWritten.map((p) => p.split('/').at(-1)));
     expect(new Set(stored.map((r) => r['_hoodie_file_name']))).toEqual(names);
+    table = await table.refresh();
     const commit = await table.timeline.commitMetadata(table.timeline.completedWrites().at(-1)!);
     const stats = Object.values(commit.partitionToWriteStats).flat();
     expect(stats.map((s) => s.numInserts).reduce((a, b) => a + b, 0)).toBe(1500);

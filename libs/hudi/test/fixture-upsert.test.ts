@@ -9,13 +9,13 @@ const env = useScratchDuckdb('fixture-upsert');
 describe('upserting into Spark-written tables', () => {
   it('updates and inserts into a copy of v6_simplekeygen_nonhivestyle', async () => {
     const basePath = await extractFixture('v6_simplekeygen_nonhivestyle', env.dir);
-    const table = await HudiTable.open(basePath);
+    let table = await HudiTable.open(basePath);
     const before = await table.sql({ type: 'snapshot' });
     const source = `SELECT * EXCLUDE (${META_FIELDS.join(', ')}) REPLACE (CASE WHEN id = 2 THEN 'Robert' ELSE 'Eve' END AS name, CASE WHEN id = 2 THEN id ELSE 5 END AS id, longField + 1 AS longField)
       FROM (${before}) WHERE id IN (2, 3)`;
     const result = await table.upsert(env.connection, source);
     expect(result).toMatchObject({ numUpdates: 1, numInserts: 1 });
-    await table.refresh();
+    table = await table.refresh();
     expect(tuples(await table.read(env.connection, { type: 'snapshot' }))).toEqual([
       [1, 'Alice', false],
       [2, 'Robert', false],
@@ -44,10 +44,10 @@ describe('upserting into Spark-written tables', () => {
 
   it('deletes from a copy of v6_complexkeygen_hivestyle', async () => {
     const basePath = await extractFixture('v6_complexkeygen_hivestyle', env.dir);
-    const table = await HudiTable.open(basePath);
+    let table = await HudiTable.open(basePath);
     const result = await table.delete(env.connection, `SELECT 3 AS id, 'Carol' AS name, 10 AS byteField, 300 AS shortField`);
     expect(result.numDeletes).toBe(1);
-    await table.refresh();
+    table = await table.refresh();
     expect(tuples(await table.read(env.connection, { type: 'snapshot' }))).toEqual([
       [1, 'Alice', false],
       [2, 'Bob', false],

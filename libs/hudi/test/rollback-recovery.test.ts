@@ -15,8 +15,8 @@ async function table(name: string): Promise<HudiTable> {
 }
 
 async function statuses(t: HudiTable): Promise<Record<string, unknown>> {
-  await t.refresh();
-  const rows = await t.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'status'] });
+  const fresh = await t.refresh();
+  const rows = await fresh.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'status'] });
   return Object.fromEntries(rows.map((r) => [r['invoice_number'], r['status']]));
 }
 
@@ -32,7 +32,7 @@ async function filesOf(t: HudiTable, instant: string): Promise<string[]> {
 
 describe('a rollback killed part-way', () => {
   it.each([1, 2])('is finished from its own plan by the next writer (killed after deleting file %i of 2)', async (killAfter) => {
-    const t = await table(`interrupted_${killAfter}`);
+    let t = await table(`interrupted_${killAfter}`);
     const first = await t.upsert(env.connection, `${row('C-1', 'new', 7, 1)} UNION ALL ${row('C-2', 'new', 8, 1)}`);
     const expected = await statuses(t);
 
@@ -47,7 +47,7 @@ describe('a rollback killed part-way', () => {
     const roller = startChildWriter({ basePath: t.basePath, action: 'maintain', pauseAt: `rollback-file:${killAfter}` });
     const rollbackInstant = await roller.line('PAUSED');
     await roller.kill();
-    await t.refresh();
+    t = await t.refresh();
     const pending = t.timeline.instants.filter((i) => i.state !== 'completed').map((i) => `${i.timestamp}.${i.action}.${i.state}`);
     expect(pending).toEqual([`${crashed}.commit.inflight`, `${rollbackInstant}.rollback.inflight`]);
     expect(await filesOf(t, crashed)).toHaveLength(2 - killAfter);
@@ -55,7 +55,7 @@ describe('a rollback killed part-way', () => {
 
     const next = await t.upsert(env.connection, row('C-4', 'new', 7, 3));
     expect(next.rolledBack).toEqual([crashed]);
-    await t.refresh();
+    t = await t.refresh();
     expect(t.timeline.instants.filter((i) => i.state !== 'completed')).toEqual([]);
     expect(t.timeline.completed('rollback').map((i) => i.timestamp)).toEqual([rollbackInstant]);
     expect(await filesOf(t, crashed)).toEqual([]);
@@ -72,7 +72,7 @@ describe('a rollback killed part-way', () => {
 
 describe('a failed write whose rollback fails too', () => {
   it('reports both causes, names the table and what to do, and the next maintain() rolls it back', async () => {
-    const t = await table('rollback_fails');
+    let t = await table('rollback_fails');
     await t.upsert(env.connection, row('F-1', 'new', 7, 1));
     const expected = await statuses(t);
     let failedInstant = '';
@@ -107,7 +107,7 @@ describe('a failed write whose rollback fails too', () => {
     await rm(inflight(), { recursive: true });
     const { rolledBack } = await t.maintain();
     expect(rolledBack).toEqual([failedInstant]);
-    await t.refresh();
+    t = await t.refresh();
     expect(t.timeline.instants.filter((i) => i.state !== 'completed')).toEqual([]);
     expect(await statuses(t)).toEqual(expected);
   });

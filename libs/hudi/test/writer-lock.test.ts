@@ -18,8 +18,8 @@ async function table(name: string): Promise<HudiTable> {
 }
 
 async function statuses(t: HudiTable): Promise<Record<string, unknown>> {
-  await t.refresh();
-  const rows = await t.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'status'] });
+  const fresh = await t.refresh();
+  const rows = await fresh.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'status'] });
   return Object.fromEntries(rows.map((r) => [r['invoice_number'], r['status']]));
 }
 
@@ -149,7 +149,7 @@ describe('the writer lock', () => {
 describe('two writers in separate processes started at the same moment', () => {
   const ROUNDS = 20;
   it(`both commit, one after the other (${ROUNDS} rounds)`, async () => {
-    const t = await table('concurrent');
+    let t = await table('concurrent');
     const expected: Record<string, string> = {};
     for (let round = 0; round < ROUNDS; round++) {
       const writers = ['A', 'B'].map((name) =>
@@ -163,7 +163,7 @@ describe('two writers in separate processes started at the same moment', () => {
       expected[`B-${round}`] = 'by B';
     }
     expect(await statuses(t)).toEqual(expected);
-    await t.refresh();
+    t = await t.refresh();
     const instants = t.timeline.instants;
     expect(instants.filter((i) => i.state !== 'completed')).toEqual([]);
     expect(instants.filter((i) => i.action === 'rollback')).toEqual([]);

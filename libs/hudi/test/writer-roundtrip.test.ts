@@ -44,7 +44,7 @@ describe('createTable', () => {
 
 describe('upsert', () => {
   it('writes, updates only touched file groups and keeps unchanged rows meta columns', async () => {
-    const table = await newOrdersTable('upsert');
+    let table = await newOrdersTable('upsert');
     const first = await table.upsert(
       env.connection,
       orders([
@@ -68,7 +68,7 @@ describe('upsert', () => {
     );
     expect(second).toMatchObject({ numUpdates: 1, numInserts: 1, numWrites: 3 });
     expect(second.filesWritten).toHaveLength(1);
-    await table.refresh();
+    table = await table.refresh();
     expect(await statusById(table)).toEqual({ 'INV-1': 'shipped', 'INV-2': 'new', 'INV-3': 'new', 'INV-4': 'new' });
 
     const rows = await table.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', '_hoodie_commit_time', '_hoodie_commit_seqno', '_hoodie_record_key', '_hoodie_partition_path', '_hoodie_file_name'] });
@@ -83,7 +83,7 @@ describe('upsert', () => {
 
     const older = await table.upsert(env.connection, orders([['INV-2', 2024, 1, 'stale', 0]]));
     expect(older.numUpdates).toBe(0);
-    await table.refresh();
+    table = await table.refresh();
     expect((await statusById(table))['INV-2']).toBe('new');
 
     expect(await statusById(table, { type: 'asOf', asOf: first.instant })).toEqual({ 'INV-1': 'new', 'INV-2': 'new', 'INV-3': 'new' });
@@ -92,10 +92,10 @@ describe('upsert', () => {
   });
 
   it('records real write stats and the Spark-style Avro schema in the commit', async () => {
-    const table = await newOrdersTable('stats');
+    let table = await newOrdersTable('stats');
     await table.upsert(env.connection, orders([['A', 2023, 5, 'new', 1]]));
     const result = await table.upsert(env.connection, orders([['A', 2023, 5, 'paid', 2], ['B', 2023, 5, 'new', 1]]));
-    await table.refresh();
+    table = await table.refresh();
     const instant = table.timeline.completedWrites().at(-1)!;
     const meta = await table.timeline.commitMetadata(instant);
     expect(meta.operationType).toBe('UPSERT');
@@ -146,7 +146,7 @@ describe('upsert', () => {
     expect(bloom.mightContain('invoice_number:K-3')).toBe(false);
     const avro = JSON.parse(footers['parquet.avro.schema']!);
     expect(avro.fields.slice(0, 5).map((f: { name: string }) => f.name)).toEqual(['_hoodie_commit_time', '_hoodie_commit_seqno', '_hoodie_record_key', '_hoodie_partition_path', '_hoodie_file_name']);
-    const ts = await table.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'updated_at'], where: "invoice_number = 'K-1'" });
+    const ts = await (await table.refresh()).read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'updated_at'], where: "invoice_number = 'K-1'" });
     expect((ts[0]?.['updated_at'] as Date).toISOString()).toBe('2024-03-01T10:02:00.000Z');
   });
 
@@ -157,10 +157,10 @@ describe('upsert', () => {
   });
 
   it('rejects null keys and missing key columns', async () => {
-    const table = await newOrdersTable('bad');
+    let table = await newOrdersTable('bad');
     await expect(table.upsert(env.connection, `SELECT NULL::VARCHAR AS invoice_number, 2024 AS order_year, 1 AS order_month, now() AS updated_at`)).rejects.toMatchObject({ kind: 'invalid-record' });
     await expect(table.upsert(env.connection, `SELECT 2024 AS order_year, 1 AS order_month, now() AS updated_at`)).rejects.toMatchObject({ kind: 'schema-mismatch' });
-    await table.refresh();
+    table = await table.refresh();
     expect(table.commits()).toEqual([]);
     expect(table.timeline.pendingWrites()).toEqual([]);
   });
@@ -168,7 +168,7 @@ describe('upsert', () => {
 
 describe('other operations', () => {
   it('insert grows small files, bulk_insert opens new file groups, delete removes keys', async () => {
-    const table = await newOrdersTable('ops', true);
+    let table = await newOrdersTable('ops', true);
     const a = await table.insert(env.connection, orders([['I-1', 2024, 4, 'new', 1]]));
     expect(a.filesWritten[0]).toMatch(/^order_year=2024\/order_month=4\//);
     const b = await table.insert(env.connection, orders([['I-2', 2024, 4, 'new', 1]]));
@@ -177,23 +177,23 @@ describe('other operations', () => {
     expect(fileId(b.filesWritten[0])).toBe(fileId(a.filesWritten[0]));
     const c = await table.bulkInsert(env.connection, orders([['I-3', 2024, 4, 'new', 1]]));
     expect(fileId(c.filesWritten[0])).not.toBe(fileId(a.filesWritten[0]));
-    await table.refresh();
+    table = await table.refresh();
     expect((await table.fileSlices()).length).toBe(2);
     const d = await table.delete(env.connection, `SELECT 'I-2' AS invoice_number, 2024 AS order_year, 4 AS order_month`);
     expect(d).toMatchObject({ numDeletes: 1, numInserts: 0 });
-    await table.refresh();
+    table = await table.refresh();
     expect(await statusById(table)).toEqual({ 'I-1': 'new', 'I-3': 'new' });
     const meta = await table.timeline.commitMetadata(table.timeline.completedWrites().at(-1)!);
     expect(meta.operationType).toBe('DELETE');
   });
 
   it('insert_overwrite replaces touched partitions, insert_overwrite_table replaces all', async () => {
-    const table = await newOrdersTable('overwrite');
+    let table = await newOrdersTable('overwrite');
     await table.upsert(env.connection, orders([['O-1', 2024, 1, 'new', 1], ['O-2', 2024, 2, 'new', 1]]));
     const over = await table.insertOverwrite(env.connection, orders([['O-3', 2024, 1, 'new', 1]]));
     expect(over.action).toBe('replacecommit');
     expect(over.fileGroupsReplaced).toHaveLength(1);
-    await table.refresh();
+    table = await table.refresh();
     expect(await statusById(table)).toEqual({ 'O-2': 'new', 'O-3': 'new' });
     const meta = await table.timeline.commitMetadata(table.timeline.completedWrites().at(-1)!);
     expect(meta.operationType).toBe('INSERT_OVERWRITE');
@@ -204,29 +204,29 @@ describe('other operations', () => {
 
     const all = await table.insertOverwriteTable(env.connection, orders([['O-9', 2025, 1, 'new', 1]]));
     expect(all.fileGroupsReplaced).toHaveLength(2);
-    await table.refresh();
+    table = await table.refresh();
     expect(await statusById(table)).toEqual({ 'O-9': 'new' });
     expect(await statusById(table, { type: 'incremental', begin: over.instant })).toEqual({ 'O-9': 'new' });
   });
 
   it('splits new records over files of the maximum size', async () => {
-    const table = await newOrdersTable('sizing');
+    let table = await newOrdersTable('sizing');
     const result = await table.bulkInsert(
       env.connection,
       `SELECT 'S-' || i AS invoice_number, 2024 AS order_year, 6 AS order_month, 'new' AS status, TIMESTAMP '2024-06-01' AS updated_at FROM range(1000) t(i)`,
       { maxFileSizeBytes: 100 * 1024, recordSizeEstimate: 1024, bloomFilter: false },
     );
     expect(result.filesWritten).toHaveLength(10);
-    await table.refresh();
+    table = await table.refresh();
     const counts = await env.connection.runAndReadAll(`SELECT count(*)::INT FROM (${await table.sql({ type: 'snapshot' })})`);
     expect(counts.getRows()[0]?.[0]).toBe(1000);
   });
 
   it('adds new columns and fills missing ones with nulls', async () => {
-    const table = await newOrdersTable('evolve');
+    let table = await newOrdersTable('evolve');
     await table.upsert(env.connection, orders([['E-1', 2024, 1, 'new', 1]]));
     await table.upsert(env.connection, `SELECT 'E-2' AS invoice_number, 2024 AS order_year, 1 AS order_month, TIMESTAMP '2024-01-02' AS updated_at, 'web' AS channel`);
-    await table.refresh();
+    table = await table.refresh();
     const rows = await table.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'status', 'channel'] });
     expect(rows.sort((x, y) => String(x['invoice_number']).localeCompare(String(y['invoice_number'])))).toEqual([
       { invoice_number: 'E-1', status: 'new', channel: null },
@@ -237,10 +237,10 @@ describe('other operations', () => {
 
 describe('keys and partition paths', () => {
   it('writes simple keys for one key and one partition field, and URL-encodes when asked', async () => {
-    const table = await createTable({ basePath: join(env.dir, 'simple'), tableName: 'simple', recordKeyFields: ['id'], precombineField: 'v', partitionFields: ['region'], hiveStylePartitioning: true, urlEncodePartitioning: true });
+    let table = await createTable({ basePath: join(env.dir, 'simple'), tableName: 'simple', recordKeyFields: ['id'], precombineField: 'v', partitionFields: ['region'], hiveStylePartitioning: true, urlEncodePartitioning: true });
     expect(table.config.keyGenerator).toBe('simple');
     await table.upsert(env.connection, `SELECT * FROM (VALUES (1, 'north east', 1), (2, NULL, 1)) t(id, region, v)`);
-    await table.refresh();
+    table = await table.refresh();
     const rows = await table.read(env.connection, { type: 'snapshot' }, { columns: ['id', '_hoodie_record_key', '_hoodie_partition_path'] });
     expect(rows.sort((a, b) => Number(a['id']) - Number(b['id']))).toEqual([
       { id: 1, _hoodie_record_key: '1', _hoodie_partition_path: 'region=north+east' },
@@ -251,11 +251,29 @@ describe('keys and partition paths', () => {
   });
 
   it('writes non-partitioned tables with partition metadata at the base path', async () => {
-    const table = await createTable({ basePath: join(env.dir, 'flat'), tableName: 'flat', recordKeyFields: ['id', 'kind'], precombineField: 'v' });
+    let table = await createTable({ basePath: join(env.dir, 'flat'), tableName: 'flat', recordKeyFields: ['id', 'kind'], precombineField: 'v' });
     await table.upsert(env.connection, `SELECT * FROM (VALUES (1, 'a', 1), (1, 'b', 1)) t(id, kind, v)`);
-    await table.refresh();
+    table = await table.refresh();
     expect(await readFile(join(table.basePath, '.hoodie_partition_metadata'), 'utf8')).toContain('partitionDepth=0');
     const keys = (await table.read(env.connection, { type: 'snapshot' }, { columns: ['_hoodie_record_key', '_hoodie_partition_path'] })).map((r) => r['_hoodie_record_key']).sort();
     expect(keys).toEqual(['id:1,kind:a', 'id:1,kind:b']);
+  });
+});
+
+describe('HudiTable snapshots', () => {
+  it('stay as they were opened: a write changes the table, not the snapshot; refresh() returns a new one', async () => {
+    const table = await newOrdersTable('snapshot');
+    const result = await table.upsert(env.connection, orders([['S-1', 2024, 4, 'new', 1]]));
+    expect(table.commits()).toEqual([]);
+    expect(await table.read(env.connection, { type: 'snapshot' })).toEqual([]);
+    const fresh = await table.refresh();
+    expect(fresh).not.toBe(table);
+    expect(fresh.commits()).toEqual([result.instant]);
+    expect(await statusById(fresh)).toEqual({ 'S-1': 'new' });
+    expect(table.commits()).toEqual([]);
+    // A write from the stale snapshot still sees the stored record (writes list the table under the lock).
+    const update = await table.upsert(env.connection, orders([['S-1', 2024, 4, 'paid', 2]]));
+    expect(update).toMatchObject({ numUpdates: 1, numInserts: 0 });
+    expect(await statusById(await fresh.refresh())).toEqual({ 'S-1': 'paid' });
   });
 });

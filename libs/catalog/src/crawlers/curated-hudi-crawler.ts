@@ -1,4 +1,4 @@
-import { HudiTable } from '@autocorp/hudi';
+import { HudiTable, HudiTableConfig, PROPERTIES_PATH } from '@autocorp/hudi';
 import { createProgress } from '@autocorp/terminal';
 import { CatalogError } from '../catalog-error';
 import { avroTypeToGlue } from '../column-types';
@@ -9,7 +9,7 @@ import type { CrawlReport, TableCrawlResult } from './crawl-report';
 import { lakeFolderUri, listKeys } from './local-files';
 
 export const CURATED_PREFIX = 'curated/';
-const PROPERTIES_SUFFIX = '.hoodie/hoodie.properties';
+const PROPERTIES_SUFFIX = PROPERTIES_PATH;
 
 /** Hudi's five meta columns, first in every base file (Hudi's Glue sync registers them too). */
 export const HUDI_META_COLUMNS: readonly Column[] = ['_hoodie_commit_time', '_hoodie_commit_seqno', '_hoodie_record_key', '_hoodie_partition_path', '_hoodie_file_name'].map(
@@ -18,15 +18,15 @@ export const HUDI_META_COLUMNS: readonly Column[] = ['_hoodie_commit_time', '_ho
 
 /** Table properties copied from hoodie.properties: stable facts about the table, nothing that changes per commit. */
 const COPIED_PROPERTIES = [
-  'hoodie.table.name',
-  'hoodie.table.type',
-  'hoodie.table.version',
-  'hoodie.table.recordkey.fields',
-  'hoodie.table.precombine.field',
-  'hoodie.table.partition.fields',
-  'hoodie.table.keygenerator.class',
-  'hoodie.datasource.write.hive_style_partitioning',
-];
+  HudiTableConfig.TABLE_NAME,
+  HudiTableConfig.TABLE_TYPE,
+  HudiTableConfig.TABLE_VERSION,
+  HudiTableConfig.RECORD_KEY_FIELDS,
+  HudiTableConfig.PRECOMBINE_FIELD,
+  HudiTableConfig.PARTITION_FIELDS,
+  HudiTableConfig.KEY_GENERATOR_CLASS,
+  HudiTableConfig.HIVE_STYLE_PARTITIONING,
+].map((config) => config.key);
 
 /**
  * Registers every Hudi table under `curated/` (any folder holding `.hoodie/hoodie.properties`):

@@ -1,4 +1,5 @@
 import type { Column as GlueColumn, Partition as GluePartition, StorageDescriptor, Table as GlueTable, TableInput as GlueTableInput } from '@aws-sdk/client-glue';
+import { HudiSyncConfig } from '@autocorp/hudi';
 import { CatalogError } from '../catalog-error';
 import type { CatalogTable, Column, Partition, TableFormat, TableInput } from '../model';
 import { TABLE_FORMATS } from '../model';
@@ -51,7 +52,7 @@ function serdeParameters(input: Pick<TableInput, 'format' | 'location' | 'proper
       escapeChar: input.properties['escape'] || '\\',
     };
   }
-  if (input.format === 'hudi') return { 'hoodie.query.as.ro.table': 'false', path: input.location };
+  if (input.format === 'hudi') return { [HudiSyncConfig.QUERY_AS_RO_TABLE.key]: HudiSyncConfig.QUERY_AS_RO_TABLE.format(false), path: input.location };
   return { 'serialization.format': '1' };
 }
 

@@ -1,3 +1,4 @@
+import { HudiSyncConfig as S } from '@autocorp/hudi/config';
 import type { JobDefinition } from '../model/job-definition';
 import { type GlueEnvironment, normalizeGlueEnvironment } from './glue-environment';
 
@@ -12,19 +13,19 @@ export function glueCatalogSyncOptions(job: JobDefinition, env: GlueEnvironment)
   const e = normalizeGlueEnvironment(env);
   const partitioned = job.hudi.partitionFields.length > 0;
   return {
-    'hoodie.datasource.hive_sync.enable': 'true',
-    'hoodie.datasource.hive_sync.mode': 'hms',
-    'hoodie.datasource.hive_sync.use_jdbc': 'false',
-    'hoodie.datasource.hive_sync.database': e.glueDatabase,
-    'hoodie.datasource.hive_sync.table': job.hudi.tableName,
-    'hoodie.datasource.hive_sync.partition_fields': job.hudi.partitionFields.join(','),
-    'hoodie.datasource.hive_sync.partition_extractor_class': partitioned
+    [S.ENABLE.key]: S.ENABLE.format(true),
+    [S.MODE.key]: 'hms',
+    [S.USE_JDBC.key]: S.USE_JDBC.format(false),
+    [S.DATABASE.key]: e.glueDatabase,
+    [S.TABLE.key]: job.hudi.tableName,
+    [S.PARTITION_FIELDS.key]: S.PARTITION_FIELDS.format(job.hudi.partitionFields),
+    [S.PARTITION_EXTRACTOR_CLASS.key]: partitioned
       ? 'org.apache.hudi.hive.MultiPartKeysValueExtractor'
       : 'org.apache.hudi.hive.NonPartitionedExtractor',
-    'hoodie.datasource.hive_sync.support_timestamp': 'true',
+    [S.SUPPORT_TIMESTAMP.key]: S.SUPPORT_TIMESTAMP.format(true),
     // Hudi's sync writes no `classification`; Glue-side readers (the catalog, crawlers, the console) key on it.
     // Hudi reads this option as `key=value` lines.
-    'hoodie.datasource.hive_sync.table_properties': HUDI_TABLE_PROPERTIES,
-    'hoodie.datasource.meta.sync.enable': 'true',
+    [S.TABLE_PROPERTIES.key]: HUDI_TABLE_PROPERTIES,
+    [S.META_SYNC_ENABLE.key]: S.META_SYNC_ENABLE.format(true),
   };
 }

@@ -1,10 +1,8 @@
+import { DEFAULT_PAYLOAD_CLASS, type HudiConfig, HudiTableConfig, HudiWriteConfig as W, KEY_GENERATORS, readConfig } from '@autocorp/hudi/config';
 import type { HudiTableSpec, JobDefinition } from '../model/job-definition';
 
-export const KEY_GENERATOR_CLASSES = {
-  simple: 'org.apache.hudi.keygen.SimpleKeyGenerator',
-  complex: 'org.apache.hudi.keygen.ComplexKeyGenerator',
-  nonpartitioned: 'org.apache.hudi.keygen.NonpartitionedKeyGenerator',
-} as const;
+/** Hudi's key generator classes (owned by @autocorp/hudi's config registry). */
+export const KEY_GENERATOR_CLASSES = KEY_GENERATORS;
 
 /**
  * The key generator Hudi's Spark writer would pick for the table: non-partitioned tables use
@@ -21,10 +19,7 @@ export function keyGeneratorClass(spec: Pick<HudiTableSpec, 'recordKeyFields' | 
 export const RECORD_SIZE_ESTIMATE = 256;
 
 /** Hudi's payload class that keeps the larger precombine value against stored rows too. */
-export const PAYLOAD_CLASS = 'org.apache.hudi.common.model.DefaultHoodieRecordPayload';
-
-/** The option that makes a GLOBAL_SIMPLE index move a record whose partition value changed. */
-export const UPDATE_PARTITION_PATH = 'hoodie.simple.index.update.partition.path';
+export const PAYLOAD_CLASS = DEFAULT_PAYLOAD_CLASS;
 
 /**
  * THE Hudi write options of a job: the Glue script passes exactly these to the Spark datasource
@@ -34,33 +29,33 @@ export const UPDATE_PARTITION_PATH = 'hoodie.simple.index.update.partition.path'
 export function hudiWriteOptions(job: Pick<JobDefinition, 'hudi'>): Readonly<Record<string, string>> {
   const spec = job.hudi;
   return {
-    'hoodie.table.name': spec.tableName,
-    'hoodie.datasource.write.table.name': spec.tableName,
-    'hoodie.datasource.write.table.type': 'COPY_ON_WRITE',
-    'hoodie.datasource.write.operation': spec.operation,
-    'hoodie.datasource.write.recordkey.field': spec.recordKeyFields.join(','),
-    'hoodie.datasource.write.precombine.field': spec.precombineField,
-    'hoodie.datasource.write.partitionpath.field': spec.partitionFields.join(','),
-    'hoodie.datasource.write.hive_style_partitioning': String(spec.hiveStylePartitioning),
-    'hoodie.datasource.write.partitionpath.urlencode': 'false',
-    'hoodie.datasource.write.keygenerator.class': keyGeneratorClass(spec),
-    'hoodie.datasource.write.payload.class': PAYLOAD_CLASS,
-    'hoodie.payload.ordering.field': spec.precombineField,
-    'hoodie.combine.before.upsert': 'true',
-    'hoodie.combine.before.insert': 'true',
-    'hoodie.index.type': spec.indexType,
+    [HudiTableConfig.TABLE_NAME.key]: spec.tableName,
+    [W.TABLE_NAME.key]: spec.tableName,
+    [W.TABLE_TYPE.key]: 'COPY_ON_WRITE',
+    [W.OPERATION.key]: spec.operation,
+    [W.RECORD_KEY_FIELDS.key]: W.RECORD_KEY_FIELDS.format(spec.recordKeyFields),
+    [W.PRECOMBINE_FIELD.key]: spec.precombineField,
+    [W.PARTITION_FIELDS.key]: W.PARTITION_FIELDS.format(spec.partitionFields),
+    [W.HIVE_STYLE_PARTITIONING.key]: W.HIVE_STYLE_PARTITIONING.format(spec.hiveStylePartitioning),
+    [W.URL_ENCODE_PARTITIONING.key]: W.URL_ENCODE_PARTITIONING.format(false),
+    [W.KEY_GENERATOR_CLASS.key]: keyGeneratorClass(spec),
+    [W.PAYLOAD_CLASS.key]: PAYLOAD_CLASS,
+    [W.PAYLOAD_ORDERING_FIELD.key]: spec.precombineField,
+    [W.COMBINE_BEFORE_UPSERT.key]: W.COMBINE_BEFORE_UPSERT.format(true),
+    [W.COMBINE_BEFORE_INSERT.key]: W.COMBINE_BEFORE_INSERT.format(true),
+    [W.INDEX_TYPE.key]: spec.indexType,
     // With a global index, an update whose partition value changed moves the record (Hudi 0.15's default, stated).
-    ...(spec.indexType === 'GLOBAL_SIMPLE' ? { [UPDATE_PARTITION_PATH]: 'true' } : {}),
-    'hoodie.table.version': '6',
-    'hoodie.table.timeline.timezone': 'UTC',
-    'hoodie.metadata.enable': 'false',
-    'hoodie.cleaner.policy': 'KEEP_LATEST_COMMITS',
-    'hoodie.cleaner.commits.retained': String(spec.commitsRetained),
-    'hoodie.parquet.max.file.size': String(120 * 1024 * 1024),
-    'hoodie.parquet.small.file.limit': String(100 * 1024 * 1024),
+    ...(spec.indexType === 'GLOBAL_SIMPLE' ? { [W.UPDATE_PARTITION_PATH.key]: W.UPDATE_PARTITION_PATH.format(true) } : {}),
+    [W.TABLE_VERSION.key]: W.TABLE_VERSION.format(6),
+    [W.TIMELINE_TIMEZONE.key]: 'UTC',
+    [W.METADATA_ENABLE.key]: W.METADATA_ENABLE.format(false),
+    [W.CLEANER_POLICY.key]: 'KEEP_LATEST_COMMITS',
+    [W.CLEANER_COMMITS_RETAINED.key]: W.CLEANER_COMMITS_RETAINED.format(spec.commitsRetained),
+    [W.PARQUET_MAX_FILE_SIZE.key]: W.PARQUET_MAX_FILE_SIZE.format(120 * 1024 * 1024),
+    [W.PARQUET_SMALL_FILE_LIMIT.key]: W.PARQUET_SMALL_FILE_LIMIT.format(100 * 1024 * 1024),
     // Bytes per record assumed until a commit measures it: the curated rows are ~100-200 bytes in Parquet, so
     // Hudi's default of 1024 would cut a first load into files a fifth of the 120 MB aimed at.
-    'hoodie.copyonwrite.record.size.estimate': String(RECORD_SIZE_ESTIMATE),
+    [W.RECORD_SIZE_ESTIMATE.key]: W.RECORD_SIZE_ESTIMATE.format(RECORD_SIZE_ESTIMATE),
   };
 }
 
@@ -85,30 +80,26 @@ export interface ParsedHudiOptions {
   readonly recordSizeEstimate: number;
 }
 
-const list = (value: string | undefined) =>
-  (value ?? '')
-    .split(',')
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
-
-/** Reads an option map (as `hudiWriteOptions` returns it) back into typed settings. */
+/** Reads an option map (as `hudiWriteOptions` returns it) back into typed settings; absent options take Hudi's defaults. */
 export function parseHudiWriteOptions(options: Readonly<Record<string, string>>): ParsedHudiOptions {
+  const where = `The Hudi write options of table ${options[HudiTableConfig.TABLE_NAME.key] ?? '(unnamed)'}`;
+  const read = <T>(config: HudiConfig<T, T>): T => readConfig(options, config, where);
   return {
-    tableName: options['hoodie.table.name'] ?? '',
-    operation: options['hoodie.datasource.write.operation'] ?? 'upsert',
-    recordKeyFields: list(options['hoodie.datasource.write.recordkey.field']),
-    precombineField: options['hoodie.datasource.write.precombine.field'] ?? '',
-    partitionFields: list(options['hoodie.datasource.write.partitionpath.field']),
-    hiveStylePartitioning: options['hoodie.datasource.write.hive_style_partitioning'] === 'true',
-    urlEncodePartitioning: options['hoodie.datasource.write.partitionpath.urlencode'] === 'true',
-    keyGeneratorClass: options['hoodie.datasource.write.keygenerator.class'] ?? '',
-    indexType: options['hoodie.index.type'] ?? 'SIMPLE',
-    updatePartitionPath: (options[UPDATE_PARTITION_PATH] ?? 'true') === 'true',
-    commitsRetained: Number(options['hoodie.cleaner.commits.retained'] ?? '10'),
-    metadataEnabled: options['hoodie.metadata.enable'] === 'true',
-    tableVersion: Number(options['hoodie.table.version'] ?? '6'),
-    maxFileSizeBytes: Number(options['hoodie.parquet.max.file.size'] ?? String(120 * 1024 * 1024)),
-    smallFileLimitBytes: Number(options['hoodie.parquet.small.file.limit'] ?? String(100 * 1024 * 1024)),
-    recordSizeEstimate: Number(options['hoodie.copyonwrite.record.size.estimate'] ?? '1024'),
+    tableName: options[HudiTableConfig.TABLE_NAME.key] ?? '',
+    operation: read(W.OPERATION),
+    recordKeyFields: readConfig(options, W.RECORD_KEY_FIELDS, where),
+    precombineField: read(W.PRECOMBINE_FIELD),
+    partitionFields: read(W.PARTITION_FIELDS),
+    hiveStylePartitioning: read(W.HIVE_STYLE_PARTITIONING),
+    urlEncodePartitioning: read(W.URL_ENCODE_PARTITIONING),
+    keyGeneratorClass: read(W.KEY_GENERATOR_CLASS),
+    indexType: read(W.INDEX_TYPE),
+    updatePartitionPath: read(W.UPDATE_PARTITION_PATH),
+    commitsRetained: read(W.CLEANER_COMMITS_RETAINED),
+    metadataEnabled: read(W.METADATA_ENABLE),
+    tableVersion: read(W.TABLE_VERSION),
+    maxFileSizeBytes: read(W.PARQUET_MAX_FILE_SIZE),
+    smallFileLimitBytes: read(W.PARQUET_SMALL_FILE_LIMIT),
+    recordSizeEstimate: read(W.RECORD_SIZE_ESTIMATE),
   };
 }

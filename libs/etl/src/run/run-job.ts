@@ -204,10 +204,8 @@ async function runJobSteps(
         combineBeforeUpsert: false,
       };
       if (upserts > 0 || job.hudi.operation === 'insert_overwrite_table') results.push(await table.write(db.connection, job.hudi.operation, UPSERTS, writeOptions));
-      if (deletes > 0) {
-        await table.refresh();
-        results.push(await table.write(db.connection, 'delete', DELETES, writeOptions));
-      }
+      // Each write lists the table again under its lock, so the delete sees the upsert's commit.
+      if (deletes > 0) results.push(await table.write(db.connection, 'delete', DELETES, writeOptions));
     } catch (error) {
       throw new EtlError('write-failed', `Writing curated table ${job.hudi.tableName} failed (${(error as Error).message}); the bookmark stays, so the next run redoes this input.`, {
         cause: error,

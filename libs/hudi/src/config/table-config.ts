@@ -1,15 +1,10 @@
 import { HudiError } from '../hudi-error';
 import type { TimelineTimezone } from '../timeline/instant-time';
+import { DEFAULT_PAYLOAD_CLASS, HudiTableConfig as T, KEY_GENERATORS, readConfig } from './hudi-configs';
 import { parseProperties, serializeProperties } from './properties-file';
 import { tableChecksum } from './table-checksum';
 
 export const PROPERTIES_PATH = '.hoodie/hoodie.properties';
-
-export const KEY_GENERATORS = {
-  simple: 'org.apache.hudi.keygen.SimpleKeyGenerator',
-  complex: 'org.apache.hudi.keygen.ComplexKeyGenerator',
-  nonpartitioned: 'org.apache.hudi.keygen.NonpartitionedKeyGenerator',
-} as const;
 
 export type KeyGeneratorKind = keyof typeof KEY_GENERATORS;
 
@@ -42,42 +37,36 @@ function keyGeneratorKind(className: string | undefined, partitionFields: string
   return partitionFields.length === 1 && recordKeyFields.length === 1 ? 'simple' : 'complex';
 }
 
-function list(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((part) => part.trim().split(':')[0] ?? '')
-    .filter((part) => part !== '');
-}
-
 /** Parses and validates hoodie.properties; `where` names the table in messages. */
 export function parseTableConfig(text: string, where: string): TableConfig {
   const props = parseProperties(text);
-  const tableName = props.get('hoodie.table.name');
-  if (!tableName) throw new HudiError('not-a-table', `${where}/${PROPERTIES_PATH} has no hoodie.table.name; it is not a Hudi table (or the file is damaged).`);
-  const checksum = props.get('hoodie.table.checksum');
-  const databaseName = props.get('hoodie.database.name');
+  const file = `${where}/${PROPERTIES_PATH}`;
+  const tableName = props.get(T.TABLE_NAME.key);
+  if (!tableName) throw new HudiError('not-a-table', `${file} has no ${T.TABLE_NAME.key}; it is not a Hudi table (or the file is damaged).`);
+  const checksum = props.get(T.CHECKSUM.key);
+  const databaseName = readConfig(props, T.DATABASE_NAME, file);
   if (checksum !== undefined && Number(checksum) !== tableChecksum(databaseName, tableName)) {
     throw new HudiError(
       'corrupt-timeline',
-      `${where}/${PROPERTIES_PATH} has hoodie.table.checksum=${checksum} but "${databaseName ?? ''}.${tableName}" gives ${tableChecksum(databaseName, tableName)}; restore hoodie.properties from .hoodie/hoodie.properties.backup.`,
+      `${file} has ${T.CHECKSUM.key}=${checksum} but "${databaseName ?? ''}.${tableName}" gives ${tableChecksum(databaseName, tableName)}; restore hoodie.properties from .hoodie/hoodie.properties.backup.`,
     );
   }
-  const recordKeyFields = list(props.get('hoodie.table.recordkey.fields'));
-  const partitionFields = list(props.get('hoodie.table.partition.fields'));
+  const recordKeyFields = readConfig(props, T.RECORD_KEY_FIELDS, file);
+  const partitionFields = readConfig(props, T.PARTITION_FIELDS, file);
   return {
     tableName,
     databaseName,
-    tableType: props.get('hoodie.table.type') ?? 'COPY_ON_WRITE',
-    tableVersion: Number(props.get('hoodie.table.version') ?? '0'),
-    timelineLayoutVersion: Number(props.get('hoodie.timeline.layout.version') ?? '0'),
+    tableType: readConfig(props, T.TABLE_TYPE, file),
+    tableVersion: readConfig(props, T.TABLE_VERSION, file),
+    timelineLayoutVersion: readConfig(props, T.TIMELINE_LAYOUT_VERSION, file),
     recordKeyFields,
-    precombineField: props.get('hoodie.table.precombine.field') || undefined,
+    precombineField: readConfig(props, T.PRECOMBINE_FIELD, file) || undefined,
     partitionFields,
-    keyGenerator: keyGeneratorKind(props.get('hoodie.table.keygenerator.class'), partitionFields, recordKeyFields),
-    hiveStylePartitioning: props.get('hoodie.datasource.write.hive_style_partitioning') === 'true',
-    urlEncodePartitioning: props.get('hoodie.datasource.write.partitionpath.urlencode') === 'true',
-    timelineTimezone: props.get('hoodie.table.timeline.timezone') === 'UTC' ? 'UTC' : 'LOCAL',
-    createSchema: props.get('hoodie.table.create.schema'),
+    keyGenerator: keyGeneratorKind(readConfig(props, T.KEY_GENERATOR_CLASS, file), partitionFields, recordKeyFields),
+    hiveStylePartitioning: readConfig(props, T.HIVE_STYLE_PARTITIONING, file),
+    urlEncodePartitioning: readConfig(props, T.URL_ENCODE_PARTITIONING, file),
+    timelineTimezone: readConfig(props, T.TIMELINE_TIMEZONE, file),
+    createSchema: readConfig(props, T.CREATE_SCHEMA, file),
     properties: props,
   };
 }
@@ -98,25 +87,25 @@ export interface NewTableSettings {
 export function newTableProperties(settings: NewTableSettings, now = new Date()): string {
   const keyGenerator = keyGeneratorKind(undefined, settings.partitionFields, settings.recordKeyFields);
   const props = new Map<string, string>();
-  if (settings.precombineField) props.set('hoodie.table.precombine.field', settings.precombineField);
-  props.set('hoodie.datasource.write.drop.partition.columns', 'false');
-  if (settings.partitionFields.length > 0) props.set('hoodie.table.partition.fields', settings.partitionFields.join(','));
-  props.set('hoodie.table.type', 'COPY_ON_WRITE');
-  props.set('hoodie.archivelog.folder', 'archived');
-  props.set('hoodie.timeline.layout.version', '1');
-  props.set('hoodie.table.version', '6');
-  props.set('hoodie.table.recordkey.fields', settings.recordKeyFields.join(','));
-  props.set('hoodie.table.base.file.format', 'PARQUET');
-  props.set('hoodie.populate.meta.fields', 'true');
-  props.set('hoodie.table.metadata.partitions', '');
-  props.set('hoodie.table.timeline.timezone', 'UTC');
-  props.set('hoodie.compaction.payload.class', 'org.apache.hudi.common.model.DefaultHoodieRecordPayload');
-  if (settings.databaseName) props.set('hoodie.database.name', settings.databaseName);
-  props.set('hoodie.datasource.write.partitionpath.urlencode', String(settings.urlEncodePartitioning));
-  props.set('hoodie.table.name', settings.tableName);
-  props.set('hoodie.table.keygenerator.class', KEY_GENERATORS[keyGenerator]);
-  props.set('hoodie.datasource.write.hive_style_partitioning', String(settings.hiveStylePartitioning));
-  if (settings.createSchema) props.set('hoodie.table.create.schema', settings.createSchema);
-  props.set('hoodie.table.checksum', String(tableChecksum(settings.databaseName, settings.tableName)));
+  if (settings.precombineField) props.set(T.PRECOMBINE_FIELD.key, settings.precombineField);
+  props.set(T.DROP_PARTITION_COLUMNS.key, 'false');
+  if (settings.partitionFields.length > 0) props.set(T.PARTITION_FIELDS.key, T.PARTITION_FIELDS.format(settings.partitionFields));
+  props.set(T.TABLE_TYPE.key, 'COPY_ON_WRITE');
+  props.set(T.ARCHIVELOG_FOLDER.key, 'archived');
+  props.set(T.TIMELINE_LAYOUT_VERSION.key, '1');
+  props.set(T.TABLE_VERSION.key, '6');
+  props.set(T.RECORD_KEY_FIELDS.key, T.RECORD_KEY_FIELDS.format(settings.recordKeyFields));
+  props.set(T.BASE_FILE_FORMAT.key, 'PARQUET');
+  props.set(T.POPULATE_META_FIELDS.key, 'true');
+  props.set(T.METADATA_PARTITIONS.key, '');
+  props.set(T.TIMELINE_TIMEZONE.key, 'UTC');
+  props.set(T.PAYLOAD_CLASS.key, DEFAULT_PAYLOAD_CLASS);
+  if (settings.databaseName) props.set(T.DATABASE_NAME.key, settings.databaseName);
+  props.set(T.URL_ENCODE_PARTITIONING.key, String(settings.urlEncodePartitioning));
+  props.set(T.TABLE_NAME.key, settings.tableName);
+  props.set(T.KEY_GENERATOR_CLASS.key, KEY_GENERATORS[keyGenerator]);
+  props.set(T.HIVE_STYLE_PARTITIONING.key, String(settings.hiveStylePartitioning));
+  if (settings.createSchema) props.set(T.CREATE_SCHEMA.key, settings.createSchema);
+  props.set(T.CHECKSUM.key, String(tableChecksum(settings.databaseName, settings.tableName)));
   return serializeProperties(props, `Properties saved on ${now.toISOString()}`, now);
 }

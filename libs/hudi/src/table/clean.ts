@@ -6,7 +6,7 @@ import { instantFileName } from '../timeline/instant';
 import { newInstantTime } from '../timeline/instant-time';
 import { InstantWriter } from '../timeline/instant-writer';
 import { HOODIE_FOLDER } from '../timeline/timeline';
-import type { HudiTable } from './hudi-table';
+import { loadSnapshot, type TableSnapshot } from './table-snapshot';
 
 const POLICY = 'KEEP_LATEST_COMMITS';
 
@@ -20,10 +20,11 @@ interface CleanerPlan {
  * KEEP_LATEST_COMMITS cleaning (hoodie.cleaner.commits.retained = `retained`): keeps every file slice
  * needed to read the table as of the last `retained` commits and deletes older slices and file groups
  * replaced before the earliest retained commit. Writes `.clean.requested` and `.clean.inflight`
- * (Avro HoodieCleanerPlan) and `.clean` (Avro HoodieCleanMetadata). Call while holding the writer lock.
+ * (Avro HoodieCleanerPlan) and `.clean` (Avro HoodieCleanMetadata). Call while holding the writer lock, with
+ * a snapshot taken under it; the snapshot is stale afterwards.
  */
-export async function runCleaner(table: HudiTable, retained: number): Promise<{ instant: string; filesDeleted: number } | undefined> {
-  await finishPendingCleans(table);
+export async function runCleaner(snapshot: TableSnapshot, retained: number): Promise<{ instant: string; filesDeleted: number } | undefined> {
+  const table = await finishPendingCleans(snapshot);
   const writes = table.timeline.completedWrites();
   if (writes.length <= retained) return undefined;
   const earliest = writes[writes.length - retained] as Instant;
@@ -55,12 +56,11 @@ export async function runCleaner(table: HudiTable, retained: number): Promise<{ 
   await instants.write(instant, 'clean', 'requested', avroPlan);
   await instants.write(instant, 'clean', 'inflight', avroPlan);
   const filesDeleted = await executeCleanPlan(table, instant, plan);
-  await table.refresh();
   return { instant, filesDeleted };
 }
 
-/** Completes cleans that were requested or started but never finished (a crash during cleaning). */
-async function finishPendingCleans(table: HudiTable): Promise<void> {
+/** Completes cleans that were requested or started but never finished (a crash during cleaning); returns the table after them. */
+async function finishPendingCleans(table: TableSnapshot): Promise<TableSnapshot> {
   const pending = table.timeline.pending('clean');
   for (const instant of pending) {
     const path = `${HOODIE_FOLDER}/${instantFileName(instant)}`;
@@ -69,10 +69,10 @@ async function finishPendingCleans(table: HudiTable): Promise<void> {
     if (instant.state === 'requested') await new InstantWriter(table.storage).write(instant.timestamp, 'clean', 'inflight', await table.storage.read(path));
     await executeCleanPlan(table, instant.timestamp, plan);
   }
-  if (pending.length > 0) await table.refresh();
+  return pending.length > 0 ? loadSnapshot(table.storage, table.config) : table;
 }
 
-async function executeCleanPlan(table: HudiTable, instant: string, plan: CleanerPlan): Promise<number> {
+async function executeCleanPlan(table: TableSnapshot, instant: string, plan: CleanerPlan): Promise<number> {
   const started = Date.now();
   const root = table.storage.locate('');
   const partitionMetadata: Record<string, unknown> = {};

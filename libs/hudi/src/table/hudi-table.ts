@@ -1,23 +1,21 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { parsePartitionPath } from '../config/partition-path';
 import { PROPERTIES_PATH, parseTableConfig, type TableConfig } from '../config/table-config';
-import { FileSystemView } from '../file-group/file-system-view';
+import type { FileSystemView } from '../file-group/file-system-view';
 import type { FileSlice } from '../file-group/file-slice';
 import { HudiError } from '../hudi-error';
 import { META_FIELDS } from '../schema/meta-fields';
-import { parseTableSchema, type TableSchema } from '../schema/table-schema';
+import type { TableSchema } from '../schema/table-schema';
 import { ident, literal, literalList } from '../sql';
 import { LocalStorage } from '../storage/local-storage';
 import type { Storage } from '../storage/storage';
 import { toInstantTime } from '../timeline/instant-time';
-import { Timeline } from '../timeline/timeline';
-import { partitionPathTest } from './partition-filter';
+import type { Timeline } from '../timeline/timeline';
 import type { QueryFile, QueryPlan, ReadOptions, ReadQuery } from './read-query';
-import { runCleaner } from './clean';
-import { rollbackFailedWrites } from './rollback';
-import { TableLock } from './table-lock';
+import { latestFileSlices, loadSnapshot, snapshotSchema, type TableSnapshot } from './table-snapshot';
+import { maintainTable, type MaintainOptions, type MaintainResult } from './maintain';
 import { writeRecords } from './write/write-operation';
-import { DEFAULTS, type WriteOperation, type WriteOptions, type WriteResult } from './write/write-options';
+import type { WriteOperation, WriteOptions, WriteResult } from './write/write-options';
 
 export const READABLE_TABLE_VERSIONS = [5, 6];
 
@@ -28,14 +26,27 @@ export function toStorage(location: TableLocation): Storage {
   return typeof location === 'string' ? new LocalStorage(location) : location;
 }
 
-/** An open Hudi Copy-on-Write table: its configuration, timeline and files at the time it was opened (see refresh). */
-export class HudiTable {
+/**
+ * An open Hudi Copy-on-Write table: an immutable snapshot of its configuration, timeline and files at the time
+ * it was opened. Reads see that snapshot; `refresh()` returns a new one. Writes and `maintain()` work on the
+ * table as it is under the writer lock (whatever this snapshot saw), so refresh after them to read their result.
+ *
+ * @example
+ * let table = await HudiTable.open('/lake/curated/sales_order');
+ * await table.upsert(connection, 'SELECT * FROM staged_orders');
+ * table = await table.refresh(); // now sees the commit
+ */
+export class HudiTable implements TableSnapshot {
   private constructor(
     readonly storage: Storage,
     readonly config: TableConfig,
-    public timeline: Timeline,
-    public view: FileSystemView,
+    readonly timeline: Timeline,
+    readonly view: FileSystemView,
   ) {}
+
+  private static of(snapshot: TableSnapshot): HudiTable {
+    return new HudiTable(snapshot.storage, snapshot.config, snapshot.timeline, snapshot.view);
+  }
 
   /** Opens the table at a base path. Throws HudiError not-a-table / unsupported-version / unsupported-table. */
   static async open(location: TableLocation): Promise<HudiTable> {
@@ -56,25 +67,21 @@ export class HudiTable {
     if (config.tableType !== 'COPY_ON_WRITE') {
       throw new HudiError('unsupported-table', `Table ${storage.root} is ${config.tableType}; this engine handles COPY_ON_WRITE tables only. Compact or rewrite it as a Copy-on-Write table.`);
     }
-    const [timeline, view] = await Promise.all([Timeline.load(storage), FileSystemView.list(storage)]);
-    return new HudiTable(storage, config, timeline, view);
+    return HudiTable.of(await loadSnapshot(storage, config));
   }
 
   get basePath(): string {
     return this.storage.root;
   }
 
-  /** Reloads the timeline and file listing (after writes by others). */
-  async refresh(): Promise<void> {
-    [this.timeline, this.view] = await Promise.all([Timeline.load(this.storage), FileSystemView.list(this.storage)]);
+  /** A new snapshot of the table: its timeline and files listed again (after writes, here or by others). This one is unchanged. */
+  async refresh(): Promise<HudiTable> {
+    return HudiTable.of(await loadSnapshot(this.storage, this.config));
   }
 
   /** Data columns (no meta columns) of the latest schema: from the latest commit, else `hoodie.table.create.schema`. */
-  async schema(): Promise<TableSchema> {
-    const fromCommit = await this.timeline.latestCommitSchema();
-    if (fromCommit) return parseTableSchema(fromCommit, `the latest commit of ${this.basePath}`);
-    if (this.config.createSchema) return parseTableSchema(this.config.createSchema, `${this.basePath}/${PROPERTIES_PATH}`);
-    return { tableName: this.config.tableName, fields: [] };
+  schema(): Promise<TableSchema> {
+    return snapshotSchema(this);
   }
 
   /** Completed commit and replace commit instants, oldest first. */
@@ -83,12 +90,8 @@ export class HudiTable {
   }
 
   /** Latest file slices visible as of an instant (all completed instants when undefined). */
-  async fileSlices(asOf?: string | Date, partitionFilter?: ReadQuery['partitionFilter']): Promise<FileSlice[]> {
-    const instant = asOf === undefined ? undefined : toInstantTime(asOf, this.config.timelineTimezone);
-    const completed = new Set(this.timeline.completedWritesUpTo(instant).map((i) => i.timestamp));
-    const replaced = await this.timeline.replacedFileGroups(instant);
-    const test = partitionPathTest(this.config, await this.schema(), partitionFilter);
-    return this.view.latestSlices({ completedInstants: completed, replacedFileGroups: replaced, ...(test ? { partitionFilter: test } : {}) });
+  fileSlices(asOf?: string | Date, partitionFilter?: ReadQuery['partitionFilter']): Promise<FileSlice[]> {
+    return latestFileSlices(this, asOf, partitionFilter);
   }
 
   /** The base files (and commit-time filter) a query reads, for building `read_parquet([...])` SQL elsewhere. */
@@ -146,8 +149,9 @@ export class HudiTable {
   }
 
   /**
-   * Writes records given as a DuckDB query or table/view name on `connection`. Takes the writer lock,
-   * rolls back crashed writes, commits atomically, then cleans (unless options.clean is false).
+   * Writes records given as a DuckDB query or table/view name on `connection`. Takes the writer lock, lists the
+   * table again, rolls back crashed writes, commits atomically, then cleans (unless options.clean is false).
+   * This snapshot does not change: `refresh()` to read the commit.
    */
   async write(connection: DuckDBConnection, operation: WriteOperation, source: string, options: WriteOptions = {}): Promise<WriteResult> {
     return writeRecords(this, connection, operation, source, options);
@@ -183,17 +187,9 @@ export class HudiTable {
     return this.write(connection, 'insert_overwrite_table', source, options);
   }
 
-  /** Rolls back crashed writes and cleans old file slices now (normally done by each write). */
-  async maintain(options: Pick<WriteOptions, 'commitsRetained' | 'lock' | 'hooks'> = {}): Promise<{ rolledBack: string[]; clean?: { instant: string; filesDeleted: number } }> {
-    const lock = await TableLock.acquire(this.storage, 'maintain', options.lock);
-    try {
-      await this.refresh();
-      const rolledBack = await rollbackFailedWrites(this, options.hooks);
-      const clean = await runCleaner(this, options.commitsRetained ?? DEFAULTS.commitsRetained);
-      return clean ? { rolledBack, clean } : { rolledBack };
-    } finally {
-      await lock.release();
-    }
+  /** Rolls back crashed writes and cleans old file slices now (normally done by each write); `refresh()` to see the result. */
+  maintain(options: MaintainOptions = {}): Promise<MaintainResult> {
+    return maintainTable(this, options);
   }
 
   private queryFile(slice: FileSlice): QueryFile {

@@ -7,7 +7,7 @@ import { instantFileName } from '../timeline/instant';
 import { newInstantTime } from '../timeline/instant-time';
 import { InstantWriter, markerFolder } from '../timeline/instant-writer';
 import { HOODIE_FOLDER } from '../timeline/timeline';
-import type { HudiTable } from './hudi-table';
+import { loadSnapshot, type TableSnapshot } from './table-snapshot';
 
 /** Test hooks of a rollback: `afterFileDeleted` runs after each base file the rollback deletes. */
 export interface RollbackHooks {
@@ -27,26 +27,28 @@ interface RollbackPlan {
  * (`.rollback.requested` Avro HoodieRollbackPlan, empty `.rollback.inflight`, `.rollback` Avro
  * HoodieRollbackMetadata). Rollbacks that were themselves interrupted (a `.rollback.requested` or
  * `.rollback.inflight` left by a killed process) are finished first, from their own plans, as Hudi's
- * BaseRollbackActionExecutor reuses a pending rollback. Call only while holding the writer lock.
- * Returns the instants rolled back.
+ * BaseRollbackActionExecutor reuses a pending rollback. Call only while holding the writer lock, with a
+ * snapshot taken under it. Returns the instants rolled back and the table after the rollbacks (the same
+ * snapshot when there was nothing to do).
  */
-export async function rollbackFailedWrites(table: HudiTable, hooks: RollbackHooks = {}): Promise<string[]> {
+export async function rollbackFailedWrites(snapshot: TableSnapshot, hooks: RollbackHooks = {}): Promise<{ rolledBack: string[]; snapshot: TableSnapshot }> {
   const done: string[] = [];
+  let table = snapshot;
   const pendingRollbacks = table.timeline.pending('rollback');
   for (const rollback of pendingRollbacks) done.push(await finishPendingRollback(table, rollback, hooks));
-  if (pendingRollbacks.length > 0) await table.refresh();
+  if (pendingRollbacks.length > 0) table = await loadSnapshot(table.storage, table.config);
   let last = table.timeline.lastInstantTime();
   const pending = table.timeline.pendingWrites();
   for (const failed of pending) {
     last = await rollbackInstant(table, failed, last, hooks);
     done.push(failed.timestamp);
   }
-  if (pending.length > 0) await table.refresh();
-  return done;
+  if (pending.length > 0) table = await loadSnapshot(table.storage, table.config);
+  return { rolledBack: done, snapshot: table };
 }
 
 /** Re-runs the plan of a rollback a killed process left requested or inflight, and completes it. */
-async function finishPendingRollback(table: HudiTable, rollback: Instant, hooks: RollbackHooks): Promise<string> {
+async function finishPendingRollback(table: TableSnapshot, rollback: Instant, hooks: RollbackHooks): Promise<string> {
   const requested = `${HOODIE_FOLDER}/${instantFileName({ ...rollback, state: 'requested' })}`;
   const where = table.storage.locate(requested);
   let plan: RollbackPlan;
@@ -55,18 +57,18 @@ async function finishPendingRollback(table: HudiTable, rollback: Instant, hooks:
   } catch (error) {
     throw new HudiError(
       'corrupt-timeline',
-      `The interrupted rollback ${rollback.timestamp} of table ${table.basePath} has no readable plan (${where}: ${(error as Error).message}). Restore the file, or delete the rollback's .requested/.inflight files after checking that the instant it rolls back is gone.`,
+      `The interrupted rollback ${rollback.timestamp} of table ${table.storage.root} has no readable plan (${where}: ${(error as Error).message}). Restore the file, or delete the rollback's .requested/.inflight files after checking that the instant it rolls back is gone.`,
       { cause: error },
     );
   }
   const target = plan.instantToRollback;
-  if (!target) throw new HudiError('corrupt-timeline', `The rollback plan ${where} of table ${table.basePath} names no instant to roll back; delete the pending rollback files.`);
+  if (!target) throw new HudiError('corrupt-timeline', `The rollback plan ${where} of table ${table.storage.root} names no instant to roll back; delete the pending rollback files.`);
   if (rollback.state === 'requested') await new InstantWriter(table.storage).write(rollback.timestamp, 'rollback', 'inflight');
   await executeRollbackPlan(table, rollback.timestamp, plan, Date.now(), hooks);
   return target.commitTime;
 }
 
-async function rollbackInstant(table: HudiTable, failed: Instant, last: string | undefined, hooks: RollbackHooks): Promise<string> {
+async function rollbackInstant(table: TableSnapshot, failed: Instant, last: string | undefined, hooks: RollbackHooks): Promise<string> {
   const { storage } = table;
   const started = Date.now();
   const rollbackTime = newInstantTime(last, table.config.timelineTimezone);
@@ -96,7 +98,7 @@ async function rollbackInstant(table: HudiTable, failed: Instant, last: string |
  * rolled-back instant's requested/inflight files and markers, and only then completes the rollback, as
  * Hudi does: whatever point a kill interrupts, the pending rollback's plan finishes the job.
  */
-async function executeRollbackPlan(table: HudiTable, rollbackTime: string, plan: RollbackPlan, started: number, hooks: RollbackHooks): Promise<void> {
+async function executeRollbackPlan(table: Pick<TableSnapshot, 'storage'>, rollbackTime: string, plan: RollbackPlan, started: number, hooks: RollbackHooks): Promise<void> {
   const { storage } = table;
   const root = storage.locate('');
   const partitionMetadata: Record<string, unknown> = {};
@@ -140,15 +142,14 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * write's own error, or, when the rollback fails too, a HudiError `write-failed` naming the table, both
  * failures and what to do, whose cause (an AggregateError) keeps both errors.
  */
-export async function rollbackAfterFailedWrite(table: HudiTable, instant: string, writeError: unknown, hooks: RollbackHooks = {}): Promise<unknown> {
+export async function rollbackAfterFailedWrite(table: Pick<TableSnapshot, 'storage' | 'config'>, instant: string, writeError: unknown, hooks: RollbackHooks = {}): Promise<unknown> {
   try {
-    await table.refresh();
-    await rollbackFailedWrites(table, hooks);
+    await rollbackFailedWrites(await loadSnapshot(table.storage, table.config), hooks);
     return writeError;
   } catch (rollbackError) {
     return new HudiError(
       'write-failed',
-      `Write ${instant} on table ${table.basePath} failed (${messageOf(writeError)}), and rolling it back failed too (${messageOf(rollbackError)}). Readers still see the table as of its last completed commit. Fix the cause of the rollback failure, then run the next write or HudiTable.maintain(), which rolls ${instant} back.`,
+      `Write ${instant} on table ${table.storage.root} failed (${messageOf(writeError)}), and rolling it back failed too (${messageOf(rollbackError)}). Readers still see the table as of its last completed commit. Fix the cause of the rollback failure, then run the next write or HudiTable.maintain(), which rolls ${instant} back.`,
       { cause: new AggregateError([writeError, rollbackError], `write ${instant} and its rollback failed`) },
     );
   }

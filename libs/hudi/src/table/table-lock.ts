@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
+import { HudiWriteConfig } from '../config/hudi-configs';
 import { HudiError } from '../hudi-error';
 import type { Storage } from '../storage/storage';
 import { HOODIE_FOLDER } from '../timeline/timeline';
@@ -74,7 +75,7 @@ export class TableLock {
     const startTime = processStartTime(process.pid);
     const owner: LockOwner = { pid: process.pid, host: hostname(), acquiredAt: new Date(clock.now()).toISOString(), operation, ...(startTime ? { startTime } : {}) };
     const content = JSON.stringify(owner);
-    const waitMs = options.waitMs ?? 60_000;
+    const waitMs = options.waitMs ?? HudiWriteConfig.LOCK_WAIT_TIME_MS.default;
     const deadline = clock.now() + waitMs;
     let vanished = 0;
     for (;;) {

@@ -1,5 +1,5 @@
 import type { FileSlice } from '../../file-group/file-slice';
-import type { HudiTable } from '../hudi-table';
+import type { Timeline } from '../../timeline/timeline';
 
 /** Where a range of new records of one partition goes: `rn` in `(from, to]` of that partition's inserts. */
 export interface InsertBucket {
@@ -48,10 +48,10 @@ export function assignInserts(insertCounts: Map<string, number>, smallFiles: Map
 }
 
 /** Bytes per record from the newest commit that wrote enough data to measure, else the estimate (AverageRecordSizeUtils). */
-export async function averageRecordSize(table: HudiTable, estimate: number): Promise<number> {
-  const writes = table.timeline.completedWrites();
+export async function averageRecordSize(timeline: Timeline, estimate: number): Promise<number> {
+  const writes = timeline.completedWrites();
   for (let i = writes.length - 1; i >= 0; i--) {
-    const meta = await table.timeline.commitMetadata(writes[i]!);
+    const meta = await timeline.commitMetadata(writes[i]!);
     let bytes = 0;
     let records = 0;
     for (const stats of Object.values(meta.partitionToWriteStats)) {

@@ -1,3 +1,4 @@
+import { HudiWriteConfig } from '../../config/hudi-configs';
 import { HudiError } from '../../hudi-error';
 import type { RollbackHooks } from '../rollback';
 import type { LockOptions } from '../table-lock';
@@ -78,11 +79,12 @@ export interface WriteResult {
   clean?: { instant: string; filesDeleted: number };
 }
 
+/** Hudi's defaults of the sizing and cleaning options. */
 export const DEFAULTS = {
-  maxFileSizeBytes: 120 * 1024 * 1024,
-  smallFileLimitBytes: 100 * 1024 * 1024,
-  recordSizeEstimate: 1024,
-  commitsRetained: 10,
+  maxFileSizeBytes: HudiWriteConfig.PARQUET_MAX_FILE_SIZE.default,
+  smallFileLimitBytes: HudiWriteConfig.PARQUET_SMALL_FILE_LIMIT.default,
+  recordSizeEstimate: HudiWriteConfig.RECORD_SIZE_ESTIMATE.default,
+  commitsRetained: HudiWriteConfig.CLEANER_COMMITS_RETAINED.default,
 };
 
 /** Throws invalid-option for an unknown operation or index type, or a non-positive size option. */
