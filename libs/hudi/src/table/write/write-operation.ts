@@ -7,7 +7,7 @@ import { fileGroupKey, type FileSlice } from '../../file-group/file-slice';
 import { ensurePartitionMetadata } from '../../file-group/partition-metadata';
 import { HudiError } from '../../hudi-error';
 import { tableAvroSchema, type TableField } from '../../schema/table-schema';
-import { ident, literal } from '../../sql';
+import { quoteIdentifier as ident, quoteLiteral as literal } from '@autocorp/duckdb/sql';
 import { type CommitMetadata, emptyWriteStat, serializeCommitMetadata, type WriteOperationType, type WriteStat } from '../../timeline/commit-metadata';
 import { newInstantTime } from '../../timeline/instant-time';
 import { InstantWriter, markerFolder } from '../../timeline/instant-writer';
