@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDb, EXTENSIONS_POLICY, type DuckDbOptions, queryRows, quoteLiteral, sql, withDuckDb } from '../src/index';
 
@@ -9,7 +9,7 @@ const SETTINGS = ['threads', 'memory_limit', 'temp_directory', 'preserve_inserti
 
 /** The instance's settings as DuckDB reports them, read on a fresh connection. */
 async function settingsOf(db: DuckDb): Promise<Record<string, unknown>> {
-  const select = SETTINGS.map((name) => `current_setting(${quoteLiteral(name)}) AS ${name}`).join(', ');
+  const select = `SELECT ${SETTINGS.map((name) => `current_setting(${quoteLiteral(name)}) AS ${name}`).join(', ')}`;
   return db.withConnection(async (connection) => (await queryRows(connection, select))[0] ?? {});
 }
 
@@ -60,7 +60,7 @@ describe('DuckDb.open', () => {
   it('applies the extensions policy: nothing is downloaded, no community extension, bundled json and parquet load', async () => {
     await withDuckDb({}, async (connection) => {
       const names = Object.keys(EXTENSIONS_POLICY);
-      const [row] = await queryRows(connection, names.map((name) => `current_setting(${quoteLiteral(name)}) AS ${name}`).join(', '));
+      const [row] = await queryRows(connection, `SELECT ${names.map((name) => `current_setting(${quoteLiteral(name)}) AS ${name}`).join(', ')}`);
       expect(row).toEqual(Object.fromEntries(Object.entries(EXTENSIONS_POLICY).map(([name, value]) => [name, value === 'true'])));
       const file = path.join(dir, 'policy.parquet');
       await connection.run(sql`COPY (SELECT json_object('k', 1)::VARCHAR AS j) TO ${file} (FORMAT parquet)`.text);
@@ -73,7 +73,8 @@ describe('DuckDb.open', () => {
     const sibling = path.join(dir, 'lake2');
     await mkdir(lake, { recursive: true });
     await mkdir(sibling, { recursive: true });
-    await writeFile(path.join(lake, 'in.csv'), 'a\n1\n');
+    const inside = 'inside the lake';
+    await writeFile(path.join(lake, 'in.csv'), `a\n${inside}\n`);
     await writeFile(path.join(sibling, 'out.csv'), 'a\n2\n');
     const db = await DuckDb.open({ threads: 1, parquetMetadataCache: true, externalAccess: { allowedDirectories: [lake, lake] } });
     try {
@@ -83,7 +84,7 @@ describe('DuckDb.open', () => {
         const allowed = (await queryRows(connection, "SELECT current_setting('allowed_directories') AS a"))[0]?.['a'] as string[];
         expect(allowed).toContain(`${lake}/`);
         expect(allowed).not.toContain(`${sibling}/`);
-        expect(await queryRows(connection, sql`SELECT a FROM read_csv(${path.join(lake, 'in.csv')})`)).toEqual([{ a: 1 }]);
+        expect(await queryRows(connection, sql`SELECT a FROM read_csv(${path.join(lake, 'in.csv')})`)).toEqual([{ a: inside }]);
         await expect(connection.run(sql`SELECT a FROM read_csv(${path.join(sibling, 'out.csv')})`.text)).rejects.toThrow(/Permission Error|not allowed/i);
         await expect(connection.run('SET GLOBAL enable_external_access = true')).rejects.toThrow(/locked/);
         await expect(connection.run(sql`SET GLOBAL allowed_directories = ${sql.list([`${sibling}/`])}`.text)).rejects.toThrow(/locked/);
@@ -103,13 +104,13 @@ describe('DuckDb.open', () => {
   });
 
   it('withDuckDb closes the instance after the callback, also when it throws', async () => {
-    let kept: import('@duckdb/node-api').DuckDBConnection | undefined;
+    let kept: DuckDBConnection | undefined;
     await expect(
       withDuckDb({ threads: 1 }, async (connection) => {
         kept = connection;
         throw new Error('callback failed');
       }),
     ).rejects.toThrow('callback failed');
-    await expect((kept as import('@duckdb/node-api').DuckDBConnection).run('SELECT 1')).rejects.toThrow();
+    await expect((kept as DuckDBConnection).run('SELECT 1')).rejects.toThrow();
   });
 });
