@@ -1,3 +1,4 @@
+import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import { CatalogError } from './catalog-error';
 
 /** Splits "a INT, b STRUCT(x INT, y VARCHAR)" at top-level commas. */
@@ -172,7 +173,7 @@ export function glueTypeToDuckdb(glueType: string): string {
   if (t.startsWith('struct<') && t.endsWith('>')) {
     const fields = splitTopLevel(glueType.trim().slice(7, -1)).map((f) => {
       const colon = f.indexOf(':');
-      return `"${f.slice(0, colon).replace(/"/g, '""')}" ${glueTypeToDuckdb(f.slice(colon + 1))}`;
+      return `${quoteIdentifier(f.slice(0, colon))} ${glueTypeToDuckdb(f.slice(colon + 1))}`;
     });
     return `STRUCT(${fields.join(', ')})`;
   }

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CatalogError } from './catalog-error';
 import { duckdbTypeToGlue } from './column-types';
-import { queryRows, sqlString } from './duckdb';
+import { queryRows, sql } from '@autocorp/duckdb';
 import type { Column } from './model';
 
 export interface CsvDialect {
@@ -34,7 +34,7 @@ export async function sniffCsv(connection: DuckDBConnection, file: string, sampl
   try {
     [row] = await queryRows(
       connection,
-      `SELECT Delimiter AS delimiter, Quote AS quote, Escape AS escape, HasHeader AS has_header, to_json(Columns)::VARCHAR AS columns FROM sniff_csv(${sqlString(file)}, sample_size = ${Math.max(1, Math.floor(sampleRows))}, ignore_errors = true)`,
+      sql`SELECT Delimiter AS delimiter, Quote AS quote, Escape AS escape, HasHeader AS has_header, to_json(Columns)::VARCHAR AS columns FROM sniff_csv(${file}, sample_size = ${Math.max(1, Math.floor(sampleRows))}, ignore_errors = true)`,
     );
   } catch (error) {
     throw new CatalogError('unreadable-file', `Cannot infer the layout of CSV file ${file}: ${(error as Error).message}. Check that it is a delimited text file.`, { cause: error });

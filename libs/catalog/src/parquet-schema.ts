@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CatalogError } from './catalog-error';
 import { duckdbTypeToGlue } from './column-types';
-import { queryRows, sqlString } from './duckdb';
+import { queryRows, sql } from '@autocorp/duckdb';
 import type { Column } from './model';
 
 interface SchemaRow {
@@ -48,7 +48,7 @@ export async function parquetColumns(connection: DuckDBConnection, file: string)
   try {
     rows = (await queryRows(
       connection,
-      `SELECT name, type, converted_type, logical_type, scale::INTEGER AS scale, precision::INTEGER AS precision, num_children::INTEGER AS num_children FROM parquet_schema(${sqlString(file)})`,
+      sql`SELECT name, type, converted_type, logical_type, scale::INTEGER AS scale, precision::INTEGER AS precision, num_children::INTEGER AS num_children FROM parquet_schema(${file})`,
     )) as unknown as SchemaRow[];
   } catch (error) {
     throw new CatalogError('unreadable-file', `Cannot read the Parquet footer of ${file}: ${(error as Error).message}. Is it a complete Parquet file?`, { cause: error });
@@ -68,7 +68,7 @@ export async function parquetColumns(connection: DuckDBConnection, file: string)
     if (!row) break;
     if ((row.num_children ?? 0) > 0) {
       if (!nested) {
-        const described = await queryRows(connection, `DESCRIBE SELECT * FROM read_parquet(${sqlString(file)}, hive_partitioning = false)`);
+        const described = await queryRows(connection, sql`DESCRIBE SELECT * FROM read_parquet(${file}, hive_partitioning = false)`);
         nested = new Map(described.map((d) => [String(d['column_name']), duckdbTypeToGlue(String(d['column_type']))]));
       }
       columns.push({ name: row.name, type: nested.get(row.name) ?? 'string' });

@@ -1,5 +1,6 @@
 import { rmdir } from 'node:fs/promises';
-import { connectSql, quoteIdent } from './connection';
+import { quoteIdentifier } from '@autocorp/duckdb/sql';
+import { connectSql } from './connection';
 import { cdcStagingRoot, removeStagingLeftovers } from './lake/cdc-staging';
 import { cdcStateKeys } from './lake/raw-layout';
 import { type CdcOptions, resolveOptions } from './options';
@@ -22,7 +23,7 @@ export async function dropCdc(options: CdcOptions): Promise<DropCdcResult> {
     if (slot?.active) throw slotInUseError(slot);
     if (slot) await sql.query('SELECT pg_drop_replication_slot($1)', [resolved.slotName]);
     const { rowCount } = await sql.query('SELECT 1 FROM pg_publication WHERE pubname = $1', [resolved.publicationName]);
-    if (rowCount) await sql.query(`DROP PUBLICATION ${quoteIdent(resolved.publicationName)}`);
+    if (rowCount) await sql.query(`DROP PUBLICATION ${quoteIdentifier(resolved.publicationName)}`);
     const keys = cdcStateKeys(resolved.slotName);
     for (const key of [keys.position, keys.schemaHistory, keys.schemas]) await resolved.store.delete(key);
     const stagingRoot = cdcStagingRoot(resolved.store, resolved.slotName, resolved.tempRoot);

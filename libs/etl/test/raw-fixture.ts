@@ -1,13 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { quoteLiteral } from '@autocorp/duckdb/sql';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** A store-relative file writer backed by a local lake folder (the test's ObjectStore root). */
 export interface LakeFolder {
   readonly root: string;
 }
-
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * Writes one DMS-layout Parquet file: Op, _cdc_commit_ts, _cdc_commit_lsn, _cdc_seq, then the
@@ -24,7 +23,7 @@ export async function writeDmsFile(
   const key = `raw/database/pg_${table}/${file}`;
   const target = path.join(lake.root, key);
   await mkdir(path.dirname(target), { recursive: true });
-  await connection.run(`COPY (SELECT * FROM (VALUES ${rows.join(', ')}) v(${columns})) TO ${q(target)} (FORMAT parquet)`);
+  await connection.run(`COPY (SELECT * FROM (VALUES ${rows.join(', ')}) v(${columns})) TO ${quoteLiteral(target)} (FORMAT parquet)`);
   return key;
 }
 

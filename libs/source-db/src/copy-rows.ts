@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { SourceDbError } from './source-db-error';
@@ -7,11 +8,6 @@ import { SourceDbError } from './source-db-error';
 export interface CopyRowsOptions {
   /** The first line of the source is a header to skip (default false). */
   readonly header?: boolean;
-}
-
-/** A double-quoted SQL identifier. */
-export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /**

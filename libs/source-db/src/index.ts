@@ -8,5 +8,5 @@ export { type ThrowawayPostgres, type ThrowawayPostgresOptions, startThrowawayPo
 export { type MigrateOptions, type MigrationReport, migrate } from './migrate';
 export { type ReplicationSlotStatus, type SourceDbStatus, type TableStatus, status } from './status';
 export { type LogicalReplicationSettings, checkLogicalReplication } from './logical-replication-check';
-export { type CopyRowsOptions, copyRows, quoteIdentifier } from './copy-rows';
+export { type CopyRowsOptions, copyRows } from './copy-rows';
 export { inTransaction } from './in-transaction';

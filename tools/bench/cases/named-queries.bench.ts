@@ -20,6 +20,7 @@ import { transferCsvFiles } from '@autocorp/csv-transfer';
 import { runJobs } from '@autocorp/etl';
 import { CSV_FILES, MANIFEST_FILE } from '@autocorp/generator';
 import { HudiTable } from '@autocorp/hudi';
+import { quoteIdentifier, quoteLiteral } from '@autocorp/duckdb/sql';
 import { openObjectStore } from '@autocorp/lake-storage';
 import { DuckDbExecutor, NAMED_QUERIES, buildNamedQuery, renderNamedQuery, schemaFromCatalogTables } from '@autocorp/query';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -112,11 +113,11 @@ async function plainParquetCopies(plain: DuckDBConnection, tables: readonly Cata
     const table = tables.find((t) => t.name === name);
     if (!table) throw new Error(`The curated table ${name} is not in the catalog.`);
     const hudi = await HudiTable.open(fileURLToPath(table.location));
-    const timestamps = (await hudi.schema()).fields.filter((f) => f.duckdbType === 'TIMESTAMP WITH TIME ZONE').map((f) => `CAST("${f.name}" AS TIMESTAMP) AS "${f.name}"`);
+    const timestamps = (await hudi.schema()).fields.filter((f) => f.duckdbType === 'TIMESTAMP WITH TIME ZONE').map((f) => `CAST(${quoteIdentifier(f.name)} AS TIMESTAMP) AS ${quoteIdentifier(f.name)}`);
     const select = timestamps.length > 0 ? `SELECT * REPLACE (${timestamps.join(', ')}) FROM (${await hudi.sql({ type: 'snapshot' })})` : await hudi.sql({ type: 'snapshot' });
-    const file = path.join(dir, `${name}.parquet`).replace(/'/g, "''");
-    await plain.run(`COPY (${select}) TO '${file}' (FORMAT parquet)`);
-    await plain.run(`CREATE VIEW "${name}" AS SELECT * FROM read_parquet('${file}')`);
+    const file = quoteLiteral(path.join(dir, `${name}.parquet`));
+    await plain.run(`COPY (${select}) TO ${file} (FORMAT parquet)`);
+    await plain.run(`CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM read_parquet(${file})`);
   }
 }
 

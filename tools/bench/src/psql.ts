@@ -1,14 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import { runCommand } from './run-command';
 import { timed } from './timing';
 
-/** A quoted identifier for psql meta-commands and SQL. */
-function ident(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** A single-quoted file name for \copy. */
+/** A single-quoted file name for \copy (psql's own argument quoting, not a SQL literal). */
 function fileLiteral(file: string): string {
   return `'${file.replace(/'/g, "''")}'`;
 }
@@ -23,18 +19,18 @@ export async function runPsqlScript(url: string, script: string, scriptFile: str
 /** `\copy <table> (<columns>) to '<dir>/<table>.csv' csv` for each table. */
 export function copyOutScript(tables: Readonly<Record<string, readonly string[]>>, dir: string): string {
   return Object.entries(tables)
-    .map(([table, columns]) => `\\copy ${ident(table)} (${columns.map(ident).join(', ')}) to ${fileLiteral(path.join(dir, `${table}.csv`))} csv`)
+    .map(([table, columns]) => `\\copy ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) to ${fileLiteral(path.join(dir, `${table}.csv`))} csv`)
     .join('\n');
 }
 
 /** `\copy <table> (<columns>) from '<dir>/<table>.csv' csv` for each table. */
 export function copyInScript(tables: Readonly<Record<string, readonly string[]>>, dir: string): string {
   return Object.entries(tables)
-    .map(([table, columns]) => `\\copy ${ident(table)} (${columns.map(ident).join(', ')}) from ${fileLiteral(path.join(dir, `${table}.csv`))} csv`)
+    .map(([table, columns]) => `\\copy ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) from ${fileLiteral(path.join(dir, `${table}.csv`))} csv`)
     .join('\n');
 }
 
 /** `\copy <table> to '/dev/null' csv` for each table: reading the tables out, the floor of any full load. */
 export function copyToNullScript(tables: readonly string[]): string {
-  return tables.map((table) => `\\copy ${ident(table)} to '/dev/null' csv`).join('\n');
+  return tables.map((table) => `\\copy ${quoteIdentifier(table)} to '/dev/null' csv`).join('\n');
 }

@@ -1,7 +1,8 @@
 import { createProgress } from '@autocorp/terminal';
 import { isCatalogError } from '../catalog-error';
 import { type CsvInference, sniffCsv } from '../csv-sniff';
-import { withDuckDb } from '../duckdb';
+import { withDuckDb } from '@autocorp/duckdb';
+import { CRAWLER_DUCKDB } from './crawler-duckdb';
 import type { Column, PartitionInput } from '../model';
 import { toCatalogName } from '../names';
 import { type CrawlOptions, DEFAULT_DATABASES } from './crawl-options';
@@ -53,7 +54,7 @@ export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
   const results: TableCrawlResult[] = [];
   const rejected: RejectedFile[] = [];
   try {
-    await withDuckDb(async (connection) => {
+    await withDuckDb(CRAWLER_DUCKDB, async (connection) => {
       for (const folder of [...tablesFiles.keys()].sort()) {
         const files = tablesFiles.get(folder) as CsvTableFiles;
         const dates = [...files.partitions.keys()].sort();

@@ -1,5 +1,6 @@
 import { createProgress } from '@autocorp/terminal';
-import { withDuckDb } from '../duckdb';
+import { withDuckDb } from '@autocorp/duckdb';
+import { CRAWLER_DUCKDB } from './crawler-duckdb';
 import { toCatalogName } from '../names';
 import { parquetColumns } from '../parquet-schema';
 import { type CrawlOptions, DEFAULT_DATABASES } from './crawl-options';
@@ -37,7 +38,7 @@ export async function crawlRawDatabase(options: CrawlOptions): Promise<CrawlRepo
   const progress = createProgress({ label: `crawl ${RAW_DATABASE_PREFIX}`, total, unit: 'files', ...(options.progress === false ? { enabled: false } : {}) });
   const tables: TableCrawlResult[] = [];
   try {
-    await withDuckDb(async (connection) => {
+    await withDuckDb(CRAWLER_DUCKDB, async (connection) => {
       for (const folder of [...byFolder.keys()].sort()) {
         const keys = (byFolder.get(folder) ?? []).sort(dmsFileOrder);
         const perFile = [];

@@ -2,9 +2,8 @@ import { open } from 'node:fs/promises';
 import { unlink } from 'node:fs/promises';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { quoteIdent } from '../connection';
+import { quoteIdentifier, quoteLiteral } from '@autocorp/duckdb/sql';
 import type { SourceColumn } from '../lake/column-types';
-import { duckLiteral } from '../lake/duckdb-quote';
 import { lakeProjection, type MetaColumnNames, PARQUET_OPTIONS } from '../lake/lake-projection';
 import type { ObjectStore } from '../lake/object-store';
 import type { ParquetStage } from '../lake/parquet-stage';
@@ -38,7 +37,7 @@ export interface LoadTableResult {
  */
 export async function loadTable(input: LoadTableInput): Promise<LoadTableResult> {
   const { client, stage, table, columns } = input;
-  const select = `SELECT ${columns.map((c) => quoteIdent(c.name)).join(', ')} FROM ${quoteIdent(input.schema)}.${quoteIdent(table)}`;
+  const select = `SELECT ${columns.map((c) => quoteIdentifier(c.name)).join(', ')} FROM ${quoteIdentifier(input.schema)}.${quoteIdentifier(table)}`;
   const copy = client.query(copyTo(`COPY (${select}) TO STDOUT (FORMAT csv)`));
   const splitter = new CsvRecordSplitter();
   const files: string[] = [];
@@ -102,8 +101,8 @@ async function convertPart(input: LoadTableInput, csvPath: string, number: numbe
     },
     input.metaNames,
   );
-  const reader = `read_csv(${duckLiteral(csvPath)}, header = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, auto_detect = false, columns = ${csvColumns})`;
-  await stage.runIsolated(`COPY (SELECT ${projection} FROM ${reader}) TO ${duckLiteral(parquetPath)} ${PARQUET_OPTIONS}`);
+  const reader = `read_csv(${quoteLiteral(csvPath)}, header = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, auto_detect = false, columns = ${csvColumns})`;
+  await stage.runIsolated(`COPY (SELECT ${projection} FROM ${reader}) TO ${quoteLiteral(parquetPath)} ${PARQUET_OPTIONS}`);
   await unlink(csvPath);
   const key = loadFileKey(input.table, number);
   await input.store.putFile(key, parquetPath, { move: true, contentType: 'application/vnd.apache.parquet' });

@@ -1,7 +1,8 @@
 import { createProgress } from '@autocorp/terminal';
 import type pg from 'pg';
 import { CdcError } from '../cdc-error';
-import { connectReplication, connectSql, quoteLiteral } from '../connection';
+import { quoteLiteral } from '@autocorp/duckdb/sql';
+import { connectReplication, connectSql } from '../connection';
 import type { SourceColumn } from '../lake/column-types';
 import type { ObjectStore } from '../lake/object-store';
 import { openCdcStage } from '../lake/cdc-staging';

@@ -1,5 +1,5 @@
 import { castFromText, type SourceColumn } from './column-types';
-import { duckIdent } from './duckdb-quote';
+import { quoteIdentifier } from '@autocorp/duckdb/sql';
 
 /** The DMS-style columns every raw file starts with. */
 export interface MetaColumnNames {
@@ -26,12 +26,12 @@ export interface ProjectionSource {
 /** `Op, <commit ts>, _cdc_commit_lsn, _cdc_seq, <table columns with lake types>` */
 export function lakeProjection(columns: readonly SourceColumn[], source: ProjectionSource, names: MetaColumnNames): string {
   const meta = [
-    `${source.op} AS ${duckIdent(OP_COLUMN)}`,
-    `make_timestamp(${source.commitMicros})::TIMESTAMPTZ AS ${duckIdent(names.commitTimestamp)}`,
-    `${source.commitLsn} AS ${duckIdent(COMMIT_LSN_COLUMN)}`,
-    `${source.seq} AS ${duckIdent(SEQ_COLUMN)}`,
+    `${source.op} AS ${quoteIdentifier(OP_COLUMN)}`,
+    `make_timestamp(${source.commitMicros})::TIMESTAMPTZ AS ${quoteIdentifier(names.commitTimestamp)}`,
+    `${source.commitLsn} AS ${quoteIdentifier(COMMIT_LSN_COLUMN)}`,
+    `${source.seq} AS ${quoteIdentifier(SEQ_COLUMN)}`,
   ];
-  const data = columns.map((column, i) => `${castFromText(source.column(i), column)} AS ${duckIdent(column.name)}`);
+  const data = columns.map((column, i) => `${castFromText(source.column(i), column)} AS ${quoteIdentifier(column.name)}`);
   return [...meta, ...data].join(', ');
 }
 

@@ -1,6 +1,7 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DuckDb, queryRowValues } from '@autocorp/duckdb';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 
 export interface ParquetStageOptions {
   /** The stage's own folder for its temporary files (spill, Parquet before upload), created here and removed by close(). */
@@ -11,7 +12,7 @@ export interface ParquetStageOptions {
 }
 
 /**
- * An in-memory DuckDB that stages rows (spilling to a temporary folder when large) and writes
+ * An in-memory DuckDB (UTC on every connection) that stages rows (spilling to a temporary folder when large) and writes
  * Parquet files there, for the store to take over with `putFile`.
  */
 export class ParquetStage {
@@ -19,7 +20,7 @@ export class ParquetStage {
   private tail: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly instance: DuckDBInstance,
+    private readonly db: DuckDb,
     private readonly connection: DuckDBConnection,
     /** Folder of this stage's temporary files; removed by close(). */
     readonly folder: string,
@@ -27,16 +28,13 @@ export class ParquetStage {
 
   static async open(options: ParquetStageOptions): Promise<ParquetStage> {
     const { folder } = options;
-    await mkdir(path.join(folder, 'spill'), { recursive: true });
-    const instance = await DuckDBInstance.create(':memory:', {
-      threads: String(options.threads ?? 2),
-      memory_limit: options.memoryLimit ?? '1GB',
-      temp_directory: path.join(folder, 'spill'),
-      preserve_insertion_order: 'true',
+    const db = await DuckDb.open({
+      threads: options.threads ?? 2,
+      memoryLimit: options.memoryLimit ?? '1GB',
+      tempDirectory: path.join(folder, 'spill'),
+      preserveInsertionOrder: true,
     });
-    const connection = await instance.connect();
-    await connection.run("SET TimeZone = 'UTC'");
-    return new ParquetStage(instance, connection, folder);
+    return new ParquetStage(db, await db.connect(), folder);
   }
 
   /** Runs on the stage's own connection (where appenders live); calls are serialised. */
@@ -47,18 +45,12 @@ export class ParquetStage {
   }
 
   rows(sql: string): Promise<Record<string, unknown>[]> {
-    return this.serialised(async () => (await this.connection.runAndReadAll(sql)).getRowObjects() as Record<string, unknown>[]);
+    return this.serialised(() => queryRowValues(this.connection, sql));
   }
 
   /** Runs on a connection of its own, in parallel with other work (for self-contained statements such as COPY). */
   async runIsolated(sql: string): Promise<void> {
-    const connection = await this.instance.connect();
-    try {
-      await connection.run("SET TimeZone = 'UTC'");
-      await connection.run(sql);
-    } finally {
-      connection.closeSync();
-    }
+    await this.db.withConnection((connection) => connection.run(sql));
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {
@@ -82,7 +74,7 @@ export class ParquetStage {
 
   async close(): Promise<void> {
     this.connection.closeSync();
-    this.instance.closeSync();
+    this.db.close();
     await rm(this.folder, { recursive: true, force: true });
   }
 }

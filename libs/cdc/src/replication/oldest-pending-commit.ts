@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { quoteIdent } from '../connection';
+import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import { pgMicrosToUnixMicros } from '../pg-time';
 import { decodePgOutput } from '../pgoutput/decode-pgoutput';
 
@@ -17,7 +17,7 @@ export async function oldestPendingCommit(client: pg.Client, slotName: string, p
   try {
     const { rows } = await client.query<{ data: Buffer }>(
       `SELECT data FROM pg_logical_slot_peek_binary_changes($1, NULL, 1, 'proto_version', '1', 'publication_names', $2)`,
-      [probe, quoteIdent(publicationName)],
+      [probe, quoteIdentifier(publicationName)],
     );
     const first = rows[0];
     if (!first) return undefined;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { CdcError } from '../cdc-error';
-import { quoteIdent, quoteLiteral } from '../connection';
+import { quoteIdentifier, quoteLiteral } from '@autocorp/duckdb/sql';
 import { type Lsn, formatLsn, parseLsn } from '../lsn';
 import { copyBothQuery } from './copy-both-query';
 import { standbyStatusUpdate } from './copy-both-frames';
@@ -19,11 +19,11 @@ export interface ExportedSnapshot {
 export async function createSlotWithSnapshot(replication: pg.Client, slotName: string): Promise<ExportedSnapshot> {
   let result: pg.QueryResult<{ consistent_point: string; snapshot_name: string }>;
   try {
-    result = await replication.query(`CREATE_REPLICATION_SLOT ${quoteIdent(slotName)} LOGICAL pgoutput (SNAPSHOT 'export')`);
+    result = await replication.query(`CREATE_REPLICATION_SLOT ${quoteIdentifier(slotName)} LOGICAL pgoutput (SNAPSHOT 'export')`);
   } catch (error) {
     if (!/syntax error/i.test((error as Error).message)) throw error;
     // Servers before PostgreSQL 15 only know the older keyword form.
-    result = await replication.query(`CREATE_REPLICATION_SLOT ${quoteIdent(slotName)} LOGICAL pgoutput EXPORT_SNAPSHOT`);
+    result = await replication.query(`CREATE_REPLICATION_SLOT ${quoteIdentifier(slotName)} LOGICAL pgoutput EXPORT_SNAPSHOT`);
   }
   const row = result.rows[0];
   if (!row) throw new CdcError('replication-failed', `CREATE_REPLICATION_SLOT for "${slotName}" returned no row; check the server log.`);
@@ -39,8 +39,8 @@ export interface ReplicationStream {
 }
 
 export function startReplication(replication: pg.Client, slotName: string, publicationName: string, startLsn: Lsn): ReplicationStream {
-  const options = [`proto_version '2'`, `publication_names ${quoteLiteral(quoteIdent(publicationName))}`, `streaming 'on'`, `messages 'true'`];
-  const sql = `START_REPLICATION SLOT ${quoteIdent(slotName)} LOGICAL ${formatLsn(startLsn)} (${options.join(', ')})`;
+  const options = [`proto_version '2'`, `publication_names ${quoteLiteral(quoteIdentifier(publicationName))}`, `streaming 'on'`, `messages 'true'`];
+  const sql = `START_REPLICATION SLOT ${quoteIdentifier(slotName)} LOGICAL ${formatLsn(startLsn)} (${options.join(', ')})`;
   const copy = replication.query(copyBothQuery(sql));
   const frames = new FrameQueue(copy);
   return {

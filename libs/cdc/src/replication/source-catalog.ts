@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { CdcError } from '../cdc-error';
 import type { SourceColumn } from '../lake/column-types';
-import { quoteIdent } from '../connection';
+import { quoteIdentifier } from '@autocorp/duckdb/sql';
 
 /** Fails with a clear CdcError unless the server can decode WAL logically. */
 export async function assertLogicalWalLevel(client: pg.Client): Promise<void> {
@@ -46,16 +46,16 @@ export async function readTableColumns(client: pg.Client, schema: string, tables
 
 /** Creates the publication for the tables, or adds the tables it lacks. */
 export async function ensurePublication(client: pg.Client, publicationName: string, schema: string, tables: readonly string[]): Promise<void> {
-  const qualified = tables.map((t) => `${quoteIdent(schema)}.${quoteIdent(t)}`);
+  const qualified = tables.map((t) => `${quoteIdentifier(schema)}.${quoteIdentifier(t)}`);
   const { rows } = await client.query<{ tablename: string; schemaname: string }>(
     `SELECT p.pubname, t.schemaname, t.tablename FROM pg_publication p LEFT JOIN pg_publication_tables t ON t.pubname = p.pubname WHERE p.pubname = $1`,
     [publicationName],
   );
   if (rows.length === 0) {
-    await client.query(`CREATE PUBLICATION ${quoteIdent(publicationName)} FOR TABLE ${qualified.join(', ')}`);
+    await client.query(`CREATE PUBLICATION ${quoteIdentifier(publicationName)} FOR TABLE ${qualified.join(', ')}`);
     return;
   }
   const present = new Set(rows.filter((r) => r.tablename !== null).map((r) => `${r.schemaname}.${r.tablename}`));
-  const missing = tables.filter((t) => !present.has(`${schema}.${t}`)).map((t) => `${quoteIdent(schema)}.${quoteIdent(t)}`);
-  if (missing.length > 0) await client.query(`ALTER PUBLICATION ${quoteIdent(publicationName)} ADD TABLE ${missing.join(', ')}`);
+  const missing = tables.filter((t) => !present.has(`${schema}.${t}`)).map((t) => `${quoteIdentifier(schema)}.${quoteIdentifier(t)}`);
+  if (missing.length > 0) await client.query(`ALTER PUBLICATION ${quoteIdentifier(publicationName)} ADD TABLE ${missing.join(', ')}`);
 }

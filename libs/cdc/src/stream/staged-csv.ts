@@ -1,4 +1,4 @@
-import { duckIdent, duckLiteral } from '../lake/duckdb-quote';
+import { quoteIdentifier, quoteLiteral } from '@autocorp/duckdb/sql';
 
 /** A staged column: name and DuckDB type. */
 export type StagedColumn = readonly [name: string, type: string];
@@ -28,7 +28,7 @@ export function stagedColumns(meta: readonly StagedColumn[], valueCount: number)
 }
 
 export function createTableSql(table: string, columns: readonly StagedColumn[]): string {
-  return `CREATE TABLE ${table} (${columns.map(([name, type]) => `${duckIdent(name)} ${type}`).join(', ')})`;
+  return `CREATE TABLE ${table} (${columns.map(([name, type]) => `${quoteIdentifier(name)} ${type}`).join(', ')})`;
 }
 
 /** DuckDB's default read_csv max_line_size. */
@@ -36,7 +36,7 @@ const DEFAULT_MAX_LINE = 2_000_000;
 
 /** read_csv over a file written by CsvRowWriter: exact types, no sniffing, `""` is an empty string. */
 export function readCsvSql(path: string, columns: readonly StagedColumn[], maxRowBytes: number): string {
-  const types = columns.map(([name, type]) => `${duckLiteral(name)}: ${duckLiteral(type)}`).join(', ');
+  const types = columns.map(([name, type]) => `${quoteLiteral(name)}: ${quoteLiteral(type)}`).join(', ');
   const lineSize = maxRowBytes + 2 > DEFAULT_MAX_LINE ? `, max_line_size = ${maxRowBytes + 1024}` : '';
-  return `read_csv(${duckLiteral(path)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = {${types}}${lineSize})`;
+  return `read_csv(${quoteLiteral(path)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = {${types}}${lineSize})`;
 }

@@ -1,5 +1,5 @@
 import { unlink } from 'node:fs/promises';
-import { duckLiteral } from '../lake/duckdb-quote';
+import { quoteLiteral } from '@autocorp/duckdb/sql';
 import { lakeProjection, type MetaColumnNames, PARQUET_OPTIONS } from '../lake/lake-projection';
 import type { ObjectStore } from '../lake/object-store';
 import type { ParquetStage } from '../lake/parquet-stage';
@@ -63,7 +63,7 @@ export async function writeBatchFiles(input: WriteBatchInput): Promise<WrittenFi
         const nameTime = previous && previous > firstCommitTime ? previous : firstCommitTime;
         const key = cdcFileKey(table, nameTime, part.first, part.last);
         const path = input.stage.tempFile('parquet');
-        await input.stage.run(`COPY (SELECT ${projection} FROM ${part.select}) TO ${duckLiteral(path)} ${PARQUET_OPTIONS}`);
+        await input.stage.run(`COPY (SELECT ${projection} FROM ${part.select}) TO ${quoteLiteral(path)} ${PARQUET_OPTIONS}`);
         await input.store.putFile(key, path, { move: true, contentType: 'application/vnd.apache.parquet' });
         await unlink(path).catch(() => undefined);
         input.lastFileTime.set(table, nameTime);

@@ -2,7 +2,7 @@ import { createTable, HudiTable } from '@autocorp/hudi';
 import type { ObjectStore } from '@autocorp/lake-storage';
 import { type JobDefinition, duckdbType, hudiWriteOptions, parseHudiWriteOptions } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlIdent } from '../duckdb/sql-text';
+import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import { localPathOf } from '../raw/store-paths';
 
 /** Store key of a job's curated table folder. */
@@ -52,9 +52,9 @@ export async function latestInstant(store: ObjectStore, job: JobDefinition): Pro
  */
 export async function defineCuratedView(db: EtlDuckDb, store: ObjectStore, job: JobDefinition, view: string): Promise<void> {
   const table = await openCuratedTable(store, job);
-  const columns = job.columns.map((c) => `CAST(${sqlIdent(c.name)} AS ${duckdbType(c.type)}) AS ${sqlIdent(c.name)}`).join(', ');
+  const columns = job.columns.map((c) => `CAST(${quoteIdentifier(c.name)} AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`).join(', ');
   if (!table || table.commits().length === 0) {
-    const empty = job.columns.map((c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${sqlIdent(c.name)}`).join(', ');
+    const empty = job.columns.map((c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`).join(', ');
     await db.run(`CREATE OR REPLACE TEMP TABLE ${view} AS SELECT ${empty} WHERE false`);
     return;
   }

@@ -1,8 +1,9 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DuckDb, queryCount, queryRows } from '@autocorp/duckdb';
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 export interface EtlDuckDbOptions {
   readonly threads?: number;
@@ -12,26 +13,23 @@ export interface EtlDuckDbOptions {
   readonly tempRoot?: string;
 }
 
-/** An in-memory DuckDB for one ETL run: UTC session, bounded memory, spill to a temp folder. */
+/** An in-memory DuckDB for one ETL run: UTC session, bounded memory, spill to a temp folder (removed by close). */
 export class EtlDuckDb {
   private constructor(
-    readonly instance: DuckDBInstance,
+    private readonly db: DuckDb,
     readonly connection: DuckDBConnection,
     private readonly spillFolder: string,
   ) {}
 
   static async open(options: EtlDuckDbOptions = {}): Promise<EtlDuckDb> {
     const spill = path.join(options.tempRoot ?? tmpdir(), `autocorp-etl-${randomUUID()}`);
-    await mkdir(spill, { recursive: true });
-    const instance = await DuckDBInstance.create(':memory:', {
-      threads: String(options.threads ?? 2),
-      memory_limit: options.memoryLimit ?? defaultMemoryLimit(),
-      temp_directory: spill,
-      preserve_insertion_order: 'true',
+    const db = await DuckDb.open({
+      threads: options.threads ?? 2,
+      memoryLimit: options.memoryLimit ?? defaultMemoryLimit(),
+      tempDirectory: spill,
+      preserveInsertionOrder: true,
     });
-    const connection = await instance.connect();
-    await connection.run("SET TimeZone = 'UTC'");
-    return new EtlDuckDb(instance, connection, spill);
+    return new EtlDuckDb(db, await db.connect(), spill);
   }
 
   async run(sql: string): Promise<void> {
@@ -39,21 +37,18 @@ export class EtlDuckDb {
   }
 
   /** Rows in JSON-safe form (BIGINT and DECIMAL as strings). */
-  async rows(sql: string): Promise<Record<string, unknown>[]> {
-    const reader = await this.connection.runAndReadAll(sql);
-    return reader.getRowObjectsJson() as Record<string, unknown>[];
+  rows(sql: string): Promise<Record<string, unknown>[]> {
+    return queryRows(this.connection, sql);
   }
 
   /** The first column of the first row as a number (counts). */
-  async count(sql: string): Promise<number> {
-    const rows = await this.rows(sql);
-    const first = rows[0];
-    return first ? Number(Object.values(first)[0] ?? 0) : 0;
+  count(sql: string): Promise<number> {
+    return queryCount(this.connection, sql);
   }
 
   async close(): Promise<void> {
     this.connection.closeSync();
-    this.instance.closeSync();
+    this.db.close();
     await rm(this.spillFolder, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,6 @@
 import { type JobDefinition, type RowRule, describeRowFailure, isRowRule, referenceViewName, renderRowPredicate, rowRulePasses } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlString } from '../duckdb/sql-text';
+import { quoteLiteral } from '@autocorp/duckdb/sql';
 import type { CsvScan } from '../raw/load-csv-source';
 import { locateCsvRows } from '../raw/locate-csv-rows';
 import type { RuleOutcome } from '../state/run-records';
@@ -44,8 +44,8 @@ export async function evaluateRowRules(
   const rules = job.rules.filter(isRowRule);
   const ctx = { rowAlias: 't', referenceView: referenceViewName };
   const flags = rules.map((rule, i) => `CASE WHEN t._op = 'D' THEN FALSE ELSE NOT ${renderRowPredicate(rule, 'duckdb', ctx)} END AS _fail_${i}`);
-  const first = rules.length === 0 ? 'CAST(NULL AS VARCHAR)' : `CASE ${rules.map((r, i) => `WHEN _fail_${i} THEN ${sqlString(r.name)}`).join(' ')} END`;
-  const all = rules.length === 0 ? "''" : `concat_ws(',', ${rules.map((r, i) => `CASE WHEN _fail_${i} THEN ${sqlString(r.name)} END`).join(', ')})`;
+  const first = rules.length === 0 ? 'CAST(NULL AS VARCHAR)' : `CASE ${rules.map((r, i) => `WHEN _fail_${i} THEN ${quoteLiteral(r.name)}`).join(' ')} END`;
+  const all = rules.length === 0 ? "''" : `concat_ws(',', ${rules.map((r, i) => `CASE WHEN _fail_${i} THEN ${quoteLiteral(r.name)} END`).join(', ')})`;
   const failedColumns = rules.map((_, i) => `_fail_${i}`);
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${FAILED_TABLE} AS SELECT _row_id${failedColumns.map((c) => `, ${c}`).join('')}, ${first} AS _rule, ${all} AS _failed_rules

@@ -1,6 +1,6 @@
 import type { JobDefinition } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlIdent } from '../duckdb/sql-text';
+import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import type { RuleOutcome } from '../state/run-records';
 
 /** The runner's own rule: versions of a key that tie on the winning precombine value agree. */
@@ -18,10 +18,10 @@ const SAMPLE_KEYS = 5;
  * show them all. Exact copies are not conflicts. Only the tied keys' rows are compared in full.
  */
 export async function findVersionConflicts(db: EtlDuckDb, job: JobDefinition, batchTable: string, failedTable: string, winnersTable: string): Promise<string> {
-  const keys = job.hudi.recordKeyFields.map(sqlIdent);
-  const pre = sqlIdent(job.hudi.precombineField);
+  const keys = job.hudi.recordKeyFields.map(quoteIdentifier);
+  const pre = quoteIdentifier(job.hudi.precombineField);
   const match = (a: string, b: string) => [...keys, pre].map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(' AND ');
-  const content = `md5(CAST(struct_pack(${job.columns.map((c) => `${sqlIdent(c.name)} := b.${sqlIdent(c.name)}`).join(', ')}) AS VARCHAR))`;
+  const content = `md5(CAST(struct_pack(${job.columns.map((c) => `${quoteIdentifier(c.name)} := b.${quoteIdentifier(c.name)}`).join(', ')}) AS VARCHAR))`;
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${CONFLICT_ROWS_TABLE} AS
      WITH passed AS (SELECT b.rowid AS _row_id, ${keys.map((k) => `b.${k}`).join(', ')}, b.${pre} FROM ${batchTable} b ANTI JOIN ${failedTable} x ON x._row_id = b.rowid WHERE b._op = 'U'),
@@ -44,7 +44,7 @@ export async function findVersionConflicts(db: EtlDuckDb, job: JobDefinition, ba
 export async function versionConflictOutcome(db: EtlDuckDb, job: JobDefinition, batchTable: string): Promise<RuleOutcome> {
   const keys = await db.count(`SELECT count(DISTINCT _conflict) FROM ${CONFLICT_ROWS_TABLE}`);
   const pre = job.hudi.precombineField;
-  const values = job.columns.map((c) => `b.${sqlIdent(c.name)}`).join(', ');
+  const values = job.columns.map((c) => `b.${quoteIdentifier(c.name)}`).join(', ');
   const rows = await db.rows(
     `SELECT c._conflict, c._kept, b._source_file AS source_file, b._source_line AS source_line, b._raw_row AS raw_row, ${values}
      FROM ${CONFLICT_ROWS_TABLE} c JOIN ${batchTable} b ON b.rowid = c._row_id WHERE c._conflict <= ${SAMPLE_KEYS} ORDER BY c._conflict, c._row_id`,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ObjectStore } from '@autocorp/lake-storage';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlString } from '../duckdb/sql-text';
+import { quoteLiteral } from '@autocorp/duckdb/sql';
 import { quarantineKey } from '../state/state-keys';
 import { type JobDefinition, type RowRule, isRowRule, rowRuleColumns } from '@autocorp/etl-jobs';
 import { CSV_ROW_REASONS, createCsvRowReasons } from '../raw/csv-row-reasons';
@@ -28,10 +28,10 @@ export async function writeQuarantine(
 ): Promise<string> {
   const job = definition.name;
   const rules = definition.rules.filter(isRowRule);
-  const readerRules = rules.filter((r) => r.kind === 'wellFormed' || r.kind === 'parses').map((r) => sqlString(r.name));
+  const readerRules = rules.filter((r) => r.kind === 'wellFormed' || r.kind === 'parses').map((r) => quoteLiteral(r.name));
   const fromReader = readerRules.length === 0 ? 'FALSE' : `c._rule IN (${readerRules.join(', ')})`;
-  const ruleReason = reasons.size === 0 ? 'NULL' : `CASE c._rule ${[...reasons].map(([rule, text]) => `WHEN ${sqlString(rule)} THEN ${sqlString(text)}`).join(' ')} END`;
-  const columns = rules.flatMap((r) => (ruleColumn(r) === undefined ? [] : [`WHEN ${sqlString(r.name)} THEN ${sqlString(ruleColumn(r) as string)}`]));
+  const ruleReason = reasons.size === 0 ? 'NULL' : `CASE c._rule ${[...reasons].map(([rule, text]) => `WHEN ${quoteLiteral(rule)} THEN ${quoteLiteral(text)}`).join(' ')} END`;
+  const columns = rules.flatMap((r) => (ruleColumn(r) === undefined ? [] : [`WHEN ${quoteLiteral(r.name)} THEN ${quoteLiteral(ruleColumn(r) as string)}`]));
   const ruleColumnSql = columns.length === 0 ? 'CAST(NULL AS VARCHAR)' : `CASE c._rule ${columns.join(' ')} END`;
   const reason = `CASE WHEN ${fromReader} THEN COALESCE(w.reason, ${ruleReason}) ELSE ${ruleReason} END`;
   const column = `CASE WHEN ${fromReader} THEN COALESCE(w.column_name, NULLIF(c._unparsed_columns, '')) ELSE ${ruleColumnSql} END`;
@@ -39,8 +39,8 @@ export async function writeQuarantine(
   const file = path.join(tmpdir(), `autocorp-etl-quarantine-${randomUUID()}.parquet`);
   try {
     await db.run(
-      `COPY (SELECT ${sqlString(job)} AS job, ${sqlString(runId)} AS run_id, ${sqlString(batchId)} AS batch_id, c._rule AS rule, c._failed_rules AS failed_rules, ${reason} AS reason, ${column} AS column_name, c._source_file AS source_file, c._source_line AS source_line, r.raw_row, TIMESTAMP ${sqlString(at.toISOString().replace('T', ' ').replace('Z', ''))} AS quarantined_at
-        FROM ${CHECKED_TABLE} c JOIN ${FAILED_RAW_TABLE} r ON r._row_id = c._row_id LEFT JOIN ${CSV_ROW_REASONS} w ON w._row_id = c._row_id WHERE c._rule IS NOT NULL ORDER BY c._source_file, c._source_line, c._row_id) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`,
+      `COPY (SELECT ${quoteLiteral(job)} AS job, ${quoteLiteral(runId)} AS run_id, ${quoteLiteral(batchId)} AS batch_id, c._rule AS rule, c._failed_rules AS failed_rules, ${reason} AS reason, ${column} AS column_name, c._source_file AS source_file, c._source_line AS source_line, r.raw_row, TIMESTAMP ${quoteLiteral(at.toISOString().replace('T', ' ').replace('Z', ''))} AS quarantined_at
+        FROM ${CHECKED_TABLE} c JOIN ${FAILED_RAW_TABLE} r ON r._row_id = c._row_id LEFT JOIN ${CSV_ROW_REASONS} w ON w._row_id = c._row_id WHERE c._rule IS NOT NULL ORDER BY c._source_file, c._source_line, c._row_id) TO ${quoteLiteral(file)} (FORMAT parquet, COMPRESSION zstd)`,
     );
     const key = quarantineKey(job, batchId);
     await store.putFile(key, file, { move: true, contentType: 'application/vnd.apache.parquet' });

@@ -2,7 +2,7 @@ import { parseCdcFileKey, rawTablePrefix } from '@autocorp/cdc';
 import type { ObjectStore } from '@autocorp/lake-storage';
 import { type DatabaseSource, duckdbType } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlIdent, sqlString, sqlStringList } from '../duckdb/sql-text';
+import { quoteIdentifier, quoteList, quoteLiteral } from '@autocorp/duckdb/sql';
 import { localPathOf } from './store-paths';
 
 const TRUNCATED = '_etl_truncated_rows';
@@ -23,16 +23,16 @@ export async function applyTruncates(db: EtlDuckDb, store: ObjectStore, source: 
   const seq = Number(last.seq);
   const before = `(_cdc_commit_lsn < ${lsn} OR (_cdc_commit_lsn = ${lsn} AND _cdc_seq < ${seq}))`;
   const earlier = await earlierFiles(store, source.table, new Set(files), lsn);
-  const columns = source.columns.map((c) => sqlIdent(c.name));
-  const typed = source.columns.map((c) => `CAST(${sqlIdent(c.name)} AS ${duckdbType(c.type)}) AS ${sqlIdent(c.name)}`);
+  const columns = source.columns.map((c) => quoteIdentifier(c.name));
+  const typed = source.columns.map((c) => `CAST(${quoteIdentifier(c.name)} AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`);
   const history = earlier.length
     ? `UNION ALL SELECT ${typed.join(', ')}, CAST(Op AS VARCHAR) AS Op, CAST(_cdc_commit_lsn AS BIGINT) AS _cdc_commit_lsn, CAST(_cdc_seq AS BIGINT) AS _cdc_seq
-         FROM read_parquet(${sqlStringList(earlier.map((key) => localPathOf(store, key)))}, union_by_name = true)`
+         FROM read_parquet(${quoteList(earlier.map((key) => localPathOf(store, key)))}, union_by_name = true)`
     : '';
-  const key = source.primaryKey.map(sqlIdent).join(', ');
+  const key = source.primaryKey.map(quoteIdentifier).join(', ');
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${TRUNCATED} AS
-       SELECT ${columns.join(', ')}, 'D' AS Op, ${lsn}::BIGINT AS _cdc_commit_lsn, ${seq}::BIGINT AS _cdc_seq, ${sqlString(String(last.file))} AS _source_file
+       SELECT ${columns.join(', ')}, 'D' AS Op, ${lsn}::BIGINT AS _cdc_commit_lsn, ${seq}::BIGINT AS _cdc_seq, ${quoteLiteral(String(last.file))} AS _source_file
          FROM (SELECT *, row_number() OVER (PARTITION BY ${key} ORDER BY _cdc_commit_lsn DESC, _cdc_seq DESC) AS _rank
                  FROM (SELECT ${columns.join(', ')}, Op, _cdc_commit_lsn, _cdc_seq FROM ${changes} ${history}) all_changes
                 WHERE Op <> 'T' AND ${before}) latest

@@ -1,6 +1,6 @@
 import { type JobDefinition, changesViewName, csvTextViewName } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlIdent, sqlString } from '../duckdb/sql-text';
+import { quoteIdentifier, quoteLiteral } from '@autocorp/duckdb/sql';
 import { splitCsvRecord } from './csv-fields';
 import { type CsvFileMap, physicalLineOf } from './csv-file-map';
 import { CSV_ROW_REASONS, createCsvRowReasons, describeFieldCount } from './csv-row-reasons';
@@ -48,7 +48,7 @@ export async function appendRejectedCsvLines(db: EtlDuckDb, job: JobDefinition, 
   // The batch is built: the sources are read again only to pass the rejected lines through the transform.
   for (const source of job.sources) if (source.kind === 'database') await db.run(`DELETE FROM ${changesViewName(source)}`);
   for (const scan of scans) {
-    const names = scan.source.columns.map((c) => sqlIdent(c.name));
+    const names = scan.source.columns.map((c) => quoteIdentifier(c.name));
     await db.run(
       `CREATE OR REPLACE TEMP VIEW ${csvTextViewName(scan.source)} AS SELECT ${names.map((n) => `CAST(NULL AS VARCHAR) AS ${n}`).join(', ')},
          _source_file, line AS _source_line, csv_line AS _raw_row, TRUE AS _malformed FROM ${rejectedLinesTable(scan)} ORDER BY _source_file, line`,
@@ -66,7 +66,7 @@ export async function appendRejectedCsvLines(db: EtlDuckDb, job: JobDefinition, 
 
 /** DuckDB's rejects of a scan, one per line, with the reader's error as the reason (invalid UTF-8 and field counts told in our words). */
 async function readRejectedLines(db: EtlDuckDb, scan: CsvScan, maps: readonly CsvFileMap[]): Promise<RejectedLine[]> {
-  const hasRejects = scan.files.length > 0 && (await db.count(`SELECT count(*) FROM duckdb_tables() WHERE table_name = ${sqlString(scan.rejectsTable)}`)) > 0;
+  const hasRejects = scan.files.length > 0 && (await db.count(`SELECT count(*) FROM duckdb_tables() WHERE table_name = ${quoteLiteral(scan.rejectsTable)}`)) > 0;
   const rows = hasRejects
     ? await db.rows(
         `SELECT ${storeKeySql('s.file_path', scan.root)} AS file, CAST(e.line AS BIGINT) AS unit, trim(first(e.csv_line ORDER BY e.column_idx), chr(13) || chr(10)) AS text,
@@ -100,7 +100,7 @@ async function writeRejectedLines(db: EtlDuckDb, table: string, rejected: readon
   for (let i = 0; i < rejected.length; i += 1000) {
     const values = rejected
       .slice(i, i + 1000)
-      .map((r) => `(${sqlString(r.file)}, ${r.unit}, ${r.line}, ${sqlString(r.text)}, ${r.column === undefined ? 'NULL' : sqlString(r.column)}, ${sqlString(r.reason)})`);
+      .map((r) => `(${quoteLiteral(r.file)}, ${r.unit}, ${r.line}, ${quoteLiteral(r.text)}, ${r.column === undefined ? 'NULL' : quoteLiteral(r.column)}, ${quoteLiteral(r.reason)})`);
     await db.run(`INSERT INTO ${table} VALUES ${values.join(', ')}`);
   }
 }

@@ -1,5 +1,5 @@
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlString } from '../duckdb/sql-text';
+import { quoteLiteral } from '@autocorp/duckdb/sql';
 
 /**
  * The reader's own reason for a CSV row it could not take as written (`_row_id`, `column_name`,
@@ -24,7 +24,7 @@ export async function addCsvRowReasons(db: EtlDuckDb, reasons: readonly CsvRowRe
   for (let i = 0; i < reasons.length; i += 1000) {
     const values = reasons
       .slice(i, i + 1000)
-      .map((r) => `(${r.rowId}, ${r.column === undefined ? 'NULL' : sqlString(r.column)}, ${sqlString(r.reason)})`)
+      .map((r) => `(${r.rowId}, ${r.column === undefined ? 'NULL' : quoteLiteral(r.column)}, ${quoteLiteral(r.reason)})`)
       .join(', ');
     await db.run(
       `INSERT INTO ${CSV_ROW_REASONS} SELECT DISTINCT ON (v._row_id) v._row_id, v.column_name, v.reason FROM (VALUES ${values}) v(_row_id, column_name, reason)

@@ -2,7 +2,7 @@ import { access, constants } from 'node:fs/promises';
 import type { ObjectInfo, ObjectStore } from '@autocorp/lake-storage';
 import { type CsvSource, csvTextViewName, renderCsvTypedSelect } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlIdent, sqlString, sqlStringList } from '../duckdb/sql-text';
+import { quoteIdentifier, quoteList, quoteLiteral } from '@autocorp/duckdb/sql';
 import { EtlError } from '../etl-error';
 import { type CsvFileMap, mapCsvFiles } from './csv-file-map';
 import { localPathOf, localRootOf, storeKeySql } from './store-paths';
@@ -74,23 +74,23 @@ export async function loadCsvSource(db: EtlDuckDb, store: ObjectStore, source: C
     maps,
   };
   for (const table of [scan.rejectsTable, scan.rejectScansTable]) await db.run(`DROP TABLE IF EXISTS ${table}`);
-  const names = source.columns.map((c) => sqlIdent(c.name));
+  const names = source.columns.map((c) => quoteIdentifier(c.name));
   if (scan.files.length === 0) {
     const empty = names.map((n) => `CAST(NULL AS VARCHAR) AS ${n}`).join(', ');
     await db.run(
       `CREATE OR REPLACE TEMP VIEW ${text} AS SELECT ${empty}, CAST(NULL AS VARCHAR) AS _source_file, CAST(NULL AS BIGINT) AS _source_line, CAST(NULL AS VARCHAR) AS _raw_row, CAST(NULL AS BOOLEAN) AS _malformed WHERE false`,
     );
   } else {
-    const columns = `{${[...source.columns.map((c) => c.name), EXTRA_FIELD].map((name) => `${sqlString(name)}: 'VARCHAR'`).join(', ')}}`;
+    const columns = `{${[...source.columns.map((c) => c.name), EXTRA_FIELD].map((name) => `${quoteLiteral(name)}: 'VARCHAR'`).join(', ')}}`;
     const last = names[names.length - 1] as string;
     // A line with one field too many fills EXTRA_FIELD, a short line is padded with NULLs; lines with
     // more fields, or broken quoting, go to the rejects table. Lines end in \n or \r\n (no new_line
     // option: given '\n', DuckDB reads no rows at all from a \r\n file).
-    const read = `read_csv(${sqlStringList(scan.files.map((f) => f.path))}, columns = ${columns}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', null_padding = true, nullstr = ${sqlString(NO_NULL_TEXT)}, hive_partitioning = false, filename = true, store_rejects = true, rejects_table = ${sqlString(scan.rejectsTable)}, rejects_scan = ${sqlString(scan.rejectScansTable)})`;
+    const read = `read_csv(${quoteList(scan.files.map((f) => f.path))}, columns = ${columns}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', null_padding = true, nullstr = ${quoteLiteral(NO_NULL_TEXT)}, hive_partitioning = false, filename = true, store_rejects = true, rejects_table = ${quoteLiteral(scan.rejectsTable)}, rejects_scan = ${quoteLiteral(scan.rejectScansTable)})`;
     await db.run(
       `CREATE OR REPLACE TEMP VIEW ${text} AS SELECT ${names.map((n) => `CASE WHEN NOT _malformed THEN ${n} END AS ${n}`).join(', ')},
          ${storeKeySql('filename', scan.root)} AS _source_file, CAST(NULL AS BIGINT) AS _source_line, CAST(NULL AS VARCHAR) AS _raw_row, _malformed
-       FROM (SELECT *, (${sqlIdent(EXTRA_FIELD)} IS NOT NULL OR ${last} IS NULL) AS _malformed FROM ${read})`,
+       FROM (SELECT *, (${quoteIdentifier(EXTRA_FIELD)} IS NOT NULL OR ${last} IS NULL) AS _malformed FROM ${read})`,
     );
   }
   await db.run(`CREATE OR REPLACE TEMP VIEW ${source.view} AS ${renderCsvTypedSelect(source)}`);

@@ -1,7 +1,7 @@
 import type { ObjectStore } from '@autocorp/lake-storage';
 import { type DatabaseSource, changesViewName, duckdbType, renderLatestChangeSelect } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlIdent, sqlStringList } from '../duckdb/sql-text';
+import { quoteIdentifier, quoteList } from '@autocorp/duckdb/sql';
 import { EtlError } from '../etl-error';
 import { applyTruncates } from './apply-truncates';
 import { localPathOf, localRootOf, storeKeySql } from './store-paths';
@@ -14,9 +14,9 @@ import { localPathOf, localRootOf, storeKeySql } from './store-paths';
  */
 export async function loadDatabaseSource(db: EtlDuckDb, store: ObjectStore, source: DatabaseSource, files: readonly string[]): Promise<number> {
   const changes = changesViewName(source);
-  const columns = source.columns.map((c) => `CAST(${sqlIdent(c.name)} AS ${duckdbType(c.type)}) AS ${sqlIdent(c.name)}`);
+  const columns = source.columns.map((c) => `CAST(${quoteIdentifier(c.name)} AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`);
   if (files.length === 0) {
-    const empty = source.columns.map((c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${sqlIdent(c.name)}`);
+    const empty = source.columns.map((c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`);
     await db.run(
       `CREATE OR REPLACE TEMP TABLE ${changes} AS SELECT ${empty.join(', ')}, CAST(NULL AS VARCHAR) AS Op, CAST(NULL AS BIGINT) AS _cdc_commit_lsn, CAST(NULL AS BIGINT) AS _cdc_seq, CAST(NULL AS VARCHAR) AS _source_file WHERE false`,
     );
@@ -25,7 +25,7 @@ export async function loadDatabaseSource(db: EtlDuckDb, store: ObjectStore, sour
     const prefix = localRootOf(store);
     try {
       await db.run(
-        `CREATE OR REPLACE TEMP TABLE ${changes} AS SELECT ${columns.join(', ')}, CAST(Op AS VARCHAR) AS Op, CAST(_cdc_commit_lsn AS BIGINT) AS _cdc_commit_lsn, CAST(_cdc_seq AS BIGINT) AS _cdc_seq, ${storeKeySql('filename', prefix)} AS _source_file FROM read_parquet(${sqlStringList(paths)}, filename = true, union_by_name = true)`,
+        `CREATE OR REPLACE TEMP TABLE ${changes} AS SELECT ${columns.join(', ')}, CAST(Op AS VARCHAR) AS Op, CAST(_cdc_commit_lsn AS BIGINT) AS _cdc_commit_lsn, CAST(_cdc_seq AS BIGINT) AS _cdc_seq, ${storeKeySql('filename', prefix)} AS _source_file FROM read_parquet(${quoteList(paths)}, filename = true, union_by_name = true)`,
       );
     } catch (error) {
       throw new EtlError(

@@ -1,5 +1,5 @@
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlString } from '../duckdb/sql-text';
+import { quoteLiteral } from '@autocorp/duckdb/sql';
 import { EtlError } from '../etl-error';
 import { splitCsvRecord } from './csv-fields';
 import { describeUnparsedField } from './csv-field-format';
@@ -24,7 +24,7 @@ const LOCATED = '_etl_csv_located';
 export async function locateCsvRows(db: EtlDuckDb, batchTable: string, rowsTable: string, scans: readonly CsvScan[]): Promise<void> {
   const files = scans.flatMap((s) => s.files.map((f, index) => ({ ...f, index, scan: s })));
   if (files.length === 0) return;
-  const keys = `(${files.map((f) => sqlString(f.key)).join(', ')})`;
+  const keys = `(${files.map((f) => quoteLiteral(f.key)).join(', ')})`;
   // Rows from the scan (rejected lines, added later, already carry their line): each file's rows are one run of row ids.
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${FILE_STARTS} AS SELECT _source_file, min(rowid) AS first_row, max(rowid) AS last_row, count(*) AS row_count
@@ -44,7 +44,7 @@ export async function locateCsvRows(db: EtlDuckDb, batchTable: string, rowsTable
     for (const [index, file] of scan.files.entries()) {
       const blanks = maps[index]?.blankUnits ?? [];
       for (let i = 0; i < blanks.length; i += 1000) {
-        await db.run(`INSERT INTO ${SKIPPED} VALUES ${blanks.slice(i, i + 1000).map((u) => `(${sqlString(file.key)}, ${u})`).join(', ')}`);
+        await db.run(`INSERT INTO ${SKIPPED} VALUES ${blanks.slice(i, i + 1000).map((u) => `(${quoteLiteral(file.key)}, ${u})`).join(', ')}`);
       }
     }
   }
@@ -72,10 +72,10 @@ export async function locateCsvRows(db: EtlDuckDb, batchTable: string, rowsTable
     const units = new Set((row['units'] as unknown[]).map(Number));
     const found = await readCsvRecords(file.path, units);
     texts.set(key, found);
-    const values = [...found].map(([unit, text]) => `(${unit}, ${map ? physicalLineOf(map, unit) : unit}, ${sqlString(text)})`);
+    const values = [...found].map(([unit, text]) => `(${unit}, ${map ? physicalLineOf(map, unit) : unit}, ${quoteLiteral(text)})`);
     for (let i = 0; i < values.length; i += 1000) {
       await db.run(
-        `UPDATE ${LOCATED} SET line = t.line, raw_row = t.text FROM (VALUES ${values.slice(i, i + 1000).join(', ')}) t(unit, line, text) WHERE ${LOCATED}._source_file = ${sqlString(key)} AND ${LOCATED}.unit = t.unit`,
+        `UPDATE ${LOCATED} SET line = t.line, raw_row = t.text FROM (VALUES ${values.slice(i, i + 1000).join(', ')}) t(unit, line, text) WHERE ${LOCATED}._source_file = ${quoteLiteral(key)} AND ${LOCATED}.unit = t.unit`,
       );
     }
   }

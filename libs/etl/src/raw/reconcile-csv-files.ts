@@ -1,5 +1,5 @@
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlString } from '../duckdb/sql-text';
+import { quoteLiteral } from '@autocorp/duckdb/sql';
 import { EtlError } from '../etl-error';
 import { splitCsvRecord } from './csv-fields';
 import { completeFieldForm } from './csv-field-format';
@@ -20,7 +20,7 @@ import type { CsvScan } from './load-csv-source';
  */
 export async function checkCsvFiles(db: EtlDuckDb, batchTable: string, scan: CsvScan, maps: readonly CsvFileMap[], rejected: readonly RejectedLine[]): Promise<void> {
   if (scan.files.length === 0) return;
-  const keys = scan.files.map((f) => sqlString(f.key)).join(', ');
+  const keys = scan.files.map((f) => quoteLiteral(f.key)).join(', ');
   const runs = await db.rows(
     `SELECT _source_file AS file, CAST(min(rowid) AS BIGINT) AS first_row, CAST(count(*) AS BIGINT) AS row_count FROM ${batchTable}
      WHERE _source_line IS NULL AND _source_file IN (${keys}) GROUP BY _source_file`,
@@ -78,7 +78,7 @@ export async function checkCsvFiles(db: EtlDuckDb, batchTable: string, scan: Csv
     }
   }
   if (malformed.length > 0) await db.run(`UPDATE ${batchTable} SET _malformed = TRUE WHERE rowid IN (${malformed.join(', ')})`);
-  for (const u of unparsed) await db.run(`UPDATE ${batchTable} SET _unparsed_columns = ${sqlString(u.column)} WHERE rowid = ${u.rowId}`);
+  for (const u of unparsed) await db.run(`UPDATE ${batchTable} SET _unparsed_columns = ${quoteLiteral(u.column)} WHERE rowid = ${u.rowId}`);
   await addCsvRowReasons(db, reasons);
 }
 

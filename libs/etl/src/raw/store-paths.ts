@@ -1,5 +1,5 @@
 import type { ObjectStore } from '@autocorp/lake-storage';
-import { sqlString } from '../duckdb/sql-text';
+import { quoteLiteral } from '@autocorp/duckdb/sql';
 import { EtlError } from '../etl-error';
 
 /** The local path of a store key; the local runner reads files in place, so the store must be local. */
@@ -22,5 +22,5 @@ export function localRootOf(store: ObjectStore): string {
 
 /** SQL giving the store key of a local file path held in `pathColumn` (a path DuckDB read under `root`). */
 export function storeKeySql(pathColumn: string, root: string): string {
-  return `replace(${pathColumn}, ${sqlString(root)}, '')`;
+  return `replace(${pathColumn}, ${quoteLiteral(root)}, '')`;
 }

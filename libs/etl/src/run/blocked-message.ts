@@ -1,5 +1,5 @@
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlString } from '../duckdb/sql-text';
+import { quoteLiteral } from '@autocorp/duckdb/sql';
 import type { CsvScan } from '../raw/load-csv-source';
 import type { RuleOutcome } from '../state/run-records';
 
@@ -18,7 +18,7 @@ export async function blockedMessage(db: EtlDuckDb, job: string, failed: readonl
   let files: { key: string; text: string }[] = [];
   if (csvKeys.length > 0) {
     const rows = await db.rows(
-      `SELECT _source_file AS file, count(*) AS n FROM ${failedRawTable} WHERE _source_file IN (${csvKeys.map(sqlString).join(', ')}) GROUP BY 1 ORDER BY 1`,
+      `SELECT _source_file AS file, count(*) AS n FROM ${failedRawTable} WHERE _source_file IN (${csvKeys.map(quoteLiteral).join(', ')}) GROUP BY 1 ORDER BY 1`,
     );
     files =
       rows.length > 0

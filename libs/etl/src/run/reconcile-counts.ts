@@ -1,6 +1,6 @@
 import { type JobDefinition, changesViewName, csvTextViewName } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlIdent } from '../duckdb/sql-text';
+import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import { rejectedLinesTable } from '../raw/csv-rejects';
 import { type CsvScan, csvUnreadableError } from '../raw/load-csv-source';
 
@@ -66,7 +66,7 @@ export interface ReconcileCounts {
 
 /** Rows handed to Hudi, quarantined and dropped as versions, counted from the tables that hold them. */
 export async function countBatchOutcome(db: EtlDuckDb, job: JobDefinition, tables: ReconcileTables, input: RawInputCounts, rejectedLines: number): Promise<ReconcileCounts> {
-  const keys = job.hudi.recordKeyFields.map(sqlIdent).join(', ');
+  const keys = job.hudi.recordKeyFields.map(quoteIdentifier).join(', ');
   let versions = 0;
   for (const op of ['U', 'D']) {
     const passed = `(SELECT * FROM ${tables.batch} b ANTI JOIN ${tables.failed} x ON x._row_id = b.rowid WHERE b._op = '${op}')`;
@@ -96,8 +96,8 @@ export function changesSourceTable(job: JobDefinition): string | undefined {
  * 'postgres' when the job has that column).
  */
 export async function projectedSourceRows(db: EtlDuckDb, job: JobDefinition, currentView: string, tables: ReconcileTables): Promise<number> {
-  const keys = job.hudi.recordKeyFields.map(sqlIdent);
-  const fromSource = job.columns.some((c) => c.name === SOURCE_SYSTEM_COLUMN) ? `${sqlIdent(SOURCE_SYSTEM_COLUMN)} = '${POSTGRES_SOURCE_SYSTEM}'` : 'TRUE';
+  const keys = job.hudi.recordKeyFields.map(quoteIdentifier);
+  const fromSource = job.columns.some((c) => c.name === SOURCE_SYSTEM_COLUMN) ? `${quoteIdentifier(SOURCE_SYSTEM_COLUMN)} = '${POSTGRES_SOURCE_SYSTEM}'` : 'TRUE';
   const touched = `(SELECT ${keys.join(', ')} FROM ${tables.upserts} UNION SELECT ${keys.join(', ')} FROM ${tables.deletes})`;
   const kept = await db.count(
     `SELECT count(*) FROM ${currentView} c WHERE ${fromSource} AND NOT EXISTS (SELECT 1 FROM ${touched} t WHERE ${keys.map((k) => `t.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ')})`,

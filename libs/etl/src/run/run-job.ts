@@ -4,7 +4,7 @@ import { type JobDefinition, META_COLUMNS, duckdbType, hudiWriteOptions, isRowRu
 import type { IndexType, WriteResult } from '@autocorp/hudi';
 import { defineCuratedView, openOrCreateCuratedTable } from '../curated/curated-table';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
-import { sqlIdent } from '../duckdb/sql-text';
+import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import { EtlError } from '../etl-error';
 import { evaluateDatasetRules } from '../quality/evaluate-dataset-rules';
 import { FAILED_RAW_TABLE, FAILED_TABLE, evaluateRowRules, rowRuleReasons } from '../quality/evaluate-row-rules';
@@ -124,7 +124,7 @@ async function runJobSteps(
 
   // Transform.
   t = performance.now();
-  const outputs = [...job.columns.map((c) => sqlIdent(c.name)), ...META_COLUMNS.map(sqlIdent)].join(', ');
+  const outputs = [...job.columns.map((c) => quoteIdentifier(c.name)), ...META_COLUMNS.map(quoteIdentifier)].join(', ');
   // Rows keep their input order (preserve_insertion_order), so the table's rowid numbers them: `_row_id`.
   // The CSV files are read here, in the same parallel pass as the transform.
   try {
@@ -139,18 +139,18 @@ async function runJobSteps(
 
   // Quality.
   t = performance.now();
-  const keys = job.hudi.recordKeyFields.map(sqlIdent).join(', ');
-  const typed = job.columns.map((c) => `CAST(${sqlIdent(c.name)} AS ${duckdbType(c.type)}) AS ${sqlIdent(c.name)}`).join(', ');
+  const keys = job.hudi.recordKeyFields.map(quoteIdentifier).join(', ');
+  const typed = job.columns.map((c) => `CAST(${quoteIdentifier(c.name)} AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`).join(', ');
   const passed = (op: 'U' | 'D') => `(SELECT b.rowid AS _row_id, b.* FROM ${BATCH} b ANTI JOIN ${FAILED_TABLE} x ON x._row_id = b.rowid WHERE b._op = '${op}')`;
   // The latest version of each key (the largest precombine value, NULL smallest; on a tie the later row):
   // one aggregation over the rows that passed, reading only key, precombine and row id. Tied
   // versions that differ are found then, so that their rows are located with the failing ones.
-  const precombine = `p.${sqlIdent(job.hudi.precombineField)}`;
+  const precombine = `p.${quoteIdentifier(job.hudi.precombineField)}`;
   const rowResult = await evaluateRowRules(db, job, BATCH, csvScans, {
     moreRowsToLocate: async () => {
       await db.run(
         `CREATE OR REPLACE TEMP TABLE ${WINNERS} AS SELECT arg_max(p._row_id, struct_pack(a := ${precombine} IS NOT NULL, b := ${precombine}, c := p._row_id)) AS _row_id
-         FROM ${passed('U')} p GROUP BY ${job.hudi.recordKeyFields.map((k) => `p.${sqlIdent(k)}`).join(', ')}`,
+         FROM ${passed('U')} p GROUP BY ${job.hudi.recordKeyFields.map((k) => `p.${quoteIdentifier(k)}`).join(', ')}`,
       );
       return findVersionConflicts(db, job, BATCH, FAILED_TABLE, WINNERS);
     },
@@ -240,7 +240,7 @@ async function runJobSteps(
 async function dropWorkTables(db: EtlDuckDb): Promise<void> {
   const rows = await db.rows(`SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = 'temp'`);
   for (const row of rows) {
-    const name = sqlIdent(String(row['table_name']));
+    const name = quoteIdentifier(String(row['table_name']));
     await db.run(row['table_type'] === 'VIEW' ? `DROP VIEW IF EXISTS ${name}` : `DROP TABLE IF EXISTS ${name}`);
   }
 }

@@ -1,4 +1,4 @@
-import { ident, literal } from '../sql';
+import { quoteIdentifier as ident, quoteLiteral as literal } from '@autocorp/duckdb/sql';
 import { DEFAULT_PARTITION_PATH } from './partition-path';
 import type { TableConfig } from './table-config';
 

@@ -6,7 +6,7 @@ import type { FileSlice } from '../file-group/file-slice';
 import { HudiError } from '../hudi-error';
 import { META_FIELDS } from '../schema/meta-fields';
 import type { TableSchema } from '../schema/table-schema';
-import { ident, literal, literalList } from '../sql';
+import { quoteIdentifier as ident, quoteLiteral as literal, quoteList as literalList } from '@autocorp/duckdb/sql';
 import { LocalStorage } from '../storage/local-storage';
 import type { Storage } from '../storage/storage';
 import { toInstantTime } from '../timeline/instant-time';

@@ -8,7 +8,7 @@
  * Prints `DONE <instant or rolled-back instants>` when the action finished; exits 1 with `FAILED <message>` on an error.
  */
 import { createInterface } from 'node:readline';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDb } from '@autocorp/duckdb';
 import { HudiTable, type LockOptions, type WriteOptions } from '../../src/index';
 
 interface ChildWriterArgs {
@@ -38,8 +38,8 @@ const hooks: WriteOptions['hooks'] = {
 };
 
 try {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  const connection = await instance.connect();
+  const db = await DuckDb.open({ threads: 1 });
+  const connection = await db.connect();
   const table = await HudiTable.open(args.basePath);
   if (args.waitForGo) {
     process.stdout.write('READY\n');
@@ -56,7 +56,7 @@ try {
     process.stdout.write(`DONE ${result.rolledBack.join(',')}\n`);
   }
   connection.closeSync();
-  instance.closeSync();
+  db.close();
   process.exit(0);
 } catch (error) {
   process.stdout.write(`FAILED ${(error as Error).message}\n`);

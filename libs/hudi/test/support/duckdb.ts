@@ -1,14 +1,15 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDb } from '@autocorp/duckdb';
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** An in-memory DuckDB connection for a test file; call close() in afterAll. */
 export async function openDuckdb(): Promise<{ connection: DuckDBConnection; close: () => void }> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
-  const connection = await instance.connect();
+  const db = await DuckDb.open({ threads: 2 });
+  const connection = await db.connect();
   return {
     connection,
     close: () => {
       connection.closeSync();
-      instance.closeSync();
+      db.close();
     },
   };
 }

@@ -1,16 +1,25 @@
+import { isDuckDbError, quoteIdentifier as quoteSqlIdentifier, quoteLiteral } from '@autocorp/duckdb/sql';
 import type { SqlValue } from '../builder/ast';
-import { QueryError } from '../query-error';
+import { QueryError, type QueryErrorKind } from '../query-error';
+
+/** Runs a quoting rule of @autocorp/duckdb, its refusal as a QueryError of `kind`. */
+function quoted(kind: QueryErrorKind, quote: () => string): string {
+  try {
+    return quote();
+  } catch (error) {
+    if (isDuckDbError(error)) throw new QueryError(kind, error.message, { cause: error });
+    throw error;
+  }
+}
 
 /** A string as a standard SQL literal: single quotes doubled; NUL refused. */
 export function quoteString(value: string): string {
-  if (value.includes('\u0000')) throw new QueryError('invalid-parameter', 'A string value contains a NUL character, which no SQL literal can hold; remove it.');
-  return `'${value.replace(/'/g, "''")}'`;
+  return quoted('invalid-parameter', () => quoteLiteral(value));
 }
 
-/** An identifier in double quotes, inner quotes doubled (DuckDB and Trino). */
+/** An identifier in double quotes, inner quotes doubled (DuckDB and Trino); empty or NUL refused. */
 export function quoteIdentifier(name: string): string {
-  if (name === '' || name.includes('\u0000')) throw new QueryError('invalid-query', `${JSON.stringify(name)} cannot be an identifier.`);
-  return `"${name.replace(/"/g, '""')}"`;
+  return quoted('invalid-query', () => quoteSqlIdentifier(name));
 }
 
 /** A JS Date as `YYYY-MM-DD HH:MM:SS.mmm` in UTC. */
@@ -20,13 +29,6 @@ export function formatTimestamp(date: Date): string {
 
 /** A value as a literal both DuckDB and Trino read the same way. */
 export function standardLiteral(value: SqlValue): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new QueryError('invalid-parameter', `The number ${value} cannot be written in SQL; pass a finite number.`);
-    return value.toString();
-  }
   if (value instanceof Date) return `TIMESTAMP ${quoteString(formatTimestamp(value))}`;
-  return quoteString(value);
+  return quoted('invalid-parameter', () => quoteLiteral(value));
 }

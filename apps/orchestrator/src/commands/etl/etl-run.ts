@@ -1,6 +1,6 @@
+import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import { runJobs } from '@autocorp/etl';
 import { JOBS } from '@autocorp/etl-jobs';
-import { quoteIdentifier } from '@autocorp/source-db';
 import type { Command } from '../../cli/command';
 import { listOption } from '../../cli/option-values';
 import { LAKE_OPTION, openLake } from '../lake';

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { BLOOM_FILTER_FOOTER_KEY, BLOOM_FILTER_TYPE, BLOOM_FILTER_TYPE_FOOTER_KEY, DynamicBloomFilter } from '../../bloom/dynamic-bloom-filter';
 import { baseFileName, joinPath } from '../../file-group/base-file';
 import { META_FIELDS } from '../../schema/meta-fields';
-import { ident, literal } from '../../sql';
+import { quoteIdentifier as ident, quoteLiteral as literal } from '@autocorp/duckdb/sql';
 import { HudiError } from '../../hudi-error';
 import type { Storage, StorageEntry } from '../../storage/storage';
 import { markerFolder } from '../../timeline/instant-writer';

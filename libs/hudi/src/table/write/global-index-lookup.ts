@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ident, literalList } from '../../sql';
+import { quoteIdentifier as ident, quoteList as literalList } from '@autocorp/duckdb/sql';
 
 export interface GlobalLookupSettings {
   /** The precombine field for an upsert (a stored record with a larger value wins), undefined for deletes. */

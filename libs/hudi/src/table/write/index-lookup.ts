@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FileSlice } from '../../file-group/file-slice';
-import { ident, literalList } from '../../sql';
+import { quoteIdentifier as ident, quoteList as literalList } from '@autocorp/duckdb/sql';
 
 /**
  * Hudi's SIMPLE index: finds which latest base file holds each incoming key (same key and partition path)

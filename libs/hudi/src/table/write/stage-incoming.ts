@@ -4,7 +4,7 @@ import type { TableConfig } from '../../config/table-config';
 import { HudiError } from '../../hudi-error';
 import { isMetaField } from '../../schema/meta-fields';
 import { fieldForDuckdbType, type TableField } from '../../schema/table-schema';
-import { ident } from '../../sql';
+import { quoteIdentifier as ident } from '@autocorp/duckdb/sql';
 import type { WriteOperation } from './write-options';
 
 /** Turns the caller's source (a SQL query or a table/view name) into a FROM item. */

@@ -3,7 +3,7 @@ import type { TableConfig } from '../../config/table-config';
 import type { FileSlice } from '../../file-group/file-slice';
 import type { TableField } from '../../schema/table-schema';
 import type { Storage } from '../../storage/storage';
-import { ident } from '../../sql';
+import { quoteIdentifier as ident } from '@autocorp/duckdb/sql';
 import { tagLocationsGlobally } from './global-index-lookup';
 import { tagAllAsNew, tagLocations } from './index-lookup';
 import { planIncoming, stageIncoming } from './stage-incoming';

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { createProgress } from '@autocorp/terminal';
 import { ensurePartitionMetadata } from '../../file-group/partition-metadata';
 import type { TableField } from '../../schema/table-schema';
-import { ident, literal } from '../../sql';
+import { quoteIdentifier as ident, quoteLiteral as literal } from '@autocorp/duckdb/sql';
 import type { Storage } from '../../storage/storage';
 import { emptyWriteStat, type WriteStat } from '../../timeline/commit-metadata';
 import { markerFolder } from '../../timeline/instant-writer';

@@ -7,7 +7,7 @@ import {
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
 } from '@aws-sdk/client-athena';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { withDuckDb } from '@autocorp/duckdb';
 import type { SqlValue } from '../../builder/ast';
 import { checkValue } from '../../builder/expression-builder';
 import type { CompiledQuery } from '../../dialects/dialect';
@@ -60,14 +60,7 @@ export class AthenaExecutor implements QueryExecutor {
   private async compile(query: ExecutableQuery, params: readonly unknown[]): Promise<CompiledQuery> {
     if (typeof query === 'string') {
       const allowedTables = this.options.allowedTables ? await this.options.allowedTables() : undefined;
-      const instance = await DuckDBInstance.create(':memory:');
-      const connection = await instance.connect();
-      try {
-        await checkReadOnlySql(connection, query, allowedTables ? { allowedTables } : {});
-      } finally {
-        connection.closeSync();
-        instance.closeSync();
-      }
+      await withDuckDb({}, (connection) => checkReadOnlySql(connection, query, allowedTables ? { allowedTables } : {}));
       return { dialect: 'trino', sql: query, parameters: params.map((p) => TRINO_DIALECT.parameterValue(checkValue(p as SqlValue))) };
     }
     if (params.length > 0) throw new QueryError('invalid-query', 'Parameters are given with a built query; built queries carry their own values.');

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { type Catalog, type CatalogTable, DEFAULT_DATABASES } from '@autocorp/catalog';
+import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { checkValue } from '../../builder/expression-builder';
 import type { SqlValue } from '../../builder/ast';
@@ -21,10 +22,6 @@ export interface DuckDbExecutorOptions {
   readonly database?: string;
   /** DuckDB worker threads; default 2. */
   readonly threads?: number;
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** Local folders of the catalog tables (tables elsewhere are refused when a query reads them). */
@@ -88,7 +85,7 @@ export class DuckDbExecutor implements QueryExecutor {
         views.push(await buildTableView(table, options, this.hudiTables));
       }
       throwIfAborted(options.signal, 'The query');
-      for (const view of views) await connection.run(`CREATE TEMP VIEW ${quoteIdent(view.name)} AS ${view.sql}`);
+      for (const view of views) await connection.run(`CREATE TEMP VIEW ${quoteIdentifier(view.name)} AS ${view.sql}`);
       let reader;
       try {
         const pending = await connection.start(sql, parameters as never);

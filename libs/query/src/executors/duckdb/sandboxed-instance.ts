@@ -1,8 +1,5 @@
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-
-function stringLiteral(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
+import { DuckDb } from '@autocorp/duckdb';
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 /**
  * One in-memory DuckDB that can read only the given folders: external access off except
@@ -18,7 +15,7 @@ export class SandboxedInstance {
   private constructor(
     /** The sorted folders this instance may read, joined: instances are reused while it stays the same. */
     readonly key: string,
-    private readonly instance: DuckDBInstance,
+    private readonly db: DuckDb,
   ) {}
 
   static keyOf(folders: readonly string[]): string {
@@ -26,31 +23,15 @@ export class SandboxedInstance {
   }
 
   static async create(folders: readonly string[], threads: number): Promise<SandboxedInstance> {
-    const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
-    try {
-      const setup = await instance.connect();
-      try {
-        const allowed = [...new Set(folders)].sort();
-        await setup.run("SET GLOBAL TimeZone = 'UTC'");
-        await setup.run('SET GLOBAL parquet_metadata_cache = true');
-        await setup.run(`SET GLOBAL allowed_directories = [${allowed.map((f) => stringLiteral(`${f}/`)).join(', ')}]`);
-        await setup.run('SET GLOBAL enable_external_access = false');
-        await setup.run('SET GLOBAL lock_configuration = true');
-      } finally {
-        setup.closeSync();
-      }
-      return new SandboxedInstance(SandboxedInstance.keyOf(folders), instance);
-    } catch (error) {
-      instance.closeSync();
-      throw error;
-    }
+    const db = await DuckDb.open({ threads, parquetMetadataCache: true, externalAccess: { allowedDirectories: folders } });
+    return new SandboxedInstance(SandboxedInstance.keyOf(folders), db);
   }
 
   /** A new connection for one query; call `release` when the query is done. */
   async acquire(): Promise<{ connection: DuckDBConnection; release: () => void }> {
     this.active++;
     try {
-      const connection = await this.instance.connect();
+      const connection = await this.db.connect();
       let released = false;
       return {
         connection,
@@ -78,7 +59,7 @@ export class SandboxedInstance {
   private closeIfIdle(): void {
     if (this.retired && this.active === 0 && !this.closed) {
       this.closed = true;
-      this.instance.closeSync();
+      this.db.close();
     }
   }
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { CatalogTable } from '@autocorp/catalog';
+import { sql } from '@autocorp/duckdb/sql';
 import { type HudiTable, type ReadQuery, parseInstantTime, toInstantTime } from '@autocorp/hudi';
 import { QueryError } from '../../query-error';
 import type { ExecuteOptions } from '../executor';
@@ -24,10 +25,6 @@ export function localFolder(table: CatalogTable): string {
     );
   }
   return fileURLToPath(table.location).replace(/\/+$/, '');
-}
-
-function stringLiteral(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
 }
 
 /** Which Hudi read the options ask for: snapshot, as-of, or incremental. */
@@ -61,19 +58,16 @@ export function requireCommitAsOf(tableName: string, hudi: HudiTable, asOf: stri
   );
 }
 
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
 /**
  * Hudi stores `timestamp` columns as UTC instants (Parquet TIMESTAMP isAdjustedToUTC, which DuckDB
  * reads as TIMESTAMPTZ); the view gives them back as the TIMESTAMP they were written from (the UTC
  * wall clock), as Glue and Athena type them. `make_timestamp(epoch_us(x))` is that exact conversion
  * without the time zone calendar a TIMESTAMPTZ cast or date_trunc goes through on every row.
  */
-export function withNaiveTimestamps(sql: string, columns: readonly string[]): string {
-  if (columns.length === 0) return sql;
-  return `SELECT * REPLACE (${columns.map((c) => `make_timestamp(epoch_us(${quoteIdent(c)})) AS ${quoteIdent(c)}`).join(', ')}) FROM (${sql})`;
+export function withNaiveTimestamps(select: string, columns: readonly string[]): string {
+  if (columns.length === 0) return select;
+  const replaced = sql.join(columns.map((c) => sql`make_timestamp(epoch_us(${sql.id(c)})) AS ${sql.id(c)}`));
+  return sql`SELECT * REPLACE (${replaced}) FROM (${sql.raw(select)})`.text;
 }
 
 /**
@@ -98,11 +92,11 @@ export async function buildTableView(table: CatalogTable, options: ExecuteOption
     };
   }
   if (table.format === 'parquet') {
-    return { name: table.name, sql: `SELECT * FROM read_parquet(${stringLiteral(`${folder}/*.parquet`)}, union_by_name = true)`, folder, files: 0, bytes: 0 };
+    return { name: table.name, sql: sql`SELECT * FROM read_parquet(${`${folder}/*.parquet`}, union_by_name = true)`.text, folder, files: 0, bytes: 0 };
   }
   return {
     name: table.name,
-    sql: `SELECT * FROM read_csv(${stringLiteral(`${folder}/*/*.csv`)}, hive_partitioning = true, union_by_name = true, header = true)`,
+    sql: sql`SELECT * FROM read_csv(${`${folder}/*/*.csv`}, hive_partitioning = true, union_by_name = true, header = true)`.text,
     folder,
     files: 0,
     bytes: 0,
