@@ -8,7 +8,7 @@ import { duckLiteral } from '../lake/duckdb-quote';
 import { lakeProjection, type MetaColumnNames, PARQUET_OPTIONS } from '../lake/lake-projection';
 import type { ObjectStore } from '../lake/object-store';
 import type { ParquetStage } from '../lake/parquet-stage';
-import { loadFileKey } from '../lake/raw-layout';
+import { loadFileKey } from '@autocorp/lake-storage';
 import type { Lsn } from '../lsn';
 import { CsvRecordSplitter } from './csv-record-splitter';
 
