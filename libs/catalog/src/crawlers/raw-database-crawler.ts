@@ -43,14 +43,15 @@ export async function crawlRawDatabase(options: CrawlOptions): Promise<CrawlRepo
           progress.tick(1);
         }
         const name = toCatalogName(folder);
+        const sourceTable = parseRawDatabaseKey(keys[0] ?? '')?.table ?? folder;
         const result = await catalog.registerTable(database, {
           name,
           location: lakeFolderUri(store, `${RAW_DATABASE_PREFIX}${folder}/`),
           format: 'parquet',
           columns: mergeColumns(perFile),
           partitionKeys: [],
-          properties: { 'autocorp.source': 'dms', 'autocorp.source_table': folder.replace(/^pg_/, '') },
-          description: `DMS full load and CDC files of source table ${folder.replace(/^pg_/, '')}.`,
+          properties: { 'autocorp.source': 'dms', 'autocorp.source_table': sourceTable },
+          description: `DMS full load and CDC files of source table ${sourceTable}.`,
         });
         tables.push({ database, table: name, outcome: result.outcome, ...(result.change ? { change: result.change } : {}), partitionsAdded: 0, filesRead: keys.length });
       }
