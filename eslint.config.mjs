@@ -3,6 +3,13 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+const LAKE_ZONE_PREFIX = '/^(raw|curated|processed|state)\\//';
+const LAKE_KEY_MESSAGE = 'Lake keys are built by @autocorp/lake-storage (ZONES, rawDatabasePrefix, rawCsvKey, quarantineKey, stateKey, ...), not spelled out; add a builder to libs/lake-storage/src/layout/ if one is missing.';
+const LAKE_KEY_LITERALS = [
+  { selector: `Literal[value=${LAKE_ZONE_PREFIX}]`, message: LAKE_KEY_MESSAGE },
+  { selector: `TemplateLiteral[quasis.0.value.cooked=${LAKE_ZONE_PREFIX}]`, message: LAKE_KEY_MESSAGE },
+];
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/cdk.out/**', '**/.autocorp/**', '**/*.mjs', '**/*.js'] },
   ...tseslint.configs.recommended,
@@ -26,6 +33,25 @@ export default [
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  // The lake's key layout has one owner, libs/lake-storage (src/layout/): everywhere else keys are built
+  // with its functions, never spelled. Tests are exempt: their literal keys are the written-down layout
+  // (a contract with AWS DMS, Glue and Athena) that the builders are checked against; a test that built
+  // its keys with the same functions as the code could not notice the layout changing.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['libs/lake-storage/**', '**/test/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...LAKE_KEY_LITERALS],
+    },
+  },
+  // libs/etl reads what CDC wrote through the lake layout only; it does not depend on libs/cdc
+  // (its tests and benchmarks use the real CDC to fill a lake).
+  {
+    files: ['libs/etl/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@autocorp/cdc', message: 'libs/etl does not depend on libs/cdc: read CDC files and state through the layout of @autocorp/lake-storage.' }] }],
     },
   },
 ];

@@ -1,11 +1,13 @@
+import { RAW_CSV_PREFIX, RAW_DATABASE_PREFIX, ZONES } from '@autocorp/lake-storage/layout';
 import type { EnvironmentConfig } from './environment-config';
 
-/** The lake's zones and their key prefixes: the same keys as the local profile (@autocorp/lake-storage ZONES). */
+/** The lake's zones and their key prefixes: the keys of the local profile (@autocorp/lake-storage), plus AWS-only folders. */
 export const LAKE_PREFIXES = {
-  rawDatabase: 'raw/database/',
-  rawCsv: 'raw/csv/',
-  processed: 'processed/',
-  curated: 'curated/',
+  rawDatabase: RAW_DATABASE_PREFIX,
+  rawCsv: RAW_CSV_PREFIX,
+  processed: ZONES.processed,
+  curated: ZONES.curated,
+  state: ZONES.state,
   glueTemp: 'glue-temp/',
   athenaResults: 'results/',
 } as const;

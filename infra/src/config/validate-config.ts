@@ -1,3 +1,4 @@
+import { ZONES } from '@autocorp/lake-storage/layout';
 import { InfraError } from '../infra-error';
 import { DMS_DECODING_PLUGINS, type EnvironmentConfig, GLUE_WORKER_TYPES } from './environment-config';
 
@@ -115,7 +116,7 @@ export function configProblems(config: EnvironmentConfig): string[] {
   check(m.athenaScanAlarmBytesPerHour > 0, 'monitoring.athenaScanAlarmBytesPerHour', 'must be positive');
 
   check(EMBEDDING_DIMENSIONS.includes(config.ai.embeddingDimensions), 'ai.embeddingDimensions', `must be one of ${EMBEDDING_DIMENSIONS.join(', ')} (Titan Text Embeddings V2)`);
-  check(/^[a-z0-9][a-z0-9-]*\/$/.test(config.ai.documentsPrefix) && !config.ai.documentsPrefix.startsWith('curated/'), 'ai.documentsPrefix', 'must be a lowercase prefix ending with "/" outside curated/ (the Hudi crawler reads curated/)');
+  check(/^[a-z0-9][a-z0-9-]*\/$/.test(config.ai.documentsPrefix) && !config.ai.documentsPrefix.startsWith(ZONES.curated), 'ai.documentsPrefix', 'must be a lowercase prefix ending with "/" outside curated/ (the Hudi crawler reads curated/)');
   return problems;
 }
 

@@ -1,3 +1,4 @@
+import { CDC_COLUMNS, RAW_DATABASE_PREFIX, ZONES } from '@autocorp/lake-storage/layout';
 import { Stack } from 'aws-cdk-lib';
 import * as dms from 'aws-cdk-lib/aws-dms';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -26,9 +27,9 @@ export interface DmsReplicationProps {
 }
 
 /** Commit timestamps land in this column, as on the local profile (@autocorp/cdc). */
-export const COMMIT_TIMESTAMP_COLUMN = '_cdc_commit_ts';
+export const COMMIT_TIMESTAMP_COLUMN = CDC_COLUMNS.commitTimestamp;
 /** DMS writes below this folder of the raw bucket; with the table mapping: `raw/database/pg_<table>/`. */
-export const DMS_BUCKET_FOLDER = 'raw';
+export const DMS_BUCKET_FOLDER = ZONES.raw.slice(0, -1);
 
 /**
  * PostgreSQL to the raw zone with AWS DMS: full load then change data capture, as Parquet with the `Op` column
@@ -80,7 +81,7 @@ export class DmsReplication extends Construct {
       description: 'DMS writes Parquet files under raw/database/ of the raw bucket',
     });
     targetRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [rawBucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`${DMS_BUCKET_FOLDER}/*`] } } }));
-    const landing = rawBucket.arnForObjects(`${DMS_BUCKET_FOLDER}/database/*`);
+    const landing = rawBucket.arnForObjects(`${RAW_DATABASE_PREFIX}*`);
     targetRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject', 's3:PutObjectTagging'], resources: [landing] }));
     acknowledgeWildcardResources(targetRole, 'DMS names its Parquet files (LOAD*, timestamped CDC files) at run time under raw/database/pg_<table>/; the grant is limited to raw/database/ of the raw bucket.', [landing]);
     targetRole.addToPolicy(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [key.keyArn] }));

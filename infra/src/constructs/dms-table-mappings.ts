@@ -1,11 +1,13 @@
+import { CDC_COLUMNS, RAW_DATABASE_PREFIX, RAW_DATABASE_TABLE_FOLDER_PREFIX, ZONES } from '@autocorp/lake-storage/layout';
+
 /** DMS writes into `<bucketFolder>/<schema>/<table>/`; renaming the schema to this puts files under `raw/database/`. */
-export const DMS_TARGET_SCHEMA_FOLDER = 'database';
+export const DMS_TARGET_SCHEMA_FOLDER = RAW_DATABASE_PREFIX.slice(ZONES.raw.length, -1);
 /** The prefix every table gets in the raw zone, so files land at `raw/database/pg_<table>/`. */
-export const DMS_TABLE_PREFIX = 'pg_';
+export const DMS_TABLE_PREFIX = RAW_DATABASE_TABLE_FOLDER_PREFIX;
 /** Columns DMS adds to every row, matching the layout @autocorp/cdc writes on the local profile. */
 export const DMS_ADDED_COLUMNS = [
-  { name: '_cdc_commit_lsn', expression: '$AR_H_STREAM_POSITION' },
-  { name: '_cdc_seq', expression: '$AR_H_CHANGE_SEQ' },
+  { name: CDC_COLUMNS.commitLsn, expression: '$AR_H_STREAM_POSITION' },
+  { name: CDC_COLUMNS.seq, expression: '$AR_H_CHANGE_SEQ' },
 ] as const;
 
 interface DmsRule {

@@ -36,7 +36,7 @@ export class GlueRoles extends Construct {
 
     const rawDatabase = props.raw.arnForObjects(`${LAKE_PREFIXES.rawDatabase}*`);
     const rawCsv = props.raw.arnForObjects(`${LAKE_PREFIXES.rawCsv}*`);
-    const lakeState = props.raw.arnForObjects('state/*');
+    const lakeState = props.raw.arnForObjects(`${LAKE_PREFIXES.state}*`);
     const processedZone = props.processed.arnForObjects(`${LAKE_PREFIXES.processed}*`);
     const glueTemp = props.processed.arnForObjects(`${LAKE_PREFIXES.glueTemp}*`);
     const curatedZone = props.curated.arnForObjects(`${LAKE_PREFIXES.curated}*`);

@@ -1,8 +1,8 @@
+import { ZONES, curatedTablePrefix, quarantinePrefix, rawDatabasePrefix } from '@autocorp/lake-storage/layout';
 import { type GlueEnvironment, JOBS, glueJobArguments, jobsInDependencyOrder, renderGlueScript } from '@autocorp/etl-jobs';
 import { NAMED_QUERIES, athenaNamedQueryString } from '@autocorp/query';
 import { SOURCE_TABLE_NAMES } from '@autocorp/schema';
 import type { EnvironmentConfig } from '../config/environment-config';
-import { DMS_TABLE_PREFIX } from '../constructs/dms-table-mappings';
 import { LAKE_PREFIXES, resourceNames } from '../config/naming';
 import type { GlueJobInput } from './glue-job-input';
 import type { NamedQueryInput } from './named-query-input';
@@ -28,10 +28,9 @@ export function replicationSlotName(config: Pick<EnvironmentConfig, 'name'>): st
 export function rawPrefixesByRead(): { readonly readInFull: string[]; readonly readOnce: string[] } {
   const databaseSources = JOBS.flatMap((job) => job.sources).flatMap((source) => (source.kind === 'database' ? [source] : []));
   const history = new Set(databaseSources.filter((source) => source.read === 'history').map((source) => source.table));
-  const tablePrefix = (table: string) => `${LAKE_PREFIXES.rawDatabase}${DMS_TABLE_PREFIX}${table}/`;
   return {
-    readInFull: SOURCE_TABLE_NAMES.filter((table) => history.has(table)).map(tablePrefix),
-    readOnce: [LAKE_PREFIXES.rawCsv, ...SOURCE_TABLE_NAMES.filter((table) => !history.has(table)).map(tablePrefix)],
+    readInFull: SOURCE_TABLE_NAMES.filter((table) => history.has(table)).map(rawDatabasePrefix),
+    readOnce: [LAKE_PREFIXES.rawCsv, ...SOURCE_TABLE_NAMES.filter((table) => !history.has(table)).map(rawDatabasePrefix)],
   };
 }
 
@@ -57,11 +56,11 @@ export function zoneArguments(config: EnvironmentConfig, job: { readonly name: s
   const curated = `s3://${names.bucket('curated')}/${LAKE_PREFIXES.curated}`;
   const processed = `s3://${names.bucket('processed')}/${LAKE_PREFIXES.processed}`;
   return {
-    '--raw_path': `s3://${names.bucket('raw')}/raw/`,
+    '--raw_path': `s3://${names.bucket('raw')}/${ZONES.raw}`,
     '--curated_path': curated,
     '--processed_path': processed,
-    '--target_path': `${curated}${job.hudi.tableName}/`,
-    '--quarantine_path': `${processed}quarantine/${job.name}/`,
+    '--target_path': `s3://${names.bucket('curated')}/${curatedTablePrefix(job.hudi.tableName)}`,
+    '--quarantine_path': `s3://${names.bucket('processed')}/${quarantinePrefix(job.name)}`,
   };
 }
 

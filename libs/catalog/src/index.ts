@@ -24,7 +24,7 @@ export { GLUE_PARTITION_BATCH, GlueCatalogBackend, type GlueCatalogOptions } fro
 export { STORAGE_FORMATS, fromGlueTable, toGlueTableInput } from './glue/glue-mapping';
 export { type CrawlOptions, DEFAULT_DATABASES } from './crawlers/crawl-options';
 export type { CrawlReport, RejectedFile, TableCrawlResult } from './crawlers/crawl-report';
-export { RAW_DATABASE_PREFIX, crawlRawDatabase } from './crawlers/raw-database-crawler';
-export { INGEST_DATE_KEY, RAW_CSV_PREFIX, crawlRawCsv } from './crawlers/raw-csv-crawler';
-export { CURATED_PREFIX, HUDI_META_COLUMNS, crawlCuratedHudi } from './crawlers/curated-hudi-crawler';
+export { crawlRawDatabase } from './crawlers/raw-database-crawler';
+export { crawlRawCsv } from './crawlers/raw-csv-crawler';
+export { HUDI_META_COLUMNS, crawlCuratedHudi } from './crawlers/curated-hudi-crawler';
 export { type CrawlAllOptions, crawlAll } from './crawlers/crawl-all';

@@ -2,7 +2,7 @@ import { rmdir } from 'node:fs/promises';
 import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import { connectSql } from './connection';
 import { cdcStagingRoot, removeStagingLeftovers } from './lake/cdc-staging';
-import { cdcStateKeys } from './lake/raw-layout';
+import { cdcStateKeys } from '@autocorp/lake-storage';
 import { type CdcOptions, resolveOptions } from './options';
 import { readSlot, slotInUseError } from './replication/slot-info';
 

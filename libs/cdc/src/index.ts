@@ -10,8 +10,6 @@ export { type CdcLagBasis, type CdcStatus, type CdcStatusOptions, type CdcStatus
 export { type DropCdcResult, dropCdc } from './drop-cdc';
 export type { TableState, TableStateName } from './state/table-state';
 export type { LakeColumn, SchemaEvent } from './state/schema-history';
-export { type ChangePosition, cdcFileKey, cdcStateKeys, loadFileKey, parseCdcFileKey, rawTablePrefix } from './lake/raw-layout';
-export { COMMIT_LSN_COLUMN, DEFAULT_COMMIT_TIMESTAMP_COLUMN, OP_COLUMN, SEQ_COLUMN } from './lake/lake-projection';
 export { lakeType } from './lake/column-types';
 export { decodePgOutput } from './pgoutput/decode-pgoutput';
 export type { PgOutputMessage } from './pgoutput/messages';

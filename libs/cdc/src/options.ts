@@ -1,7 +1,7 @@
+import { CDC_COLUMNS, DEFAULT_CDC_SLOT } from '@autocorp/lake-storage';
 import { SOURCE_TABLE_NAMES } from '@autocorp/schema';
 import { CdcError } from './cdc-error';
 import type { CdcConnection } from './connection';
-import { DEFAULT_COMMIT_TIMESTAMP_COLUMN } from './lake/lake-projection';
 import type { ObjectStore } from './lake/object-store';
 
 /** Options shared by the full load, the stream, status and drop. */
@@ -10,9 +10,9 @@ export interface CdcOptions {
   readonly connection: CdcConnection;
   /** The lake; raw files and state are written through it only. */
   readonly store: ObjectStore;
-  /** Logical replication slot, default `autocorp_cdc`. */
+  /** Logical replication slot, default `autocorp_cdc` (DEFAULT_CDC_SLOT of @autocorp/lake-storage). */
   readonly slotName?: string;
-  /** Publication, default `autocorp_cdc`. */
+  /** Publication, default the slot's default name. */
   readonly publicationName?: string;
   /** Source schema, default `public`. */
   readonly schema?: string;
@@ -81,14 +81,14 @@ export function resolveOptions(options: CdcOptions): ResolvedOptions {
   return {
     connection: options.connection,
     store: options.store,
-    slotName: identifier('slotName', options.slotName, 'autocorp_cdc'),
-    publicationName: identifier('publicationName', options.publicationName, 'autocorp_cdc'),
+    slotName: identifier('slotName', options.slotName, DEFAULT_CDC_SLOT),
+    publicationName: identifier('publicationName', options.publicationName, DEFAULT_CDC_SLOT),
     schema: options.schema ?? 'public',
     tables: [...tables],
     maxRowsPerFile: Math.floor(positive('maxRowsPerFile', options.maxRowsPerFile, 500_000)),
     cutIntervalMs: positive('cutIntervalMs', options.cutIntervalMs, 1000),
     maxBytesPerBatch: positive('maxBytesPerBatch', options.maxBytesPerBatch, 64 * 1024 * 1024),
-    commitTimestampColumn: options.commitTimestampColumn ?? DEFAULT_COMMIT_TIMESTAMP_COLUMN,
+    commitTimestampColumn: options.commitTimestampColumn ?? CDC_COLUMNS.commitTimestamp,
     heartbeatIntervalMs: positive('heartbeatIntervalMs', options.heartbeatIntervalMs, 10_000),
     statusIntervalMs: positive('statusIntervalMs', options.statusIntervalMs, 10_000),
     fullLoadConcurrency: Math.floor(positive('fullLoadConcurrency', options.fullLoadConcurrency, 2)),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CdcError, decodePgOutput } from '../src/index';
 import { CsvRecordSplitter } from '../src/full-load/csv-record-splitter';
-import { cdcFileKey, parseCdcFileKey } from '../src/lake/raw-layout';
 import { lakeType } from '../src/lake/column-types';
 import { formatLsn, parseLsn } from '../src/lsn';
 
@@ -61,14 +60,11 @@ describe('pgoutput decoder', () => {
   });
 });
 
-describe('raw layout and types', () => {
-  it('names CDC files so they sort in commit order and parse back to their LSN range', () => {
-    const a = cdcFileKey('customers', new Date('2025-01-02T03:04:05.678Z'), { lsn: 0x16b3748n, seq: 1 }, { lsn: 0x16b9000n, seq: 3 });
-    expect(a).toBe('raw/database/pg_customers/20250102-030405678-00000000016B3748-00000001-00000000016B9000-00000003.parquet');
-    expect(parseCdcFileKey(a)).toEqual({ time: '20250102-030405678', first: { lsn: 0x16b3748n, seq: 1 }, last: { lsn: 0x16b9000n, seq: 3 } });
-    const b = cdcFileKey('customers', new Date('2025-01-02T03:04:05.678Z'), { lsn: 0x16b9000n, seq: 4 }, { lsn: 0x16c0000n, seq: 1 });
-    expect([b, a].sort()).toEqual([a, b]);
+// CDC file names are the lake layout's: libs/lake-storage/test/layout.test.ts.
+describe('LSNs and types', () => {
+  it('reads and writes LSNs as PostgreSQL does, and refuses other text with a protocol CdcError', () => {
     expect(formatLsn(parseLsn('16/B374D848'))).toBe('16/B374D848');
+    expect(() => parseLsn('16-B374D848')).toThrow(CdcError);
   });
 
   it('maps PostgreSQL types to lake types', () => {

@@ -1,3 +1,3 @@
 export { ConfigError, type ConfigErrorKind } from './config-error';
 export { PROFILES, type Profile, resolveProfile } from './profile';
-export { DEFAULT_HOME_DIRNAME, type StateHome, curatedTablePath, resolveStateHome, stateHomeAt } from './state-home';
+export { DEFAULT_HOME_DIRNAME, type StateHome, resolveStateHome, stateHomeAt } from './state-home';

@@ -7,11 +7,8 @@ export interface StateHome {
   readonly root: string;
   /** PostgreSQL data directory of the embedded server. */
   readonly postgresData: string;
-  /** The lake; zones are `raw/`, `processed/`, `curated/<table>/`. */
+  /** The lake folder (a local object store); its key layout belongs to @autocorp/lake-storage. */
   readonly lake: string;
-  readonly raw: string;
-  readonly processed: string;
-  readonly curated: string;
   /** Pipeline positions, job bookmarks, run records. */
   readonly pipelineState: string;
   /** The local catalog. */
@@ -39,17 +36,9 @@ export function stateHomeAt(root: string): StateHome {
     root,
     postgresData: path.join(root, 'postgres', 'data'),
     lake,
-    raw: path.join(lake, 'raw'),
-    processed: path.join(lake, 'processed'),
-    curated: path.join(lake, 'curated'),
     pipelineState: path.join(root, 'state'),
     catalog: path.join(root, 'catalog'),
     generated: path.join(root, 'generated'),
     logs: path.join(root, 'logs'),
   };
-}
-
-/** The curated zone folder of one table. */
-export function curatedTablePath(home: StateHome, table: string): string {
-  return path.join(home.curated, table);
 }

@@ -3,12 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, resolveProfile, resolveStateHome } from '../src/index';
 
 describe('resolveStateHome', () => {
-  it('defaults to .autocorp in the working directory with the lake zones under it', () => {
+  it('defaults to .autocorp in the working directory with the lake folder under it', () => {
     const home = resolveStateHome({}, '/work/x');
     expect(home.root).toBe(path.resolve('/work/x/.autocorp'));
-    expect(home.raw).toBe(path.resolve('/work/x/.autocorp/lake/raw'));
-    expect(home.processed).toBe(path.resolve('/work/x/.autocorp/lake/processed'));
-    expect(home.curated).toBe(path.resolve('/work/x/.autocorp/lake/curated'));
+    expect(home.lake).toBe(path.resolve('/work/x/.autocorp/lake'));
   });
 
   it('is moved by AUTOCORP_HOME, relative paths against the working directory', () => {

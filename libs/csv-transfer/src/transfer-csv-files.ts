@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { type ObjectStore, formatIngestDate } from '@autocorp/lake-storage';
+import { type ObjectStore, csvTransferRunKey, csvTransferSourceManifestKey, csvTransferStagingKey, formatIngestDate } from '@autocorp/lake-storage';
 import { copyCsvFile } from './copy-csv-file';
 import { type ProgressSettings, fileProgress } from './file-progress';
 import { hashFile } from './hash-file';
@@ -8,7 +8,6 @@ import type { ExpectedHeaders } from './header-check';
 import { checkKnownTable } from './known-tables';
 import { publishCsvVersion } from './publish-version';
 import { type SourceFile, listSourceFiles } from './source-files';
-import { runManifestKey, sourceManifestKey, stagingKey } from './state-keys';
 import { TransferError } from './transfer-error';
 import { recordInvalidUtf8 } from './transfer-findings';
 import { type Ledger, readLedger, writeLedger } from './transfer-ledger';
@@ -64,7 +63,7 @@ export async function transferCsvFiles(options: TransferOptions): Promise<Transf
       finishedAt: now().toISOString(),
       records,
       totals: totalsOf(records),
-      manifestKey: runManifestKey(runId),
+      manifestKey: csvTransferRunKey(runId),
       errors,
     };
     const { errors: _objects, ...stored } = report;
@@ -81,7 +80,7 @@ export async function transferCsvFiles(options: TransferOptions): Promise<Transf
       if (source.kind === 'other') {
         record({ status: 'ignored', reason: 'not a .csv file nor a manifest' });
       } else if (source.kind === 'manifest') {
-        const key = sourceManifestKey(runId, source.name);
+        const key = csvTransferSourceManifestKey(runId, source.name);
         const info = await store.putFile(key, source.path);
         record({ status: 'manifest', key, ...(info.sha256 !== undefined ? { sha256: info.sha256 } : {}), reason: 'source manifest, kept as metadata' });
       } else {
@@ -131,7 +130,7 @@ async function transferOne(store: ObjectStore, source: SourceFile, context: Tran
       }
     }
   }
-  const staging = stagingKey(context.runId, source.name);
+  const staging = csvTransferStagingKey(context.runId, source.name);
   const progress = fileProgress(source.name, source.size, context.progressSettings);
   try {
     const copied = await copyCsvFile(store, source, staging, {

@@ -1,11 +1,10 @@
-import type { ObjectStore } from '@autocorp/lake-storage';
-import { transferFindingsKey } from './state-keys';
+import { type ObjectStore, csvTransferFindingsKey } from '@autocorp/lake-storage';
 import { TransferError } from './transfer-error';
 import { REPORTED_LINES, type TransferWarning } from './transfer-report';
 import type { InvalidUtf8 } from './utf8-scanner';
 
 /**
- * What the transfer found in one landed raw file, at `transferFindingsKey(key)`: the lines that
+ * What the transfer found in one landed raw file, at `csvTransferFindingsKey(key)` (@autocorp/lake-storage): the lines that
  * are not valid UTF-8 (physical line, 1 = header, and the byte offset of the first invalid byte on
  * it; the first 1,000, and how many there are). The file itself is landed as written.
  */
@@ -21,7 +20,7 @@ export interface TransferFindings {
 
 /** Writes the findings of a landed file and returns the warning for its report record. */
 export async function recordInvalidUtf8(store: ObjectStore, findings: TransferFindings): Promise<TransferWarning> {
-  const findingsKey = transferFindingsKey(findings.key);
+  const findingsKey = csvTransferFindingsKey(findings.key);
   await store.put(findingsKey, `${JSON.stringify(findings, null, 2)}\n`, { contentType: 'application/json' });
   const { totalLines, lines } = findings.invalidUtf8;
   const shown = lines.slice(0, 5).map((l) => `line ${l.line} (byte ${l.byteOffset})`).join(', ');
@@ -36,7 +35,7 @@ export async function recordInvalidUtf8(store: ObjectStore, findings: TransferFi
 
 /** The findings of a raw file, or undefined when the transfer found nothing to say about it. */
 export async function readTransferFindings(store: ObjectStore, rawKey: string): Promise<TransferFindings | undefined> {
-  const key = transferFindingsKey(rawKey);
+  const key = csvTransferFindingsKey(rawKey);
   if ((await store.head(key)) === undefined) return undefined;
   try {
     const findings = JSON.parse((await store.getBytes(key)).toString('utf8')) as TransferFindings;

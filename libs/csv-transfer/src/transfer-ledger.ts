@@ -1,8 +1,5 @@
-import { type ObjectStore, stateKey } from '@autocorp/lake-storage';
+import { CSV_TRANSFER_LEDGER_KEY, type ObjectStore } from '@autocorp/lake-storage';
 import { TransferError } from './transfer-error';
-
-/** Where the ledger of transferred files lives in the store. */
-export const LEDGER_KEY = stateKey('transfer', 'csv', 'ledger.json');
 
 /** The last successful transfer of one source file name. */
 export interface LedgerEntry {
@@ -24,8 +21,8 @@ export interface Ledger {
 
 /** The ledger from the store; an empty one when there is none yet. */
 export async function readLedger(store: ObjectStore): Promise<Ledger> {
-  if ((await store.head(LEDGER_KEY)) === undefined) return { version: 1, files: {} };
-  const text = (await store.getBytes(LEDGER_KEY)).toString('utf8');
+  if ((await store.head(CSV_TRANSFER_LEDGER_KEY)) === undefined) return { version: 1, files: {} };
+  const text = (await store.getBytes(CSV_TRANSFER_LEDGER_KEY)).toString('utf8');
   try {
     const ledger = JSON.parse(text) as Ledger;
     if (ledger.version !== 1 || typeof ledger.files !== 'object' || ledger.files === null) throw new Error('unknown layout');
@@ -33,12 +30,12 @@ export async function readLedger(store: ObjectStore): Promise<Ledger> {
   } catch (error) {
     throw new TransferError(
       'invalid-manifest',
-      `The transfer ledger ${store.uri}${LEDGER_KEY} is not readable (${(error as Error).message}). Delete it to transfer every file again.`,
+      `The transfer ledger ${store.uri}${CSV_TRANSFER_LEDGER_KEY} is not readable (${(error as Error).message}). Delete it to transfer every file again.`,
       { cause: error },
     );
   }
 }
 
 export async function writeLedger(store: ObjectStore, ledger: Ledger): Promise<void> {
-  await store.put(LEDGER_KEY, `${JSON.stringify(ledger, null, 2)}\n`, { contentType: 'application/json' });
+  await store.put(CSV_TRANSFER_LEDGER_KEY, `${JSON.stringify(ledger, null, 2)}\n`, { contentType: 'application/json' });
 }

@@ -42,7 +42,7 @@ export interface TransferWarning {
   readonly totalLines: number;
   /** The first of them (physical line, 1 = header; byte offset in the file), at most REPORTED_LINES. */
   readonly lines: readonly InvalidUtf8[];
-  /** The findings object with up to 1,000 lines: `transferFindingsKey(key)`. */
+  /** The findings object with up to 1,000 lines: `csvTransferFindingsKey(key)` (@autocorp/lake-storage). */
   readonly findingsKey: string;
 }
 

@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalObjectStore } from '@autocorp/lake-storage';
+import { LocalObjectStore, csvTransferFindingsKey } from '@autocorp/lake-storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type InvalidUtf8, formatTransferReport, readTransferFindings, transferCsvFiles, transferFindingsKey } from '../src/index';
+import { type InvalidUtf8, formatTransferReport, readTransferFindings, transferCsvFiles } from '../src/index';
 import { EXPECTED_HEADERS } from './source-folder';
 
 const DAY = new Date('2024-03-05T09:00:00Z');
@@ -69,7 +69,7 @@ describe('a CSV file with bytes that are not UTF-8', () => {
     const key = record?.key as string;
     expect((await readFile(store.localPath(key))).equals(fixture.bytes)).toBe(true);
     expect(record?.warnings).toEqual([
-      { kind: 'invalid-utf8', message: expect.stringContaining(`line ${fixture.invalid[0]?.line} (byte ${fixture.invalid[0]?.byteOffset})`), totalLines: fixture.invalid.length, lines: fixture.invalid, findingsKey: transferFindingsKey(key) },
+      { kind: 'invalid-utf8', message: expect.stringContaining(`line ${fixture.invalid[0]?.line} (byte ${fixture.invalid[0]?.byteOffset})`), totalLines: fixture.invalid.length, lines: fixture.invalid, findingsKey: csvTransferFindingsKey(key) },
     ]);
     expect(await readTransferFindings(store, key)).toMatchObject({ key, sourceFile: 'sales_order_parts.csv', invalidUtf8: { totalLines: fixture.invalid.length, lines: fixture.invalid } });
     expect(report.totals.withWarnings).toBe(1);

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalObjectStore, type ObjectStore, S3ObjectStore } from '@autocorp/lake-storage';
+import { CSV_TRANSFER_LEDGER_KEY, LocalObjectStore, type ObjectStore, S3ObjectStore } from '@autocorp/lake-storage';
 import { type LocalS3Server, startLocalS3Server } from '@autocorp/lake-storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEDGER_KEY, TransferError, type TransferReport, formatTransferReport, readLedger, transferCsvFiles } from '../src/index';
+import { TransferError, type TransferReport, formatTransferReport, readLedger, transferCsvFiles } from '../src/index';
 import { FaultyStore } from './faulty-store';
 import { EXPECTED_HEADERS, SOURCE_CSV, SOURCE_ROWS, makeSourceFolder } from './source-folder';
 
@@ -150,7 +150,7 @@ describe('transferCsvFiles into a local lake', () => {
     expect(report.errors.map((e) => e.kind)).toEqual(['checksum-mismatch', 'checksum-mismatch', 'checksum-mismatch', 'checksum-mismatch']);
     expect(report.errors[0]?.message).toMatch(/does not match .*\.csv: sha256/);
     expect(await listKeys(inner, 'raw/')).toEqual([]);
-    expect(await inner.head(LEDGER_KEY)).toBeUndefined();
+    expect(await inner.head(CSV_TRANSFER_LEDGER_KEY)).toBeUndefined();
   });
 
   it('detects a damaged copy by reading it back when the store has no checksum of its own', async () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { jobByName } from '@autocorp/etl-jobs';
+import { rawCsvPrefix } from '@autocorp/lake-storage';
 import { runJobs } from '../src/index';
 import { type EtlBenchOptions, secondsSince } from './bench-timer';
 import { generatedLake } from './generated-lake';
@@ -33,7 +34,7 @@ export async function csvDedupBench(options: EtlBenchOptions): Promise<CsvDedupB
     const ready = await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, progress: false, jobs: ['customers'] });
     if (ready.some((r) => r.status !== 'committed')) throw new Error(`customers did not commit: ${ready.map((r) => r.error).join('; ')}`);
     const files: string[] = [];
-    for await (const info of lake.store.list('raw/csv/sales_orders/')) files.push(lake.store.localPath(info.key) as string);
+    for await (const info of lake.store.list(rawCsvPrefix('sales_orders'))) files.push(lake.store.localPath(info.key) as string);
 
     let start = performance.now();
     const [run] = (await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, progress: false, jobs: ['sales_order'] })).filter((r) => r.job === 'sales_order');

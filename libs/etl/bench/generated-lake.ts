@@ -5,10 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { dropCdc, runCdcUntilIdle } from '@autocorp/cdc';
 import { transferCsvFiles } from '@autocorp/csv-transfer';
 import { CSV_FILES, generate } from '@autocorp/generator';
-import { type ObjectStore, openObjectStore } from '@autocorp/lake-storage';
+import { DEFAULT_CDC_SLOT, type ObjectStore, openObjectStore } from '@autocorp/lake-storage';
 import { migrate, startThrowawayPostgres } from '@autocorp/source-db';
 import pg from 'pg';
-import { DEFAULT_CDC_SLOT } from '../src/index';
 
 /** A generated business to reuse: its PostgreSQL (left as found) and its CSV export folder. */
 export interface ExistingBusiness {

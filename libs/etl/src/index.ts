@@ -1,5 +1,5 @@
 export { EtlError, type EtlErrorKind } from './etl-error';
-export { DEFAULT_CDC_SLOT, type RunJobsOptions, runJobs } from './run/run-jobs';
+export { type RunJobsOptions, runJobs } from './run/run-jobs';
 export { type RunJobContext, runJob, rowRuleNames } from './run/run-job';
 export {
   type ListRunsOptions,
@@ -13,7 +13,6 @@ export {
 export {
   type ExcludeRawFileOptions,
   type RawFileExclusion,
-  EXCLUSIONS_PREFIX,
   excludeRawFile,
   listExcludedFiles,
   restoreRawFile,
@@ -21,6 +20,5 @@ export {
 export { TIED_VERSIONS_RULE } from './quality/evaluate-version-conflicts';
 export { QUARANTINE_FILE_COMMAND } from './run/blocked-message';
 export { type CsvFileMark, type DatabaseBookmark, type JobBookmark, readBookmark } from './state/bookmarks';
-export { bookmarkKey, quarantineKey, runRecordKey } from './state/state-keys';
 export { curatedTableKey, openCuratedTable } from './curated/curated-table';
 export { EtlDuckDb, type EtlDuckDbOptions } from './duckdb/etl-duckdb';

@@ -1,4 +1,5 @@
 import { HudiTable, HudiTableConfig, PROPERTIES_PATH } from '@autocorp/hudi';
+import { ZONES } from '@autocorp/lake-storage';
 import { createProgress } from '@autocorp/terminal';
 import { CatalogError } from '../catalog-error';
 import { avroTypeToGlue } from '../column-types';
@@ -8,7 +9,7 @@ import { type CrawlOptions, DEFAULT_DATABASES } from './crawl-options';
 import type { CrawlReport, TableCrawlResult } from './crawl-report';
 import { lakeFolderUri, listKeys } from './local-files';
 
-export const CURATED_PREFIX = 'curated/';
+const CURATED_PREFIX = ZONES.curated;
 const PROPERTIES_SUFFIX = PROPERTIES_PATH;
 
 /** Hudi's five meta columns, first in every base file (Hudi's Glue sync registers them too). */

@@ -1,3 +1,4 @@
+import { INGEST_DATE_KEY, RAW_CSV_PREFIX, ZONES, parseRawCsvKey, rawCsvPartitionPrefix, rawCsvPrefix } from '@autocorp/lake-storage';
 import { createProgress } from '@autocorp/terminal';
 import { isCatalogError } from '../catalog-error';
 import { type CsvInference, sniffCsv } from '../csv-sniff';
@@ -9,10 +10,6 @@ import { type CrawlOptions, DEFAULT_DATABASES } from './crawl-options';
 import type { CrawlReport, RejectedFile, TableCrawlResult } from './crawl-report';
 import { lakeFolderUri, listKeys, withLocalFile } from './local-files';
 import { mergeColumns } from './merge-columns';
-
-export const RAW_CSV_PREFIX = 'raw/csv/';
-export const INGEST_DATE_KEY = 'ingest_date';
-const PARTITION_FOLDER = /^ingest_date=(\d{4}-\d{2}-\d{2})$/;
 
 interface CsvTableFiles {
   /** ingest date -> CSV keys of that partition */
@@ -39,12 +36,12 @@ async function sniffOrReject(sniff: () => Promise<CsvInference>, file: Omit<Reje
 export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
   const database = options.database ?? DEFAULT_DATABASES.raw;
   const { store, catalog } = options;
-  await catalog.ensureDatabase({ name: database, description: 'Raw zone of the AutoCorp lake: DMS Parquet and CSV exports.', locationUri: lakeFolderUri(store, 'raw/') });
+  await catalog.ensureDatabase({ name: database, description: 'Raw zone of the AutoCorp lake: DMS Parquet and CSV exports.', locationUri: lakeFolderUri(store, ZONES.raw) });
   const tablesFiles = new Map<string, CsvTableFiles>();
   for (const key of await listKeys(store, RAW_CSV_PREFIX)) {
-    const [table, partition, ...rest] = key.slice(RAW_CSV_PREFIX.length).split('/');
-    const date = partition !== undefined ? PARTITION_FOLDER.exec(partition)?.[1] : undefined;
-    if (!table || !date || rest.length !== 1 || !key.toLowerCase().endsWith('.csv')) continue;
+    const parsed = parseRawCsvKey(key);
+    if (!parsed) continue;
+    const { table, ingestDate: date } = parsed;
     const entry = tablesFiles.get(table) ?? { partitions: new Map<string, string[]>() };
     entry.partitions.set(date, [...(entry.partitions.get(date) ?? []), key]);
     tablesFiles.set(table, entry);
@@ -78,7 +75,7 @@ export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
         if (perFile.length === 0) continue;
         const result = await catalog.registerTable(database, {
           name,
-          location: lakeFolderUri(store, `${RAW_CSV_PREFIX}${folder}/`),
+          location: lakeFolderUri(store, rawCsvPrefix(folder)),
           format: 'csv',
           columns: mergeColumns(perFile),
           partitionKeys: [{ name: INGEST_DATE_KEY, type: 'string' }],
@@ -92,7 +89,7 @@ export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
           },
           description: `CSV exports of ${folder}, one partition per ingest date.`,
         });
-        const partitions: PartitionInput[] = readDates.map((date) => ({ values: [date], location: lakeFolderUri(store, `${RAW_CSV_PREFIX}${folder}/${INGEST_DATE_KEY}=${date}/`) }));
+        const partitions: PartitionInput[] = readDates.map((date) => ({ values: [date], location: lakeFolderUri(store, rawCsvPartitionPrefix(folder, date)) }));
         const added = await catalog.addPartitions(database, name, partitions);
         results.push({ database, table: name, outcome: result.outcome, ...(result.change ? { change: result.change } : {}), partitionsAdded: added, filesRead });
       }

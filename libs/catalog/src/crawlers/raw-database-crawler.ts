@@ -1,3 +1,4 @@
+import { RAW_DATABASE_PREFIX, ZONES, isLoadFileKey, parseRawDatabaseKey } from '@autocorp/lake-storage';
 import { createProgress } from '@autocorp/terminal';
 import { withDuckDb } from '@autocorp/duckdb';
 import { CRAWLER_DUCKDB } from './crawler-duckdb';
@@ -8,12 +9,10 @@ import type { CrawlReport, TableCrawlResult } from './crawl-report';
 import { lakeFolderUri, listKeys, withLocalFile } from './local-files';
 import { mergeColumns } from './merge-columns';
 
-export const RAW_DATABASE_PREFIX = 'raw/database/';
-
 /** Full-load files (LOAD00000001.parquet ...) first, then CDC files in key (time) order, as DMS writes them. */
 function dmsFileOrder(a: string, b: string): number {
-  const la = /\/LOAD\d+\.parquet$/.test(a);
-  const lb = /\/LOAD\d+\.parquet$/.test(b);
+  const la = isLoadFileKey(a);
+  const lb = isLoadFileKey(b);
   if (la !== lb) return la ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -25,13 +24,11 @@ function dmsFileOrder(a: string, b: string): number {
 export async function crawlRawDatabase(options: CrawlOptions): Promise<CrawlReport> {
   const database = options.database ?? DEFAULT_DATABASES.raw;
   const { store, catalog } = options;
-  await catalog.ensureDatabase({ name: database, description: 'Raw zone of the AutoCorp lake: DMS Parquet and CSV exports.', locationUri: lakeFolderUri(store, 'raw/') });
+  await catalog.ensureDatabase({ name: database, description: 'Raw zone of the AutoCorp lake: DMS Parquet and CSV exports.', locationUri: lakeFolderUri(store, ZONES.raw) });
   const byFolder = new Map<string, string[]>();
   for (const key of await listKeys(store, RAW_DATABASE_PREFIX)) {
-    const rest = key.slice(RAW_DATABASE_PREFIX.length);
-    const slash = rest.indexOf('/');
-    if (slash <= 0 || !key.endsWith('.parquet')) continue;
-    const folder = rest.slice(0, slash);
+    const folder = parseRawDatabaseKey(key)?.folder;
+    if (!folder || !key.endsWith('.parquet')) continue;
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), key]);
   }
   const total = [...byFolder.values()].reduce((n, keys) => n + keys.length, 0);
@@ -47,14 +44,15 @@ export async function crawlRawDatabase(options: CrawlOptions): Promise<CrawlRepo
           progress.tick(1);
         }
         const name = toCatalogName(folder);
+        const sourceTable = parseRawDatabaseKey(keys[0] ?? '')?.table ?? folder;
         const result = await catalog.registerTable(database, {
           name,
           location: lakeFolderUri(store, `${RAW_DATABASE_PREFIX}${folder}/`),
           format: 'parquet',
           columns: mergeColumns(perFile),
           partitionKeys: [],
-          properties: { 'autocorp.source': 'dms', 'autocorp.source_table': folder.replace(/^pg_/, '') },
-          description: `DMS full load and CDC files of source table ${folder.replace(/^pg_/, '')}.`,
+          properties: { 'autocorp.source': 'dms', 'autocorp.source_table': sourceTable },
+          description: `DMS full load and CDC files of source table ${sourceTable}.`,
         });
         tables.push({ database, table: name, outcome: result.outcome, ...(result.change ? { change: result.change } : {}), partitionsAdded: 0, filesRead: keys.length });
       }

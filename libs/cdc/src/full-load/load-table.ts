@@ -7,7 +7,7 @@ import type { SourceColumn } from '../lake/column-types';
 import { lakeProjection, type MetaColumnNames, PARQUET_OPTIONS } from '../lake/lake-projection';
 import type { ObjectStore } from '../lake/object-store';
 import type { ParquetStage } from '../lake/parquet-stage';
-import { loadFileKey } from '../lake/raw-layout';
+import { loadFileKey } from '@autocorp/lake-storage';
 import type { Lsn } from '../lsn';
 import { CsvRecordSplitter } from './csv-record-splitter';
 

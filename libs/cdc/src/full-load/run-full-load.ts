@@ -6,7 +6,7 @@ import { connectReplication, connectSql } from '../connection';
 import type { SourceColumn } from '../lake/column-types';
 import type { ObjectStore } from '../lake/object-store';
 import { openCdcStage } from '../lake/cdc-staging';
-import { rawTablePrefix } from '../lake/raw-layout';
+import { rawDatabasePrefix } from '@autocorp/lake-storage';
 import { type Lsn, formatLsn } from '../lsn';
 import { type CdcOptions, type ResolvedOptions, resolveOptions } from '../options';
 import { assertLogicalWalLevel, ensurePublication, readTableColumns } from '../replication/source-catalog';
@@ -140,7 +140,7 @@ export async function fullLoad(options: ResolvedOptions): Promise<FullLoadResult
 async function clearRawTables(store: ObjectStore, tables: readonly string[]): Promise<void> {
   for (const table of tables) {
     const keys: string[] = [];
-    for await (const info of store.list(rawTablePrefix(table))) keys.push(info.key);
+    for await (const info of store.list(rawDatabasePrefix(table))) keys.push(info.key);
     for (const key of keys) await store.delete(key);
   }
 }

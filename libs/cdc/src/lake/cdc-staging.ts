@@ -3,11 +3,10 @@ import { readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { resolveStateHome } from '@autocorp/config';
-import { RESERVED_TEMP_PREFIX } from '@autocorp/lake-storage';
+import { RESERVED_TEMP_PREFIX, cdcStateKeys } from '@autocorp/lake-storage';
 import { CdcError } from '../cdc-error';
 import type { ObjectStore } from './object-store';
 import { ParquetStage } from './parquet-stage';
-import { cdcStateKeys } from './raw-layout';
 
 /** Name of the staging folder inside the slot's state folder of a local lake (hidden from the store's listings). */
 const LAKE_STAGING_DIRNAME = `${RESERVED_TEMP_PREFIX}cdc-staging`;

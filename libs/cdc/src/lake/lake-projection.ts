@@ -1,3 +1,4 @@
+import { CDC_COLUMNS } from '@autocorp/lake-storage';
 import { castFromText, type SourceColumn } from './column-types';
 import { quoteIdentifier } from '@autocorp/duckdb/sql';
 
@@ -6,11 +7,6 @@ export interface MetaColumnNames {
   /** DMS's `TimestampColumnName`; ours defaults to `_cdc_commit_ts`. */
   readonly commitTimestamp: string;
 }
-
-export const DEFAULT_COMMIT_TIMESTAMP_COLUMN = '_cdc_commit_ts';
-export const COMMIT_LSN_COLUMN = '_cdc_commit_lsn';
-export const SEQ_COLUMN = '_cdc_seq';
-export const OP_COLUMN = 'Op';
 
 /** Where the projection reads its values: SQL expressions over the staged relation. */
 export interface ProjectionSource {
@@ -26,10 +22,10 @@ export interface ProjectionSource {
 /** `Op, <commit ts>, _cdc_commit_lsn, _cdc_seq, <table columns with lake types>` */
 export function lakeProjection(columns: readonly SourceColumn[], source: ProjectionSource, names: MetaColumnNames): string {
   const meta = [
-    `${source.op} AS ${quoteIdentifier(OP_COLUMN)}`,
+    `${source.op} AS ${quoteIdentifier(CDC_COLUMNS.op)}`,
     `make_timestamp(${source.commitMicros})::TIMESTAMPTZ AS ${quoteIdentifier(names.commitTimestamp)}`,
-    `${source.commitLsn} AS ${quoteIdentifier(COMMIT_LSN_COLUMN)}`,
-    `${source.seq} AS ${quoteIdentifier(SEQ_COLUMN)}`,
+    `${source.commitLsn} AS ${quoteIdentifier(CDC_COLUMNS.commitLsn)}`,
+    `${source.seq} AS ${quoteIdentifier(CDC_COLUMNS.seq)}`,
   ];
   const data = columns.map((column, i) => `${castFromText(source.column(i), column)} AS ${quoteIdentifier(column.name)}`);
   return [...meta, ...data].join(', ');

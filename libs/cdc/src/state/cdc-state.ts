@@ -1,7 +1,6 @@
 import { CdcError } from '../cdc-error';
 import { type Lsn, formatLsn, parseLsn } from '../lsn';
-import type { ChangePosition } from '../lake/raw-layout';
-import { cdcStateKeys } from '../lake/raw-layout';
+import { type ChangePosition, cdcStateKeys } from '@autocorp/lake-storage';
 import type { ObjectStore } from '../lake/object-store';
 import type { TableState } from './table-state';
 

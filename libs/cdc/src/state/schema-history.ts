@@ -1,7 +1,7 @@
 import { formatLsn, type Lsn } from '../lsn';
 import type { SourceColumn } from '../lake/column-types';
 import { lakeType } from '../lake/column-types';
-import { cdcStateKeys } from '../lake/raw-layout';
+import { cdcStateKeys } from '@autocorp/lake-storage';
 import type { ObjectStore } from '../lake/object-store';
 
 /** One line of `state/cdc/<slot>/schema-history.jsonl`. */

@@ -3,7 +3,7 @@ import { connectReplication, connectSql } from '../connection';
 import { fullLoad, type FullLoadResult } from '../full-load/run-full-load';
 import { openCdcStage } from '../lake/cdc-staging';
 import type { ParquetStage } from '../lake/parquet-stage';
-import type { ChangePosition } from '../lake/raw-layout';
+import type { ChangePosition } from '@autocorp/lake-storage';
 import { type Lsn, maxLsn, parseLsn } from '../lsn';
 import { type CdcOptions, type ResolvedOptions, resolveOptions } from '../options';
 import { startReplication } from '../replication/replication-stream';

@@ -1,5 +1,5 @@
 import { unlink } from 'node:fs/promises';
-import { type ChangePosition, comparePositions } from '../lake/raw-layout';
+import { type ChangePosition, comparePositions } from '@autocorp/lake-storage';
 import type { ParquetStage } from '../lake/parquet-stage';
 import { CsvRowWriter } from './csv-row-writer';
 import type { RelationShape } from './relation-registry';

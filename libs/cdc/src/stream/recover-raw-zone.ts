@@ -1,5 +1,5 @@
 import type { ObjectStore } from '../lake/object-store';
-import { type ChangePosition, comparePositions, parseCdcFileKey, parseFileTime, rawTablePrefix } from '../lake/raw-layout';
+import { type ChangePosition, comparePositions, parseCdcFileKey, parseFileTime, rawDatabasePrefix } from '@autocorp/lake-storage';
 
 export interface RecoveryResult {
   /** CDC files of an unfinished batch (beyond the stored position), deleted. */
@@ -18,7 +18,7 @@ export async function recoverRawZone(store: ObjectStore, tables: readonly string
   const lastFileTime = new Map<string, Date>();
   for (const table of tables) {
     const beyond: string[] = [];
-    for await (const info of store.list(rawTablePrefix(table))) {
+    for await (const info of store.list(rawDatabasePrefix(table))) {
       const name = parseCdcFileKey(info.key);
       if (!name) continue;
       if (comparePositions(name.last, position) > 0) {

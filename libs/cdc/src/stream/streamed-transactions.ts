@@ -1,6 +1,6 @@
 import { unlink } from 'node:fs/promises';
 import type { ParquetStage } from '../lake/parquet-stage';
-import type { ChangePosition } from '../lake/raw-layout';
+import type { ChangePosition } from '@autocorp/lake-storage';
 import type { ChangeBatch } from './change-batch';
 import { CsvRowWriter } from './csv-row-writer';
 import type { RelationShape } from './relation-registry';

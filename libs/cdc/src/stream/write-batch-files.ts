@@ -3,7 +3,7 @@ import { quoteLiteral } from '@autocorp/duckdb/sql';
 import { lakeProjection, type MetaColumnNames, PARQUET_OPTIONS } from '../lake/lake-projection';
 import type { ObjectStore } from '../lake/object-store';
 import type { ParquetStage } from '../lake/parquet-stage';
-import { type ChangePosition, cdcFileKey } from '../lake/raw-layout';
+import { type ChangePosition, cdcFileKey } from '@autocorp/lake-storage';
 import { unixMicrosToDate } from '../pg-time';
 import type { BatchEntry, Segment } from './change-batch';
 import { BATCH_META, readCsvSql, stagedColumns } from './staged-csv';

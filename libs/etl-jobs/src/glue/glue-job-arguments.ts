@@ -1,3 +1,4 @@
+import { ZONES, curatedTablePrefix, quarantinePrefix } from '@autocorp/lake-storage/layout';
 import type { JobDefinition } from '../model/job-definition';
 import { type GlueEnvironment, normalizeGlueEnvironment } from './glue-environment';
 
@@ -43,12 +44,12 @@ export function glueJobArguments(job: JobDefinition, env: GlueEnvironment): Reco
     '--TempDir': `${e.tempUri}/${job.name}/`,
     '--conf': [first, ...rest.map((c) => `--conf ${c}`)].join(' '),
     '--lake_path': `${e.lakeUri}/`,
-    '--raw_path': `${e.lakeUri}/raw/`,
-    '--processed_path': `${e.lakeUri}/processed/`,
-    '--curated_path': `${e.lakeUri}/curated/`,
-    '--source_path': job.layer === 'operational' ? `${e.lakeUri}/raw/` : `${e.lakeUri}/curated/`,
-    '--target_path': `${e.lakeUri}/curated/${job.hudi.tableName}/`,
-    '--quarantine_path': `${e.lakeUri}/processed/quarantine/${job.name}/`,
+    '--raw_path': `${e.lakeUri}/${ZONES.raw}`,
+    '--processed_path': `${e.lakeUri}/${ZONES.processed}`,
+    '--curated_path': `${e.lakeUri}/${ZONES.curated}`,
+    '--source_path': `${e.lakeUri}/${job.layer === 'operational' ? ZONES.raw : ZONES.curated}`,
+    '--target_path': `${e.lakeUri}/${curatedTablePrefix(job.hudi.tableName)}`,
+    '--quarantine_path': `${e.lakeUri}/${quarantinePrefix(job.name)}`,
     '--glue_database': e.glueDatabase,
     '--cdc_slot': e.cdcSlot,
     '--cdc_position_mode': e.cdcPositionMode ?? 'dms',

@@ -1,3 +1,4 @@
+import { CDC_COLUMNS, LOAD_FILE_LIKE } from '@autocorp/lake-storage/layout';
 import type { CsvSource, DatabaseSource } from '../model/sources';
 import { identifier, stringLiteral } from './portable-sql';
 
@@ -24,15 +25,15 @@ export type ChangeOrdering = 'lsn' | 'dms';
 
 /** Columns the changes view holds besides the source columns, `Op` and `_source_file`, per ordering. */
 export const CHANGE_ORDER_COLUMNS: Readonly<Record<ChangeOrdering, readonly string[]>> = {
-  lsn: ['_cdc_commit_lsn', '_cdc_seq'],
-  dms: ['_cdc_is_change', '_cdc_commit_ts', '_cdc_seq'],
+  lsn: [CDC_COLUMNS.commitLsn, CDC_COLUMNS.seq],
+  dms: ['_cdc_is_change', CDC_COLUMNS.commitTimestamp, CDC_COLUMNS.seq],
 };
 
 /** The commit timestamp column of the raw database files (DMS `TimestampColumnName`, @autocorp/cdc's default). */
-export const DMS_COMMIT_TIMESTAMP_COLUMN = '_cdc_commit_ts';
+export const DMS_COMMIT_TIMESTAMP_COLUMN = CDC_COLUMNS.commitTimestamp;
 
 /** Full-load files of a DMS S3 target (`.../LOAD00000001.parquet`), as a LIKE pattern on the file path. */
-export const DMS_FULL_LOAD_FILE_LIKE = '%/LOAD%.parquet';
+export const DMS_FULL_LOAD_FILE_LIKE = LOAD_FILE_LIKE;
 
 /** Name of the engine-filled view of DMS files (their columns plus `_source_file`) behind a database source. */
 export function dmsFilesViewName(source: DatabaseSource): string {

@@ -1,13 +1,13 @@
 import { createTable, HudiTable } from '@autocorp/hudi';
-import type { ObjectStore } from '@autocorp/lake-storage';
+import { type ObjectStore, curatedTableFolder } from '@autocorp/lake-storage';
 import { type JobDefinition, duckdbType, hudiWriteOptions, parseHudiWriteOptions } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import { localPathOf } from '../raw/store-paths';
 
-/** Store key of a job's curated table folder. */
+/** Store key of a job's curated table folder: `curated/<hoodie.table.name>`. */
 export function curatedTableKey(job: Pick<JobDefinition, 'hudi'>): string {
-  return `curated/${job.hudi.tableName}`;
+  return curatedTableFolder(job.hudi.tableName);
 }
 
 /** Opens a job's curated table; undefined when it has not been created yet. */

@@ -1,5 +1,4 @@
-import { parseCdcFileKey, rawTablePrefix } from '@autocorp/cdc';
-import type { ObjectStore } from '@autocorp/lake-storage';
+import { type ObjectStore, isLoadFileKey, parseCdcFileKey, rawDatabasePrefix } from '@autocorp/lake-storage';
 import { type DatabaseSource, duckdbType } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { quoteIdentifier, quoteList, quoteLiteral } from '@autocorp/duckdb/sql';
@@ -48,9 +47,9 @@ export async function applyTruncates(db: EtlDuckDb, store: ObjectStore, source: 
 /** Raw files of the table not among `loaded` that can hold changes before `lsn` (full load included). */
 async function earlierFiles(store: ObjectStore, table: string, loaded: ReadonlySet<string>, lsn: bigint): Promise<string[]> {
   const keys: string[] = [];
-  for await (const info of store.list(rawTablePrefix(table))) {
+  for await (const info of store.list(rawDatabasePrefix(table))) {
     if (loaded.has(info.key)) continue;
-    if (/\/LOAD\d{8}\.parquet$/.test(info.key)) keys.push(info.key);
+    if (isLoadFileKey(info.key)) keys.push(info.key);
     else {
       const name = parseCdcFileKey(info.key);
       if (name && name.first.lsn <= lsn) keys.push(info.key);

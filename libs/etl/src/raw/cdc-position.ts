@@ -1,5 +1,4 @@
-import { cdcStateKeys, parseLsn } from '@autocorp/cdc';
-import type { ObjectStore } from '@autocorp/lake-storage';
+import { type ObjectStore, cdcStateKeys, tryParseLsn } from '@autocorp/lake-storage';
 import { EtlError } from '../etl-error';
 
 /** The CDC committed position: every change at or below it is durably in the raw zone. */
@@ -18,7 +17,9 @@ export async function readCommittedPosition(store: ObjectStore, slot: string): P
     const lsnText = state.position?.lsn;
     const seq = state.position?.seq;
     if (typeof lsnText !== 'string' || typeof seq !== 'number') throw new Error('position.lsn / position.seq missing');
-    return { lsn: parseLsn(lsnText), seq, text: { lsn: lsnText, seq } };
+    const lsn = tryParseLsn(lsnText);
+    if (lsn === undefined) throw new Error(`position.lsn "${lsnText}" is not a PostgreSQL LSN such as 16/B374D848`);
+    return { lsn, seq, text: { lsn: lsnText, seq } };
   } catch (error) {
     throw new EtlError(
       'source-unreadable',

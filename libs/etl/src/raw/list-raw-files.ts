@@ -1,9 +1,7 @@
-import { parseCdcFileKey, parseLsn, rawTablePrefix } from '@autocorp/cdc';
-import type { ObjectInfo, ObjectStore } from '@autocorp/lake-storage';
+import { type ObjectInfo, type ObjectStore, formatLsn, isLoadFileKey, parseCdcFileKey, rawCsvPrefix, rawDatabasePrefix, tryParseLsn } from '@autocorp/lake-storage';
+import { EtlError } from '../etl-error';
 import type { CsvFileMark, DatabaseBookmark } from '../state/bookmarks';
 import { type CommittedPosition, comparePosition } from './cdc-position';
-
-const LOAD_FILE = /\/LOAD\d{8}\.parquet$/;
 
 /** The raw files of one PostgreSQL table that a run reads, and the bookmark after reading them. */
 export interface DatabaseFileSelection {
@@ -26,8 +24,8 @@ export async function selectDatabaseFiles(
   if (!committed) return { files: [], bookmark: previous };
   const loads: string[] = [];
   const changes: { key: string; first: { lsn: bigint; seq: number }; last: { lsn: bigint; seq: number } }[] = [];
-  for await (const info of store.list(rawTablePrefix(table))) {
-    if (LOAD_FILE.test(info.key)) loads.push(info.key);
+  for await (const info of store.list(rawDatabasePrefix(table))) {
+    if (isLoadFileKey(info.key)) loads.push(info.key);
     else {
       const parsed = parseCdcFileKey(info.key);
       if (parsed && comparePosition(parsed.last, committed) <= 0) changes.push({ key: info.key, first: parsed.first, last: parsed.last });
@@ -36,19 +34,23 @@ export async function selectDatabaseFiles(
   loads.sort();
   changes.sort((a, b) => comparePosition(a.first, b.first));
   const seenLoads = new Set(previous.loadFiles);
-  const through = previous.cdcThrough ? { lsn: parseLsn(previous.cdcThrough.lsn), seq: previous.cdcThrough.seq } : undefined;
+  const through = previous.cdcThrough ? { lsn: bookmarkLsn(table, previous.cdcThrough.lsn), seq: previous.cdcThrough.seq } : undefined;
   const newLoads = loads.filter((key) => !seenLoads.has(key));
   const newChanges = changes.filter((c) => !through || comparePosition(c.last, through) > 0);
   const lastChange = newChanges.at(-1);
   const bookmark: DatabaseBookmark = {
     loadFiles: loads,
-    cdcThrough: lastChange ? { lsn: formatPosition(lastChange.last.lsn), seq: lastChange.last.seq } : previous.cdcThrough,
+    cdcThrough: lastChange ? { lsn: formatLsn(lastChange.last.lsn), seq: lastChange.last.seq } : previous.cdcThrough,
   };
   return { files: [...newLoads, ...newChanges.map((c) => c.key)], bookmark };
 }
 
-function formatPosition(lsn: bigint): string {
-  return `${(lsn >> 32n).toString(16).toUpperCase()}/${(lsn & 0xffffffffn).toString(16).toUpperCase()}`;
+function bookmarkLsn(table: string, text: string): bigint {
+  const lsn = tryParseLsn(text);
+  if (lsn === undefined) {
+    throw new EtlError('state-corrupt', `The ETL bookmark of pg_${table} holds cdcThrough.lsn "${text}", which is not a PostgreSQL LSN such as 16/B374D848; fix or delete the bookmark (the job then reads every committed file again).`);
+  }
+  return lsn;
 }
 
 export interface CsvFileSelection {
@@ -61,7 +63,7 @@ export async function selectCsvFiles(store: ObjectStore, table: string, since: r
   const seen = new Map(since.map((m) => [m.key, m]));
   const files: ObjectInfo[] = [];
   const marks: CsvFileMark[] = [];
-  for await (const info of store.list(`raw/csv/${table}/`)) {
+  for await (const info of store.list(rawCsvPrefix(table))) {
     if (!info.key.toLowerCase().endsWith('.csv')) continue;
     const mark: CsvFileMark = { key: info.key, size: info.size, etag: info.etag ?? null };
     marks.push(mark);

@@ -1,4 +1,4 @@
-import type { ObjectStore } from '@autocorp/lake-storage';
+import { DEFAULT_CDC_SLOT, type ObjectStore } from '@autocorp/lake-storage';
 import { jobsInDependencyOrder } from '@autocorp/etl-jobs';
 import { createProgress } from '@autocorp/terminal';
 import { EtlDuckDb, type EtlDuckDbOptions } from '../duckdb/etl-duckdb';
@@ -7,8 +7,6 @@ import { readCommittedPosition } from '../raw/cdc-position';
 import { listExcludedFiles } from '../state/file-exclusions';
 import { type RunReport, newRunId, writeRunRecord } from '../state/run-records';
 import { runJob } from './run-job';
-
-export const DEFAULT_CDC_SLOT = 'autocorp_cdc';
 
 export interface RunJobsOptions {
   /** The lake (must be a local `file://` store for the local runner). */

@@ -1,6 +1,5 @@
-import type { ObjectStore } from '@autocorp/lake-storage';
+import { type ObjectStore, etlBookmarkKey } from '@autocorp/lake-storage';
 import { EtlError } from '../etl-error';
-import { bookmarkKey } from './state-keys';
 
 /** A CDC position as stored: PostgreSQL LSN text and the change's order in its transaction. */
 export interface StoredPosition {
@@ -37,7 +36,7 @@ export function emptyBookmark(job: string): JobBookmark {
 }
 
 export async function readBookmark(store: ObjectStore, job: string): Promise<JobBookmark> {
-  const key = bookmarkKey(job);
+  const key = etlBookmarkKey(job);
   if (!(await store.head(key))) return emptyBookmark(job);
   const text = (await store.getBytes(key)).toString('utf8');
   try {
@@ -55,5 +54,5 @@ export async function readBookmark(store: ObjectStore, job: string): Promise<Job
 
 /** Saved after the job's commit, so a crash before it makes the next run redo the same input. */
 export async function writeBookmark(store: ObjectStore, bookmark: JobBookmark): Promise<void> {
-  await store.put(bookmarkKey(bookmark.job), `${JSON.stringify(bookmark, null, 2)}\n`, { contentType: 'application/json' });
+  await store.put(etlBookmarkKey(bookmark.job), `${JSON.stringify(bookmark, null, 2)}\n`, { contentType: 'application/json' });
 }

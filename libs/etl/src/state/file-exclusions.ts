@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import type { ObjectStore } from '@autocorp/lake-storage';
+import { ETL_EXCLUSIONS_PREFIX, type ObjectStore, etlExclusionKey, rawCsvTableOf } from '@autocorp/lake-storage';
 import { JOBS } from '@autocorp/etl-jobs';
 import { EtlError } from '../etl-error';
-import { ETL_STATE_PREFIX } from './state-keys';
 
 /**
  * A raw CSV file taken out of its jobs' input. The file itself stays where it landed (raw data is
@@ -19,14 +17,6 @@ export interface RawFileExclusion {
   readonly reason: string;
   readonly excludedBy: string;
   readonly excludedAt: string;
-}
-
-export const EXCLUSIONS_PREFIX = `${ETL_STATE_PREFIX}/excluded-files/`;
-
-const RAW_CSV_KEY = /^raw\/csv\/([^/]+)\/.+\.csv$/i;
-
-function exclusionKey(rawKey: string): string {
-  return `${EXCLUSIONS_PREFIX}${createHash('sha256').update(rawKey).digest('hex').slice(0, 24)}.json`;
 }
 
 export interface ExcludeRawFileOptions {
@@ -48,7 +38,7 @@ export interface ExcludeRawFileOptions {
  */
 export async function excludeRawFile(options: ExcludeRawFileOptions): Promise<RawFileExclusion> {
   const { store, key } = options;
-  const table = RAW_CSV_KEY.exec(key)?.[1];
+  const table = rawCsvTableOf(key);
   if (!table) {
     throw new EtlError(
       'invalid-option',
@@ -71,7 +61,7 @@ export async function excludeRawFile(options: ExcludeRawFileOptions): Promise<Ra
     excludedBy: options.by,
     excludedAt: (options.now ?? (() => new Date()))().toISOString(),
   };
-  await store.put(exclusionKey(key), `${JSON.stringify(record, null, 2)}\n`, { contentType: 'application/json' });
+  await store.put(etlExclusionKey(key), `${JSON.stringify(record, null, 2)}\n`, { contentType: 'application/json' });
   return record;
 }
 
@@ -79,21 +69,21 @@ export async function excludeRawFile(options: ExcludeRawFileOptions): Promise<Ra
 export async function restoreRawFile(store: ObjectStore, key: string): Promise<RawFileExclusion> {
   const existing = await readExclusion(store, key);
   if (!existing) throw new EtlError('invalid-option', `The raw file ${key} is not taken out of the ETL input; "autocorp etl quarantined-files" lists those that are.`);
-  await store.delete(exclusionKey(key));
+  await store.delete(etlExclusionKey(key));
   return existing;
 }
 
 /** Every raw file taken out of the ETL input, oldest first. */
 export async function listExcludedFiles(store: ObjectStore): Promise<RawFileExclusion[]> {
   const records: RawFileExclusion[] = [];
-  for await (const info of store.list(EXCLUSIONS_PREFIX)) {
+  for await (const info of store.list(ETL_EXCLUSIONS_PREFIX)) {
     if (info.key.endsWith('.json')) records.push(await readRecord(store, info.key));
   }
   return records.sort((a, b) => a.excludedAt.localeCompare(b.excludedAt) || a.key.localeCompare(b.key));
 }
 
 async function readExclusion(store: ObjectStore, rawKey: string): Promise<RawFileExclusion | undefined> {
-  const key = exclusionKey(rawKey);
+  const key = etlExclusionKey(rawKey);
   return (await store.head(key)) ? readRecord(store, key) : undefined;
 }
 

@@ -1,6 +1,5 @@
-import type { ObjectStore } from '@autocorp/lake-storage';
+import { ETL_RUNS_PREFIX, type ObjectStore, etlRunRecordKey } from '@autocorp/lake-storage';
 import { EtlError } from '../etl-error';
-import { RUNS_PREFIX, runRecordKey } from './state-keys';
 
 export type RunStatus = 'committed' | 'no-new-input' | 'blocked' | 'failed';
 
@@ -69,7 +68,7 @@ export interface RunReport {
 }
 
 export async function writeRunRecord(store: ObjectStore, report: RunReport): Promise<void> {
-  await store.put(runRecordKey(report.runId), `${JSON.stringify(report, null, 2)}\n`, { contentType: 'application/json' });
+  await store.put(etlRunRecordKey(report.runId), `${JSON.stringify(report, null, 2)}\n`, { contentType: 'application/json' });
 }
 
 export interface ListRunsOptions {
@@ -90,7 +89,7 @@ export async function listRuns(options: ListRunsOptions): Promise<RunReport[]> {
   }
   const wanted = options.job === undefined && options.jobs === undefined ? undefined : new Set([...(options.job === undefined ? [] : [options.job]), ...(options.jobs ?? [])]);
   const keys: string[] = [];
-  for await (const info of options.store.list(RUNS_PREFIX)) {
+  for await (const info of options.store.list(ETL_RUNS_PREFIX)) {
     if (info.key.endsWith('.json') && (wanted === undefined || [...wanted].some((job) => info.key.includes(`-${job}-`)))) keys.push(info.key);
   }
   keys.sort();

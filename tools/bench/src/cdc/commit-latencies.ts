@@ -1,7 +1,6 @@
 import type { CdcBatch } from '@autocorp/cdc';
-import { DEFAULT_COMMIT_TIMESTAMP_COLUMN } from '@autocorp/cdc';
 import { quoteLiteral, withDuckDb } from '@autocorp/duckdb';
-import type { ObjectStore } from '@autocorp/lake-storage';
+import { CDC_COLUMNS, type ObjectStore } from '@autocorp/lake-storage';
 import { BenchError } from '../bench-error';
 
 /**
@@ -15,7 +14,7 @@ export async function commitToReadableMs(batches: readonly CdcBatch[], table: st
       for (const file of batch.files.filter((f) => f.table === table)) {
         const local = store.localPath(file.key);
         if (local === undefined) throw new BenchError('invalid-argument', `The CDC latency bench needs a local lake; ${file.key} has no local path.`);
-        const reader = await connection.runAndReadAll(`SELECT epoch_ms(${DEFAULT_COMMIT_TIMESTAMP_COLUMN})::DOUBLE AS ms FROM read_parquet(${quoteLiteral(local)})`);
+        const reader = await connection.runAndReadAll(`SELECT epoch_ms(${CDC_COLUMNS.commitTimestamp})::DOUBLE AS ms FROM read_parquet(${quoteLiteral(local)})`);
         const writtenMs = batch.writtenAt.getTime();
         for (const [ms] of reader.getRowsJS()) latencies.push(writtenMs - Number(ms));
       }

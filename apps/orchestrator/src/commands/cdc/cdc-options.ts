@@ -1,11 +1,12 @@
 import type { CdcOptions } from '@autocorp/cdc';
+import { DEFAULT_CDC_SLOT } from '@autocorp/lake-storage';
 import type { SourceDb } from '@autocorp/source-db';
 import type { CommandIo, OptionSpec, ParsedValues } from '../../cli/command';
 import { numberOption } from '../../cli/option-values';
 import { LAKE_OPTION, openLake } from '../lake';
 
 export const CDC_COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  slot: { type: 'string', default: 'autocorp_cdc', valueName: '<name>', description: 'Replication slot (and publication) name' },
+  slot: { type: 'string', default: DEFAULT_CDC_SLOT, valueName: '<name>', description: 'Replication slot (and publication) name' },
   lake: LAKE_OPTION,
 };
 
@@ -17,7 +18,7 @@ export const CDC_STREAM_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 
 /** CDC options from the command line and the opened source database. */
 export function cdcOptions(values: ParsedValues, db: SourceDb, io: CommandIo): CdcOptions {
-  const slot = String(values.slot ?? 'autocorp_cdc');
+  const slot = String(values.slot ?? DEFAULT_CDC_SLOT);
   return {
     connection: db.connectionConfig,
     store: openLake(io, values.lake),

@@ -1,23 +1,14 @@
-import { validateKey } from './keys';
-import { StorageError } from './storage-error';
-
-/** The lake's top-level prefixes. `state/` holds pipeline state (positions, transfer manifests). */
-export const ZONES = {
-  raw: 'raw/',
-  processed: 'processed/',
-  curated: 'curated/',
-  state: 'state/',
-} as const;
-export type Zone = keyof typeof ZONES;
+import { validateKey } from '../keys';
+import { StorageError } from '../storage-error';
+import { ZONES, keySegment } from './zones';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function segment(what: string, value: string): string {
-  if (value === '' || value.includes('/')) {
-    throw new StorageError('invalid-key', `The ${what} ${JSON.stringify(value)} cannot be part of a lake key: it must be one non-empty name without "/".`);
-  }
-  return value;
-}
+/** `raw/csv/`: the CSV exports, one folder per table, partitioned by the UTC day they landed. */
+export const RAW_CSV_PREFIX = `${ZONES.raw}csv/`;
+
+/** The partition column of the raw CSV tables: folders `ingest_date=YYYY-MM-DD`. */
+export const INGEST_DATE_KEY = 'ingest_date';
 
 /** A date as the UTC calendar day `YYYY-MM-DD`; strings must already be in that form. */
 export function formatIngestDate(date: Date | string): string {
@@ -31,29 +22,46 @@ export function formatIngestDate(date: Date | string): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** `raw/database/pg_<table>/` : where database extracts of one table land. */
-export function rawDatabasePrefix(table: string): string {
-  return `${ZONES.raw}database/pg_${segment('table name', table)}/`;
-}
-
-/** `raw/database/pg_<table>/<file>` */
-export function rawDatabaseKey(table: string, file: string): string {
-  return validateKey(`${rawDatabasePrefix(table)}${segment('file name', file)}`);
-}
-
 /** `raw/csv/<table>/`, or `raw/csv/` for every table. */
 export function rawCsvPrefix(table?: string): string {
-  return table === undefined ? `${ZONES.raw}csv/` : `${ZONES.raw}csv/${segment('table name', table)}/`;
+  return table === undefined ? RAW_CSV_PREFIX : `${RAW_CSV_PREFIX}${keySegment('table name', table)}/`;
+}
+
+/** `ingest_date=YYYY-MM-DD`: the partition folder of one UTC day. */
+export function ingestDateFolder(ingestDate: Date | string): string {
+  return `${INGEST_DATE_KEY}=${formatIngestDate(ingestDate)}`;
 }
 
 /** `raw/csv/<table>/ingest_date=YYYY-MM-DD/<file>` (the day in UTC). */
 export function rawCsvKey(table: string, ingestDate: Date | string, file: string): string {
-  return validateKey(`${rawCsvPrefix(table)}ingest_date=${formatIngestDate(ingestDate)}/${segment('file name', file)}`);
+  return validateKey(`${rawCsvPartitionPrefix(table, ingestDate)}${keySegment('file name', file)}`);
 }
 
 /** `raw/csv/<table>/ingest_date=YYYY-MM-DD/`: one table's files landed on one UTC day. */
 export function rawCsvPartitionPrefix(table: string, ingestDate: Date | string): string {
-  return `${rawCsvPrefix(table)}ingest_date=${formatIngestDate(ingestDate)}/`;
+  return `${rawCsvPrefix(table)}${ingestDateFolder(ingestDate)}/`;
+}
+
+const PARTITION_FOLDER = new RegExp(`^${INGEST_DATE_KEY}=(\\d{4}-\\d{2}-\\d{2})$`);
+
+/**
+ * Table, ingest day and file name of a CSV key laid out as `raw/csv/<table>/ingest_date=YYYY-MM-DD/<file>.csv`;
+ * undefined for any other key (including `.csv` files outside a day partition).
+ */
+export function parseRawCsvKey(key: string): { readonly table: string; readonly ingestDate: string; readonly file: string } | undefined {
+  if (!key.startsWith(RAW_CSV_PREFIX) || !key.toLowerCase().endsWith('.csv')) return undefined;
+  const parts = key.slice(RAW_CSV_PREFIX.length).split('/');
+  const [table, partition, file] = parts;
+  const ingestDate = partition === undefined ? undefined : PARTITION_FOLDER.exec(partition)?.[1];
+  if (parts.length !== 3 || !table || !ingestDate || !file) return undefined;
+  return { table, ingestDate, file };
+}
+
+/** The table folder of any key under `raw/csv/<table>/` whose name ends in `.csv`; undefined otherwise. */
+export function rawCsvTableOf(key: string): string | undefined {
+  if (!key.startsWith(RAW_CSV_PREFIX)) return undefined;
+  const [table, ...rest] = key.slice(RAW_CSV_PREFIX.length).split('/');
+  return table && /.+\.csv$/i.test(rest.join('/')) ? table : undefined;
 }
 
 /** One landed version of a CSV export: its number within its table and day, and its content hash. */
@@ -86,7 +94,7 @@ export function rawCsvVersionedName(file: string, version: RawCsvVersion): strin
 
 /** The part of a CSV file name that its versions keep: the name without `.csv`. */
 export function rawCsvStem(file: string): string {
-  return segment('file name', file).replace(/\.csv$/i, '');
+  return keySegment('file name', file).replace(/\.csv$/i, '');
 }
 
 /** Stem, sequence and hash prefix of a versioned CSV name; undefined for other names. */
@@ -98,30 +106,4 @@ export function parseRawCsvVersionedName(name: string): { readonly stem: string;
 /** `raw/csv/<table>/ingest_date=YYYY-MM-DD/<stem>.v<NNNN>.<sha256 prefix>.csv` */
 export function rawCsvVersionKey(table: string, ingestDate: Date | string, file: string, version: RawCsvVersion): string {
   return validateKey(`${rawCsvPartitionPrefix(table, ingestDate)}${rawCsvVersionedName(file, version)}`);
-}
-
-/** `processed/<table>/` */
-export function processedPrefix(table: string): string {
-  return `${ZONES.processed}${segment('table name', table)}/`;
-}
-
-/** `processed/<table>/<relative path>` */
-export function processedKey(table: string, relativePath: string): string {
-  return validateKey(`${processedPrefix(table)}${relativePath}`);
-}
-
-/** `curated/<table>/` : the root of one curated (Hudi) table. */
-export function curatedTablePrefix(table: string): string {
-  return `${ZONES.curated}${segment('table name', table)}/`;
-}
-
-/** `curated/<table>/<relative path>` */
-export function curatedKey(table: string, relativePath: string): string {
-  return validateKey(`${curatedTablePrefix(table)}${relativePath}`);
-}
-
-/** `state/<part>/<part>...` : pipeline state such as transfer manifests and positions. */
-export function stateKey(...parts: string[]): string {
-  if (parts.length === 0) throw new StorageError('invalid-key', 'stateKey needs at least one path part, e.g. stateKey("transfer", "manifest.json").');
-  return validateKey(`${ZONES.state}${parts.join('/')}`);
 }

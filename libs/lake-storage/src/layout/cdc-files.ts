@@ -1,5 +1,6 @@
-import { CdcError } from '../cdc-error';
-import { type Lsn, lsnHex16 } from '../lsn';
+import { StorageError } from '../storage-error';
+import { type Lsn, lsnHex16 } from './lsn';
+import { rawDatabaseKey } from './raw-database';
 
 /** A change's place in the stream: its transaction's commit LSN and its order inside that transaction. */
 export interface ChangePosition {
@@ -12,32 +13,19 @@ export function comparePositions(a: ChangePosition, b: ChangePosition): number {
   return a.seq - b.seq;
 }
 
-/** `raw/database/pg_<table>/`: the DMS S3 target layout. */
-export function rawTablePrefix(table: string): string {
-  return `raw/database/pg_${table}/`;
-}
-
-/** Full-load files: `LOAD00000001.parquet`, `LOAD00000002.parquet`, ... */
-export function loadFileKey(table: string, fileNumber: number): string {
-  return `${rawTablePrefix(table)}LOAD${String(fileNumber).padStart(8, '0')}.parquet`;
-}
-
-export function isLoadFileKey(key: string): boolean {
-  return /\/LOAD\d{8}\.parquet$/.test(key);
-}
-
 const CDC_FILE = /\/(\d{8}-\d{9})-([0-9A-F]{16})-([0-9A-F]{8})-([0-9A-F]{16})-([0-9A-F]{8})\.parquet$/;
 
 /**
- * CDC files: `<commit time yyyyMMdd-HHmmssSSS>-<first commit LSN>-<first seq>-<last commit LSN>-<last seq>.parquet`
+ * CDC files: `raw/database/pg_<table>/<commit time yyyyMMdd-HHmmssSSS>-<first commit LSN>-<first seq>-<last commit LSN>-<last seq>.parquet`
  * (hex, fixed width). The time is the first commit time, never earlier than the previous file's,
  * so names sort in commit order; the LSN range says exactly which changes the file holds.
  */
 export function cdcFileKey(table: string, commitTime: Date, first: ChangePosition, last: ChangePosition): string {
-  return `${rawTablePrefix(table)}${formatFileTime(commitTime)}-${lsnHex16(first.lsn)}-${seqHex8(first.seq)}-${lsnHex16(last.lsn)}-${seqHex8(last.seq)}.parquet`;
+  return rawDatabaseKey(table, `${formatFileTime(commitTime)}-${lsnHex16(first.lsn)}-${seqHex8(first.seq)}-${lsnHex16(last.lsn)}-${seqHex8(last.seq)}.parquet`);
 }
 
 export interface CdcFileName {
+  /** The commit time in the name, `yyyyMMdd-HHmmssSSS` (parseFileTime reads it). */
   readonly time: string;
   readonly first: ChangePosition;
   readonly last: ChangePosition;
@@ -57,7 +45,7 @@ export function parseCdcFileKey(key: string): CdcFileName | undefined {
 
 function seqHex8(seq: number): string {
   if (!Number.isInteger(seq) || seq < 0 || seq > 0xffffffff) {
-    throw new CdcError('invalid-option', `Change sequence ${seq} does not fit a file name; a transaction holds more than 4 billion changes.`);
+    throw new StorageError('invalid-key', `Change sequence ${seq} does not fit a CDC file name (8 hex digits): a transaction holds more than 4 billion changes.`);
   }
   return seq.toString(16).toUpperCase().padStart(8, '0');
 }
@@ -68,14 +56,12 @@ export function formatFileTime(time: Date): string {
   return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}${iso.slice(20, 23)}`;
 }
 
+/** Reads the time of a CDC file name back. */
 export function parseFileTime(text: string): Date {
   const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(\d{3})$/.exec(text);
-  if (!m) throw new CdcError('state-corrupt', `"${text}" is not a CDC file time (yyyyMMdd-HHmmssSSS).`);
-  return new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`);
-}
-
-/** Where the CDC state of one slot lives in the store. */
-export function cdcStateKeys(slotName: string): { readonly folder: string; readonly position: string; readonly schemaHistory: string; readonly schemas: string } {
-  const base = `state/cdc/${slotName}`;
-  return { folder: base, position: `${base}/position.json`, schemaHistory: `${base}/schema-history.jsonl`, schemas: `${base}/schemas.json` };
+  const time = m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`) : undefined;
+  if (!time || Number.isNaN(time.getTime())) {
+    throw new StorageError('invalid-key', `"${text}" is not a CDC file time (yyyyMMdd-HHmmssSSS, UTC); the file name was not written by libs/cdc.`);
+  }
+  return time;
 }
