@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CdcError } from '../src/cdc-error';
-import { type ChangePosition, comparePositions } from '../src/lake/raw-layout';
+import { type ChangePosition, comparePositions } from '@autocorp/lake-storage';
 import { AckTracker } from '../src/stream/ack-tracker';
 import { seededRandom, testSeed } from './support/seeded-random';
 

@@ -1,5 +1,5 @@
 import { CdcError } from '../cdc-error';
-import { type ChangePosition, comparePositions } from '../lake/raw-layout';
+import { type ChangePosition, comparePositions } from '@autocorp/lake-storage';
 import { type Lsn, maxLsn } from '../lsn';
 
 /** Where a run starts: what PostgreSQL (or position.json) already holds as acknowledged and stored. */

@@ -1,6 +1,6 @@
 import type { ObjectStore } from '../lake/object-store';
 import type { ParquetStage } from '../lake/parquet-stage';
-import type { ChangePosition } from '../lake/raw-layout';
+import type { ChangePosition } from '@autocorp/lake-storage';
 import type { Lsn } from '../lsn';
 import type { ResolvedOptions } from '../options';
 import { unixMicrosToDate } from '../pg-time';

@@ -1,4 +1,4 @@
-import type { ChangePosition } from '../lake/raw-layout';
+import type { ChangePosition } from '@autocorp/lake-storage';
 import type { Lsn } from '../lsn';
 import type { WrittenFile } from './write-batch-files';
 

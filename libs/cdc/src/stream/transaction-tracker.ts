@@ -1,5 +1,5 @@
 import { CdcError } from '../cdc-error';
-import type { ChangePosition } from '../lake/raw-layout';
+import type { ChangePosition } from '@autocorp/lake-storage';
 import type { Lsn } from '../lsn';
 
 /** The transaction being decoded: its commit LSN and time (also as decimal ASCII for the CSV rows), and its change count. */
