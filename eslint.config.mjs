@@ -3,6 +3,9 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+/** What @autocorp/terminal exports to draw progress: for apps only (see the last block). */
+export const PROGRESS_DRAWING = ['createProgress', 'drawProgress', 'progressWanted', 'Progress', 'ProgressOptions', 'ProgressDrawerOptions'];
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/cdk.out/**', '**/.autocorp/**', '**/*.mjs', '**/*.js'] },
   ...tseslint.configs.recommended,
@@ -26,6 +29,25 @@ export default [
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // Libraries report progress through `onProgress` events (@autocorp/progress); only apps draw it.
+    files: ['libs/**/*.ts', 'tools/**/*.ts', 'infra/**/*.ts'],
+    ignores: ['libs/terminal/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@autocorp/terminal',
+              importNames: [...PROGRESS_DRAWING],
+              message: 'Only apps draw progress: take an `onProgress?: ProgressListener` option (@autocorp/progress) and report events; the app passes drawProgress(...).',
+            },
+          ],
+        },
+      ],
     },
   },
 ];

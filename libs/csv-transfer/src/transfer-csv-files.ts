@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { type ObjectStore, formatIngestDate } from '@autocorp/lake-storage';
+import { type ProgressListener, startProgress } from '@autocorp/progress';
 import { copyCsvFile } from './copy-csv-file';
-import { type ProgressSettings, fileProgress } from './file-progress';
 import { hashFile } from './hash-file';
 import type { ExpectedHeaders } from './header-check';
 import { checkKnownTable } from './known-tables';
@@ -25,8 +25,8 @@ export interface TransferOptions {
   readonly expectedHeaders?: ExpectedHeaders;
   /** The clock; its UTC day at the start is the run's `ingest_date`. Default: the system clock. */
   readonly now?: () => Date;
-  /** Progress lines on the terminal: `true`/`false` to force, or settings; default on a TTY outside CI. */
-  readonly progress?: boolean | ProgressSettings;
+  /** Receives byte progress per file (stage `transfer-check` while re-hashing an unchanged file, `transfer` while copying); the library draws nothing. */
+  readonly onProgress?: ProgressListener;
 }
 
 /**
@@ -45,7 +45,6 @@ export interface TransferOptions {
 export async function transferCsvFiles(options: TransferOptions): Promise<TransferReport> {
   const { store, sourceDir } = options;
   const now = options.now ?? (() => new Date());
-  const progressSettings: ProgressSettings = typeof options.progress === 'boolean' ? { enabled: options.progress } : (options.progress ?? {});
   const started = now();
   const runId = `${started.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
   const ingestDate = formatIngestDate(started);
@@ -85,7 +84,7 @@ export async function transferCsvFiles(options: TransferOptions): Promise<Transf
         const info = await store.putFile(key, source.path);
         record({ status: 'manifest', key, ...(info.sha256 !== undefined ? { sha256: info.sha256 } : {}), reason: 'source manifest, kept as metadata' });
       } else {
-        const outcome = await transferOne(store, source, { ingestDate, runId, ledger, options, progressSettings });
+        const outcome = await transferOne(store, source, { ingestDate, runId, ledger, options });
         if (outcome.error) errors.push(outcome.error);
         record(outcome.record);
         if (outcome.record.status === 'copied') await writeLedger(store, ledger);
@@ -104,7 +103,6 @@ interface TransferContext {
   readonly runId: string;
   readonly ledger: Ledger;
   readonly options: TransferOptions;
-  readonly progressSettings: ProgressSettings;
 }
 
 type Outcome = { record: Omit<TransferRecord, 'file' | 'at' | 'durationMs' | 'bytes'> & { bytes?: number }; error?: TransferError };
@@ -119,7 +117,7 @@ async function transferOne(store: ObjectStore, source: SourceFile, context: Tran
   }
   const previous = context.ledger.files[source.name];
   if (previous !== undefined && previous.bytes === source.size) {
-    const progress = fileProgress(`${source.name} (checking)`, source.size, context.progressSettings);
+    const progress = startProgress(context.options.onProgress, { stage: 'transfer-check', subject: source.name, unit: 'bytes', total: source.size });
     const { sha256 } = await hashFile(source.path, progress);
     progress.finish();
     if (sha256 === previous.sha256) {
@@ -132,7 +130,7 @@ async function transferOne(store: ObjectStore, source: SourceFile, context: Tran
     }
   }
   const staging = stagingKey(context.runId, source.name);
-  const progress = fileProgress(source.name, source.size, context.progressSettings);
+  const progress = startProgress(context.options.onProgress, { stage: 'transfer', subject: source.name, unit: 'bytes', total: source.size });
   try {
     const copied = await copyCsvFile(store, source, staging, {
       runId: context.runId,

@@ -1,4 +1,4 @@
-import { createProgress } from '@autocorp/terminal';
+import { startProgress } from '@autocorp/progress';
 import { withDuckDb } from '../duckdb';
 import { toCatalogName } from '../names';
 import { parquetColumns } from '../parquet-schema';
@@ -34,7 +34,7 @@ export async function crawlRawDatabase(options: CrawlOptions): Promise<CrawlRepo
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), key]);
   }
   const total = [...byFolder.values()].reduce((n, keys) => n + keys.length, 0);
-  const progress = createProgress({ label: `crawl ${RAW_DATABASE_PREFIX}`, total, unit: 'files', ...(options.progress === false ? { enabled: false } : {}) });
+  const progress = startProgress(options.onProgress, { stage: 'crawl', subject: RAW_DATABASE_PREFIX, unit: 'files', total });
   const tables: TableCrawlResult[] = [];
   try {
     await withDuckDb(async (connection) => {
@@ -43,7 +43,7 @@ export async function crawlRawDatabase(options: CrawlOptions): Promise<CrawlRepo
         const perFile = [];
         for (const key of keys) {
           perFile.push(await withLocalFile(store, key, (file) => parquetColumns(connection, file)));
-          progress.tick(1);
+          progress.advance(1);
         }
         const name = toCatalogName(folder);
         const result = await catalog.registerTable(database, {

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { createProgress } from '@autocorp/terminal';
+import { startProgress } from '@autocorp/progress';
 import { writeAvroContainer } from '../../avro/container-file';
 import { HOODIE_REQUESTED_REPLACE_METADATA } from '../../avro/timeline-schemas';
 import { makeWriteToken, newFileId } from '../../file-group/base-file';
@@ -82,7 +82,7 @@ async function writeLocked(
   const prefix = `__hudi_${instant}`;
   const staged = `${prefix}_staged`;
   const tagged = `${prefix}_tagged`;
-  const progress = createProgress({ label: `hudi ${operation} ${config.tableName}`, unit: 'files' });
+  const progress = startProgress(options.onProgress, { stage: 'hudi-write', subject: `${operation} ${config.tableName}`, unit: 'files' });
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const phase = (name: string) => {
@@ -288,7 +288,7 @@ async function writeLocked(
       });
       stats.set(job.partitionPath, [...(stats.get(job.partitionPath) ?? []), stat]);
       filesWritten.push(written.path);
-      progress.tick(1);
+      progress.advance(1);
     }
     progress.finish();
     phase('write');
