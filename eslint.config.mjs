@@ -32,8 +32,8 @@ export default [
     },
   },
   {
-    // Libraries report progress through `onProgress` events (@autocorp/progress); only apps draw it.
-    files: ['libs/**/*.ts', 'tools/**/*.ts', 'infra/**/*.ts'],
+    // Libraries report progress through `onProgress` events (@autocorp/progress); only apps (and tools run as programs) draw it.
+    files: ['libs/**/*.ts'],
     ignores: ['libs/terminal/**'],
     rules: {
       'no-restricted-imports': [

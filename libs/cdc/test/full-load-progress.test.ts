@@ -24,7 +24,7 @@ describe('full load progress events', () => {
 
   it('reports one task per table, in order, counting the rows each table holds', async () => {
     const estimates = new Map(
-      (await fx.query<{ name: string; n: string }>(`SELECT relname AS name, GREATEST(reltuples, 0)::bigint AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`)).map(
+      (await fx.query<{ name: string; n: string }>(`SELECT relname AS name, reltuples::bigint AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND reltuples >= 0`)).map(
         (r) => [r.name, Number(r.n)],
       ),
     );
@@ -35,8 +35,8 @@ describe('full load progress events', () => {
     expect(new Set(events.map((e) => e.subject))).toEqual(new Set(result.tables.map((t) => t.table)));
     for (const { table, rows } of result.tables) {
       const own = events.filter((e) => e.subject === table);
-      const [{ n }] = await fx.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
-      expect(rows, table).toBe(Number(n));
+      const [counted] = await fx.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
+      expect(rows, table).toBe(Number(counted?.n));
       expect(own[0], table).toMatchObject({ phase: 'start', done: 0, unit: 'rows', total: estimates.get(table) });
       expect(own.at(-1), table).toMatchObject({ phase: 'finish', done: rows });
       expect(own.slice(1, -1).every((e) => e.phase === 'advance')).toBe(true);

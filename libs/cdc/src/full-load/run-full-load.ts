@@ -87,7 +87,7 @@ export async function fullLoad(options: ResolvedOptions): Promise<FullLoadResult
         for (let table = queue.shift(); table !== undefined; table = queue.shift()) {
           await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
           await client.query(`SET TRANSACTION SNAPSHOT ${quoteLiteral(snapshot.snapshotName)}`);
-          const progress = startProgress(options.onProgress, { stage: 'full-load', subject: table, unit: 'rows', total: estimates.get(table) ?? 0 });
+          const progress = startProgress(options.onProgress, { stage: 'full-load', subject: table, unit: 'rows', total: estimates.get(table) });
           const result = await loadTable({
             client,
             stage,
@@ -144,11 +144,11 @@ async function clearRawTables(store: ObjectStore, tables: readonly string[]): Pr
   }
 }
 
-/** PostgreSQL's row estimate per table (reltuples; 0 for a table never analysed), for the progress totals. */
+/** PostgreSQL's row estimate per table (reltuples), for the progress totals; none for a table never analysed (-1). */
 async function estimateRows(client: pg.Client, schema: string, tables: readonly string[]): Promise<Map<string, number>> {
   const { rows } = await client.query<{ name: string; n: string }>(
-    `SELECT c.relname AS name, GREATEST(c.reltuples, 0)::bigint AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = ANY ($2::text[])`,
+    `SELECT c.relname AS name, c.reltuples::bigint AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = ANY ($2::text[])`,
     [schema, tables],
   );
-  return new Map(rows.map((r) => [r.name, Number(r.n)]));
+  return new Map(rows.filter((r) => Number(r.n) >= 0).map((r) => [r.name, Number(r.n)]));
 }
