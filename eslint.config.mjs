@@ -9,6 +9,8 @@ const LAKE_KEY_LITERALS = [
   { selector: `Literal[value=${LAKE_ZONE_PREFIX}]`, message: LAKE_KEY_MESSAGE },
   { selector: `TemplateLiteral[quasis.0.value.cooked=${LAKE_ZONE_PREFIX}]`, message: LAKE_KEY_MESSAGE },
 ];
+/** What @autocorp/terminal exports to draw progress: for apps only (see the last block). */
+export const PROGRESS_DRAWING = ['createProgress', 'drawProgress', 'progressWanted', 'Progress', 'ProgressOptions', 'ProgressDrawerOptions'];
 
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/cdk.out/**', '**/.autocorp/**', '**/*.mjs', '**/*.js'] },
@@ -46,12 +48,44 @@ export default [
       'no-restricted-syntax': ['error', ...LAKE_KEY_LITERALS],
     },
   },
+  {
+    // Libraries report progress through `onProgress` events (@autocorp/progress); only apps (and tools run as programs) draw it.
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/terminal/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@autocorp/terminal',
+              importNames: [...PROGRESS_DRAWING],
+              message: 'Only apps draw progress: take an `onProgress?: ProgressListener` option (@autocorp/progress) and report events; the app passes drawProgress(...).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // libs/etl reads what CDC wrote through the lake layout only; it does not depend on libs/cdc
-  // (its tests and benchmarks use the real CDC to fill a lake).
+  // (its tests and benchmarks use the real CDC to fill a lake). This block comes after the progress
+  // block, so it repeats the progress-drawing restriction (a later block replaces the rule's options).
   {
     files: ['libs/etl/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@autocorp/cdc', message: 'libs/etl does not depend on libs/cdc: read CDC files and state through the layout of @autocorp/lake-storage.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@autocorp/cdc', message: 'libs/etl does not depend on libs/cdc: read CDC files and state through the layout of @autocorp/lake-storage.' },
+            {
+              name: '@autocorp/terminal',
+              importNames: [...PROGRESS_DRAWING],
+              message: 'Only apps draw progress: take an `onProgress?: ProgressListener` option (@autocorp/progress) and report events; the app passes drawProgress(...).',
+            },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -21,7 +21,7 @@ describe('curated Hudi crawler (Spark-written fixtures)', () => {
   afterEach(async () => lake.close());
 
   it('registers schema, partition keys, Hudi properties and partitions, then changes nothing on a second crawl', async () => {
-    const report = await crawlCuratedHudi({ store: lake.store, catalog, progress: false });
+    const report = await crawlCuratedHudi({ store: lake.store, catalog });
     expect(report.tables.map((t) => [t.table, t.outcome, t.partitionsAdded])).toEqual([
       ['complex_orders', 'created', 3],
       ['plain_orders', 'created', 0],
@@ -64,7 +64,7 @@ describe('curated Hudi crawler (Spark-written fixtures)', () => {
     expect(plain.partitionKeys).toEqual([]);
     expect(plain.columns).toHaveLength(5 + 16);
 
-    const again = await crawlCuratedHudi({ store: lake.store, catalog, progress: false });
+    const again = await crawlCuratedHudi({ store: lake.store, catalog });
     expect(again.tables.map((t) => [t.outcome, t.partitionsAdded])).toEqual([
       ['unchanged', 0],
       ['unchanged', 0],
@@ -76,7 +76,7 @@ describe('curated Hudi crawler (Spark-written fixtures)', () => {
   it('crawlAll runs the three crawlers into the raw and curated databases', async () => {
     await lake.writeQuery('raw/database/pg_service/LOAD00000001.parquet', `SELECT 'SRV-1' AS serviceid`, 'parquet');
     await lake.writeQuery('raw/csv/customers/ingest_date=2024-01-31/customers.csv', `SELECT 1 AS customer_id`, 'csv');
-    const reports = await crawlAll({ store: lake.store, catalog, progress: false });
+    const reports = await crawlAll({ store: lake.store, catalog });
     expect(reports.map((r) => [r.crawler, r.database, r.tables.map((t) => t.table)])).toEqual([
       ['raw-database', 'autocorp_raw', ['pg_service']],
       ['raw-csv', 'autocorp_raw', ['csv_customers']],
@@ -95,7 +95,7 @@ describe('a local catalog whose state folder is copied elsewhere', () => {
     await installHudiFixture('cow_v6_complexkeygen_hivestyle', path.join(lake.store.root, 'curated', 'complex_orders'));
     await lake.writeQuery('raw/csv/customers/ingest_date=2024-01-31/customers.csv', `SELECT i AS customer_id FROM range(5) t(i)`, 'csv');
     const original = new Catalog(new LocalCatalogBackend({ root: lake.catalogDir, lakeUri: lake.store.uri }));
-    await crawlAll({ store: lake.store, catalog: original, progress: false });
+    await crawlAll({ store: lake.store, catalog: original });
     const before = await original.requireTable('autocorp_curated', 'complex_orders');
     expect(before.location).toBe(`${lake.store.uri}/curated/complex_orders/`);
 
@@ -115,7 +115,7 @@ describe('a local catalog whose state folder is copied elsewhere', () => {
       expect((await catalog.getPartitions('autocorp_raw', 'csv_customers')).map((p) => p.location)).toEqual([`${movedLakeUri}/raw/csv/customers/ingest_date=2024-01-31/`]);
       expect((await catalog.listDatabases()).map((d) => d.locationUri)).toEqual([`${movedLakeUri}/curated/`, `${movedLakeUri}/raw/`]);
       // Crawling the copied lake again finds nothing changed.
-      const again = await crawlAll({ store: new LocalObjectStore(path.join(moved, 'lake')), catalog, progress: false });
+      const again = await crawlAll({ store: new LocalObjectStore(path.join(moved, 'lake')), catalog });
       expect(again.flatMap((r) => r.tables.map((t) => t.outcome))).toEqual(['unchanged', 'unchanged']);
       // The files hold no absolute path of the original.
       const stored = await fs.readFile(path.join(moved, 'catalog', 'autocorp_curated', 'tables', 'complex_orders.json'), 'utf8');

@@ -24,7 +24,7 @@ describe('raw zone crawlers', () => {
       `SELECT 'U' AS Op, TIMESTAMP '2024-01-02 00:00:00' AS cdc_commit_ts, 42::BIGINT AS _cdc_commit_lsn, 1::BIGINT AS _cdc_seq, 'SKU-1'::VARCHAR AS sku, 13.00::DECIMAL(10,2) AS price, 2::INTEGER AS stock_quantity, TIMESTAMP '2024-01-02 03:04:05' AS created_at`,
       'parquet',
     );
-    const first = await crawlRawDatabase({ store: lake.store, catalog, progress: false });
+    const first = await crawlRawDatabase({ store: lake.store, catalog });
     expect(first.tables.map((t) => [t.table, t.outcome, t.filesRead])).toEqual([
       ['pg_auto_parts', 'created', 2],
       ['pg_customers', 'created', 1],
@@ -48,7 +48,7 @@ describe('raw zone crawlers', () => {
       { name: 'since', type: 'date' },
     ]);
 
-    const second = await crawlRawDatabase({ store: lake.store, catalog, progress: false });
+    const second = await crawlRawDatabase({ store: lake.store, catalog });
     expect(second.tables.map((t) => t.outcome)).toEqual(['unchanged', 'unchanged']);
     expect(await catalog.requireTable('autocorp_raw', 'pg_auto_parts')).toEqual(parts);
 
@@ -58,7 +58,7 @@ describe('raw zone crawlers', () => {
       `SELECT 'I' AS Op, TIMESTAMP '2024-01-03 00:00:00' AS cdc_commit_ts, 43::BIGINT AS _cdc_commit_lsn, 1::BIGINT AS _cdc_seq, 'SKU-2'::VARCHAR AS sku, 1.00::DECIMAL(10,2) AS price, 5::BIGINT AS stock_quantity, TIMESTAMP '2024-01-02 03:04:05' AS created_at, 'ACME' AS manufacturer`,
       'parquet',
     );
-    const third = await crawlRawDatabase({ store: lake.store, catalog, progress: false });
+    const third = await crawlRawDatabase({ store: lake.store, catalog });
     const changed = third.tables.find((t) => t.table === 'pg_auto_parts');
     expect(changed?.outcome).toBe('updated');
     expect(changed?.change).toEqual({
@@ -79,7 +79,7 @@ describe('raw zone crawlers', () => {
     await lake.writeQuery('raw/csv/customers/ingest_date=2024-02-01/customers.csv', rows(100), 'csv');
     await lake.writeQuery('raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders_1.csv', `SELECT 'INV-' || i AS invoice_number, i AS total FROM range(5) t(i)`, 'csv');
 
-    const first = await crawlRawCsv({ store: lake.store, catalog, progress: false });
+    const first = await crawlRawCsv({ store: lake.store, catalog });
     expect(first.tables.map((t) => [t.table, t.outcome, t.partitionsAdded, t.filesRead])).toEqual([
       ['csv_customers', 'created', 2, 2],
       ['csv_sales_orders', 'created', 1, 1],
@@ -99,7 +99,7 @@ describe('raw zone crawlers', () => {
       { values: ['2024-02-01'], location: `${lake.store.uri}/raw/csv/customers/ingest_date=2024-02-01/`, createdAt: expect.any(String) },
     ]);
 
-    const again = await crawlRawCsv({ store: lake.store, catalog, progress: false });
+    const again = await crawlRawCsv({ store: lake.store, catalog });
     expect(again.tables.map((t) => [t.outcome, t.partitionsAdded])).toEqual([
       ['unchanged', 0],
       ['unchanged', 0],
@@ -107,7 +107,7 @@ describe('raw zone crawlers', () => {
     expect(await catalog.requireTable('autocorp_raw', 'csv_customers')).toEqual(customers);
 
     await lake.writeQuery('raw/csv/customers/ingest_date=2024-02-02/customers.csv', rows(200), 'csv');
-    const third = await crawlRawCsv({ store: lake.store, catalog, progress: false });
+    const third = await crawlRawCsv({ store: lake.store, catalog });
     expect(third.tables[0]).toMatchObject({ table: 'csv_customers', outcome: 'unchanged', partitionsAdded: 1 });
   });
 
@@ -116,7 +116,7 @@ describe('raw zone crawlers', () => {
     for (let i = 1; i <= 200; i++) lines.push(`INV-${i},1,${(i % 4) + 1},${(i % 50) + 0.5}`);
     lines.splice(57, 0, 'INV-x,1,2', 'INV-y,1,2,3.5,extra');
     await lake.store.put('raw/csv/sales_order_parts/ingest_date=2024-03-01/sales_order_parts.csv', `${lines.join('\n')}\n`);
-    const report = await crawlRawCsv({ store: lake.store, catalog, progress: false });
+    const report = await crawlRawCsv({ store: lake.store, catalog });
     expect(report.tables.map((t) => [t.table, t.outcome])).toEqual([['csv_sales_order_parts', 'created']]);
     expect((await catalog.requireTable('autocorp_raw', 'csv_sales_order_parts')).columns).toEqual([
       { name: 'invoice_number', type: 'string' },
@@ -135,7 +135,7 @@ describe('raw zone crawlers', () => {
     await lake.store.put('raw/csv/customers/ingest_date=2024-02-01/customers.csv', garbage);
     await lake.store.put('raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders.csv', garbage);
 
-    const report = await crawlRawCsv({ store: lake.store, catalog, progress: false });
+    const report = await crawlRawCsv({ store: lake.store, catalog });
     expect(report.tables.map((t) => [t.table, t.outcome, t.partitionsAdded, t.filesRead])).toEqual([['csv_customers', 'created', 2, 2]]);
     expect(report.rejected.map((r) => [r.table, r.key])).toEqual([
       ['csv_customers', 'raw/csv/customers/ingest_date=2024-02-01/customers.csv'],

@@ -89,7 +89,7 @@ export async function cdcThroughput(options: { scale?: number; rounds?: number }
   const store = openObjectStore(pathToFileURL(path.join(root, 'lake')).href);
   try {
     await migrate({ pool, displayAddress: server.url });
-    await generate({ seed: 42, scale, targets: ['postgres'], pool, progress: false });
+    await generate({ seed: 42, scale, targets: ['postgres'], pool });
     await pool.query('VACUUM ANALYZE');
     const load = await runFullLoad({ connection: server.connectionConfig, store });
     log(`source generated, full load ${load.rows} rows in ${load.seconds.toFixed(2)} s`);

@@ -1,4 +1,5 @@
 import { CDC_COLUMNS, DEFAULT_CDC_SLOT } from '@autocorp/lake-storage';
+import type { ProgressListener } from '@autocorp/progress';
 import { SOURCE_TABLE_NAMES } from '@autocorp/schema';
 import { CdcError } from './cdc-error';
 import type { CdcConnection } from './connection';
@@ -39,6 +40,8 @@ export interface CdcOptions {
   readonly tempRoot?: string;
   /** How long to wait for a slot still held by a dead predecessor before failing with `slot-in-use`, default 15 s. */
   readonly slotBusyTimeoutMs?: number;
+  /** Receives the full load's progress: one `full-load` task per table, in rows (total: PostgreSQL's estimate). The library draws nothing. */
+  readonly onProgress?: ProgressListener;
 }
 
 export interface ResolvedOptions {
@@ -57,6 +60,7 @@ export interface ResolvedOptions {
   readonly fullLoadConcurrency: number;
   readonly tempRoot: string | undefined;
   readonly slotBusyTimeoutMs: number;
+  readonly onProgress: ProgressListener | undefined;
 }
 
 const NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -94,5 +98,6 @@ export function resolveOptions(options: CdcOptions): ResolvedOptions {
     fullLoadConcurrency: Math.floor(positive('fullLoadConcurrency', options.fullLoadConcurrency, 2)),
     tempRoot: options.tempRoot,
     slotBusyTimeoutMs: positive('slotBusyTimeoutMs', options.slotBusyTimeoutMs, 15_000),
+    onProgress: options.onProgress,
   };
 }

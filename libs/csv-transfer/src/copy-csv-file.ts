@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ObjectInfo, ObjectStore } from '@autocorp/lake-storage';
-import type { Progress } from '@autocorp/terminal';
+import type { ProgressTask } from '@autocorp/progress';
 import { SNIFF_BYTES, sniffCsvHeader } from './csv-sniff';
 import { type ExpectedHeaders, checkHeader } from './header-check';
 import { readFileChunks, readHead } from './read-chunks';
@@ -33,7 +33,7 @@ export async function copyCsvFile(
   store: ObjectStore,
   source: SourceFile,
   stagingKey: string,
-  options: { readonly expectedHeaders?: ExpectedHeaders; readonly progress: Progress; readonly runId: string },
+  options: { readonly expectedHeaders?: ExpectedHeaders; readonly progress: ProgressTask; readonly runId: string },
 ): Promise<CopiedFile> {
   const table = source.table ?? source.name;
   const chunks = readFileChunks(source.path);
@@ -57,7 +57,7 @@ export async function copyCsvFile(
     rows.push(chunk);
     utf8.push(chunk);
     bytes += chunk.length;
-    options.progress.tick(chunk.length);
+    options.progress.advance(chunk.length);
     return chunk;
   };
   async function* body(): AsyncGenerator<Uint8Array> {

@@ -9,5 +9,4 @@ export { type ExpectedHeaders, checkHeader } from './header-check';
 export { SNIFF_BYTES, parseCsvLine, sniffCsvHeader } from './csv-sniff';
 export { type OpenQuote, RowCounter } from './row-counter';
 export { type SourceFile, type SourceKind, listSourceFiles } from './source-files';
-export type { ProgressSettings } from './file-progress';
 export { formatTransferReport } from './format-transfer-report';

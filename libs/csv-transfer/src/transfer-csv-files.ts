@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { type ObjectStore, csvTransferRunKey, csvTransferSourceManifestKey, csvTransferStagingKey, formatIngestDate } from '@autocorp/lake-storage';
+import { type ProgressListener, startProgress } from '@autocorp/progress';
 import { copyCsvFile } from './copy-csv-file';
-import { type ProgressSettings, fileProgress } from './file-progress';
 import { hashFile } from './hash-file';
 import type { ExpectedHeaders } from './header-check';
 import { checkKnownTable } from './known-tables';
@@ -24,8 +24,8 @@ export interface TransferOptions {
   readonly expectedHeaders?: ExpectedHeaders;
   /** The clock; its UTC day at the start is the run's `ingest_date`. Default: the system clock. */
   readonly now?: () => Date;
-  /** Progress lines on the terminal: `true`/`false` to force, or settings; default on a TTY outside CI. */
-  readonly progress?: boolean | ProgressSettings;
+  /** Receives byte progress per file (stage `transfer-check` while re-hashing an unchanged file, `transfer` while copying); the library draws nothing. */
+  readonly onProgress?: ProgressListener;
 }
 
 /**
@@ -44,7 +44,6 @@ export interface TransferOptions {
 export async function transferCsvFiles(options: TransferOptions): Promise<TransferReport> {
   const { store, sourceDir } = options;
   const now = options.now ?? (() => new Date());
-  const progressSettings: ProgressSettings = typeof options.progress === 'boolean' ? { enabled: options.progress } : (options.progress ?? {});
   const started = now();
   const runId = `${started.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
   const ingestDate = formatIngestDate(started);
@@ -84,7 +83,7 @@ export async function transferCsvFiles(options: TransferOptions): Promise<Transf
         const info = await store.putFile(key, source.path);
         record({ status: 'manifest', key, ...(info.sha256 !== undefined ? { sha256: info.sha256 } : {}), reason: 'source manifest, kept as metadata' });
       } else {
-        const outcome = await transferOne(store, source, { ingestDate, runId, ledger, options, progressSettings });
+        const outcome = await transferOne(store, source, { ingestDate, runId, ledger, options });
         if (outcome.error) errors.push(outcome.error);
         record(outcome.record);
         if (outcome.record.status === 'copied') await writeLedger(store, ledger);
@@ -103,7 +102,6 @@ interface TransferContext {
   readonly runId: string;
   readonly ledger: Ledger;
   readonly options: TransferOptions;
-  readonly progressSettings: ProgressSettings;
 }
 
 type Outcome = { record: Omit<TransferRecord, 'file' | 'at' | 'durationMs' | 'bytes'> & { bytes?: number }; error?: TransferError };
@@ -118,7 +116,7 @@ async function transferOne(store: ObjectStore, source: SourceFile, context: Tran
   }
   const previous = context.ledger.files[source.name];
   if (previous !== undefined && previous.bytes === source.size) {
-    const progress = fileProgress(`${source.name} (checking)`, source.size, context.progressSettings);
+    const progress = startProgress(context.options.onProgress, { stage: 'transfer-check', subject: source.name, unit: 'bytes', total: source.size });
     const { sha256 } = await hashFile(source.path, progress);
     progress.finish();
     if (sha256 === previous.sha256) {
@@ -131,7 +129,7 @@ async function transferOne(store: ObjectStore, source: SourceFile, context: Tran
     }
   }
   const staging = csvTransferStagingKey(context.runId, source.name);
-  const progress = fileProgress(source.name, source.size, context.progressSettings);
+  const progress = startProgress(context.options.onProgress, { stage: 'transfer', subject: source.name, unit: 'bytes', total: source.size });
   try {
     const copied = await copyCsvFile(store, source, staging, {
       runId: context.runId,

@@ -61,7 +61,7 @@ describe('a CSV file with bytes that are not UTF-8', () => {
     const source = await mkdtemp(path.join(tmp, 'source-'));
     await writeFile(path.join(source, 'sales_order_parts.csv'), fixture.bytes);
     const store = new LocalObjectStore(path.join(tmp, 'lake'));
-    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => DAY, progress: false });
+    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => DAY });
 
     const record = report.records[0];
     expect(record).toMatchObject({ status: 'copied', rows: fixture.rows, bytes: fixture.bytes.length });
@@ -82,7 +82,7 @@ describe('a CSV file with bytes that are not UTF-8', () => {
     const source = await mkdtemp(path.join(tmp, 'source-'));
     await writeFile(path.join(source, 'sales_order_parts.csv'), `${EXPECTED_HEADERS.sales_order_parts.join(',')}\nINV-1,1,Zürich €,2,10.00,20.00,2024-03-05 10:00:00\n`);
     const store = new LocalObjectStore(path.join(tmp, 'lake-clean'));
-    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => DAY, progress: false });
+    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => DAY });
     expect(report.records[0]?.warnings).toBeUndefined();
     expect(await readTransferFindings(store, report.records[0]?.key as string)).toBeUndefined();
   });

@@ -43,7 +43,7 @@ describe('a large CSV file', () => {
 
     const baseline = memoryInUse();
     const store = new MemorySamplingStore(new LocalObjectStore(path.join(tmp, 'lake')));
-    const report = await transferCsvFiles({ sourceDir: source, store, now: () => new Date('2024-03-05T00:00:00Z'), progress: false });
+    const report = await transferCsvFiles({ sourceDir: source, store, now: () => new Date('2024-03-05T00:00:00Z') });
     const peak = Math.max(store.peak, memoryInUse());
     // Sampled all the way through: every chunk streamed into the store (none larger than 8 MiB).
     expect(store.chunks).toBeGreaterThanOrEqual(Math.ceil(size / (8 * 2 ** 20)));

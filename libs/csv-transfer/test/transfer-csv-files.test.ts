@@ -40,7 +40,7 @@ describe('transferCsvFiles into a local lake', () => {
   it('copies each CSV file into raw/csv/<table>/ingest_date=<UTC day>/, verified, with rows and checksums', async () => {
     const source = await makeSourceFolder(tmp);
     const store = await freshStore();
-    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: clock(DAY_1), progress: false });
+    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: clock(DAY_1) });
 
     expect(report.ingestDate).toBe('2024-03-05');
     expect(report.totals).toMatchObject({ copied: 4, skipped: 0, rejected: 0, failed: 0, manifest: 1, ignored: 1 });
@@ -72,9 +72,9 @@ describe('transferCsvFiles into a local lake', () => {
   it('skips unchanged files on a re-run and copies changed ones again', async () => {
     const source = await makeSourceFolder(tmp);
     const store = await freshStore();
-    await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_1), progress: false });
+    await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_1) });
 
-    const again = await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_2), progress: false });
+    const again = await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_2) });
     expect(again.totals).toMatchObject({ copied: 0, skipped: 4 });
     const customers = SOURCE_CSV['customers.csv'] as string;
     expect(byFile(again, 'customers.csv')).toMatchObject({ status: 'skipped', key: versionKey('customers.csv', '2024-03-05', 1, customers), rows: 2 });
@@ -82,7 +82,7 @@ describe('transferCsvFiles into a local lake', () => {
     await appendFile(path.join(source, 'sales_orders.csv'), '4,12,2024-01-05,7.00\n'); // grows
     const services = path.join(source, 'sales_order_services.csv');
     await writeFile(services, (await readFile(services, 'utf8')).replace('1.5', '2.5')); // same size, new content
-    const third = await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_2), progress: false });
+    const third = await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_2) });
     expect(third.totals).toMatchObject({ copied: 2, skipped: 2 });
     const orders = await readFile(path.join(source, 'sales_orders.csv'));
     expect(byFile(third, 'sales_orders.csv')).toMatchObject({ status: 'copied', key: versionKey('sales_orders.csv', '2024-03-06', 1, orders), rows: 4 });
@@ -95,10 +95,10 @@ describe('transferCsvFiles into a local lake', () => {
   it('copies a file again when its earlier copy has gone from the store', async () => {
     const source = await makeSourceFolder(tmp);
     const store = await freshStore();
-    await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_1), progress: false });
+    await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_1) });
     const customers = SOURCE_CSV['customers.csv'] as string;
     await store.delete(versionKey('customers.csv', '2024-03-05', 1, customers));
-    const again = await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_1), progress: false });
+    const again = await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_1) });
     expect(byFile(again, 'customers.csv')).toMatchObject({ status: 'copied', key: versionKey('customers.csv', '2024-03-05', 1, customers) });
     expect(again.totals.skipped).toBe(3);
   });
@@ -112,7 +112,7 @@ describe('transferCsvFiles into a local lake', () => {
     await writeFile(path.join(source, 'sales_order_parts.csv'), latin1Header);
     await writeFile(path.join(source, 'sales_order_services.csv'), SOURCE_CSV['sales_order_services.csv'] ?? '');
     const store = await freshStore();
-    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: clock(DAY_1), progress: false });
+    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: clock(DAY_1) });
 
     expect(report.totals).toMatchObject({ copied: 1, rejected: 3 });
     expect(byFile(report, 'customers.csv')?.error?.kind).toBe('wrong-header');
@@ -136,7 +136,7 @@ describe('transferCsvFiles into a local lake', () => {
     const source = await mkdtemp(path.join(tmp, 'bad-headers-'));
     await writeFile(path.join(source, 'dupes.csv'), 'a,b,a\n1,2,3\n');
     await writeFile(path.join(source, 'empty.csv'), '');
-    const report = await transferCsvFiles({ sourceDir: source, store: await freshStore(), now: clock(DAY_1), progress: false });
+    const report = await transferCsvFiles({ sourceDir: source, store: await freshStore(), now: clock(DAY_1) });
     expect(report.totals).toMatchObject({ copied: 0, rejected: 2 });
     expect(byFile(report, 'dupes.csv')?.error?.message).toContain('"a" twice');
     expect(byFile(report, 'empty.csv')?.error?.kind).toBe('wrong-header');
@@ -145,7 +145,7 @@ describe('transferCsvFiles into a local lake', () => {
   it('detects bytes damaged on their way into the store, and removes the bad copy', async () => {
     const source = await makeSourceFolder(tmp);
     const inner = await freshStore();
-    const report = await transferCsvFiles({ sourceDir: source, store: new FaultyStore(inner, 'on-write'), now: clock(DAY_1), progress: false });
+    const report = await transferCsvFiles({ sourceDir: source, store: new FaultyStore(inner, 'on-write'), now: clock(DAY_1) });
     expect(report.totals).toMatchObject({ copied: 0, failed: 4 });
     expect(report.errors.map((e) => e.kind)).toEqual(['checksum-mismatch', 'checksum-mismatch', 'checksum-mismatch', 'checksum-mismatch']);
     expect(report.errors[0]?.message).toMatch(/does not match .*\.csv: sha256/);
@@ -156,27 +156,16 @@ describe('transferCsvFiles into a local lake', () => {
   it('detects a damaged copy by reading it back when the store has no checksum of its own', async () => {
     const source = await makeSourceFolder(tmp);
     const inner = await freshStore();
-    const report = await transferCsvFiles({ sourceDir: source, store: new FaultyStore(inner, 'on-read'), now: clock(DAY_1), progress: false });
+    const report = await transferCsvFiles({ sourceDir: source, store: new FaultyStore(inner, 'on-read'), now: clock(DAY_1) });
     expect(report.totals.failed).toBe(4);
     expect(await listKeys(inner, 'raw/')).toEqual([]);
   });
 
   it('reports a missing source folder with source-missing', async () => {
-    const error = await transferCsvFiles({ sourceDir: path.join(tmp, 'nope'), store: await freshStore(), progress: false }).catch((e: unknown) => e);
+    const error = await transferCsvFiles({ sourceDir: path.join(tmp, 'nope'), store: await freshStore() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransferError);
     expect((error as TransferError).kind).toBe('source-missing');
     expect((error as TransferError).message).toContain(path.join(tmp, 'nope'));
-  });
-
-  it('draws byte progress on a terminal stream when asked', async () => {
-    const source = await makeSourceFolder(tmp);
-    const written: string[] = [];
-    const stream = { isTTY: true, write: (s: string) => written.push(s) > 0 } as unknown as NodeJS.WriteStream;
-    await transferCsvFiles({ sourceDir: source, store: await freshStore(), now: clock(DAY_1), progress: { enabled: true, stream } });
-    const text = written.join('');
-    expect(text).toContain('customers.csv');
-    expect(text).toContain('bytes');
-    expect(text).toContain('ETA');
   });
 });
 
@@ -195,7 +184,7 @@ describe('transferCsvFiles into S3 (s3rver over HTTP)', () => {
   it('copies, verifies by reading back, and skips unchanged files on a re-run', async () => {
     const source = await makeSourceFolder(tmp);
     const store = new S3ObjectStore('s3://raw-lake/lake', { endpoint: server.endpoint, credentials: server.credentials }, {});
-    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: clock(DAY_1), progress: false });
+    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: clock(DAY_1) });
     expect(report.totals).toMatchObject({ copied: 4, manifest: 1, ignored: 1 });
     expect(byFile(report, 'customers.csv')?.reason).toBe('verified by re-read');
     const key = versionKey('customers.csv', '2024-03-05', 1, SOURCE_CSV['customers.csv'] as string);
@@ -204,7 +193,7 @@ describe('transferCsvFiles into S3 (s3rver over HTTP)', () => {
     expect((await store.head(key))?.contentType).toBe('text/csv');
     expect(await listKeys(store, 'state/transfer/csv/staging/')).toEqual([]);
 
-    const again = await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_2), progress: false });
+    const again = await transferCsvFiles({ sourceDir: source, store, now: clock(DAY_2) });
     expect(again.totals).toMatchObject({ copied: 0, skipped: 4 });
     expect(await listKeys(store, 'state/transfer/csv/runs/')).toHaveLength(2);
   });

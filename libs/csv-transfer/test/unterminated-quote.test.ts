@@ -40,7 +40,7 @@ describe('a CSV file that ends inside a quoted field', () => {
     await writeFile(path.join(source, 'customers.csv'), fixture.text);
     await writeFile(path.join(source, 'sales_orders.csv'), `${EXPECTED_HEADERS.sales_orders.join(',')}\n1,10,2024-03-05,1.00\n`);
     const store = new LocalObjectStore(path.join(tmp, 'lake'));
-    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => DAY, progress: false });
+    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => DAY });
 
     const record = report.records.find((r) => r.file === 'customers.csv');
     expect(record).toMatchObject({ status: 'rejected', error: { kind: 'unterminated-quote' } });
@@ -62,7 +62,7 @@ describe('a CSV file that ends inside a quoted field', () => {
     const text = `${HEADER}\n${rows.join('\n')}\n`;
     await writeFile(path.join(source, 'customers.csv'), text);
     const store = new LocalObjectStore(path.join(tmp, 'lake-2'));
-    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => DAY, progress: false });
+    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => DAY });
     const message = report.records[0]?.error?.message ?? '';
     expect(report.records[0]?.error?.kind).toBe('unterminated-quote');
     const strayLine = text.slice(0, text.indexOf('"stray')).split('\n').length;

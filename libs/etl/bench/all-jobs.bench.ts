@@ -25,7 +25,7 @@ export async function allJobsBench(options: EtlBenchOptions): Promise<AllJobsBen
   const lake = await generatedLake({ scale: options.scale, folder: path.join(options.workDir, 'all-jobs'), ...(options.log ? { log: options.log } : {}), ...(options.business ? { business: options.business } : {}) });
   try {
     const start = performance.now();
-    const reports = await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, progress: false });
+    const reports = await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot });
     const seconds = secondsSince(start);
     const failed = reports.filter((r) => r.status !== 'committed');
     if (failed.length > 0) throw new Error(`ETL jobs did not commit: ${failed.map((r) => `${r.job} ${r.status} ${r.error ?? ''}`).join('; ')}`);

@@ -43,7 +43,7 @@ export async function cdcBatchBench(options: EtlBenchOptions): Promise<CdcBatchB
     ...(options.business ? { business: options.business } : {}),
   });
   const salesOrder = async () => {
-    const report = (await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, progress: false, jobs: ['sales_order'] })).find((r) => r.job === 'sales_order');
+    const report = (await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, jobs: ['sales_order'] })).find((r) => r.job === 'sales_order');
     if (report?.status !== 'committed') throw new Error(`sales_order did not commit: ${report?.error ?? report?.status ?? 'no report'}`);
     return report;
   };

@@ -31,13 +31,13 @@ export async function csvDedupBench(options: EtlBenchOptions): Promise<CsvDedupB
     ...(options.business ? { business: options.business } : {}),
   });
   try {
-    const ready = await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, progress: false, jobs: ['customers'] });
+    const ready = await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, jobs: ['customers'] });
     if (ready.some((r) => r.status !== 'committed')) throw new Error(`customers did not commit: ${ready.map((r) => r.error).join('; ')}`);
     const files: string[] = [];
     for await (const info of lake.store.list(rawCsvPrefix('sales_orders'))) files.push(lake.store.localPath(info.key) as string);
 
     let start = performance.now();
-    const [run] = (await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, progress: false, jobs: ['sales_order'] })).filter((r) => r.job === 'sales_order');
+    const [run] = (await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, jobs: ['sales_order'] })).filter((r) => r.job === 'sales_order');
     const etlSeconds = secondsSince(start);
     if (run?.status !== 'committed') throw new Error(`sales_order did not commit: ${run?.error ?? 'no report'}`);
 

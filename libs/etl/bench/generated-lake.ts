@@ -97,14 +97,14 @@ export async function generatedLake(options: GeneratedLakeOptions): Promise<Gene
     if (own) {
       await migrate({ pool, displayAddress: own.url });
       const start = performance.now();
-      await generate({ seed: options.seed ?? 42, scale: options.scale, out: exportDir, targets: ['postgres', 'csv'], pool, progress: false });
+      await generate({ seed: options.seed ?? 42, scale: options.scale, out: exportDir, targets: ['postgres', 'csv'], pool });
       log(`generated scale ${options.scale} in ${seconds(start)} s`);
     }
     let start = performance.now();
     await cdc();
     log(`CDC full load in ${seconds(start)} s`);
     start = performance.now();
-    const transfer = await transferCsvFiles({ sourceDir: exportDir, store, expectedHeaders: exportHeaders(), progress: false });
+    const transfer = await transferCsvFiles({ sourceDir: exportDir, store, expectedHeaders: exportHeaders() });
     if (transfer.errors.length > 0) throw new Error(`CSV transfer failed: ${transfer.errors.map((e) => e.message).join('; ')}`);
     log(`CSV transfer in ${seconds(start)} s`);
   } catch (error) {

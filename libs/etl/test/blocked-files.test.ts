@@ -7,7 +7,7 @@ let lake: Awaited<ReturnType<typeof fixtureLake>>;
 
 beforeAll(async () => {
   lake = await fixtureLake();
-  const first = await runJobs({ store: lake.store, progress: false, jobs: ['sales_order'] });
+  const first = await runJobs({ store: lake.store, jobs: ['sales_order'] });
   expect(reportOf(first, 'sales_order').status).toBe('committed');
 }, 120_000);
 
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 const invoice = (n: number) => `INV-C-9${String(n).padStart(5, '0')}`;
-const run = async () => reportOf(await runJobs({ store: lake.store, progress: false, jobs: ['sales_order'] }), 'sales_order');
+const run = async () => reportOf(await runJobs({ store: lake.store, jobs: ['sales_order'] }), 'sales_order');
 
 describe('a small delta with a bad row', () => {
   it('quarantines one bad row of a delta under 100 rows instead of blocking, and blocks on two', async () => {

@@ -32,7 +32,7 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'etl-runner-'));
   store = openObjectStore(`file://${root}`);
   await buildRawZone({ root });
-  first = await runJobs({ store, progress: false });
+  first = await runJobs({ store });
 }, 240_000);
 
 afterAll(async () => {
@@ -151,7 +151,7 @@ describe('runJobs on a raw zone', () => {
   it('makes no commit when no new input arrived, and keeps the bookmarks', async () => {
     const before = (await HudiTable.open(path.join(root, 'curated', 'sales_order'))).commits();
     const bookmark = await readBookmark(store, 'sales_order');
-    const second = await runJobs({ store, progress: false });
+    const second = await runJobs({ store });
     expect(second.map((r) => r.status)).toEqual(Array(10).fill('no-new-input'));
     expect((await HudiTable.open(path.join(root, 'curated', 'sales_order'))).commits()).toEqual(before);
     expect((await readBookmark(store, 'sales_order')).csv).toEqual(bookmark.csv);
@@ -169,7 +169,7 @@ describe('runJobs on a raw zone', () => {
     const lines = ['invoice_number,customer_id,order_date,payment_method,subtotal,tax,total_amount,order_type,status,notes,created_at,updated_at'];
     for (let i = 0; i < 20; i++) lines.push(`INV-C-9${String(i).padStart(5, '0')},1,2024-05-01 10:00:00,Cash,10.00,0.83,-10.83,Parts,Completed,,2024-05-01 10:00:00,2024-05-01 10:00:00`);
     const key = await writeRawCsv({ root }, 'sales_orders', '2025-06-02', 'sales_orders.csv', lines);
-    const third = await runJobs({ store, progress: false, jobs: ['sales_order_fact'] });
+    const third = await runJobs({ store, jobs: ['sales_order_fact'] });
     const blocked = byJob(third, 'sales_order');
     expect(blocked.status).toBe('blocked');
     expect(blocked.error).toContain('amounts_non_negative');

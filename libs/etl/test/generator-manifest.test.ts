@@ -64,7 +64,7 @@ beforeAll(async () => {
   lake = await generatedLake({ scale: SCALE });
   manifest = JSON.parse(await readFile(path.join(lake.exportDir, 'manifest.json'), 'utf8')) as Manifest;
   curated = new CuratedReader(connection, lake.lakeRoot);
-  first = await runJobs({ store: lake.store, progress: false, sourceRowCount: postgresRowCount });
+  first = await runJobs({ store: lake.store, sourceRowCount: postgresRowCount });
 }, 300_000);
 
 /** The real source database's row count of a table (the CDC has committed everything before the run). */
@@ -200,7 +200,7 @@ describe('CDC through ETL on the generated business', () => {
       client.release();
     }
     await lake.cdc();
-    second = await runJobs({ store: lake.store, progress: false, sourceRowCount: postgresRowCount });
+    second = await runJobs({ store: lake.store, sourceRowCount: postgresRowCount });
   }, 300_000);
 
   it('reconciles the changed tables with PostgreSQL after the changes', async () => {
@@ -243,7 +243,7 @@ describe('CDC through ETL on the generated business', () => {
   it('makes no commit when nothing new arrived', async () => {
     const tables = second.map((r) => r.job);
     const before = await Promise.all(tables.map((job) => curated.commits(job)));
-    const idle = await runJobs({ store: lake.store, progress: false });
+    const idle = await runJobs({ store: lake.store });
     expect(idle.map((r) => [r.job, r.status])).toEqual(tables.map((job) => [job, 'no-new-input']));
     expect(await Promise.all(tables.map((job) => curated.commits(job)))).toEqual(before);
   });
@@ -254,7 +254,7 @@ describe('CDC through ETL on the generated business', () => {
     await lake.cdc();
     const bookmarks = new Map<string, Buffer>();
     for await (const info of lake.store.list('state/etl/bookmarks/')) bookmarks.set(info.key, await lake.store.getBytes(info.key));
-    const done = await runJobs({ store: lake.store, progress: false });
+    const done = await runJobs({ store: lake.store });
     expect(report(done, 'sales_order').status).toBe('committed');
     const jobs = ['sales_order', 'sales_order_parts', 'sales_order_fact', 'sales_order_line_items'];
     const after = await Promise.all(jobs.map((job) => curated.snapshot(job)));
@@ -263,7 +263,7 @@ describe('CDC through ETL on the generated business', () => {
 
     // The crash: the tables were committed but the bookmarks were not written.
     for (const [key, bytes] of bookmarks) await lake.store.put(key, bytes);
-    const redone = await runJobs({ store: lake.store, progress: false });
+    const redone = await runJobs({ store: lake.store });
     expect(report(redone, 'sales_order').status).toBe('committed');
     expect(report(redone, 'sales_order').inputFiles).toEqual(report(done, 'sales_order').inputFiles);
     expect(await Promise.all(jobs.map((job) => curated.snapshot(job)))).toEqual(after);
@@ -281,7 +281,7 @@ describe('CDC through ETL on the generated business', () => {
     const customer = (await lake.pool.query<{ id: number }>('SELECT min(customer_id) AS id FROM customers')).rows[0]?.id;
     const line = `INV-C-999999,${customer},2025-12-31 10:00:00,Cash,10.00,0.83,10.83,Parts,Completed,,2025-12-31 10:00:00,2025-12-31 10:00:00`;
     await lake.store.put('raw/csv/sales_orders/ingest_date=2026-01-01/sales_orders.csv', `${header}\n${line}\n`);
-    const run = report(await runJobs({ store: lake.store, progress: false, jobs: ['sales_order'], sourceRowCount: postgresRowCount }), 'sales_order');
+    const run = report(await runJobs({ store: lake.store, jobs: ['sales_order'], sourceRowCount: postgresRowCount }), 'sales_order');
     const outcome = run.rules.find((o) => o.rule === 'reconciles_with_source');
     const pgRows = await postgresRowCount('sales_order');
     expect(outcome).toMatchObject({ passed: false, observed: 1, details: expect.objectContaining({ sourceRows: pgRows, curatedSourceRows: pgRows - 1 }) });

@@ -38,7 +38,7 @@ async function placements(table: HudiTable, asOf?: string): Promise<Map<string, 
 describe('a CDC UPDATE that changes the year of order_date (sales_order is partitioned by order_year)', () => {
   it('moves the order to the new order_year partition: one row, and the old placement only in earlier commits', async () => {
     const store = openObjectStore(`file://${root}`);
-    const first = await runJobs({ store, progress: false, jobs: ['sales_order'] });
+    const first = await runJobs({ store, jobs: ['sales_order'] });
     expect(first.map((r) => [r.job, r.status])).toContainEqual(['sales_order', 'committed']);
     let table = await HudiTable.open(path.join(root, 'curated', 'sales_order'));
     const before = await placements(table);
@@ -51,7 +51,7 @@ describe('a CDC UPDATE that changes the year of order_date (sales_order is parti
     const updated = `1, 1, TIMESTAMP '${newDate}', 'INV-P-000001', 'Cash', 20.00, 1.65, 21.65, 'Parts', 'Refunded', NULL, TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2025-06-02 00:00:00'`;
     await writeDmsFile(conn, { root }, 'sales_order', cdcFileName('20250602-000000000', 0x500, 0, 0x500, 0), COLUMNS.sales_order, [change('U', 0x500, 0, updated)]);
     await writeCdcPosition({ root }, 0x600, 0);
-    const second = await runJobs({ store, progress: false, jobs: ['sales_order'] });
+    const second = await runJobs({ store, jobs: ['sales_order'] });
     expect(second.find((r) => r.job === 'sales_order')?.status).toBe('committed');
 
     table = await table.refresh();

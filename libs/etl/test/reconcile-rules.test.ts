@@ -17,7 +17,7 @@ let first: RunReport[];
 beforeAll(async () => {
   lake = await fixtureLake();
   curated = new CuratedReader(connection, lake.root);
-  first = await runJobs({ store: lake.store, progress: false, jobs: ['sales_order', 'auto_parts'] });
+  first = await runJobs({ store: lake.store, jobs: ['sales_order', 'auto_parts'] });
 }, 120_000);
 
 afterAll(async () => {
@@ -84,14 +84,14 @@ describe('updated_at_fresh, on the data clock', () => {
     const newest = Date.parse(String(held?.['newest']));
     const stale = ['2024-02-01 10:00:00', '2024-02-03 07:00:00'];
     await writeRawCsv(lake, 'sales_orders', '2025-06-02', 'sales_orders.csv', [ORDERS_HEADER, ...stale.map((t, i) => orderLine(`INV-C-8${String(i).padStart(5, '0')}`, t))]);
-    const staleRun = reportOf(await runJobs({ store: lake.store, progress: false, jobs: ['sales_order'] }), 'sales_order');
+    const staleRun = reportOf(await runJobs({ store: lake.store, jobs: ['sales_order'] }), 'sales_order');
     const staleAge = Math.round((newest - Math.max(...stale.map((t) => Date.parse(`${t.replace(' ', 'T')}Z`)))) / 3_600_000);
     expect(staleRun.status).toBe('committed');
     expect(staleRun.rules.find((r) => r.rule === 'updated_at_fresh')).toMatchObject({ passed: false, severity: 'warn', observed: staleAge });
 
     const fresh = new Date(newest - 2 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
     await writeRawCsv(lake, 'sales_orders', '2025-06-03', 'sales_orders.csv', [ORDERS_HEADER, orderLine('INV-C-810000', fresh)]);
-    const freshRun = reportOf(await runJobs({ store: lake.store, progress: false, jobs: ['sales_order'] }), 'sales_order');
+    const freshRun = reportOf(await runJobs({ store: lake.store, jobs: ['sales_order'] }), 'sales_order');
     expect(freshRun.rules.find((r) => r.rule === 'updated_at_fresh')).toMatchObject({ passed: true, observed: 2 });
   }, 60_000);
 });
@@ -102,7 +102,7 @@ describe('tied versions', () => {
     // Two versions of one invoice tie and differ; two exact copies of another are no conflict.
     const lines = [ORDERS_HEADER, orderLine('INV-C-820000', '2024-03-01 09:00:00', { status: 'Completed' }), orderLine('INV-C-820000', '2024-03-01 09:00:00', { status: 'Pending' }), copy, copy];
     const key = await writeRawCsv(lake, 'sales_orders', '2025-06-04', 'sales_orders.csv', lines);
-    const run = reportOf(await runJobs({ store: lake.store, progress: false, jobs: ['sales_order'] }), 'sales_order');
+    const run = reportOf(await runJobs({ store: lake.store, jobs: ['sales_order'] }), 'sales_order');
     expect(run.status).toBe('committed');
     const outcome = run.rules.find((r) => r.rule === TIED_VERSIONS_RULE);
     expect(outcome).toMatchObject({ passed: false, severity: 'warn', observed: 1 });

@@ -53,7 +53,7 @@ describe('CSV files re-exported on the same day, as the transfer lands them', ()
     const store = openObjectStore(pathToFileURL(path.join(root, 'lake')).href);
     const transfer = async (lines: string[], at: string) => {
       await writeFile(path.join(exportDir, 'sales_order_parts.csv'), `${[COLUMNS.join(','), ...lines].join('\n')}\n`);
-      const report = await transferCsvFiles({ sourceDir: exportDir, store, expectedHeaders: { sales_order_parts: COLUMNS }, now: () => new Date(at), progress: false });
+      const report = await transferCsvFiles({ sourceDir: exportDir, store, expectedHeaders: { sales_order_parts: COLUMNS }, now: () => new Date(at) });
       expect(report.errors).toEqual([]);
       return report.records[0]?.key as string;
     };

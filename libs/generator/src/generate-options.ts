@@ -1,5 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { ProgressListener } from '@autocorp/progress';
 import type { Pool } from 'pg';
 import { GeneratorError } from './generator-error';
 import { assertScale } from './scale';
@@ -17,8 +18,8 @@ export interface GenerateOptions {
   readonly targets: readonly GenerationTarget[];
   /** Connection pool of the source database; required with the postgres target. */
   readonly pool?: Pool;
-  /** Draw progress bars on an interactive terminal (default true; never drawn in CI or off a TTY). */
-  readonly progress?: boolean;
+  /** Receives rows generated per file and table (stage `generate`; one shared task when both targets run at once). The library draws nothing. */
+  readonly onProgress?: ProgressListener;
   /** Truncate non-empty source tables (same transaction) instead of refusing to load. */
   readonly replace?: boolean;
   /** Run the PostgreSQL load and the CSV export at the same time (default true). */
@@ -32,7 +33,7 @@ export interface ValidatedOptions {
   readonly postgres: boolean;
   readonly csv: boolean;
   readonly pool: Pool | undefined;
-  readonly progress: boolean;
+  readonly onProgress: ProgressListener | undefined;
   readonly replace: boolean;
   readonly concurrent: boolean;
 }
@@ -72,7 +73,7 @@ export async function validateOptions(options: GenerateOptions): Promise<Validat
     postgres,
     csv,
     pool: options.pool,
-    progress: options.progress ?? true,
+    onProgress: options.onProgress,
     replace: options.replace ?? false,
     concurrent: options.concurrent ?? true,
   };

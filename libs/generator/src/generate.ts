@@ -6,7 +6,7 @@ import { type OrderFilesResult, writeOrderFiles } from './csv-export/write-order
 import { type GenerateOptions, validateOptions } from './generate-options';
 import { GeneratorError } from './generator-error';
 import { type TableLoad, loadPostgres } from './postgres/load-postgres';
-import { type ProgressBars, barPerStep, sharedBar } from './progress-bars';
+import { type ProgressSteps, sharedTask, taskPerStep } from './progress-steps';
 import type { PlannedCounts } from './scale';
 
 export interface FileSummary {
@@ -52,14 +52,14 @@ export async function generate(options: GenerateOptions): Promise<GenerationSumm
   const c = context.counts;
   const concurrent = o.concurrent && o.postgres && o.csv;
   const pgRows = c.autoParts + c.service + c.serviceParts + c.customers + c.salesOrder + c.salesOrderParts + c.salesOrderServices;
-  const bars: ProgressBars = concurrent
-    ? sharedBar(o.progress, 'csv export + postgres load', c.customersSource + c.csvOrderFileRows + pgRows)
-    : barPerStep(o.progress);
+  const progress: ProgressSteps = concurrent
+    ? sharedTask(o.onProgress, 'csv export + postgres load', c.customersSource + c.csvOrderFileRows + pgRows)
+    : taskPerStep(o.onProgress);
 
   const runPostgres = async (): Promise<{ loads: TableLoad[]; seconds: number }> => {
     if (!o.postgres || !o.pool) return { loads: [], seconds: 0 };
     const t = performance.now();
-    const loads = await loadPostgres(context, o.pool, { replace: o.replace, bars });
+    const loads = await loadPostgres(context, o.pool, { replace: o.replace, progress });
     return { loads, seconds: (performance.now() - t) / 1000 };
   };
   const runCsv = async (): Promise<CsvResult | undefined> => {
@@ -67,8 +67,8 @@ export async function generate(options: GenerateOptions): Promise<GenerationSumm
     const out = o.out;
     const t = performance.now();
     try {
-      const customers = await writeCustomersCsv(context, out, bars);
-      const orders = await writeOrderFiles(context, out, bars);
+      const customers = await writeCustomersCsv(context, out, progress);
+      const orders = await writeOrderFiles(context, out, progress);
       const manifest = buildManifest(context, customers, orders);
       await writeManifest(out, manifest);
       return { customers, orders, manifest, seconds: (performance.now() - t) / 1000 };
@@ -81,7 +81,7 @@ export async function generate(options: GenerateOptions): Promise<GenerationSumm
   let csv: CsvResult | undefined;
   if (concurrent) {
     const [pgResult, csvResult] = await Promise.allSettled([runPostgres(), runCsv()]);
-    bars.close();
+    progress.close();
     if (pgResult.status === 'rejected') throw pgResult.reason;
     if (csvResult.status === 'rejected') throw csvResult.reason;
     pg = pgResult.value;

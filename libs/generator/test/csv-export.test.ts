@@ -54,7 +54,7 @@ describe('CSV export', () => {
   beforeAll(async () => {
     await rm(root, { recursive: true, force: true });
     await mkdir(root, { recursive: true });
-    summary = await generate({ seed: SEED, scale: SCALE, out: dirA, targets: ['csv'], progress: false });
+    summary = await generate({ seed: SEED, scale: SCALE, out: dirA, targets: ['csv'] });
     manifest = JSON.parse(await readFile(join(dirA, 'manifest.json'), 'utf8')) as Manifest;
     orders = readCsv(join(dirA, CSV_FILES.orders.name));
     parts = readCsv(join(dirA, CSV_FILES.parts.name));
@@ -65,8 +65,8 @@ describe('CSV export', () => {
   });
 
   it('is byte-identical for the same seed and scale, and differs for another seed', async () => {
-    await generate({ seed: SEED, scale: SCALE, out: dirB, targets: ['csv'], progress: false });
-    await generate({ seed: SEED + 1, scale: SCALE, out: dirOtherSeed, targets: ['csv'], progress: false });
+    await generate({ seed: SEED, scale: SCALE, out: dirB, targets: ['csv'] });
+    await generate({ seed: SEED + 1, scale: SCALE, out: dirOtherSeed, targets: ['csv'] });
     const a = await sha256Of(dirA);
     expect(Object.keys(a)).toEqual([
       'customers.csv',

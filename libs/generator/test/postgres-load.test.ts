@@ -33,7 +33,7 @@ describe('PostgreSQL load', () => {
 
   beforeAll(async () => {
     db = await startMigratedPostgres();
-    await generate({ seed: SEED, scale: SCALE, targets: ['postgres'], pool: db.pool, progress: false });
+    await generate({ seed: SEED, scale: SCALE, targets: ['postgres'], pool: db.pool });
   });
   afterAll(async () => {
     await db?.stop();
@@ -104,11 +104,11 @@ describe('PostgreSQL load', () => {
 
   it('refuses to load into non-empty tables, and replaces them identically when told to', async () => {
     const before = await tableFingerprints(db);
-    const refused = generate({ seed: SEED, scale: SCALE, targets: ['postgres'], pool: db.pool, progress: false });
+    const refused = generate({ seed: SEED, scale: SCALE, targets: ['postgres'], pool: db.pool });
     await expect(refused).rejects.toMatchObject({ kind: 'tables-not-empty' });
     await expect(refused).rejects.toThrow(/auto_parts.*replace: true/);
     expect(await tableFingerprints(db)).toEqual(before);
-    await generate({ seed: SEED, scale: SCALE, targets: ['postgres'], pool: db.pool, progress: false, replace: true });
+    await generate({ seed: SEED, scale: SCALE, targets: ['postgres'], pool: db.pool, replace: true });
     expect(await tableFingerprints(db)).toEqual(before);
   });
 
@@ -117,14 +117,14 @@ describe('PostgreSQL load', () => {
       BEGIN IF NEW.line_item_id = 500 THEN RAISE EXCEPTION 'disk on fire'; END IF; RETURN NEW; END $$`);
     await db.pool.query('CREATE TRIGGER fail_on_line BEFORE INSERT ON sales_order_services FOR EACH ROW EXECUTE FUNCTION fail_on_line()');
     try {
-      const failing = generate({ seed: SEED + 1, scale: SCALE, targets: ['postgres'], pool: db.pool, progress: false, replace: true });
+      const failing = generate({ seed: SEED + 1, scale: SCALE, targets: ['postgres'], pool: db.pool, replace: true });
       await expect(failing).rejects.toBeInstanceOf(GeneratorError);
       await expect(failing).rejects.toMatchObject({ kind: 'load-failed' });
       await expect(failing).rejects.toThrow(/sales_order_services.*disk on fire/s);
       // The replace (TRUNCATE) and every COPY were undone: the first load is intact.
       expect(await count(db, 'SELECT count(*) AS n FROM sales_order')).toBe(planned.salesOrder);
       await db.pool.query(`TRUNCATE ${SOURCE_TABLES.map((t) => t.name).join(', ')} CASCADE`);
-      const intoEmpty = generate({ seed: SEED, scale: SCALE, targets: ['postgres'], pool: db.pool, progress: false });
+      const intoEmpty = generate({ seed: SEED, scale: SCALE, targets: ['postgres'], pool: db.pool });
       await expect(intoEmpty).rejects.toMatchObject({ kind: 'load-failed' });
       for (const { name } of SOURCE_TABLES) expect(await count(db, `SELECT count(*) AS n FROM ${name}`), name).toBe(0);
     } finally {
@@ -138,7 +138,7 @@ describe('PostgreSQL load', () => {
     await rm(out, { recursive: true, force: true });
     await mkdir(out, { recursive: true });
     try {
-      const summary = await generate({ seed: SEED, scale, out, targets: ['postgres', 'csv'], pool: db.pool, progress: false, replace: true });
+      const summary = await generate({ seed: SEED, scale, out, targets: ['postgres', 'csv'], pool: db.pool, replace: true });
       const p = plannedCounts(scale);
       expect(summary.tables.sales_order?.rows).toBe(p.salesOrder);
       expect(summary.files['sales_orders.csv']?.rows).toBe(p.csvOrders.rows);

@@ -17,7 +17,7 @@ describe('readManifest', () => {
 
   it('reads the manifest generate() wrote, and is undefined where nothing was exported', async () => {
     const out = join(dir, 'export');
-    const summary = await generate({ seed: SEED, scale: SCALE, out, targets: ['csv'], progress: false });
+    const summary = await generate({ seed: SEED, scale: SCALE, out, targets: ['csv'] });
     const manifest = await readManifest(out);
     expect(manifest).toEqual(summary.manifest);
     expect(manifest).toMatchObject({ seed: SEED, scale: SCALE });
@@ -27,7 +27,7 @@ describe('readManifest', () => {
   it('names the file of a manifest that is not JSON, keeping the parse error as the cause', async () => {
     const broken = join(dir, 'broken');
     rmSync(broken, { recursive: true, force: true });
-    await generate({ seed: SEED, scale: SCALE, out: broken, targets: ['csv'], progress: false });
+    await generate({ seed: SEED, scale: SCALE, out: broken, targets: ['csv'] });
     writeFileSync(join(broken, MANIFEST_FILE), '{"generator": "@autocorp/gen');
     const error = await readManifest(broken).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GeneratorError);
@@ -38,7 +38,7 @@ describe('readManifest', () => {
   it('refuses JSON that is not a generator manifest, and an unreadable file, naming the file', async () => {
     const other = join(dir, 'other');
     rmSync(other, { recursive: true, force: true });
-    await generate({ seed: SEED, scale: SCALE, out: other, targets: ['csv'], progress: false });
+    await generate({ seed: SEED, scale: SCALE, out: other, targets: ['csv'] });
     const file = join(other, MANIFEST_FILE);
     writeFileSync(file, JSON.stringify({ seed: 'x' }));
     await expect(readManifest(other)).rejects.toMatchObject({ kind: 'invalid-manifest', message: expect.stringContaining(`${file} is not a manifest`) });

@@ -218,7 +218,7 @@ describe('DuckDB executor over Hudi tables', () => {
     beforeAll(async () => {
       await installHudiFixture('cow_v6_nonpartitioned', path.join(lake.store.root, 'curated', 'fixture_plain'));
       await installHudiFixture('cow_v6_simplekeygen_nonhivestyle_overwritetable', path.join(lake.store.root, 'curated', 'fixture_overwrite'));
-      await crawlCuratedHudi({ store: lake.store, catalog: lake.catalog, progress: false });
+      await crawlCuratedHudi({ store: lake.store, catalog: lake.catalog });
     });
     const rows = (r: { rows: ResultRow[] }) => r.rows.map((x) => [x['id'], x['name'], x['isActive']]);
 

@@ -1,4 +1,4 @@
-import { formatCount, formatDuration, formatRate } from './format';
+import { renderProgressLine } from './progress-line';
 
 export interface ProgressOptions {
   /** What is being counted, shown first: "sales_orders.csv". */
@@ -24,7 +24,6 @@ export interface Progress {
 }
 
 const REDRAW_INTERVAL_MS = 100;
-const BAR_WIDTH = 24;
 
 /** True on an interactive terminal outside CI; progress is drawn only then. */
 export function progressWanted(stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -42,22 +41,8 @@ export function createProgress(options: ProgressOptions): Progress {
   let lastDraw = 0;
   let finished = false;
 
-  const render = (): string => {
-    const elapsed = (performance.now() - started) / 1000;
-    const rate = elapsed > 0 ? value / elapsed : 0;
-    const parts = [options.label];
-    if (options.total && options.total > 0) {
-      const ratio = Math.min(1, value / options.total);
-      const filled = Math.round(ratio * BAR_WIDTH);
-      parts.push(`[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}]`, `${(ratio * 100).toFixed(0).padStart(3)}%`);
-      parts.push(`${formatCount(value)}/${formatCount(options.total)} ${unit}`);
-      const eta = rate > 0 ? (options.total - value) / rate : Number.NaN;
-      parts.push(formatRate(rate), `ETA ${formatDuration(eta)}`);
-    } else {
-      parts.push(`${formatCount(value)} ${unit}`, formatRate(rate), formatDuration(elapsed));
-    }
-    return parts.join('  ');
-  };
+  const render = (): string =>
+    renderProgressLine({ label: options.label, value, total: options.total, unit, elapsedSeconds: (performance.now() - started) / 1000 });
 
   const draw = (force: boolean) => {
     if (!enabled || finished) return;

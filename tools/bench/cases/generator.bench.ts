@@ -3,6 +3,7 @@ import path from 'node:path';
 import { COPY_COLUMNS, CSV_FILES, type GenerationSummary, generate } from '@autocorp/generator';
 import { SOURCE_TABLE_NAMES } from '@autocorp/schema';
 import { migrate, startThrowawayPostgres } from '@autocorp/source-db';
+import { drawProgress } from '@autocorp/terminal';
 import pg from 'pg';
 import { type BenchCase, type BenchContext, type BenchMetric, atLeast, atMost, measured } from '../src/bench-case';
 import { BenchError } from '../src/bench-error';
@@ -38,7 +39,7 @@ async function loadVersusPsql(context: BenchContext): Promise<{ loadSeconds: num
   try {
     await migrate({ pool, displayAddress: server.url });
     context.log('PostgreSQL load alone into a fresh server');
-    const alone = await generate({ seed: BENCH_SEED, scale: context.scale, targets: ['postgres'], pool, progress: true });
+    const alone = await generate({ seed: BENCH_SEED, scale: context.scale, targets: ['postgres'], pool, onProgress: drawProgress() });
     const rows = postgresRows(alone);
 
     const copyDir = path.join(context.workDir, 'copy');
@@ -64,7 +65,7 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
 
   context.log('CSV export alone');
   const csvOut = path.join(context.workDir, 'csv');
-  const csvAlone = await generate({ seed: BENCH_SEED, scale: context.scale, out: csvOut, targets: ['csv'], progress: true });
+  const csvAlone = await generate({ seed: BENCH_SEED, scale: context.scale, out: csvOut, targets: ['csv'], onProgress: drawProgress() });
   await rm(csvOut, { recursive: true, force: true });
   const csvAloneRate = csvDataRows(csvAlone) / csvAlone.seconds.csv;
 

@@ -74,7 +74,6 @@ async function buildState(context: BenchContext): Promise<CuratedState> {
       sourceDir: dataset.csvDir,
       store,
       expectedHeaders: Object.fromEntries(data.map((f) => [f.name.replace(/\.csv$/, ''), [...f.columns]])),
-      progress: false,
     });
     if (transfer.errors.length > 0) throw new Error(`the CSV transfer failed: ${transfer.errors.map((e) => e.message).join('; ')}`);
     context.log(`state: CSV transfer in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -87,7 +86,7 @@ async function buildState(context: BenchContext): Promise<CuratedState> {
     await dropCdc(cdc).catch((error: unknown) => context.log(`state: could not drop CDC slot ${CDC_NAME}: ${(error as Error).message}`));
   }
   const catalog = new Catalog(new LocalCatalogBackend({ root: path.join(context.workDir, 'catalog') }));
-  await crawlAll({ store, catalog, progress: false });
+  await crawlAll({ store, catalog });
   return { catalog, tables: await curatedTablesOf(catalog), origin: `built from the scale-${context.scale} bench dataset` };
 }
 

@@ -2,6 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type GenerationSummary, generate } from '@autocorp/generator';
 import { type ThrowawayPostgres, migrate, startThrowawayPostgres } from '@autocorp/source-db';
+import { drawProgress } from '@autocorp/terminal';
 import pg from 'pg';
 import { BenchError } from './bench-error';
 import { withPeakRss } from './rss-sampler';
@@ -52,7 +53,7 @@ export function scaleDatasetProvider(options: { readonly root: string; readonly 
     await migrate({ pool, displayAddress: server.url });
     const activePool = pool;
     const { result: generation, peakRssBytes } = await withPeakRss(() =>
-      generate({ seed: BENCH_SEED, scale: options.scale, out: csvDir, targets: ['csv', 'postgres'], pool: activePool, progress: true }),
+      generate({ seed: BENCH_SEED, scale: options.scale, out: csvDir, targets: ['csv', 'postgres'], pool: activePool, onProgress: drawProgress() }),
     );
     await pool.query('VACUUM ANALYZE');
     options.log(`dataset: generated in ${generation.seconds.total.toFixed(1)} s`);

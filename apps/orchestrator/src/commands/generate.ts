@@ -5,6 +5,7 @@ import { migrate } from '@autocorp/source-db';
 import { formatBytes, formatTable } from '@autocorp/terminal';
 import type { Command } from '../cli/command';
 import { listOption, numberOption } from '../cli/option-values';
+import { commandProgress } from '../cli/progress-drawing';
 import { withSourceDb } from './with-source-db';
 
 export const DEFAULT_SEED = 42;
@@ -44,7 +45,7 @@ export const generateCommand: Command = {
     const seed = numberOption(values.seed, 'seed', { integer: true });
     const targets = listOption<GenerationTarget>(values.target, 'target', TARGETS);
     const out = path.resolve(io.cwd, typeof values.out === 'string' ? values.out : resolveStateHome(io.env, io.cwd).generated);
-    const common = { seed, scale, out, targets, replace: values.replace === true };
+    const common = { seed, scale, out, targets, replace: values.replace === true, onProgress: commandProgress(io) };
     const summary = targets.includes('postgres')
       ? await withSourceDb(io, async (db) => {
           await migrate(db);

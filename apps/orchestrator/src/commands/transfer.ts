@@ -3,6 +3,7 @@ import { resolveStateHome } from '@autocorp/config';
 import { formatTransferReport, transferCsvFiles } from '@autocorp/csv-transfer';
 import { openObjectStore } from '@autocorp/lake-storage';
 import type { Command } from '../cli/command';
+import { commandProgress } from '../cli/progress-drawing';
 import { csvExportHeaders } from '../pipeline/export-headers';
 
 export const transferCommand: Command = {
@@ -18,7 +19,7 @@ export const transferCommand: Command = {
   async run(values, _positionals, io) {
     const sourceDir = path.resolve(io.cwd, typeof values.from === 'string' ? values.from : resolveStateHome(io.env, io.cwd).generated);
     const store = openObjectStore(typeof values.lake === 'string' ? values.lake : undefined, { env: io.env, cwd: io.cwd });
-    const report = await transferCsvFiles({ sourceDir, store, expectedHeaders: csvExportHeaders() });
+    const report = await transferCsvFiles({ sourceDir, store, expectedHeaders: csvExportHeaders(), onProgress: commandProgress(io) });
     io.stdout.write(values.json ? `${JSON.stringify({ ...report, errors: undefined }, null, 2)}\n` : formatTransferReport(report));
     for (const error of report.errors) io.stderr.write(`error: ${error.message}\n`);
     return report.errors.length > 0 ? 1 : 0;

@@ -1,4 +1,5 @@
 import type { ObjectStore } from '@autocorp/lake-storage';
+import type { ProgressListener } from '@autocorp/progress';
 import type { Catalog } from '../catalog';
 
 /** Catalog databases the crawlers register into unless told otherwise. */
@@ -14,6 +15,6 @@ export interface CrawlOptions {
   readonly catalog: Catalog;
   /** Target database; each crawler has its default (DEFAULT_DATABASES). */
   readonly database?: string;
-  /** Draw a progress line (only on a TTY outside CI); default true. */
-  readonly progress?: boolean;
+  /** Receives the crawl's progress: a `crawl` task per crawler (subject: the prefix) counting files or tables. The library draws nothing. */
+  readonly onProgress?: ProgressListener;
 }

@@ -1,6 +1,6 @@
+import { startProgress } from '@autocorp/progress';
 import { HudiTable, HudiTableConfig, PROPERTIES_PATH } from '@autocorp/hudi';
 import { ZONES } from '@autocorp/lake-storage';
-import { createProgress } from '@autocorp/terminal';
 import { CatalogError } from '../catalog-error';
 import { avroTypeToGlue } from '../column-types';
 import type { Column, PartitionInput } from '../model';
@@ -39,7 +39,7 @@ export async function crawlCuratedHudi(options: CrawlOptions): Promise<CrawlRepo
   const { store, catalog } = options;
   await catalog.ensureDatabase({ name: database, description: 'Curated zone of the AutoCorp lake: Hudi tables written by the ETL jobs.', locationUri: lakeFolderUri(store, CURATED_PREFIX) });
   const tablePrefixes = (await listKeys(store, CURATED_PREFIX)).filter((k) => k.endsWith(`/${PROPERTIES_SUFFIX}`)).map((k) => k.slice(0, -PROPERTIES_SUFFIX.length)).sort();
-  const progress = createProgress({ label: `crawl ${CURATED_PREFIX}`, total: tablePrefixes.length, unit: 'tables', ...(options.progress === false ? { enabled: false } : {}) });
+  const progress = startProgress(options.onProgress, { stage: 'crawl', subject: CURATED_PREFIX, unit: 'tables', total: tablePrefixes.length });
   const results: TableCrawlResult[] = [];
   try {
     for (const prefix of tablePrefixes) {
@@ -75,7 +75,7 @@ export async function crawlCuratedHudi(options: CrawlOptions): Promise<CrawlRepo
         added = await catalog.addPartitions(database, name, [...byPath.values()]);
       }
       results.push({ database, table: name, outcome: result.outcome, ...(result.change ? { change: result.change } : {}), partitionsAdded: added, filesRead: 1 });
-      progress.tick(1);
+      progress.advance(1);
     }
   } finally {
     progress.finish();

@@ -1,5 +1,5 @@
 import { INGEST_DATE_KEY, RAW_CSV_PREFIX, ZONES, parseRawCsvKey, rawCsvPartitionPrefix, rawCsvPrefix } from '@autocorp/lake-storage';
-import { createProgress } from '@autocorp/terminal';
+import { startProgress } from '@autocorp/progress';
 import { isCatalogError } from '../catalog-error';
 import { type CsvInference, sniffCsv } from '../csv-sniff';
 import { withDuckDb } from '@autocorp/duckdb';
@@ -47,7 +47,7 @@ export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
     tablesFiles.set(table, entry);
   }
   const total = [...tablesFiles.values()].reduce((n, t) => n + [...t.partitions.values()].reduce((m, keys) => m + keys.length, 0), 0);
-  const progress = createProgress({ label: `crawl ${RAW_CSV_PREFIX}`, total, unit: 'files', ...(options.progress === false ? { enabled: false } : {}) });
+  const progress = startProgress(options.onProgress, { stage: 'crawl', subject: RAW_CSV_PREFIX, unit: 'files', total });
   const results: TableCrawlResult[] = [];
   const rejected: RejectedFile[] = [];
   try {
@@ -63,7 +63,7 @@ export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
         for (const date of dates) {
           for (const key of (files.partitions.get(date) ?? []).sort()) {
             const inferred = await sniffOrReject(() => withLocalFile(store, key, (file) => sniffCsv(connection, file)), { key, table: name }, rejected);
-            progress.tick(1);
+            progress.advance(1);
             if (!inferred) continue;
             perFile.push(inferred.columns.filter((c) => c.name !== INGEST_DATE_KEY));
             dialect ??= inferred.dialect;

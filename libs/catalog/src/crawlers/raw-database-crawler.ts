@@ -1,5 +1,5 @@
 import { RAW_DATABASE_PREFIX, ZONES, isLoadFileKey, parseRawDatabaseKey } from '@autocorp/lake-storage';
-import { createProgress } from '@autocorp/terminal';
+import { startProgress } from '@autocorp/progress';
 import { withDuckDb } from '@autocorp/duckdb';
 import { CRAWLER_DUCKDB } from './crawler-duckdb';
 import { toCatalogName } from '../names';
@@ -32,7 +32,7 @@ export async function crawlRawDatabase(options: CrawlOptions): Promise<CrawlRepo
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), key]);
   }
   const total = [...byFolder.values()].reduce((n, keys) => n + keys.length, 0);
-  const progress = createProgress({ label: `crawl ${RAW_DATABASE_PREFIX}`, total, unit: 'files', ...(options.progress === false ? { enabled: false } : {}) });
+  const progress = startProgress(options.onProgress, { stage: 'crawl', subject: RAW_DATABASE_PREFIX, unit: 'files', total });
   const tables: TableCrawlResult[] = [];
   try {
     await withDuckDb(CRAWLER_DUCKDB, async (connection) => {
@@ -41,7 +41,7 @@ export async function crawlRawDatabase(options: CrawlOptions): Promise<CrawlRepo
         const perFile = [];
         for (const key of keys) {
           perFile.push(await withLocalFile(store, key, (file) => parquetColumns(connection, file)));
-          progress.tick(1);
+          progress.advance(1);
         }
         const name = toCatalogName(folder);
         const sourceTable = parseRawDatabaseKey(keys[0] ?? '')?.table ?? folder;

@@ -1,4 +1,4 @@
-import { createProgress } from '@autocorp/terminal';
+import { startProgress } from '@autocorp/progress';
 import type pg from 'pg';
 import { CdcError } from '../cdc-error';
 import { quoteLiteral } from '@autocorp/duckdb/sql';
@@ -79,8 +79,7 @@ export async function fullLoad(options: ResolvedOptions): Promise<FullLoadResult
     };
     await writeCdcState(options.store, baseState);
 
-    const estimate = await estimateRows(sql, options.schema, options.tables);
-    const progress = createProgress({ label: 'full load', total: estimate });
+    const estimates = await estimateRows(sql, options.schema, options.tables);
     const results: FullLoadTableResult[] = [];
     const queue = [...options.tables];
     const worker = async (): Promise<void> => {
@@ -89,6 +88,7 @@ export async function fullLoad(options: ResolvedOptions): Promise<FullLoadResult
         for (let table = queue.shift(); table !== undefined; table = queue.shift()) {
           await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
           await client.query(`SET TRANSACTION SNAPSHOT ${quoteLiteral(snapshot.snapshotName)}`);
+          const progress = startProgress(options.onProgress, { stage: 'full-load', subject: table, unit: 'rows', total: estimates.get(table) });
           const result = await loadTable({
             client,
             stage,
@@ -100,9 +100,10 @@ export async function fullLoad(options: ResolvedOptions): Promise<FullLoadResult
             consistentPoint: snapshot.consistentPoint,
             commitMicros,
             metaNames: { commitTimestamp: options.commitTimestampColumn },
-            onRows: (n) => progress.tick(n),
+            onRows: (n) => progress.advance(n),
           });
           await client.query('COMMIT');
+          progress.finish();
           results.push({ table, rows: result.rows, files: result.files });
           tables[table] = { state: 'sync_done', lsn: formatLsn(snapshot.consistentPoint), loadRows: result.rows, loadFiles: result.files.length };
         }
@@ -112,7 +113,6 @@ export async function fullLoad(options: ResolvedOptions): Promise<FullLoadResult
     };
     const workers = Array.from({ length: Math.min(options.fullLoadConcurrency, options.tables.length) }, () => worker());
     const settled = await Promise.allSettled(workers);
-    progress.finish();
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
 
@@ -145,10 +145,11 @@ async function clearRawTables(store: ObjectStore, tables: readonly string[]): Pr
   }
 }
 
-async function estimateRows(client: pg.Client, schema: string, tables: readonly string[]): Promise<number> {
-  const { rows } = await client.query<{ n: string }>(
-    `SELECT COALESCE(sum(GREATEST(c.reltuples, 0)), 0)::bigint AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = ANY ($2::text[])`,
+/** PostgreSQL's row estimate per table (reltuples), for the progress totals; none for a table never analysed (-1). */
+async function estimateRows(client: pg.Client, schema: string, tables: readonly string[]): Promise<Map<string, number>> {
+  const { rows } = await client.query<{ name: string; n: string }>(
+    `SELECT c.relname AS name, c.reltuples::bigint AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = ANY ($2::text[])`,
     [schema, tables],
   );
-  return Number(rows[0]?.n ?? 0);
+  return new Map(rows.filter((r) => Number(r.n) >= 0).map((r) => [r.name, Number(r.n)]));
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ObjectStore } from '@autocorp/lake-storage';
+import type { ProgressListener } from '@autocorp/progress';
 import { type JobDefinition, META_COLUMNS, duckdbType, hudiWriteOptions, isRowRule, jobByName, parseHudiWriteOptions, referenceViewName } from '@autocorp/etl-jobs';
 import type { IndexType, WriteResult } from '@autocorp/hudi';
 import { defineCuratedView, openOrCreateCuratedTable } from '../curated/curated-table';
@@ -33,6 +34,8 @@ export interface RunJobContext {
    * changes; without it the rule reconciles against the raw files only (the outcome says which).
    */
   readonly sourceRowCount?: (table: string) => Promise<number>;
+  /** Receives each Hudi write's progress (`hudi-write`). */
+  readonly onProgress?: ProgressListener;
 }
 
 const BATCH = '_etl_batch';
@@ -202,6 +205,7 @@ async function runJobSteps(
         indexType: hudi.indexType as IndexType,
         updatePartitionPath: hudi.updatePartitionPath,
         combineBeforeUpsert: false,
+        ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
       };
       if (upserts > 0 || job.hudi.operation === 'insert_overwrite_table') results.push(await table.write(db.connection, job.hudi.operation, UPSERTS, writeOptions));
       // Each write lists the table again under its lock, so the delete sees the upsert's commit.

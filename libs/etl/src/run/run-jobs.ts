@@ -1,6 +1,6 @@
 import { DEFAULT_CDC_SLOT, type ObjectStore } from '@autocorp/lake-storage';
 import { jobsInDependencyOrder } from '@autocorp/etl-jobs';
-import { createProgress } from '@autocorp/terminal';
+import { type ProgressListener, startProgress } from '@autocorp/progress';
 import { EtlDuckDb, type EtlDuckDbOptions } from '../duckdb/etl-duckdb';
 import { EtlError } from '../etl-error';
 import { readCommittedPosition } from '../raw/cdc-position';
@@ -15,8 +15,11 @@ export interface RunJobsOptions {
   readonly jobs?: readonly string[];
   /** The CDC slot whose committed position bounds the raw database files; default `autocorp_cdc`. */
   readonly cdcSlot?: string;
-  /** Show a progress line on a terminal (default: when stderr is a TTY outside CI). */
-  readonly progress?: boolean;
+  /**
+   * Receives progress: an `etl` task counting the jobs done (subject "jobs"), and each Hudi write's
+   * `hudi-write` task. The library draws nothing.
+   */
+  readonly onProgress?: ProgressListener;
   readonly duckdb?: EtlDuckDbOptions;
   /** Clock, for tests. */
   readonly now?: () => Date;
@@ -44,7 +47,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
   }
   const committed = await readCommittedPosition(options.store, options.cdcSlot ?? DEFAULT_CDC_SLOT);
   const excludedFiles = new Set((await listExcludedFiles(options.store)).map((e) => e.key));
-  const progress = createProgress({ label: 'etl', total: jobs.length, unit: 'jobs', ...(options.progress === undefined ? {} : { enabled: options.progress }) });
+  const progress = startProgress(options.onProgress, { stage: 'etl', subject: 'jobs', unit: 'jobs', total: jobs.length });
   const db = await EtlDuckDb.open(options.duckdb);
   const reports: RunReport[] = [];
   const notCommitted = new Set<string>();
@@ -78,11 +81,12 @@ export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
           excludedFiles,
           ...(options.now ? { now: options.now } : {}),
           ...(options.sourceRowCount ? { sourceRowCount: options.sourceRowCount } : {}),
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         });
         reports.push(report);
         if (report.status === 'blocked' || report.status === 'failed') notCommitted.add(job.name);
       }
-      progress.tick(1);
+      progress.advance(1);
     }
   } finally {
     progress.finish();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { GenerationContext } from '../context';
 import { TextFileWriter } from '../io/text-file-writer';
-import type { ProgressBars } from '../progress-bars';
+import type { ProgressSteps } from '../progress-steps';
 import { CSV_FILES, headerLine } from './csv-files';
 
 export interface CustomersFileResult {
@@ -14,12 +14,12 @@ export interface CustomersFileResult {
 }
 
 /** Writes the CRM export customers.csv: every source record, duplicate emails included. */
-export async function writeCustomersCsv(context: GenerationContext, dir: string, bars: ProgressBars): Promise<CustomersFileResult> {
+export async function writeCustomersCsv(context: GenerationContext, dir: string, progress: ProgressSteps): Promise<CustomersFileResult> {
   const started = performance.now();
   const source = context.customerSource;
-  const bar = bars.step(CSV_FILES.customers.name, source.count);
+  const task = progress.step(CSV_FILES.customers.name, source.count);
   const writer = new TextFileWriter(join(dir, CSV_FILES.customers.name), headerLine(CSV_FILES.customers.columns), (n) =>
-    bar.tick(n),
+    task.tick(n),
   );
   try {
     for (let i = 0; i < source.count; i++) {
@@ -32,7 +32,7 @@ export async function writeCustomersCsv(context: GenerationContext, dir: string,
     await writer.abort();
     throw error;
   }
-  bar.finish();
+  task.finish();
   return {
     file: CSV_FILES.customers.name,
     rows: writer.rows,

@@ -7,7 +7,7 @@ import { formatCents } from '../format/money';
 import { ByteWriter, fnv1aBytes } from '../io/byte-writer';
 import { TextFileWriter } from '../io/text-file-writer';
 import { MAX_PART_LINES, MAX_SERVICE_LINES } from '../orders/order-draft';
-import type { ProgressBars } from '../progress-bars';
+import type { ProgressSteps } from '../progress-steps';
 import { ORDER_NOTES, ORDER_STATUSES, PAYMENT_METHODS } from '../orders/order-vocabulary';
 import { Random } from '../random/random';
 import { ORDER_DEFECT_KINDS, PART_LINE_DEFECT_KINDS, SERVICE_LINE_DEFECT_KINDS } from '../scale';
@@ -53,7 +53,7 @@ const NOTES_CSV = ORDER_NOTES.map(csvField);
  * versions, exact copies and dirty rows in a shuffled-ish order, plus expected_winners.csv and
  * expected_defects.csv. Memory is the shuffle window, whatever the scale.
  */
-export async function writeOrderFiles(context: GenerationContext, dir: string, bars: ProgressBars): Promise<OrderFilesResult> {
+export async function writeOrderFiles(context: GenerationContext, dir: string, progress: ProgressSteps): Promise<OrderFilesResult> {
   const started = performance.now();
   const c = context.counts;
   const shapes: InvoiceShapeTotals = measureInvoiceShapes(context);
@@ -69,9 +69,9 @@ export async function writeOrderFiles(context: GenerationContext, dir: string, b
       shapes.serviceVersionRows,
     ),
   };
-  // The three files grow together (one invoice version feeds all three), so they share one bar.
-  const bar = bars.step('sales_orders.csv + line files', c.csvOrderFileRows);
-  const tick = (rows: number) => bar.tick(rows);
+  // The three files grow together (one invoice version feeds all three), so they share one task.
+  const task = progress.step('sales_orders.csv + line files', c.csvOrderFileRows);
+  const tick = (rows: number) => task.tick(rows);
   const writers: Record<OrderFileKey, TextFileWriter> = {
     orders: new TextFileWriter(join(dir, CSV_FILES.orders.name), headerLine(CSV_FILES.orders.columns), tick),
     parts: new TextFileWriter(join(dir, CSV_FILES.parts.name), headerLine(CSV_FILES.parts.columns), tick),
@@ -258,7 +258,7 @@ export async function writeOrderFiles(context: GenerationContext, dir: string, b
     await Promise.all(all.map((writer) => writer.abort()));
     throw error;
   }
-  bar.finish();
+  task.finish();
 
   const stats = (key: OrderFileKey, laterVersionRows: number): OrderFileStats => {
     const plan = plans[key];

@@ -3,7 +3,7 @@ import { copyRows, inTransaction } from '@autocorp/source-db';
 import type { Pool, PoolClient } from 'pg';
 import type { GenerationContext } from '../context';
 import { GeneratorError } from '../generator-error';
-import type { ProgressBars } from '../progress-bars';
+import type { ProgressSteps } from '../progress-steps';
 import type { Chunk } from '../io/chunk';
 import { yieldTurn } from '../io/yield-turn';
 import { COPY_COLUMNS } from './copy-columns';
@@ -12,7 +12,7 @@ import { plannedTableRows, tableChunks } from './table-chunks';
 export interface PostgresLoadOptions {
   /** Truncate the seven source tables (CASCADE, same transaction) instead of refusing non-empty ones. */
   readonly replace: boolean;
-  readonly bars: ProgressBars;
+  readonly progress: ProgressSteps;
 }
 
 export interface TableLoad {
@@ -38,9 +38,9 @@ async function* metered(chunks: Iterable<Chunk>, onChunk: (chunk: Chunk) => void
   }
 }
 
-async function loadTable(client: PoolClient, context: GenerationContext, table: SourceTableName, bars: ProgressBars): Promise<TableLoad> {
+async function loadTable(client: PoolClient, context: GenerationContext, table: SourceTableName, progress: ProgressSteps): Promise<TableLoad> {
   const started = performance.now();
-  const bar = bars.step(`postgres ${table}`, plannedTableRows(context, table));
+  const task = progress.step(`postgres ${table}`, plannedTableRows(context, table));
   let bytes = 0;
   const rows = await copyRows(
     client,
@@ -48,10 +48,10 @@ async function loadTable(client: PoolClient, context: GenerationContext, table: 
     COPY_COLUMNS[table],
     metered(tableChunks(context, table), (chunk) => {
       bytes += chunk.data.length;
-      bar.tick(chunk.rows);
+      task.tick(chunk.rows);
     }),
   );
-  bar.finish();
+  task.finish();
   return { table, rows, bytes, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -76,7 +76,7 @@ export async function loadPostgres(context: GenerationContext, pool: Pool, optio
       const loads: TableLoad[] = [];
       for (const { name } of SOURCE_TABLES) {
         current = name;
-        loads.push(await loadTable(client, context, name, options.bars));
+        loads.push(await loadTable(client, context, name, options.progress));
       }
       current = undefined;
       return loads;

@@ -103,7 +103,7 @@ export async function createCuratedLake(connection: DuckDBConnection): Promise<C
     await table.write(connection, 'upsert', spec.sql);
   }
   const catalog = new Catalog(new LocalCatalogBackend({ root: path.join(dir, 'catalog') }));
-  await crawlCuratedHudi({ store, catalog, progress: false });
+  await crawlCuratedHudi({ store, catalog });
   return { dir, store, catalog, close: () => fs.rm(dir, { recursive: true, force: true }) };
 }
 

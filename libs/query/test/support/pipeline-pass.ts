@@ -43,10 +43,10 @@ export async function runPipelinePass(scale: number, seed = 42): Promise<Pipelin
   const catalog = new Catalog(new LocalCatalogBackend({ root: path.join(root, 'catalog') }));
   const cdcEtlCrawl = async (): Promise<RunReport[]> => {
     await runCdcUntilIdle({ connection: server.connectionConfig, store });
-    const reports = await runJobs({ store, progress: false });
+    const reports = await runJobs({ store });
     const bad = reports.filter((r) => r.status === 'failed' || r.status === 'blocked');
     if (bad.length > 0) throw new Error(`ETL jobs did not commit: ${bad.map((r) => `${r.job}: ${r.error ?? r.status}`).join('; ')}`);
-    await crawlAll({ store, catalog, progress: false });
+    await crawlAll({ store, catalog });
     return reports;
   };
   const close = async () => {
@@ -56,13 +56,12 @@ export async function runPipelinePass(scale: number, seed = 42): Promise<Pipelin
   };
   try {
     await migrate({ pool, displayAddress: server.url });
-    await generate({ seed, scale, out: exportDir, targets: ['postgres', 'csv'], pool, progress: false });
+    await generate({ seed, scale, out: exportDir, targets: ['postgres', 'csv'], pool });
     await runCdcUntilIdle({ connection: server.connectionConfig, store });
     const transfer = await transferCsvFiles({
       sourceDir: exportDir,
       store,
       expectedHeaders: Object.fromEntries(DATA_FILES.map((f) => [f.name.replace(/\.csv$/, ''), [...f.columns]])),
-      progress: false,
     });
     if (transfer.errors.length > 0) throw new Error(`CSV transfer failed: ${transfer.errors.map((e) => e.message).join('; ')}`);
     await cdcEtlCrawl();

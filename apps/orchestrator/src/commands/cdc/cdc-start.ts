@@ -1,6 +1,7 @@
 import { runCdcUntilIdle, startCdc } from '@autocorp/cdc';
 import { formatCount } from '@autocorp/terminal';
 import type { Command } from '../../cli/command';
+import { commandProgress } from '../../cli/progress-drawing';
 import { withSourceDb } from '../with-source-db';
 import { CDC_STREAM_OPTIONS, cdcOptions } from './cdc-options';
 import { formatCdcSummary } from './format-cdc';
@@ -16,7 +17,7 @@ export const cdcStartCommand: Command = {
   },
   async run(values, _positionals, io) {
     await withSourceDb(io, async (db) => {
-      const options = cdcOptions(values, db, io);
+      const options = { ...cdcOptions(values, db, io), onProgress: commandProgress(io) };
       if (values['until-idle']) {
         io.stdout.write(formatCdcSummary(await runCdcUntilIdle(options)));
         return;

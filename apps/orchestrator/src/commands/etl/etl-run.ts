@@ -3,6 +3,7 @@ import { runJobs } from '@autocorp/etl';
 import { JOBS } from '@autocorp/etl-jobs';
 import type { Command } from '../../cli/command';
 import { listOption } from '../../cli/option-values';
+import { commandProgress } from '../../cli/progress-drawing';
 import { LAKE_OPTION, openLake } from '../lake';
 import { withSourceDb } from '../with-source-db';
 import { formatRunReports } from './format-runs';
@@ -25,7 +26,7 @@ export const etlRunCommand: Command = {
   async run(values, _positionals, io) {
     const names = JOBS.map((j) => j.name);
     const jobs = typeof values.job === 'string' ? listOption(values.job, 'job', names) : undefined;
-    const options = { store: openLake(io, values.lake), ...(jobs ? { jobs } : {}) };
+    const options = { store: openLake(io, values.lake), onProgress: commandProgress(io), ...(jobs ? { jobs } : {}) };
     const reports = values['reconcile-source']
       ? await withSourceDb(io, (source) =>
           runJobs({

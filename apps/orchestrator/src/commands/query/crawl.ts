@@ -1,6 +1,7 @@
 import { type CrawlReport, crawlAll } from '@autocorp/catalog';
 import { formatTable } from '@autocorp/terminal';
 import type { Command } from '../../cli/command';
+import { commandProgress } from '../../cli/progress-drawing';
 import { LAKE_OPTION, openLake } from '../lake';
 import { catalogDatabases, openCatalog } from './query-backends';
 
@@ -20,7 +21,7 @@ export const crawlCommand: Command = {
   description: 'Infers schemas, registers tables and partitions; a schema change keeps the old table version and records what changed. Crawling again with no change changes nothing.',
   options: { lake: LAKE_OPTION, json: { type: 'boolean', default: false, description: 'Print the crawl reports as JSON' } },
   async run(values, _positionals, io) {
-    const reports = await crawlAll({ store: openLake(io, values.lake), catalog: openCatalog(io), databases: catalogDatabases(io.env) });
+    const reports = await crawlAll({ store: openLake(io, values.lake), catalog: openCatalog(io), databases: catalogDatabases(io.env), onProgress: commandProgress(io) });
     if (values.json) {
       io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
       return;

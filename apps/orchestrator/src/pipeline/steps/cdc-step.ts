@@ -1,5 +1,6 @@
 import { runCdcUntilIdle } from '@autocorp/cdc';
 import { formatCount } from '@autocorp/terminal';
+import { commandProgress } from '../../cli/progress-drawing';
 import { lakeOf } from '../lake';
 import type { PipelineStep } from '../pipeline-step';
 
@@ -9,7 +10,7 @@ export const cdcStep: PipelineStep = {
   async run(context) {
     const db = context.sourceDb;
     if (!db) throw new Error('the source database is not open (the "source database" step must run first)');
-    const summary = await runCdcUntilIdle({ connection: db.connectionConfig, store: lakeOf(context) });
+    const summary = await runCdcUntilIdle({ connection: db.connectionConfig, store: lakeOf(context), onProgress: commandProgress(context.io) });
     const load = summary.fullLoad ? `full load ${formatCount(summary.fullLoad.rows)} rows; ` : 'full load done before; ';
     return {
       headline: `${load}${formatCount(summary.changes)} change(s) streamed in ${summary.files} file(s); position ${summary.position.lsn}`,

@@ -1,4 +1,5 @@
 import { crawlAll } from '@autocorp/catalog';
+import { commandProgress } from '../../cli/progress-drawing';
 import { formatRejectedFiles } from '../../commands/query/crawl';
 import { catalogDatabases, openCatalog } from '../../commands/query/query-backends';
 import { lakeOf } from '../lake';
@@ -8,7 +9,7 @@ import type { PipelineStep } from '../pipeline-step';
 export const crawlStep: PipelineStep = {
   name: 'crawl into the catalog',
   async run(context) {
-    const reports = await crawlAll({ store: lakeOf(context), catalog: openCatalog(context.io), databases: catalogDatabases(context.io.env) });
+    const reports = await crawlAll({ store: lakeOf(context), catalog: openCatalog(context.io), databases: catalogDatabases(context.io.env), onProgress: commandProgress(context.io) });
     const tables = reports.flatMap((r) => r.tables);
     const count = (o: string) => tables.filter((t) => t.outcome === o).length;
     const rejected = reports.reduce((n, r) => n + r.rejected.length, 0);

@@ -1,5 +1,6 @@
 import { runJobs } from '@autocorp/etl';
 import { formatCount } from '@autocorp/terminal';
+import { commandProgress } from '../../cli/progress-drawing';
 import { lakeOf } from '../lake';
 import type { PipelineStep } from '../pipeline-step';
 
@@ -7,7 +8,7 @@ import type { PipelineStep } from '../pipeline-step';
 export const etlStep: PipelineStep = {
   name: 'ETL jobs (raw to curated Hudi)',
   async run(context) {
-    const reports = await runJobs({ store: lakeOf(context) });
+    const reports = await runJobs({ store: lakeOf(context), onProgress: commandProgress(context.io) });
     const details = reports.map((r) => {
       const failed = r.rules.filter((rule) => !rule.passed);
       const warned = failed.filter((f) => f.severity === 'warn').length;

@@ -1,6 +1,7 @@
 import { generate, readManifest } from '@autocorp/generator';
 import { status } from '@autocorp/source-db';
 import { formatCount } from '@autocorp/terminal';
+import { commandProgress } from '../../cli/progress-drawing';
 import type { PipelineStep } from '../pipeline-step';
 
 /**
@@ -24,7 +25,7 @@ export const generateStep: PipelineStep = {
         `the source database at ${db.displayAddress} already holds ${what}, and this pass asks for scale ${context.scale}, seed ${context.seed}. Run with --scale ${previous?.scale ?? '<the same>'} --seed ${previous?.seed ?? '<the same>'}, or start from a fresh state folder (AUTOCORP_HOME=<new folder>, or delete ${context.home.root}).`,
       );
     }
-    const summary = await generate({ seed: context.seed, scale: context.scale, out: context.home.generated, targets: ['postgres', 'csv'], pool: db.pool });
+    const summary = await generate({ seed: context.seed, scale: context.scale, out: context.home.generated, targets: ['postgres', 'csv'], pool: db.pool, onProgress: commandProgress(context.io) });
     const pgRows = Object.values(summary.tables).reduce((n, t) => n + (t?.rows ?? 0), 0);
     const csvRows = Object.entries(summary.files)
       .filter(([name]) => !name.includes('/'))

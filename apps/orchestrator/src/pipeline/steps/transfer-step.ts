@@ -1,5 +1,6 @@
 import { transferCsvFiles } from '@autocorp/csv-transfer';
 import { formatBytes, formatCount } from '@autocorp/terminal';
+import { commandProgress } from '../../cli/progress-drawing';
 import { csvExportHeaders } from '../export-headers';
 import type { PipelineStep } from '../pipeline-step';
 import { lakeOf } from '../lake';
@@ -12,6 +13,7 @@ export const transferStep: PipelineStep = {
       sourceDir: context.home.generated,
       store: lakeOf(context),
       expectedHeaders: csvExportHeaders(),
+      onProgress: commandProgress(context.io),
     });
     const t = report.totals;
     if (report.errors.length > 0) {

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { createProgress } from '@autocorp/terminal';
+import { type ProgressListener, startProgress } from '@autocorp/progress';
 import { ensurePartitionMetadata } from '../../file-group/partition-metadata';
 import type { TableField } from '../../schema/table-schema';
 import { quoteIdentifier as ident, quoteLiteral as literal } from '@autocorp/duckdb/sql';
@@ -27,8 +27,10 @@ export interface WriteFilesInput {
   readonly hashed: boolean;
   /** Name of the scratch temp table of bloom-filter writes. */
   readonly scratchTable: string;
-  /** Label of the progress line. */
-  readonly label: string;
+  /** What the progress events name as their subject (the operation and the table). */
+  readonly subject: string;
+  /** Receives a `hudi-write` task counting the base files written. */
+  readonly onProgress?: ProgressListener | undefined;
 }
 
 /** The base files written: a Hudi write stat per file, by partition, and their paths. */
@@ -95,7 +97,7 @@ export async function writeFiles(connection: DuckDBConnection, input: WriteFiles
   const dataColumns = input.fields.map((f) => f.name);
   const jobs: { job: BaseFileJob; group: PlannedFileGroup }[] = [];
   for (const group of plan.fileGroups) jobs.push({ job: await baseFileJob(connection, group, input.tagged, input.fields), group });
-  const progress = createProgress({ label: input.label, unit: 'files' });
+  const progress = startProgress(input.onProgress, { stage: 'hudi-write', subject: input.subject, unit: 'files', total: jobs.length });
   const stats = new Map<string, WriteStat[]>();
   const filesWritten: string[] = [];
   for (const partitionPath of new Set(jobs.map((j) => j.job.partitionPath))) await ensurePartitionMetadata(storage, partitionPath, instant);
@@ -126,7 +128,7 @@ export async function writeFiles(connection: DuckDBConnection, input: WriteFiles
     });
     stats.set(job.partitionPath, [...(stats.get(job.partitionPath) ?? []), stat]);
     filesWritten.push(written.path);
-    progress.tick(1);
+    progress.advance(1);
   }
   progress.finish();
   return { stats, filesWritten };

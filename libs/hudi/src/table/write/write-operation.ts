@@ -118,7 +118,8 @@ async function writeLocked(
       bloomFilter: options.bloomFilter ?? true,
       hashed: tagged.hashed,
       scratchTable: names.scratch,
-      label: `hudi ${operation} ${config.tableName}`,
+      subject: `${operation} ${config.tableName}`,
+      onProgress: options.onProgress,
     });
     phase('write');
     await options.hooks?.afterBaseFilesWritten?.(instant);

@@ -1,4 +1,5 @@
 import { HudiWriteConfig } from '../../config/hudi-configs';
+import type { ProgressListener } from '@autocorp/progress';
 import { HudiError } from '../../hudi-error';
 import type { RollbackHooks } from '../rollback';
 import type { LockOptions } from '../table-lock';
@@ -51,6 +52,8 @@ export interface WriteOptions {
   /** Instant time to use instead of the clock (must be later than every instant on the timeline). */
   instantTime?: string;
   lock?: LockOptions;
+  /** Receives the write's progress: one `hudi-write` task counting base files written (total unknown). The engine draws nothing. */
+  onProgress?: ProgressListener;
   /**
    * Test hooks. `afterBaseFilesWritten` runs after all base files exist and before the commit is completed;
    * `afterRollbackFileDeleted` after each file a rollback of a failed write deletes.
