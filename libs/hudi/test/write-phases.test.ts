@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { ProgressEvent } from '@autocorp/progress';
 import { describe, expect, it } from 'vitest';
 import { useScratchDuckdb } from './support/scratch-duckdb';
 import { createTable } from '../src/index';
@@ -57,6 +58,7 @@ describe('writeFiles (the write-files phase)', () => {
     const count = 250;
     const plan = await planFor(table.storage, tagged, count);
     const tableFields = fields(table.config.tableName);
+    const events: ProgressEvent[] = [];
     const written = await writeFiles(env.connection, {
       storage: table.storage,
       instant: INSTANT,
@@ -67,10 +69,13 @@ describe('writeFiles (the write-files phase)', () => {
       bloomFilter,
       hashed: false,
       scratchTable: `scratch_${bloomFilter}`,
-      label: 'test',
+      subject: 'test',
+      onProgress: (event) => events.push(event),
     });
 
     expect(written.filesWritten).toHaveLength(plan.fileGroups.length);
+    const finished = events.at(-1);
+    expect(finished).toMatchObject({ phase: 'finish', stage: 'hudi-write', done: plan.fileGroups.length, total: plan.fileGroups.length });
     for (const group of plan.fileGroups) {
       const path = written.filesWritten.find((p) => p.startsWith(`${group.partitionPath}/${group.fileId}_${group.writeToken}_${INSTANT}`));
       expect(path).toBeDefined();
