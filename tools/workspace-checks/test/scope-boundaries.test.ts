@@ -51,7 +51,7 @@ describe('each scope imports only the scopes docs/architecture.md allows', () =>
 
   it('refuses ingestion code importing ETL, ETL code importing the query layer or ingestion, query tests importing ingestion', async () => {
     expect((await boundaryErrors('libs/cdc/src/uses-hudi.ts', importOf('@autocorp/hudi'))).join('\n')).toContain('scope:ingestion');
-    expect((await boundaryErrors('libs/hudi/src/uses-query.ts', importOf('@autocorp/catalog'))).join('\n')).toContain('scope:etl');
+    expect((await boundaryErrors('libs/etl-jobs/src/uses-catalog.ts', importOf('@autocorp/catalog'))).join('\n')).toContain('scope:etl');
     expect((await boundaryErrors('libs/etl/src/uses-transfer.ts', importOf('@autocorp/csv-transfer'))).join('\n')).toContain('scope:etl');
     expect((await boundaryErrors('libs/query/test/uses-generator.test.ts', importOf('@autocorp/generator'))).join('\n')).toContain('scope:query');
     expect((await boundaryErrors('infra/src/uses-cdc.ts', importOf('@autocorp/cdc'))).join('\n')).toContain('scope:infra');
@@ -64,23 +64,20 @@ describe('each scope imports only the scopes docs/architecture.md allows', () =>
     expect(await boundaryErrors('e2e/pipeline/test/every-stage.test.ts', importOf('@autocorp/cdc'))).toEqual([]);
   });
 
-  it('refuses a library importing the end-to-end tests', async () => {
-    expect((await boundaryErrors('libs/query/src/uses-e2e.ts', importOf('@autocorp/pipeline-e2e'))).join('\n')).toContain('type:lib');
-  });
-
   // Every pair of scopes, with a real project of each: an import from source code is refused exactly when the map leaves it out.
   it('for every scope and every library scope, lint refuses exactly the imports the scope map leaves out', async () => {
     const libraryScopes = [...new Set(dirs.filter(isLibrary).map((dir) => scopes.get(dir)?.[0] as string))].sort();
     expect(libraryScopes).toEqual(['etl', 'ingestion', 'query', 'shared']);
     for (const [scope, allowed] of Object.entries(config.SCOPE_DEPENDENCIES)) {
-      const source = dirs.find((dir) => scopes.get(dir)?.[0] === scope);
-      expect(source, `a project of scope:${scope}`).toBeDefined();
+      const sources = dirs.filter((dir) => scopes.get(dir)?.[0] === scope);
+      expect(sources.length, `projects of scope:${scope}`).toBeGreaterThan(0);
       for (const targetScope of libraryScopes) {
-        // A library of the target scope that does not depend on the source (an import back would be refused as a cycle).
-        const target = dirs.find((dir) => isLibrary(dir) && scopes.get(dir)?.[0] === targetScope && dir !== source && !dependsOn(dir, source as string));
-        expect(target, `a library of scope:${targetScope} that ${source} may import without a cycle`).toBeDefined();
+        // A project of the scope and a library of the target scope that does not depend on it (an import back would be refused as a cycle).
+        const pairs = sources.flatMap((source) => dirs.filter((dir) => isLibrary(dir) && scopes.get(dir)?.[0] === targetScope && dir !== source && !dependsOn(dir, source)).map((target) => [source, target] as const));
+        expect(pairs.length, `a library of scope:${targetScope} that a project of scope:${scope} may import without a cycle`).toBeGreaterThan(0);
+        const [source, target] = pairs[0] as readonly [string, string];
         const label = `${scope} -> ${targetScope} (${source} imports ${target})`;
-        const errors = await boundaryErrors(`${source}/src/check-scope.ts`, importOf(packageName(target as string)));
+        const errors = await boundaryErrors(`${source}/src/check-scope.ts`, importOf(packageName(target)));
         if (allowed.includes(targetScope)) expect(errors, label).toEqual([]);
         else expect(errors.join('\n'), label).toContain(`scope:${scope}`);
       }
