@@ -28,7 +28,7 @@ export const TEST_SCOPE_DEPENDENCIES = {
 };
 
 /** Files that only tests and benchmarks load. */
-export const TEST_FILES = ['**/test/**/*.ts', '**/*.test.ts', '**/bench/**/*.ts', '**/*.bench.ts', '**/testing/**/*.ts'];
+export const TEST_FILES = ['**/test/**/*.ts', '**/*.test.ts', 'libs/*/bench/**/*.ts', '**/*.bench.ts', 'libs/*/testing/**/*.ts'];
 
 const TYPE_CONSTRAINTS = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
