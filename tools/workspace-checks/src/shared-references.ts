@@ -8,7 +8,7 @@ export const OUTSIDE_REPOSITORY_PATTERNS: readonly RegExp[] = [
 ];
 
 /** Where the check looks: everything the repository runs or documents. */
-export const CHECKED_ENTRIES: readonly string[] = ['apps', 'libs', 'tools', 'infra', 'scripts', '.ci', '.github', 'docs', 'package.json', 'nx.json', 'README.md'];
+export const CHECKED_ENTRIES: readonly string[] = ['apps', 'libs', 'tools', 'e2e', 'infra', 'scripts', '.ci', '.github', 'docs', 'package.json', 'nx.json', 'README.md'];
 
 export interface SharedReference {
   readonly file: string;

@@ -32,9 +32,12 @@ export function textFiles(root: string, entries: readonly string[]): TextFile[] 
   return files;
 }
 
-/** The workspace package folders: apps/*, libs/*, tools/* and infra, where a package.json is. */
+/** The folders whose sub-folders are workspace packages (package.json "workspaces", besides infra). */
+export const PACKAGE_PARENT_FOLDERS: readonly string[] = ['apps', 'libs', 'tools', 'e2e'];
+
+/** The workspace package folders: apps/*, libs/*, tools/*, e2e/* and infra, where a package.json is. */
 export function workspacePackageDirs(root: string): string[] {
-  const nested = ['apps', 'libs', 'tools'].flatMap((top) =>
+  const nested = PACKAGE_PARENT_FOLDERS.flatMap((top) =>
     fs.existsSync(path.join(root, top)) ? fs.readdirSync(path.join(root, top)).sort().map((name) => `${top}/${name}`) : [],
   );
   return [...nested, 'infra'].filter((dir) => fs.existsSync(path.join(root, dir, 'package.json')));

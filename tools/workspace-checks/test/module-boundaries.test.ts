@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { PACKAGE_PARENT_FOLDERS, workspacePackageDirs } from '../src/workspace-files';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const RULE = '@nx/enforce-module-boundaries';
@@ -35,7 +36,7 @@ describe('module boundaries are enforced by lint', () => {
 }, 120_000);
 
 describe('workspace settings', () => {
-  const rootPackage = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+  const rootPackage = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { workspaces: string[]; devDependencies: Record<string, string> };
   const nxJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'nx.json'), 'utf8')) as { neverConnectToCloud?: boolean };
 
   it('pins nx and every @nx/* package to one exact version and never connects to Nx Cloud', () => {
@@ -47,13 +48,15 @@ describe('workspace settings', () => {
     expect(nxJson.neverConnectToCloud).toBe(true);
   });
 
+  it('the npm workspaces are the package folders the checks walk', () => {
+    expect([...rootPackage.workspaces].sort()).toEqual([...PACKAGE_PARENT_FOLDERS.map((folder) => `${folder}/*`), 'infra'].sort());
+  });
+
   it('gives every project test, typecheck and lint targets (apps and libraries build too) and an nx name and tags', () => {
-    const folders = ['apps', 'libs', 'tools'].flatMap((top) =>
-      fs.readdirSync(path.join(ROOT, top)).map((name) => path.join(top, name)),
-    );
-    for (const folder of [...folders, 'infra']) {
+    const folders = workspacePackageDirs(ROOT);
+    expect(folders).toEqual(expect.arrayContaining(['apps/orchestrator', 'libs/query', 'tools/bench', 'e2e/pipeline', 'infra']));
+    for (const folder of folders) {
       const file = path.join(ROOT, folder, 'package.json');
-      if (!fs.existsSync(file)) continue;
       const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { scripts?: Record<string, string>; nx?: { name?: string; tags?: string[] } };
       expect(Object.keys(pkg.scripts ?? {}), folder).toEqual(expect.arrayContaining(['test', 'typecheck', 'lint']));
       // Apps and libraries build (the CLI runs its build; `deploy` depends on `^build`).

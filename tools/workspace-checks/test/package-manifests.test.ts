@@ -1,30 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { missingPackageEntries } from '../src/package-entries';
 import { undeclaredTsxUsers } from '../src/tsx-users';
 import { workspacePackageDirs } from '../src/workspace-files';
+import { useScratchTrees } from './support/scratch-tree';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 // Spelled in parts so that this package does not itself look like a tsx user.
 const TSX = 'tsx';
 const SPAWN_WITH_TSX = `spawn(process.execPath, ['--import', '${TSX}', script]);\n`;
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function tree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'workspace-checks-'));
-  made.push(root);
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), content);
-  }
-  return root;
-}
+const tree = useScratchTrees();
 
 describe('packages that run TypeScript through tsx declare it', () => {
   it('names a package that spawns node with tsx imported, or runs tsx from a script or cdk.json, without declaring it', () => {

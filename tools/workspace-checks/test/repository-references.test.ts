@@ -1,29 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHECKED_ENTRIES, sharedReferences } from '../src/shared-references';
+import { useScratchTrees } from './support/scratch-tree';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 // The referenced folders, spelled in parts so that this file does not refer to them.
 const SHARED_FOLDER = ['..', 'shared'].join('/');
 const SHARED_FIXTURES = ['shared', 'fixtures'].join('/');
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A scratch tree with the given files (relative path -> content). */
-function tree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'workspace-checks-'));
-  made.push(root);
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), content);
-  }
-  return root;
-}
+const tree = useScratchTrees();
 
 // Nothing the repository runs or documents may read the shared folder beside it.
 describe('no reference to a folder outside the repository', () => {

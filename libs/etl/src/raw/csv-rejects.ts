@@ -6,6 +6,7 @@ import { type CsvFileMap, physicalLineOf } from './csv-file-map';
 import { CSV_ROW_REASONS, createCsvRowReasons, describeFieldCount } from './csv-row-reasons';
 import { EXTRA_FIELD, type CsvScan } from './load-csv-source';
 import { checkCsvFiles } from './reconcile-csv-files';
+import type { RejectedLine } from './rejected-line';
 import { storeKeySql } from './store-paths';
 
 /**
@@ -15,16 +16,6 @@ import { storeKeySql } from './store-paths';
  */
 export function rejectedLinesTable(scan: CsvScan): string {
   return `_etl_rejected_lines_${scan.source.view}`;
-}
-
-/** One line the reader rejected, placed in its file and explained. */
-export interface RejectedLine {
-  readonly file: string;
-  readonly unit: number;
-  readonly line: number;
-  readonly text: string;
-  readonly column: string | undefined;
-  readonly reason: string;
 }
 
 /**

@@ -5,8 +5,8 @@ import { splitCsvRecord } from './csv-fields';
 import { completeFieldForm } from './csv-field-format';
 import { type CsvFileMap, countBelow } from './csv-file-map';
 import { type CsvRowReason, addCsvRowReasons } from './csv-row-reasons';
-import type { RejectedLine } from './csv-rejects';
 import type { CsvScan } from './load-csv-source';
+import type { RejectedLine } from './rejected-line';
 
 /**
  * Checks, file by file, that no record vanished between the file and the batch, and marks the rows

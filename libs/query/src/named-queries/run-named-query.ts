@@ -4,7 +4,7 @@ import type { ExecuteOptions, QueryExecutor, QueryResult } from '../executors/ex
 import { QueryError } from '../query-error';
 import type { CuratedDb } from './curated-db';
 import { CURATED_QUERY_SCHEMA } from './curated-schema';
-import { buildNamedQuery, namedQueryByName, resolveNamedQueryValues } from './index';
+import { buildNamedQuery, namedQueryByName, resolveNamedQueryValues } from './named-query-registry';
 import type { NamedQueryDefinition, NamedQueryValues } from './named-query';
 
 /** The order days a period query covered: `from` included, `to` excluded (YYYY-MM-DD). */

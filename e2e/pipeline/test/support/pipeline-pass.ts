@@ -30,7 +30,7 @@ const DATA_FILES = [CSV_FILES.customers, CSV_FILES.orders, CSV_FILES.parts, CSV_
 
 /** Generates the business at `scale` into a throwaway server and export folder, then runs CDC, transfer, ETL and crawl. */
 export async function runPipelinePass(scale: number, seed = 42): Promise<PipelinePass> {
-  const root = path.join('/tmp', `autocorp-query-e2e-${randomUUID()}`);
+  const root = path.join('/tmp', `autocorp-pipeline-e2e-${randomUUID()}`);
   await mkdir(root, { recursive: true });
   await chmod(root, 0o777);
   const lakeRoot = path.join(root, 'lake');

@@ -1,4 +1,4 @@
-import type { NamedQueryValues } from '../../src/index';
+import type { NamedQueryValues } from '@autocorp/query';
 
 /** PostgreSQL SQL (over the source tables and the oracle views) answering one named query for given parameter values. */
 export interface ExpectedAnswer {

@@ -1,15 +1,15 @@
 /**
- * The query layer's "done when": the whole local pass with real parts (throwaway PostgreSQL,
- * generator, CDC, CSV transfer, the ten ETL jobs, crawl) at a small scale, and every named query
- * answered by the DuckDB executor over the curated Hudi tables equals the answer computed from
- * the sources by an oracle that shares no code with the pipeline (test/support/source-oracle.ts).
+ * The query layer's "done when" (here, not in libs/query, because it runs every stage): the whole
+ * local pass with real parts (throwaway PostgreSQL, generator, CDC, CSV transfer, the ten ETL jobs,
+ * crawl) at a small scale, and every named query answered by the DuckDB executor over the curated
+ * Hudi tables equals the answer computed from the sources by an oracle that shares no code with the
+ * pipeline (support/source-oracle.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_DATABASES, HUDI_META_COLUMNS } from '@autocorp/catalog';
 import { HudiTable } from '@autocorp/hudi';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CURATED_QUERY_SCHEMA,
   DuckDbExecutor,
@@ -21,7 +21,8 @@ import {
   resolveNamedQueryValues,
   runNamedQuery,
   schemaFromCatalogTables,
-} from '../src/index';
+} from '@autocorp/query';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalRows } from './support/canonical-rows';
 import { EXPECTED_ANSWERS, EXPECTED_DATA_PERIODS } from './support/expected-answers';
 import { type PipelinePass, runPipelinePass } from './support/pipeline-pass';
