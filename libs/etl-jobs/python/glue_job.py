@@ -72,7 +72,8 @@ def s3_text(uri):
 
 def committed_cdc_position():
     """(lsn, seq) of the CDC committed position: changes above it belong to an unfinished batch."""
-    uri = LAKE + "/state/cdc/" + ARGS["cdc_slot"] + "/position.json"
+    key = JOB["cdc_position_key"]
+    uri = LAKE + "/" + key["before"] + ARGS["cdc_slot"] + key["after"]
     return parse_cdc_position(s3_text(uri), uri)
 
 
@@ -126,7 +127,7 @@ def dms_changes(frame, source):
 
 
 def read_database_source(source, position):
-    path = RAW + "/database/pg_" + source["table"] + "/"
+    path = RAW + "/" + source["raw_folder"]
     if source["read"] == "changes":
         frame = bookmarked_frame(path, "parquet", source, {})
     else:
@@ -148,7 +149,7 @@ def read_database_source(source, position):
 
 
 def read_csv_source(source):
-    path = RAW + "/csv/" + source["table"] + "/"
+    path = RAW + "/" + source["raw_folder"]
     listed = bookmarked_frame(path, "csv", source, {"withHeader": True})
     # Every name is non-empty (named_source_files): sc.textFile never gets "" (which would read the working folder).
     files = sorted(r[0] for r in listed.select(JOB["source_file_column"]).distinct().collect()) if listed.columns else []
@@ -250,7 +251,7 @@ def write_hudi(frame, operation):
     frame = widen_decimals(frame)
     options = dict(HUDI_WRITE_OPTIONS)
     options.update(CATALOG_SYNC_OPTIONS)
-    options["hoodie.datasource.write.operation"] = operation
+    options[JOB["hudi_keys"]["operation"]] = operation
     frame.write.format("hudi").options(**options).mode("append").save(ARGS["target_path"])
 
 
@@ -296,8 +297,8 @@ def main():
     passed, quarantined, counts, checked = evaluate_row_rules(batch)
     blocked = blocked_row_rules(JOB["row_rules"], counts, checked)
 
-    keys = HUDI_WRITE_OPTIONS["hoodie.datasource.write.recordkey.field"].split(",")
-    precombine = HUDI_WRITE_OPTIONS["hoodie.datasource.write.precombine.field"]
+    keys = HUDI_WRITE_OPTIONS[JOB["hudi_keys"]["record_key_fields"]].split(",")
+    precombine = HUDI_WRITE_OPTIONS[JOB["hudi_keys"]["precombine_field"]]
     latest = Window.partitionBy(*keys).orderBy(F.col(precombine).desc_nulls_last())
     upserts = (
         passed.where("_op = 'U'")
@@ -313,7 +314,7 @@ def main():
 
     if quarantined is not None:
         write_quarantine(quarantined)
-    operation = HUDI_WRITE_OPTIONS["hoodie.datasource.write.operation"]
+    operation = HUDI_WRITE_OPTIONS[JOB["hudi_keys"]["operation"]]
     if upserts.take(1) or operation == "insert_overwrite_table":
         write_hudi(upserts, operation)
     if deletes.take(1):

@@ -127,7 +127,7 @@ describe('Glue rendering', () => {
       for (const name of resolvedArgumentNames(script)) expect(args, `${job.name} --${name}`).toHaveProperty(`--${name}`);
       expect(resolvedArgumentNames(script)).toEqual(expect.arrayContaining(['raw_path', 'processed_path', 'curated_path', 'cdc_position_mode']));
       expect(script).not.toMatch(/LAKE \+ "\/(raw|curated|processed)\//);
-      expect(script).toContain('RAW + "/database/pg_"');
+      expect(script).toContain('RAW + "/" + source["raw_folder"]');
       expect(script).toContain('CURATED + "/" + JOB["curated_tables"][job_name]');
     }
     expect(glueJobArguments(jobByName('sales_order'), env)).toMatchObject({

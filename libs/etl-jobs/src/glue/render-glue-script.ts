@@ -14,7 +14,9 @@ import {
   renderDmsChangesSelect,
   renderLatestChangeSelect,
 } from '../sql/source-views';
+import { HudiWriteConfig } from '@autocorp/hudi/config';
 import { glueCatalogSyncOptions } from './catalog-sync-options';
+import { glueCdcPositionKey, glueRawCsvFolder, glueRawDatabaseFolder } from './glue-lake-paths';
 import { GLUE_DRIVER_FILE, GLUE_RULES_FILE, glueDriverSource } from './glue-python-source';
 import type { GlueEnvironment } from './glue-environment';
 import { GLUE_VERSION } from './glue-job-arguments';
@@ -50,6 +52,7 @@ export function glueJobConfig(job: JobDefinition) {
             {
               view: s.view,
               table: s.table,
+              raw_folder: glueRawDatabaseFolder(s.table),
               read: s.read,
               columns: s.columns.map((c) => c.name),
               changes_view: changesViewName(s),
@@ -61,7 +64,7 @@ export function glueJobConfig(job: JobDefinition) {
         : [],
     ),
     csv_sources: job.sources.flatMap((s) =>
-      s.kind === 'csv' ? [{ view: s.view, table: s.table, columns: s.columns.map((c) => c.name), text_view: csvTextViewName(s), typed_sql: renderCsvTypedSelect(s) }] : [],
+      s.kind === 'csv' ? [{ view: s.view, table: s.table, raw_folder: glueRawCsvFolder(s.table), columns: s.columns.map((c) => c.name), text_view: csvTextViewName(s), typed_sql: renderCsvTypedSelect(s) }] : [],
     ),
     curated_sources: job.sources.flatMap((s) => (s.kind === 'curated' ? [{ view: s.view, job: s.job }] : [])),
     reference_jobs: referencedJobs,
@@ -71,6 +74,14 @@ export function glueJobConfig(job: JobDefinition) {
     ),
     change_order_columns: { position_file: [...CHANGE_ORDER_COLUMNS.lsn], dms: [...CHANGE_ORDER_COLUMNS.dms] },
     source_file_column: SOURCE_FILE_COLUMN,
+    /** The CDC position file under --lake_path: before + the --cdc_slot argument + after (the lake layout's key). */
+    cdc_position_key: glueCdcPositionKey(),
+    /** Keys of the Hudi options the script reads or sets, from the Hudi config registry. */
+    hudi_keys: {
+      operation: HudiWriteConfig.OPERATION.key,
+      record_key_fields: HudiWriteConfig.RECORD_KEY_FIELDS.key,
+      precombine_field: HudiWriteConfig.PRECOMBINE_FIELD.key,
+    },
     unreadable_storage_classes: [...UNREADABLE_STORAGE_CLASSES],
     row_rules: job.rules.filter(isRowRule).map((r, order) => ({
       name: r.name,
