@@ -14,7 +14,7 @@ import { createSlotWithSnapshot } from '../replication/replication-stream';
 import { readSlot, slotInUseError } from '../replication/slot-info';
 import { type CdcState, writeCdcState } from '../state/cdc-state';
 import { SchemaHistory } from '../state/schema-history';
-import type { TableState } from '../state/table-state';
+import { type TableState, nextTableState } from '../state/table-state';
 import { loadTable } from './load-table';
 
 export interface FullLoadTableResult {
@@ -67,7 +67,7 @@ export async function fullLoad(options: ResolvedOptions): Promise<FullLoadResult
 
     const tables: Record<string, TableState> = {};
     const startedAt = new Date().toISOString();
-    for (const table of options.tables) tables[table] = { state: 'data_sync', startedAt };
+    for (const table of options.tables) tables[table] = nextTableState(table, undefined, { event: 'load-started', at: startedAt });
     const baseState: CdcState = {
       slotName: options.slotName,
       publicationName: options.publicationName,
@@ -105,7 +105,7 @@ export async function fullLoad(options: ResolvedOptions): Promise<FullLoadResult
           await client.query('COMMIT');
           progress.finish();
           results.push({ table, rows: result.rows, files: result.files });
-          tables[table] = { state: 'sync_done', lsn: formatLsn(snapshot.consistentPoint), loadRows: result.rows, loadFiles: result.files.length };
+          tables[table] = nextTableState(table, tables[table], { event: 'load-done', lsn: formatLsn(snapshot.consistentPoint), loadRows: result.rows, loadFiles: result.files.length });
         }
       } finally {
         await client.end().catch(() => undefined);
