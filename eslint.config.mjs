@@ -5,13 +5,21 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 const LAKE_ZONE_PREFIX = '/^(raw|curated|processed|state)\\//';
-const LAKE_KEY_MESSAGE = 'Lake keys are built by @autocorp/lake-storage (ZONES, rawDatabasePrefix, rawCsvKey, quarantineKey, stateKey, ...), not spelled out; add a builder to libs/lake-storage/src/layout/ if one is missing.';
+const LAKE_KEY_MESSAGE =
+  'Lake keys are built by @autocorp/lake-storage (ZONES, rawDatabasePrefix, rawCsvKey, quarantineKey, stateKey, ...), not spelled out; add a builder to libs/lake-storage/src/layout/ if one is missing.';
 const LAKE_KEY_LITERALS = [
   { selector: `Literal[value=${LAKE_ZONE_PREFIX}]`, message: LAKE_KEY_MESSAGE },
   { selector: `TemplateLiteral[quasis.0.value.cooked=${LAKE_ZONE_PREFIX}]`, message: LAKE_KEY_MESSAGE },
 ];
 /** What @autocorp/terminal exports to draw progress: for apps only (see the last block). */
-export const PROGRESS_DRAWING = ['createProgress', 'drawProgress', 'progressWanted', 'Progress', 'ProgressOptions', 'ProgressDrawerOptions'];
+export const PROGRESS_DRAWING = [
+  'createProgress',
+  'drawProgress',
+  'progressWanted',
+  'Progress',
+  'ProgressOptions',
+  'ProgressDrawerOptions',
+];
 /**
  * The scopes each scope's code may import (its own scope is listed where it may import itself).
  * The data flows shared -> ingestion -> etl -> query; apps, the end-to-end tests and tools sit on top.
@@ -36,7 +44,13 @@ export const TEST_SCOPE_DEPENDENCIES = {
 };
 
 /** Files that only tests and benchmarks load. */
-export const TEST_FILES = ['**/test/**/*.ts', '**/*.test.ts', 'libs/*/bench/**/*.ts', '**/*.bench.ts', 'libs/*/testing/**/*.ts'];
+export const TEST_FILES = [
+  '**/test/**/*.ts',
+  '**/*.test.ts',
+  'libs/*/bench/**/*.ts',
+  '**/*.bench.ts',
+  'libs/*/testing/**/*.ts',
+];
 
 const TYPE_CONSTRAINTS = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
@@ -51,7 +65,10 @@ function boundaries(extra) {
     sourceTag: `scope:${scope}`,
     onlyDependOnLibsWithTags: [...allowed, ...(extra[scope] ?? [])].map((s) => `scope:${s}`),
   }));
-  return ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: [...TYPE_CONSTRAINTS, ...scopeConstraints] }];
+  return [
+    'error',
+    { enforceBuildableLibDependency: false, allow: [], depConstraints: [...TYPE_CONSTRAINTS, ...scopeConstraints] },
+  ];
 }
 
 export default [
@@ -89,7 +106,8 @@ export default [
             {
               name: '@autocorp/terminal',
               importNames: [...PROGRESS_DRAWING],
-              message: 'Only apps draw progress: take an `onProgress?: ProgressListener` option (@autocorp/progress) and report events; the app passes drawProgress(...).',
+              message:
+                'Only apps draw progress: take an `onProgress?: ProgressListener` option (@autocorp/progress) and report events; the app passes drawProgress(...).',
             },
           ],
         },
@@ -106,11 +124,16 @@ export default [
         'error',
         {
           paths: [
-            { name: '@autocorp/cdc', message: 'libs/etl does not depend on libs/cdc: read CDC files and state through the layout of @autocorp/lake-storage.' },
+            {
+              name: '@autocorp/cdc',
+              message:
+                'libs/etl does not depend on libs/cdc: read CDC files and state through the layout of @autocorp/lake-storage.',
+            },
             {
               name: '@autocorp/terminal',
               importNames: [...PROGRESS_DRAWING],
-              message: 'Only apps draw progress: take an `onProgress?: ProgressListener` option (@autocorp/progress) and report events; the app passes drawProgress(...).',
+              message:
+                'Only apps draw progress: take an `onProgress?: ProgressListener` option (@autocorp/progress) and report events; the app passes drawProgress(...).',
             },
           ],
         },

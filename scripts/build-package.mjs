@@ -38,7 +38,9 @@ function fail(message) {
 const isPackageImport = (id) => !id.startsWith('.') && !path.isAbsolute(id) && !id.startsWith('\0');
 
 /** Apps inline the workspace libraries; libraries keep every package (workspace ones too) external. */
-const external = values.app ? (id) => isPackageImport(id) && !id.startsWith(WORKSPACE_SCOPE) : (id) => isPackageImport(id);
+const external = values.app
+  ? (id) => isPackageImport(id) && !id.startsWith(WORKSPACE_SCOPE)
+  : (id) => isPackageImport(id);
 
 function entryPoints() {
   if (!values.app) return { index: 'src/index.ts' };
@@ -61,7 +63,13 @@ function entryPoints() {
 
 rmSync(outdir, { recursive: true, force: true });
 try {
-  const bundle = await rolldown({ cwd: packageDir, input: entryPoints(), platform: 'node', external, logLevel: 'warn' });
+  const bundle = await rolldown({
+    cwd: packageDir,
+    input: entryPoints(),
+    platform: 'node',
+    external,
+    logLevel: 'warn',
+  });
   await bundle.write({ dir: outdir, format: 'esm', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' });
   await bundle.close();
 } catch (error) {

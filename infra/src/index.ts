@@ -7,7 +7,14 @@ export { configProblems, validateConfig } from './config/validate-config';
 export { mergeOverrides } from './config/merge-overrides';
 export { type GlueJobInput, orderJobs } from './inputs/glue-job-input';
 export { type NamedQueryInput, checkNamedQueries } from './inputs/named-query-input';
-export { glueEnvironmentFor, glueJobsFromDefinitions, namedQueriesFromDefinitions, replicationSlotName, sourceTableNames, zoneArguments } from './inputs/shared-definitions';
+export {
+  glueEnvironmentFor,
+  glueJobsFromDefinitions,
+  namedQueriesFromDefinitions,
+  replicationSlotName,
+  sourceTableNames,
+  zoneArguments,
+} from './inputs/shared-definitions';
 export { APP_STACKS, STACK_IDS, type StackId, type StackKey, stackName } from './app/stack-ids';
 export { buildLakehouse, type LakehouseInputs, type LakehouseStacks } from './app/build-lakehouse';
 export { type CreateAppOptions, type LakehouseApp, cdkJsonContext, createLakehouseApp } from './app/create-app';

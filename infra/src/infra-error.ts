@@ -1,4 +1,5 @@
-export type InfraErrorKind = 'invalid-environment' | 'invalid-config' | 'invalid-job-graph' | 'invalid-query' | 'invalid-override';
+export type InfraErrorKind =
+  'invalid-environment' | 'invalid-config' | 'invalid-job-graph' | 'invalid-query' | 'invalid-override';
 
 /** The one error type of @autocorp/infra. Every message names what is wrong and what to do. */
 export class InfraError extends Error {

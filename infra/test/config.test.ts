@@ -23,30 +23,59 @@ describe('environment configuration', () => {
     const dev = ENVIRONMENTS.dev;
     if (dev.network.mode !== 'create') throw new Error('dev creates its network');
     const isolated = configProblems({ ...dev, network: { ...dev.network, natGateways: 0 } });
-    expect(isolated).toEqual([expect.stringMatching(/^network\.natGateways: is 0 and no transitGateway is set, .*natGateways to 1 or more.*network\.transitGateway.*network\.mode "existing"/)]);
-    const badGateway = configProblems({ ...dev, network: { ...dev.network, natGateways: 0, transitGateway: { id: 'tgw-x', sourceCidrs: [] } } });
-    expect(badGateway).toEqual([expect.stringMatching(/^network\.transitGateway\.id: "tgw-x"/), expect.stringMatching(/^network\.transitGateway\.sourceCidrs: must list/)]);
-    const postgresName = configProblems({ ...dev, source: { ...dev.source, decodingPlugin: 'test_decoding' as never } });
-    expect(postgresName).toEqual([expect.stringMatching(/^source\.decodingPlugin: "test_decoding" is not a DMS PluginName; use one of no-preference, test-decoding, pglogical/)]);
+    expect(isolated).toEqual([
+      expect.stringMatching(
+        /^network\.natGateways: is 0 and no transitGateway is set, .*natGateways to 1 or more.*network\.transitGateway.*network\.mode "existing"/,
+      ),
+    ]);
+    const badGateway = configProblems({
+      ...dev,
+      network: { ...dev.network, natGateways: 0, transitGateway: { id: 'tgw-x', sourceCidrs: [] } },
+    });
+    expect(badGateway).toEqual([
+      expect.stringMatching(/^network\.transitGateway\.id: "tgw-x"/),
+      expect.stringMatching(/^network\.transitGateway\.sourceCidrs: must list/),
+    ]);
+    const postgresName = configProblems({
+      ...dev,
+      source: { ...dev.source, decodingPlugin: 'test_decoding' as never },
+    });
+    expect(postgresName).toEqual([
+      expect.stringMatching(
+        /^source\.decodingPlugin: "test_decoding" is not a DMS PluginName; use one of no-preference, test-decoding, pglogical/,
+      ),
+    ]);
   });
 
   it('picks dev by default, then AUTOCORP_ENV, then -c env (context wins)', () => {
     expect(resolveEnvironment({ context: noContext, env: {}, cwd: '/' }).name).toBe('dev');
     expect(resolveEnvironment({ context: noContext, env: { AUTOCORP_ENV: 'staging' }, cwd: '/' }).name).toBe('staging');
-    expect(resolveEnvironment({ context: contextOf({ env: 'prod' }), env: { AUTOCORP_ENV: 'staging' }, cwd: '/' }).name).toBe('prod');
+    expect(
+      resolveEnvironment({ context: contextOf({ env: 'prod' }), env: { AUTOCORP_ENV: 'staging' }, cwd: '/' }).name,
+    ).toBe('prod');
   });
 
   it('rejects an unknown environment name, saying which names exist', () => {
-    expect(() => resolveEnvironment({ context: contextOf({ env: 'qa' }), env: {}, cwd: '/' })).toThrow(/Unknown environment "qa".*dev\|staging\|prod/);
+    expect(() => resolveEnvironment({ context: contextOf({ env: 'qa' }), env: {}, cwd: '/' })).toThrow(
+      /Unknown environment "qa".*dev\|staging\|prod/,
+    );
   });
 
   it('takes the real account, region and alarm e-mail from context or environment variables', () => {
     const config = resolveEnvironment({
       context: contextOf({ env: 'prod', account: '123456789012' }),
-      env: { AUTOCORP_AWS_ACCOUNT: '999999999999', AUTOCORP_AWS_REGION: 'eu-west-1', AUTOCORP_ALARM_EMAIL: 'ops@autocorp.example' },
+      env: {
+        AUTOCORP_AWS_ACCOUNT: '999999999999',
+        AUTOCORP_AWS_REGION: 'eu-west-1',
+        AUTOCORP_ALARM_EMAIL: 'ops@autocorp.example',
+      },
       cwd: '/',
     });
-    expect(config).toMatchObject({ account: '123456789012', region: 'eu-west-1', monitoring: { alarmEmail: 'ops@autocorp.example' } });
+    expect(config).toMatchObject({
+      account: '123456789012',
+      region: 'eu-west-1',
+      monitoring: { alarmEmail: 'ops@autocorp.example' },
+    });
   });
 
   it('fails on a malformed account id with the field and the fix', () => {
@@ -58,7 +87,12 @@ describe('environment configuration', () => {
   it('merges an override file section: nested settings merge, a union variant is replaced whole', () => {
     const file = writeOverrideFile({
       staging: {
-        network: { mode: 'existing', vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['us-east-1a', 'us-east-1b'], subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'] },
+        network: {
+          mode: 'existing',
+          vpcId: 'vpc-0123456789abcdef0',
+          availabilityZones: ['us-east-1a', 'us-east-1b'],
+          subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
+        },
         etl: { numberOfWorkers: 8 },
       },
     });
@@ -69,12 +103,19 @@ describe('environment configuration', () => {
         removeOverrideFile(file);
       }
     })();
-    expect(config.network).toEqual({ mode: 'existing', vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['us-east-1a', 'us-east-1b'], subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'] });
+    expect(config.network).toEqual({
+      mode: 'existing',
+      vpcId: 'vpc-0123456789abcdef0',
+      availabilityZones: ['us-east-1a', 'us-east-1b'],
+      subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
+    });
     expect(config.etl).toEqual({ ...ENVIRONMENTS.staging.etl, numberOfWorkers: 8 });
   });
 
   it('rejects a misspelt override key instead of ignoring it', () => {
-    expect(() => mergeOverrides(ENVIRONMENTS.dev, { etl: { numberOfWorker: 4 } }, 'dev')).toThrow(/Unknown setting dev.etl.numberOfWorker/);
+    expect(() => mergeOverrides(ENVIRONMENTS.dev, { etl: { numberOfWorker: 4 } }, 'dev')).toThrow(
+      /Unknown setting dev.etl.numberOfWorker/,
+    );
   });
 
   it('reports every problem of an invalid configuration at once', () => {
@@ -107,7 +148,9 @@ describe('environment configuration', () => {
     expect(dev.glueDatabase).not.toBe(prod.glueDatabase);
     for (const name of ENVIRONMENT_NAMES) {
       for (const purpose of ['raw', 'processed', 'curated', 'athena-results', 'access-logs'] as const) {
-        expect(resourceNames({ ...ENVIRONMENTS[name], region: 'ap-southeast-2' }).bucket(purpose).length).toBeLessThanOrEqual(63);
+        expect(
+          resourceNames({ ...ENVIRONMENTS[name], region: 'ap-southeast-2' }).bucket(purpose).length,
+        ).toBeLessThanOrEqual(63);
       }
     }
   });

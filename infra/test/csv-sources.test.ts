@@ -23,15 +23,48 @@ function transferFrom(source: CsvSourceConfig): Template {
 
 describe('DataSync CSV sources', () => {
   it('reads an SMB share with its password from an existing secret through a role limited to that secret', () => {
-    const t = transferFrom({ kind: 'smb', serverHostname: 'files.autocorp.internal', subdirectory: '/exports', user: 'datasync', domain: 'AUTOCORP', passwordSecretArn: SECRET, agentArns: [AGENT] });
-    t.hasResourceProperties('AWS::DataSync::LocationSMB', { User: 'datasync', Domain: 'AUTOCORP', AgentArns: [AGENT], CustomSecretConfig: { SecretArn: SECRET, SecretAccessRoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CsvTransferSourceSecretRole'), 'Arn'] } } });
-    const policies = Object.values(t.findResources('AWS::IAM::Policy')).map((p) => JSON.stringify(p.Properties.PolicyDocument));
+    const t = transferFrom({
+      kind: 'smb',
+      serverHostname: 'files.autocorp.internal',
+      subdirectory: '/exports',
+      user: 'datasync',
+      domain: 'AUTOCORP',
+      passwordSecretArn: SECRET,
+      agentArns: [AGENT],
+    });
+    t.hasResourceProperties('AWS::DataSync::LocationSMB', {
+      User: 'datasync',
+      Domain: 'AUTOCORP',
+      AgentArns: [AGENT],
+      CustomSecretConfig: {
+        SecretArn: SECRET,
+        SecretAccessRoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CsvTransferSourceSecretRole'), 'Arn'] },
+      },
+    });
+    const policies = Object.values(t.findResources('AWS::IAM::Policy')).map((p) =>
+      JSON.stringify(p.Properties.PolicyDocument),
+    );
     expect(policies.some((doc) => doc.includes('secretsmanager:GetSecretValue') && doc.includes(SECRET))).toBe(true);
     t.resourceCountIs('AWS::DataSync::Task', 1);
   });
 
   it('reads an object-storage bucket over HTTPS with its secret key from an existing secret', () => {
-    const t = transferFrom({ kind: 'object-storage', serverHostname: 'minio.autocorp.internal', serverPort: 9000, bucketName: 'exports', subdirectory: '/csv', accessKey: 'datasync', secretKeySecretArn: SECRET, agentArns: [AGENT] });
-    t.hasResourceProperties('AWS::DataSync::LocationObjectStorage', { ServerProtocol: 'HTTPS', ServerPort: 9000, BucketName: 'exports', AccessKey: 'datasync', CustomSecretConfig: { SecretArn: SECRET, SecretAccessRoleArn: Match.anyValue() } });
+    const t = transferFrom({
+      kind: 'object-storage',
+      serverHostname: 'minio.autocorp.internal',
+      serverPort: 9000,
+      bucketName: 'exports',
+      subdirectory: '/csv',
+      accessKey: 'datasync',
+      secretKeySecretArn: SECRET,
+      agentArns: [AGENT],
+    });
+    t.hasResourceProperties('AWS::DataSync::LocationObjectStorage', {
+      ServerProtocol: 'HTTPS',
+      ServerPort: 9000,
+      BucketName: 'exports',
+      AccessKey: 'datasync',
+      CustomSecretConfig: { SecretArn: SECRET, SecretAccessRoleArn: Match.anyValue() },
+    });
   });
 });

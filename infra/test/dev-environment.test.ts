@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_STACKS, STACK_IDS } from '../src/app/stack-ids';
 import { rawPrefixesByRead } from '../src/inputs/shared-definitions';
 import { unexplainedWildcards } from './least-privilege';
-import { dmsSourceEndpointProblems, glueJobRoleId, replicationRouteProblems, roleAllows, transitionsCovering } from './support/deployability';
+import {
+  dmsSourceEndpointProblems,
+  glueJobRoleId,
+  replicationRouteProblems,
+  roleAllows,
+  transitionsCovering,
+} from './support/deployability';
 import { policyStatements } from './support/policy-statements';
 import { type SynthesizedEnvironment, synthesizeEnvironment } from './support/synthesize';
 
@@ -37,12 +43,22 @@ describe('dev: data stack (stateful)', () => {
     const t = dev.templates.data;
     for (const id of ['RawBucket', 'ProcessedBucket', 'CuratedBucket', 'AthenaResultsBucket']) {
       expect(dev.json.data.Resources[id]?.Properties?.BucketEncryption).toEqual({
-        ServerSideEncryptionConfiguration: [{ BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': ['LakeKey', 'Arn'] } } }],
+        ServerSideEncryptionConfiguration: [
+          {
+            BucketKeyEnabled: true,
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': ['LakeKey', 'Arn'] },
+            },
+          },
+        ],
       });
     }
     t.hasResourceProperties('AWS::S3::Bucket', {
       BucketName: 'autocorp-dev-access-logs-111111111111-us-east-1',
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
     });
     t.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
@@ -52,14 +68,26 @@ describe('dev: data stack (stateful)', () => {
     const buckets = t.findResources('AWS::S3::Bucket');
     expect(Object.keys(buckets)).toHaveLength(5);
     for (const [id, bucket] of Object.entries(buckets)) {
-      expect(bucket.Properties.PublicAccessBlockConfiguration, id).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
-      if (id !== 'AccessLogsBucket') expect(bucket.Properties.LoggingConfiguration?.DestinationBucketName, id).toEqual({ Ref: 'AccessLogsBucket' });
+      expect(bucket.Properties.PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      if (id !== 'AccessLogsBucket')
+        expect(bucket.Properties.LoggingConfiguration?.DestinationBucketName, id).toEqual({ Ref: 'AccessLogsBucket' });
     }
     const policies = Object.values(t.findResources('AWS::S3::BucketPolicy'));
     expect(policies).toHaveLength(5);
     for (const policy of policies) {
       expect(policy.Properties.PolicyDocument.Statement).toEqual(
-        expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+        expect.arrayContaining([
+          expect.objectContaining({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
       );
     }
   });
@@ -69,7 +97,8 @@ describe('dev: data stack (stateful)', () => {
     const { readInFull, readOnce } = rawPrefixesByRead();
     // sales_order_parts / sales_order_services read every file of their history sources on each run.
     expect(readInFull.length).toBeGreaterThan(0);
-    for (const prefix of readInFull) expect(transitionsCovering(dev.json.data, 'RawBucket', `${prefix}LOAD00000001.parquet`), prefix).toEqual([]);
+    for (const prefix of readInFull)
+      expect(transitionsCovering(dev.json.data, 'RawBucket', `${prefix}LOAD00000001.parquet`), prefix).toEqual([]);
     for (const prefix of readOnce) {
       expect(props('RawBucket').LifecycleConfiguration).toEqual({
         Rules: expect.arrayContaining([
@@ -84,7 +113,9 @@ describe('dev: data stack (stateful)', () => {
         ]),
       });
     }
-    expect(props('AthenaResultsBucket').LifecycleConfiguration).toEqual({ Rules: expect.arrayContaining([expect.objectContaining({ ExpirationInDays: 7 })]) });
+    expect(props('AthenaResultsBucket').LifecycleConfiguration).toEqual({
+      Rules: expect.arrayContaining([expect.objectContaining({ ExpirationInDays: 7 })]),
+    });
     expect(props('CuratedBucket').VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(props('ProcessedBucket').VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(props('RawBucket').VersioningConfiguration).toBeUndefined();
@@ -92,7 +123,13 @@ describe('dev: data stack (stateful)', () => {
 
   it('removes dev data on teardown: DESTROY with auto-delete, no termination protection', () => {
     expect(dev.stacks.data.terminationProtection).toBe(false);
-    for (const id of ['RawBucket', 'CuratedBucket', 'SourceDatabaseSecret', 'CatalogDatabase', 'KnowledgeVectorIndex']) {
+    for (const id of [
+      'RawBucket',
+      'CuratedBucket',
+      'SourceDatabaseSecret',
+      'CatalogDatabase',
+      'KnowledgeVectorIndex',
+    ]) {
       expect((dev.json.data.Resources[id] as Record<string, unknown>).DeletionPolicy, id).toBe('Delete');
     }
     dev.templates.data.resourceCountIs('Custom::S3AutoDeleteObjects', 5);
@@ -102,7 +139,10 @@ describe('dev: data stack (stateful)', () => {
     dev.templates.data.hasResourceProperties('AWS::SecretsManager::Secret', {
       Name: 'autocorp/dev/source-postgres',
       KmsKeyId: { 'Fn::GetAtt': ['LakeKey', 'Arn'] },
-      GenerateSecretString: Match.objectLike({ GenerateStringKey: 'password', SecretStringTemplate: Match.stringLikeRegexp('"engine":"postgres".*"dbname":"autocorp"') }),
+      GenerateSecretString: Match.objectLike({
+        GenerateStringKey: 'password',
+        SecretStringTemplate: Match.stringLikeRegexp('"engine":"postgres".*"dbname":"autocorp"'),
+      }),
     });
   });
 
@@ -133,7 +173,9 @@ describe('dev: ingestion stack', () => {
     const t = dev.templates.ingestion;
     t.hasResourceProperties('AWS::IAM::Role', { RoleName: 'dms-vpc-role' });
     t.hasResourceProperties('AWS::IAM::Role', { RoleName: 'dms-cloudwatch-logs-role' });
-    const subnetGroup = Object.values(t.findResources('AWS::DMS::ReplicationSubnetGroup'))[0] as { DependsOn?: string[] };
+    const subnetGroup = Object.values(t.findResources('AWS::DMS::ReplicationSubnetGroup'))[0] as {
+      DependsOn?: string[];
+    };
     expect(subnetGroup.DependsOn?.some((id) => id.startsWith('DmsServiceRolesVpcRole'))).toBe(true);
   });
 
@@ -142,7 +184,11 @@ describe('dev: ingestion stack', () => {
       EndpointType: 'source',
       EngineName: 'postgres',
       SslMode: 'require',
-      PostgreSqlSettings: Match.objectLike({ PluginName: 'no-preference', SecretsManagerSecretId: Match.anyValue(), SecretsManagerAccessRoleArn: Match.anyValue() }),
+      PostgreSqlSettings: Match.objectLike({
+        PluginName: 'no-preference',
+        SecretsManagerSecretId: Match.anyValue(),
+        SecretsManagerAccessRoleArn: Match.anyValue(),
+      }),
     });
     expect(dmsSourceEndpointProblems(dev.json.ingestion)).toEqual([]);
   });
@@ -165,8 +211,15 @@ describe('dev: ingestion stack', () => {
 
   it('runs a full-load-and-CDC task on a private replication instance sized by configuration', () => {
     const t = dev.templates.ingestion;
-    t.hasResourceProperties('AWS::DMS::ReplicationInstance', { ReplicationInstanceClass: 'dms.t3.micro', AllocatedStorage: 20, MultiAZ: false, PubliclyAccessible: false });
-    const task = Object.values(t.findResources('AWS::DMS::ReplicationTask'))[0] as { Properties: Record<string, string> };
+    t.hasResourceProperties('AWS::DMS::ReplicationInstance', {
+      ReplicationInstanceClass: 'dms.t3.micro',
+      AllocatedStorage: 20,
+      MultiAZ: false,
+      PubliclyAccessible: false,
+    });
+    const task = Object.values(t.findResources('AWS::DMS::ReplicationTask'))[0] as {
+      Properties: Record<string, string>;
+    };
     expect(task.Properties.MigrationType).toBe('full-load-and-cdc');
     const mapping = JSON.parse(task.Properties.TableMappings as string) as { rules: Record<string, unknown>[] };
     expect(mapping.rules.filter((rule) => rule['rule-type'] === 'selection')).toHaveLength(7);
@@ -175,7 +228,10 @@ describe('dev: ingestion stack', () => {
 
   it('creates the DataSync S3 location for raw/csv/ and no transfer task until a source is configured', () => {
     const t = dev.templates.ingestion;
-    t.hasResourceProperties('AWS::DataSync::LocationS3', { Subdirectory: '/raw/csv/', S3BucketArn: 'arn:aws:s3:::autocorp-dev-raw-111111111111-us-east-1' });
+    t.hasResourceProperties('AWS::DataSync::LocationS3', {
+      Subdirectory: '/raw/csv/',
+      S3BucketArn: 'arn:aws:s3:::autocorp-dev-raw-111111111111-us-east-1',
+    });
     t.resourceCountIs('AWS::DataSync::Task', 0);
     t.resourceCountIs('AWS::SecretsManager::RotationSchedule', 0);
   });
@@ -199,8 +255,12 @@ describe('dev: ETL stack', () => {
         '--enable-glue-datacatalog': 'true',
         '--datalake-formats': 'hudi',
       });
-      expect(Object.keys(job.Properties.DefaultArguments).filter((name) => name.startsWith('--enable-continuous'))).toEqual([]);
-      expect(job.Properties.Command.ScriptLocation).toMatch(/^s3:\/\/cdk-hnb659fds-assets-111111111111-us-east-1\/[0-9a-f]{64}\.py$/);
+      expect(
+        Object.keys(job.Properties.DefaultArguments).filter((name) => name.startsWith('--enable-continuous')),
+      ).toEqual([]);
+      expect(job.Properties.Command.ScriptLocation).toMatch(
+        /^s3:\/\/cdk-hnb659fds-assets-111111111111-us-east-1\/[0-9a-f]{64}\.py$/,
+      );
     }
   });
 
@@ -212,11 +272,20 @@ describe('dev: ETL stack', () => {
 
   it('creates the three crawlers: raw database, raw CSV and curated Hudi targets', () => {
     const t = dev.templates.etl;
-    t.hasResourceProperties('AWS::Glue::Crawler', { Name: 'autocorp-dev-raw-database', Targets: { S3Targets: [{ Path: 's3://autocorp-dev-raw-111111111111-us-east-1/raw/database/' }] } });
-    t.hasResourceProperties('AWS::Glue::Crawler', { Name: 'autocorp-dev-raw-csv', TablePrefix: 'csv_', Targets: { S3Targets: [{ Path: 's3://autocorp-dev-raw-111111111111-us-east-1/raw/csv/' }] } });
+    t.hasResourceProperties('AWS::Glue::Crawler', {
+      Name: 'autocorp-dev-raw-database',
+      Targets: { S3Targets: [{ Path: 's3://autocorp-dev-raw-111111111111-us-east-1/raw/database/' }] },
+    });
+    t.hasResourceProperties('AWS::Glue::Crawler', {
+      Name: 'autocorp-dev-raw-csv',
+      TablePrefix: 'csv_',
+      Targets: { S3Targets: [{ Path: 's3://autocorp-dev-raw-111111111111-us-east-1/raw/csv/' }] },
+    });
     t.hasResourceProperties('AWS::Glue::Crawler', {
       Name: 'autocorp-dev-curated',
-      Targets: { HudiTargets: [Match.objectLike({ Paths: ['s3://autocorp-dev-curated-111111111111-us-east-1/curated/'] })] },
+      Targets: {
+        HudiTargets: [Match.objectLike({ Paths: ['s3://autocorp-dev-curated-111111111111-us-east-1/curated/'] })],
+      },
     });
   });
 
@@ -226,7 +295,11 @@ describe('dev: ETL stack', () => {
     const start = triggers.find((p) => p.Name === 'autocorp-dev-lakehouse-start');
     expect(start?.Type).toBe('ON_DEMAND');
     const crawl = triggers.find((p) => p.Name === 'autocorp-dev-lakehouse-crawl-curated');
-    expect(crawl).toMatchObject({ Type: 'CONDITIONAL', StartOnCreation: true, Actions: [{ CrawlerName: { Ref: expect.stringMatching(/^CrawlersCurated/) } }] });
+    expect(crawl).toMatchObject({
+      Type: 'CONDITIONAL',
+      StartOnCreation: true,
+      Actions: [{ CrawlerName: { Ref: expect.stringMatching(/^CrawlersCurated/) } }],
+    });
     const conditional = triggers.filter((p) => p.Type === 'CONDITIONAL');
     for (const trigger of conditional) {
       expect(trigger.Predicate.Logical).toBe('AND');
@@ -237,11 +310,25 @@ describe('dev: ETL stack', () => {
   it("lets the job role read (and create) the catalog's default database, which Glue's Hive client checks when it starts", () => {
     const env = { account: '111111111111', region: 'us-east-1' };
     const role = glueJobRoleId(dev.json.etl);
-    expect(roleAllows(dev.json.etl, role, 'glue:GetDatabase', 'arn:aws:glue:us-east-1:111111111111:database/default', env)).toBe(true);
-    expect(roleAllows(dev.json.etl, role, 'glue:GetDatabase', 'arn:aws:glue:us-east-1:111111111111:catalog', env)).toBe(true);
-    expect(roleAllows(dev.json.etl, role, 'glue:CreateDatabase', 'arn:aws:glue:us-east-1:111111111111:database/default', env)).toBe(true);
+    expect(
+      roleAllows(dev.json.etl, role, 'glue:GetDatabase', 'arn:aws:glue:us-east-1:111111111111:database/default', env),
+    ).toBe(true);
+    expect(roleAllows(dev.json.etl, role, 'glue:GetDatabase', 'arn:aws:glue:us-east-1:111111111111:catalog', env)).toBe(
+      true,
+    );
+    expect(
+      roleAllows(
+        dev.json.etl,
+        role,
+        'glue:CreateDatabase',
+        'arn:aws:glue:us-east-1:111111111111:database/default',
+        env,
+      ),
+    ).toBe(true);
     // The check reads the policies: a database the role was never given stays denied.
-    expect(roleAllows(dev.json.etl, role, 'glue:GetDatabase', 'arn:aws:glue:us-east-1:111111111111:database/other', env)).toBe(false);
+    expect(
+      roleAllows(dev.json.etl, role, 'glue:GetDatabase', 'arn:aws:glue:us-east-1:111111111111:database/other', env),
+    ).toBe(false);
   });
 
   it('encrypts Glue logs and bookmarks with the lake key', () => {
@@ -274,7 +361,11 @@ describe('dev: query stack', () => {
   it('saves the named queries of @autocorp/query against the catalog database', () => {
     const queries = Object.values(dev.templates.query.findResources('AWS::Athena::NamedQuery'));
     expect(queries.length).toBeGreaterThanOrEqual(5);
-    for (const query of queries) expect(query.Properties).toMatchObject({ Database: 'autocorp_dev', WorkGroup: { Ref: expect.stringMatching(/^Workgroup/) } });
+    for (const query of queries)
+      expect(query.Properties).toMatchObject({
+        Database: 'autocorp_dev',
+        WorkGroup: { Ref: expect.stringMatching(/^Workgroup/) },
+      });
   });
 });
 
@@ -283,7 +374,9 @@ describe('dev: AI stack', () => {
     dev.templates.ai.hasResourceProperties('AWS::Bedrock::KnowledgeBase', {
       KnowledgeBaseConfiguration: {
         Type: 'VECTOR',
-        VectorKnowledgeBaseConfiguration: Match.objectLike({ EmbeddingModelArn: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0' }),
+        VectorKnowledgeBaseConfiguration: Match.objectLike({
+          EmbeddingModelArn: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0',
+        }),
       },
       StorageConfiguration: Match.objectLike({ Type: 'S3_VECTORS' }),
     });
@@ -291,7 +384,13 @@ describe('dev: AI stack', () => {
 
   it('ingests only the knowledge-documents/ prefix of the curated bucket', () => {
     dev.templates.ai.hasResourceProperties('AWS::Bedrock::DataSource', {
-      DataSourceConfiguration: { Type: 'S3', S3Configuration: Match.objectLike({ BucketArn: 'arn:aws:s3:::autocorp-dev-curated-111111111111-us-east-1', InclusionPrefixes: ['knowledge-documents/'] }) },
+      DataSourceConfiguration: {
+        Type: 'S3',
+        S3Configuration: Match.objectLike({
+          BucketArn: 'arn:aws:s3:::autocorp-dev-curated-111111111111-us-east-1',
+          InclusionPrefixes: ['knowledge-documents/'],
+        }),
+      },
     });
   });
 
@@ -301,7 +400,10 @@ describe('dev: AI stack', () => {
         Statement: Match.arrayWith([
           Match.objectLike({
             Sid: 'InvokeModels',
-            Resource: ['arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0', 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0'],
+            Resource: [
+              'arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0',
+              'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0',
+            ],
           }),
         ]),
       },
@@ -316,28 +418,53 @@ describe('dev: monitoring stack', () => {
     const metricOf = (name: string) => {
       const alarm = alarms.find((p) => p.AlarmName === name);
       expect(alarm?.AlarmActions, name).toEqual([{ Ref: expect.stringMatching(/^AlarmsTopic/) }]);
-      return alarm?.Metrics?.[0]?.MetricStat?.Metric as { Namespace: string; MetricName: string; Dimensions: { Name: string; Value: unknown }[] };
+      return alarm?.Metrics?.[0]?.MetricStat?.Metric as {
+        Namespace: string;
+        MetricName: string;
+        Dimensions: { Name: string; Value: unknown }[];
+      };
     };
-    expect(metricOf('autocorp-dev-glue-job-failed')).toMatchObject({ Namespace: 'AWS/Events', MetricName: 'TriggeredRules' });
-    expect(metricOf('autocorp-dev-athena-scan-volume')).toMatchObject({ Namespace: 'AWS/Athena', MetricName: 'ProcessedBytes', Dimensions: [{ Name: 'WorkGroup', Value: 'autocorp-dev' }] });
+    expect(metricOf('autocorp-dev-glue-job-failed')).toMatchObject({
+      Namespace: 'AWS/Events',
+      MetricName: 'TriggeredRules',
+    });
+    expect(metricOf('autocorp-dev-athena-scan-volume')).toMatchObject({
+      Namespace: 'AWS/Athena',
+      MetricName: 'ProcessedBytes',
+      Dimensions: [{ Name: 'WorkGroup', Value: 'autocorp-dev' }],
+    });
     expect(alarms.find((p) => p.AlarmName === 'autocorp-dev-athena-scan-volume')?.Threshold).toBe(5 * 1024 ** 3);
-    expect(metricOf('autocorp-dev-dms-cdc-latency')).toMatchObject({ Namespace: 'AWS/DMS', MetricName: 'CDCLatencyTarget' });
-    expect(metricOf('autocorp-dev-dms-replication-failed')).toMatchObject({ Namespace: 'AWS/Events', MetricName: 'TriggeredRules' });
+    expect(metricOf('autocorp-dev-dms-cdc-latency')).toMatchObject({
+      Namespace: 'AWS/DMS',
+      MetricName: 'CDCLatencyTarget',
+    });
+    expect(metricOf('autocorp-dev-dms-replication-failed')).toMatchObject({
+      Namespace: 'AWS/Events',
+      MetricName: 'TriggeredRules',
+    });
     t.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     t.hasResourceProperties('AWS::Events::Rule', { EventPattern: Match.objectLike({ source: ['aws.glue'] }) });
   });
 
   it('budgets the environment by its cost tag and notifies the topic', () => {
     dev.templates.monitoring.hasResourceProperties('AWS::Budgets::Budget', {
-      Budget: Match.objectLike({ BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: 300, Unit: 'USD' }, CostFilters: { TagKeyValue: ['user:autocorp:environment$dev'] } }),
-      NotificationsWithSubscribers: Match.arrayWith([Match.objectLike({ Subscribers: [Match.objectLike({ SubscriptionType: 'SNS' })] })]),
+      Budget: Match.objectLike({
+        BudgetType: 'COST',
+        TimeUnit: 'MONTHLY',
+        BudgetLimit: { Amount: 300, Unit: 'USD' },
+        CostFilters: { TagKeyValue: ['user:autocorp:environment$dev'] },
+      }),
+      NotificationsWithSubscribers: Match.arrayWith([
+        Match.objectLike({ Subscribers: [Match.objectLike({ SubscriptionType: 'SNS' })] }),
+      ]),
     });
   });
 
   it('graphs Glue runs and durations, DMS CDC latency, Athena data scanned and errors', () => {
     const dashboard = Object.values(dev.templates.monitoring.findResources('AWS::CloudWatch::Dashboard'))[0];
     const body = JSON.stringify(dashboard?.Properties.DashboardBody);
-    for (const title of ['Glue job duration', 'Glue job runs', 'DMS CDC latency', 'Athena data scanned', 'Errors']) expect(body).toContain(title);
+    for (const title of ['Glue job duration', 'Glue job runs', 'DMS CDC latency', 'Athena data scanned', 'Errors'])
+      expect(body).toContain(title);
     expect(body).toContain('autocorp-dev-etl-sales-order-fact');
   });
 
@@ -349,9 +476,14 @@ describe('dev: monitoring stack', () => {
 
 describe('dev: the whole app', () => {
   it('names each stack autocorp-dev-<stack> under the construct ids the deploy targets select', () => {
-    expect(dev.assembly.stacks.map((s) => s.stackName).sort()).toEqual(Object.keys(STACK_IDS).map((key) => `autocorp-dev-${key}`).sort());
+    expect(dev.assembly.stacks.map((s) => s.stackName).sort()).toEqual(
+      Object.keys(STACK_IDS)
+        .map((key) => `autocorp-dev-${key}`)
+        .sort(),
+    );
     expect(dev.assembly.stacks.map((s) => s.hierarchicalId).sort()).toEqual(Object.values(STACK_IDS).sort());
-    for (const stack of dev.assembly.stacks) expect(stack.environment).toMatchObject({ account: '111111111111', region: 'us-east-1' });
+    for (const stack of dev.assembly.stacks)
+      expect(stack.environment).toMatchObject({ account: '111111111111', region: 'us-east-1' });
   });
 
   it("gives each app's deploy target every stack its stacks depend on", () => {
@@ -360,7 +492,8 @@ describe('dev: the whole app', () => {
       for (const id of ids) {
         const stack = byId.get(id);
         expect(stack, `${app}: ${id}`).toBeDefined();
-        for (const dependency of stack?.dependencies ?? []) expect(ids as readonly string[], `${app}: ${id} needs ${dependency.node.id}`).toContain(dependency.node.id);
+        for (const dependency of stack?.dependencies ?? [])
+          expect(ids as readonly string[], `${app}: ${id} needs ${dependency.node.id}`).toContain(dependency.node.id);
       }
     }
     expect(APP_STACKS.dashboard).toEqual(['Monitoring']);
@@ -372,18 +505,27 @@ describe('dev: the whole app', () => {
   });
 
   it('passes the cdk-nag AwsSolutions checks with zero unacknowledged findings', () => {
-    expect(dev.nagViolations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    expect(
+      dev.nagViolations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`),
+    ).toEqual([]);
   });
 
   it('attaches AWS managed policies only where AWS or the CDK provider requires them', () => {
     const attached = Object.entries(dev.json).flatMap(([stack, template]) =>
       Object.entries(template.Resources).flatMap(([logicalId, resource]) =>
-        ((resource.Properties?.ManagedPolicyArns as unknown[] | undefined) ?? []).map((arn) => `${stack}/${logicalId}: ${JSON.stringify(arn).replace(/.*policy\/service-role\/([A-Za-z]+).*/, '$1')}`),
+        ((resource.Properties?.ManagedPolicyArns as unknown[] | undefined) ?? []).map(
+          (arn) =>
+            `${stack}/${logicalId}: ${JSON.stringify(arn).replace(/.*policy\/service-role\/([A-Za-z]+).*/, '$1')}`,
+        ),
       ),
     );
     expect(attached.sort()).toEqual([
-      expect.stringMatching(/^data\/CustomS3AutoDeleteObjectsCustomResourceProviderRole.*: AWSLambdaBasicExecutionRole$/),
-      expect.stringMatching(/^ingestion\/CustomVpcRestrictDefaultSGCustomResourceProviderRole.*: AWSLambdaBasicExecutionRole$/),
+      expect.stringMatching(
+        /^data\/CustomS3AutoDeleteObjectsCustomResourceProviderRole.*: AWSLambdaBasicExecutionRole$/,
+      ),
+      expect.stringMatching(
+        /^ingestion\/CustomVpcRestrictDefaultSGCustomResourceProviderRole.*: AWSLambdaBasicExecutionRole$/,
+      ),
       expect.stringMatching(/^ingestion\/DmsServiceRolesCloudWatchLogsRole.*: AmazonDMSCloudWatchLogsRole$/),
       expect.stringMatching(/^ingestion\/DmsServiceRolesVpcRole.*: AmazonDMSVPCManagementRole$/),
     ]);

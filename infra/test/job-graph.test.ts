@@ -27,8 +27,12 @@ describe('Glue jobs from the shared job definitions', () => {
     for (const rendered of jobs) {
       expect(rendered.script).toContain('getResolvedOptions');
       expect(rendered.arguments['--glue_database']).toBe('autocorp_dev');
-      expect(rendered.arguments['--target_path']).toMatch(/^s3:\/\/autocorp-dev-curated-111111111111-us-east-1\/curated\//);
-      expect(rendered.arguments['--quarantine_path']).toMatch(/^s3:\/\/autocorp-dev-processed-111111111111-us-east-1\/processed\/quarantine\//);
+      expect(rendered.arguments['--target_path']).toMatch(
+        /^s3:\/\/autocorp-dev-curated-111111111111-us-east-1\/curated\//,
+      );
+      expect(rendered.arguments['--quarantine_path']).toMatch(
+        /^s3:\/\/autocorp-dev-processed-111111111111-us-east-1\/processed\/quarantine\//,
+      );
     }
   });
 
@@ -44,27 +48,42 @@ describe('Glue jobs from the shared job definitions', () => {
     }
     const everyJob = [...plan.start, ...plan.steps.flatMap((step) => step.jobs)];
     expect(everyJob.sort()).toEqual(jobs.map((j) => j.name).sort());
-    for (const name of plan.curatedCrawlerAfter) expect(plan.steps.some((step) => step.after.includes(name))).toBe(false);
+    for (const name of plan.curatedCrawlerAfter)
+      expect(plan.steps.some((step) => step.after.includes(name))).toBe(false);
     expect(plan.curatedCrawlerAfter.every((name) => layer.get(name) === 'analytics')).toBe(true);
   });
 });
 
 describe('job graph checks', () => {
   it('orders dependencies first and keeps input order for ties', () => {
-    const ordered = orderJobs([job('fact', 'analytics', ['orders', 'parts']), job('orders', 'operational'), job('parts', 'operational')]);
+    const ordered = orderJobs([
+      job('fact', 'analytics', ['orders', 'parts']),
+      job('orders', 'operational'),
+      job('parts', 'operational'),
+    ]);
     expect(ordered.map((j) => j.name)).toEqual(['orders', 'parts', 'fact']);
   });
 
   it('makes an analytics job without declared inputs wait for every operational job', () => {
-    const plan = planWorkflow(orderJobs([job('orders', 'operational'), job('parts', 'operational'), job('summary', 'analytics')]));
-    expect(plan).toEqual({ start: ['orders', 'parts'], steps: [{ after: ['orders', 'parts'], jobs: ['summary'] }], curatedCrawlerAfter: ['summary'] });
+    const plan = planWorkflow(
+      orderJobs([job('orders', 'operational'), job('parts', 'operational'), job('summary', 'analytics')]),
+    );
+    expect(plan).toEqual({
+      start: ['orders', 'parts'],
+      steps: [{ after: ['orders', 'parts'], jobs: ['summary'] }],
+      curatedCrawlerAfter: ['summary'],
+    });
   });
 
   it('rejects cycles, unknown dependencies, duplicates, layer inversions and an empty list', () => {
-    expect(() => orderJobs([job('a', 'operational', ['b']), job('b', 'operational', ['a'])])).toThrow(/cycle: a -> b -> a/);
+    expect(() => orderJobs([job('a', 'operational', ['b']), job('b', 'operational', ['a'])])).toThrow(
+      /cycle: a -> b -> a/,
+    );
     expect(() => orderJobs([job('a', 'operational', ['missing'])])).toThrow(/depends on "missing"/);
     expect(() => orderJobs([job('a', 'operational'), job('a', 'operational')])).toThrow(/defined twice/);
-    expect(() => orderJobs([job('a', 'operational', ['b']), job('b', 'analytics')])).toThrow(/Operational job "a" depends on analytics job "b"/);
+    expect(() => orderJobs([job('a', 'operational', ['b']), job('b', 'analytics')])).toThrow(
+      /Operational job "a" depends on analytics job "b"/,
+    );
     expect(() => orderJobs([])).toThrow(/No Glue jobs were given/);
   });
 });
@@ -78,7 +97,12 @@ describe('named queries from @autocorp/query', () => {
   });
 
   it('rejects duplicate and empty queries', () => {
-    expect(() => checkNamedQueries([{ name: 'q', description: '', sql: 'SELECT 1' }, { name: 'q', description: '', sql: 'SELECT 2' }])).toThrow(/defined twice/);
+    expect(() =>
+      checkNamedQueries([
+        { name: 'q', description: '', sql: 'SELECT 1' },
+        { name: 'q', description: '', sql: 'SELECT 2' },
+      ]),
+    ).toThrow(/defined twice/);
     expect(() => checkNamedQueries([{ name: 'q', description: '', sql: '  ' }])).toThrow(/has no SQL/);
   });
 });
@@ -88,7 +112,9 @@ describe('DMS table mapping', () => {
 
   it('selects exactly the seven source tables', () => {
     const selected = mapping.rules.filter((rule) => rule['rule-type'] === 'selection');
-    expect(selected.map((rule) => (rule['object-locator'] as { 'table-name': string })['table-name'])).toEqual([...SOURCE_TABLE_NAMES]);
+    expect(selected.map((rule) => (rule['object-locator'] as { 'table-name': string })['table-name'])).toEqual([
+      ...SOURCE_TABLE_NAMES,
+    ]);
     expect(selected.every((rule) => rule['rule-action'] === 'include')).toBe(true);
     expect(selected).toHaveLength(7);
   });

@@ -2,10 +2,17 @@ import type { StackKey } from '../src/app/stack-ids';
 import type { FoundStatement } from './support/policy-statements';
 
 /** The only Allow statements that may use Action "*" or Resource "*", each with why AWS requires it. */
-export const WILDCARD_ALLOW_LIST: readonly { readonly stack?: StackKey; readonly type: string; readonly sid?: string; readonly reason: string; readonly matches: (s: FoundStatement) => boolean }[] = [
+export const WILDCARD_ALLOW_LIST: readonly {
+  readonly stack?: StackKey;
+  readonly type: string;
+  readonly sid?: string;
+  readonly reason: string;
+  readonly matches: (s: FoundStatement) => boolean;
+}[] = [
   {
     type: 'AWS::KMS::Key',
-    reason: 'In a key policy "Resource": "*" means the key itself; the principals and actions are what the policy limits.',
+    reason:
+      'In a key policy "Resource": "*" means the key itself; the principals and actions are what the policy limits.',
     matches: (s) => s.type === 'AWS::KMS::Key' && !s.actions.includes('*'),
   },
   {
@@ -13,20 +20,31 @@ export const WILDCARD_ALLOW_LIST: readonly { readonly stack?: StackKey; readonly
     type: 'AWS::IAM::Policy',
     sid: 'GlueJobMetrics',
     reason: 'cloudwatch:PutMetricData has no resource type; a condition limits it to the Glue namespaces.',
-    matches: (s) => s.stack === 'etl' && s.sid === 'GlueJobMetrics' && s.actions.length === 1 && s.actions[0] === 'cloudwatch:PutMetricData',
+    matches: (s) =>
+      s.stack === 'etl' &&
+      s.sid === 'GlueJobMetrics' &&
+      s.actions.length === 1 &&
+      s.actions[0] === 'cloudwatch:PutMetricData',
   },
   {
     stack: 'ai',
     type: 'AWS::IAM::ManagedPolicy',
     sid: 'RetrieveAndGenerate',
     reason: 'bedrock:RetrieveAndGenerate has no resource type; Retrieve and InvokeModel stay scoped by ARN.',
-    matches: (s) => s.stack === 'ai' && s.sid === 'RetrieveAndGenerate' && s.actions.length === 1 && s.actions[0] === 'bedrock:RetrieveAndGenerate',
+    matches: (s) =>
+      s.stack === 'ai' &&
+      s.sid === 'RetrieveAndGenerate' &&
+      s.actions.length === 1 &&
+      s.actions[0] === 'bedrock:RetrieveAndGenerate',
   },
 ];
 
 /** Allow statements granting every action or every resource that no allow-list entry explains. */
 export function unexplainedWildcards(statements: readonly FoundStatement[]): FoundStatement[] {
   return statements.filter(
-    (s) => s.effect === 'Allow' && (s.actions.includes('*') || s.resources.includes('*')) && !WILDCARD_ALLOW_LIST.some((entry) => entry.matches(s)),
+    (s) =>
+      s.effect === 'Allow' &&
+      (s.actions.includes('*') || s.resources.includes('*')) &&
+      !WILDCARD_ALLOW_LIST.some((entry) => entry.matches(s)),
   );
 }

@@ -52,6 +52,9 @@ describe('the checks the environment tests rely on', () => {
     const metrics = statement({ sid: 'GlueJobMetrics', actions: ['cloudwatch:PutMetricData'], resources: ['*'] });
     const deny = statement({ effect: 'Deny', actions: ['*'], resources: ['*'] });
     const keyPolicy = statement({ type: 'AWS::KMS::Key', stack: 'data', actions: ['kms:Decrypt'], resources: ['*'] });
-    expect(unexplainedWildcards([everything, anyResource, metrics, deny, keyPolicy, statement({})])).toEqual([everything, anyResource]);
+    expect(unexplainedWildcards([everything, anyResource, metrics, deny, keyPolicy, statement({})])).toEqual([
+      everything,
+      anyResource,
+    ]);
   });
 });

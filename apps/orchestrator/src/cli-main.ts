@@ -4,8 +4,13 @@ import { readFileSync } from 'node:fs';
 import { type CommandManifestEntry, lazyCommands } from './cli/command-manifest';
 import { runCli } from './cli/run-cli';
 
-const manifest = JSON.parse(readFileSync(new URL('./commands.json', import.meta.url), 'utf8')) as CommandManifestEntry[];
-const commands = lazyCommands(manifest, (module) => import(new URL(module, import.meta.url).href) as Promise<Record<string, unknown>>);
+const manifest = JSON.parse(
+  readFileSync(new URL('./commands.json', import.meta.url), 'utf8'),
+) as CommandManifestEntry[];
+const commands = lazyCommands(
+  manifest,
+  (module) => import(new URL(module, import.meta.url).href) as Promise<Record<string, unknown>>,
+);
 process.exitCode = await runCli(process.argv.slice(2), commands, {
   stdout: process.stdout,
   stderr: process.stderr,

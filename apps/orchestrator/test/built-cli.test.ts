@@ -18,7 +18,8 @@ function staticPackageImports(file: string, seen = new Set<string>()): Set<strin
   const code = fs.readFileSync(file, 'utf8');
   for (const match of code.matchAll(/(?:^|\n)\s*(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["']([^"']+)["']/g)) {
     const specifier = match[1] as string;
-    if (specifier.startsWith('.')) for (const p of staticPackageImports(path.resolve(path.dirname(file), specifier), seen)) packages.add(p);
+    if (specifier.startsWith('.'))
+      for (const p of staticPackageImports(path.resolve(path.dirname(file), specifier), seen)) packages.add(p);
     else if (!specifier.startsWith('node:')) packages.add(specifier);
   }
   return packages;
@@ -56,6 +57,8 @@ describe('the built autocorp CLI', () => {
   it('loads no npm package to start, nor to list the named queries; a command that needs one loads it', () => {
     expect([...staticPackageImports(path.join(DIST, 'main.js'))]).toEqual([]);
     expect([...staticPackageImports(path.join(DIST, 'commands', 'query', 'query.js'))]).toEqual([]);
-    expect([...staticPackageImports(path.join(DIST, 'commands', 'run.js'))]).toEqual(expect.arrayContaining(['@duckdb/node-api', 'pg']));
+    expect([...staticPackageImports(path.join(DIST, 'commands', 'run.js'))]).toEqual(
+      expect.arrayContaining(['@duckdb/node-api', 'pg']),
+    );
   });
 });

@@ -25,7 +25,13 @@ const statusCommand: Command = {
     return 3;
   },
 };
-const generateCommand: Command = { path: ['generate'], summary: 'Generate data', positionals: ['[<dir>]'], options: {}, async run() {} };
+const generateCommand: Command = {
+  path: ['generate'],
+  summary: 'Generate data',
+  positionals: ['[<dir>]'],
+  options: {},
+  async run() {},
+};
 const MODULES = new Map<string, Record<string, unknown>>([
   ['./commands/db/db-status.js', { statusCommand, formatStatus: () => '' }],
   ['./commands/generate.js', { DEFAULT_SEED: 42, generateCommand }],
@@ -50,10 +56,13 @@ describe('the command manifest of the built CLI', () => {
 
   it('shows help without loading any command module, and loads only the one that runs', async () => {
     const loaded: string[] = [];
-    const commands = lazyCommands(JSON.parse(JSON.stringify(describeCommands([generateCommand, statusCommand], MODULES))), async (module) => {
-      loaded.push(module);
-      return MODULES.get(module) ?? {};
-    });
+    const commands = lazyCommands(
+      JSON.parse(JSON.stringify(describeCommands([generateCommand, statusCommand], MODULES))),
+      async (module) => {
+        loaded.push(module);
+        return MODULES.get(module) ?? {};
+      },
+    );
     const fromSource = io();
     const fromManifest = io();
     await runCli(['--help'], [generateCommand, statusCommand], fromSource);

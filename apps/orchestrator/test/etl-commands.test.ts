@@ -14,14 +14,21 @@ import { COMMANDS } from '../src/commands/index';
 let root: string;
 let lake: string;
 const key = 'raw/csv/sales_orders/ingest_date=2025-06-01/sales_orders.csv';
-const header = 'invoice_number,customer_id,order_date,payment_method,subtotal,tax,total_amount,order_type,status,notes,created_at,updated_at';
-const orders = [1, 2, 3].map((i) => `INV-C-00000${i},${i},2024-01-0${i} 10:00:00,Cash,10.00,0.83,10.83,Parts,Completed,,2024-01-0${i} 10:00:00,2024-01-0${i} 10:00:00`);
+const header =
+  'invoice_number,customer_id,order_date,payment_method,subtotal,tax,total_amount,order_type,status,notes,created_at,updated_at';
+const orders = [1, 2, 3].map(
+  (i) =>
+    `INV-C-00000${i},${i},2024-01-0${i} 10:00:00,Cash,10.00,0.83,10.83,Parts,Completed,,2024-01-0${i} 10:00:00,2024-01-0${i} 10:00:00`,
+);
 
 async function autocorp(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   return autocorpWith({}, ...argv);
 }
 
-async function autocorpWith(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function autocorpWith(
+  env: NodeJS.ProcessEnv,
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -63,12 +70,17 @@ describe('autocorp etl', () => {
 
     const listed = await autocorp('etl', 'quarantined-files', '--json');
     const records = JSON.parse(listed.out) as { key: string; reason: string; excludedBy: string; jobs: string[] }[];
-    expect(records.map((r) => [r.key, r.reason, r.excludedBy, r.jobs])).toEqual([[key, 'unknown customers', 'cli-test', ['sales_order']]]);
+    expect(records.map((r) => [r.key, r.reason, r.excludedBy, r.jobs])).toEqual([
+      [key, 'unknown customers', 'cli-test', ['sales_order']],
+    ]);
 
     const next = await autocorp('etl', 'run', '--job', 'sales_order', '--json');
     expect(next.code).toBe(0);
     const reports = JSON.parse(next.out) as { job: string; status: string; excludedFiles?: string[] }[];
-    expect(reports.find((r) => r.job === 'sales_order')).toMatchObject({ status: 'no-new-input', excludedFiles: [key] });
+    expect(reports.find((r) => r.job === 'sales_order')).toMatchObject({
+      status: 'no-new-input',
+      excludedFiles: [key],
+    });
 
     const back = await autocorp('etl', 'quarantine-file', key, '--undo');
     expect(back.code).toBe(0);
@@ -91,7 +103,13 @@ describe('autocorp etl', () => {
     const noReason = await autocorp('etl', 'quarantine-file', key);
     expect(noReason.code).toBe(2);
     expect(noReason.err).toContain('--reason is required');
-    const cdc = await autocorp('etl', 'quarantine-file', 'raw/database/pg_sales_order/LOAD00000001.parquet', '--reason', 'x');
+    const cdc = await autocorp(
+      'etl',
+      'quarantine-file',
+      'raw/database/pg_sales_order/LOAD00000001.parquet',
+      '--reason',
+      'x',
+    );
     expect(cdc.code).toBe(1);
     expect(cdc.err).toContain('is not a raw CSV file key');
   });
@@ -104,12 +122,24 @@ describe('autocorp etl', () => {
       expect(migrated.err).toBe('');
       expect(migrated.code).toBe(0);
       const run = await autocorpWith(env, 'etl', 'run', '--job', 'sales_order', '--reconcile-source', '--json');
-      const reports = JSON.parse(run.out) as { job: string; rules: { rule: string; basis?: string; details?: Record<string, number> }[] }[];
-      const outcome = reports.find((r) => r.job === 'sales_order')?.rules.find((r) => r.rule === 'reconciles_with_source');
+      const reports = JSON.parse(run.out) as {
+        job: string;
+        rules: { rule: string; basis?: string; details?: Record<string, number> }[];
+      }[];
+      const outcome = reports
+        .find((r) => r.job === 'sales_order')
+        ?.rules.find((r) => r.rule === 'reconciles_with_source');
       // The new database holds no orders, and the export's orders are all CSV rows.
-      expect(outcome).toMatchObject({ basis: 'raw files and PostgreSQL row count', details: { sourceRows: 0, curatedSourceRows: 0 } });
-      const recorded = JSON.parse((await autocorp('etl', 'runs', '--job', 'sales_order', '--limit', '1', '--json')).out) as typeof reports;
-      expect(recorded[0]?.rules.find((r) => r.rule === 'reconciles_with_source')?.basis).toBe('raw files and PostgreSQL row count');
+      expect(outcome).toMatchObject({
+        basis: 'raw files and PostgreSQL row count',
+        details: { sourceRows: 0, curatedSourceRows: 0 },
+      });
+      const recorded = JSON.parse(
+        (await autocorp('etl', 'runs', '--job', 'sales_order', '--limit', '1', '--json')).out,
+      ) as typeof reports;
+      expect(recorded[0]?.rules.find((r) => r.rule === 'reconciles_with_source')?.basis).toBe(
+        'raw files and PostgreSQL row count',
+      );
     } finally {
       await postgres.stop();
     }

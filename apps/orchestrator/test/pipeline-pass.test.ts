@@ -21,7 +21,13 @@ describe('autocorp run and the commands over its results', () => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'autocorp-run-'));
     fs.chmodSync(parent, 0o777);
     home = path.join(parent, 'home');
-    env = { AUTOCORP_HOME: home, AUTOCORP_PG_PORT: String(await findFreePort()), CI: 'true', DATABASE_URL: undefined, LAKE_URI: undefined };
+    env = {
+      AUTOCORP_HOME: home,
+      AUTOCORP_PG_PORT: String(await findFreePort()),
+      CI: 'true',
+      DATABASE_URL: undefined,
+      LAKE_URI: undefined,
+    };
     firstPass = await runAutocorp(['run', '--scale', String(SCALE)], env);
   }, 900_000);
 
@@ -33,10 +39,19 @@ describe('autocorp run and the commands over its results', () => {
     expect(firstPass.stderr).toBe('');
     expect(firstPass.code).toBe(0);
     expect(firstPass.stdout).toMatch(/== Summary: 7 step\(s\)/);
-    expect(firstPass.stdout).toMatch(new RegExp(`postgres sales_order\\s+${planned.salesOrder.toLocaleString('en-US')}\\n`));
+    expect(firstPass.stdout).toMatch(
+      new RegExp(`postgres sales_order\\s+${planned.salesOrder.toLocaleString('en-US')}\\n`),
+    );
     expect(firstPass.stdout).toContain('10 job(s) committed');
     expect(firstPass.stdout).toContain('6 named queries answered');
-    for (const dir of ['postgres/data/PG_VERSION', 'generated/sales_orders.csv', 'lake/raw/database/pg_sales_order', 'lake/raw/csv/sales_orders', 'lake/curated/sales_order/.hoodie/hoodie.properties', 'catalog']) {
+    for (const dir of [
+      'postgres/data/PG_VERSION',
+      'generated/sales_orders.csv',
+      'lake/raw/database/pg_sales_order',
+      'lake/raw/csv/sales_orders',
+      'lake/curated/sales_order/.hoodie/hoodie.properties',
+      'catalog',
+    ]) {
       expect(fs.existsSync(path.join(home, dir)), dir).toBe(true);
     }
   });
@@ -57,9 +72,19 @@ describe('autocorp run and the commands over its results', () => {
     const commits = JSON.parse(history.stdout) as { inserted: number; operation: string }[];
     expect(commits.reduce((n, c) => n + c.inserted, 0)).toBe(planned.uniqueInvoicesCombined);
 
-    const count = await runAutocorp(['query', 'SELECT count(*) AS n, count(DISTINCT invoice_number) AS invoices FROM sales_order', '--format', 'json'], env);
+    const count = await runAutocorp(
+      [
+        'query',
+        'SELECT count(*) AS n, count(DISTINCT invoice_number) AS invoices FROM sales_order',
+        '--format',
+        'json',
+      ],
+      env,
+    );
     expect(count.stderr).toBe('');
-    expect(JSON.parse(count.stdout)).toEqual([{ n: planned.uniqueInvoicesCombined, invoices: planned.uniqueInvoicesCombined }]);
+    expect(JSON.parse(count.stdout)).toEqual([
+      { n: planned.uniqueInvoicesCombined, invoices: planned.uniqueInvoicesCombined },
+    ]);
 
     const byState = await runAutocorp(['query', '--named', 'customers_by_state', '--format', 'csv'], env);
     expect(byState.code).toBe(0);
@@ -70,7 +95,12 @@ describe('autocorp run and the commands over its results', () => {
 
   it('named period queries cover the data through its latest order day and print the period used', async () => {
     const range = await runAutocorp(
-      ['query', "SELECT strftime(min(order_date), '%Y-%m-%d') AS first_day, strftime(max(order_date), '%Y-%m-%d') AS last_day, strftime(max(order_date) + INTERVAL 1 DAY, '%Y-%m-%d') AS day_after FROM sales_order", '--format', 'json'],
+      [
+        'query',
+        "SELECT strftime(min(order_date), '%Y-%m-%d') AS first_day, strftime(max(order_date), '%Y-%m-%d') AS last_day, strftime(max(order_date) + INTERVAL 1 DAY, '%Y-%m-%d') AS day_after FROM sales_order",
+        '--format',
+        'json',
+      ],
       env,
     );
     expect(range.stderr).toBe('');
@@ -85,12 +115,21 @@ describe('autocorp run and the commands over its results', () => {
     // As CSV the period goes to stderr and the rows cover every order.
     const csv = await runAutocorp(['query', '--named', 'revenue_by_month_and_order_type', '--format', 'csv'], env);
     expect(csv.stderr).toBe(`${period}\n`);
-    const rows = csv.stdout.trim().split('\n').slice(1).map((line) => line.split(','));
+    const rows = csv.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
     expect(rows.reduce((n, r) => n + Number(r[2]), 0)).toBe(planned.uniqueInvoicesCombined);
     expect(rows.at(-1)?.[0]).toBe(`${days.last_day.slice(0, 7)}-01`);
 
-    const given = await runAutocorp(['query', '--named', 'average_order_value_by_payment_method', '--param', `from=${days.last_day}`], env);
-    expect(given.stdout.split('\n')[0]).toBe(`period: ${days.last_day} through ${days.last_day} (to taken from the data; --param from=${days.last_day} --param to=${days.day_after}, to excluded)`);
+    const given = await runAutocorp(
+      ['query', '--named', 'average_order_value_by_payment_method', '--param', `from=${days.last_day}`],
+      env,
+    );
+    expect(given.stdout.split('\n')[0]).toBe(
+      `period: ${days.last_day} through ${days.last_day} (to taken from the data; --param from=${days.last_day} --param to=${days.day_after}, to excluded)`,
+    );
     expect(firstPass.stdout).toContain(`-- revenue_by_month_and_order_type: `);
     expect(firstPass.stdout).toContain(period);
   }, 240_000);
@@ -134,7 +173,9 @@ describe('autocorp run and the commands over its results', () => {
     try {
       const pass = await runAutocorp(['run', '--scale', String(SCALE)], env);
       expect(pass.code).toBe(1);
-      expect(pass.stderr).toContain(`error: pipeline step "generate and load data" failed: the export manifest ${file} is not valid JSON`);
+      expect(pass.stderr).toContain(
+        `error: pipeline step "generate and load data" failed: the export manifest ${file} is not valid JSON`,
+      );
       expect(pass.stderr).not.toContain('data this tool did not generate');
     } finally {
       fs.writeFileSync(file, manifest);
@@ -142,7 +183,8 @@ describe('autocorp run and the commands over its results', () => {
   }, 240_000);
 
   it('a moved state folder (lake and catalog copied elsewhere) answers the same queries', async () => {
-    const sql = 'SELECT order_type, count(*) AS n, sum(total_amount) AS revenue FROM sales_order GROUP BY order_type ORDER BY order_type';
+    const sql =
+      'SELECT order_type, count(*) AS n, sum(total_amount) AS revenue FROM sales_order GROUP BY order_type ORDER BY order_type';
     const here = await runAutocorp(['query', sql, '--format', 'json'], env);
     expect(here.stderr).toBe('');
     const copy = `${home}-copy`;
@@ -154,7 +196,10 @@ describe('autocorp run and the commands over its results', () => {
       const there = await runAutocorp(['query', sql, '--format', 'json'], { ...env, AUTOCORP_HOME: copy });
       expect(there.stderr).toBe('');
       expect(JSON.parse(there.stdout)).toEqual(JSON.parse(here.stdout));
-      const named = await runAutocorp(['query', '--named', 'top_selling_parts', '--format', 'json'], { ...env, AUTOCORP_HOME: copy });
+      const named = await runAutocorp(['query', '--named', 'top_selling_parts', '--format', 'json'], {
+        ...env,
+        AUTOCORP_HOME: copy,
+      });
       expect(named.code).toBe(0);
       expect((JSON.parse(named.stdout) as unknown[]).length).toBe(10);
     } finally {
@@ -166,7 +211,11 @@ describe('autocorp run and the commands over its results', () => {
   it('reports CDC slot health and the recorded ETL runs', async () => {
     const cdc = await runAutocorp(['cdc', 'status', '--json'], env);
     expect(cdc.stderr).toBe('');
-    const status = JSON.parse(cdc.stdout) as { slotExists: boolean; invalidated: boolean; tables: Record<string, { state: string }> };
+    const status = JSON.parse(cdc.stdout) as {
+      slotExists: boolean;
+      invalidated: boolean;
+      tables: Record<string, { state: string }>;
+    };
     expect(status.slotExists).toBe(true);
     expect(status.invalidated).toBe(false);
     expect(Object.keys(status.tables)).toHaveLength(7);
@@ -174,7 +223,12 @@ describe('autocorp run and the commands over its results', () => {
     const runs = await runAutocorp(['etl', 'runs', '--limit', '50', '--json'], env);
     const reports = JSON.parse(runs.stdout) as { job: string; status: string }[];
     // The first pass committed each of the ten jobs exactly once (the second pass had no new input).
-    expect(reports.filter((r) => r.status === 'committed').map((r) => r.job).sort()).toEqual(JOBS.map((j) => j.name).sort());
+    expect(
+      reports
+        .filter((r) => r.status === 'committed')
+        .map((r) => r.job)
+        .sort(),
+    ).toEqual(JOBS.map((j) => j.name).sort());
   });
 
   it('a dead database gives a clear error naming the address, never the password', async () => {

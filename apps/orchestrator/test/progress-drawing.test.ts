@@ -43,7 +43,10 @@ describe('the CLI draws library progress', () => {
   it('draws a bar per file from the transfer events on an interactive terminal', async () => {
     const io = terminalIo({ AUTOCORP_HOME: path.join(parent, 'home') }, true);
     expect(await transfer(io, 'lake-tty')).toBe(0);
-    const lines = io.err().split('\n').filter((l) => l !== '');
+    const lines = io
+      .err()
+      .split('\n')
+      .filter((l) => l !== '');
     // One finished line per file (the live redraws before it start with \r and the clear-line code).
     expect(lines.length).toBe(sizes.size);
     for (const [file, size] of sizes) {

@@ -9,10 +9,14 @@ import { runCli } from '../src/cli/run-cli';
 import { COMMANDS } from '../src/commands/index';
 
 /** Runs `autocorp <args>` in this process against a state folder, collecting what it prints. */
-async function autocorp(home: string, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function autocorp(
+  home: string,
+  args: readonly string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const sink = (append: (text: string) => void) => ({ write: (chunk: string | Uint8Array) => (append(String(chunk)), true) }) as unknown as NodeJS.WritableStream;
+  const sink = (append: (text: string) => void) =>
+    ({ write: (chunk: string | Uint8Array) => (append(String(chunk)), true) }) as unknown as NodeJS.WritableStream;
   const io: CommandIo = {
     stdout: sink((t) => (stdout += t)),
     stderr: sink((t) => (stderr += t)),
@@ -41,16 +45,23 @@ describe('crawl, history and query commands', () => {
     const folder = path.join(home, 'lake', 'raw', 'csv', 'customers', 'ingest_date=2024-01-31');
     await fs.mkdir(folder, { recursive: true });
     await fs.writeFile(path.join(folder, 'customers-a.csv'), 'customer_id,state\n1,TX\n2,CA\n');
-    await fs.writeFile(path.join(folder, 'customers-b.csv'), Buffer.from([0, 1, 2, 255, 254, 0, 0, 10, 0, 200, 13, 10]));
+    await fs.writeFile(
+      path.join(folder, 'customers-b.csv'),
+      Buffer.from([0, 1, 2, 255, 254, 0, 0, 10, 0, 200, 13, 10]),
+    );
     const crawl = await autocorp(home, ['crawl']);
     expect(crawl.stderr).toBe('');
     expect(crawl.code).toBe(0);
     expect(crawl.stdout).toMatch(/raw-csv\s+autocorp_raw\.csv_customers\s+created\s+1\s+1/);
     expect(crawl.stdout).toContain('1 file(s) rejected (left in the lake, not cataloged):');
-    expect(crawl.stdout).toContain(`autocorp_raw.csv_customers  raw/csv/customers/ingest_date=2024-01-31/customers-b.csv: Cannot infer the layout of CSV file ${path.join(folder, 'customers-b.csv')}`);
+    expect(crawl.stdout).toContain(
+      `autocorp_raw.csv_customers  raw/csv/customers/ingest_date=2024-01-31/customers-b.csv: Cannot infer the layout of CSV file ${path.join(folder, 'customers-b.csv')}`,
+    );
     const json = await autocorp(home, ['crawl', '--json']);
     const reports = JSON.parse(json.stdout) as { crawler: string; rejected: { key: string }[] }[];
-    expect(reports.find((r) => r.crawler === 'raw-csv')?.rejected.map((r) => r.key)).toEqual(['raw/csv/customers/ingest_date=2024-01-31/customers-b.csv']);
+    expect(reports.find((r) => r.crawler === 'raw-csv')?.rejected.map((r) => r.key)).toEqual([
+      'raw/csv/customers/ingest_date=2024-01-31/customers-b.csv',
+    ]);
   });
 
   it('query --as-of before the first commit names the table and its earliest commit', async () => {
@@ -62,7 +73,14 @@ describe('crawl, history and query commands', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`error: Table "plain_orders" has no commit at or before ${before}`);
     expect(result.stderr).toContain(`its earliest commit is ${first} (${parseInstantTime(first).toISOString()})`);
-    const atFirst = await autocorp(home, ['query', 'SELECT count(*) AS n FROM plain_orders', '--as-of', first, '--format', 'json']);
+    const atFirst = await autocorp(home, [
+      'query',
+      'SELECT count(*) AS n FROM plain_orders',
+      '--as-of',
+      first,
+      '--format',
+      'json',
+    ]);
     expect(atFirst.stderr).toBe('');
     expect((JSON.parse(atFirst.stdout) as { n: number }[])[0]?.n).toBeGreaterThan(0);
   });
@@ -78,7 +96,9 @@ describe('crawl, history and query commands', () => {
     expect(unreadable.stderr).not.toContain('no curated table');
     const missing = await autocorp(home, ['history', 'no_such_table']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe(`error: there is no curated table "no_such_table" at ${curated('no_such_table')}. "autocorp tables" lists the tables.\n`);
+    expect(missing.stderr).toBe(
+      `error: there is no curated table "no_such_table" at ${curated('no_such_table')}. "autocorp tables" lists the tables.\n`,
+    );
   });
 
   it('a copied state folder answers queries from the copy after the original is gone', async () => {
@@ -96,7 +116,10 @@ describe('crawl, history and query commands', () => {
     expect(fromCopy.stderr).toBe('');
     expect(JSON.parse(fromCopy.stdout)).toEqual(rows);
     const tables = await autocorp(copy, ['tables', '--json']);
-    const locations = (JSON.parse(tables.stdout) as { name: string; location: string }[]).map((t) => [t.name, t.location]);
+    const locations = (JSON.parse(tables.stdout) as { name: string; location: string }[]).map((t) => [
+      t.name,
+      t.location,
+    ]);
     expect(locations).toEqual([['plain_orders', `file://${path.join(copy, 'lake', 'curated', 'plain_orders')}/`]]);
   });
 });

@@ -91,7 +91,14 @@ describe('runCli', () => {
   it('reports unexpected errors with their stack', async () => {
     const t = io();
     const thrown = new TypeError('bad');
-    const boom: Command = { path: ['boom'], summary: 'x', options: {}, run: async () => { throw thrown; } };
+    const boom: Command = {
+      path: ['boom'],
+      summary: 'x',
+      options: {},
+      run: async () => {
+        throw thrown;
+      },
+    };
     expect(await runCli(['boom'], [boom], t)).toBe(1);
     await tick();
     // The whole stack, frames included, exactly as the error carries it.
@@ -101,7 +108,14 @@ describe('runCli', () => {
 
   it('reports a known error in one line, and the stack of an unexpected error that caused it', async () => {
     const cause = new RangeError('index 7 out of range');
-    const failing: Command = { path: ['fail'], summary: 'x', options: {}, run: async () => { throw new CliError('pipeline-failed', 'pipeline step "x" failed: index 7 out of range', { cause }); } };
+    const failing: Command = {
+      path: ['fail'],
+      summary: 'x',
+      options: {},
+      run: async () => {
+        throw new CliError('pipeline-failed', 'pipeline step "x" failed: index 7 out of range', { cause });
+      },
+    };
     const t = io();
     expect(await runCli(['fail'], [failing], t)).toBe(1);
     await tick();
@@ -109,7 +123,14 @@ describe('runCli', () => {
 
     // A known cause (it already names the thing that is wrong) is not repeated unless AUTOCORP_DEBUG is set.
     const known = new CliError('usage', 'inner');
-    const wrapping: Command = { path: ['wrap'], summary: 'x', options: {}, run: async () => { throw new CliError('unreadable-input', 'outer: inner', { cause: known }); } };
+    const wrapping: Command = {
+      path: ['wrap'],
+      summary: 'x',
+      options: {},
+      run: async () => {
+        throw new CliError('unreadable-input', 'outer: inner', { cause: known });
+      },
+    };
     const quiet = io();
     expect(await runCli(['wrap'], [wrapping], quiet)).toBe(1);
     await tick();

@@ -49,7 +49,10 @@ describe('autocorp transfer', () => {
 
   it('exits 0 when every file is known and well formed', async () => {
     const from = exportFolder({ 'sales_orders.csv': `${header('sales_orders')}\n` });
-    const result = await runAutocorp(['transfer', '--from', from, '--lake', pathToFileURL(path.join(parent, 'lake-2')).href], env);
+    const result = await runAutocorp(
+      ['transfer', '--from', from, '--lake', pathToFileURL(path.join(parent, 'lake-2')).href],
+      env,
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   }, 120_000);

@@ -54,7 +54,11 @@ describe(`named queries over the curated lake equal the sources (generator scale
 
   const curatedFolder = (table: string) => path.join(pass.lakeRoot, 'curated', table);
   const commitsOf = async (table: string) => (await HudiTable.open(curatedFolder(table))).commits();
-  const runNamed = async (name: string, params: Record<string, string | number> = {}, options: ExecuteOptions = {}): Promise<NamedQueryResult> => {
+  const runNamed = async (
+    name: string,
+    params: Record<string, string | number> = {},
+    options: ExecuteOptions = {},
+  ): Promise<NamedQueryResult> => {
     const schema = schemaFromCatalogTables(await pass.catalog.listTables(DEFAULT_DATABASES.curated));
     return runNamedQuery(executor, name, params, { ...options, schema });
   };
@@ -89,10 +93,20 @@ describe(`named queries over the curated lake equal the sources (generator scale
   it('the crawled curated tables have exactly the columns and types CURATED_QUERY_SCHEMA derives from the jobs', async () => {
     const crawled = schemaFromCatalogTables(await pass.catalog.listTables(DEFAULT_DATABASES.curated));
     const meta = new Set(HUDI_META_COLUMNS.map((c) => c.name));
-    const stored = Object.fromEntries(Object.entries(crawled).map(([t, cols]) => [t, Object.fromEntries(Object.entries(cols).filter(([c]) => !meta.has(c)))]));
+    const stored = Object.fromEntries(
+      Object.entries(crawled).map(([t, cols]) => [
+        t,
+        Object.fromEntries(Object.entries(cols).filter(([c]) => !meta.has(c))),
+      ]),
+    );
     // libs/hudi writes every DECIMAL(p,s) as decimal(38,s) (fixed[16], see its README "Spark types"); all else is as declared.
     const widened = (type: string) => type.replace(/^decimal\(\d+,(\d+)\)$/, 'decimal(38,$1)');
-    const declared = Object.fromEntries(Object.entries(CURATED_QUERY_SCHEMA).map(([t, cols]) => [t, Object.fromEntries(Object.entries(cols).map(([c, type]) => [c, widened(type)]))]));
+    const declared = Object.fromEntries(
+      Object.entries(CURATED_QUERY_SCHEMA).map(([t, cols]) => [
+        t,
+        Object.fromEntries(Object.entries(cols).map(([c, type]) => [c, widened(type)])),
+      ]),
+    );
     expect(stored).toEqual(declared);
   });
 
@@ -119,7 +133,10 @@ describe(`named queries over the curated lake equal the sources (generator scale
       } else {
         expect(result.period).toBeUndefined();
       }
-      expect(result.values).toEqual({ ...resolveNamedQueryValues(namedQueryByName(name), params), ...(result.period ? { from: result.period.from, to: result.period.to } : {}) });
+      expect(result.values).toEqual({
+        ...resolveNamedQueryValues(namedQueryByName(name), params),
+        ...(result.period ? { from: result.period.from, to: result.period.to } : {}),
+      });
       const expected = await expectedOf(name, result.values);
       expect(expected.length).toBeGreaterThan(0);
       expect(result.columns.map((c) => c.name)).toEqual(Object.keys(expected[0] ?? {}));
@@ -130,7 +147,13 @@ describe(`named queries over the curated lake equal the sources (generator scale
   it('after an upsert in PostgreSQL (CDC + ETL again) sees the change, travels back to the first commit, and reads exactly the changed rows incrementally', async () => {
     const salesFirst = (await commitsOf('sales_order'))[0] as string;
     const partsFirst = (await commitsOf('auto_parts'))[0] as string;
-    const catalogFirst = [partsFirst, ...(await commitsOf('service')).slice(0, 1), ...(await commitsOf('service_parts')).slice(0, 1)].sort().at(-1) as string;
+    const catalogFirst = [
+      partsFirst,
+      ...(await commitsOf('service')).slice(0, 1),
+      ...(await commitsOf('service_parts')).slice(0, 1),
+    ]
+      .sort()
+      .at(-1) as string;
     const aovBefore = await runNamed('average_order_value_by_payment_method');
     const partsBefore = await runNamed('service_with_parts');
 
@@ -140,18 +163,27 @@ describe(`named queries over the curated lake equal the sources (generator scale
     );
     const invoices = changed.rows.map((r) => r.invoice_number).sort();
     const sku = String(partsBefore.rows[0]?.['sku']);
-    await pass.pool.query(`UPDATE auto_parts SET price = price + 10, updated_at = updated_at + interval '1 hour' WHERE sku = $1`, [sku]);
+    await pass.pool.query(
+      `UPDATE auto_parts SET price = price + 10, updated_at = updated_at + interval '1 hour' WHERE sku = $1`,
+      [sku],
+    );
     await pass.cdcEtlCrawl();
 
     const aovAfter = await runNamed('average_order_value_by_payment_method');
-    expect(canonicalRows(aovAfter.rows)).toEqual(canonicalRows(await expectedOf('average_order_value_by_payment_method', aovAfter.values)));
+    expect(canonicalRows(aovAfter.rows)).toEqual(
+      canonicalRows(await expectedOf('average_order_value_by_payment_method', aovAfter.values)),
+    );
     expect(canonicalRows(aovAfter.rows)).not.toEqual(canonicalRows(aovBefore.rows));
     const partsAfter = await runNamed('service_with_parts');
-    expect(canonicalRows(partsAfter.rows)).toEqual(canonicalRows(await expectedOf('service_with_parts', partsAfter.values)));
+    expect(canonicalRows(partsAfter.rows)).toEqual(
+      canonicalRows(await expectedOf('service_with_parts', partsAfter.values)),
+    );
     expect(Number(partsAfter.rows[0]?.['unit_price'])).toBe(Number(partsBefore.rows[0]?.['unit_price']) + 10);
 
     // Time travel: as of the first commits, the answers before the upsert.
-    expect((await runNamed('average_order_value_by_payment_method', {}, { asOf: salesFirst })).rows).toEqual(aovBefore.rows);
+    expect((await runNamed('average_order_value_by_payment_method', {}, { asOf: salesFirst })).rows).toEqual(
+      aovBefore.rows,
+    );
     expect((await runNamed('service_with_parts', {}, { asOf: catalogFirst })).rows).toEqual(partsBefore.rows);
 
     // Incremental: exactly the rows the second pass changed, with their new values.
@@ -161,13 +193,27 @@ describe(`named queries over the curated lake equal the sources (generator scale
     );
     const salesLatest = (await commitsOf('sales_order')).at(-1) as string;
     expect(salesLatest > salesFirst).toBe(true);
-    const incremental = await executor.execute('SELECT invoice_number, payment_method FROM sales_order ORDER BY invoice_number', [], { since: salesFirst });
+    const incremental = await executor.execute(
+      'SELECT invoice_number, payment_method FROM sales_order ORDER BY invoice_number',
+      [],
+      { since: salesFirst },
+    );
     expect(incremental.rows).toEqual(now.rows);
-    const bounded = await executor.execute('SELECT invoice_number, payment_method FROM sales_order ORDER BY invoice_number', [], { since: salesFirst, until: salesLatest });
+    const bounded = await executor.execute(
+      'SELECT invoice_number, payment_method FROM sales_order ORDER BY invoice_number',
+      [],
+      { since: salesFirst, until: salesLatest },
+    );
     expect(bounded.rows).toEqual(now.rows);
-    const nothingBefore = await executor.execute('SELECT invoice_number FROM sales_order', [], { since: salesFirst, until: salesFirst });
+    const nothingBefore = await executor.execute('SELECT invoice_number FROM sales_order', [], {
+      since: salesFirst,
+      until: salesFirst,
+    });
     expect(nothingBefore.rows).toEqual([]);
-    const price = await pass.pool.query<{ price: string }>('SELECT price::text AS price FROM auto_parts WHERE sku = $1', [sku]);
+    const price = await pass.pool.query<{ price: string }>(
+      'SELECT price::text AS price FROM auto_parts WHERE sku = $1',
+      [sku],
+    );
     const partsIncremental = await executor.execute('SELECT sku, price FROM auto_parts', [], { since: partsFirst });
     expect(partsIncremental.rows).toEqual([{ sku, price: price.rows[0]?.price }]);
   }, 120_000);
@@ -183,7 +229,7 @@ describe(`named queries over the curated lake equal the sources (generator scale
       "COPY sales_order TO '/tmp/stolen.csv'",
       "ATTACH '/tmp/other.duckdb' AS other",
       'INSTALL httpfs',
-      "SET enable_external_access = true",
+      'SET enable_external_access = true',
       'SELECT 1 AS one; DROP TABLE sales_order',
       "SELECT * FROM read_csv('/etc/passwd')",
       `SELECT * FROM read_parquet('${curatedFolder('sales_order')}/**/*.parquet')`,
@@ -192,7 +238,8 @@ describe(`named queries over the curated lake equal the sources (generator scale
       'SELECT * FROM pg_sales_order',
       "SELECT getenv('HOME') AS home",
     ];
-    for (const sql of refused) await expect(executor.execute(sql), sql).rejects.toMatchObject({ name: 'QueryError', kind: 'refused' });
+    for (const sql of refused)
+      await expect(executor.execute(sql), sql).rejects.toMatchObject({ name: 'QueryError', kind: 'refused' });
     expect((await executor.execute('SELECT count(*) AS n FROM sales_order')).rows).toEqual(before.rows);
   });
 });

@@ -42,7 +42,11 @@ export function buildLakehouse(app: App, inputs: LakehouseInputs): LakehouseStac
   Tags.of(app).add(ENVIRONMENT_TAG, config.name);
   Tags.of(app).add('autocorp:project', 'lakehouse');
 
-  const data = new DataStack(app, STACK_IDS.data, common('data', 'stateful storage - lake key, buckets, source secret, catalog database, vector store'));
+  const data = new DataStack(
+    app,
+    STACK_IDS.data,
+    common('data', 'stateful storage - lake key, buckets, source secret, catalog database, vector store'),
+  );
   const ingestion = new IngestionStack(app, STACK_IDS.ingestion, {
     ...common('ingestion', 'network, DMS PostgreSQL replication, DataSync CSV transfer'),
     key: data.key,

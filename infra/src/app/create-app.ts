@@ -14,7 +14,9 @@ export const INFRA_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 
 /** The context of cdk.json (feature flags): the CLI passes it to the app; tests pass it themselves. */
 export function cdkJsonContext(): Record<string, unknown> {
-  const cdkJson = JSON.parse(readFileSync(path.join(INFRA_ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
+  const cdkJson = JSON.parse(readFileSync(path.join(INFRA_ROOT, 'cdk.json'), 'utf8')) as {
+    context?: Record<string, unknown>;
+  };
   return cdkJson.context ?? {};
 }
 
@@ -46,7 +48,11 @@ export function createLakehouseApp(options: CreateAppOptions = {}): LakehouseApp
     ...(underCli ? {} : { context: { ...cdkJsonContext(), ...options.context } }),
     ...(options.outdir !== undefined ? { outdir: options.outdir } : {}),
   });
-  const config = resolveEnvironment({ context: (key) => app.node.tryGetContext(key), env: options.env ?? process.env, cwd: INFRA_ROOT });
+  const config = resolveEnvironment({
+    context: (key) => app.node.tryGetContext(key),
+    env: options.env ?? process.env,
+    cwd: INFRA_ROOT,
+  });
   const stacks = buildLakehouse(app, {
     config,
     sourceTables: sourceTableNames(),

@@ -11,10 +11,28 @@ const AI: AiConfig = {
   documentsPrefix: 'knowledge-documents/',
 };
 
-const SOURCE = { port: 5432, databaseName: 'autocorp', username: 'autocorp_replication', schema: 'public', decodingPlugin: 'no-preference' } as const;
+const SOURCE = {
+  port: 5432,
+  databaseName: 'autocorp',
+  username: 'autocorp_replication',
+  schema: 'public',
+  decodingPlugin: 'no-preference',
+} as const;
 
-function retention(athenaResultsDays: number, noncurrentVersionDays: number, accessLogDays: number, logRetentionDays: number): RetentionConfig {
-  return { rawInfrequentAccessDays: 30, rawGlacierDays: 90, athenaResultsDays, noncurrentVersionDays, accessLogDays, logRetentionDays };
+function retention(
+  athenaResultsDays: number,
+  noncurrentVersionDays: number,
+  accessLogDays: number,
+  logRetentionDays: number,
+): RetentionConfig {
+  return {
+    rawInfrequentAccessDays: 30,
+    rawGlacierDays: 90,
+    athenaResultsDays,
+    noncurrentVersionDays,
+    accessLogDays,
+    logRetentionDays,
+  };
 }
 
 const GIB = 1024 ** 3;
@@ -50,7 +68,14 @@ export const ENVIRONMENTS: Readonly<Record<EnvironmentName, EnvironmentConfig>> 
     source: { ...SOURCE, host: 'postgres.staging.autocorp.internal' },
     secretRotation: { enabled: true, afterDays: 30 },
     csvTransfer: { schedule: 'cron(0 1 * * ? *)' },
-    etl: { workerType: 'G.1X', numberOfWorkers: 4, timeoutMinutes: 120, maxRetries: 1, workflowSchedule: 'cron(0 3 * * ? *)', rawCrawlerSchedule: 'cron(30 2 * * ? *)' },
+    etl: {
+      workerType: 'G.1X',
+      numberOfWorkers: 4,
+      timeoutMinutes: 120,
+      maxRetries: 1,
+      workflowSchedule: 'cron(0 3 * * ? *)',
+      rawCrawlerSchedule: 'cron(30 2 * * ? *)',
+    },
     query: { bytesScannedCutoffPerQuery: 10 * GIB },
     retention: retention(14, 30, 90, 30),
     monitoring: { monthlyBudgetUsd: 800, athenaScanAlarmBytesPerHour: 50 * GIB },
@@ -68,7 +93,14 @@ export const ENVIRONMENTS: Readonly<Record<EnvironmentName, EnvironmentConfig>> 
     source: { ...SOURCE, host: 'postgres.prod.autocorp.internal' },
     secretRotation: { enabled: true, afterDays: 30 },
     csvTransfer: { schedule: 'cron(0 1 * * ? *)' },
-    etl: { workerType: 'G.2X', numberOfWorkers: 10, timeoutMinutes: 180, maxRetries: 1, workflowSchedule: 'cron(0 3 * * ? *)', rawCrawlerSchedule: 'cron(30 2 * * ? *)' },
+    etl: {
+      workerType: 'G.2X',
+      numberOfWorkers: 10,
+      timeoutMinutes: 180,
+      maxRetries: 1,
+      workflowSchedule: 'cron(0 3 * * ? *)',
+      rawCrawlerSchedule: 'cron(30 2 * * ? *)',
+    },
     query: { bytesScannedCutoffPerQuery: 100 * GIB },
     retention: retention(30, 90, 365, 365),
     monitoring: { monthlyBudgetUsd: 3000, athenaScanAlarmBytesPerHour: 500 * GIB },

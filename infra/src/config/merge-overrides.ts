@@ -16,21 +16,38 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 export function mergeOverrides<T>(base: T, override: unknown, where = 'config'): T {
   if (!isObject(override)) {
-    throw new InfraError('invalid-override', `${where} in the override file must be a JSON object, got ${JSON.stringify(override)}.`);
+    throw new InfraError(
+      'invalid-override',
+      `${where} in the override file must be a JSON object, got ${JSON.stringify(override)}.`,
+    );
   }
   const baseRecord = base as unknown as Record<string, unknown>;
-  const switchesVariant = DISCRIMINATORS.some((key) => key in override && key in baseRecord && override[key] !== baseRecord[key]);
+  const switchesVariant = DISCRIMINATORS.some(
+    (key) => key in override && key in baseRecord && override[key] !== baseRecord[key],
+  );
   if (switchesVariant) return override as T;
   const merged: Record<string, unknown> = { ...baseRecord };
   for (const [key, value] of Object.entries(override)) {
     const current = baseRecord[key];
     if (!(key in baseRecord) && !OPTIONAL_KEYS.has(key)) {
-      throw new InfraError('invalid-override', `Unknown setting ${where}.${key} in the override file. Check the spelling against infra/src/config/environment-config.ts.`);
+      throw new InfraError(
+        'invalid-override',
+        `Unknown setting ${where}.${key} in the override file. Check the spelling against infra/src/config/environment-config.ts.`,
+      );
     }
-    merged[key] = isObject(current) && isObject(value) ? mergeOverrides(current, value as Json, `${where}.${key}`) : value;
+    merged[key] =
+      isObject(current) && isObject(value) ? mergeOverrides(current, value as Json, `${where}.${key}`) : value;
   }
   return merged as T;
 }
 
 /** Optional settings that a base configuration may leave out but an override may set. */
-const OPTIONAL_KEYS = new Set(['source', 'schedule', 'alarmEmail', 'workflowSchedule', 'rawCrawlerSchedule', 'domain', 'transitGateway']);
+const OPTIONAL_KEYS = new Set([
+  'source',
+  'schedule',
+  'alarmEmail',
+  'workflowSchedule',
+  'rawCrawlerSchedule',
+  'domain',
+  'transitGateway',
+]);

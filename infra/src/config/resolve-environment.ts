@@ -27,7 +27,8 @@ export const OVERRIDES = {
 function pick(sources: OverrideSources, which: keyof typeof OVERRIDES): string | undefined {
   const { context, env } = OVERRIDES[which];
   const fromContext = sources.context(context);
-  if (fromContext !== undefined && fromContext !== null && String(fromContext).trim() !== '') return String(fromContext).trim();
+  if (fromContext !== undefined && fromContext !== null && String(fromContext).trim() !== '')
+    return String(fromContext).trim();
   const fromEnv = sources.env[env];
   return fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv.trim() : undefined;
 }
@@ -41,20 +42,32 @@ function readConfigFile(file: string, name: EnvironmentName): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InfraError('invalid-override', `Cannot read the infra config file ${file} (${(error as Error).message}). Fix the path in AUTOCORP_INFRA_CONFIG or -c configFile=...`);
+    throw new InfraError(
+      'invalid-override',
+      `Cannot read the infra config file ${file} (${(error as Error).message}). Fix the path in AUTOCORP_INFRA_CONFIG or -c configFile=...`,
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new InfraError('invalid-override', `The infra config file ${file} is not valid JSON (${(error as Error).message}).`);
+    throw new InfraError(
+      'invalid-override',
+      `The infra config file ${file} is not valid JSON (${(error as Error).message}).`,
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new InfraError('invalid-override', `The infra config file ${file} must hold an object keyed by environment, e.g. {"prod": {"account": "123456789012"}}.`);
+    throw new InfraError(
+      'invalid-override',
+      `The infra config file ${file} must hold an object keyed by environment, e.g. {"prod": {"account": "123456789012"}}.`,
+    );
   }
   const unknownKeys = Object.keys(parsed).filter((key) => !isEnvironmentName(key));
   if (unknownKeys.length > 0) {
-    throw new InfraError('invalid-override', `The infra config file ${file} has unknown environment(s) ${unknownKeys.join(', ')}; use ${ENVIRONMENT_NAMES.join(', ')}.`);
+    throw new InfraError(
+      'invalid-override',
+      `The infra config file ${file} has unknown environment(s) ${unknownKeys.join(', ')}; use ${ENVIRONMENT_NAMES.join(', ')}.`,
+    );
   }
   return (parsed as Record<string, unknown>)[name];
 }
@@ -67,14 +80,21 @@ function readConfigFile(file: string, name: EnvironmentName): unknown {
 export function resolveEnvironment(sources: OverrideSources): EnvironmentConfig {
   const name = pick(sources, 'environment') ?? 'dev';
   if (!isEnvironmentName(name)) {
-    throw new InfraError('invalid-environment', `Unknown environment "${name}". Pass -c env=<${ENVIRONMENT_NAMES.join('|')}> or set AUTOCORP_ENV to one of them.`);
+    throw new InfraError(
+      'invalid-environment',
+      `Unknown environment "${name}". Pass -c env=<${ENVIRONMENT_NAMES.join('|')}> or set AUTOCORP_ENV to one of them.`,
+    );
   }
   let config: EnvironmentConfig = ENVIRONMENTS[name];
   const file = pick(sources, 'configFile');
   if (file !== undefined) {
     const section = readConfigFile(path.resolve(sources.cwd, file), name);
     if (section !== undefined) config = mergeOverrides(config, section, name);
-    if (config.name !== name) throw new InfraError('invalid-override', `The override file cannot rename environment "${name}"; remove its "name" setting.`);
+    if (config.name !== name)
+      throw new InfraError(
+        'invalid-override',
+        `The override file cannot rename environment "${name}"; remove its "name" setting.`,
+      );
   }
   const account = pick(sources, 'account');
   const region = pick(sources, 'region');

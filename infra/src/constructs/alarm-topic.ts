@@ -18,7 +18,9 @@ export class AlarmTopic extends Construct {
     super(scope, id);
     const { config } = props;
     const stack = Stack.of(this);
-    const publishers = ['cloudwatch.amazonaws.com', 'events.amazonaws.com', 'budgets.amazonaws.com'].map((service) => new iam.ServicePrincipal(service));
+    const publishers = ['cloudwatch.amazonaws.com', 'events.amazonaws.com', 'budgets.amazonaws.com'].map(
+      (service) => new iam.ServicePrincipal(service),
+    );
     const key = new kms.Key(this, 'Key', {
       description: `AutoCorp ${config.name} alarm topic`,
       enableKeyRotation: true,
@@ -33,7 +35,12 @@ export class AlarmTopic extends Construct {
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
       }),
     );
-    this.topic = new sns.Topic(this, 'Topic', { topicName: resourceNames(config).alarmTopic, displayName: `AutoCorp ${config.name} alarms`, masterKey: key, enforceSSL: true });
+    this.topic = new sns.Topic(this, 'Topic', {
+      topicName: resourceNames(config).alarmTopic,
+      displayName: `AutoCorp ${config.name} alarms`,
+      masterKey: key,
+      enforceSSL: true,
+    });
     this.topic.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AlarmPublishers',
@@ -43,6 +50,7 @@ export class AlarmTopic extends Construct {
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
       }),
     );
-    if (config.monitoring.alarmEmail !== undefined) this.topic.addSubscription(new subscriptions.EmailSubscription(config.monitoring.alarmEmail));
+    if (config.monitoring.alarmEmail !== undefined)
+      this.topic.addSubscription(new subscriptions.EmailSubscription(config.monitoring.alarmEmail));
   }
 }

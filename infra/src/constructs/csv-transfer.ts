@@ -35,19 +35,37 @@ export class CsvTransfer extends Construct {
       ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:datasync:${stack.region}:${stack.account}:*` },
     });
 
-    const role = new iam.Role(this, 'S3LocationRole', { assumedBy: datasyncPrincipal, description: 'DataSync writes CSV exports under raw/csv/ of the raw bucket' });
+    const role = new iam.Role(this, 'S3LocationRole', {
+      assumedBy: datasyncPrincipal,
+      description: 'DataSync writes CSV exports under raw/csv/ of the raw bucket',
+    });
     const csvObjects = rawBucket.arnForObjects(`${LAKE_PREFIXES.rawCsv}*`);
     const destinationPolicy = new iam.Policy(this, 'S3LocationPolicy', {
       statements: [
-        new iam.PolicyStatement({ actions: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'], resources: [rawBucket.bucketArn] }),
         new iam.PolicyStatement({
-          actions: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:GetObjectTagging', 's3:ListMultipartUploadParts', 's3:PutObject', 's3:PutObjectTagging'],
+          actions: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'],
+          resources: [rawBucket.bucketArn],
+        }),
+        new iam.PolicyStatement({
+          actions: [
+            's3:AbortMultipartUpload',
+            's3:DeleteObject',
+            's3:GetObject',
+            's3:GetObjectTagging',
+            's3:ListMultipartUploadParts',
+            's3:PutObject',
+            's3:PutObjectTagging',
+          ],
           resources: [csvObjects],
         }),
         new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key.keyArn] }),
       ],
     });
-    acknowledgeWildcardResources(destinationPolicy, 'DataSync writes the export files it finds at the source (their names are not known in advance); the grant is limited to raw/csv/ of the raw bucket.', [csvObjects]);
+    acknowledgeWildcardResources(
+      destinationPolicy,
+      'DataSync writes the export files it finds at the source (their names are not known in advance); the grant is limited to raw/csv/ of the raw bucket.',
+      [csvObjects],
+    );
     destinationPolicy.attachToRole(role);
 
     this.destination = new datasync.CfnLocationS3(this, 'RawCsvLocation', {
@@ -96,13 +114,21 @@ export class CsvTransfer extends Construct {
         logLevel: 'TRANSFER',
         taskQueueing: 'ENABLED',
       },
-      ...(config.csvTransfer.schedule !== undefined ? { schedule: { scheduleExpression: config.csvTransfer.schedule } } : {}),
+      ...(config.csvTransfer.schedule !== undefined
+        ? { schedule: { scheduleExpression: config.csvTransfer.schedule } }
+        : {}),
     });
   }
 
-  private sourceLocation(source: CsvSourceConfig, datasyncPrincipal: iam.IPrincipal): datasync.CfnLocationNFS | datasync.CfnLocationSMB | datasync.CfnLocationObjectStorage {
+  private sourceLocation(
+    source: CsvSourceConfig,
+    datasyncPrincipal: iam.IPrincipal,
+  ): datasync.CfnLocationNFS | datasync.CfnLocationSMB | datasync.CfnLocationObjectStorage {
     const secretRole = (secretArn: string): iam.Role => {
-      const role = new iam.Role(this, 'SourceSecretRole', { assumedBy: datasyncPrincipal, description: 'DataSync reads the CSV source credentials' });
+      const role = new iam.Role(this, 'SourceSecretRole', {
+        assumedBy: datasyncPrincipal,
+        description: 'DataSync reads the CSV source credentials',
+      });
       role.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secretArn] }));
       return role;
     };
@@ -121,7 +147,10 @@ export class CsvTransfer extends Construct {
           user: source.user,
           ...(source.domain !== undefined ? { domain: source.domain } : {}),
           agentArns: [...source.agentArns],
-          customSecretConfig: { secretArn: source.passwordSecretArn, secretAccessRoleArn: secretRole(source.passwordSecretArn).roleArn },
+          customSecretConfig: {
+            secretArn: source.passwordSecretArn,
+            secretAccessRoleArn: secretRole(source.passwordSecretArn).roleArn,
+          },
         });
       case 'object-storage':
         return new datasync.CfnLocationObjectStorage(this, 'ObjectStorageSource', {
@@ -132,7 +161,10 @@ export class CsvTransfer extends Construct {
           subdirectory: source.subdirectory,
           accessKey: source.accessKey,
           agentArns: [...source.agentArns],
-          customSecretConfig: { secretArn: source.secretKeySecretArn, secretAccessRoleArn: secretRole(source.secretKeySecretArn).roleArn },
+          customSecretConfig: {
+            secretArn: source.secretKeySecretArn,
+            secretAccessRoleArn: secretRole(source.secretKeySecretArn).roleArn,
+          },
         });
     }
   }

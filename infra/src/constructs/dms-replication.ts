@@ -67,7 +67,12 @@ export class DmsReplication extends Construct {
       description: 'DMS reads the source PostgreSQL credentials',
     });
     // Statements on the role itself: a grant through the key in the data stack would make the stacks depend on each other.
-    secretRole.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [props.secret.secretArn] }));
+    secretRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+        resources: [props.secret.secretArn],
+      }),
+    );
     secretRole.addToPolicy(
       new iam.PolicyStatement({
         actions: ['kms:Decrypt'],
@@ -80,11 +85,28 @@ export class DmsReplication extends Construct {
       assumedBy: new iam.ServicePrincipal('dms.amazonaws.com'),
       description: 'DMS writes Parquet files under raw/database/ of the raw bucket',
     });
-    targetRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [rawBucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`${DMS_BUCKET_FOLDER}/*`] } } }));
+    targetRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [rawBucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${DMS_BUCKET_FOLDER}/*`] } },
+      }),
+    );
     const landing = rawBucket.arnForObjects(`${RAW_DATABASE_PREFIX}*`);
-    targetRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject', 's3:PutObjectTagging'], resources: [landing] }));
-    acknowledgeWildcardResources(targetRole, 'DMS names its Parquet files (LOAD*, timestamped CDC files) at run time under raw/database/pg_<table>/; the grant is limited to raw/database/ of the raw bucket.', [landing]);
-    targetRole.addToPolicy(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [key.keyArn] }));
+    targetRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:DeleteObject', 's3:PutObjectTagging'],
+        resources: [landing],
+      }),
+    );
+    acknowledgeWildcardResources(
+      targetRole,
+      'DMS names its Parquet files (LOAD*, timestamped CDC files) at run time under raw/database/pg_<table>/; the grant is limited to raw/database/ of the raw bucket.',
+      [landing],
+    );
+    targetRole.addToPolicy(
+      new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [key.keyArn] }),
+    );
 
     this.subnetGroup = new dms.CfnReplicationSubnetGroup(this, 'SubnetGroup', {
       replicationSubnetGroupIdentifier: names.replicationSubnetGroup,

@@ -23,8 +23,17 @@ export class DmsServiceRoles extends Construct {
       assumedBy: dms,
       managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonDMSCloudWatchLogsRole')],
     });
-    const reason = 'AWS DMS looks up this role by its exact name and documents this exact AWS managed policy for it; DMS maintains the policy as its needs change.';
-    acknowledge(this.vpcRole, reason, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonDMSVPCManagementRole]');
-    acknowledge(this.cloudWatchLogsRole, reason, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonDMSCloudWatchLogsRole]');
+    const reason =
+      'AWS DMS looks up this role by its exact name and documents this exact AWS managed policy for it; DMS maintains the policy as its needs change.';
+    acknowledge(
+      this.vpcRole,
+      reason,
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonDMSVPCManagementRole]',
+    );
+    acknowledge(
+      this.cloudWatchLogsRole,
+      reason,
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonDMSCloudWatchLogsRole]',
+    );
   }
 }

@@ -1,4 +1,9 @@
-import { CDC_COLUMNS, RAW_DATABASE_PREFIX, RAW_DATABASE_TABLE_FOLDER_PREFIX, ZONES } from '@autocorp/lake-storage/layout';
+import {
+  CDC_COLUMNS,
+  RAW_DATABASE_PREFIX,
+  RAW_DATABASE_TABLE_FOLDER_PREFIX,
+  ZONES,
+} from '@autocorp/lake-storage/layout';
 
 /** DMS writes into `<bucketFolder>/<schema>/<table>/`; renaming the schema to this puts files under `raw/database/`. */
 export const DMS_TARGET_SCHEMA_FOLDER = RAW_DATABASE_PREFIX.slice(ZONES.raw.length, -1);

@@ -20,7 +20,12 @@ export class FailureEvents extends Construct {
       eventPattern: {
         source: ['aws.glue'],
         detailType: ['Glue Job State Change', 'Glue Crawler State Change'],
-        detail: { $or: [{ jobName: [prefix], state: ['FAILED', 'TIMEOUT', 'ERROR'] }, { crawlerName: [prefix], state: ['Failed'] }] },
+        detail: {
+          $or: [
+            { jobName: [prefix], state: ['FAILED', 'TIMEOUT', 'ERROR'] },
+            { crawlerName: [prefix], state: ['Failed'] },
+          ],
+        },
       },
     });
     this.glueRule.addTarget(new targets.SnsTopic(props.topic));

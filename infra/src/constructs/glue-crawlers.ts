@@ -33,7 +33,10 @@ export class GlueCrawlers extends Construct {
   constructor(scope: Construct, id: string, props: GlueCrawlersProps) {
     super(scope, id);
     const names = resourceNames(props.config);
-    const schedule = props.config.etl.rawCrawlerSchedule !== undefined ? { schedule: { scheduleExpression: props.config.etl.rawCrawlerSchedule } } : {};
+    const schedule =
+      props.config.etl.rawCrawlerSchedule !== undefined
+        ? { schedule: { scheduleExpression: props.config.etl.rawCrawlerSchedule } }
+        : {};
     const common = {
       role: props.role.roleArn,
       databaseName: props.databaseName,

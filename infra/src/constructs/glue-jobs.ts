@@ -28,7 +28,8 @@ export function commonJobArguments(tempDir: string): Record<string, string> {
     '--enable-observability-metrics': 'true',
     '--enable-glue-datacatalog': 'true',
     '--datalake-formats': 'hudi',
-    '--conf': 'spark.serializer=org.apache.spark.serializer.KryoSerializer --conf spark.sql.hive.convertMetastoreParquet=false',
+    '--conf':
+      'spark.serializer=org.apache.spark.serializer.KryoSerializer --conf spark.sql.hive.convertMetastoreParquet=false',
     '--TempDir': tempDir,
   };
 }
@@ -54,7 +55,12 @@ export class GlueJobs extends Construct {
       writeFileSync(scriptFile, job.script);
       const script = new s3assets.Asset(this, `${job.name}-script`, { path: scriptFile });
       // Only this script object, not the whole CDK asset bucket.
-      role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [script.bucket.arnForObjects(script.s3ObjectKey)] }));
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:GetObject'],
+          resources: [script.bucket.arnForObjects(script.s3ObjectKey)],
+        }),
+      );
 
       const cfnJob = new glue.CfnJob(this, job.name, {
         name: names.glueJob(job.name),

@@ -26,7 +26,11 @@ export class GlueWorkflow extends Construct {
     const names = resourceNames(config);
     const jobRef = (name: string): string => {
       const job = props.jobs.get(name);
-      if (job === undefined) throw new InfraError('invalid-job-graph', `The workflow plan names job "${name}", which has no Glue job; build the plan from the same job list.`);
+      if (job === undefined)
+        throw new InfraError(
+          'invalid-job-graph',
+          `The workflow plan names job "${name}", which has no Glue job; build the plan from the same job list.`,
+        );
       return job.ref;
     };
 
@@ -57,7 +61,11 @@ export class GlueWorkflow extends Construct {
           startOnCreation: true,
           predicate: {
             logical: 'AND',
-            conditions: step.after.map((name) => ({ jobName: jobRef(name), state: 'SUCCEEDED', logicalOperator: 'EQUALS' })),
+            conditions: step.after.map((name) => ({
+              jobName: jobRef(name),
+              state: 'SUCCEEDED',
+              logicalOperator: 'EQUALS',
+            })),
           },
           actions: step.jobs.map((name) => ({ jobName: jobRef(name) })),
         }),
@@ -71,7 +79,11 @@ export class GlueWorkflow extends Construct {
         startOnCreation: true,
         predicate: {
           logical: 'AND',
-          conditions: plan.curatedCrawlerAfter.map((name) => ({ jobName: jobRef(name), state: 'SUCCEEDED', logicalOperator: 'EQUALS' })),
+          conditions: plan.curatedCrawlerAfter.map((name) => ({
+            jobName: jobRef(name),
+            state: 'SUCCEEDED',
+            logicalOperator: 'EQUALS',
+          })),
         },
         actions: [{ crawlerName: props.curatedCrawler.ref }],
       }),

@@ -34,7 +34,8 @@ export class KnowledgeVectorStore extends Construct {
       // Bedrock stores the chunk text and its metadata in these keys; they exceed the filterable-metadata size limit.
       metadataConfiguration: { nonFilterableMetadataKeys: ['AMAZON_BEDROCK_TEXT', 'AMAZON_BEDROCK_METADATA'] },
     });
-    for (const resource of [this.bucket, this.index] as CfnResource[]) resource.applyRemovalPolicy(removalPolicyOf(config));
+    for (const resource of [this.bucket, this.index] as CfnResource[])
+      resource.applyRemovalPolicy(removalPolicyOf(config));
     pinLogicalId(this.bucket, 'KnowledgeVectorBucket');
     pinLogicalId(this.index, 'KnowledgeVectorIndex');
   }

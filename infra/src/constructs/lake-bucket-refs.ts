@@ -16,7 +16,8 @@ export interface LakeBucketRefs {
  */
 export function lakeBucketRefs(scope: Construct, config: EnvironmentConfig): LakeBucketRefs {
   const names = resourceNames(config);
-  const ref = (id: string, purpose: 'raw' | 'processed' | 'curated' | 'athena-results'): s3.IBucket => s3.Bucket.fromBucketName(scope, id, names.bucket(purpose));
+  const ref = (id: string, purpose: 'raw' | 'processed' | 'curated' | 'athena-results'): s3.IBucket =>
+    s3.Bucket.fromBucketName(scope, id, names.bucket(purpose));
   return {
     raw: ref('RawBucket', 'raw'),
     processed: ref('ProcessedBucket', 'processed'),

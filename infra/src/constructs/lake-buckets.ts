@@ -35,7 +35,10 @@ export class LakeBuckets extends Construct {
     const names = resourceNames(config);
     const removalPolicy = removalPolicyOf(config);
     const autoDeleteObjects = config.removal === 'destroy';
-    const abortUploads: s3.LifecycleRule = { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) };
+    const abortUploads: s3.LifecycleRule = {
+      id: 'abort-incomplete-uploads',
+      abortIncompleteMultipartUploadAfter: Duration.days(7),
+    };
 
     // Server access logs can only be delivered to a bucket with SSE-S3 (not SSE-KMS), hence S3-managed keys here.
     this.accessLogs = new s3.Bucket(this, 'AccessLogs', {
@@ -44,14 +47,26 @@ export class LakeBuckets extends Construct {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      lifecycleRules: [abortUploads, { id: 'expire-access-logs', expiration: Duration.days(config.retention.accessLogDays) }],
+      lifecycleRules: [
+        abortUploads,
+        { id: 'expire-access-logs', expiration: Duration.days(config.retention.accessLogDays) },
+      ],
       removalPolicy,
       autoDeleteObjects,
     });
     pinLogicalId(this.accessLogs, 'AccessLogsBucket');
-    acknowledge(this.accessLogs, 'This is the server-access-log destination; logging it to itself would log every log delivery in a loop.', 'AwsSolutions-S1');
+    acknowledge(
+      this.accessLogs,
+      'This is the server-access-log destination; logging it to itself would log every log delivery in a loop.',
+      'AwsSolutions-S1',
+    );
 
-    const lakeBucket = (construct: string, logicalId: string, purpose: 'raw' | 'processed' | 'curated' | 'athena-results', extra: Partial<s3.BucketProps>): s3.Bucket => {
+    const lakeBucket = (
+      construct: string,
+      logicalId: string,
+      purpose: 'raw' | 'processed' | 'curated' | 'athena-results',
+      extra: Partial<s3.BucketProps>,
+    ): s3.Bucket => {
       const bucket = new s3.Bucket(this, construct, {
         bucketName: names.bucket(purpose),
         encryption: s3.BucketEncryption.KMS,
@@ -75,27 +90,37 @@ export class LakeBuckets extends Construct {
     this.raw = lakeBucket('Raw', 'RawBucket', 'raw', {
       lifecycleRules: [
         abortUploads,
-        ...archivableRawPrefixes.map(
-          (prefix): s3.LifecycleRule => ({
-            id: `age-${prefix.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`,
-            prefix,
-            transitions: [
-              { storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(config.retention.rawInfrequentAccessDays) },
-              { storageClass: s3.StorageClass.GLACIER, transitionAfter: Duration.days(config.retention.rawGlacierDays) },
-            ],
-          }),
-        ),
+        ...archivableRawPrefixes.map((prefix): s3.LifecycleRule => ({
+          id: `age-${prefix.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`,
+          prefix,
+          transitions: [
+            {
+              storageClass: s3.StorageClass.INFREQUENT_ACCESS,
+              transitionAfter: Duration.days(config.retention.rawInfrequentAccessDays),
+            },
+            { storageClass: s3.StorageClass.GLACIER, transitionAfter: Duration.days(config.retention.rawGlacierDays) },
+          ],
+        })),
       ],
     });
     // Processed and curated data is rewritten in place by Hudi: versioning keeps recent versions to recover from a bad run.
     const versioned = (): Partial<s3.BucketProps> => ({
       versioned: true,
-      lifecycleRules: [abortUploads, { id: 'expire-noncurrent-versions', noncurrentVersionExpiration: Duration.days(config.retention.noncurrentVersionDays) }],
+      lifecycleRules: [
+        abortUploads,
+        {
+          id: 'expire-noncurrent-versions',
+          noncurrentVersionExpiration: Duration.days(config.retention.noncurrentVersionDays),
+        },
+      ],
     });
     this.processed = lakeBucket('Processed', 'ProcessedBucket', 'processed', versioned());
     this.curated = lakeBucket('Curated', 'CuratedBucket', 'curated', versioned());
     this.athenaResults = lakeBucket('AthenaResults', 'AthenaResultsBucket', 'athena-results', {
-      lifecycleRules: [abortUploads, { id: 'expire-query-results', expiration: Duration.days(config.retention.athenaResultsDays) }],
+      lifecycleRules: [
+        abortUploads,
+        { id: 'expire-query-results', expiration: Duration.days(config.retention.athenaResultsDays) },
+      ],
     });
   }
 }

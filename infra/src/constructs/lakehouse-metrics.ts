@@ -31,7 +31,14 @@ export function glueJobCompletedTasks(jobName: string): cloudwatch.Metric {
 
 /** How often an EventBridge rule matched: failures of Glue jobs and crawlers, of DMS tasks. */
 export function ruleMatches(ruleName: string, label: string): cloudwatch.Metric {
-  return new cloudwatch.Metric({ namespace: 'AWS/Events', metricName: 'TriggeredRules', dimensionsMap: { RuleName: ruleName }, statistic: 'Sum', period: FIVE_MINUTES, label });
+  return new cloudwatch.Metric({
+    namespace: 'AWS/Events',
+    metricName: 'TriggeredRules',
+    dimensionsMap: { RuleName: ruleName },
+    statistic: 'Sum',
+    period: FIVE_MINUTES,
+    label,
+  });
 }
 
 /** Bytes Athena scanned in the environment's workgroup, per hour. */
@@ -67,7 +74,10 @@ export function dmsCdcLatency(config: EnvironmentConfig, side: 'Source' | 'Targe
     return new cloudwatch.Metric({
       namespace: 'AWS/DMS',
       metricName: `CDCLatency${side}`,
-      dimensionsMap: { ReplicationInstanceIdentifier: names.replicationInstance, ReplicationTaskIdentifier: names.replicationTask },
+      dimensionsMap: {
+        ReplicationInstanceIdentifier: names.replicationInstance,
+        ReplicationTaskIdentifier: names.replicationTask,
+      },
       statistic: 'Maximum',
       period: FIVE_MINUTES,
       label: `CDC latency ${side.toLowerCase()}`,

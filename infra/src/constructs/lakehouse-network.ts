@@ -53,25 +53,53 @@ export class LakehouseNetwork extends Construct {
         ...(network.natGateways > 0 ? [{ name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 }] : []),
         { name: 'replication', subnetType: privateType, cidrMask: 24 },
       ],
-      flowLogs: { all: { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs), trafficType: ec2.FlowLogTrafficType.ALL } },
+      flowLogs: {
+        all: {
+          destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs),
+          trafficType: ec2.FlowLogTrafficType.ALL,
+        },
+      },
     });
-    acknowledge(vpc, 'Zones come from configuration on purpose: synth must not look them up in the account (no AWS calls at synth time).', 'CloudFormation-Validate::W3010');
+    acknowledge(
+      vpc,
+      'Zones come from configuration on purpose: synth must not look them up in the account (no AWS calls at synth time).',
+      'CloudFormation-Validate::W3010',
+    );
     this.subnets = { subnetType: privateType };
     // DMS writes the raw zone through S3 and reads the source credentials from Secrets Manager without leaving the VPC.
     vpc.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3, subnets: [this.subnets] });
-    const secretsManager = vpc.addInterfaceEndpoint('SecretsManagerEndpoint', { service: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER, subnets: this.subnets, privateDnsEnabled: true });
-    acknowledge(secretsManager, "The endpoint accepts HTTPS only from the VPC's own CIDR block; cdk-nag cannot resolve that Fn::GetAtt and reads it as open.", 'AwsSolutions-EC23');
+    const secretsManager = vpc.addInterfaceEndpoint('SecretsManagerEndpoint', {
+      service: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
+      subnets: this.subnets,
+      privateDnsEnabled: true,
+    });
+    acknowledge(
+      secretsManager,
+      "The endpoint accepts HTTPS only from the VPC's own CIDR block; cdk-nag cannot resolve that Fn::GetAtt and reads it as open.",
+      'AwsSolutions-EC23',
+    );
     this.vpc = vpc;
     this.subnetIds = vpc.selectSubnets(this.subnets).subnetIds;
     if (network.transitGateway !== undefined) this.routeThroughTransitGateway(vpc, network.transitGateway);
   }
 
   /** Attaches the private subnets to the transit gateway and routes the source's CIDR blocks through it. */
-  private routeThroughTransitGateway(vpc: ec2.Vpc, tgw: { readonly id: string; readonly sourceCidrs: readonly string[] }): void {
-    const attachment = new ec2.CfnTransitGatewayAttachment(this, 'TransitGatewayAttachment', { transitGatewayId: tgw.id, vpcId: vpc.vpcId, subnetIds: this.subnetIds });
+  private routeThroughTransitGateway(
+    vpc: ec2.Vpc,
+    tgw: { readonly id: string; readonly sourceCidrs: readonly string[] },
+  ): void {
+    const attachment = new ec2.CfnTransitGatewayAttachment(this, 'TransitGatewayAttachment', {
+      transitGatewayId: tgw.id,
+      vpcId: vpc.vpcId,
+      subnetIds: this.subnetIds,
+    });
     vpc.selectSubnets(this.subnets).subnets.forEach((subnet, i) => {
       tgw.sourceCidrs.forEach((cidr, j) => {
-        const route = new ec2.CfnRoute(this, `SourceRoute${i}x${j}`, { routeTableId: subnet.routeTable.routeTableId, destinationCidrBlock: cidr, transitGatewayId: tgw.id });
+        const route = new ec2.CfnRoute(this, `SourceRoute${i}x${j}`, {
+          routeTableId: subnet.routeTable.routeTableId,
+          destinationCidrBlock: cidr,
+          transitGatewayId: tgw.id,
+        });
         route.addDependency(attachment);
       });
     });

@@ -9,7 +9,10 @@ import { InfraError } from '../infra-error';
 export function pinLogicalId(construct: IConstruct, logicalId: string): void {
   const resource = construct instanceof CfnResource ? construct : construct.node.defaultChild;
   if (!(resource instanceof CfnResource)) {
-    throw new InfraError('invalid-config', `Cannot pin logical id "${logicalId}": ${construct.node.path} has no CloudFormation resource as its default child.`);
+    throw new InfraError(
+      'invalid-config',
+      `Cannot pin logical id "${logicalId}": ${construct.node.path} has no CloudFormation resource as its default child.`,
+    );
   }
   resource.overrideLogicalId(logicalId);
 }

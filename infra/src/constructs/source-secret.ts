@@ -39,9 +39,17 @@ export class SourceSecret extends Construct {
     });
     pinLogicalId(this.secret, 'SourceDatabaseSecret');
     if (config.secretRotation.enabled) {
-      acknowledge(this.secret, `Rotated every ${config.secretRotation.afterDays} days by the RotationSchedule in the ingestion stack, which runs the rotation function in the replication VPC.`, 'AwsSolutions-SMG4');
+      acknowledge(
+        this.secret,
+        `Rotated every ${config.secretRotation.afterDays} days by the RotationSchedule in the ingestion stack, which runs the rotation function in the replication VPC.`,
+        'AwsSolutions-SMG4',
+      );
     } else {
-      acknowledge(this.secret, `Rotation is off for the ${config.name} environment (secretRotation in its configuration): its source database password is managed outside AWS.`, 'AwsSolutions-SMG4');
+      acknowledge(
+        this.secret,
+        `Rotation is off for the ${config.name} environment (secretRotation in its configuration): its source database password is managed outside AWS.`,
+        'AwsSolutions-SMG4',
+      );
     }
   }
 }

@@ -26,20 +26,40 @@ const JOB_NAME = /^[a-z][a-z0-9_]{0,62}$/;
  * that depends on an analytics job.
  */
 export function orderJobs(jobs: readonly GlueJobInput[]): GlueJobInput[] {
-  if (jobs.length === 0) throw new InfraError('invalid-job-graph', 'No Glue jobs were given; pass the job definitions of @autocorp/etl-jobs (glueJobsFromDefinitions).');
+  if (jobs.length === 0)
+    throw new InfraError(
+      'invalid-job-graph',
+      'No Glue jobs were given; pass the job definitions of @autocorp/etl-jobs (glueJobsFromDefinitions).',
+    );
   const byName = new Map<string, GlueJobInput>();
   for (const job of jobs) {
-    if (!JOB_NAME.test(job.name)) throw new InfraError('invalid-job-graph', `Glue job name "${job.name}" must be lowercase letters, digits and "_" (at most 63), starting with a letter.`);
-    if (byName.has(job.name)) throw new InfraError('invalid-job-graph', `Glue job "${job.name}" is defined twice; job names must be unique.`);
-    if (job.script.trim() === '') throw new InfraError('invalid-job-graph', `Glue job "${job.name}" has an empty script; render it with renderGlueScript from @autocorp/etl-jobs.`);
+    if (!JOB_NAME.test(job.name))
+      throw new InfraError(
+        'invalid-job-graph',
+        `Glue job name "${job.name}" must be lowercase letters, digits and "_" (at most 63), starting with a letter.`,
+      );
+    if (byName.has(job.name))
+      throw new InfraError('invalid-job-graph', `Glue job "${job.name}" is defined twice; job names must be unique.`);
+    if (job.script.trim() === '')
+      throw new InfraError(
+        'invalid-job-graph',
+        `Glue job "${job.name}" has an empty script; render it with renderGlueScript from @autocorp/etl-jobs.`,
+      );
     byName.set(job.name, job);
   }
   for (const job of jobs) {
     for (const dependency of job.dependsOn) {
       const upstream = byName.get(dependency);
-      if (upstream === undefined) throw new InfraError('invalid-job-graph', `Glue job "${job.name}" depends on "${dependency}", which is not among the jobs (${[...byName.keys()].join(', ')}).`);
+      if (upstream === undefined)
+        throw new InfraError(
+          'invalid-job-graph',
+          `Glue job "${job.name}" depends on "${dependency}", which is not among the jobs (${[...byName.keys()].join(', ')}).`,
+        );
       if (job.layer === 'operational' && upstream.layer === 'analytics') {
-        throw new InfraError('invalid-job-graph', `Operational job "${job.name}" depends on analytics job "${dependency}"; operational jobs run first, so move the dependency or the layer.`);
+        throw new InfraError(
+          'invalid-job-graph',
+          `Operational job "${job.name}" depends on analytics job "${dependency}"; operational jobs run first, so move the dependency or the layer.`,
+        );
       }
     }
   }
@@ -48,7 +68,11 @@ export function orderJobs(jobs: readonly GlueJobInput[]): GlueJobInput[] {
   const visit = (job: GlueJobInput, path: readonly string[]): void => {
     const seen = state.get(job.name);
     if (seen === 'done') return;
-    if (seen === 'visiting') throw new InfraError('invalid-job-graph', `Glue jobs depend on each other in a cycle: ${[...path, job.name].join(' -> ')}. Remove one dependency.`);
+    if (seen === 'visiting')
+      throw new InfraError(
+        'invalid-job-graph',
+        `Glue jobs depend on each other in a cycle: ${[...path, job.name].join(' -> ')}. Remove one dependency.`,
+      );
     state.set(job.name, 'visiting');
     for (const dependency of job.dependsOn) visit(byName.get(dependency) as GlueJobInput, [...path, job.name]);
     state.set(job.name, 'done');

@@ -1,5 +1,11 @@
 import { ZONES, curatedTablePrefix, quarantinePrefix, rawDatabasePrefix } from '@autocorp/lake-storage/layout';
-import { type GlueEnvironment, JOBS, glueJobArguments, jobsInDependencyOrder, renderGlueScript } from '@autocorp/etl-jobs';
+import {
+  type GlueEnvironment,
+  JOBS,
+  glueJobArguments,
+  jobsInDependencyOrder,
+  renderGlueScript,
+} from '@autocorp/etl-jobs';
 import { NAMED_QUERIES, athenaNamedQueryString } from '@autocorp/query';
 import { SOURCE_TABLE_NAMES } from '@autocorp/schema';
 import type { EnvironmentConfig } from '../config/environment-config';
@@ -26,11 +32,16 @@ export function replicationSlotName(config: Pick<EnvironmentConfig, 'name'>): st
  * job bookmarks). Computed from the job definitions of @autocorp/etl-jobs.
  */
 export function rawPrefixesByRead(): { readonly readInFull: string[]; readonly readOnce: string[] } {
-  const databaseSources = JOBS.flatMap((job) => job.sources).flatMap((source) => (source.kind === 'database' ? [source] : []));
+  const databaseSources = JOBS.flatMap((job) => job.sources).flatMap((source) =>
+    source.kind === 'database' ? [source] : [],
+  );
   const history = new Set(databaseSources.filter((source) => source.read === 'history').map((source) => source.table));
   return {
     readInFull: SOURCE_TABLE_NAMES.filter((table) => history.has(table)).map(rawDatabasePrefix),
-    readOnce: [LAKE_PREFIXES.rawCsv, ...SOURCE_TABLE_NAMES.filter((table) => !history.has(table)).map(rawDatabasePrefix)],
+    readOnce: [
+      LAKE_PREFIXES.rawCsv,
+      ...SOURCE_TABLE_NAMES.filter((table) => !history.has(table)).map(rawDatabasePrefix),
+    ],
   };
 }
 
@@ -51,7 +62,10 @@ export function glueEnvironmentFor(config: EnvironmentConfig): GlueEnvironment {
 }
 
 /** Zone locations of the three-bucket layout, passed to every job next to the etl-jobs arguments. */
-export function zoneArguments(config: EnvironmentConfig, job: { readonly name: string; readonly hudi: { readonly tableName: string } }): Record<string, string> {
+export function zoneArguments(
+  config: EnvironmentConfig,
+  job: { readonly name: string; readonly hudi: { readonly tableName: string } },
+): Record<string, string> {
   const names = resourceNames(config);
   const curated = `s3://${names.bucket('curated')}/${LAKE_PREFIXES.curated}`;
   const processed = `s3://${names.bucket('processed')}/${LAKE_PREFIXES.processed}`;
@@ -83,5 +97,9 @@ export function glueJobsFromDefinitions(config: EnvironmentConfig): GlueJobInput
 /** The named queries of @autocorp/query as Athena SQL over the environment's catalog database (defaults for parameters). */
 export function namedQueriesFromDefinitions(config: EnvironmentConfig): NamedQueryInput[] {
   const database = resourceNames(config).glueDatabase;
-  return NAMED_QUERIES.map((query) => ({ name: query.name, description: query.description, sql: athenaNamedQueryString(query, { database }) }));
+  return NAMED_QUERIES.map((query) => ({
+    name: query.name,
+    description: query.description,
+    sql: athenaNamedQueryString(query, { database }),
+  }));
 }

@@ -8,7 +8,11 @@ import { flattenForFinding, wildcardResource } from './findings';
  * exact (`AwsSolutions-IAM5[Resource::...]`), so a new wildcard elsewhere is never silently accepted.
  */
 export function acknowledge(scope: IConstruct, reason: string, ...ids: string[]): void {
-  if (reason.trim().length < 20) throw new InfraError('invalid-config', `cdk-nag acknowledgement of ${ids.join(', ')} on ${scope.node.path} needs a real reason (at least a sentence).`);
+  if (reason.trim().length < 20)
+    throw new InfraError(
+      'invalid-config',
+      `cdk-nag acknowledgement of ${ids.join(', ')} on ${scope.node.path} needs a real reason (at least a sentence).`,
+    );
   for (const id of ids) Validations.of(scope).acknowledge({ id, reason });
 }
 

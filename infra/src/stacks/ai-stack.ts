@@ -45,18 +45,38 @@ export class AiStack extends Stack {
     const rolePolicy = new iam.Policy(this, 'KnowledgeBasePolicy', {
       statements: [
         new iam.PolicyStatement({ sid: 'Embed', actions: ['bedrock:InvokeModel'], resources: [embeddingModel] }),
-        new iam.PolicyStatement({ sid: 'ListDocuments', actions: ['s3:ListBucket'], resources: [curated.bucketArn], conditions: { StringLike: { 's3:prefix': [`${documents}*`] } } }),
+        new iam.PolicyStatement({
+          sid: 'ListDocuments',
+          actions: ['s3:ListBucket'],
+          resources: [curated.bucketArn],
+          conditions: { StringLike: { 's3:prefix': [`${documents}*`] } },
+        }),
         new iam.PolicyStatement({ sid: 'ReadDocuments', actions: ['s3:GetObject'], resources: [documentObjects] }),
         new iam.PolicyStatement({
           sid: 'VectorIndex',
-          actions: ['s3vectors:GetIndex', 's3vectors:PutVectors', 's3vectors:GetVectors', 's3vectors:DeleteVectors', 's3vectors:QueryVectors', 's3vectors:ListVectors'],
+          actions: [
+            's3vectors:GetIndex',
+            's3vectors:PutVectors',
+            's3vectors:GetVectors',
+            's3vectors:DeleteVectors',
+            's3vectors:QueryVectors',
+            's3vectors:ListVectors',
+          ],
           resources: [props.vectorIndexArn],
         }),
-        new iam.PolicyStatement({ sid: 'LakeKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key.keyArn] }),
+        new iam.PolicyStatement({
+          sid: 'LakeKey',
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          resources: [key.keyArn],
+        }),
       ],
     });
     rolePolicy.attachToRole(role);
-    acknowledgeWildcardResources(rolePolicy, 'The knowledge base ingests every document under the knowledge-documents/ prefix of the curated bucket, whatever its name, and nothing else.', [documentObjects]);
+    acknowledgeWildcardResources(
+      rolePolicy,
+      'The knowledge base ingests every document under the knowledge-documents/ prefix of the curated bucket, whatever its name, and nothing else.',
+      [documentObjects],
+    );
 
     this.knowledgeBase = new bedrock.CfnKnowledgeBase(this, 'KnowledgeBase', {
       name: names.knowledgeBase,
@@ -66,7 +86,12 @@ export class AiStack extends Stack {
         type: 'VECTOR',
         vectorKnowledgeBaseConfiguration: {
           embeddingModelArn: embeddingModel,
-          embeddingModelConfiguration: { bedrockEmbeddingModelConfiguration: { dimensions: config.ai.embeddingDimensions, embeddingDataType: 'FLOAT32' } },
+          embeddingModelConfiguration: {
+            bedrockEmbeddingModelConfiguration: {
+              dimensions: config.ai.embeddingDimensions,
+              embeddingDataType: 'FLOAT32',
+            },
+          },
         },
       },
       storageConfiguration: {
@@ -83,11 +108,18 @@ export class AiStack extends Stack {
       dataDeletionPolicy: config.removal === 'retain' ? 'RETAIN' : 'DELETE',
       dataSourceConfiguration: {
         type: 'S3',
-        s3Configuration: { bucketArn: curated.bucketArn, inclusionPrefixes: [documents], bucketOwnerAccountId: this.account },
+        s3Configuration: {
+          bucketArn: curated.bucketArn,
+          inclusionPrefixes: [documents],
+          bucketOwnerAccountId: this.account,
+        },
       },
       serverSideEncryptionConfiguration: { kmsKeyArn: key.keyArn },
       vectorIngestionConfiguration: {
-        chunkingConfiguration: { chunkingStrategy: 'FIXED_SIZE', fixedSizeChunkingConfiguration: { maxTokens: 512, overlapPercentage: 20 } },
+        chunkingConfiguration: {
+          chunkingStrategy: 'FIXED_SIZE',
+          fixedSizeChunkingConfiguration: { maxTokens: 512, overlapPercentage: 20 },
+        },
       },
     });
 
@@ -95,11 +127,23 @@ export class AiStack extends Stack {
       managedPolicyName: `${names.prefix}-model-access`,
       description: 'Invoke Nova Pro and Titan Text Embeddings V2 in this region and query the lakehouse knowledge base',
       statements: [
-        new iam.PolicyStatement({ sid: 'InvokeModels', actions: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], resources: [chatModel, embeddingModel] }),
-        new iam.PolicyStatement({ sid: 'QueryKnowledgeBase', actions: ['bedrock:Retrieve'], resources: [this.knowledgeBase.attrKnowledgeBaseArn] }),
+        new iam.PolicyStatement({
+          sid: 'InvokeModels',
+          actions: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
+          resources: [chatModel, embeddingModel],
+        }),
+        new iam.PolicyStatement({
+          sid: 'QueryKnowledgeBase',
+          actions: ['bedrock:Retrieve'],
+          resources: [this.knowledgeBase.attrKnowledgeBaseArn],
+        }),
         // RetrieveAndGenerate has no resource type, so AWS requires "*"; it grants nothing by itself: the caller still
         // needs bedrock:Retrieve on the knowledge base and bedrock:InvokeModel on the model, both scoped above.
-        new iam.PolicyStatement({ sid: 'RetrieveAndGenerate', actions: ['bedrock:RetrieveAndGenerate'], resources: ['*'] }),
+        new iam.PolicyStatement({
+          sid: 'RetrieveAndGenerate',
+          actions: ['bedrock:RetrieveAndGenerate'],
+          resources: ['*'],
+        }),
       ],
     });
     acknowledge(

@@ -28,7 +28,11 @@ export class DataStack extends Stack {
     super(scope, id, { ...props, terminationProtection: props.config.terminationProtection });
     const { config } = props;
     this.key = new LakeKey(this, 'LakeKey', config).key;
-    this.buckets = new LakeBuckets(this, 'Buckets', { config, key: this.key, archivableRawPrefixes: rawPrefixesByRead().readOnce });
+    this.buckets = new LakeBuckets(this, 'Buckets', {
+      config,
+      key: this.key,
+      archivableRawPrefixes: rawPrefixesByRead().readOnce,
+    });
     this.sourceSecret = new SourceSecret(this, 'SourceSecret', { config, key: this.key }).secret;
     this.databaseName = resourceNames(config).glueDatabase;
     const database = new glue.CfnDatabase(this, 'CatalogDatabase', {

@@ -31,7 +31,10 @@ export class EtlStack extends Stack {
     const { config, key } = props;
     const { raw, processed, curated } = lakeBucketRefs(this, config);
     const ordered = orderJobs(props.jobs);
-    const security = new GlueSecurityConfiguration(this, 'SecurityConfiguration', { name: resourceNames(config).glueSecurityConfiguration, key });
+    const security = new GlueSecurityConfiguration(this, 'SecurityConfiguration', {
+      name: resourceNames(config).glueSecurityConfiguration,
+      key,
+    });
     this.roles = new GlueRoles(this, 'Roles', { key, raw, processed, curated, databaseName: props.databaseName });
     this.crawlers = new GlueCrawlers(this, 'Crawlers', {
       config,
@@ -41,7 +44,18 @@ export class EtlStack extends Stack {
       raw,
       curated,
     });
-    this.jobs = new GlueJobs(this, 'Jobs', { config, role: this.roles.jobRole, securityConfiguration: security.name, processed, jobs: ordered });
-    this.workflow = new GlueWorkflow(this, 'Workflow', { config, plan: planWorkflow(ordered), jobs: this.jobs.byName, curatedCrawler: this.crawlers.curated });
+    this.jobs = new GlueJobs(this, 'Jobs', {
+      config,
+      role: this.roles.jobRole,
+      securityConfiguration: security.name,
+      processed,
+      jobs: ordered,
+    });
+    this.workflow = new GlueWorkflow(this, 'Workflow', {
+      config,
+      plan: planWorkflow(ordered),
+      jobs: this.jobs.byName,
+      curatedCrawler: this.crawlers.curated,
+    });
   }
 }

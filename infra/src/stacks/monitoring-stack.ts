@@ -6,7 +6,14 @@ import type { Construct } from 'constructs';
 import { resourceNames } from '../config/naming';
 import { AlarmTopic } from '../constructs/alarm-topic';
 import { FailureEvents } from '../constructs/failure-events';
-import { athenaBytesScanned, athenaFailedQueries, dmsCdcLatency, glueJobCompletedTasks, glueJobElapsedTime, ruleMatches } from '../constructs/lakehouse-metrics';
+import {
+  athenaBytesScanned,
+  athenaFailedQueries,
+  dmsCdcLatency,
+  glueJobCompletedTasks,
+  glueJobElapsedTime,
+  ruleMatches,
+} from '../constructs/lakehouse-metrics';
 import type { LakehouseStackProps } from './lakehouse-stack-props';
 
 export interface MonitoringStackProps extends LakehouseStackProps {
@@ -44,7 +51,8 @@ export class MonitoringStack extends Stack {
     const dmsFailures = ruleMatches(failures.dmsRule.ruleName, 'DMS replication failures');
     alarm('GlueJobFailed', {
       alarmName: `${names.prefix}-glue-job-failed`,
-      alarmDescription: 'A Glue job of the lakehouse workflow failed, timed out or a crawler failed. See the job run in the Glue console.',
+      alarmDescription:
+        'A Glue job of the lakehouse workflow failed, timed out or a crawler failed. See the job run in the Glue console.',
       metric: glueFailures,
       threshold: 1,
       evaluationPeriods: 1,
@@ -62,7 +70,8 @@ export class MonitoringStack extends Stack {
     });
     alarm('DmsReplicationFailed', {
       alarmName: `${names.prefix}-dms-replication-failed`,
-      alarmDescription: 'The DMS replication from the source PostgreSQL failed or stopped on an error. Check the task logs and restart it.',
+      alarmDescription:
+        'The DMS replication from the source PostgreSQL failed or stopped on an error. Check the task logs and restart it.',
       metric: dmsFailures,
       threshold: 1,
       evaluationPeriods: 1,
@@ -87,17 +96,48 @@ export class MonitoringStack extends Stack {
       dashboardName: names.dashboard,
       defaultInterval: Duration.days(1),
       widgets: [
-        [new cloudwatch.TextWidget({ markdown: `# AutoCorp lakehouse (${config.name})\nGlue workflow \`${names.workflow}\`, DMS \`${names.replicationTask}\`, Athena workgroup \`${names.workgroup}\`.`, width: 24, height: 2 })],
         [
-          new cloudwatch.GraphWidget({ title: 'Glue job duration (ms, per run)', left: jobNames.map(glueJobElapsedTime), width: 12, height: 6 }),
-          new cloudwatch.GraphWidget({ title: 'Glue job runs (completed tasks)', left: jobNames.map(glueJobCompletedTasks), width: 12, height: 6 }),
+          new cloudwatch.TextWidget({
+            markdown: `# AutoCorp lakehouse (${config.name})\nGlue workflow \`${names.workflow}\`, DMS \`${names.replicationTask}\`, Athena workgroup \`${names.workgroup}\`.`,
+            width: 24,
+            height: 2,
+          }),
         ],
         [
-          new cloudwatch.GraphWidget({ title: 'DMS CDC latency (s)', left: [dmsCdcLatency(config, 'Source'), targetLatency], width: 12, height: 6 }),
-          new cloudwatch.GraphWidget({ title: 'Athena data scanned (bytes per hour)', left: [athenaBytesScanned(config)], width: 12, height: 6 }),
+          new cloudwatch.GraphWidget({
+            title: 'Glue job duration (ms, per run)',
+            left: jobNames.map(glueJobElapsedTime),
+            width: 12,
+            height: 6,
+          }),
+          new cloudwatch.GraphWidget({
+            title: 'Glue job runs (completed tasks)',
+            left: jobNames.map(glueJobCompletedTasks),
+            width: 12,
+            height: 6,
+          }),
         ],
         [
-          new cloudwatch.GraphWidget({ title: 'Errors', left: [glueFailures, dmsFailures, athenaFailedQueries(config)], width: 12, height: 6 }),
+          new cloudwatch.GraphWidget({
+            title: 'DMS CDC latency (s)',
+            left: [dmsCdcLatency(config, 'Source'), targetLatency],
+            width: 12,
+            height: 6,
+          }),
+          new cloudwatch.GraphWidget({
+            title: 'Athena data scanned (bytes per hour)',
+            left: [athenaBytesScanned(config)],
+            width: 12,
+            height: 6,
+          }),
+        ],
+        [
+          new cloudwatch.GraphWidget({
+            title: 'Errors',
+            left: [glueFailures, dmsFailures, athenaFailedQueries(config)],
+            width: 12,
+            height: 6,
+          }),
           new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 12, height: 6 }),
         ],
       ],
@@ -105,7 +145,9 @@ export class MonitoringStack extends Stack {
 
     const subscribers: budgets.CfnBudget.SubscriberProperty[] = [
       { subscriptionType: 'SNS', address: this.topic.topic.topicArn },
-      ...(config.monitoring.alarmEmail !== undefined ? [{ subscriptionType: 'EMAIL', address: config.monitoring.alarmEmail }] : []),
+      ...(config.monitoring.alarmEmail !== undefined
+        ? [{ subscriptionType: 'EMAIL', address: config.monitoring.alarmEmail }]
+        : []),
     ];
     const budget = new budgets.CfnBudget(this, 'MonthlyBudget', {
       budget: {
@@ -116,8 +158,24 @@ export class MonitoringStack extends Stack {
         costFilters: { TagKeyValue: [`user:${ENVIRONMENT_TAG}$${config.name}`] },
       },
       notificationsWithSubscribers: [
-        { notification: { notificationType: 'ACTUAL', comparisonOperator: 'GREATER_THAN', threshold: 80, thresholdType: 'PERCENTAGE' }, subscribers },
-        { notification: { notificationType: 'FORECASTED', comparisonOperator: 'GREATER_THAN', threshold: 100, thresholdType: 'PERCENTAGE' }, subscribers },
+        {
+          notification: {
+            notificationType: 'ACTUAL',
+            comparisonOperator: 'GREATER_THAN',
+            threshold: 80,
+            thresholdType: 'PERCENTAGE',
+          },
+          subscribers,
+        },
+        {
+          notification: {
+            notificationType: 'FORECASTED',
+            comparisonOperator: 'GREATER_THAN',
+            threshold: 100,
+            thresholdType: 'PERCENTAGE',
+          },
+          subscribers,
+        },
       ],
     });
     budget.node.addDependency(this.topic.topic);

@@ -9,7 +9,8 @@ import type { SynthesizedEnvironment } from './synthesize';
 type Template = SynthesizedEnvironment['json'][keyof SynthesizedEnvironment['json']];
 type Resource = Template['Resources'][string];
 
-const resourcesOf = (template: Template, type: string): [string, Resource][] => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
+const resourcesOf = (template: Template, type: string): [string, Resource][] =>
+  Object.entries(template.Resources).filter(([, r]) => r.Type === type);
 const refOf = (value: unknown): string | undefined => (value as { Ref?: string } | null)?.Ref;
 
 /**
@@ -26,11 +27,18 @@ export function dmsSourceEndpointProblems(template: Template): string[] {
     if (endpoint.Properties?.EngineName !== 'postgres') continue;
     const settings = (endpoint.Properties.PostgreSqlSettings ?? {}) as Record<string, unknown>;
     const plugin = settings.PluginName;
-    if (plugin !== undefined && !plugins.includes(String(plugin))) problems.push(`${id}: PluginName ${JSON.stringify(plugin)} is not one of ${plugins.join(', ')}`);
+    if (plugin !== undefined && !plugins.includes(String(plugin)))
+      problems.push(`${id}: PluginName ${JSON.stringify(plugin)} is not one of ${plugins.join(', ')}`);
     if (settings.SlotName === undefined) continue;
-    if (serverless.length > 0) problems.push(`${id}: SlotName ${JSON.stringify(settings.SlotName)} with DMS Serverless, which takes no CDC start position`);
+    if (serverless.length > 0)
+      problems.push(
+        `${id}: SlotName ${JSON.stringify(settings.SlotName)} with DMS Serverless, which takes no CDC start position`,
+      );
     for (const [taskId, task] of tasks) {
-      if (task.Properties?.CdcStartPosition === undefined) problems.push(`${id}: SlotName ${JSON.stringify(settings.SlotName)} but task ${taskId} has no CdcStartPosition`);
+      if (task.Properties?.CdcStartPosition === undefined)
+        problems.push(
+          `${id}: SlotName ${JSON.stringify(settings.SlotName)} but task ${taskId} has no CdcStartPosition`,
+        );
     }
   }
   return problems;
@@ -42,19 +50,31 @@ export function dmsSourceEndpointProblems(template: Template): string[] {
  * no subnet resources here) are the operator's routing.
  */
 export function replicationRouteProblems(template: Template, sourceCidrs: readonly string[] = []): string[] {
-  const subnetIds = resourcesOf(template, 'AWS::DMS::ReplicationSubnetGroup').flatMap(([, group]) => (group.Properties?.SubnetIds as unknown[]) ?? []);
-  const routeTableOf = new Map(
-    resourcesOf(template, 'AWS::EC2::SubnetRouteTableAssociation').map(([, association]) => [refOf(association.Properties?.SubnetId), refOf(association.Properties?.RouteTableId)]),
+  const subnetIds = resourcesOf(template, 'AWS::DMS::ReplicationSubnetGroup').flatMap(
+    ([, group]) => (group.Properties?.SubnetIds as unknown[]) ?? [],
   );
-  const routes = resourcesOf(template, 'AWS::EC2::Route').map(([, route]) => ({ table: refOf(route.Properties?.RouteTableId), destination: route.Properties?.DestinationCidrBlock }));
-  const routed = (table: string, destination: string) => routes.some((r) => r.table === table && r.destination === destination);
+  const routeTableOf = new Map(
+    resourcesOf(template, 'AWS::EC2::SubnetRouteTableAssociation').map(([, association]) => [
+      refOf(association.Properties?.SubnetId),
+      refOf(association.Properties?.RouteTableId),
+    ]),
+  );
+  const routes = resourcesOf(template, 'AWS::EC2::Route').map(([, route]) => ({
+    table: refOf(route.Properties?.RouteTableId),
+    destination: route.Properties?.DestinationCidrBlock,
+  }));
+  const routed = (table: string, destination: string) =>
+    routes.some((r) => r.table === table && r.destination === destination);
   const problems: string[] = [];
   for (const subnet of subnetIds) {
     const logicalId = refOf(subnet);
     if (logicalId === undefined) continue;
     const table = routeTableOf.get(logicalId);
     if (table === undefined) problems.push(`replication subnet ${logicalId} has no route table`);
-    else if (!routed(table, '0.0.0.0/0') && (sourceCidrs.length === 0 || !sourceCidrs.every((cidr) => routed(table, cidr)))) {
+    else if (
+      !routed(table, '0.0.0.0/0') &&
+      (sourceCidrs.length === 0 || !sourceCidrs.every((cidr) => routed(table, cidr)))
+    ) {
       problems.push(`replication subnet ${logicalId} has no route out of the VPC to the source (route table ${table})`);
     }
   }
@@ -63,9 +83,12 @@ export function replicationRouteProblems(template: Template, sourceCidrs: readon
 
 /** Lifecycle rules of the raw bucket that move objects under `path` out of S3 Standard. */
 export function transitionsCovering(template: Template, bucketLogicalId: string, path: string): string[] {
-  const rules = ((template.Resources[bucketLogicalId]?.Properties?.LifecycleConfiguration as { Rules?: Record<string, unknown>[] } | undefined)?.Rules ?? []).filter(
-    (rule) => rule.Status === 'Enabled' && (Array.isArray(rule.Transitions) || rule.Transition !== undefined),
-  );
+  const rules = (
+    (
+      template.Resources[bucketLogicalId]?.Properties?.LifecycleConfiguration as
+        { Rules?: Record<string, unknown>[] } | undefined
+    )?.Rules ?? []
+  ).filter((rule) => rule.Status === 'Enabled' && (Array.isArray(rule.Transitions) || rule.Transition !== undefined));
   return rules
     .filter((rule) => {
       const prefix = String(rule.Prefix ?? (rule.Filter as { Prefix?: string } | undefined)?.Prefix ?? '');
@@ -86,16 +109,32 @@ function resolveArn(value: unknown, env: { readonly account: string; readonly re
   return '<token>';
 }
 
-const wildcard = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+const wildcard = (pattern: string) =>
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 
 /**
  * Whether the identity policies attached to a role allow `action` on `resource` (Allow statements only; the lakehouse
  * writes no Deny into identity policies). Matches IAM's wildcard rules for actions and resources.
  */
-export function roleAllows(template: Template, roleLogicalId: string, action: string, resource: string, env: { readonly account: string; readonly region: string }): boolean {
+export function roleAllows(
+  template: Template,
+  roleLogicalId: string,
+  action: string,
+  resource: string,
+  env: { readonly account: string; readonly region: string },
+): boolean {
   const statements = resourcesOf(template, 'AWS::IAM::Policy')
-    .filter(([, policy]) => ((policy.Properties?.Roles as unknown[]) ?? []).some((role) => refOf(role) === roleLogicalId))
-    .flatMap(([, policy]) => ((policy.Properties?.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement ?? []));
+    .filter(([, policy]) =>
+      ((policy.Properties?.Roles as unknown[]) ?? []).some((role) => refOf(role) === roleLogicalId),
+    )
+    .flatMap(
+      ([, policy]) => (policy.Properties?.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement ?? [],
+    );
   const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
   return statements.some(
     (statement) =>
@@ -108,7 +147,11 @@ export function roleAllows(template: Template, roleLogicalId: string, action: st
 
 /** The logical id of the role the Glue jobs run as (the one role every AWS::Glue::Job names). */
 export function glueJobRoleId(template: Template): string {
-  const roles = new Set(resourcesOf(template, 'AWS::Glue::Job').map(([, job]) => (job.Properties?.Role as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt']?.[0]));
+  const roles = new Set(
+    resourcesOf(template, 'AWS::Glue::Job').map(
+      ([, job]) => (job.Properties?.Role as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt']?.[0],
+    ),
+  );
   if (roles.size !== 1) throw new Error(`expected one Glue job role, found ${[...roles].join(', ')}`);
   return [...roles][0] as string;
 }

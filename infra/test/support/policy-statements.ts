@@ -34,19 +34,27 @@ const list = (value: unknown): unknown[] => (value === undefined ? [] : Array.is
 /** Every statement of every policy document in the environment's templates: IAM policies, inline role policies, resource policies, key policies. */
 export function policyStatements(synthesized: SynthesizedEnvironment): FoundStatement[] {
   const found: FoundStatement[] = [];
-  for (const [stack, template] of Object.entries(synthesized.json) as [StackKey, SynthesizedEnvironment['json'][StackKey]][]) {
+  for (const [stack, template] of Object.entries(synthesized.json) as [
+    StackKey,
+    SynthesizedEnvironment['json'][StackKey],
+  ][]) {
     for (const [logicalId, resource] of Object.entries(template.Resources)) {
       const properties = resource.Properties ?? {};
       const documents: unknown[] = [];
       const property = POLICY_PROPERTY[resource.Type];
       if (property !== undefined) documents.push(properties[property]);
-      if (resource.Type === 'AWS::IAM::Role') documents.push(...list(properties.Policies).map((policy) => (policy as { PolicyDocument: unknown }).PolicyDocument));
+      if (resource.Type === 'AWS::IAM::Role')
+        documents.push(
+          ...list(properties.Policies).map((policy) => (policy as { PolicyDocument: unknown }).PolicyDocument),
+        );
       for (const raw of documents) {
         if (raw === undefined) continue;
         const text = joinedText(raw);
         const document = (text !== undefined ? JSON.parse(text) : raw) as { Statement?: unknown };
         if (typeof document !== 'object' || document === null || !Array.isArray(document.Statement)) {
-          throw new Error(`${stack}/${logicalId} (${resource.Type}) has a policy document the walker cannot read: ${JSON.stringify(raw).slice(0, 200)}`);
+          throw new Error(
+            `${stack}/${logicalId} (${resource.Type}) has a policy document the walker cannot read: ${JSON.stringify(raw).slice(0, 200)}`,
+          );
         }
         for (const statement of document.Statement as Record<string, unknown>[]) {
           found.push({

@@ -12,7 +12,10 @@ export interface SynthesizedEnvironment extends LakehouseApp {
   readonly assembly: CloudAssembly;
   readonly outdir: string;
   /** The raw template JSON of each stack. */
-  readonly json: Record<StackKey, { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> } & Record<string, unknown>>;
+  readonly json: Record<
+    StackKey,
+    { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> } & Record<string, unknown>
+  >;
   readonly templates: Record<StackKey, Template>;
   /** cdk-nag AwsSolutions findings left after acknowledgements. */
   readonly nagViolations: ReturnType<AwsSolutionsChecks['validateScope']>['violations'];
@@ -41,7 +44,10 @@ export function removeOverrideFile(file: string): void {
 }
 
 /** Synthesizes one environment the way `cdk synth -c env=<name>` does, then runs cdk-nag over the construct tree. */
-export function synthesizeEnvironment(name: EnvironmentName, options: { readonly configFile?: string } = {}): SynthesizedEnvironment {
+export function synthesizeEnvironment(
+  name: EnvironmentName,
+  options: { readonly configFile?: string } = {},
+): SynthesizedEnvironment {
   const outdir = freshOutdir(name);
   const lakehouse = createLakehouseApp({
     outdir,
@@ -51,8 +57,13 @@ export function synthesizeEnvironment(name: EnvironmentName, options: { readonly
   });
   const assembly = lakehouse.app.synth();
   const keys = Object.keys(STACK_IDS) as StackKey[];
-  const json = Object.fromEntries(keys.map((key) => [key, assembly.getStackArtifact(lakehouse.stacks[key].artifactId).template])) as SynthesizedEnvironment['json'];
-  const templates = Object.fromEntries(keys.map((key) => [key, Template.fromJSON(json[key])])) as Record<StackKey, Template>;
+  const json = Object.fromEntries(
+    keys.map((key) => [key, assembly.getStackArtifact(lakehouse.stacks[key].artifactId).template]),
+  ) as SynthesizedEnvironment['json'];
+  const templates = Object.fromEntries(keys.map((key) => [key, Template.fromJSON(json[key])])) as Record<
+    StackKey,
+    Template
+  >;
   const nagViolations = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(lakehouse.app).violations;
   const cleanup = () => rmSync(path.dirname(outdir), { recursive: true, force: true });
   return { ...lakehouse, assembly, outdir, json, templates, nagViolations, cleanup };

@@ -1,4 +1,12 @@
-import type { CatalogDatabase, CatalogTable, DatabaseInput, Partition, PartitionInput, TableInput, TableVersion } from './model';
+import type {
+  CatalogDatabase,
+  CatalogTable,
+  DatabaseInput,
+  Partition,
+  PartitionInput,
+  TableInput,
+  TableVersion,
+} from './model';
 
 /**
  * Where the catalog is kept: a folder of JSON files locally, the AWS Glue Data Catalog on AWS.

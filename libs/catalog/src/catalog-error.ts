@@ -1,11 +1,5 @@
 export type CatalogErrorKind =
-  | 'not-found'
-  | 'already-exists'
-  | 'invalid-input'
-  | 'corrupt-state'
-  | 'not-a-table'
-  | 'unreadable-file'
-  | 'backend';
+  'not-found' | 'already-exists' | 'invalid-input' | 'corrupt-state' | 'not-a-table' | 'unreadable-file' | 'backend';
 
 /** The one error type of @autocorp/catalog. Messages name the database, table or file and what to do. */
 export class CatalogError extends Error {

@@ -1,6 +1,15 @@
 import type { CatalogBackend } from './catalog-backend';
 import { CatalogError } from './catalog-error';
-import type { CatalogDatabase, CatalogTable, DatabaseInput, Partition, PartitionInput, SchemaChange, TableInput, TableVersion } from './model';
+import type {
+  CatalogDatabase,
+  CatalogTable,
+  DatabaseInput,
+  Partition,
+  PartitionInput,
+  SchemaChange,
+  TableInput,
+  TableVersion,
+} from './model';
 import { diffSchemas, sameDefinition } from './schema-diff';
 
 export type RegisterOutcome = 'created' | 'updated' | 'unchanged';
@@ -35,7 +44,10 @@ export class Catalog {
   async requireTable(database: string, name: string): Promise<CatalogTable> {
     const table = await this.backend.getTable(database, name);
     if (!table) {
-      throw new CatalogError('not-found', `Table "${database}.${name}" is not in the ${this.backend.description}. Run \`autocorp crawl\` or list tables with \`autocorp tables\`.`);
+      throw new CatalogError(
+        'not-found',
+        `Table "${database}.${name}" is not in the ${this.backend.description}. Run \`autocorp crawl\` or list tables with \`autocorp tables\`.`,
+      );
     }
     return table;
   }
@@ -68,7 +80,9 @@ export class Catalog {
     const sorted = [...versions].sort((a, b) => Number(a.versionId) - Number(b.versionId));
     return sorted.map((v, i) => {
       const previous = sorted[i - 1];
-      return previous ? { ...v, change: diffSchemas(previous.table, v.table) } : { versionId: v.versionId, table: v.table };
+      return previous
+        ? { ...v, change: diffSchemas(previous.table, v.table) }
+        : { versionId: v.versionId, table: v.table };
     });
   }
 }

@@ -37,7 +37,8 @@ export function duckdbTypeToGlue(duckType: string): string {
   if (upper.startsWith('STRUCT(') && upper.endsWith(')')) {
     const fields = splitTopLevel(t.slice(7, -1)).map((f) => {
       const m = /^("(?:[^"]|"")+"|\S+)\s+(.+)$/.exec(f);
-      if (!m) throw new CatalogError('invalid-input', `Cannot read the struct field "${f}" of DuckDB type ${duckType}.`);
+      if (!m)
+        throw new CatalogError('invalid-input', `Cannot read the struct field "${f}" of DuckDB type ${duckType}.`);
       return `${unquote(m[1] as string)}:${duckdbTypeToGlue(m[2] as string)}`;
     });
     return `struct<${fields.join(',')}>`;
@@ -85,7 +86,18 @@ export function duckdbTypeToGlue(duckType: string): string {
   }
 }
 
-type AvroType = string | AvroType[] | { type: AvroType; logicalType?: string; precision?: number; scale?: number; items?: AvroType; values?: AvroType; fields?: { name: string; type: AvroType }[] };
+type AvroType =
+  | string
+  | AvroType[]
+  | {
+      type: AvroType;
+      logicalType?: string;
+      precision?: number;
+      scale?: number;
+      items?: AvroType;
+      values?: AvroType;
+      fields?: { name: string; type: AvroType }[];
+    };
 
 /** An Avro schema type (as Hudi stores it in commit metadata) as a Glue/Hive type. */
 export function avroTypeToGlue(type: AvroType): string {
@@ -117,7 +129,8 @@ export function avroTypeToGlue(type: AvroType): string {
   if (type.logicalType?.startsWith('timestamp') || type.logicalType?.startsWith('local-timestamp')) return 'timestamp';
   if (type.type === 'array') return `array<${avroTypeToGlue(type.items ?? 'string')}>`;
   if (type.type === 'map') return `map<string,${avroTypeToGlue(type.values ?? 'string')}>`;
-  if (type.type === 'record') return `struct<${(type.fields ?? []).map((f) => `${f.name}:${avroTypeToGlue(f.type)}`).join(',')}>`;
+  if (type.type === 'record')
+    return `struct<${(type.fields ?? []).map((f) => `${f.name}:${avroTypeToGlue(f.type)}`).join(',')}>`;
   if (type.type === 'fixed') return 'binary';
   return avroTypeToGlue(type.type);
 }
@@ -128,10 +141,15 @@ export function avroSchemaToColumns(schemaJson: string): { name: string; type: s
   try {
     schema = JSON.parse(schemaJson) as typeof schema;
   } catch (error) {
-    throw new CatalogError('unreadable-file', `A Hudi Avro schema is not valid JSON (${(error as Error).message}).`, { cause: error });
+    throw new CatalogError('unreadable-file', `A Hudi Avro schema is not valid JSON (${(error as Error).message}).`, {
+      cause: error,
+    });
   }
   if (schema.type !== 'record' || !Array.isArray(schema.fields)) {
-    throw new CatalogError('unreadable-file', 'A Hudi Avro schema is not a record schema; the table metadata may be damaged.');
+    throw new CatalogError(
+      'unreadable-file',
+      'A Hudi Avro schema is not a record schema; the table metadata may be damaged.',
+    );
   }
   return schema.fields.map((f) => ({ name: f.name, type: avroTypeToGlue(f.type) }));
 }

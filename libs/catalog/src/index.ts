@@ -16,7 +16,13 @@ export type { CatalogBackend } from './catalog-backend';
 export { Catalog, type RegisterOutcome, type RegisterResult } from './catalog';
 export { describeChange, diffSchemas, isSchemaChange, sameDefinition } from './schema-diff';
 export { toCatalogName, validateName } from './names';
-export { avroSchemaToColumns, avroTypeToGlue, duckdbTypeToGlue, glueTypeToDuckdb, widenGlueTypes } from './column-types';
+export {
+  avroSchemaToColumns,
+  avroTypeToGlue,
+  duckdbTypeToGlue,
+  glueTypeToDuckdb,
+  widenGlueTypes,
+} from './column-types';
 export { parquetColumns, parquetPrimitiveToGlue } from './parquet-schema';
 export { CSV_SAMPLE_ROWS, type CsvDialect, type CsvInference, sniffCsv } from './csv-sniff';
 export { LocalCatalogBackend, type LocalCatalogOptions } from './local/local-catalog-backend';

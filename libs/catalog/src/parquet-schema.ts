@@ -15,14 +15,27 @@ interface SchemaRow {
 }
 
 /** A primitive Parquet column (physical + converted/logical type) as a Glue type. */
-export function parquetPrimitiveToGlue(row: Pick<SchemaRow, 'type' | 'converted_type' | 'logical_type' | 'scale' | 'precision'>): string {
+export function parquetPrimitiveToGlue(
+  row: Pick<SchemaRow, 'type' | 'converted_type' | 'logical_type' | 'scale' | 'precision'>,
+): string {
   const converted = row.converted_type ?? '';
   const logical = row.logical_type ?? '';
-  if (converted === 'DECIMAL' || logical.startsWith('DecimalType')) return `decimal(${row.precision ?? 38},${row.scale ?? 0})`;
+  if (converted === 'DECIMAL' || logical.startsWith('DecimalType'))
+    return `decimal(${row.precision ?? 38},${row.scale ?? 0})`;
   if (converted === 'DATE' || logical.startsWith('DateType')) return 'date';
   if (converted.startsWith('TIMESTAMP') || logical.startsWith('TimestampType')) return 'timestamp';
-  if (['UTF8', 'ENUM', 'JSON'].includes(converted) || /^(StringType|EnumType|JsonType|UUIDType)/.test(logical)) return 'string';
-  const ints: Record<string, string> = { INT_8: 'tinyint', INT_16: 'smallint', INT_32: 'int', INT_64: 'bigint', UINT_8: 'smallint', UINT_16: 'int', UINT_32: 'bigint', UINT_64: 'decimal(20,0)' };
+  if (['UTF8', 'ENUM', 'JSON'].includes(converted) || /^(StringType|EnumType|JsonType|UUIDType)/.test(logical))
+    return 'string';
+  const ints: Record<string, string> = {
+    INT_8: 'tinyint',
+    INT_16: 'smallint',
+    INT_32: 'int',
+    INT_64: 'bigint',
+    UINT_8: 'smallint',
+    UINT_16: 'int',
+    UINT_32: 'bigint',
+    UINT_64: 'decimal(20,0)',
+  };
   if (ints[converted]) return ints[converted] as string;
   switch (row.type) {
     case 'BOOLEAN':
@@ -51,7 +64,11 @@ export async function parquetColumns(connection: DuckDBConnection, file: string)
       sql`SELECT name, type, converted_type, logical_type, scale::INTEGER AS scale, precision::INTEGER AS precision, num_children::INTEGER AS num_children FROM parquet_schema(${file})`,
     )) as unknown as SchemaRow[];
   } catch (error) {
-    throw new CatalogError('unreadable-file', `Cannot read the Parquet footer of ${file}: ${(error as Error).message}. Is it a complete Parquet file?`, { cause: error });
+    throw new CatalogError(
+      'unreadable-file',
+      `Cannot read the Parquet footer of ${file}: ${(error as Error).message}. Is it a complete Parquet file?`,
+      { cause: error },
+    );
   }
   const root = rows[0];
   if (!root) throw new CatalogError('unreadable-file', `Parquet file ${file} has no schema.`);
@@ -68,7 +85,10 @@ export async function parquetColumns(connection: DuckDBConnection, file: string)
     if (!row) break;
     if ((row.num_children ?? 0) > 0) {
       if (!nested) {
-        const described = await queryRows(connection, sql`DESCRIBE SELECT * FROM read_parquet(${file}, hive_partitioning = false)`);
+        const described = await queryRows(
+          connection,
+          sql`DESCRIBE SELECT * FROM read_parquet(${file}, hive_partitioning = false)`,
+        );
         nested = new Map(described.map((d) => [String(d['column_name']), duckdbTypeToGlue(String(d['column_type']))]));
       }
       columns.push({ name: row.name, type: nested.get(row.name) ?? 'string' });

@@ -19,7 +19,9 @@ export function diffSchemas(before: TableInput, after: TableInput): SchemaChange
 
 /** True when the change touches the schema (columns or partition keys). */
 export function isSchemaChange(change: SchemaChange): boolean {
-  return change.added.length > 0 || change.removed.length > 0 || change.retyped.length > 0 || change.partitionKeysChanged;
+  return (
+    change.added.length > 0 || change.removed.length > 0 || change.retyped.length > 0 || change.partitionKeysChanged
+  );
 }
 
 function sameProperties(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
@@ -45,7 +47,8 @@ export function describeChange(change: SchemaChange): string {
   const parts: string[] = [];
   if (change.added.length) parts.push(`added ${change.added.map((c) => `${c.name} (${c.type})`).join(', ')}`);
   if (change.removed.length) parts.push(`removed ${change.removed.map((c) => c.name).join(', ')}`);
-  if (change.retyped.length) parts.push(`retyped ${change.retyped.map((c) => `${c.name} ${c.from} -> ${c.to}`).join(', ')}`);
+  if (change.retyped.length)
+    parts.push(`retyped ${change.retyped.map((c) => `${c.name} ${c.from} -> ${c.to}`).join(', ')}`);
   if (change.partitionKeysChanged) parts.push('changed partition keys');
   return parts.length ? parts.join('; ') : 'no schema change';
 }

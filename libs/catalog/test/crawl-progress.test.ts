@@ -22,21 +22,41 @@ describe('crawl progress events', () => {
 
   it('reports one task per crawler, in crawl order, counting every file or table it looked at (rejected ones too)', async () => {
     for (const [i, table] of ['pg_auto_parts', 'pg_auto_parts', 'pg_customers'].entries()) {
-      await lake.writeQuery(`raw/database/${table}/LOAD0000000${i + 1}.parquet`, `SELECT ${i}::INTEGER AS id, 'x' AS name`, 'parquet');
+      await lake.writeQuery(
+        `raw/database/${table}/LOAD0000000${i + 1}.parquet`,
+        `SELECT ${i}::INTEGER AS id, 'x' AS name`,
+        'parquet',
+      );
     }
     for (const day of ['2024-01-31', '2024-02-01', '2024-02-02']) {
-      await lake.writeQuery(`raw/csv/customers/ingest_date=${day}/customers.csv`, `SELECT i AS customer_id, 'TX' AS state FROM range(5) t(i)`, 'csv');
+      await lake.writeQuery(
+        `raw/csv/customers/ingest_date=${day}/customers.csv`,
+        `SELECT i AS customer_id, 'TX' AS state FROM range(5) t(i)`,
+        'csv',
+      );
     }
-    await lake.writeQuery('raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders.csv', `SELECT 'INV-' || i AS invoice_number FROM range(3) t(i)`, 'csv');
+    await lake.writeQuery(
+      'raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders.csv',
+      `SELECT 'INV-' || i AS invoice_number FROM range(3) t(i)`,
+      'csv',
+    );
     await installHudiFixture('cow_v6_nonpartitioned', path.join(lake.store.root, 'curated', 'plain_orders'));
 
     const events: ProgressEvent[] = [];
     const reports = await crawlAll({ store: lake.store, catalog, onProgress: (e) => events.push(e) });
 
     const expected = [
-      { subject: 'raw/database/', unit: 'files', total: await countKeys(lake, 'raw/database/', (k) => k.endsWith('.parquet')) },
+      {
+        subject: 'raw/database/',
+        unit: 'files',
+        total: await countKeys(lake, 'raw/database/', (k) => k.endsWith('.parquet')),
+      },
       { subject: 'raw/csv/', unit: 'files', total: await countKeys(lake, 'raw/csv/', (k) => k.endsWith('.csv')) },
-      { subject: 'curated/', unit: 'tables', total: await countKeys(lake, 'curated/', (k) => k.endsWith('.hoodie/hoodie.properties')) },
+      {
+        subject: 'curated/',
+        unit: 'tables',
+        total: await countKeys(lake, 'curated/', (k) => k.endsWith('.hoodie/hoodie.properties')),
+      },
     ];
     expect(expected.map((e) => e.total).every((n) => n > 0)).toBe(true);
     expect(new Set(events.map((e) => e.stage))).toEqual(new Set(['crawl']));
@@ -48,7 +68,8 @@ describe('crawl progress events', () => {
       ]),
     );
     for (const { subject, unit, total } of expected) {
-      for (const e of events.filter((x) => x.subject === subject)) expect({ unit: e.unit, total: e.total }).toEqual({ unit, total });
+      for (const e of events.filter((x) => x.subject === subject))
+        expect({ unit: e.unit, total: e.total }).toEqual({ unit, total });
     }
     // Each crawler's count is what it read or rejected.
     const [database, csv] = reports;

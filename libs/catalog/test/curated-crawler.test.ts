@@ -40,8 +40,16 @@ describe('curated Hudi crawler (Spark-written fixtures)', () => {
       { name: 'isActive', type: 'boolean' },
     ]);
     const types = Object.fromEntries(complex.columns.map((c) => [c.name, c.type]));
-    expect(types).toMatchObject({ longField: 'bigint', decimalField: 'decimal(10,5)', dateField: 'date', timestampField: 'timestamp', binaryField: 'binary' });
-    expect(types['structField']).toBe('struct<field1:string,field2:int,child_struct:struct<child_field1:double,child_field2:boolean>>');
+    expect(types).toMatchObject({
+      longField: 'bigint',
+      decimalField: 'decimal(10,5)',
+      dateField: 'date',
+      timestampField: 'timestamp',
+      binaryField: 'binary',
+    });
+    expect(types['structField']).toBe(
+      'struct<field1:string,field2:int,child_struct:struct<child_field1:double,child_field2:boolean>>',
+    );
     expect(complex.columns.map((c) => c.name)).not.toContain('byteField');
     expect(complex.partitionKeys).toEqual([
       { name: 'byteField', type: 'int' },
@@ -55,7 +63,9 @@ describe('curated Hudi crawler (Spark-written fixtures)', () => {
       'hoodie.table.version': '6',
       'hoodie.datasource.write.hive_style_partitioning': 'true',
     });
-    expect((await catalog.getPartitions('autocorp_curated', 'complex_orders')).map((p) => [p.values, p.location])).toEqual([
+    expect(
+      (await catalog.getPartitions('autocorp_curated', 'complex_orders')).map((p) => [p.values, p.location]),
+    ).toEqual([
       [['10', '300'], `${lake.store.uri}/curated/complex_orders/byteField=10/shortField=300/`],
       [['20', '100'], `${lake.store.uri}/curated/complex_orders/byteField=20/shortField=100/`],
       [['30', '100'], `${lake.store.uri}/curated/complex_orders/byteField=30/shortField=100/`],
@@ -93,7 +103,11 @@ describe('a local catalog whose state folder is copied elsewhere', () => {
   it('stores lake locations relative to the lake, so the copy resolves them inside itself', async () => {
     lake = await createTestLake();
     await installHudiFixture('cow_v6_complexkeygen_hivestyle', path.join(lake.store.root, 'curated', 'complex_orders'));
-    await lake.writeQuery('raw/csv/customers/ingest_date=2024-01-31/customers.csv', `SELECT i AS customer_id FROM range(5) t(i)`, 'csv');
+    await lake.writeQuery(
+      'raw/csv/customers/ingest_date=2024-01-31/customers.csv',
+      `SELECT i AS customer_id FROM range(5) t(i)`,
+      'csv',
+    );
     const original = new Catalog(new LocalCatalogBackend({ root: lake.catalogDir, lakeUri: lake.store.uri }));
     await crawlAll({ store: lake.store, catalog: original });
     const before = await original.requireTable('autocorp_curated', 'complex_orders');
@@ -105,24 +119,39 @@ describe('a local catalog whose state folder is copied elsewhere', () => {
     await fs.rm(lake.dir, { recursive: true, force: true });
     try {
       const movedLakeUri = pathToFileURL(path.join(moved, 'lake')).href;
-      const catalog = new Catalog(new LocalCatalogBackend({ root: path.join(moved, 'catalog'), lakeUri: movedLakeUri }));
+      const catalog = new Catalog(
+        new LocalCatalogBackend({ root: path.join(moved, 'catalog'), lakeUri: movedLakeUri }),
+      );
       const table = await catalog.requireTable('autocorp_curated', 'complex_orders');
       expect(table.location).toBe(`${movedLakeUri}/curated/complex_orders/`);
       expect(existsSync(fileURLToPath(table.location))).toBe(true);
       const partitions = await catalog.getPartitions('autocorp_curated', 'complex_orders');
       expect(partitions.length).toBeGreaterThan(0);
       for (const p of partitions) expect(existsSync(fileURLToPath(p.location)), p.location).toBe(true);
-      expect((await catalog.getPartitions('autocorp_raw', 'csv_customers')).map((p) => p.location)).toEqual([`${movedLakeUri}/raw/csv/customers/ingest_date=2024-01-31/`]);
-      expect((await catalog.listDatabases()).map((d) => d.locationUri)).toEqual([`${movedLakeUri}/curated/`, `${movedLakeUri}/raw/`]);
+      expect((await catalog.getPartitions('autocorp_raw', 'csv_customers')).map((p) => p.location)).toEqual([
+        `${movedLakeUri}/raw/csv/customers/ingest_date=2024-01-31/`,
+      ]);
+      expect((await catalog.listDatabases()).map((d) => d.locationUri)).toEqual([
+        `${movedLakeUri}/curated/`,
+        `${movedLakeUri}/raw/`,
+      ]);
       // Crawling the copied lake again finds nothing changed.
       const again = await crawlAll({ store: new LocalObjectStore(path.join(moved, 'lake')), catalog });
       expect(again.flatMap((r) => r.tables.map((t) => t.outcome))).toEqual(['unchanged', 'unchanged']);
       // The files hold no absolute path of the original.
-      const stored = await fs.readFile(path.join(moved, 'catalog', 'autocorp_curated', 'tables', 'complex_orders.json'), 'utf8');
+      const stored = await fs.readFile(
+        path.join(moved, 'catalog', 'autocorp_curated', 'tables', 'complex_orders.json'),
+        'utf8',
+      );
       expect(stored).not.toContain(lake.dir);
       expect(stored).toContain('"location": "lake:curated/complex_orders/"');
       // Without the lake the relative locations cannot be resolved, and the error says what to pass.
-      await expect(new Catalog(new LocalCatalogBackend({ root: path.join(moved, 'catalog') })).requireTable('autocorp_curated', 'complex_orders')).rejects.toMatchObject({
+      await expect(
+        new Catalog(new LocalCatalogBackend({ root: path.join(moved, 'catalog') })).requireTable(
+          'autocorp_curated',
+          'complex_orders',
+        ),
+      ).rejects.toMatchObject({
         kind: 'invalid-input',
         message: expect.stringContaining('lakeUri'),
       });

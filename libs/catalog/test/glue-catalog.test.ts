@@ -16,7 +16,12 @@ const ORDERS: TableInput = {
 };
 
 function glueCatalog(wire: GlueWire): Catalog {
-  const client = new GlueClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }, requestHandler: wire, maxAttempts: 1 });
+  const client = new GlueClient({
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+    requestHandler: wire,
+    maxAttempts: 1,
+  });
   return new Catalog(new GlueCatalogBackend({ client }));
 }
 
@@ -70,15 +75,28 @@ describe('Glue catalog backend (Glue wire protocol)', () => {
         },
       },
     });
-    expect(created.table).toMatchObject({ database: 'curated', name: 'sales_order', format: 'hudi', versionId: '1', columns: ORDERS.columns, properties: ORDERS.properties });
+    expect(created.table).toMatchObject({
+      database: 'curated',
+      name: 'sales_order',
+      format: 'hudi',
+      versionId: '1',
+      columns: ORDERS.columns,
+      properties: ORDERS.properties,
+    });
     expect(created.table.createdAt).toBe(new Date(1_700_000_001 * 1000).toISOString());
   });
 
   it('returns undefined for EntityNotFoundException and a not-found CatalogError where the table must exist', async () => {
     await catalog.ensureDatabase({ name: 'curated' });
     expect(await catalog.getTable('curated', 'ghost')).toBeUndefined();
-    await expect(catalog.history('curated', 'ghost')).rejects.toMatchObject({ kind: 'not-found', message: expect.stringContaining('"curated.ghost"') });
-    await expect(catalog.listTables('nodb')).rejects.toMatchObject({ kind: 'not-found', message: expect.stringContaining('Database "nodb"') });
+    await expect(catalog.history('curated', 'ghost')).rejects.toMatchObject({
+      kind: 'not-found',
+      message: expect.stringContaining('"curated.ghost"'),
+    });
+    await expect(catalog.listTables('nodb')).rejects.toMatchObject({
+      kind: 'not-found',
+      message: expect.stringContaining('Database "nodb"'),
+    });
   });
 
   it('updates only on change (UpdateTable keeps the archive) and pages through GetTableVersions', async () => {
@@ -109,10 +127,14 @@ describe('Glue catalog backend (Glue wire protocol)', () => {
 
   it('lists tables and partitions across pages and batches partitions by 100, skipping known ones', async () => {
     await catalog.ensureDatabase({ name: 'curated' });
-    for (const name of ['a', 'b', 'c']) await catalog.registerTable('curated', { ...ORDERS, name, location: `s3://lake/curated/${name}/` });
+    for (const name of ['a', 'b', 'c'])
+      await catalog.registerTable('curated', { ...ORDERS, name, location: `s3://lake/curated/${name}/` });
     expect((await catalog.listTables('curated')).map((t) => t.name)).toEqual(['a', 'b', 'c']);
 
-    const partitions = Array.from({ length: 205 }, (_, i) => ({ values: [String(2000 + i)], location: `s3://lake/curated/a/order_year=${2000 + i}/` }));
+    const partitions = Array.from({ length: 205 }, (_, i) => ({
+      values: [String(2000 + i)],
+      location: `s3://lake/curated/a/order_year=${2000 + i}/`,
+    }));
     wire.injectPartition('curated', 'a', ['2000']);
     wire.calls.length = 0;
     const added = await catalog.addPartitions('curated', 'a', partitions);
@@ -120,7 +142,13 @@ describe('Glue catalog backend (Glue wire protocol)', () => {
     const batches = wire.calls.filter((c) => c.operation === 'BatchCreatePartition');
     expect(batches.map((b) => (b.input['PartitionInputList'] as unknown[]).length)).toEqual([100, 100, 4]);
     const firstPartition = (batches[0]?.input['PartitionInputList'] as Record<string, unknown>[])[0];
-    expect(firstPartition).toMatchObject({ Values: ['2001'], StorageDescriptor: { Location: 's3://lake/curated/a/order_year=2001/', InputFormat: 'org.apache.hudi.hadoop.HoodieParquetInputFormat' } });
+    expect(firstPartition).toMatchObject({
+      Values: ['2001'],
+      StorageDescriptor: {
+        Location: 's3://lake/curated/a/order_year=2001/',
+        InputFormat: 'org.apache.hudi.hadoop.HoodieParquetInputFormat',
+      },
+    });
 
     wire.calls.length = 0;
     const all = await catalog.getPartitions('curated', 'a');
@@ -133,8 +161,16 @@ describe('Glue catalog backend (Glue wire protocol)', () => {
 
   it("reads a table Hudi's own catalog sync created (no classification) as Hudi, and lists past tables of formats it does not know", async () => {
     await catalog.ensureDatabase({ name: 'curated' });
-    const client = new GlueClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }, requestHandler: wire, maxAttempts: 1 });
-    const columns = [{ Name: '_hoodie_commit_time', Type: 'string' }, ...ORDERS.columns.map((c) => ({ Name: c.name, Type: c.type }))];
+    const client = new GlueClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+      requestHandler: wire,
+      maxAttempts: 1,
+    });
+    const columns = [
+      { Name: '_hoodie_commit_time', Type: 'string' },
+      ...ORDERS.columns.map((c) => ({ Name: c.name, Type: c.type })),
+    ];
     // The TableInput Hudi 0.15's HMS sync (hoodie.datasource.hive_sync.mode=hms) sends: EXTERNAL, the Spark data source
     // properties and the last synced commit, but no classification.
     const hudiSync: TableInput = ORDERS;
@@ -144,14 +180,22 @@ describe('Glue catalog backend (Glue wire protocol)', () => {
         TableInput: {
           Name: hudiSync.name,
           TableType: 'EXTERNAL_TABLE',
-          Parameters: { EXTERNAL: 'TRUE', 'spark.sql.sources.provider': 'hudi', 'spark.sql.sources.schema.numParts': '1', last_commit_time_sync: '20250601120000000' },
+          Parameters: {
+            EXTERNAL: 'TRUE',
+            'spark.sql.sources.provider': 'hudi',
+            'spark.sql.sources.schema.numParts': '1',
+            last_commit_time_sync: '20250601120000000',
+          },
           PartitionKeys: [{ Name: 'order_year', Type: 'int' }],
           StorageDescriptor: {
             Columns: columns,
             Location: hudiSync.location,
             InputFormat: STORAGE_FORMATS.hudi.inputFormat,
             OutputFormat: STORAGE_FORMATS.hudi.outputFormat,
-            SerdeInfo: { SerializationLibrary: STORAGE_FORMATS.hudi.serde, Parameters: { 'serialization.format': '1', 'hoodie.query.as.ro.table': 'false', path: hudiSync.location } },
+            SerdeInfo: {
+              SerializationLibrary: STORAGE_FORMATS.hudi.serde,
+              Parameters: { 'serialization.format': '1', 'hoodie.query.as.ro.table': 'false', path: hudiSync.location },
+            },
           },
         },
       }),
@@ -160,20 +204,35 @@ describe('Glue catalog backend (Glue wire protocol)', () => {
     await client.send(
       new CreateTableCommand({
         DatabaseName: 'curated',
-        TableInput: { Name: 'orc_extract', Parameters: { classification: 'orc' }, StorageDescriptor: { Location: 's3://lake/other/', InputFormat: 'org.apache.hadoop.hive.ql.io.orc.OrcInputFormat' } },
+        TableInput: {
+          Name: 'orc_extract',
+          Parameters: { classification: 'orc' },
+          StorageDescriptor: {
+            Location: 's3://lake/other/',
+            InputFormat: 'org.apache.hadoop.hive.ql.io.orc.OrcInputFormat',
+          },
+        },
       }),
     );
     const listed = await catalog.listTables('curated');
     expect(listed.map((t) => [t.name, t.format])).toEqual([[hudiSync.name, 'hudi']]);
-    expect(listed[0]?.properties).toMatchObject({ 'spark.sql.sources.provider': 'hudi', last_commit_time_sync: '20250601120000000' });
+    expect(listed[0]?.properties).toMatchObject({
+      'spark.sql.sources.provider': 'hudi',
+      last_commit_time_sync: '20250601120000000',
+    });
     expect((await catalog.getTable('curated', hudiSync.name))?.format).toBe('hudi');
-    await expect(catalog.getTable('curated', 'orc_extract')).rejects.toMatchObject({ kind: 'corrupt-state', message: expect.stringContaining('OrcInputFormat') });
+    await expect(catalog.getTable('curated', 'orc_extract')).rejects.toMatchObject({
+      kind: 'corrupt-state',
+      message: expect.stringContaining('OrcInputFormat'),
+    });
   });
 
   it('surfaces other Glue failures as backend errors naming the operation', async () => {
     await catalog.ensureDatabase({ name: 'curated' });
     await catalog.registerTable('curated', ORDERS);
-    const error = await catalog.addPartitions('curated', 'sales_order', [{ values: ['1', '2'], location: 's3://x/' }]).catch((e: unknown) => e);
+    const error = await catalog
+      .addPartitions('curated', 'sales_order', [{ values: ['1', '2'], location: 's3://x/' }])
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'invalid-input' });
     await expect(catalog.backend.deleteTable('curated', 'ghost')).resolves.toBeUndefined();
   });

@@ -32,7 +32,12 @@ describe('local catalog backend', () => {
     await catalog.ensureDatabase({ name: 'curated' });
     const first = await catalog.registerTable('curated', ORDERS);
     expect(first.outcome).toBe('created');
-    expect(first.table).toMatchObject({ database: 'curated', name: 'sales_order', versionId: '1', createdAt: '2024-01-01T00:00:01.000Z' });
+    expect(first.table).toMatchObject({
+      database: 'curated',
+      name: 'sales_order',
+      versionId: '1',
+      createdAt: '2024-01-01T00:00:01.000Z',
+    });
 
     const reopened = new Catalog(new LocalCatalogBackend({ root: lake.catalogDir }));
     expect((await reopened.listDatabases()).map((d) => d.name)).toEqual(['curated']);
@@ -87,22 +92,36 @@ describe('local catalog backend', () => {
     const catalog = new Catalog(new LocalCatalogBackend({ root: lake.catalogDir, now }));
     await catalog.ensureDatabase({ name: 'curated' });
     await catalog.registerTable('curated', ORDERS);
-    expect(await catalog.addPartitions('curated', 'sales_order', [{ values: ['2024'], location: 'file:///x/2024/' }, { values: ['2023'], location: 'file:///x/2023/' }])).toBe(2);
-    expect(await catalog.addPartitions('curated', 'sales_order', [{ values: ['2024'], location: 'file:///x/2024/' }])).toBe(0);
+    expect(
+      await catalog.addPartitions('curated', 'sales_order', [
+        { values: ['2024'], location: 'file:///x/2024/' },
+        { values: ['2023'], location: 'file:///x/2023/' },
+      ]),
+    ).toBe(2);
+    expect(
+      await catalog.addPartitions('curated', 'sales_order', [{ values: ['2024'], location: 'file:///x/2024/' }]),
+    ).toBe(0);
     expect((await catalog.getPartitions('curated', 'sales_order')).map((p) => p.values)).toEqual([['2023'], ['2024']]);
-    await expect(catalog.addPartitions('curated', 'sales_order', [{ values: ['2024', '01'], location: 'file:///x/' }])).rejects.toMatchObject({ kind: 'invalid-input' });
+    await expect(
+      catalog.addPartitions('curated', 'sales_order', [{ values: ['2024', '01'], location: 'file:///x/' }]),
+    ).rejects.toMatchObject({ kind: 'invalid-input' });
   });
 
   it('refuses bad names, unknown databases and duplicate columns with clear errors', async () => {
     const catalog = new Catalog(new LocalCatalogBackend({ root: lake.catalogDir, now }));
     await expect(catalog.ensureDatabase({ name: 'Bad-Name' })).rejects.toThrow(/database name "Bad-Name" is not valid/);
-    await expect(catalog.registerTable('missing', ORDERS)).rejects.toMatchObject({ kind: 'not-found', message: expect.stringContaining('Database "missing"') });
+    await expect(catalog.registerTable('missing', ORDERS)).rejects.toMatchObject({
+      kind: 'not-found',
+      message: expect.stringContaining('Database "missing"'),
+    });
     await catalog.ensureDatabase({ name: 'curated' });
     const dup = { ...ORDERS, columns: [...ORDERS.columns, { name: 'Order_Id', type: 'int' }] };
     const error = await catalog.registerTable('curated', dup).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CatalogError);
     expect((error as CatalogError).message).toContain('column "Order_Id" twice');
-    await expect(catalog.requireTable('curated', 'ghost')).rejects.toThrow(/Table "curated.ghost" is not in the local catalog/);
+    await expect(catalog.requireTable('curated', 'ghost')).rejects.toThrow(
+      /Table "curated.ghost" is not in the local catalog/,
+    );
   });
 
   it('reports a damaged catalog file as corrupt-state naming the file', async () => {
@@ -111,6 +130,9 @@ describe('local catalog backend', () => {
     await catalog.registerTable('curated', ORDERS);
     const file = path.join(lake.catalogDir, 'curated', 'tables', 'sales_order.json');
     await fs.writeFile(file, '{"versions": [');
-    await expect(catalog.getTable('curated', 'sales_order')).rejects.toMatchObject({ kind: 'corrupt-state', message: expect.stringContaining(file) });
+    await expect(catalog.getTable('curated', 'sales_order')).rejects.toMatchObject({
+      kind: 'corrupt-state',
+      message: expect.stringContaining(file),
+    });
   });
 });

@@ -18,7 +18,11 @@ describe('raw zone crawlers', () => {
       `SELECT 'SKU-1'::VARCHAR AS sku, 12.50::DECIMAL(10,2) AS price, 3::INTEGER AS stock_quantity, TIMESTAMP '2024-01-02 03:04:05' AS created_at`,
       'parquet',
     );
-    await lake.writeQuery('raw/database/pg_customers/LOAD00000001.parquet', `SELECT 1::INTEGER AS customer_id, 'TX' AS state, DATE '2024-01-01' AS since`, 'parquet');
+    await lake.writeQuery(
+      'raw/database/pg_customers/LOAD00000001.parquet',
+      `SELECT 1::INTEGER AS customer_id, 'TX' AS state, DATE '2024-01-01' AS since`,
+      'parquet',
+    );
     await lake.writeQuery(
       'raw/database/pg_auto_parts/20240102-000000001.parquet',
       `SELECT 'U' AS Op, TIMESTAMP '2024-01-02 00:00:00' AS cdc_commit_ts, 42::BIGINT AS _cdc_commit_lsn, 1::BIGINT AS _cdc_seq, 'SKU-1'::VARCHAR AS sku, 13.00::DECIMAL(10,2) AS price, 2::INTEGER AS stock_quantity, TIMESTAMP '2024-01-02 03:04:05' AS created_at`,
@@ -77,7 +81,11 @@ describe('raw zone crawlers', () => {
       `SELECT (i + ${offset})::BIGINT AS customer_id, 'Name "' || i || '", Jr' AS first_name, 'TX' AS state, DATE '2024-01-01' + i::INTEGER AS since, i * 1.5 AS score FROM range(50) t(i)`;
     await lake.writeQuery('raw/csv/customers/ingest_date=2024-01-31/customers.csv', rows(0), 'csv');
     await lake.writeQuery('raw/csv/customers/ingest_date=2024-02-01/customers.csv', rows(100), 'csv');
-    await lake.writeQuery('raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders_1.csv', `SELECT 'INV-' || i AS invoice_number, i AS total FROM range(5) t(i)`, 'csv');
+    await lake.writeQuery(
+      'raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders_1.csv',
+      `SELECT 'INV-' || i AS invoice_number, i AS total FROM range(5) t(i)`,
+      'csv',
+    );
 
     const first = await crawlRawCsv({ store: lake.store, catalog });
     expect(first.tables.map((t) => [t.table, t.outcome, t.partitionsAdded, t.filesRead])).toEqual([
@@ -95,8 +103,16 @@ describe('raw zone crawlers', () => {
     expect(customers.partitionKeys).toEqual([{ name: 'ingest_date', type: 'string' }]);
     expect(customers.properties).toMatchObject({ delimiter: ',', quote: '"', 'skip.header.line.count': '1' });
     expect(await catalog.getPartitions('autocorp_raw', 'csv_customers')).toEqual([
-      { values: ['2024-01-31'], location: `${lake.store.uri}/raw/csv/customers/ingest_date=2024-01-31/`, createdAt: expect.any(String) },
-      { values: ['2024-02-01'], location: `${lake.store.uri}/raw/csv/customers/ingest_date=2024-02-01/`, createdAt: expect.any(String) },
+      {
+        values: ['2024-01-31'],
+        location: `${lake.store.uri}/raw/csv/customers/ingest_date=2024-01-31/`,
+        createdAt: expect.any(String),
+      },
+      {
+        values: ['2024-02-01'],
+        location: `${lake.store.uri}/raw/csv/customers/ingest_date=2024-02-01/`,
+        createdAt: expect.any(String),
+      },
     ]);
 
     const again = await crawlRawCsv({ store: lake.store, catalog });
@@ -115,7 +131,10 @@ describe('raw zone crawlers', () => {
     const lines = ['invoice_number,line_number,quantity,unit_price'];
     for (let i = 1; i <= 200; i++) lines.push(`INV-${i},1,${(i % 4) + 1},${(i % 50) + 0.5}`);
     lines.splice(57, 0, 'INV-x,1,2', 'INV-y,1,2,3.5,extra');
-    await lake.store.put('raw/csv/sales_order_parts/ingest_date=2024-03-01/sales_order_parts.csv', `${lines.join('\n')}\n`);
+    await lake.store.put(
+      'raw/csv/sales_order_parts/ingest_date=2024-03-01/sales_order_parts.csv',
+      `${lines.join('\n')}\n`,
+    );
     const report = await crawlRawCsv({ store: lake.store, catalog });
     expect(report.tables.map((t) => [t.table, t.outcome])).toEqual([['csv_sales_order_parts', 'created']]);
     expect((await catalog.requireTable('autocorp_raw', 'csv_sales_order_parts')).columns).toEqual([
@@ -136,7 +155,9 @@ describe('raw zone crawlers', () => {
     await lake.store.put('raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders.csv', garbage);
 
     const report = await crawlRawCsv({ store: lake.store, catalog });
-    expect(report.tables.map((t) => [t.table, t.outcome, t.partitionsAdded, t.filesRead])).toEqual([['csv_customers', 'created', 2, 2]]);
+    expect(report.tables.map((t) => [t.table, t.outcome, t.partitionsAdded, t.filesRead])).toEqual([
+      ['csv_customers', 'created', 2, 2],
+    ]);
     expect(report.rejected.map((r) => [r.table, r.key])).toEqual([
       ['csv_customers', 'raw/csv/customers/ingest_date=2024-02-01/customers.csv'],
       ['csv_sales_orders', 'raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders.csv'],
@@ -146,7 +167,10 @@ describe('raw zone crawlers', () => {
       { name: 'customer_id', type: 'bigint' },
       { name: 'state', type: 'string' },
     ]);
-    expect((await catalog.getPartitions('autocorp_raw', 'csv_customers')).map((p) => p.values)).toEqual([['2024-01-31'], ['2024-02-02']]);
+    expect((await catalog.getPartitions('autocorp_raw', 'csv_customers')).map((p) => p.values)).toEqual([
+      ['2024-01-31'],
+      ['2024-02-02'],
+    ]);
     expect(await catalog.getTable('autocorp_raw', 'csv_sales_orders')).toBeUndefined();
     // The rejected files stay in the raw zone untouched.
     expect(await lake.store.getBytes('raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders.csv')).toEqual(garbage);

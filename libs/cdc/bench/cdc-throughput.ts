@@ -53,7 +53,12 @@ async function updateRound(pool: pg.Pool, round: number): Promise<number> {
 }
 
 /** Runs CDC (and `during` once it streams) until `expected` changes are in files; resolves with performance.now() of that moment. */
-async function captureUntil(connection: pg.ClientConfig, store: ObjectStore, expected: number, during?: () => Promise<void>): Promise<number> {
+async function captureUntil(
+  connection: pg.ClientConfig,
+  store: ObjectStore,
+  expected: number,
+  during?: () => Promise<void>,
+): Promise<number> {
   let captured = 0;
   let capturedAt = 0;
   let failure: unknown;
@@ -98,13 +103,20 @@ export async function cdcThroughput(options: { scale?: number; rounds?: number }
     let commitSeconds = 0;
     let changes = 0;
     let liveStart = 0;
-    const liveEnd = await captureUntil(server.connectionConfig, store, TRANSACTIONS * UPDATES_PER_TRANSACTION, async () => {
-      liveStart = performance.now();
-      changes = await updateRound(pool, 0);
-      commitSeconds = (performance.now() - liveStart) / 1000;
-    });
+    const liveEnd = await captureUntil(
+      server.connectionConfig,
+      store,
+      TRANSACTIONS * UPDATES_PER_TRANSACTION,
+      async () => {
+        liveStart = performance.now();
+        changes = await updateRound(pool, 0);
+        commitSeconds = (performance.now() - liveStart) / 1000;
+      },
+    );
     const liveSeconds = (liveEnd - liveStart) / 1000;
-    log(`live: ${changes} changes committed in ${commitSeconds.toFixed(2)} s, in files after ${liveSeconds.toFixed(2)} s`);
+    log(
+      `live: ${changes} changes committed in ${commitSeconds.toFixed(2)} s, in files after ${liveSeconds.toFixed(2)} s`,
+    );
 
     const profile = process.env.CDC_BENCH_PROFILE;
     const session = profile ? new Session() : undefined;
@@ -119,7 +131,18 @@ export async function cdcThroughput(options: { scale?: number; rounds?: number }
       pgAlone.push(n / pgSeconds);
       const { rows } = await pool.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
       started = performance.now();
-      const recv = ['-d', server.url, '--slot', 'throughput_probe', '--start', '-E', rows[0]?.lsn ?? '0/0', '--no-loop', '-f', '/dev/null'];
+      const recv = [
+        '-d',
+        server.url,
+        '--slot',
+        'throughput_probe',
+        '--start',
+        '-E',
+        rows[0]?.lsn ?? '0/0',
+        '--no-loop',
+        '-f',
+        '/dev/null',
+      ];
       await run('pg_recvlogical', [...recv, '-o', 'proto_version=2', '-o', 'publication_names=autocorp_cdc']);
       const walsenderSeconds = (performance.now() - started) / 1000;
       walsender.push(n / walsenderSeconds);
@@ -137,7 +160,9 @@ export async function cdcThroughput(options: { scale?: number; rounds?: number }
         await writeFile(profile.replace(/(\.cpuprofile)?$/, `-${round}.cpuprofile`), JSON.stringify(recorded));
         session.disconnect();
       }
-      log(`round ${round}: PostgreSQL alone ${pgSeconds.toFixed(2)} s, walsender alone ${walsenderSeconds.toFixed(2)} s, CDC catch-up ${catchUp.toFixed(2)} s (${Math.round(n / catchUp)} changes/s)`);
+      log(
+        `round ${round}: PostgreSQL alone ${pgSeconds.toFixed(2)} s, walsender alone ${walsenderSeconds.toFixed(2)} s, CDC catch-up ${catchUp.toFixed(2)} s (${Math.round(n / catchUp)} changes/s)`,
+      );
     }
     return {
       scale,

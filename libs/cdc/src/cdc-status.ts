@@ -53,7 +53,9 @@ export interface CdcStatusOptions extends CdcOptions {
   readonly now?: () => Date;
 }
 
-type Lag = { readonly seconds: number; readonly basis: Exclude<CdcLagBasis, 'unknown'> } | { readonly seconds: null; readonly basis: 'unknown'; readonly reason: string };
+type Lag =
+  | { readonly seconds: number; readonly basis: Exclude<CdcLagBasis, 'unknown'> }
+  | { readonly seconds: null; readonly basis: 'unknown'; readonly reason: string };
 
 /** Slot health and per-table state, from PostgreSQL and the stored CDC state. */
 export async function cdcStatus(options: CdcStatusOptions): Promise<CdcStatus> {
@@ -73,11 +75,14 @@ export async function cdcStatus(options: CdcStatusOptions): Promise<CdcStatus> {
     else if (slot.confirmedFlushLsn === undefined) unknown.lagBytes = unknown.confirmedFlushLsn = noConfirmed;
     else lagBytes = Math.max(0, Number(slot.currentWalLsn - slot.confirmedFlushLsn));
 
-    const lag: Lag = slot ? await slotLag(sql, slot, resolved.publicationName, now) : { seconds: null, basis: 'unknown', reason: noSlot };
+    const lag: Lag = slot
+      ? await slotLag(sql, slot, resolved.publicationName, now)
+      : { seconds: null, basis: 'unknown', reason: noSlot };
     if (lag.seconds === null) unknown.lagSeconds = lag.reason;
 
     if (!state) {
-      unknown.position = unknown.lastCommitTime = `no full load yet: the lake holds no CDC state for slot "${resolved.slotName}"`;
+      unknown.position =
+        unknown.lastCommitTime = `no full load yet: the lake holds no CDC state for slot "${resolved.slotName}"`;
     } else if (state.lastCommitTime === undefined) {
       unknown.lastCommitTime = 'no change streamed yet: the raw zone holds only the full load';
     }
@@ -113,7 +118,10 @@ function caughtUp(slot: SlotInfo): boolean {
 }
 
 async function streamingLag(sql: pg.Client, slot: SlotInfo, pid: number): Promise<Lag> {
-  const { rows } = await sql.query<{ lag: number | null }>(`SELECT EXTRACT(epoch FROM flush_lag)::float8 AS lag FROM pg_stat_replication WHERE pid = $1`, [pid]);
+  const { rows } = await sql.query<{ lag: number | null }>(
+    `SELECT EXTRACT(epoch FROM flush_lag)::float8 AS lag FROM pg_stat_replication WHERE pid = $1`,
+    [pid],
+  );
   const row = rows[0];
   if (row && row.lag !== null) return { seconds: row.lag, basis: 'streaming' };
   if (caughtUp(slot)) return { seconds: 0, basis: 'caught-up' };
@@ -139,6 +147,10 @@ async function slotLag(sql: pg.Client, slot: SlotInfo, publicationName: string, 
     const nowMicros = BigInt(now().getTime()) * 1000n;
     return { seconds: Math.max(0, Number(nowMicros - oldest) / 1e6), basis: 'oldest-pending-commit' };
   } catch (error) {
-    return { seconds: null, basis: 'unknown', reason: `the oldest pending commit could not be read from slot "${slot.slotName}": ${(error as Error).message}` };
+    return {
+      seconds: null,
+      basis: 'unknown',
+      reason: `the oldest pending commit could not be read from slot "${slot.slotName}": ${(error as Error).message}`,
+    };
   }
 }

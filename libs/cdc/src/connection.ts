@@ -8,7 +8,8 @@ export type CdcConnection = pg.ClientConfig;
  * timestamptz, floats with full precision. Applied to the snapshot readers and to the walsender,
  * whose output functions format pgoutput's text values.
  */
-const SESSION_OPTIONS = '-c DateStyle=ISO,YMD -c TimeZone=UTC -c extra_float_digits=3 -c IntervalStyle=postgres -c bytea_output=hex';
+const SESSION_OPTIONS =
+  '-c DateStyle=ISO,YMD -c TimeZone=UTC -c extra_float_digits=3 -c IntervalStyle=postgres -c bytea_output=hex';
 
 function withSessionOptions(config: CdcConnection): CdcConnection {
   const existing = config.options ? `${config.options} ` : '';
@@ -27,7 +28,11 @@ export async function connectSql(config: CdcConnection, applicationName = 'autoc
 
 /** A logical replication (walsender) connection to the source database. */
 export async function connectReplication(config: CdcConnection, applicationName = 'autocorp-cdc'): Promise<pg.Client> {
-  const client = new pg.Client({ ...withSessionOptions(config), application_name: applicationName, replication: 'database' } as pg.ClientConfig);
+  const client = new pg.Client({
+    ...withSessionOptions(config),
+    application_name: applicationName,
+    replication: 'database',
+  } as pg.ClientConfig);
   await client.connect();
   client.on('error', () => {
     // Surfaced by the replication stream's own error handling.

@@ -3,10 +3,25 @@ export type { CdcConnection } from './connection';
 export type { CdcOptions } from './options';
 export { type Lsn, formatLsn, parseLsn } from './lsn';
 export { type FullLoadResult, type FullLoadTableResult, runFullLoad } from './full-load/run-full-load';
-export { type CdcBatch, type CdcEvents, type CdcRunner, type CdcStatusSent, type CdcRunSummary, HEARTBEAT_PREFIX, type StartCdcOptions, startCdc } from './stream/cdc-runner';
+export {
+  type CdcBatch,
+  type CdcEvents,
+  type CdcRunner,
+  type CdcStatusSent,
+  type CdcRunSummary,
+  HEARTBEAT_PREFIX,
+  type StartCdcOptions,
+  startCdc,
+} from './stream/cdc-runner';
 export type { WrittenFile } from './stream/write-batch-files';
 export { runCdcUntilIdle } from './run-cdc-until-idle';
-export { type CdcLagBasis, type CdcStatus, type CdcStatusOptions, type CdcStatusUnknownField, cdcStatus } from './cdc-status';
+export {
+  type CdcLagBasis,
+  type CdcStatus,
+  type CdcStatusOptions,
+  type CdcStatusUnknownField,
+  cdcStatus,
+} from './cdc-status';
 export { type DropCdcResult, dropCdc } from './drop-cdc';
 export type { TableState, TableStateName } from './state/table-state';
 export type { LakeColumn, SchemaEvent } from './state/schema-history';

@@ -7,7 +7,8 @@ export { type Lsn, formatLsn } from '@autocorp/lake-storage';
 /** Parses `16/B374D848` into a bigint. */
 export function parseLsn(text: string): Lsn {
   const lsn = tryParseLsn(text);
-  if (lsn === undefined) throw new CdcError('protocol', `"${text}" is not a PostgreSQL LSN (expected the form 16/B374D848).`);
+  if (lsn === undefined)
+    throw new CdcError('protocol', `"${text}" is not a PostgreSQL LSN (expected the form 16/B374D848).`);
   return lsn;
 }
 

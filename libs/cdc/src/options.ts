@@ -67,21 +67,29 @@ const NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 function positive(name: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
-  if (!Number.isFinite(v) || v <= 0) throw new CdcError('invalid-option', `Option ${name} is ${String(value)}; give a positive number (default ${fallback}).`);
+  if (!Number.isFinite(v) || v <= 0)
+    throw new CdcError(
+      'invalid-option',
+      `Option ${name} is ${String(value)}; give a positive number (default ${fallback}).`,
+    );
   return v;
 }
 
 function identifier(name: string, value: string | undefined, fallback: string): string {
   const v = value ?? fallback;
   if (!NAME.test(v)) {
-    throw new CdcError('invalid-option', `Option ${name} is "${v}"; use lower-case letters, digits and underscores, starting with a letter (at most 63), e.g. "${fallback}".`);
+    throw new CdcError(
+      'invalid-option',
+      `Option ${name} is "${v}"; use lower-case letters, digits and underscores, starting with a letter (at most 63), e.g. "${fallback}".`,
+    );
   }
   return v;
 }
 
 export function resolveOptions(options: CdcOptions): ResolvedOptions {
   const tables = options.tables ?? SOURCE_TABLE_NAMES;
-  if (tables.length === 0) throw new CdcError('invalid-option', 'Option tables is empty; name at least one table to capture.');
+  if (tables.length === 0)
+    throw new CdcError('invalid-option', 'Option tables is empty; name at least one table to capture.');
   return {
     connection: options.connection,
     store: options.store,

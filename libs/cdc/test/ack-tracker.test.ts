@@ -96,7 +96,9 @@ describe('AckTracker (never acknowledge an unstored batch)', () => {
       try {
         checkRandomRun(random, 200, trace);
       } catch (error) {
-        throw new Error(`seed ${seed}, run ${run}: ${(error as Error).message}\nevents: ${trace.join(', ')}`, { cause: error });
+        throw new Error(`seed ${seed}, run ${run}: ${(error as Error).message}\nevents: ${trace.join(', ')}`, {
+          cause: error,
+        });
       }
     }
   });
@@ -129,7 +131,12 @@ function checkRandomRun(random: () => number, steps: number, trace: string[]): v
   let openTx: ModelRow[] | undefined;
   let txCounter = 0;
   let completed = cursor;
-  let previous = { received: tracker.received, acknowledged: tracker.acknowledged, stored: tracker.stored, completed: tracker.completed };
+  let previous = {
+    received: tracker.received,
+    acknowledged: tracker.acknowledged,
+    stored: tracker.stored,
+    completed: tracker.completed,
+  };
 
   const addRow = (tx: ModelRow[], seq: number): void => {
     const row: ModelRow = { txEnd: undefined, batch: currentBatch, position: { lsn: BigInt(txCounter), seq } };
@@ -175,12 +182,14 @@ function checkRandomRun(random: () => number, steps: number, trace: string[]): v
       const idleBefore = !pendingInModel() && !halted;
       trace.push(`keepalive-or-message ${lsn}`);
       tracker.reached(lsn);
-      if (idleBefore && tracker.acknowledged !== lsn) throw new Error(`nothing was pending, yet ${lsn} was not acknowledged (${tracker.acknowledged})`);
+      if (idleBefore && tracker.acknowledged !== lsn)
+        throw new Error(`nothing was pending, yet ${lsn} was not acknowledged (${tracker.acknowledged})`);
     } else if (choice === 7 && !writing && !failed) {
       trace.push('cut');
       if (rows.some((r) => r.batch === currentBatch)) {
         const ackTarget = tracker.cut();
-        if (ackTarget !== completed) throw new Error(`the cut targets ${ackTarget}, not the last complete transaction's end ${completed}`);
+        if (ackTarget !== completed)
+          throw new Error(`the cut targets ${ackTarget}, not the last complete transaction's end ${completed}`);
         writing = { batch: currentBatch, ackTarget };
       }
       currentBatch += 1;
@@ -189,12 +198,15 @@ function checkRandomRun(random: () => number, steps: number, trace: string[]): v
       const position = batchRows[batchRows.length - 1]?.position as ChangePosition;
       trace.push('stored');
       const expected = tracker.acknowledged > writing.ackTarget ? tracker.acknowledged : writing.ackTarget;
-      if (tracker.ackOnceStored !== expected) throw new Error(`ackOnceStored is ${tracker.ackOnceStored}, expected ${expected}`);
+      if (tracker.ackOnceStored !== expected)
+        throw new Error(`ackOnceStored is ${tracker.ackOnceStored}, expected ${expected}`);
       tracker.batchStored(position);
       storedBatches.add(writing.batch);
       writing = undefined;
-      if (tracker.acknowledged !== expected) throw new Error(`a stored batch acknowledged ${tracker.acknowledged}, expected ${expected}`);
-      if (comparePositions(tracker.stored, position) !== 0) throw new Error('the stored position is not the stored batch\'s last change');
+      if (tracker.acknowledged !== expected)
+        throw new Error(`a stored batch acknowledged ${tracker.acknowledged}, expected ${expected}`);
+      if (comparePositions(tracker.stored, position) !== 0)
+        throw new Error("the stored position is not the stored batch's last change");
     } else if (choice === 9 && writing && pick(4) === 0) {
       trace.push('write-failed');
       tracker.writeFailed();
@@ -209,14 +221,28 @@ function checkRandomRun(random: () => number, steps: number, trace: string[]): v
     for (const row of rows) {
       if (storedBatches.has(row.batch) || row.txEnd === undefined) continue;
       if (tracker.acknowledged >= row.txEnd) {
-        throw new Error(`acknowledged ${tracker.acknowledged} covers a transaction (end ${row.txEnd}) with a change in unstored batch ${row.batch}`);
+        throw new Error(
+          `acknowledged ${tracker.acknowledged} covers a transaction (end ${row.txEnd}) with a change in unstored batch ${row.batch}`,
+        );
       }
     }
-    if (tracker.acknowledged > tracker.received) throw new Error(`acknowledged ${tracker.acknowledged} is past received ${tracker.received}`);
-    const now = { received: tracker.received, acknowledged: tracker.acknowledged, stored: tracker.stored, completed: tracker.completed };
-    if (now.received < previous.received || now.acknowledged < previous.acknowledged || now.completed < previous.completed) throw new Error('a position moved back');
+    if (tracker.acknowledged > tracker.received)
+      throw new Error(`acknowledged ${tracker.acknowledged} is past received ${tracker.received}`);
+    const now = {
+      received: tracker.received,
+      acknowledged: tracker.acknowledged,
+      stored: tracker.stored,
+      completed: tracker.completed,
+    };
+    if (
+      now.received < previous.received ||
+      now.acknowledged < previous.acknowledged ||
+      now.completed < previous.completed
+    )
+      throw new Error('a position moved back');
     if (comparePositions(now.stored, previous.stored) < 0) throw new Error('the stored position moved back');
-    if (tracker.idle !== (!pendingInModel() && !halted)) throw new Error(`the tracker says idle=${tracker.idle}, the model disagrees`);
+    if (tracker.idle !== (!pendingInModel() && !halted))
+      throw new Error(`the tracker says idle=${tracker.idle}, the model disagrees`);
     previous = now;
   }
 }

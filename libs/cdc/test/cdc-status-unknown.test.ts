@@ -9,7 +9,9 @@ function expectJsonFaithful(status: CdcStatus): void {
 
 /** Every null value of the status is listed with its reason, and only those. */
 function expectNullsExplained(status: CdcStatus): void {
-  const nullFields = (['lagBytes', 'lagSeconds', 'confirmedFlushLsn', 'position', 'lastCommitTime'] as const).filter((f) => status[f] === null);
+  const nullFields = (['lagBytes', 'lagSeconds', 'confirmedFlushLsn', 'position', 'lastCommitTime'] as const).filter(
+    (f) => status[f] === null,
+  );
   expect(Object.keys(status.unknown).sort()).toEqual([...nullFields].sort());
   for (const reason of Object.values(status.unknown)) expect(reason).toMatch(/\w{4,}/);
 }
@@ -30,7 +32,15 @@ describe('cdc status of values it cannot know', () => {
 
   it('reports lag, position and last commit as unknown with the reason before CDC has a slot', async () => {
     const status = await cdcStatus(options());
-    expect(status).toMatchObject({ slotExists: false, lagBytes: null, lagSeconds: null, lagBasis: 'unknown', confirmedFlushLsn: null, position: null, lastCommitTime: null });
+    expect(status).toMatchObject({
+      slotExists: false,
+      lagBytes: null,
+      lagSeconds: null,
+      lagBasis: 'unknown',
+      confirmedFlushLsn: null,
+      position: null,
+      lastCommitTime: null,
+    });
     expect(status.unknown.lagSeconds).toMatch(/no replication slot "autocorp_cdc" yet/);
     expect(status.unknown.lagBytes).toBe(status.unknown.lagSeconds);
     expect(status.unknown.position).toMatch(/no full load yet/);
@@ -52,11 +62,15 @@ describe('cdc status of values it cannot know', () => {
 
   it('reports the lag in seconds of an invalidated slot as unknown, naming the invalidation', async () => {
     for (let i = 0; i < 4; i++) {
-      await fx.query(`INSERT INTO parts SELECT g, repeat('x', 200) FROM generate_series(${i * 1000 + 10}, ${i * 1000 + 999}) g`);
+      await fx.query(
+        `INSERT INTO parts SELECT g, repeat('x', 200) FROM generate_series(${i * 1000 + 10}, ${i * 1000 + 999}) g`,
+      );
       await fx.query('SELECT pg_switch_wal()');
     }
     await fx.query('CHECKPOINT');
-    const [slot] = await fx.query<{ wal_status: string }>(`SELECT wal_status FROM pg_replication_slots WHERE slot_name = 'autocorp_cdc'`);
+    const [slot] = await fx.query<{ wal_status: string }>(
+      `SELECT wal_status FROM pg_replication_slots WHERE slot_name = 'autocorp_cdc'`,
+    );
     expect(slot?.wal_status).toBe('lost');
 
     const status = await cdcStatus(options());

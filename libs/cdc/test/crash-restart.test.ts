@@ -26,7 +26,12 @@ function killPlan(random: () => number): { point: KillPoint; count: number }[] {
 }
 
 /** Runs a CDC process to its planned death; resolves once it is gone. */
-async function runUntilKilled(fx: CdcFixture, env: Record<string, string>, point: KillPoint, count: number): Promise<void> {
+async function runUntilKilled(
+  fx: CdcFixture,
+  env: Record<string, string>,
+  point: KillPoint,
+  count: number,
+): Promise<void> {
   if (point === 'starting' || point === 'batch') {
     const cdc = spawnCdcChild(fx, env);
     await cdc.reported(point, count);
@@ -43,7 +48,9 @@ describe('crash and restart', () => {
 
   beforeAll(async () => {
     fx = await startCdcFixture();
-    await fx.query(`INSERT INTO customers (customer_id, first_name, last_name, email, state) SELECT g, 'F', 'L', 'c' || g || '@x.com', 'NY' FROM generate_series(1, 500) g`);
+    await fx.query(
+      `INSERT INTO customers (customer_id, first_name, last_name, email, state) SELECT g, 'F', 'L', 'c' || g || '@x.com', 'NY' FROM generate_series(1, 500) g`,
+    );
     await fx.query(`
       CREATE TABLE cdc_audit (id bigserial PRIMARY KEY, op text NOT NULL, customer_id int NOT NULL, city text, last_name text, phone text);
       CREATE FUNCTION cdc_audit_row() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -88,12 +95,22 @@ describe('crash and restart', () => {
     // What the killed processes staged is gone.
     expect(await readdir(cdcStagingRoot(fx.store, 'autocorp_cdc'))).toEqual([]);
 
-    const audit = await fx.query<{ op: string; customer_id: number; city: string | null; last_name: string; phone: string | null }>(
-      `SELECT op, customer_id, city, last_name, phone FROM cdc_audit ORDER BY id`,
-    );
+    const audit = await fx.query<{
+      op: string;
+      customer_id: number;
+      city: string | null;
+      last_name: string;
+      phone: string | null;
+    }>(`SELECT op, customer_id, city, last_name, phone FROM cdc_audit ORDER BY id`);
     expect(audit.length).toBeGreaterThanOrEqual(operations);
     const changes = await fx.rawRows('customers', { cdcOnly: true });
-    const asAudit = changes.map((r) => ({ op: r.Op, customer_id: Number(r.customer_id), city: r.city, last_name: r.last_name, phone: r.phone }));
+    const asAudit = changes.map((r) => ({
+      op: r.Op,
+      customer_id: Number(r.customer_id),
+      city: r.city,
+      last_name: r.last_name,
+      phone: r.phone,
+    }));
     expect(asAudit.length).toBe(audit.length);
     expect(asAudit).toEqual(audit);
     // Seven CDC processes start (tsx) on a shared machine.

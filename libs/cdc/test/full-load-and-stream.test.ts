@@ -15,7 +15,9 @@ describe('full load and stream', () => {
 
   beforeAll(async () => {
     fx = await startCdcFixture();
-    await fx.query(`INSERT INTO auto_parts (sku, description, category, manufacturer, price, stock_quantity) VALUES ('P-1', 'Pad', 'Brakes', 'Acme', 12.34, 5)`);
+    await fx.query(
+      `INSERT INTO auto_parts (sku, description, category, manufacturer, price, stock_quantity) VALUES ('P-1', 'Pad', 'Brakes', 'Acme', 12.34, 5)`,
+    );
     await fx.query(
       `INSERT INTO customers (customer_id, first_name, last_name, email, state, city)
        SELECT g, 'First' || g, 'Last' || g, 'c' || g || '@example.com', 'TX', CASE WHEN g % 7 = 0 THEN NULL ELSE 'Austin' END FROM generate_series(1, ${PRELOADED}) g`,
@@ -27,8 +29,19 @@ describe('full load and stream', () => {
   });
 
   it('loads every table from the slot snapshot while writes run, then streams exactly the rest', async () => {
-    const workload = startCustomerWorkload(fx.pool, 1_000_000, PRELOADED, seededRandom(testSeed('full load and stream')));
-    const options = { connection: fx.connection, store: fx.store, maxRowsPerFile: 12_000, cutIntervalMs: 200, heartbeatIntervalMs: 500 };
+    const workload = startCustomerWorkload(
+      fx.pool,
+      1_000_000,
+      PRELOADED,
+      seededRandom(testSeed('full load and stream')),
+    );
+    const options = {
+      connection: fx.connection,
+      store: fx.store,
+      maxRowsPerFile: 12_000,
+      cutIntervalMs: 200,
+      heartbeatIntervalMs: 500,
+    };
     const batches = new EventWaiter<CdcBatch>();
     const runner = startCdc({ ...options, onBatch: batches.listener });
     await runner.streaming;
@@ -47,11 +60,22 @@ describe('full load and stream', () => {
 
     const loadKeys: string[] = [];
     for await (const info of fx.store.list('raw/database/pg_customers/LOAD')) loadKeys.push(info.key);
-    expect(loadKeys).toEqual(['raw/database/pg_customers/LOAD00000001.parquet', 'raw/database/pg_customers/LOAD00000002.parquet', 'raw/database/pg_customers/LOAD00000003.parquet']);
+    expect(loadKeys).toEqual([
+      'raw/database/pg_customers/LOAD00000001.parquet',
+      'raw/database/pg_customers/LOAD00000002.parquet',
+      'raw/database/pg_customers/LOAD00000003.parquet',
+    ]);
 
     const raw = await fx.rawRows('customers');
     const replayed = replayRaw(raw, (r) => String(r.customer_id));
-    const source = await fx.query<{ customer_id: number; email: string; city: string | null; last_name: string; phone: string | null; updated_at: string }>(
+    const source = await fx.query<{
+      customer_id: number;
+      email: string;
+      city: string | null;
+      last_name: string;
+      phone: string | null;
+      updated_at: string;
+    }>(
       `SELECT customer_id, email, city, last_name, phone, to_char(updated_at, 'YYYY-MM-DD HH24:MI:SS.US') AS updated_at FROM customers ORDER BY customer_id`,
     );
     expect(replayed.size).toBe(source.length);
@@ -64,7 +88,11 @@ describe('full load and stream', () => {
         last_name: row.last_name,
         phone: row.phone,
       });
-      expect(String(lake?.updated_at).padEnd(26, '0').replace(/\.?0*$/, '')).toBe(row.updated_at.replace(/\.?0*$/, ''));
+      expect(
+        String(lake?.updated_at)
+          .padEnd(26, '0')
+          .replace(/\.?0*$/, ''),
+      ).toBe(row.updated_at.replace(/\.?0*$/, ''));
     }
     // No change is in the lake twice.
     const changeIds = raw.filter((r) => String(r._cdc_seq) !== '0').map((r) => `${r._cdc_commit_lsn}/${r._cdc_seq}`);
@@ -73,11 +101,15 @@ describe('full load and stream', () => {
 
   it('writes I, U and D in commit order with the order inside each transaction, deletes carrying the old row', async () => {
     const options = { connection: fx.connection, store: fx.store, cutIntervalMs: 100 };
-    await fx.query(`INSERT INTO auto_parts (sku, description, category, manufacturer, price, stock_quantity) VALUES ('OPS-1', 'Filter', 'Engine', 'Acme', 9.99, 1)`);
+    await fx.query(
+      `INSERT INTO auto_parts (sku, description, category, manufacturer, price, stock_quantity) VALUES ('OPS-1', 'Filter', 'Engine', 'Acme', 9.99, 1)`,
+    );
     await fx.query(`UPDATE auto_parts SET stock_quantity = 2, price = 10.50 WHERE sku = 'OPS-1'`);
     const client = await fx.pool.connect();
     await client.query('BEGIN');
-    await client.query(`INSERT INTO auto_parts (sku, description, category, manufacturer, price) VALUES ('OPS-2', 'Belt', 'Engine', 'Acme', 20)`);
+    await client.query(
+      `INSERT INTO auto_parts (sku, description, category, manufacturer, price) VALUES ('OPS-2', 'Belt', 'Engine', 'Acme', 20)`,
+    );
     await client.query(`UPDATE auto_parts SET stock_quantity = 3 WHERE sku = 'OPS-1'`);
     await client.query(`DELETE FROM auto_parts WHERE sku = 'OPS-2'`);
     await client.query('COMMIT');
@@ -100,8 +132,14 @@ describe('full load and stream', () => {
     expect(txn.map((r) => Number(r._cdc_seq))).toEqual([1, 2, 3]);
     expect(changes[5]).toMatchObject({ description: 'Filter', manufacturer: 'Acme', price: '10.50' });
 
-    const file = [...(await fx.duck(`SELECT filename FROM read_parquet('${fx.lakeDir}/raw/database/pg_auto_parts/2*.parquet', filename = true) LIMIT 1`))][0]?.filename;
-    const schema = await fx.duck(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${file}'))`);
+    const file = [
+      ...(await fx.duck(
+        `SELECT filename FROM read_parquet('${fx.lakeDir}/raw/database/pg_auto_parts/2*.parquet', filename = true) LIMIT 1`,
+      )),
+    ][0]?.filename;
+    const schema = await fx.duck(
+      `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${file}'))`,
+    );
     expect(Object.fromEntries(schema.map((c) => [c.column_name, c.column_type]))).toMatchObject({
       Op: 'VARCHAR',
       _cdc_commit_ts: 'TIMESTAMP WITH TIME ZONE',

@@ -11,7 +11,9 @@ describe('full load progress events', () => {
     fx = await startCdcFixture();
     const random = seededRandom(testSeed('full load progress'));
     customers = 5_000 + Math.floor(random() * 5_000);
-    await fx.query(`INSERT INTO auto_parts (sku, description, category, manufacturer, price, stock_quantity) VALUES ('P-1', 'Pad', 'Brakes', 'Acme', 12.34, 5)`);
+    await fx.query(
+      `INSERT INTO auto_parts (sku, description, category, manufacturer, price, stock_quantity) VALUES ('P-1', 'Pad', 'Brakes', 'Acme', 12.34, 5)`,
+    );
     await fx.query(
       `INSERT INTO customers (customer_id, first_name, last_name, email, state, city)
        SELECT g, 'First' || g, 'Last' || g, 'c' || g || '@example.com', 'TX', 'Austin' FROM generate_series(1, ${customers}) g`,
@@ -24,12 +26,19 @@ describe('full load progress events', () => {
 
   it('reports one task per table, in order, counting the rows each table holds', async () => {
     const estimates = new Map(
-      (await fx.query<{ name: string; n: string }>(`SELECT relname AS name, reltuples::bigint AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND reltuples >= 0`)).map(
-        (r) => [r.name, Number(r.n)],
-      ),
+      (
+        await fx.query<{ name: string; n: string }>(
+          `SELECT relname AS name, reltuples::bigint AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND reltuples >= 0`,
+        )
+      ).map((r) => [r.name, Number(r.n)]),
     );
     const events: ProgressEvent[] = [];
-    const result = await runFullLoad({ connection: fx.connection, store: fx.store, maxRowsPerFile: 1_000, onProgress: (e) => events.push(e) });
+    const result = await runFullLoad({
+      connection: fx.connection,
+      store: fx.store,
+      maxRowsPerFile: 1_000,
+      onProgress: (e) => events.push(e),
+    });
 
     expect(new Set(events.map((e) => e.stage))).toEqual(new Set(['full-load']));
     expect(new Set(events.map((e) => e.subject))).toEqual(new Set(result.tables.map((t) => t.table)));

@@ -19,7 +19,9 @@ describe('the CDC Parquet stage', () => {
     const options = { folder: path.join(root, 'stage'), threads: 3, memoryLimit: '512MB' };
     const reference = await DuckDBInstance.create(':memory:', { memory_limit: options.memoryLimit });
     const referenceConnection = await reference.connect();
-    const expectedMemory = (await referenceConnection.runAndReadAll("SELECT current_setting('memory_limit') AS m")).getRowObjects()[0]?.['m'];
+    const expectedMemory = (
+      await referenceConnection.runAndReadAll("SELECT current_setting('memory_limit') AS m")
+    ).getRowObjects()[0]?.['m'];
     referenceConnection.closeSync();
     reference.closeSync();
 
@@ -27,13 +29,21 @@ describe('the CDC Parquet stage', () => {
     const [settings] = await stage.rows(
       "SELECT current_setting('threads') AS threads, current_setting('memory_limit') AS memory, current_setting('temp_directory') AS spill, current_setting('preserve_insertion_order') AS ordered, current_setting('TimeZone') AS tz",
     );
-    expect({ ...settings, threads: String(settings?.['threads']) }).toEqual({ threads: String(options.threads), memory: expectedMemory, spill: path.join(options.folder, 'spill'), ordered: true, tz: 'UTC' });
+    expect({ ...settings, threads: String(settings?.['threads']) }).toEqual({
+      threads: String(options.threads),
+      memory: expectedMemory,
+      spill: path.join(options.folder, 'spill'),
+      ordered: true,
+      tz: 'UTC',
+    });
     expect((await stat(path.join(options.folder, 'spill'))).isDirectory()).toBe(true);
 
     // A statement on a connection of its own sees UTC too: the wall clock of an instant is written as UTC.
     const instant = '2024-01-01T00:00:00+02:00';
     const csv = stage.tempFile('csv');
-    await stage.runIsolated(`COPY (SELECT strftime(TIMESTAMPTZ ${quoteLiteral(instant)}, '%H') AS hour) TO ${quoteLiteral(csv)} (FORMAT csv, HEADER false)`);
+    await stage.runIsolated(
+      `COPY (SELECT strftime(TIMESTAMPTZ ${quoteLiteral(instant)}, '%H') AS hour) TO ${quoteLiteral(csv)} (FORMAT csv, HEADER false)`,
+    );
     expect(Number((await readFile(csv, 'utf8')).trim())).toBe(new Date(instant).getUTCHours());
 
     await stage.close();

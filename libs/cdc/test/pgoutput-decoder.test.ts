@@ -29,7 +29,18 @@ const text = (s: string) => Buffer.concat([Buffer.from('t'), u32(Buffer.byteLeng
 describe('pgoutput decoder', () => {
   it('decodes an update with old row, unchanged TOAST and NULL, inside a stream block', () => {
     const tuple = (...values: Buffer[]) => Buffer.concat([i16(values.length), ...values]);
-    const decoded = decodePgOutput(message('U', u32(777), u32(16384), Buffer.from('O'), tuple(text('1'), text('old'), Buffer.from('n')), Buffer.from('N'), tuple(text('1'), Buffer.from('u'), Buffer.from('n'))), true);
+    const decoded = decodePgOutput(
+      message(
+        'U',
+        u32(777),
+        u32(16384),
+        Buffer.from('O'),
+        tuple(text('1'), text('old'), Buffer.from('n')),
+        Buffer.from('N'),
+        tuple(text('1'), Buffer.from('u'), Buffer.from('n')),
+      ),
+      true,
+    );
     expect(decoded).toEqual({
       tag: 'update',
       xid: 777,
@@ -41,17 +52,72 @@ describe('pgoutput decoder', () => {
   });
 
   it('decodes relation, begin, commit, message and stream control messages', () => {
-    const relation = decodePgOutput(message('R', u32(16384), str('public'), str('docs'), Buffer.from('f'), i16(2), u8(1), str('id'), u32(23), u32(0xffffffff), u8(0), str('amount'), u32(1700), u32(786438)), false);
-    expect(relation).toMatchObject({ tag: 'relation', name: 'docs', replicaIdentity: 'f', columns: [{ name: 'id', isKey: true, typeOid: 23, typeMod: -1 }, { name: 'amount', isKey: false, typeOid: 1700, typeMod: 786438 }] });
-    expect(decodePgOutput(message('B', u64(0x1000n), u64(5n), u32(9)), false)).toEqual({ tag: 'begin', finalLsn: 0x1000n, commitTime: 5n, xid: 9 });
-    expect(decodePgOutput(message('C', u8(0), u64(0x1000n), u64(0x1030n), u64(5n)), false)).toMatchObject({ tag: 'commit', commitLsn: 0x1000n, endLsn: 0x1030n });
-    expect(decodePgOutput(message('M', u8(0), u64(0x2000n), str('hb'), u32(2), Buffer.from('hi')), false)).toMatchObject({ tag: 'message', transactional: false, lsn: 0x2000n, prefix: 'hb' });
-    expect(decodePgOutput(message('S', u32(5), u8(1)), false)).toEqual({ tag: 'stream-start', xid: 5, firstSegment: true });
+    const relation = decodePgOutput(
+      message(
+        'R',
+        u32(16384),
+        str('public'),
+        str('docs'),
+        Buffer.from('f'),
+        i16(2),
+        u8(1),
+        str('id'),
+        u32(23),
+        u32(0xffffffff),
+        u8(0),
+        str('amount'),
+        u32(1700),
+        u32(786438),
+      ),
+      false,
+    );
+    expect(relation).toMatchObject({
+      tag: 'relation',
+      name: 'docs',
+      replicaIdentity: 'f',
+      columns: [
+        { name: 'id', isKey: true, typeOid: 23, typeMod: -1 },
+        { name: 'amount', isKey: false, typeOid: 1700, typeMod: 786438 },
+      ],
+    });
+    expect(decodePgOutput(message('B', u64(0x1000n), u64(5n), u32(9)), false)).toEqual({
+      tag: 'begin',
+      finalLsn: 0x1000n,
+      commitTime: 5n,
+      xid: 9,
+    });
+    expect(decodePgOutput(message('C', u8(0), u64(0x1000n), u64(0x1030n), u64(5n)), false)).toMatchObject({
+      tag: 'commit',
+      commitLsn: 0x1000n,
+      endLsn: 0x1030n,
+    });
+    expect(
+      decodePgOutput(message('M', u8(0), u64(0x2000n), str('hb'), u32(2), Buffer.from('hi')), false),
+    ).toMatchObject({ tag: 'message', transactional: false, lsn: 0x2000n, prefix: 'hb' });
+    expect(decodePgOutput(message('S', u32(5), u8(1)), false)).toEqual({
+      tag: 'stream-start',
+      xid: 5,
+      firstSegment: true,
+    });
     expect(decodePgOutput(message('E'), true)).toEqual({ tag: 'stream-stop' });
     expect(decodePgOutput(message('A', u32(5), u32(6)), false)).toEqual({ tag: 'stream-abort', xid: 5, subXid: 6 });
-    expect(decodePgOutput(message('c', u32(5), u8(0), u64(0x3000n), u64(0x3040n), u64(7n)), false)).toMatchObject({ tag: 'stream-commit', xid: 5, commitLsn: 0x3000n, endLsn: 0x3040n });
-    expect(decodePgOutput(message('T', u32(2), u8(1), u32(10), u32(11)), false)).toEqual({ tag: 'truncate', xid: undefined, options: 1, relationIds: [10, 11] });
-    expect(decodePgOutput(message('O', u64(0x10n), str('node1')), false)).toEqual({ tag: 'origin', commitLsn: 0x10n, name: 'node1' });
+    expect(decodePgOutput(message('c', u32(5), u8(0), u64(0x3000n), u64(0x3040n), u64(7n)), false)).toMatchObject({
+      tag: 'stream-commit',
+      xid: 5,
+      commitLsn: 0x3000n,
+      endLsn: 0x3040n,
+    });
+    expect(decodePgOutput(message('T', u32(2), u8(1), u32(10), u32(11)), false)).toEqual({
+      tag: 'truncate',
+      xid: undefined,
+      options: 1,
+      relationIds: [10, 11],
+    });
+    expect(decodePgOutput(message('O', u64(0x10n), str('node1')), false)).toEqual({
+      tag: 'origin',
+      commitLsn: 0x10n,
+      name: 'node1',
+    });
   });
 
   it('rejects unknown and truncated messages with a protocol CdcError', () => {

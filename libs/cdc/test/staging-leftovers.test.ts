@@ -46,7 +46,13 @@ describe('staging folders', () => {
     expect((await listing(systemTemp)).filter((name) => name.startsWith('autocorp-cdc'))).toEqual([]);
 
     // A live process (its own slot and table) staging in the same folder.
-    const live = spawnCdcChild(fx, { TMPDIR: systemTemp, CDC_SLOT: 'side', CDC_PUBLICATION: 'side', CDC_TABLES: 'notes', CDC_TEMP_ROOT: stagingRoot });
+    const live = spawnCdcChild(fx, {
+      TMPDIR: systemTemp,
+      CDC_SLOT: 'side',
+      CDC_PUBLICATION: 'side',
+      CDC_TABLES: 'notes',
+      CDC_TEMP_ROOT: stagingRoot,
+    });
     await live.reported('streaming');
     const liveFolders = (await listing(stagingRoot)).filter((name) => name !== left[0]);
     expect(liveFolders).toEqual([expect.stringMatching(new RegExp(`-${live.pid}-`))]);

@@ -8,7 +8,13 @@ const TABLES = ['docs', 'items'];
 
 describe('stream features', () => {
   let fx: CdcFixture;
-  const options = () => ({ connection: fx.connection, store: fx.store, tables: TABLES, cutIntervalMs: 100, maxRowsPerFile: 40_000 });
+  const options = () => ({
+    connection: fx.connection,
+    store: fx.store,
+    tables: TABLES,
+    cutIntervalMs: 100,
+    maxRowsPerFile: 40_000,
+  });
 
   beforeAll(async () => {
     // A tiny decoding memory makes PostgreSQL stream in-progress transactions (protocol 2).
@@ -64,8 +70,15 @@ describe('stream features', () => {
     );
     expect(counts[0]).toEqual({ n: '100010', txns: '1', lo: '1', hi: '100010', rolled: '0', aborted: '0' });
     // Split into files of at most maxRowsPerFile rows.
-    expect(batches.flatMap((b) => b.files).filter((f) => f.table === 'items').map((f) => f.rows)).toEqual([40_000, 40_000, 20_010]);
-    const last = await fx.duck(`SELECT id, qty, note FROM read_parquet('${fx.lakeDir}/raw/database/pg_items/2*.parquet') WHERE id = 3 ORDER BY _cdc_seq`);
+    expect(
+      batches
+        .flatMap((b) => b.files)
+        .filter((f) => f.table === 'items')
+        .map((f) => f.rows),
+    ).toEqual([40_000, 40_000, 20_010]);
+    const last = await fx.duck(
+      `SELECT id, qty, note FROM read_parquet('${fx.lakeDir}/raw/database/pg_items/2*.parquet') WHERE id = 3 ORDER BY _cdc_seq`,
+    );
     expect(last).toEqual([
       { id: 3, qty: 1, note: 'n' },
       { id: 3, qty: 1, note: 'kept' },
@@ -86,7 +99,8 @@ describe('stream features', () => {
     // Stop once a stored batch holds the last change (the walsender first re-reads WAL of the earlier tests).
     const holdsLastChange = async (batch: CdcBatch) => {
       for (const file of batch.files.filter((f) => f.table === 'docs')) {
-        if ((await fx.duck(`SELECT id FROM read_parquet('${fx.store.localPath(file.key)}') WHERE id = 13`)).length > 0) return true;
+        if ((await fx.duck(`SELECT id FROM read_parquet('${fx.store.localPath(file.key)}') WHERE id = 13`)).length > 0)
+          return true;
       }
       return false;
     };
@@ -97,9 +111,15 @@ describe('stream features', () => {
     for await (const info of fx.store.list('raw/database/pg_docs/2')) files.push(info.key);
     const shapes = new Map<number, Record<string, string>>();
     for (const key of files) {
-      const described = await fx.duck(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${fx.store.localPath(key)}'))`);
+      const described = await fx.duck(
+        `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${fx.store.localPath(key)}'))`,
+      );
       const ids = await fx.duck(`SELECT id FROM read_parquet('${fx.store.localPath(key)}')`);
-      for (const { id } of ids) shapes.set(Number(id), Object.fromEntries(described.map((c) => [String(c.column_name), String(c.column_type)])));
+      for (const { id } of ids)
+        shapes.set(
+          Number(id),
+          Object.fromEntries(described.map((c) => [String(c.column_name), String(c.column_type)])),
+        );
     }
     expect(shapes.get(10)).toMatchObject({ body: 'VARCHAR', amount: 'DECIMAL(12,2)' });
     expect(shapes.get(10)).not.toHaveProperty('tags');
@@ -111,33 +131,57 @@ describe('stream features', () => {
       .toString()
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { event: string; table: string; lsn: string; columns?: { name: string; lakeType: string }[] });
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            event: string;
+            table: string;
+            lsn: string;
+            columns?: { name: string; lakeType: string }[];
+          },
+      );
     const docs = history.filter((e) => e.table === 'docs');
     expect(docs.map((e) => e.event)).toEqual(['initial', 'relation', 'relation', 'relation']);
     expect(docs[1]?.columns?.map((c) => c.name)).toEqual(['id', 'title', 'body', 'amount', 'tags']);
     expect(docs[2]?.columns?.map((c) => c.name)).toEqual(['id', 'title', 'amount', 'tags']);
     expect(docs[3]?.columns?.find((c) => c.name === 'amount')?.lakeType).toBe('DECIMAL(14,4)');
-    const lsnOf = (id: number) => fx.duck(`SELECT _cdc_commit_lsn AS l FROM read_parquet('${fx.lakeDir}/raw/database/pg_docs/2*.parquet') WHERE id = ${id}`);
+    const lsnOf = (id: number) =>
+      fx.duck(
+        `SELECT _cdc_commit_lsn AS l FROM read_parquet('${fx.lakeDir}/raw/database/pg_docs/2*.parquet') WHERE id = ${id}`,
+      );
     const toBig = (lsn: string) => {
       const [hi, lo] = lsn.split('/') as [string, string];
       return (BigInt(`0x${hi}`) << 32n) | BigInt(`0x${lo}`);
     };
     expect(toBig(docs[1]?.lsn as string)).toBe(BigInt(String((await lsnOf(11))[0]?.l)));
-    const schemas = JSON.parse((await fx.store.getBytes('state/cdc/autocorp_cdc/schemas.json')).toString()) as Record<string, { columns: { name: string }[] }>;
+    const schemas = JSON.parse((await fx.store.getBytes('state/cdc/autocorp_cdc/schemas.json')).toString()) as Record<
+      string,
+      { columns: { name: string }[] }
+    >;
     expect(schemas.docs?.columns.map((c) => c.name)).toEqual(['id', 'title', 'amount', 'tags']);
   });
 
   it('keeps an idle slot moving with heartbeats and reports health', async () => {
     const statusUpdates = new EventWaiter<CdcStatusSent>();
-    const runner = startCdc({ ...options(), heartbeatIntervalMs: 200, statusIntervalMs: 200, onStatusSent: statusUpdates.listener });
+    const runner = startCdc({
+      ...options(),
+      heartbeatIntervalMs: 200,
+      statusIntervalMs: 200,
+      onStatusSent: statusUpdates.listener,
+    });
     await runner.streaming;
     // WAL from a table outside the publication: nothing to capture, yet the slot must pass it.
     await fx.query(`CREATE TABLE unrelated (id int)`);
     await fx.query(`INSERT INTO unrelated SELECT generate_series(1, 1000)`);
-    const [{ lsn: target }] = (await fx.query<{ lsn: string }>(`SELECT pg_current_wal_lsn()::text AS lsn`)) as [{ lsn: string }];
+    const [{ lsn: target }] = (await fx.query<{ lsn: string }>(`SELECT pg_current_wal_lsn()::text AS lsn`)) as [
+      { lsn: string },
+    ];
     // After each status update CDC sends (at least every 200 ms), look whether the slot has passed it.
     const slotPassed = async () => {
-      const [row] = await fx.query<{ ok: boolean }>(`SELECT confirmed_flush_lsn >= $1::pg_lsn AS ok FROM pg_replication_slots WHERE slot_name = 'autocorp_cdc'`, [target]);
+      const [row] = await fx.query<{ ok: boolean }>(
+        `SELECT confirmed_flush_lsn >= $1::pg_lsn AS ok FROM pg_replication_slots WHERE slot_name = 'autocorp_cdc'`,
+        [target],
+      );
       return row?.ok === true;
     };
     await statusUpdates.until(slotPassed, runner.done);

@@ -4,7 +4,11 @@ import { readCdcState } from '../src/state/cdc-state';
 import { type CdcFixture, startCdcFixture } from './support/cdc-fixture';
 
 const slotLsn = async (fx: CdcFixture) =>
-  (await fx.query<{ lsn: string }>(`SELECT confirmed_flush_lsn::text AS lsn FROM pg_replication_slots WHERE slot_name = 'autocorp_cdc'`))[0]?.lsn;
+  (
+    await fx.query<{ lsn: string }>(
+      `SELECT confirmed_flush_lsn::text AS lsn FROM pg_replication_slots WHERE slot_name = 'autocorp_cdc'`,
+    )
+  )[0]?.lsn;
 
 const rejection = async (promise: Promise<unknown>): Promise<CdcError> => {
   const error = await promise.then(

@@ -8,7 +8,11 @@ const states: Record<string, TableState | undefined> = {
   data_sync: { state: 'data_sync', startedAt: '2026-12-07T10:00:00.000Z' },
   sync_done: { state: 'sync_done', ...loaded },
   ready: { state: 'ready', ...loaded },
-  errored: { state: 'errored', reason: 'An update of notes left column "body" out as unchanged TOAST.', solution: 'Run dropCdc.' },
+  errored: {
+    state: 'errored',
+    reason: 'An update of notes left column "body" out as unchanged TOAST.',
+    solution: 'Run dropCdc.',
+  },
 };
 const events: Record<string, TableEvent> = {
   'load-started': { event: 'load-started', at: '2026-12-07T11:00:00.000Z' },
@@ -46,10 +50,14 @@ describe('nextTableState', () => {
         }
         const next = nextTableState('notes', state, event);
         expect(next.state).toBe(to);
-        if (next.state === 'errored' && event.event === 'failed') expect([next.reason, next.solution]).toEqual([event.reason, event.solution]);
+        if (next.state === 'errored' && event.event === 'failed')
+          expect([next.reason, next.solution]).toEqual([event.reason, event.solution]);
         if (next.state === 'sync_done' || next.state === 'ready') {
           const source = event.event === 'load-done' ? event : state;
-          expect(next).toMatchObject({ lsn: (source as typeof loaded).lsn, loadRows: (source as typeof loaded).loadRows });
+          expect(next).toMatchObject({
+            lsn: (source as typeof loaded).lsn,
+            loadRows: (source as typeof loaded).loadRows,
+          });
         }
         expect(isSynced(next)).toBe(to === 'sync_done' || to === 'ready');
       });

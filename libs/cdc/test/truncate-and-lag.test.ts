@@ -18,7 +18,10 @@ describe('truncate and lag', () => {
 
   beforeAll(async () => {
     // A tiny decoding memory makes PostgreSQL stream large transactions before they commit.
-    fx = await startCdcFixture({ schema: false, settings: { logical_decoding_work_mem: '64kB', track_commit_timestamp: 'on' } });
+    fx = await startCdcFixture({
+      schema: false,
+      settings: { logical_decoding_work_mem: '64kB', track_commit_timestamp: 'on' },
+    });
     await fx.query(`
       CREATE TABLE parts (id int PRIMARY KEY, name text NOT NULL);
       ALTER TABLE parts REPLICA IDENTITY FULL;
@@ -60,7 +63,11 @@ describe('truncate and lag', () => {
     const events = await truncateEvents();
     expect(events.map((e) => e.table).sort()).toEqual(['notes', 'parts']);
     const lsn = BigInt(String(parts[0]?._cdc_commit_lsn));
-    expect(events.every((e) => e.lsn === `${(lsn >> 32n).toString(16).toUpperCase()}/${(lsn & 0xffffffffn).toString(16).toUpperCase()}`)).toBe(true);
+    expect(
+      events.every(
+        (e) => e.lsn === `${(lsn >> 32n).toString(16).toUpperCase()}/${(lsn & 0xffffffffn).toString(16).toUpperCase()}`,
+      ),
+    ).toBe(true);
   });
 
   it('writes the T row of a large transaction that PostgreSQL streamed before its commit, not one rolled back to a savepoint', async () => {
@@ -80,7 +87,9 @@ describe('truncate and lag', () => {
     const summary = await runCdcUntilIdle(options());
     expect(summary.streamedTransactions).toBeGreaterThanOrEqual(1);
 
-    const rows = (await fx.rawRows('parts', { cdcOnly: true })).filter((r) => BigInt(String(r._cdc_commit_lsn)) === summary.position.lsn);
+    const rows = (await fx.rawRows('parts', { cdcOnly: true })).filter(
+      (r) => BigInt(String(r._cdc_commit_lsn)) === summary.position.lsn,
+    );
     expect(rows.length).toBe(5002);
     expect(rows.slice(-2).map((r) => [r.Op, Number(r._cdc_seq), r.id])).toEqual([
       ['T', 5001, null],
@@ -91,7 +100,11 @@ describe('truncate and lag', () => {
 
   it('reports lag while nothing streams as the age of the oldest unacknowledged captured commit, without holding the slot', async () => {
     const slotBefore = async () =>
-      (await fx.query<{ lsn: string }>(`SELECT confirmed_flush_lsn::text AS lsn FROM pg_replication_slots WHERE slot_name = 'autocorp_cdc'`))[0]?.lsn;
+      (
+        await fx.query<{ lsn: string }>(
+          `SELECT confirmed_flush_lsn::text AS lsn FROM pg_replication_slots WHERE slot_name = 'autocorp_cdc'`,
+        )
+      )[0]?.lsn;
     // The test server commits asynchronously; decoding sees a commit only once its WAL is flushed,
     // so these commit synchronously (a busy machine can delay the WAL writer past the status call).
     const commitFlushed = (sql: string) => fx.query(`BEGIN; SET LOCAL synchronous_commit = on; ${sql}; COMMIT`);

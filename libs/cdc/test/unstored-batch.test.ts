@@ -4,7 +4,11 @@ import { type CdcFixture, startCdcFixture } from './support/cdc-fixture';
 import { crashAfterFiles } from './support/crash-after-files';
 
 const slotLsn = async (fx: CdcFixture) =>
-  (await fx.query<{ lsn: string }>(`SELECT confirmed_flush_lsn::text AS lsn FROM pg_replication_slots WHERE slot_name = 'autocorp_cdc'`))[0]?.lsn;
+  (
+    await fx.query<{ lsn: string }>(
+      `SELECT confirmed_flush_lsn::text AS lsn FROM pg_replication_slots WHERE slot_name = 'autocorp_cdc'`,
+    )
+  )[0]?.lsn;
 
 describe('a batch whose position could not be stored', () => {
   let fx: CdcFixture;
@@ -14,7 +18,9 @@ describe('a batch whose position could not be stored', () => {
     // PostgreSQL asks for a reply after 500 ms without one: that keepalive is the first thing the stream
     // delivers after the failed write (status and heartbeat intervals are far longer).
     fx = await startCdcFixture({ schema: false, settings: { wal_sender_timeout: '1s' } });
-    await fx.query(`CREATE TABLE parts (id int PRIMARY KEY, name text NOT NULL); ALTER TABLE parts REPLICA IDENTITY FULL;`);
+    await fx.query(
+      `CREATE TABLE parts (id int PRIMARY KEY, name text NOT NULL); ALTER TABLE parts REPLICA IDENTITY FULL;`,
+    );
     await runCdcUntilIdle(options());
   });
 
@@ -24,7 +30,12 @@ describe('a batch whose position could not be stored', () => {
 
   it('is never acknowledged, so the next run streams its changes again', async () => {
     const before = await slotLsn(fx);
-    const runner = startCdc({ ...options(), store: crashAfterFiles(fx.store), heartbeatIntervalMs: 60_000, statusIntervalMs: 60_000 });
+    const runner = startCdc({
+      ...options(),
+      store: crashAfterFiles(fx.store),
+      heartbeatIntervalMs: 60_000,
+      statusIntervalMs: 60_000,
+    });
     await runner.streaming;
     await fx.query(`BEGIN; SET LOCAL synchronous_commit = on; INSERT INTO parts VALUES (1, 'kept'); COMMIT;`);
     await expect(runner.done).rejects.toThrow(/injected crash/);

@@ -33,7 +33,8 @@ describe('value fidelity of streamed changes', () => {
   });
 
   it('writes every text value byte for byte, NULL apart from the empty string, and typed values as their lake types', async () => {
-    for (const [i, text] of TRICKY_TEXTS.entries()) await fx.query(`INSERT INTO vals (id, t) VALUES ($1, $2)`, [i, text]);
+    for (const [i, text] of TRICKY_TEXTS.entries())
+      await fx.query(`INSERT INTO vals (id, t) VALUES ($1, $2)`, [i, text]);
     await fx.query(`INSERT INTO vals (id, t) VALUES (100, NULL)`);
     await fx.query(
       `INSERT INTO vals VALUES (200, 'typed', 'v"c,', '\\x00ff22', '{"a": [1, "x\\"y"]}', -12.345, 123456789012345678901234567890.123456789, '2024-02-29 23:59:59.123456+02', '2024-02-29', true, '{1,NULL,3}', '1 day 02:03:04', -7)`,

@@ -24,7 +24,10 @@ export const DEFAULT_HOME_DIRNAME = '.autocorp';
 export function resolveStateHome(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): StateHome {
   const configured = env.AUTOCORP_HOME;
   if (configured !== undefined && configured.trim() === '') {
-    throw new ConfigError('invalid-home', 'AUTOCORP_HOME is set but empty. Unset it to use ./.autocorp, or point it at a folder.');
+    throw new ConfigError(
+      'invalid-home',
+      'AUTOCORP_HOME is set but empty. Unset it to use ./.autocorp, or point it at a folder.',
+    );
   }
   const root = path.resolve(cwd, configured ?? DEFAULT_HOME_DIRNAME);
   return stateHomeAt(root);

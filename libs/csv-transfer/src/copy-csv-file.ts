@@ -90,7 +90,15 @@ export async function copyCsvFile(
       );
     }
     const verifiedBy = await verifyStored(store, info, source.name, { bytes, sha256 });
-    return { info, bytes, rows: rows.dataRows, lines: rows.lines, sha256, verifiedBy, invalidUtf8: { lines: utf8.invalidLines, totalLines: utf8.invalidLineTotal } };
+    return {
+      info,
+      bytes,
+      rows: rows.dataRows,
+      lines: rows.lines,
+      sha256,
+      verifiedBy,
+      invalidUtf8: { lines: utf8.invalidLines, totalLines: utf8.invalidLineTotal },
+    };
   } catch (error) {
     await store.delete(stagingKey);
     throw error;

@@ -46,11 +46,17 @@ export function parseCsvLine(line: string): string[] {
  */
 export function sniffCsvHeader(file: string, head: Buffer, wholeFile: boolean): string[] {
   if (head.length === 0) {
-    throw new TransferError('wrong-header', `${file} is empty: a CSV export needs at least a header line. Re-export the file.`);
+    throw new TransferError(
+      'wrong-header',
+      `${file} is empty: a CSV export needs at least a header line. Re-export the file.`,
+    );
   }
   const nul = head.indexOf(0);
   if (nul !== -1) {
-    throw new TransferError('not-csv', `${file} is not CSV text: it contains a NUL byte at offset ${nul} (binary content). Check that the right file was exported.`);
+    throw new TransferError(
+      'not-csv',
+      `${file} is not CSV text: it contains a NUL byte at offset ${nul} (binary content). Check that the right file was exported.`,
+    );
   }
   const bom = head.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0;
   const text = head.subarray(bom);
@@ -66,7 +72,10 @@ export function sniffCsvHeader(file: string, head: Buffer, wholeFile: boolean): 
     }
   }
   if (end === -1 && !wholeFile) {
-    throw new TransferError('wrong-header', `${file} has no header line within its first ${SNIFF_BYTES} bytes. Check that it is a CSV export with a header row.`);
+    throw new TransferError(
+      'wrong-header',
+      `${file} has no header line within its first ${SNIFF_BYTES} bytes. Check that it is a CSV export with a header row.`,
+    );
   }
   const headerBytes = text.subarray(0, end === -1 ? text.length : end);
   const utf8 = new Utf8Scanner(1);
@@ -81,7 +90,10 @@ export function sniffCsvHeader(file: string, head: Buffer, wholeFile: boolean): 
   }
   const line = headerBytes.toString('utf8').replace(/\r$/, '');
   if (line.trim() === '') {
-    throw new TransferError('wrong-header', `${file} starts with an empty line where the header should be. Re-export it with a header row.`);
+    throw new TransferError(
+      'wrong-header',
+      `${file} starts with an empty line where the header should be. Re-export it with a header row.`,
+    );
   }
   return parseCsvLine(line);
 }

@@ -12,6 +12,8 @@ export function formatTransferReport(report: TransferReport): string {
   ]);
   const t = report.totals;
   const summary = `${t.copied} copied (${formatBytes(t.bytesCopied)}), ${t.skipped} skipped, ${t.rejected} rejected, ${t.failed} failed, ${t.withWarnings} with warnings; ingest_date=${report.ingestDate}; report ${report.manifestKey}`;
-  const warnings = report.records.flatMap((r) => (r.warnings ?? []).map((w) => `warning: ${w.message} Findings: ${w.findingsKey}`));
+  const warnings = report.records.flatMap((r) =>
+    (r.warnings ?? []).map((w) => `warning: ${w.message} Findings: ${w.findingsKey}`),
+  );
   return [formatTable(['file', 'status', 'rows', 'size', 'key / reason'], rows), summary, ...warnings].join('\n');
 }

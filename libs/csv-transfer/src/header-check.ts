@@ -9,7 +9,12 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * Checks a file's header: exactly the expected columns for a table with an expectation,
  * otherwise a plausible header (non-empty, unique, printable column names).
  */
-export function checkHeader(file: string, table: string, header: readonly string[], expected: ExpectedHeaders | undefined): void {
+export function checkHeader(
+  file: string,
+  table: string,
+  header: readonly string[],
+  expected: ExpectedHeaders | undefined,
+): void {
   const columns = expected?.[table];
   if (columns !== undefined) {
     const same = columns.length === header.length && columns.every((c, i) => c === header[i]);
@@ -32,15 +37,24 @@ export function checkHeader(file: string, table: string, header: readonly string
   }
   const empty = header.findIndex((c) => c.trim() === '');
   if (empty !== -1) {
-    throw new TransferError('wrong-header', `${file} has an empty column name at position ${empty + 1} of its header. Give every column a name.`);
+    throw new TransferError(
+      'wrong-header',
+      `${file} has an empty column name at position ${empty + 1} of its header. Give every column a name.`,
+    );
   }
   const seen = new Set<string>();
   for (const column of header) {
     if (CONTROL.test(column)) {
-      throw new TransferError('wrong-header', `${file} has a column name with a control character (${JSON.stringify(column)}). Fix the header line.`);
+      throw new TransferError(
+        'wrong-header',
+        `${file} has a column name with a control character (${JSON.stringify(column)}). Fix the header line.`,
+      );
     }
     if (seen.has(column)) {
-      throw new TransferError('wrong-header', `${file} names column "${column}" twice in its header. Column names must be unique.`);
+      throw new TransferError(
+        'wrong-header',
+        `${file} names column "${column}" twice in its header. Column names must be unique.`,
+      );
     }
     seen.add(column);
   }

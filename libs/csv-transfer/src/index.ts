@@ -1,6 +1,12 @@
 export { TransferError, type TransferErrorKind } from './transfer-error';
 export { type TransferOptions, transferCsvFiles } from './transfer-csv-files';
-export { REPORTED_LINES, type TransferRecord, type TransferReport, type TransferStatus, type TransferWarning } from './transfer-report';
+export {
+  REPORTED_LINES,
+  type TransferRecord,
+  type TransferReport,
+  type TransferStatus,
+  type TransferWarning,
+} from './transfer-report';
 export { type TransferFindings, readTransferFindings } from './transfer-findings';
 export { type InvalidUtf8, Utf8Scanner } from './utf8-scanner';
 export { checkKnownTable } from './known-tables';

@@ -10,7 +10,10 @@ export function checkKnownTable(file: string, table: string, expected: ExpectedH
   if (expected === undefined || Object.hasOwn(expected, table)) return;
   const known = Object.keys(expected).sort();
   const sameLetters = known.find((name) => name.toLowerCase() === table.toLowerCase());
-  const hint = sameLetters !== undefined ? ` Rename it to ${sameLetters}.csv (names are case-sensitive).` : ' Rename it to one of these, or add the table to the jobs that read CSV exports.';
+  const hint =
+    sameLetters !== undefined
+      ? ` Rename it to ${sameLetters}.csv (names are case-sensitive).`
+      : ' Rename it to one of these, or add the table to the jobs that read CSV exports.';
   throw new TransferError(
     'unknown-table',
     `${file} is not a known CSV export: no job reads a table named "${table}". Known files: ${known.map((name) => `${name}.csv`).join(', ')}.${hint}`,

@@ -1,4 +1,11 @@
-import { type ObjectInfo, type ObjectStore, parseRawCsvVersionedName, rawCsvPartitionPrefix, rawCsvStem, rawCsvVersionKey } from '@autocorp/lake-storage';
+import {
+  type ObjectInfo,
+  type ObjectStore,
+  parseRawCsvVersionedName,
+  rawCsvPartitionPrefix,
+  rawCsvStem,
+  rawCsvVersionKey,
+} from '@autocorp/lake-storage';
 
 /** Where a verified file is published: its table, landing day, source file name and sha256. */
 export interface VersionTarget {
@@ -14,7 +21,11 @@ export interface VersionTarget {
  * landed earlier is overwritten and key order is landing order. The staged copy is removed.
  * Runs against one store must not overlap (two runs could pick the same number).
  */
-export async function publishCsvVersion(store: ObjectStore, stagingKey: string, target: VersionTarget): Promise<ObjectInfo> {
+export async function publishCsvVersion(
+  store: ObjectStore,
+  stagingKey: string,
+  target: VersionTarget,
+): Promise<ObjectInfo> {
   const prefix = rawCsvPartitionPrefix(target.table, target.ingestDate);
   const stem = rawCsvStem(target.file);
   let last = 0;
@@ -22,7 +33,10 @@ export async function publishCsvVersion(store: ObjectStore, stagingKey: string, 
     const version = parseRawCsvVersionedName(info.key.slice(prefix.length));
     if (version?.stem === stem) last = Math.max(last, version.sequence);
   }
-  const key = rawCsvVersionKey(target.table, target.ingestDate, target.file, { sequence: last + 1, sha256: target.sha256 });
+  const key = rawCsvVersionKey(target.table, target.ingestDate, target.file, {
+    sequence: last + 1,
+    sha256: target.sha256,
+  });
   try {
     return await store.copy(stagingKey, key);
   } finally {

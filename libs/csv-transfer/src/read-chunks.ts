@@ -4,11 +4,16 @@ import { createReadStream } from 'node:fs';
 export const READ_CHUNK_BYTES = 1024 * 1024;
 
 export function readFileChunks(filePath: string): AsyncIterableIterator<Buffer> {
-  return createReadStream(filePath, { highWaterMark: READ_CHUNK_BYTES })[Symbol.asyncIterator]() as AsyncIterableIterator<Buffer>;
+  return createReadStream(filePath, { highWaterMark: READ_CHUNK_BYTES })[
+    Symbol.asyncIterator
+  ]() as AsyncIterableIterator<Buffer>;
 }
 
 /** Reads from `chunks` until at least `bytes` are buffered or the input ends. */
-export async function readHead(chunks: AsyncIterator<Buffer>, bytes: number): Promise<{ head: Buffer; ended: boolean }> {
+export async function readHead(
+  chunks: AsyncIterator<Buffer>,
+  bytes: number,
+): Promise<{ head: Buffer; ended: boolean }> {
   const parts: Buffer[] = [];
   let length = 0;
   while (length < bytes) {

@@ -40,7 +40,8 @@ export class RowCounter {
       if (newline !== -1 && (quote === -1 || newline < quote)) {
         this.newlines++;
         if (!this.quoted) this.records++;
-        else if (this.firstSpanning === undefined) this.firstSpanning = { line: this.openLine, byteOffset: this.openOffset };
+        else if (this.firstSpanning === undefined)
+          this.firstSpanning = { line: this.openLine, byteOffset: this.openOffset };
         newline = bytes.indexOf(NEWLINE, newline + 1);
         continue;
       }

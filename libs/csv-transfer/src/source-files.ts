@@ -33,9 +33,13 @@ export async function listSourceFiles(dir: string): Promise<SourceFile[]> {
   try {
     names = await readdir(dir);
   } catch (error) {
-    throw new TransferError('source-missing', `The CSV source folder ${dir} cannot be read (${(error as Error).message}). Generate the CSV files first or pass the right folder.`, {
-      cause: error,
-    });
+    throw new TransferError(
+      'source-missing',
+      `The CSV source folder ${dir} cannot be read (${(error as Error).message}). Generate the CSV files first or pass the right folder.`,
+      {
+        cause: error,
+      },
+    );
   }
   const files: SourceFile[] = [];
   for (const name of names.sort()) {

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { type ObjectStore, csvTransferRunKey, csvTransferSourceManifestKey, csvTransferStagingKey, formatIngestDate } from '@autocorp/lake-storage';
+import {
+  type ObjectStore,
+  csvTransferRunKey,
+  csvTransferSourceManifestKey,
+  csvTransferStagingKey,
+  formatIngestDate,
+} from '@autocorp/lake-storage';
 import { type ProgressListener, startProgress } from '@autocorp/progress';
 import { copyCsvFile } from './copy-csv-file';
 import { hashFile } from './hash-file';
@@ -66,22 +72,37 @@ export async function transferCsvFiles(options: TransferOptions): Promise<Transf
       errors,
     };
     const { errors: _objects, ...stored } = report;
-    await store.put(report.manifestKey, `${JSON.stringify({ ...stored, completed }, null, 2)}\n`, { contentType: 'application/json' });
+    await store.put(report.manifestKey, `${JSON.stringify({ ...stored, completed }, null, 2)}\n`, {
+      contentType: 'application/json',
+    });
     return report;
   };
 
   try {
     for (const source of sources) {
       const t0 = performance.now();
-      const record = (fields: Omit<TransferRecord, 'file' | 'at' | 'durationMs' | 'bytes'> & { bytes?: number }): void => {
-        records.push({ file: source.name, bytes: source.size, ...fields, at: now().toISOString(), durationMs: Math.round(performance.now() - t0) });
+      const record = (
+        fields: Omit<TransferRecord, 'file' | 'at' | 'durationMs' | 'bytes'> & { bytes?: number },
+      ): void => {
+        records.push({
+          file: source.name,
+          bytes: source.size,
+          ...fields,
+          at: now().toISOString(),
+          durationMs: Math.round(performance.now() - t0),
+        });
       };
       if (source.kind === 'other') {
         record({ status: 'ignored', reason: 'not a .csv file nor a manifest' });
       } else if (source.kind === 'manifest') {
         const key = csvTransferSourceManifestKey(runId, source.name);
         const info = await store.putFile(key, source.path);
-        record({ status: 'manifest', key, ...(info.sha256 !== undefined ? { sha256: info.sha256 } : {}), reason: 'source manifest, kept as metadata' });
+        record({
+          status: 'manifest',
+          key,
+          ...(info.sha256 !== undefined ? { sha256: info.sha256 } : {}),
+          reason: 'source manifest, kept as metadata',
+        });
       } else {
         const outcome = await transferOne(store, source, { ingestDate, runId, ledger, options });
         if (outcome.error) errors.push(outcome.error);
@@ -104,7 +125,10 @@ interface TransferContext {
   readonly options: TransferOptions;
 }
 
-type Outcome = { record: Omit<TransferRecord, 'file' | 'at' | 'durationMs' | 'bytes'> & { bytes?: number }; error?: TransferError };
+type Outcome = {
+  record: Omit<TransferRecord, 'file' | 'at' | 'durationMs' | 'bytes'> & { bytes?: number };
+  error?: TransferError;
+};
 
 async function transferOne(store: ObjectStore, source: SourceFile, context: TransferContext): Promise<Outcome> {
   const table = source.table ?? source.name;
@@ -116,31 +140,65 @@ async function transferOne(store: ObjectStore, source: SourceFile, context: Tran
   }
   const previous = context.ledger.files[source.name];
   if (previous !== undefined && previous.bytes === source.size) {
-    const progress = startProgress(context.options.onProgress, { stage: 'transfer-check', subject: source.name, unit: 'bytes', total: source.size });
+    const progress = startProgress(context.options.onProgress, {
+      stage: 'transfer-check',
+      subject: source.name,
+      unit: 'bytes',
+      total: source.size,
+    });
     const { sha256 } = await hashFile(source.path, progress);
     progress.finish();
     if (sha256 === previous.sha256) {
       const stored = await store.head(previous.key);
-      if (stored !== undefined && stored.size === previous.bytes && (stored.sha256 === undefined || stored.sha256 === sha256)) {
+      if (
+        stored !== undefined &&
+        stored.size === previous.bytes &&
+        (stored.sha256 === undefined || stored.sha256 === sha256)
+      ) {
         return {
-          record: { status: 'skipped', table, key: previous.key, bytes: previous.bytes, rows: previous.rows, sha256, reason: `unchanged since run ${previous.runId}` },
+          record: {
+            status: 'skipped',
+            table,
+            key: previous.key,
+            bytes: previous.bytes,
+            rows: previous.rows,
+            sha256,
+            reason: `unchanged since run ${previous.runId}`,
+          },
         };
       }
     }
   }
   const staging = csvTransferStagingKey(context.runId, source.name);
-  const progress = startProgress(context.options.onProgress, { stage: 'transfer', subject: source.name, unit: 'bytes', total: source.size });
+  const progress = startProgress(context.options.onProgress, {
+    stage: 'transfer',
+    subject: source.name,
+    unit: 'bytes',
+    total: source.size,
+  });
   try {
     const copied = await copyCsvFile(store, source, staging, {
       runId: context.runId,
       progress,
       ...(expectedHeaders !== undefined ? { expectedHeaders } : {}),
     });
-    const { key } = await publishCsvVersion(store, staging, { table, ingestDate: context.ingestDate, file: source.name, sha256: copied.sha256 });
+    const { key } = await publishCsvVersion(store, staging, {
+      table,
+      ingestDate: context.ingestDate,
+      file: source.name,
+      sha256: copied.sha256,
+    });
     const warnings: TransferWarning[] = [];
     if (copied.invalidUtf8.totalLines > 0) {
       warnings.push(
-        await recordInvalidUtf8(store, { version: 1, key, sourceFile: source.name, runId: context.runId, sha256: copied.sha256, invalidUtf8: copied.invalidUtf8 }),
+        await recordInvalidUtf8(store, {
+          version: 1,
+          key,
+          sourceFile: source.name,
+          runId: context.runId,
+          sha256: copied.sha256,
+          invalidUtf8: copied.invalidUtf8,
+        }),
       );
     }
     context.ledger.files[source.name] = {

@@ -23,7 +23,10 @@ export async function recordInvalidUtf8(store: ObjectStore, findings: TransferFi
   const findingsKey = csvTransferFindingsKey(findings.key);
   await store.put(findingsKey, `${JSON.stringify(findings, null, 2)}\n`, { contentType: 'application/json' });
   const { totalLines, lines } = findings.invalidUtf8;
-  const shown = lines.slice(0, 5).map((l) => `line ${l.line} (byte ${l.byteOffset})`).join(', ');
+  const shown = lines
+    .slice(0, 5)
+    .map((l) => `line ${l.line} (byte ${l.byteOffset})`)
+    .join(', ');
   return {
     kind: 'invalid-utf8',
     message: `${findings.sourceFile}: ${totalLines} line(s) are not valid UTF-8, first ${shown}${totalLines > 5 ? ', ...' : ''}. The file was landed as written; the ETL quarantines those lines. Export the file as UTF-8 to keep them.`,
@@ -42,8 +45,12 @@ export async function readTransferFindings(store: ObjectStore, rawKey: string): 
     if (findings.version !== 1 || findings.key !== rawKey) throw new Error('unknown layout');
     return findings;
   } catch (error) {
-    throw new TransferError('invalid-manifest', `The transfer findings ${store.uri}${key} are not readable (${(error as Error).message}). Transfer the file again to rewrite them.`, {
-      cause: error,
-    });
+    throw new TransferError(
+      'invalid-manifest',
+      `The transfer findings ${store.uri}${key} are not readable (${(error as Error).message}). Transfer the file again to rewrite them.`,
+      {
+        cause: error,
+      },
+    );
   }
 }

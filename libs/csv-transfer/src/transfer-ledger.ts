@@ -25,7 +25,8 @@ export async function readLedger(store: ObjectStore): Promise<Ledger> {
   const text = (await store.getBytes(CSV_TRANSFER_LEDGER_KEY)).toString('utf8');
   try {
     const ledger = JSON.parse(text) as Ledger;
-    if (ledger.version !== 1 || typeof ledger.files !== 'object' || ledger.files === null) throw new Error('unknown layout');
+    if (ledger.version !== 1 || typeof ledger.files !== 'object' || ledger.files === null)
+      throw new Error('unknown layout');
     return ledger;
   } catch (error) {
     throw new TransferError(

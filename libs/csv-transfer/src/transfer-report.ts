@@ -58,7 +58,11 @@ export interface TransferReport {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly records: readonly TransferRecord[];
-  readonly totals: Readonly<Record<TransferStatus, number>> & { readonly bytesCopied: number; readonly rowsCopied: number; readonly withWarnings: number };
+  readonly totals: Readonly<Record<TransferStatus, number>> & {
+    readonly bytesCopied: number;
+    readonly rowsCopied: number;
+    readonly withWarnings: number;
+  };
   /** Key of this report in the store. */
   readonly manifestKey: string;
   /** The errors behind rejected and failed records, as thrown objects. */

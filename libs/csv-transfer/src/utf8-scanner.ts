@@ -83,12 +83,15 @@ export class Utf8Scanner {
       }
       this.sequenceStart = this.offset + i;
       if (b >= 0xc2 && b <= 0xdf) this.expect(1, 0x80, 0xbf);
-      else if (b === 0xe0) this.expect(2, 0xa0, 0xbf); // no overlong forms
-      else if (b === 0xed) this.expect(2, 0x80, 0x9f); // no surrogates
+      else if (b === 0xe0)
+        this.expect(2, 0xa0, 0xbf); // no overlong forms
+      else if (b === 0xed)
+        this.expect(2, 0x80, 0x9f); // no surrogates
       else if (b >= 0xe1 && b <= 0xef) this.expect(2, 0x80, 0xbf);
       else if (b === 0xf0) this.expect(3, 0x90, 0xbf);
       else if (b >= 0xf1 && b <= 0xf3) this.expect(3, 0x80, 0xbf);
-      else if (b === 0xf4) this.expect(3, 0x80, 0x8f); // nothing above U+10FFFF
+      else if (b === 0xf4)
+        this.expect(3, 0x80, 0x8f); // nothing above U+10FFFF
       else this.invalid(this.offset + i);
     }
     return to;

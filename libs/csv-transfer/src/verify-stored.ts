@@ -15,7 +15,10 @@ export async function verifyStored(
 ): Promise<'backend-sha256' | 're-read'> {
   const where = `${store.uri}${stored.key}`;
   if (stored.size !== expected.bytes) {
-    throw new TransferError('checksum-mismatch', `${where} holds ${stored.size} bytes but ${file} had ${expected.bytes}. The staged copy was removed and nothing was published; run the transfer again.`);
+    throw new TransferError(
+      'checksum-mismatch',
+      `${where} holds ${stored.size} bytes but ${file} had ${expected.bytes}. The staged copy was removed and nothing was published; run the transfer again.`,
+    );
   }
   let actual = stored.sha256;
   let method: 'backend-sha256' | 're-read' = 'backend-sha256';

@@ -12,7 +12,11 @@ const kindOf = (f: () => unknown) => {
 
 describe('sniffCsvHeader', () => {
   it('reads the header, with a BOM, CRLF and quoted names', () => {
-    expect(sniffCsvHeader('a.csv', Buffer.from('\uFEFFid,"name, full",x\r\n1,2,3\r\n'), true)).toEqual(['id', 'name, full', 'x']);
+    expect(sniffCsvHeader('a.csv', Buffer.from('\uFEFFid,"name, full",x\r\n1,2,3\r\n'), true)).toEqual([
+      'id',
+      'name, full',
+      'x',
+    ]);
     expect(sniffCsvHeader('a.csv', Buffer.from('only,header'), true)).toEqual(['only', 'header']);
   });
 

@@ -31,7 +31,8 @@ export class FaultyStore implements ObjectStore {
   }
 
   async put(key: string, body: ObjectBody, options?: PutOptions): Promise<ObjectInfo> {
-    if (this.fault !== 'on-write' || !this.damages(key)) return this.hide(key, await this.inner.put(key, body, options));
+    if (this.fault !== 'on-write' || !this.damages(key))
+      return this.hide(key, await this.inner.put(key, body, options));
     const source = body as AsyncIterable<Uint8Array>;
     async function* damaged(): AsyncGenerator<Uint8Array> {
       let first = true;

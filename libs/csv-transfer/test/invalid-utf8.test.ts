@@ -42,9 +42,14 @@ function partsExport(): { bytes: Buffer; invalid: InvalidUtf8[]; rows: number } 
   for (let i = 0; i < 100; i++) add([row(line)]);
   add(['INV-FF,1,SKU', Buffer.from([0xff]), ',2,10.00,20.00,2024-03-05 10:00:00'], { bad: 'INV-FF,1,SKU'.length });
   while (offset < 1.5 * MiB) add([row(line)]);
-  add(['INV-E,1,SKU', Buffer.from('€').subarray(0, 2), ',2,10.00,20.00,2024-03-05 10:00:00'], { bad: 'INV-E,1,SKU'.length });
+  add(['INV-E,1,SKU', Buffer.from('€').subarray(0, 2), ',2,10.00,20.00,2024-03-05 10:00:00'], {
+    bad: 'INV-E,1,SKU'.length,
+  });
   for (let i = 0; i < 10; i++) add([row(line)]);
-  add(['INV-Z,1,SKU,2,10.00,20.00,', Buffer.from([0xc3])], { bad: 'INV-Z,1,SKU,2,10.00,20.00,'.length, newline: false });
+  add(['INV-Z,1,SKU,2,10.00,20.00,', Buffer.from([0xc3])], {
+    bad: 'INV-Z,1,SKU,2,10.00,20.00,'.length,
+    newline: false,
+  });
   return { bytes: Buffer.concat(parts), invalid, rows };
 }
 
@@ -61,7 +66,12 @@ describe('a CSV file with bytes that are not UTF-8', () => {
     const source = await mkdtemp(path.join(tmp, 'source-'));
     await writeFile(path.join(source, 'sales_order_parts.csv'), fixture.bytes);
     const store = new LocalObjectStore(path.join(tmp, 'lake'));
-    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => DAY });
+    const report = await transferCsvFiles({
+      sourceDir: source,
+      store,
+      expectedHeaders: EXPECTED_HEADERS,
+      now: () => DAY,
+    });
 
     const record = report.records[0];
     expect(record).toMatchObject({ status: 'copied', rows: fixture.rows, bytes: fixture.bytes.length });
@@ -69,20 +79,42 @@ describe('a CSV file with bytes that are not UTF-8', () => {
     const key = record?.key as string;
     expect((await readFile(store.localPath(key))).equals(fixture.bytes)).toBe(true);
     expect(record?.warnings).toEqual([
-      { kind: 'invalid-utf8', message: expect.stringContaining(`line ${fixture.invalid[0]?.line} (byte ${fixture.invalid[0]?.byteOffset})`), totalLines: fixture.invalid.length, lines: fixture.invalid, findingsKey: csvTransferFindingsKey(key) },
+      {
+        kind: 'invalid-utf8',
+        message: expect.stringContaining(`line ${fixture.invalid[0]?.line} (byte ${fixture.invalid[0]?.byteOffset})`),
+        totalLines: fixture.invalid.length,
+        lines: fixture.invalid,
+        findingsKey: csvTransferFindingsKey(key),
+      },
     ]);
-    expect(await readTransferFindings(store, key)).toMatchObject({ key, sourceFile: 'sales_order_parts.csv', invalidUtf8: { totalLines: fixture.invalid.length, lines: fixture.invalid } });
+    expect(await readTransferFindings(store, key)).toMatchObject({
+      key,
+      sourceFile: 'sales_order_parts.csv',
+      invalidUtf8: { totalLines: fixture.invalid.length, lines: fixture.invalid },
+    });
     expect(report.totals.withWarnings).toBe(1);
-    expect(formatTransferReport(report)).toContain(`warning: sales_order_parts.csv: ${fixture.invalid.length} line(s) are not valid UTF-8`);
-    const stored = JSON.parse((await store.getBytes(report.manifestKey)).toString()) as { records: { warnings?: unknown[] }[] };
+    expect(formatTransferReport(report)).toContain(
+      `warning: sales_order_parts.csv: ${fixture.invalid.length} line(s) are not valid UTF-8`,
+    );
+    const stored = JSON.parse((await store.getBytes(report.manifestKey)).toString()) as {
+      records: { warnings?: unknown[] }[];
+    };
     expect(stored.records[0]?.warnings).toHaveLength(1);
   });
 
   it('writes no findings for a clean file', async () => {
     const source = await mkdtemp(path.join(tmp, 'source-'));
-    await writeFile(path.join(source, 'sales_order_parts.csv'), `${EXPECTED_HEADERS.sales_order_parts.join(',')}\nINV-1,1,Zürich €,2,10.00,20.00,2024-03-05 10:00:00\n`);
+    await writeFile(
+      path.join(source, 'sales_order_parts.csv'),
+      `${EXPECTED_HEADERS.sales_order_parts.join(',')}\nINV-1,1,Zürich €,2,10.00,20.00,2024-03-05 10:00:00\n`,
+    );
     const store = new LocalObjectStore(path.join(tmp, 'lake-clean'));
-    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => DAY });
+    const report = await transferCsvFiles({
+      sourceDir: source,
+      store,
+      expectedHeaders: EXPECTED_HEADERS,
+      now: () => DAY,
+    });
     expect(report.records[0]?.warnings).toBeUndefined();
     expect(await readTransferFindings(store, report.records[0]?.key as string)).toBeUndefined();
   });

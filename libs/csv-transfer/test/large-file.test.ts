@@ -18,7 +18,10 @@ async function writeLargeCsv(filePath: string, bytes: number): Promise<number> {
   let rows = 0;
   while (written < bytes) {
     const lines: string[] = [];
-    for (let i = 0; i < 10_000; i++, rows++) lines.push(`${rows},${rows % 9973},2024-01-${String((rows % 28) + 1).padStart(2, '0')},${(rows % 100000) / 100}\n`);
+    for (let i = 0; i < 10_000; i++, rows++)
+      lines.push(
+        `${rows},${rows % 9973},2024-01-${String((rows % 28) + 1).padStart(2, '0')},${(rows % 100000) / 100}\n`,
+      );
     const block = lines.join('');
     written += Buffer.byteLength(block);
     if (!out.write(block)) await once(out, 'drain');
@@ -52,7 +55,9 @@ describe('a large CSV file', () => {
     expect(record).toMatchObject({ status: 'copied', bytes: size, rows });
     expect((await store.head(record?.key ?? ''))?.size).toBe(size);
     const growth = peak - baseline;
-    console.log(`large file: ${(size / 2 ** 20).toFixed(0)} MiB, ${rows} rows, peak memory growth ${(growth / 2 ** 20).toFixed(1)} MiB`);
+    console.log(
+      `large file: ${(size / 2 ** 20).toFixed(0)} MiB, ${rows} rows, peak memory growth ${(growth / 2 ** 20).toFixed(1)} MiB`,
+    );
     expect(growth).toBeLessThan(size / 4);
   });
 });

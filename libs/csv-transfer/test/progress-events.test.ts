@@ -30,12 +30,20 @@ describe('transferCsvFiles progress events', () => {
   it('reports each file as bytes copied, in order, ending at the file size; a re-run reports the re-hash of unchanged files', async () => {
     const source = await makeSourceFolder(tmp);
     // Several read chunks, so the copy reports more than one advance.
-    const rows = Array.from({ length: Math.ceil((2.5 * READ_CHUNK_BYTES) / 24) }, (_, i) => `${i + 100},${i % 50},2024-02-01,${(i % 997) + 0.5}`);
+    const rows = Array.from(
+      { length: Math.ceil((2.5 * READ_CHUNK_BYTES) / 24) },
+      (_, i) => `${i + 100},${i % 50},2024-02-01,${(i % 997) + 0.5}`,
+    );
     await appendFile(path.join(source, 'sales_orders.csv'), `${rows.join('\n')}\n`);
     const store = new LocalObjectStore(await mkdtemp(path.join(tmp, 'lake-')));
 
     const events: ProgressEvent[] = [];
-    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, onProgress: (e) => events.push(e) });
+    const report = await transferCsvFiles({
+      sourceDir: source,
+      store,
+      expectedHeaders: EXPECTED_HEADERS,
+      onProgress: (e) => events.push(e),
+    });
     const copied = report.records.filter((r) => r.status === 'copied');
     expect(copied.length).toBe(report.totals.copied);
     expect(new Set(events.map((e) => e.stage))).toEqual(new Set(['transfer']));
@@ -55,7 +63,12 @@ describe('transferCsvFiles progress events', () => {
     expect(big.length).toBe(Math.ceil(bigSize / READ_CHUNK_BYTES));
 
     const again: ProgressEvent[] = [];
-    const second = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, onProgress: (e) => again.push(e) });
+    const second = await transferCsvFiles({
+      sourceDir: source,
+      store,
+      expectedHeaders: EXPECTED_HEADERS,
+      onProgress: (e) => again.push(e),
+    });
     const skipped = second.records.filter((r) => r.status === 'skipped');
     expect(skipped.map((r) => r.file)).toEqual(copied.map((r) => r.file));
     expect(new Set(again.map((e) => e.stage))).toEqual(new Set(['transfer-check']));

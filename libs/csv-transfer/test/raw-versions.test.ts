@@ -40,7 +40,12 @@ describe('a CSV file re-exported on the same day', () => {
 
     const second = ordersExport(3, 6); // new contents, same name, same day
     await writeFile(file, second);
-    const two = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => LATER_SAME_DAY });
+    const two = await transferCsvFiles({
+      sourceDir: source,
+      store,
+      expectedHeaders: EXPECTED_HEADERS,
+      now: () => LATER_SAME_DAY,
+    });
     const secondKey = two.records[0]?.key as string;
 
     expect(two.records[0]).toMatchObject({ status: 'copied', rows: second.trim().split('\n').length - 1 });
@@ -55,10 +60,16 @@ describe('a CSV file re-exported on the same day', () => {
     const hashOf = (key: string) => key.split('.').at(-2) as string;
     const sha12 = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
     let start = 100;
-    while (sha12(ordersExport(start, 2)) > hashOf(firstKey) || sha12(ordersExport(start, 2)) > hashOf(secondKey)) start++;
+    while (sha12(ordersExport(start, 2)) > hashOf(firstKey) || sha12(ordersExport(start, 2)) > hashOf(secondKey))
+      start++;
     const third = ordersExport(start, 2);
     await writeFile(file, third);
-    const three = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => LATER_SAME_DAY });
+    const three = await transferCsvFiles({
+      sourceDir: source,
+      store,
+      expectedHeaders: EXPECTED_HEADERS,
+      now: () => LATER_SAME_DAY,
+    });
     expect(await listKeys(store, 'raw/')).toEqual([firstKey, secondKey, three.records[0]?.key]);
   });
 
@@ -68,12 +79,22 @@ describe('a CSV file re-exported on the same day', () => {
     const inner = new LocalObjectStore(path.join(tmp, 'lake-2'));
     const good = ordersExport(1, 4);
     await writeFile(file, good);
-    const one = await transferCsvFiles({ sourceDir: source, store: inner, expectedHeaders: EXPECTED_HEADERS, now: () => DAY });
+    const one = await transferCsvFiles({
+      sourceDir: source,
+      store: inner,
+      expectedHeaders: EXPECTED_HEADERS,
+      now: () => DAY,
+    });
     const goodKey = one.records[0]?.key as string;
 
     // the same file again, after the ledger was lost: it is copied again, and damaged on the way in
     await rm(inner.localPath('state/transfer/csv/ledger.json'));
-    const damaged = await transferCsvFiles({ sourceDir: source, store: new FaultyStore(inner, 'on-write'), expectedHeaders: EXPECTED_HEADERS, now: () => DAY });
+    const damaged = await transferCsvFiles({
+      sourceDir: source,
+      store: new FaultyStore(inner, 'on-write'),
+      expectedHeaders: EXPECTED_HEADERS,
+      now: () => DAY,
+    });
     expect(damaged.records[0]).toMatchObject({ status: 'failed', error: { kind: 'checksum-mismatch' } });
     expect(await listKeys(inner, 'raw/')).toEqual([goodKey]);
     expect((await inner.getBytes(goodKey)).toString()).toBe(good);
@@ -81,7 +102,12 @@ describe('a CSV file re-exported on the same day', () => {
 
     // and a changed file damaged on the way in leaves the good version alone too
     await writeFile(file, ordersExport(2, 4));
-    const changed = await transferCsvFiles({ sourceDir: source, store: new FaultyStore(inner, 'on-read'), expectedHeaders: EXPECTED_HEADERS, now: () => DAY });
+    const changed = await transferCsvFiles({
+      sourceDir: source,
+      store: new FaultyStore(inner, 'on-read'),
+      expectedHeaders: EXPECTED_HEADERS,
+      now: () => DAY,
+    });
     expect(changed.records[0]?.status).toBe('failed');
     expect(await listKeys(inner, 'raw/')).toEqual([goodKey]);
     expect(await readFile(inner.localPath(goodKey), 'utf8')).toBe(good);

@@ -11,7 +11,8 @@ export const EXPECTED_HEADERS = {
 } as const;
 
 export const SOURCE_CSV: Readonly<Record<string, string>> = {
-  'sales_orders.csv': 'order_id,customer_id,order_date,total\n1,10,2024-01-02,120.50\n2,11,2024-01-03,99.99\n3,10,2024-01-04,15.00\n',
+  'sales_orders.csv':
+    'order_id,customer_id,order_date,total\n1,10,2024-01-02,120.50\n2,11,2024-01-03,99.99\n3,10,2024-01-04,15.00\n',
   'sales_order_parts.csv': 'order_id,line,part_id,quantity,unit_price\r\n1,1,P-100,2,30.25\r\n1,2,P-200,1,60.00\r\n',
   'sales_order_services.csv': 'order_id,line,service_id,hours\n2,1,S-OIL,1.5\n',
   // a quoted field with a comma, a doubled quote and a newline inside it: still 2 rows

@@ -28,7 +28,12 @@ describe('CSV files that name no known table', () => {
     await writeFile(path.join(source, 'widgets.csv'), 'widget_id,name\n1,Sprocket\n');
     await writeFile(path.join(source, 'sales_orders.csv'), orders);
     const store = new LocalObjectStore(path.join(tmp, 'lake'));
-    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => DAY });
+    const report = await transferCsvFiles({
+      sourceDir: source,
+      store,
+      expectedHeaders: EXPECTED_HEADERS,
+      now: () => DAY,
+    });
 
     const known = Object.keys(EXPECTED_HEADERS)
       .sort()

@@ -23,7 +23,8 @@ async function listKeys(store: ObjectStore, prefix: string): Promise<string[]> {
  */
 function exportWithOpenQuote(rows: number, broken: number): { text: string; quoteLine: number; lines: number } {
   const lines = [HEADER];
-  for (let i = 1; i <= rows; i++) lines.push(i === broken ? `${i},"Ortiz, Ana,Austin` : i < broken ? QUOTED_ROW(i) : `${i},Lee,Austin`);
+  for (let i = 1; i <= rows; i++)
+    lines.push(i === broken ? `${i},"Ortiz, Ana,Austin` : i < broken ? QUOTED_ROW(i) : `${i},Lee,Austin`);
   return { text: `${lines.join('\n')}\n`, quoteLine: broken + 1, lines: lines.length };
 }
 
@@ -38,21 +39,35 @@ describe('a CSV file that ends inside a quoted field', () => {
     const source = await mkdtemp(path.join(tmp, 'source-'));
     const fixture = exportWithOpenQuote(1000, 500);
     await writeFile(path.join(source, 'customers.csv'), fixture.text);
-    await writeFile(path.join(source, 'sales_orders.csv'), `${EXPECTED_HEADERS.sales_orders.join(',')}\n1,10,2024-03-05,1.00\n`);
+    await writeFile(
+      path.join(source, 'sales_orders.csv'),
+      `${EXPECTED_HEADERS.sales_orders.join(',')}\n1,10,2024-03-05,1.00\n`,
+    );
     const store = new LocalObjectStore(path.join(tmp, 'lake'));
-    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => DAY });
+    const report = await transferCsvFiles({
+      sourceDir: source,
+      store,
+      expectedHeaders: EXPECTED_HEADERS,
+      now: () => DAY,
+    });
 
     const record = report.records.find((r) => r.file === 'customers.csv');
     expect(record).toMatchObject({ status: 'rejected', error: { kind: 'unterminated-quote' } });
-    expect(record?.error?.message).toContain(`the quote opened on line ${fixture.quoteLine} (byte ${fixture.text.indexOf('"Ortiz')})`);
-    expect(record?.error?.message).toContain(`its ${fixture.lines - fixture.quoteLine + 1} lines up to the end of the file (of ${fixture.lines})`);
+    expect(record?.error?.message).toContain(
+      `the quote opened on line ${fixture.quoteLine} (byte ${fixture.text.indexOf('"Ortiz')})`,
+    );
+    expect(record?.error?.message).toContain(
+      `its ${fixture.lines - fixture.quoteLine + 1} lines up to the end of the file (of ${fixture.lines})`,
+    );
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]).toBeInstanceOf(TransferError);
     expect(report.totals).toMatchObject({ copied: 1, rejected: 1 });
     expect((await listKeys(store, 'raw/')).every((key) => key.startsWith('raw/csv/sales_orders/'))).toBe(true);
     expect(await listKeys(store, 'state/transfer/csv/staging/')).toEqual([]);
     expect(formatTransferReport(report)).toContain(`line ${fixture.quoteLine}`);
-    const stored = JSON.parse((await store.getBytes(report.manifestKey)).toString()) as { records: { file: string; error?: { kind: string } }[] };
+    const stored = JSON.parse((await store.getBytes(report.manifestKey)).toString()) as {
+      records: { file: string; error?: { kind: string } }[];
+    };
     expect(stored.records.find((r) => r.file === 'customers.csv')?.error?.kind).toBe('unterminated-quote');
   });
 
@@ -62,7 +77,12 @@ describe('a CSV file that ends inside a quoted field', () => {
     const text = `${HEADER}\n${rows.join('\n')}\n`;
     await writeFile(path.join(source, 'customers.csv'), text);
     const store = new LocalObjectStore(path.join(tmp, 'lake-2'));
-    const report = await transferCsvFiles({ sourceDir: source, store, expectedHeaders: EXPECTED_HEADERS, now: () => DAY });
+    const report = await transferCsvFiles({
+      sourceDir: source,
+      store,
+      expectedHeaders: EXPECTED_HEADERS,
+      now: () => DAY,
+    });
     const message = report.records[0]?.error?.message ?? '';
     expect(report.records[0]?.error?.kind).toBe('unterminated-quote');
     const strayLine = text.slice(0, text.indexOf('"stray')).split('\n').length;

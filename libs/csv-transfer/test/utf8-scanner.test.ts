@@ -15,7 +15,16 @@ function random(seed: number): () => number {
 }
 
 const PIECES = ['a', ',', 'é', '€', '𝄞', 'ü', '"'].map((s) => Buffer.from(s));
-const BAD = [[0xff], [0xc3], [0xe2, 0x82], [0x80], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xf0, 0x9d]].map((b) => Buffer.from(b));
+const BAD = [
+  [0xff],
+  [0xc3],
+  [0xe2, 0x82],
+  [0x80],
+  [0xed, 0xa0, 0x80],
+  [0xc0, 0xaf],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0xf0, 0x9d],
+].map((b) => Buffer.from(b));
 
 /** The invalid lines of `bytes` told line by line with Node's own check: the first offset per line is where the longest valid prefix ends. */
 function expectedInvalid(bytes: Buffer): InvalidUtf8[] {
@@ -48,11 +57,17 @@ describe('Utf8Scanner', () => {
       const length = 1 + Math.floor(next() * 120);
       for (let i = 0; i < length; i++) {
         const r = next();
-        parts.push(r < 0.1 ? Buffer.from('\n') : r < 0.15 ? (BAD[Math.floor(next() * BAD.length)] as Buffer) : (PIECES[Math.floor(next() * PIECES.length)] as Buffer));
+        parts.push(
+          r < 0.1
+            ? Buffer.from('\n')
+            : r < 0.15
+              ? (BAD[Math.floor(next() * BAD.length)] as Buffer)
+              : (PIECES[Math.floor(next() * PIECES.length)] as Buffer),
+        );
       }
       const bytes = Buffer.concat(parts);
       const scanner = new Utf8Scanner();
-      for (let at = 0; at < bytes.length; ) {
+      for (let at = 0; at < bytes.length;) {
         const size = 1 + Math.floor(next() * (next() < 0.5 ? 7 : 200));
         scanner.push(bytes.subarray(at, at + size));
         at += size;

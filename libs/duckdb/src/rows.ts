@@ -15,7 +15,11 @@ function textOf(statement: SqlStatement): string {
  * @example
  * const rows = await queryRows(connection, sql`SELECT name FROM parquet_schema(${file})`);
  */
-export async function queryRows(connection: DuckDBConnection, statement: SqlStatement, params: readonly unknown[] = []): Promise<Record<string, unknown>[]> {
+export async function queryRows(
+  connection: DuckDBConnection,
+  statement: SqlStatement,
+  params: readonly unknown[] = [],
+): Promise<Record<string, unknown>[]> {
   const reader = await connection.runAndReadAll(textOf(statement), params as never);
   return reader.getRowObjectsJson() as Record<string, unknown>[];
 }
@@ -26,7 +30,10 @@ export async function queryRows(connection: DuckDBConnection, statement: SqlStat
  * @example
  * const [row] = await queryRowValues(connection, 'SELECT max(_lsn) AS lsn FROM staged');
  */
-export async function queryRowValues(connection: DuckDBConnection, statement: SqlStatement): Promise<Record<string, unknown>[]> {
+export async function queryRowValues(
+  connection: DuckDBConnection,
+  statement: SqlStatement,
+): Promise<Record<string, unknown>[]> {
   const reader = await connection.runAndReadAll(textOf(statement));
   return reader.getRowObjects() as Record<string, unknown>[];
 }

@@ -26,7 +26,28 @@ const TEXTS = [
 ];
 // DuckDB matches identifiers case-insensitively, quoted or not, so each word appears in one spelling.
 const RESERVED = ['select', 'ORDER', 'From', 'group', 'table', 'where', 'null', 'true'];
-const ALPHABET = ["'", '"', '\\', '\n', ' ', 'a', 'Z', '0', ';', '-', '/', '*', 'é', '🦆', '\u0301', '$', '?', '%', '_', '('];
+const ALPHABET = [
+  "'",
+  '"',
+  '\\',
+  '\n',
+  ' ',
+  'a',
+  'Z',
+  '0',
+  ';',
+  '-',
+  '/',
+  '*',
+  'é',
+  '🦆',
+  '\u0301',
+  '$',
+  '?',
+  '%',
+  '_',
+  '(',
+];
 
 /** Park-Miller generator: the seed decides every random text, and it is printed. */
 function seeded(seed: number): () => number {
@@ -39,7 +60,9 @@ function seeded(seed: number): () => number {
 
 function randomTexts(seed: number, count: number): string[] {
   const next = seeded(seed);
-  return Array.from({ length: count }, () => Array.from({ length: Math.floor(next() * 12) }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join(''));
+  return Array.from({ length: count }, () =>
+    Array.from({ length: Math.floor(next() * 12) }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join(''),
+  );
 }
 
 describe('quoting rules, read back through DuckDB', () => {
@@ -54,7 +77,8 @@ describe('quoting rules, read back through DuckDB', () => {
     instance.closeSync();
   });
 
-  const selectText = async (literal: string): Promise<unknown> => (await connection.runAndReadAll(`SELECT ${literal} AS v`)).getRowObjectsJS()[0]?.['v'];
+  const selectText = async (literal: string): Promise<unknown> =>
+    (await connection.runAndReadAll(`SELECT ${literal} AS v`)).getRowObjectsJS()[0]?.['v'];
 
   it('a literal reads back as exactly the text it was made from', async () => {
     for (const text of TEXTS) expect(await selectText(quoteLiteral(text)), JSON.stringify(text)).toBe(text);
@@ -63,7 +87,8 @@ describe('quoting rules, read back through DuckDB', () => {
   it('a literal reads back exactly for seeded random texts', async () => {
     const seed = Number(process.env['QUOTE_SEED'] ?? Date.now() % 2147483647);
     console.log(`quote round-trip seed: ${seed} (rerun with QUOTE_SEED=${seed})`);
-    for (const text of randomTexts(seed, 300)) expect(await selectText(quoteLiteral(text)), `seed ${seed}: ${JSON.stringify(text)}`).toBe(text);
+    for (const text of randomTexts(seed, 300))
+      expect(await selectText(quoteLiteral(text)), `seed ${seed}: ${JSON.stringify(text)}`).toBe(text);
   });
 
   it('an identifier names exactly that column, reserved words and quotes included', async () => {
@@ -72,7 +97,9 @@ describe('quoting rules, read back through DuckDB', () => {
     const reader = await connection.runAndReadAll(`SELECT ${columns}`);
     expect(reader.columnNames()).toEqual(names);
     for (const [i, name] of names.entries()) {
-      const value = (await connection.runAndReadAll(`SELECT ${quoteIdentifier(name)} FROM (SELECT ${columns})`)).getRowsJS()[0]?.[0];
+      const value = (
+        await connection.runAndReadAll(`SELECT ${quoteIdentifier(name)} FROM (SELECT ${columns})`)
+      ).getRowsJS()[0]?.[0];
       expect(value, name).toBe(i);
     }
   });
@@ -104,7 +131,11 @@ describe('quoting rules, read back through DuckDB', () => {
 
   it('refuses an empty identifier and non-finite numbers with a DuckDbError naming the value', async () => {
     await expect(connection.run('SELECT 1 AS ""')).rejects.toThrow();
-    for (const bad of [() => quoteIdentifier(''), () => quoteLiteral(Number.NaN), () => quoteLiteral(Number.POSITIVE_INFINITY)]) {
+    for (const bad of [
+      () => quoteIdentifier(''),
+      () => quoteLiteral(Number.NaN),
+      () => quoteLiteral(Number.POSITIVE_INFINITY),
+    ]) {
       let caught: unknown;
       try {
         bad();

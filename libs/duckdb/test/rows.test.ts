@@ -8,7 +8,9 @@ describe('row helpers', () => {
   beforeAll(async () => {
     db = await DuckDb.open({ threads: 1 });
     connection = await db.connect();
-    await connection.run('CREATE TABLE t AS SELECT i::BIGINT AS id, (i / 4)::DECIMAL(10,2) AS amount FROM range(1, 6) r(i)');
+    await connection.run(
+      'CREATE TABLE t AS SELECT i::BIGINT AS id, (i / 4)::DECIMAL(10,2) AS amount FROM range(1, 6) r(i)',
+    );
   });
   afterAll(() => {
     connection.closeSync();
@@ -17,7 +19,9 @@ describe('row helpers', () => {
 
   it('queryRows gives JSON-safe rows (BIGINT and DECIMAL as text) and takes parameters', async () => {
     const rows = await queryRows(connection, 'SELECT id, amount FROM t WHERE id = $1', [2]);
-    const expected = (await connection.runAndReadAll('SELECT id::VARCHAR AS id, amount::VARCHAR AS amount FROM t WHERE id = 2')).getRowObjectsJS();
+    const expected = (
+      await connection.runAndReadAll('SELECT id::VARCHAR AS id, amount::VARCHAR AS amount FROM t WHERE id = 2')
+    ).getRowObjectsJS();
     expect(rows).toEqual(expected);
     expect(JSON.parse(JSON.stringify(rows))).toEqual(rows);
   });
@@ -31,7 +35,9 @@ describe('row helpers', () => {
 
   it('queryCount reads the first value as a number, 0 without rows or for NULL', async () => {
     const ids = (await connection.runAndReadAll('SELECT id FROM t')).getRowsJS();
-    expect(await queryCount(connection, sql`SELECT count(*) FROM t WHERE id > ${1}`)).toBe(ids.filter(([id]) => Number(id) > 1).length);
+    expect(await queryCount(connection, sql`SELECT count(*) FROM t WHERE id > ${1}`)).toBe(
+      ids.filter(([id]) => Number(id) > 1).length,
+    );
     expect(await queryCount(connection, 'SELECT id FROM t WHERE false')).toBe(0);
     expect(await queryCount(connection, 'SELECT NULL')).toBe(0);
   });

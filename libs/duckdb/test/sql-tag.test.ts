@@ -27,17 +27,25 @@ describe('the sql tag', () => {
     const inner = sql`${sql.id('k')} = ${"it's"}`;
     const statement = sql`SELECT * FROM ${sql.id('main', table)} WHERE ${inner} ORDER BY k ${sql.raw('DESC')}`;
     expect(statement).toBeInstanceOf(SqlFragment);
-    expect(statement.text).toBe(`SELECT * FROM ${quoteIdentifier('main')}.${quoteIdentifier(table)} WHERE ${quoteIdentifier('k')} = ${quoteLiteral("it's")} ORDER BY k DESC`);
+    expect(statement.text).toBe(
+      `SELECT * FROM ${quoteIdentifier('main')}.${quoteIdentifier(table)} WHERE ${quoteIdentifier('k')} = ${quoteLiteral("it's")} ORDER BY k DESC`,
+    );
     expect(`${sql.lit("it's")}`).toBe(quoteLiteral("it's"));
   });
 
   it('joins fragments and values, and lists values, read back by DuckDB', async () => {
     const columns = ['order', 'select', 'a"b'];
     const values = ['x', "y'z", 'back\\slash'];
-    await connection.run(sql`CREATE TABLE t AS SELECT ${sql.join(values.map((v, i) => sql`${v} AS ${sql.id(columns[i] as string)}`))}`.text);
+    await connection.run(
+      sql`CREATE TABLE t AS SELECT ${sql.join(values.map((v, i) => sql`${v} AS ${sql.id(columns[i] as string)}`))}`
+        .text,
+    );
     const rows = await queryRows(connection, sql`SELECT ${sql.join(columns.map((c) => sql.id(c)))} FROM t`);
     expect(rows).toEqual([Object.fromEntries(columns.map((c, i) => [c, values[i]]))]);
-    const listed = await queryRows(connection, sql`SELECT ${sql.list(values)} AS l, ${sql.join(values, sql.raw(' || '))} AS j`);
+    const listed = await queryRows(
+      connection,
+      sql`SELECT ${sql.list(values)} AS l, ${sql.join(values, sql.raw(' || '))} AS j`,
+    );
     expect(listed).toEqual([{ l: values, j: values.join('') }]);
   });
 

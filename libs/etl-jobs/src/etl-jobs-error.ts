@@ -1,4 +1,5 @@
-export type EtlJobsErrorKind = 'unknown-job' | 'invalid-definition' | 'dependency-cycle' | 'invalid-environment' | 'glue-module';
+export type EtlJobsErrorKind =
+  'unknown-job' | 'invalid-definition' | 'dependency-cycle' | 'invalid-environment' | 'glue-module';
 
 /** The one error type of @autocorp/etl-jobs. */
 export class EtlJobsError extends Error {

@@ -31,7 +31,11 @@ export {
 export { assertValidJob, jobDefinitionProblems } from './model/validate-job';
 export * from './rules/rule-types';
 export * as ruleBuilders from './rules/rule-builders';
-export { type DatasetCheckContext, describeDatasetFailure, renderDatasetCheckDuckdb } from './rules/render-dataset-check';
+export {
+  type DatasetCheckContext,
+  describeDatasetFailure,
+  renderDatasetCheckDuckdb,
+} from './rules/render-dataset-check';
 export { dqdlCanExpress, renderDqdl, renderDqdlRuleset } from './rules/render-dqdl';
 export { type RowPredicateContext, describeRowFailure, renderRowPredicate } from './rules/render-row-predicate';
 export type { SqlDialect } from './rules/sql-dialect';
@@ -57,10 +61,21 @@ export {
   keyGeneratorClass,
   parseHudiWriteOptions,
 } from './hudi/hudi-write-options';
-export { CDC_POSITION_MODES, type CdcPositionMode, type GlueEnvironment, normalizeGlueEnvironment } from './glue/glue-environment';
+export {
+  CDC_POSITION_MODES,
+  type CdcPositionMode,
+  type GlueEnvironment,
+  normalizeGlueEnvironment,
+} from './glue/glue-environment';
 export { GLUE_SPARK_CONF, GLUE_VERSION, glueJobArguments, glueJobName, glueScriptUri } from './glue/glue-job-arguments';
 export { glueCatalogSyncOptions } from './glue/catalog-sync-options';
-export { SOURCE_FILE_COLUMN, UNREADABLE_STORAGE_CLASSES, glueJobConfig, referenceViewName, renderGlueScript } from './glue/render-glue-script';
+export {
+  SOURCE_FILE_COLUMN,
+  UNREADABLE_STORAGE_CLASSES,
+  glueJobConfig,
+  referenceViewName,
+  renderGlueScript,
+} from './glue/render-glue-script';
 export { GLUE_DRIVER_FILE, GLUE_RULES_FILE, gluePythonDir } from './glue/glue-python-source';
 export { CSV_COLUMNS, PG_COLUMNS } from './jobs/source-columns';
 export { SERVICE_CATEGORIES, STATE_CODES } from './jobs/catalog-jobs';

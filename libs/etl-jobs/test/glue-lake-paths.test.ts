@@ -3,7 +3,15 @@ import path from 'node:path';
 import { HudiWriteConfig } from '@autocorp/hudi/config';
 import { cdcStateKeys, rawCsvPrefix, rawDatabasePrefix } from '@autocorp/lake-storage/layout';
 import { describe, expect, it } from 'vitest';
-import { GLUE_DRIVER_FILE, type GlueEnvironment, JOBS, glueJobArguments, glueJobConfig, gluePythonDir, hudiWriteOptions } from '../src/index';
+import {
+  GLUE_DRIVER_FILE,
+  type GlueEnvironment,
+  JOBS,
+  glueJobArguments,
+  glueJobConfig,
+  gluePythonDir,
+  hudiWriteOptions,
+} from '../src/index';
 
 const env: GlueEnvironment = {
   lakeUri: 's3://autocorp-lake-123/lake/',

@@ -47,7 +47,10 @@ function definitionsOf(file: string): { functions: string[]; importsFrom: string
     'imports = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]',
     'print(json.dumps({"functions": functions, "importsFrom": imports}))',
   ].join('\n');
-  return JSON.parse(execFileSync('python3', ['-c', program, file], { encoding: 'utf8', env: pythonEnv })) as { functions: string[]; importsFrom: string[] };
+  return JSON.parse(execFileSync('python3', ['-c', program, file], { encoding: 'utf8', env: pythonEnv })) as {
+    functions: string[];
+    importsFrom: string[];
+  };
 }
 
 describe('Glue Python modules', () => {
@@ -70,22 +73,26 @@ describe('Glue Python modules', () => {
     const helpers = definitionsOf(path.join(gluePythonDir(), GLUE_RULES_FILE));
     expect(helpers.functions.length).toBeGreaterThan(0);
     expect(helpers.importsFrom.filter((module) => /^(pyspark|awsglue|awsgluedq|boto3)/.test(module))).toEqual([]);
-    const imports = readFileSync(path.join(gluePythonDir(), GLUE_RULES_FILE), 'utf8').match(/^(import|from) \S+/gm) ?? [];
+    const imports =
+      readFileSync(path.join(gluePythonDir(), GLUE_RULES_FILE), 'utf8').match(/^(import|from) \S+/gm) ?? [];
     expect(imports.filter((line) => /pyspark|awsglue|boto3/.test(line))).toEqual([]);
   });
 
-  it.each(JOBS.map((j) => [j.name, j] as const))('inlines the helpers into the one-file script of %s, each defined once', (name, job) => {
-    const script = renderGlueScript(job, env);
-    const file = path.join(folder, `${name}.py`);
-    writeFileSync(file, script);
-    const rendered = definitionsOf(file);
-    const helpers = definitionsOf(path.join(gluePythonDir(), GLUE_RULES_FILE));
-    const driver = definitionsOf(path.join(gluePythonDir(), GLUE_DRIVER_FILE));
-    expect(rendered.importsFrom).not.toContain('glue_job_rules');
-    expect(driver.importsFrom).toContain('glue_job_rules');
-    expect([...rendered.functions].sort()).toEqual([...helpers.functions, ...driver.functions].sort());
-    expect(script).toContain(readFileSync(path.join(gluePythonDir(), GLUE_RULES_FILE), 'utf8').trimEnd());
-  });
+  it.each(JOBS.map((j) => [j.name, j] as const))(
+    'inlines the helpers into the one-file script of %s, each defined once',
+    (name, job) => {
+      const script = renderGlueScript(job, env);
+      const file = path.join(folder, `${name}.py`);
+      writeFileSync(file, script);
+      const rendered = definitionsOf(file);
+      const helpers = definitionsOf(path.join(gluePythonDir(), GLUE_RULES_FILE));
+      const driver = definitionsOf(path.join(gluePythonDir(), GLUE_DRIVER_FILE));
+      expect(rendered.importsFrom).not.toContain('glue_job_rules');
+      expect(driver.importsFrom).toContain('glue_job_rules');
+      expect([...rendered.functions].sort()).toEqual([...helpers.functions, ...driver.functions].sort());
+      expect(script).toContain(readFileSync(path.join(gluePythonDir(), GLUE_RULES_FILE), 'utf8').trimEnd());
+    },
+  );
 
   it('refuses a driver that does not import the helpers exactly once', () => {
     const driver = readFileSync(path.join(gluePythonDir(), GLUE_DRIVER_FILE), 'utf8');
@@ -110,7 +117,12 @@ describe('Glue Python modules', () => {
     ].join('\n');
     const run = python(['-c', program]);
     expect(run.status, run.stderr).toBe(0);
-    const driver = JSON.parse(run.stdout) as { record: string[]; written: string[]; source: string; mainCalls: string[] };
+    const driver = JSON.parse(run.stdout) as {
+      record: string[];
+      written: string[];
+      source: string;
+      mainCalls: string[];
+    };
     expect(driver.record).toContain('column_name');
     expect([...driver.written].sort()).toEqual([...driver.record].sort());
     expect(driver.source).toContain('quarantine_column_name(rules[rule], unparsed)');
@@ -133,7 +145,10 @@ describe('Glue Python modules', () => {
       const varied = { ...rule, minPassRatio: next(101) / 100, allowedFailures: next(5) };
       return [
         { rule, json: rendered[i] },
-        { rule: varied, json: { ...rendered[i], min_pass_ratio: varied.minPassRatio, allowed_failures: varied.allowedFailures } },
+        {
+          rule: varied,
+          json: { ...rendered[i], min_pass_ratio: varied.minPassRatio, allowed_failures: varied.allowedFailures },
+        },
       ];
     });
     const cases = variants.flatMap((variant) =>
@@ -165,7 +180,10 @@ describe('Glue Python modules', () => {
     expect(rules.some((rule) => rule.columns.length > 0)).toBe(true);
     // The typed fields of a CSV source, as _unparsed_columns names them when none of them parsed.
     const csv = JOBS.flatMap((job) => job.sources).find((source) => source.kind === 'csv');
-    const unparsed = (csv?.columns ?? []).filter((column) => column.type !== 'STRING').map((column) => column.name).join(',');
+    const unparsed = (csv?.columns ?? [])
+      .filter((column) => column.type !== 'STRING')
+      .map((column) => column.name)
+      .join(',');
     expect(unparsed).not.toBe('');
     const program = [
       'import json, sys',

@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type GlueEnvironment, JOBS, SOURCE_FILE_COLUMN, UNREADABLE_STORAGE_CLASSES, glueCatalogSyncOptions, renderGlueScript } from '../src/index';
+import {
+  type GlueEnvironment,
+  JOBS,
+  SOURCE_FILE_COLUMN,
+  UNREADABLE_STORAGE_CLASSES,
+  glueCatalogSyncOptions,
+  renderGlueScript,
+} from '../src/index';
 
 /** How the rendered Glue scripts read raw files and register their tables, checked with Python's own parser. */
 
@@ -83,26 +90,37 @@ function readsOf(name: string, script: string): ScriptReads {
 function jobConfig(name: string, script: string): Record<string, unknown> {
   const file = path.join(folder, `${name}-config.py`);
   writeFileSync(file, script);
-  const program = ['import ast, sys', 'for n in ast.parse(open(sys.argv[1]).read()).body:', '    if isinstance(n, ast.Assign) and n.targets[0].id == "JOB":', '        print(n.value.args[0].value)'].join('\n');
+  const program = [
+    'import ast, sys',
+    'for n in ast.parse(open(sys.argv[1]).read()).body:',
+    '    if isinstance(n, ast.Assign) and n.targets[0].id == "JOB":',
+    '        print(n.value.args[0].value)',
+  ].join('\n');
   return JSON.parse(execFileSync('python3', ['-c', program, file], { encoding: 'utf8' })) as Record<string, unknown>;
 }
 
 describe('Glue script reads', () => {
-  it.each(JOBS.map((j) => [j.name, j] as const))('%s: names every raw row by its file without input_file_name() on a DynamicFrame', (name, job) => {
-    const script = renderGlueScript(job, env);
-    const reads = readsOf(name, script);
-    const config = jobConfig(name, script);
-    expect(reads.inputFileName).toEqual([]);
-    for (const options of reads.fromOptions) {
-      // Glue adds the file name column (attachFilename) and lists past Glacier objects instead of failing on them.
-      expect(options).toMatchObject({ attachFilename: 'source_file_column', excludeStorageClasses: 'unreadable_storage_classes' });
-    }
-    expect(config['source_file_column']).toBe(SOURCE_FILE_COLUMN);
-    expect(config['unreadable_storage_classes']).toEqual([...UNREADABLE_STORAGE_CLASSES]);
-    // A bookmarked frame is handed on only after every row was checked to name its file, so sc.textFile never gets "".
-    expect(reads.bookmarkedReturn).toBe('return named_source_files(frame, path)');
-    for (const call of reads.textFile) expect(call, call.function).toMatchObject({ checked: true });
-  });
+  it.each(JOBS.map((j) => [j.name, j] as const))(
+    '%s: names every raw row by its file without input_file_name() on a DynamicFrame',
+    (name, job) => {
+      const script = renderGlueScript(job, env);
+      const reads = readsOf(name, script);
+      const config = jobConfig(name, script);
+      expect(reads.inputFileName).toEqual([]);
+      for (const options of reads.fromOptions) {
+        // Glue adds the file name column (attachFilename) and lists past Glacier objects instead of failing on them.
+        expect(options).toMatchObject({
+          attachFilename: 'source_file_column',
+          excludeStorageClasses: 'unreadable_storage_classes',
+        });
+      }
+      expect(config['source_file_column']).toBe(SOURCE_FILE_COLUMN);
+      expect(config['unreadable_storage_classes']).toEqual([...UNREADABLE_STORAGE_CLASSES]);
+      // A bookmarked frame is handed on only after every row was checked to name its file, so sc.textFile never gets "".
+      expect(reads.bookmarkedReturn).toBe('return named_source_files(frame, path)');
+      for (const call of reads.textFile) expect(call, call.function).toMatchObject({ checked: true });
+    },
+  );
 
   it('reads the raw files of at least one job both ways (bookmarked and CSV text), so the checks above see them', () => {
     const all = JOBS.map((job) => readsOf(`${job.name}-all`, renderGlueScript(job, env)));

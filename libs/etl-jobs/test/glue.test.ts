@@ -3,7 +3,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EtlJobsError, JOBS, type GlueEnvironment, glueJobArguments, glueScriptUri, hudiWriteOptions, jobByName, parseHudiWriteOptions, renderGlueScript } from '../src/index';
+import {
+  EtlJobsError,
+  JOBS,
+  type GlueEnvironment,
+  glueJobArguments,
+  glueScriptUri,
+  hudiWriteOptions,
+  jobByName,
+  parseHudiWriteOptions,
+  renderGlueScript,
+} from '../src/index';
 
 /** The argument names a script resolves with getResolvedOptions (JOB_NAME comes from Glue itself). */
 function resolvedArgumentNames(script: string): string[] {
@@ -48,22 +58,25 @@ function firstStatementOf(scriptPath: string, functionName: string): string {
 }
 
 describe('Glue rendering', () => {
-  it.each(JOBS.map((j) => [j.name, j] as const))('renders a script for %s that compiles, with the same Hudi options as the local writer', (name, job) => {
-    const script = renderGlueScript(job, env);
-    const file = path.join(folder, `${name}.py`);
-    writeFileSync(file, script);
-    execFileSync('python3', ['-m', 'py_compile', file]);
-    expect(pythonAssignment(file, 'HUDI_WRITE_OPTIONS')).toEqual(hudiWriteOptions(job));
-    const config = pythonAssignment(file, 'JOB') as { transform_sql: string; row_rules: unknown[] };
-    expect(config.transform_sql).toBe(job.transformSql);
-    expect(config.row_rules.length).toBe(job.rules.filter((r) => r.level === 'row').length);
-    const sync = pythonAssignment(file, 'CATALOG_SYNC_OPTIONS') as Record<string, string>;
-    expect(sync['hoodie.datasource.hive_sync.mode']).toBe('hms');
-    expect(sync['hoodie.datasource.hive_sync.database']).toBe('autocorp');
-    expect(sync['hoodie.datasource.hive_sync.table']).toBe(job.hudi.tableName);
-    // Decimals are written as decimal(38, s), as the local engine writes them, so either side can upsert the table.
-    expect(firstStatementOf(file, 'write_hudi')).toBe('frame = widen_decimals(frame)');
-  });
+  it.each(JOBS.map((j) => [j.name, j] as const))(
+    'renders a script for %s that compiles, with the same Hudi options as the local writer',
+    (name, job) => {
+      const script = renderGlueScript(job, env);
+      const file = path.join(folder, `${name}.py`);
+      writeFileSync(file, script);
+      execFileSync('python3', ['-m', 'py_compile', file]);
+      expect(pythonAssignment(file, 'HUDI_WRITE_OPTIONS')).toEqual(hudiWriteOptions(job));
+      const config = pythonAssignment(file, 'JOB') as { transform_sql: string; row_rules: unknown[] };
+      expect(config.transform_sql).toBe(job.transformSql);
+      expect(config.row_rules.length).toBe(job.rules.filter((r) => r.level === 'row').length);
+      const sync = pythonAssignment(file, 'CATALOG_SYNC_OPTIONS') as Record<string, string>;
+      expect(sync['hoodie.datasource.hive_sync.mode']).toBe('hms');
+      expect(sync['hoodie.datasource.hive_sync.database']).toBe('autocorp');
+      expect(sync['hoodie.datasource.hive_sync.table']).toBe(job.hudi.tableName);
+      // Decimals are written as decimal(38, s), as the local engine writes them, so either side can upsert the table.
+      expect(firstStatementOf(file, 'write_hudi')).toBe('frame = widen_decimals(frame)');
+    },
+  );
 
   it('writes the real Hudi options', () => {
     const options = hudiWriteOptions(jobByName('sales_order'));
@@ -87,7 +100,9 @@ describe('Glue rendering', () => {
     expect(hudiWriteOptions(jobByName('sales_order_parts'))['hoodie.datasource.write.keygenerator.class']).toBe(
       'org.apache.hudi.keygen.NonpartitionedKeyGenerator',
     );
-    expect(hudiWriteOptions(jobByName('sales_order_fact'))['hoodie.datasource.write.operation']).toBe('insert_overwrite_table');
+    expect(hudiWriteOptions(jobByName('sales_order_fact'))['hoodie.datasource.write.operation']).toBe(
+      'insert_overwrite_table',
+    );
   });
 
   it('renders the global index of sales_order into the Glue script, read back as the local writer reads it', () => {
@@ -115,7 +130,9 @@ describe('Glue rendering', () => {
     // Glue 5.0 logs in real time: the continuous-logging flags of older versions do nothing there.
     expect(Object.keys(args).filter((name) => name.startsWith('--enable-continuous'))).toEqual([]);
     expect(args['--conf']).toContain('spark.serializer=org.apache.spark.serializer.KryoSerializer');
-    expect(args['--conf']).toContain('--conf spark.sql.extensions=org.apache.spark.sql.hudi.HoodieSparkSessionExtension');
+    expect(args['--conf']).toContain(
+      '--conf spark.sql.extensions=org.apache.spark.sql.hudi.HoodieSparkSessionExtension',
+    );
     expect(glueScriptUri(jobByName('customers'), env)).toBe('s3://autocorp-lake-123/scripts/autocorp_etl_customers.py');
     expect(() => glueJobArguments(jobByName('customers'), { ...env, lakeUri: '/tmp/lake' })).toThrow(EtlJobsError);
   });
@@ -124,8 +141,11 @@ describe('Glue rendering', () => {
     for (const job of JOBS) {
       const script = renderGlueScript(job, env);
       const args = glueJobArguments(job, env);
-      for (const name of resolvedArgumentNames(script)) expect(args, `${job.name} --${name}`).toHaveProperty(`--${name}`);
-      expect(resolvedArgumentNames(script)).toEqual(expect.arrayContaining(['raw_path', 'processed_path', 'curated_path', 'cdc_position_mode']));
+      for (const name of resolvedArgumentNames(script))
+        expect(args, `${job.name} --${name}`).toHaveProperty(`--${name}`);
+      expect(resolvedArgumentNames(script)).toEqual(
+        expect.arrayContaining(['raw_path', 'processed_path', 'curated_path', 'cdc_position_mode']),
+      );
       expect(script).not.toMatch(/LAKE \+ "\/(raw|curated|processed)\//);
       expect(script).toContain('RAW + "/" + source["raw_folder"]');
       expect(script).toContain('CURATED + "/" + JOB["curated_tables"][job_name]');
@@ -140,19 +160,30 @@ describe('Glue rendering', () => {
   it('names the folder of every curated table an analytics job or reference rule reads', () => {
     const file = path.join(folder, 'fact-config.py');
     writeFileSync(file, renderGlueScript(jobByName('sales_order_fact'), env));
-    const config = pythonAssignment(file, 'JOB') as { curated_tables: Record<string, string>; curated_sources: { job: string }[]; reference_jobs: string[] };
+    const config = pythonAssignment(file, 'JOB') as {
+      curated_tables: Record<string, string>;
+      curated_sources: { job: string }[];
+      reference_jobs: string[];
+    };
     const read = [...config.curated_sources.map((s) => s.job), ...config.reference_jobs];
     expect(read.length).toBeGreaterThan(0);
     for (const name of read) expect(config.curated_tables[name]).toBe(jobByName(name).hudi.tableName);
     const parts = path.join(folder, 'parts-config.py');
     writeFileSync(parts, renderGlueScript(jobByName('sales_order_parts'), env));
-    expect((pythonAssignment(parts, 'JOB') as { curated_tables: Record<string, string> }).curated_tables).toEqual({ auto_parts: 'auto_parts', sales_order: 'sales_order' });
+    expect((pythonAssignment(parts, 'JOB') as { curated_tables: Record<string, string> }).curated_tables).toEqual({
+      auto_parts: 'auto_parts',
+      sales_order: 'sales_order',
+    });
   });
 
   it('reads DMS output without a position file by default, and @autocorp/cdc output bounded by its position file on request', () => {
     expect(glueJobArguments(jobByName('customers'), env)['--cdc_position_mode']).toBe('dms');
-    expect(glueJobArguments(jobByName('customers'), { ...env, cdcPositionMode: 'position_file' })['--cdc_position_mode']).toBe('position_file');
-    expect(() => glueJobArguments(jobByName('customers'), { ...env, cdcPositionMode: 'kafka' as never })).toThrow(/CDC position mode "kafka"/);
+    expect(
+      glueJobArguments(jobByName('customers'), { ...env, cdcPositionMode: 'position_file' })['--cdc_position_mode'],
+    ).toBe('position_file');
+    expect(() => glueJobArguments(jobByName('customers'), { ...env, cdcPositionMode: 'kafka' as never })).toThrow(
+      /CDC position mode "kafka"/,
+    );
     const file = path.join(folder, 'orders-config.py');
     writeFileSync(file, renderGlueScript(jobByName('sales_order'), env));
     const config = pythonAssignment(file, 'JOB') as {
@@ -160,9 +191,14 @@ describe('Glue rendering', () => {
       change_order_columns: Record<string, string[]>;
     };
     // The stream position is lineage only: DMS documents AR_H_CHANGE_SEQ, not AR_H_STREAM_POSITION, as ordered.
-    expect(config.change_order_columns).toEqual({ position_file: ['_cdc_commit_lsn', '_cdc_seq'], dms: ['_cdc_is_change', '_cdc_commit_ts', '_cdc_seq'] });
+    expect(config.change_order_columns).toEqual({
+      position_file: ['_cdc_commit_lsn', '_cdc_seq'],
+      dms: ['_cdc_is_change', '_cdc_commit_ts', '_cdc_seq'],
+    });
     const [orders] = config.database_sources;
-    expect(orders?.latest_change_sql['dms']).toContain('ORDER BY _cdc_is_change DESC, _cdc_commit_ts DESC, _cdc_seq DESC');
+    expect(orders?.latest_change_sql['dms']).toContain(
+      'ORDER BY _cdc_is_change DESC, _cdc_commit_ts DESC, _cdc_seq DESC',
+    );
     expect(orders?.latest_change_sql['position_file']).toContain('ORDER BY _cdc_commit_lsn DESC, _cdc_seq DESC');
     const script = renderGlueScript(jobByName('sales_order'), env);
     expect(script).toContain('if JOB["database_sources"] and CDC_POSITION_MODE == "position_file" else None');

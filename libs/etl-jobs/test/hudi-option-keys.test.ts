@@ -1,11 +1,21 @@
 import { HudiSyncConfig, HudiTableConfig, HudiWriteConfig } from '@autocorp/hudi/config';
 import { describe, expect, it } from 'vitest';
-import { type GlueEnvironment, JOBS, glueCatalogSyncOptions, hudiWriteOptions, parseHudiWriteOptions } from '../src/index';
+import {
+  type GlueEnvironment,
+  JOBS,
+  glueCatalogSyncOptions,
+  hudiWriteOptions,
+  parseHudiWriteOptions,
+} from '../src/index';
 
 // The Glue options are built from @autocorp/hudi's config registry: every key is one it defines, and the
 // local writer's reading of them (parseHudiWriteOptions) gives back each job's Hudi settings.
 
-const registered = new Set([HudiTableConfig, HudiWriteConfig, HudiSyncConfig].flatMap((group) => Object.values(group).map((config) => config.key)));
+const registered = new Set(
+  [HudiTableConfig, HudiWriteConfig, HudiSyncConfig].flatMap((group) =>
+    Object.values(group).map((config) => config.key),
+  ),
+);
 const env: GlueEnvironment = {
   lakeUri: 's3://autocorp-lake-123/lake/',
   glueDatabase: 'autocorp',
@@ -22,7 +32,7 @@ describe('Hudi option keys', () => {
     }
   });
 
-  it('read back into each job\'s Hudi settings', () => {
+  it("read back into each job's Hudi settings", () => {
     for (const job of JOBS) {
       const parsed = parseHudiWriteOptions(hudiWriteOptions(job));
       expect(parsed).toMatchObject({

@@ -25,7 +25,17 @@ describe('job definitions', () => {
     const rules = JOBS.flatMap((j) => j.rules);
     expect(rules.length).toBeGreaterThanOrEqual(35);
     const kinds = new Set(rules.map((r) => r.kind));
-    for (const kind of ['isComplete', 'isUnique', 'range', 'allowedValues', 'pattern', 'references', 'reconciles', 'freshness', 'rowCountMatch']) {
+    for (const kind of [
+      'isComplete',
+      'isUnique',
+      'range',
+      'allowedValues',
+      'pattern',
+      'references',
+      'reconciles',
+      'freshness',
+      'rowCountMatch',
+    ]) {
       expect(kinds.has(kind as never), kind).toBe(true);
     }
     expect(rules.every((r) => r.severity === 'warn' || r.severity === 'fail')).toBe(true);
@@ -38,7 +48,9 @@ describe('job definitions', () => {
     expect(jobByName('sales_order').hudi.precombineField).toBe('updated_at');
     expect(jobByName('sales_order_parts').hudi.recordKeyFields).toEqual(['invoice_number', 'line_number']);
     expect(jobByName('sales_order_services').hudi.recordKeyFields).toEqual(['invoice_number', 'line_number']);
-    const sources = jobByName('sales_order').sources.map((s) => s.kind).sort();
+    const sources = jobByName('sales_order')
+      .sources.map((s) => s.kind)
+      .sort();
     expect(sources).toEqual(['csv', 'database']);
   });
 
@@ -54,11 +66,18 @@ describe('job definitions', () => {
 
   it('orders jobs so dependencies come first, and pulls in what a job needs', () => {
     const order = jobsInDependencyOrder().map((j) => j.name);
-    for (const job of JOBS) for (const dep of job.dependsOn) expect(order.indexOf(dep)).toBeLessThan(order.indexOf(job.name));
+    for (const job of JOBS)
+      for (const dep of job.dependsOn) expect(order.indexOf(dep)).toBeLessThan(order.indexOf(job.name));
     for (const analytics of ANALYTICS_JOB_NAMES) {
-      for (const operational of OPERATIONAL_JOB_NAMES) expect(order.indexOf(analytics)).toBeGreaterThan(order.indexOf(operational));
+      for (const operational of OPERATIONAL_JOB_NAMES)
+        expect(order.indexOf(analytics)).toBeGreaterThan(order.indexOf(operational));
     }
-    expect(jobsInDependencyOrder(['service_parts_catalog']).map((j) => j.name)).toEqual(['auto_parts', 'service', 'service_parts', 'service_parts_catalog']);
+    expect(jobsInDependencyOrder(['service_parts_catalog']).map((j) => j.name)).toEqual([
+      'auto_parts',
+      'service',
+      'service_parts',
+      'service_parts_catalog',
+    ]);
   });
 
   it('refuses a dependency cycle and an unknown job with the names involved', () => {
@@ -85,7 +104,10 @@ describe('job definitions', () => {
       hudi: { ...jobByName('auto_parts').hudi, precombineField: 'nope' },
       dependsOn: [],
     };
-    const problems = jobDefinitionProblems({ ...broken, sources: [...broken.sources, { kind: 'curated', view: 'x', job: 'service' }] });
+    const problems = jobDefinitionProblems({
+      ...broken,
+      sources: [...broken.sources, { kind: 'curated', view: 'x', job: 'service' }],
+    });
     expect(problems.join('\n')).toMatch(/EXCLUDE/);
     expect(problems.join('\n')).toMatch(/Hudi field "nope"/);
     expect(problems.join('\n')).toMatch(/curated source service is not in dependsOn/);

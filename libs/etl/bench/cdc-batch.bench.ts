@@ -43,14 +43,20 @@ export async function cdcBatchBench(options: EtlBenchOptions): Promise<CdcBatchB
     ...(options.business ? { business: options.business } : {}),
   });
   const salesOrder = async () => {
-    const report = (await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, jobs: ['sales_order'] })).find((r) => r.job === 'sales_order');
-    if (report?.status !== 'committed') throw new Error(`sales_order did not commit: ${report?.error ?? report?.status ?? 'no report'}`);
+    const report = (await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, jobs: ['sales_order'] })).find(
+      (r) => r.job === 'sales_order',
+    );
+    if (report?.status !== 'committed')
+      throw new Error(`sales_order did not commit: ${report?.error ?? report?.status ?? 'no report'}`);
     return report;
   };
   const pool = lake.pool;
   const maxId = Number((await pool.query<{ id: string }>('SELECT max(order_id) AS id FROM sales_order')).rows[0]?.id);
   const updated = (
-    await pool.query<{ order_id: string; status: string }>(`SELECT order_id, status FROM sales_order ORDER BY order_date DESC, order_id LIMIT $1`, [UPDATES])
+    await pool.query<{ order_id: string; status: string }>(
+      `SELECT order_id, status FROM sales_order ORDER BY order_date DESC, order_id LIMIT $1`,
+      [UPDATES],
+    )
   ).rows;
   let batchCommitted = false;
   try {
@@ -63,7 +69,10 @@ export async function cdcBatchBench(options: EtlBenchOptions): Promise<CdcBatchB
     const tableRows = built.counts.inserted + before.counts.inserted;
 
     await inTransaction(pool, async (client) => {
-      await client.query(`UPDATE sales_order SET status = 'Refunded', updated_at = updated_at + interval '1 hour' WHERE order_id = ANY($1::BIGINT[])`, [updated.map((r) => r.order_id)]);
+      await client.query(
+        `UPDATE sales_order SET status = 'Refunded', updated_at = updated_at + interval '1 hour' WHERE order_id = ANY($1::BIGINT[])`,
+        [updated.map((r) => r.order_id)],
+      );
       await client.query(NEW_ORDERS, [maxId + DELETES, INVOICE_BASE, INSERTS]);
       await client.query('DELETE FROM sales_order WHERE order_id > $1 AND order_id <= $2', [maxId, maxId + DELETES]);
     });

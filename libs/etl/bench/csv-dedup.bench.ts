@@ -32,16 +32,24 @@ export async function csvDedupBench(options: EtlBenchOptions): Promise<CsvDedupB
   });
   try {
     const ready = await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, jobs: ['customers'] });
-    if (ready.some((r) => r.status !== 'committed')) throw new Error(`customers did not commit: ${ready.map((r) => r.error).join('; ')}`);
+    if (ready.some((r) => r.status !== 'committed'))
+      throw new Error(`customers did not commit: ${ready.map((r) => r.error).join('; ')}`);
     const files: string[] = [];
-    for await (const info of lake.store.list(rawCsvPrefix('sales_orders'))) files.push(lake.store.localPath(info.key) as string);
+    for await (const info of lake.store.list(rawCsvPrefix('sales_orders')))
+      files.push(lake.store.localPath(info.key) as string);
 
     let start = performance.now();
-    const [run] = (await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, jobs: ['sales_order'] })).filter((r) => r.job === 'sales_order');
+    const [run] = (await runJobs({ store: lake.store, cdcSlot: lake.cdcSlot, jobs: ['sales_order'] })).filter(
+      (r) => r.job === 'sales_order',
+    );
     const etlSeconds = secondsSince(start);
     if (run?.status !== 'committed') throw new Error(`sales_order did not commit: ${run?.error ?? 'no report'}`);
 
-    const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '4GB', preserve_insertion_order: 'true' });
+    const instance = await DuckDBInstance.create(':memory:', {
+      threads: '2',
+      memory_limit: '4GB',
+      preserve_insertion_order: 'true',
+    });
     const connection = await instance.connect();
     try {
       const columns = jobByName('sales_order').sources.flatMap((s) => (s.kind === 'csv' ? s.columns : []));
@@ -56,7 +64,9 @@ export async function csvDedupBench(options: EtlBenchOptions): Promise<CsvDedupB
       );
       const duckdbSeconds = secondsSince(start);
       const counted = await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM read_parquet('${output}')`);
-      const lines = await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM read_csv([${files.map((f) => `'${f}'`).join(', ')}], columns = {'line': 'VARCHAR'}, header = true, auto_detect = false, delim = '\u0001', quote = '')`);
+      const lines = await connection.runAndReadAll(
+        `SELECT count(*)::BIGINT FROM read_csv([${files.map((f) => `'${f}'`).join(', ')}], columns = {'line': 'VARCHAR'}, header = true, auto_detect = false, delim = '\u0001', quote = '')`,
+      );
       return {
         scale: options.scale,
         csvRows: Number(lines.getRows()[0]?.[0] ?? 0),

@@ -97,7 +97,13 @@ export async function generatedLake(options: GeneratedLakeOptions): Promise<Gene
     if (own) {
       await migrate({ pool, displayAddress: own.url });
       const start = performance.now();
-      await generate({ seed: options.seed ?? 42, scale: options.scale, out: exportDir, targets: ['postgres', 'csv'], pool });
+      await generate({
+        seed: options.seed ?? 42,
+        scale: options.scale,
+        out: exportDir,
+        targets: ['postgres', 'csv'],
+        pool,
+      });
       log(`generated scale ${options.scale} in ${seconds(start)} s`);
     }
     let start = performance.now();
@@ -105,7 +111,8 @@ export async function generatedLake(options: GeneratedLakeOptions): Promise<Gene
     log(`CDC full load in ${seconds(start)} s`);
     start = performance.now();
     const transfer = await transferCsvFiles({ sourceDir: exportDir, store, expectedHeaders: exportHeaders() });
-    if (transfer.errors.length > 0) throw new Error(`CSV transfer failed: ${transfer.errors.map((e) => e.message).join('; ')}`);
+    if (transfer.errors.length > 0)
+      throw new Error(`CSV transfer failed: ${transfer.errors.map((e) => e.message).join('; ')}`);
     log(`CSV transfer in ${seconds(start)} s`);
   } catch (error) {
     await close();
@@ -115,6 +122,10 @@ export async function generatedLake(options: GeneratedLakeOptions): Promise<Gene
 }
 
 /** The business of a bench run's shared dataset (its server, pool and CSV folder), to reuse. */
-export function reuseBusiness(dataset: { readonly postgres: { readonly connectionConfig: pg.ClientConfig }; readonly pool: pg.Pool; readonly csvDir: string }): ExistingBusiness {
+export function reuseBusiness(dataset: {
+  readonly postgres: { readonly connectionConfig: pg.ClientConfig };
+  readonly pool: pg.Pool;
+  readonly csvDir: string;
+}): ExistingBusiness {
   return { connectionConfig: dataset.postgres.connectionConfig, pool: dataset.pool, csvDir: dataset.csvDir };
 }

@@ -51,7 +51,13 @@ async function runOn(file: string, content: Buffer | string): Promise<Outcome> {
       : [];
     const curated =
       report.status === 'committed'
-        ? (await conn.runAndReadAll(`SELECT invoice_number FROM read_parquet('${root}/curated/**/*.parquet') ORDER BY 1`)).getRowObjectsJson().map((r) => String(r['invoice_number']))
+        ? (
+            await conn.runAndReadAll(
+              `SELECT invoice_number FROM read_parquet('${root}/curated/**/*.parquet') ORDER BY 1`,
+            )
+          )
+            .getRowObjectsJson()
+            .map((r) => String(r['invoice_number']))
         : [];
     return { key, report, quarantine, curated };
   } finally {
@@ -65,7 +71,14 @@ const goodRows = (from: number, count: number) => Array.from({ length: count }, 
 
 describe('malformed CSV exports lose no row', () => {
   it('fails the batch at an unterminated quote that swallows the lines after it, naming the file and the line', async () => {
-    const lines = [HEADER, ...goodRows(1, 20), row(invoice(21), '"P1 open'), ...goodRows(22, 30), row(invoice(52), '"say ""hi"""'), ...goodRows(53, 10)];
+    const lines = [
+      HEADER,
+      ...goodRows(1, 20),
+      row(invoice(21), '"P1 open'),
+      ...goodRows(22, 30),
+      row(invoice(52), '"say ""hi"""'),
+      ...goodRows(53, 10),
+    ];
     const opened = lines.findIndex((l) => l.includes('"P1 open')) + 1;
     const { key, report } = await runOn('unterminated-quote.csv', `${lines.join('\n')}\n`);
     expect(report.status).toBe('failed');
@@ -95,7 +108,12 @@ describe('malformed CSV exports lose no row', () => {
     ]);
     expect(quarantine[0]?.reason).toMatch(/date without a time of day/);
     expect(quarantine[1]?.reason).toMatch(/ends without a line break .* cut short/);
-    expect(curated).toEqual(lines.slice(1).filter((l) => l !== dateOnly && l !== cut).map((l) => l.split(',')[0]));
+    expect(curated).toEqual(
+      lines
+        .slice(1)
+        .filter((l) => l !== dateOnly && l !== cut)
+        .map((l) => l.split(',')[0]),
+    );
     expect(report.counts.read).toBe(lines.length - 1);
   });
 
@@ -105,7 +123,19 @@ describe('malformed CSV exports lose no row', () => {
   ])('gives the physical line and text of a broken row after blank lines (%s line ends)', async (_, file, end) => {
     const bad = row(invoice(4), 'P1', 'bad');
     const long = `${row(invoice(7))},x,y`;
-    const lines = [HEADER, ...goodRows(1, 2), '', '', ...goodRows(3, 1), bad, '', ...goodRows(5, 2), long, '', ...goodRows(8, 2)];
+    const lines = [
+      HEADER,
+      ...goodRows(1, 2),
+      '',
+      '',
+      ...goodRows(3, 1),
+      bad,
+      '',
+      ...goodRows(5, 2),
+      long,
+      '',
+      ...goodRows(8, 2),
+    ];
     const { report, quarantine } = await runOn(file, `${lines.join(end)}${end}`);
     expect(report.status).toBe('committed');
     expect(quarantine.map((q) => [q.line, q.raw_row])).toEqual([
@@ -126,14 +156,25 @@ describe('malformed CSV exports lose no row', () => {
     const bad = row(invoice(target), 'P\u00e9');
     const at = text.indexOf(Buffer.from(row(invoice(target))));
     // "P\xC3" then a comma: the second byte of é is cut away.
-    const broken = Buffer.concat([text.subarray(0, at), Buffer.from(bad).subarray(0, Buffer.from(bad).indexOf(0xa9)), text.subarray(at + Buffer.from(bad).length - 1)]);
+    const broken = Buffer.concat([
+      text.subarray(0, at),
+      Buffer.from(bad).subarray(0, Buffer.from(bad).indexOf(0xa9)),
+      text.subarray(at + Buffer.from(bad).length - 1),
+    ]);
     const offset = broken.indexOf(0xc3);
     expect(offset).toBeGreaterThan(count > 1000 ? 1 << 20 : 0);
     const { report, quarantine, curated } = await runOn(file, broken);
     expect(report.status).toBe('committed');
     const line = lines.indexOf(row(invoice(target))) + 1;
-    expect(quarantine.map((q) => [q.line, q.rule, q.column_name, q.reason])).toEqual([[line, 'line_well_formed', 'sku', `invalid UTF-8 at byte offset ${offset} (line ${line})`]]);
-    expect(curated).toEqual(lines.slice(1).map((l) => l.split(',')[0]).filter((i) => i !== invoice(target)));
+    expect(quarantine.map((q) => [q.line, q.rule, q.column_name, q.reason])).toEqual([
+      [line, 'line_well_formed', 'sku', `invalid UTF-8 at byte offset ${offset} (line ${line})`],
+    ]);
+    expect(curated).toEqual(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .filter((i) => i !== invoice(target)),
+    );
   });
 
   it('names the column and the real cause of every quarantined row', async () => {
@@ -151,10 +192,24 @@ describe('malformed CSV exports lose no row', () => {
     const header = HEADER.split(',');
     const byLine = new Map(quarantine.map((q) => [q.line, q]));
     expect(quarantine.map((q) => q.line)).toEqual([3, 4, 5, 6, 7]);
-    expect(byLine.get(3)).toMatchObject({ column_name: header[header.length - 1], reason: `the line has ${header.length + 2} fields; the header has ${header.length} (2 after updated_at)` });
-    expect(byLine.get(4)).toMatchObject({ column_name: header[3], reason: `the line has 3 fields; the header has ${header.length} (missing ${header.slice(3).join(', ')})` });
-    expect(byLine.get(5)).toMatchObject({ rule: 'fields_parse', column_name: 'quantity', reason: 'quantity "bad" does not parse as INT' });
-    expect(byLine.get(6)).toMatchObject({ rule: 'invoice_number_is_complete', column_name: 'invoice_number', reason: 'invoice_number is missing' });
+    expect(byLine.get(3)).toMatchObject({
+      column_name: header[header.length - 1],
+      reason: `the line has ${header.length + 2} fields; the header has ${header.length} (2 after updated_at)`,
+    });
+    expect(byLine.get(4)).toMatchObject({
+      column_name: header[3],
+      reason: `the line has 3 fields; the header has ${header.length} (missing ${header.slice(3).join(', ')})`,
+    });
+    expect(byLine.get(5)).toMatchObject({
+      rule: 'fields_parse',
+      column_name: 'quantity',
+      reason: 'quantity "bad" does not parse as INT',
+    });
+    expect(byLine.get(6)).toMatchObject({
+      rule: 'invoice_number_is_complete',
+      column_name: 'invoice_number',
+      reason: 'invoice_number is missing',
+    });
     expect(byLine.get(7)?.column_name).toBe('sku');
     expect(byLine.get(7)?.reason).toMatch(/^unquoted value: /);
   });

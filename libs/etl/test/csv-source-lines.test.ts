@@ -57,7 +57,11 @@ describe('CSV sources: one parallel read, lines located afterwards', () => {
       version('P0', '2024-01-04 10:00:00'),
     ]);
     // Windows line ends and a byte order mark: read like the others, the line text without its \r.
-    third = await writeRawCsvBytes(root, 'sales_order_parts/ingest_date=2025-06-03/c.csv', `\uFEFF${[HEADER, row('C01'), row('C02', 'P1', 'z'), `${row('C03')},1,2`, 'C04,1', row('C05')].join('\r\n')}\r\n`);
+    third = await writeRawCsvBytes(
+      root,
+      'sales_order_parts/ingest_date=2025-06-03/c.csv',
+      `\uFEFF${[HEADER, row('C01'), row('C02', 'P1', 'z'), `${row('C03')},1,2`, 'C04,1', row('C05')].join('\r\n')}\r\n`,
+    );
     const store = openObjectStore(pathToFileURL(root).href);
     const db = await EtlDuckDb.open();
     try {
@@ -67,9 +71,15 @@ describe('CSV sources: one parallel read, lines located afterwards', () => {
       const duck = await DuckDBInstance.create(':memory:');
       const conn = await duck.connect();
       quarantine = (
-        await conn.runAndReadAll(`SELECT source_file, CAST(source_line AS INT) AS line, rule, raw_row FROM read_parquet('${path.join(root, report.quarantineKey as string)}') ORDER BY source_file, line`)
+        await conn.runAndReadAll(
+          `SELECT source_file, CAST(source_line AS INT) AS line, rule, raw_row FROM read_parquet('${path.join(root, report.quarantineKey as string)}') ORDER BY source_file, line`,
+        )
       ).getRowObjectsJson() as Record<string, unknown>[];
-      curated = (await conn.runAndReadAll(`SELECT invoice_number, sku FROM read_parquet('${root}/curated/**/*.parquet') ORDER BY 1`))
+      curated = (
+        await conn.runAndReadAll(
+          `SELECT invoice_number, sku FROM read_parquet('${root}/curated/**/*.parquet') ORDER BY 1`,
+        )
+      )
         .getRowObjectsJson()
         .map((r) => (r['invoice_number'] === 'D01' ? `D01:${String(r['sku'])}` : String(r['invoice_number'])));
       conn.closeSync();
@@ -127,7 +137,9 @@ describe('CSV sources: one parallel read, lines located afterwards', () => {
       try {
         const report = await runJob({ db, store, job: JOB, committed: undefined });
         expect(report.status).toBe('failed');
-        expect(report.error).toMatch(new RegExp(`The CSV file ${gone} was listed in the raw zone but cannot be opened`));
+        expect(report.error).toMatch(
+          new RegExp(`The CSV file ${gone} was listed in the raw zone but cannot be opened`),
+        );
         expect(report.instants).toEqual([]);
       } finally {
         await db.close();

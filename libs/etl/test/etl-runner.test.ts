@@ -18,7 +18,9 @@ const conn = await db.connect();
 
 async function tableRows(table: string, orderBy: string): Promise<Record<string, unknown>[]> {
   const hudi = await HudiTable.open(path.join(root, 'curated', table));
-  const reader = await conn.runAndReadAll(`SELECT * FROM (${await hudi.sql({ type: 'snapshot' })}) ORDER BY ${orderBy}`);
+  const reader = await conn.runAndReadAll(
+    `SELECT * FROM (${await hudi.sql({ type: 'snapshot' })}) ORDER BY ${orderBy}`,
+  );
   return reader.getRowObjectsJson() as Record<string, unknown>[];
 }
 
@@ -44,9 +46,18 @@ afterAll(async () => {
 describe('runJobs on a raw zone', () => {
   it('commits all ten jobs in dependency order', () => {
     expect(first.map((r) => [r.job, r.status, r.error])).toEqual(
-      ['auto_parts', 'service', 'service_parts', 'customers', 'sales_order', 'sales_order_parts', 'sales_order_services', 'sales_order_fact', 'sales_order_line_items', 'service_parts_catalog'].map(
-        (job) => [job, 'committed', undefined],
-      ),
+      [
+        'auto_parts',
+        'service',
+        'service_parts',
+        'customers',
+        'sales_order',
+        'sales_order_parts',
+        'sales_order_services',
+        'sales_order_fact',
+        'sales_order_line_items',
+        'service_parts_catalog',
+      ].map((job) => [job, 'committed', undefined]),
     );
   });
 
@@ -60,7 +71,9 @@ describe('runJobs on a raw zone', () => {
     const report = byJob(first, 'auto_parts');
     expect(report.counts).toMatchObject({ read: 4, written: 4, inserted: 3, deleted: 0, quarantined: 0 });
     const orders = await tableRows('sales_order', 'invoice_number');
-    expect(orders.filter((o) => o['source_system'] === 'postgres').map((o) => o['invoice_number'])).toEqual(['INV-P-000001']);
+    expect(orders.filter((o) => o['source_system'] === 'postgres').map((o) => o['invoice_number'])).toEqual([
+      'INV-P-000001',
+    ]);
     const services = await tableRows('sales_order_services', 'invoice_number');
     expect(services.some((s) => s['source_system'] === 'postgres')).toBe(false);
   });
@@ -75,7 +88,9 @@ describe('runJobs on a raw zone', () => {
     expect(new Set(orders.map((o) => o['invoice_number'])).size).toBe(orders.length);
     const lines = await tableRows('sales_order_parts', 'invoice_number, line_number');
     expect(lines.filter((l) => l['source_system'] === 'csv')).toHaveLength(CLEAN_CSV_INVOICES);
-    expect(String(lines.find((l) => l['invoice_number'] === 'INV-C-000001')?.['updated_at'])).toMatch(/^2024-03-01 09:00:00/);
+    expect(String(lines.find((l) => l['invoice_number'] === 'INV-C-000001')?.['updated_at'])).toMatch(
+      /^2024-03-01 09:00:00/,
+    );
   });
 
   it('quarantines every dirty row exactly once, under the rule it breaks, with file, line and raw row', async () => {
@@ -84,11 +99,19 @@ describe('runJobs on a raw zone', () => {
       expect(report.counts.quarantined).toBe(Object.values(expected).reduce((s, n) => s + n, 0));
       expect(report.quarantineKey).toBeDefined();
       const file = path.join(root, report.quarantineKey as string);
-      const rows = (await conn.runAndReadAll(`SELECT rule, count(*)::INT AS n FROM read_parquet('${file}') GROUP BY rule ORDER BY rule`)).getRowObjectsJson();
+      const rows = (
+        await conn.runAndReadAll(
+          `SELECT rule, count(*)::INT AS n FROM read_parquet('${file}') GROUP BY rule ORDER BY rule`,
+        )
+      ).getRowObjectsJson();
       expect(Object.fromEntries(rows.map((r) => [r['rule'], r['n']]))).toEqual(expected);
     }
     const orders = path.join(root, byJob(first, 'sales_order').quarantineKey as string);
-    const malformed = (await conn.runAndReadAll(`SELECT source_file, source_line, raw_row, reason, column_name FROM read_parquet('${orders}') WHERE rule = 'line_well_formed'`)).getRowObjectsJson();
+    const malformed = (
+      await conn.runAndReadAll(
+        `SELECT source_file, source_line, raw_row, reason, column_name FROM read_parquet('${orders}') WHERE rule = 'line_well_formed'`,
+      )
+    ).getRowObjectsJson();
     // The reader's reason: the line's field count against the header's, and the first column it lacks.
     const header = CSV_COLUMNS.sales_orders.map((c) => c.name);
     const short = 'INV-C-000005,2,2024-01-05 10:00:00,Cash';
@@ -102,7 +125,9 @@ describe('runJobs on a raw zone', () => {
         column_name: header[found],
       },
     ]);
-    const negative = (await conn.runAndReadAll(`SELECT source_line FROM read_parquet('${orders}') WHERE rule = 'amounts_non_negative'`)).getRowObjectsJson();
+    const negative = (
+      await conn.runAndReadAll(`SELECT source_line FROM read_parquet('${orders}') WHERE rule = 'amounts_non_negative'`)
+    ).getRowObjectsJson();
     expect(negative).toEqual([{ source_line: String(CLEAN_CSV_INVOICES + 4) }]);
   });
 
@@ -111,10 +136,20 @@ describe('runJobs on a raw zone', () => {
     expect(runs).toHaveLength(10);
     const orders = runs.find((r) => r.job === 'sales_order');
     expect(orders?.rules.find((r) => r.rule === 'reconciles_with_source')).toMatchObject({ passed: true, observed: 0 });
-    expect(orders?.rules.find((r) => r.rule === 'customer_id_in_customers')).toMatchObject({ passed: true, observed: 1, severity: 'fail' });
+    expect(orders?.rules.find((r) => r.rule === 'customer_id_in_customers')).toMatchObject({
+      passed: true,
+      observed: 1,
+      severity: 'fail',
+    });
     expect(orders?.counts.read).toBe(CLEAN_CSV_INVOICES + 2 + 5 + 2);
     // Each phase is measured, and the whole run at least as long as its phases (each rounded to a millisecond).
-    const { readMs, transformMs, qualityMs, writeMs, totalMs } = orders?.timings ?? { readMs: 0, transformMs: 0, qualityMs: 0, writeMs: 0, totalMs: 0 };
+    const { readMs, transformMs, qualityMs, writeMs, totalMs } = orders?.timings ?? {
+      readMs: 0,
+      transformMs: 0,
+      qualityMs: 0,
+      writeMs: 0,
+      totalMs: 0,
+    };
     expect(readMs + transformMs + qualityMs + writeMs).toBeGreaterThan(0);
     expect(totalMs).toBeGreaterThanOrEqual(readMs + transformMs + qualityMs + writeMs - 4);
     expect(orders).toEqual(byJob(first, 'sales_order'));
@@ -124,7 +159,11 @@ describe('runJobs on a raw zone', () => {
   it('builds the analytics tables from the curated ones', async () => {
     const fact = await tableRows('sales_order_fact', 'invoice_number');
     expect(fact).toHaveLength(CLEAN_CSV_INVOICES + 1);
-    expect(fact.find((f) => f['invoice_number'] === 'INV-P-000001')).toMatchObject({ part_lines: 1, parts_amount: '20.00', customer_state: 'TX' });
+    expect(fact.find((f) => f['invoice_number'] === 'INV-P-000001')).toMatchObject({
+      part_lines: 1,
+      parts_amount: '20.00',
+      customer_state: 'TX',
+    });
     const catalog = await tableRows('service_parts_catalog', 'serviceid');
     expect(catalog.map((c) => [c['serviceid'], c['sku'], c['part_cost'], c['service_parts_cost']])).toEqual([
       ['S1', 'P1', '20.00', '20.00'],
@@ -141,9 +180,13 @@ describe('runJobs on a raw zone', () => {
       expect(props.get('hoodie.table.name')).toBe(options['hoodie.table.name']);
       expect(props.get('hoodie.table.recordkey.fields')).toBe(options['hoodie.datasource.write.recordkey.field']);
       expect(props.get('hoodie.table.precombine.field')).toBe(options['hoodie.datasource.write.precombine.field']);
-      expect(props.get('hoodie.table.partition.fields') ?? '').toBe(options['hoodie.datasource.write.partitionpath.field']);
+      expect(props.get('hoodie.table.partition.fields') ?? '').toBe(
+        options['hoodie.datasource.write.partitionpath.field'],
+      );
       expect(props.get('hoodie.table.keygenerator.class')).toBe(options['hoodie.datasource.write.keygenerator.class']);
-      expect(props.get('hoodie.datasource.write.hive_style_partitioning')).toBe(options['hoodie.datasource.write.hive_style_partitioning']);
+      expect(props.get('hoodie.datasource.write.hive_style_partitioning')).toBe(
+        options['hoodie.datasource.write.hive_style_partitioning'],
+      );
       expect(props.get('hoodie.table.version')).toBe(options['hoodie.table.version']);
     }
   });
@@ -166,8 +209,13 @@ describe('runJobs on a raw zone', () => {
     };
     const quarantinedBefore = await quarantineFiles();
     expect(quarantinedBefore).toHaveLength(1);
-    const lines = ['invoice_number,customer_id,order_date,payment_method,subtotal,tax,total_amount,order_type,status,notes,created_at,updated_at'];
-    for (let i = 0; i < 20; i++) lines.push(`INV-C-9${String(i).padStart(5, '0')},1,2024-05-01 10:00:00,Cash,10.00,0.83,-10.83,Parts,Completed,,2024-05-01 10:00:00,2024-05-01 10:00:00`);
+    const lines = [
+      'invoice_number,customer_id,order_date,payment_method,subtotal,tax,total_amount,order_type,status,notes,created_at,updated_at',
+    ];
+    for (let i = 0; i < 20; i++)
+      lines.push(
+        `INV-C-9${String(i).padStart(5, '0')},1,2024-05-01 10:00:00,Cash,10.00,0.83,-10.83,Parts,Completed,,2024-05-01 10:00:00,2024-05-01 10:00:00`,
+      );
     const key = await writeRawCsv({ root }, 'sales_orders', '2025-06-02', 'sales_orders.csv', lines);
     const third = await runJobs({ store, jobs: ['sales_order_fact'] });
     const blocked = byJob(third, 'sales_order');

@@ -87,15 +87,29 @@ describe('ETL of the generated business, checked against the generator manifest'
 
   it('reconciles every operational table with the raw files and with its PostgreSQL row count', async () => {
     const operational = first.filter((r) => r.rules.some((o) => o.rule === 'reconciles_with_source'));
-    expect(operational.map((r) => r.job)).toEqual(['auto_parts', 'service', 'service_parts', 'customers', 'sales_order', 'sales_order_parts', 'sales_order_services']);
+    expect(operational.map((r) => r.job)).toEqual([
+      'auto_parts',
+      'service',
+      'service_parts',
+      'customers',
+      'sales_order',
+      'sales_order_parts',
+      'sales_order_services',
+    ]);
     for (const run of operational) {
       const outcome = run.rules.find((o) => o.rule === 'reconciles_with_source');
       const source = jobByName(run.job).sources.find((src) => src.kind === 'database' && src.read === 'changes');
       const pgRows = await postgresRowCount(source?.kind === 'database' ? source.table : '');
-      expect(outcome, run.job).toMatchObject({ passed: true, observed: 0, basis: 'raw files and PostgreSQL row count' });
+      expect(outcome, run.job).toMatchObject({
+        passed: true,
+        observed: 0,
+        basis: 'raw files and PostgreSQL row count',
+      });
       expect(outcome?.details, run.job).toMatchObject({ sourceRows: pgRows, curatedSourceRows: pgRows });
       const d = outcome?.details ?? {};
-      expect(d['readRows'], run.job).toBe(Number(d['writtenRows']) + Number(d['quarantinedRows']) + Number(d['duplicateRows']));
+      expect(d['readRows'], run.job).toBe(
+        Number(d['writtenRows']) + Number(d['quarantinedRows']) + Number(d['duplicateRows']),
+      );
     }
   });
 
@@ -103,9 +117,15 @@ describe('ETL of the generated business, checked against the generator manifest'
     const planned = plannedCounts(SCALE);
     const orders = await curated.snapshotSql('sales_order');
     expect(await curated.count(`SELECT count(*) FROM ${orders}`)).toBe(planned.uniqueInvoicesCombined);
-    expect(await curated.count(`SELECT count(DISTINCT invoice_number) FROM ${orders}`)).toBe(planned.uniqueInvoicesCombined);
-    expect(await curated.count(`SELECT count(*) FROM ${orders} WHERE source_system = 'postgres'`)).toBe(planned.salesOrder);
-    expect(await curated.count(`SELECT count(*) FROM ${orders} WHERE source_system = 'csv'`)).toBe(planned.csvUniqueInvoices);
+    expect(await curated.count(`SELECT count(DISTINCT invoice_number) FROM ${orders}`)).toBe(
+      planned.uniqueInvoicesCombined,
+    );
+    expect(await curated.count(`SELECT count(*) FROM ${orders} WHERE source_system = 'postgres'`)).toBe(
+      planned.salesOrder,
+    );
+    expect(await curated.count(`SELECT count(*) FROM ${orders} WHERE source_system = 'csv'`)).toBe(
+      planned.csvUniqueInvoices,
+    );
   });
 
   it('keeps, for every invoice, exactly the version expected_winners.csv names, with its line counts', async () => {
@@ -132,32 +152,52 @@ describe('ETL of the generated business, checked against the generator manifest'
       FROM (${compared})`);
     expect(Number(summary?.['invoices'])).toBe(plannedCounts(SCALE).csvUniqueInvoices);
     expect(Number(summary?.['duplicated'])).toBeGreaterThan(100);
-    const wrong = await curated.rows(`SELECT * FROM (${compared}) WHERE (same_updated_at AND same_status AND same_payment_method AND same_total AND same_part_lines AND same_service_lines) IS NOT TRUE LIMIT 5`);
+    const wrong = await curated.rows(
+      `SELECT * FROM (${compared}) WHERE (same_updated_at AND same_status AND same_payment_method AND same_total AND same_part_lines AND same_service_lines) IS NOT TRUE LIMIT 5`,
+    );
     expect(wrong).toEqual([]);
     expect(Number(summary?.['matching'])).toBe(Number(summary?.['invoices']));
   });
 
-  it.each(Object.entries(DEFECT_RULES))('quarantines every dirty row of %s, once, under the rule its defect breaks, at its file and line', async (file, { job, rules }) => {
-    const run = report(first, job);
-    expect(run.quarantineKey).toBeDefined();
-    const quarantine = `read_parquet('${path.join(lake.lakeRoot, run.quarantineKey as string)}')`;
-    const defects = `read_csv('${path.join(lake.exportDir, 'manifest/expected_defects.csv')}', all_varchar = true, header = true)`;
-    const ruleOf = `CASE defect ${Object.entries(rules).map(([kind, rule]) => `WHEN '${kind}' THEN '${rule}'`).join(' ')} END`;
-    const expected = await curated.rows(`SELECT CAST(line_number AS BIGINT) AS line, ${ruleOf} AS rule FROM ${defects} WHERE file = '${file}' ORDER BY line`);
-    const actual = await curated.rows(`SELECT source_line AS line, rule FROM ${quarantine} WHERE source_file LIKE '%raw/csv/${file.replace(/\.csv$/, '')}/%' ORDER BY line`);
-    expect(actual).toEqual(expected);
-    expect(await curated.count(`SELECT count(*) FROM ${quarantine}`)).toBe(expected.length);
+  it.each(Object.entries(DEFECT_RULES))(
+    'quarantines every dirty row of %s, once, under the rule its defect breaks, at its file and line',
+    async (file, { job, rules }) => {
+      const run = report(first, job);
+      expect(run.quarantineKey).toBeDefined();
+      const quarantine = `read_parquet('${path.join(lake.lakeRoot, run.quarantineKey as string)}')`;
+      const defects = `read_csv('${path.join(lake.exportDir, 'manifest/expected_defects.csv')}', all_varchar = true, header = true)`;
+      const ruleOf = `CASE defect ${Object.entries(rules)
+        .map(([kind, rule]) => `WHEN '${kind}' THEN '${rule}'`)
+        .join(' ')} END`;
+      const expected = await curated.rows(
+        `SELECT CAST(line_number AS BIGINT) AS line, ${ruleOf} AS rule FROM ${defects} WHERE file = '${file}' ORDER BY line`,
+      );
+      const actual = await curated.rows(
+        `SELECT source_line AS line, rule FROM ${quarantine} WHERE source_file LIKE '%raw/csv/${file.replace(/\.csv$/, '')}/%' ORDER BY line`,
+      );
+      expect(actual).toEqual(expected);
+      expect(await curated.count(`SELECT count(*) FROM ${quarantine}`)).toBe(expected.length);
 
-    const planned = manifest.files[file as 'sales_orders.csv'].defects as Record<string, number>;
-    const byRule = await curated.rows(`SELECT rule, count(*)::INT AS n FROM ${quarantine} GROUP BY rule ORDER BY rule`);
-    const expectedByRule = Object.fromEntries(Object.entries(planned).map(([kind, n]) => [rules[kind], n]));
-    expect(Object.fromEntries(byRule.map((r) => [r['rule'], r['n']]))).toEqual(expectedByRule);
-    expect(run.counts.quarantined).toBe(Object.values(planned).reduce((s, n) => s + n, 0));
-  });
+      const planned = manifest.files[file as 'sales_orders.csv'].defects as Record<string, number>;
+      const byRule = await curated.rows(
+        `SELECT rule, count(*)::INT AS n FROM ${quarantine} GROUP BY rule ORDER BY rule`,
+      );
+      const expectedByRule = Object.fromEntries(Object.entries(planned).map(([kind, n]) => [rules[kind], n]));
+      expect(Object.fromEntries(byRule.map((r) => [r['rule'], r['n']]))).toEqual(expectedByRule);
+      expect(run.counts.quarantined).toBe(Object.values(planned).reduce((s, n) => s + n, 0));
+    },
+  );
 });
 
 describe('CDC through ETL on the generated business', () => {
-  const changed = { updated: '', deleted: '', inserted: '', updatedLine: 0, deletedLines: [] as number[], insertedLine: 0 };
+  const changed = {
+    updated: '',
+    deleted: '',
+    inserted: '',
+    updatedLine: 0,
+    deletedLines: [] as number[],
+    insertedLine: 0,
+  };
   let second: RunReport[];
 
   beforeAll(async () => {
@@ -170,15 +210,33 @@ describe('CDC through ETL on the generated business', () => {
       if (!keep || !drop) throw new Error('the generated source has too few orders with two part lines');
       changed.updated = keep.invoice_number;
       changed.deleted = drop.invoice_number;
-      const line = await client.query<{ line_item_id: string }>(`SELECT line_item_id FROM sales_order_parts WHERE order_id = $1 ORDER BY line_item_id LIMIT 1`, [keep.order_id]);
+      const line = await client.query<{ line_item_id: string }>(
+        `SELECT line_item_id FROM sales_order_parts WHERE order_id = $1 ORDER BY line_item_id LIMIT 1`,
+        [keep.order_id],
+      );
       changed.updatedLine = Number(line.rows[0]?.line_item_id);
-      const dropped = await client.query<{ line_item_id: string }>(`SELECT line_item_id FROM sales_order_parts WHERE order_id = $1`, [drop.order_id]);
+      const dropped = await client.query<{ line_item_id: string }>(
+        `SELECT line_item_id FROM sales_order_parts WHERE order_id = $1`,
+        [drop.order_id],
+      );
       changed.deletedLines = dropped.rows.map((r) => Number(r.line_item_id));
       await client.query('BEGIN');
-      await client.query(`UPDATE sales_order SET status = 'Refunded', payment_method = 'Mobile Pay', updated_at = updated_at + interval '1 day' WHERE order_id = $1`, [keep.order_id]);
-      await client.query(`UPDATE sales_order_parts SET quantity = quantity + 1, line_total = (quantity + 1) * unit_price WHERE line_item_id = $1`, [changed.updatedLine]);
+      await client.query(
+        `UPDATE sales_order SET status = 'Refunded', payment_method = 'Mobile Pay', updated_at = updated_at + interval '1 day' WHERE order_id = $1`,
+        [keep.order_id],
+      );
+      await client.query(
+        `UPDATE sales_order_parts SET quantity = quantity + 1, line_total = (quantity + 1) * unit_price WHERE line_item_id = $1`,
+        [changed.updatedLine],
+      );
       await client.query(`DELETE FROM sales_order WHERE order_id = $1`, [drop.order_id]);
-      const next = await client.query<{ order_id: string; line_item_id: string; customer_id: number; sku: string; price: string }>(
+      const next = await client.query<{
+        order_id: string;
+        line_item_id: string;
+        customer_id: number;
+        sku: string;
+        price: string;
+      }>(
         `SELECT (SELECT max(order_id) + 1 FROM sales_order) AS order_id, (SELECT max(line_item_id) + 1 FROM sales_order_parts) AS line_item_id,
            (SELECT min(customer_id) FROM customers) AS customer_id, (SELECT sku FROM auto_parts ORDER BY sku LIMIT 1) AS sku, (SELECT price FROM auto_parts ORDER BY sku LIMIT 1) AS price`,
       );
@@ -207,30 +265,55 @@ describe('CDC through ETL on the generated business', () => {
     for (const job of ['sales_order', 'sales_order_parts']) {
       const outcome = report(second, job).rules.find((o) => o.rule === 'reconciles_with_source');
       const pgRows = await postgresRowCount(job);
-      expect(outcome, job).toMatchObject({ passed: true, basis: 'raw files and PostgreSQL row count', details: expect.objectContaining({ sourceRows: pgRows, curatedSourceRows: pgRows }) });
+      expect(outcome, job).toMatchObject({
+        passed: true,
+        basis: 'raw files and PostgreSQL row count',
+        details: expect.objectContaining({ sourceRows: pgRows, curatedSourceRows: pgRows }),
+      });
     }
   });
 
   it('applies the changes: deleted order and lines gone, updated values new, inserted order and line present', async () => {
     const committed = second.filter((r) => r.status === 'committed').map((r) => r.job);
-    expect(committed).toEqual(expect.arrayContaining(['sales_order', 'sales_order_parts', 'sales_order_fact', 'sales_order_line_items']));
+    expect(committed).toEqual(
+      expect.arrayContaining(['sales_order', 'sales_order_parts', 'sales_order_fact', 'sales_order_line_items']),
+    );
     expect(second.every((r) => r.status === 'committed' || r.status === 'no-new-input')).toBe(true);
     expect(report(second, 'sales_order').counts).toMatchObject({ inserted: 1, updated: 1, deleted: 1, quarantined: 0 });
 
     const orders = await curated.snapshotSql('sales_order');
     expect(await curated.count(`SELECT count(*) FROM ${orders}`)).toBe(plannedCounts(SCALE).uniqueInvoicesCombined);
-    expect(await curated.rows(`SELECT invoice_number FROM ${orders} WHERE invoice_number = '${changed.deleted}'`)).toEqual([]);
-    expect(await curated.rows(`SELECT status, payment_method FROM ${orders} WHERE invoice_number = '${changed.updated}'`)).toEqual([{ status: 'Refunded', payment_method: 'Mobile Pay' }]);
-    expect(await curated.rows(`SELECT status, notes, source_system FROM ${orders} WHERE invoice_number = '${changed.inserted}'`)).toEqual([
-      { status: 'Completed', notes: 'walk-in', source_system: 'postgres' },
-    ]);
+    expect(
+      await curated.rows(`SELECT invoice_number FROM ${orders} WHERE invoice_number = '${changed.deleted}'`),
+    ).toEqual([]);
+    expect(
+      await curated.rows(`SELECT status, payment_method FROM ${orders} WHERE invoice_number = '${changed.updated}'`),
+    ).toEqual([{ status: 'Refunded', payment_method: 'Mobile Pay' }]);
+    expect(
+      await curated.rows(
+        `SELECT status, notes, source_system FROM ${orders} WHERE invoice_number = '${changed.inserted}'`,
+      ),
+    ).toEqual([{ status: 'Completed', notes: 'walk-in', source_system: 'postgres' }]);
 
     const parts = await curated.snapshotSql('sales_order_parts');
     expect(await curated.count(`SELECT count(*) FROM ${parts} WHERE invoice_number = '${changed.deleted}'`)).toBe(0);
-    expect(await curated.count(`SELECT count(*) FROM ${parts} WHERE line_item_id IN (${changed.deletedLines.join(', ')})`)).toBe(0);
-    const [source] = (await lake.pool.query<{ quantity: number; line_total: string }>(`SELECT quantity, line_total::TEXT FROM sales_order_parts WHERE line_item_id = $1`, [changed.updatedLine])).rows;
-    expect(await curated.rows(`SELECT quantity, CAST(line_total AS VARCHAR) AS line_total FROM ${parts} WHERE line_item_id = ${changed.updatedLine}`)).toEqual([source]);
-    expect(await curated.rows(`SELECT invoice_number, quantity FROM ${parts} WHERE line_item_id = ${changed.insertedLine}`)).toEqual([{ invoice_number: changed.inserted, quantity: 1 }]);
+    expect(
+      await curated.count(`SELECT count(*) FROM ${parts} WHERE line_item_id IN (${changed.deletedLines.join(', ')})`),
+    ).toBe(0);
+    const [source] = (
+      await lake.pool.query<{ quantity: number; line_total: string }>(
+        `SELECT quantity, line_total::TEXT FROM sales_order_parts WHERE line_item_id = $1`,
+        [changed.updatedLine],
+      )
+    ).rows;
+    expect(
+      await curated.rows(
+        `SELECT quantity, CAST(line_total AS VARCHAR) AS line_total FROM ${parts} WHERE line_item_id = ${changed.updatedLine}`,
+      ),
+    ).toEqual([source]);
+    expect(
+      await curated.rows(`SELECT invoice_number, quantity FROM ${parts} WHERE line_item_id = ${changed.insertedLine}`),
+    ).toEqual([{ invoice_number: changed.inserted, quantity: 1 }]);
     expect(await curated.count(`SELECT count(*) FROM ${parts} WHERE source_system = 'postgres'`)).toBe(
       Number((await lake.pool.query<{ n: string }>('SELECT count(*) AS n FROM sales_order_parts')).rows[0]?.n),
     );
@@ -249,11 +332,15 @@ describe('CDC through ETL on the generated business', () => {
   });
 
   it('gives the same tables when a run is redone after a crash that lost its bookmarks', async () => {
-    await lake.pool.query(`UPDATE sales_order SET status = 'Cancelled', updated_at = updated_at + interval '1 day' WHERE invoice_number = $1`, [changed.updated]);
+    await lake.pool.query(
+      `UPDATE sales_order SET status = 'Cancelled', updated_at = updated_at + interval '1 day' WHERE invoice_number = $1`,
+      [changed.updated],
+    );
     await lake.pool.query(`DELETE FROM sales_order_parts WHERE line_item_id = $1`, [changed.insertedLine]);
     await lake.cdc();
     const bookmarks = new Map<string, Buffer>();
-    for await (const info of lake.store.list('state/etl/bookmarks/')) bookmarks.set(info.key, await lake.store.getBytes(info.key));
+    for await (const info of lake.store.list('state/etl/bookmarks/'))
+      bookmarks.set(info.key, await lake.store.getBytes(info.key));
     const done = await runJobs({ store: lake.store });
     expect(report(done, 'sales_order').status).toBe('committed');
     const jobs = ['sales_order', 'sales_order_parts', 'sales_order_fact', 'sales_order_line_items'];
@@ -270,21 +357,32 @@ describe('CDC through ETL on the generated business', () => {
   });
 
   it('fails the PostgreSQL reconciliation when the source holds an order the CDC has not committed', async () => {
-    const [order] = (await lake.pool.query<{ order_id: string }>('SELECT max(order_id) + 1 AS order_id FROM sales_order')).rows;
+    const [order] = (
+      await lake.pool.query<{ order_id: string }>('SELECT max(order_id) + 1 AS order_id FROM sales_order')
+    ).rows;
     await lake.pool.query(
       `INSERT INTO sales_order (order_id, customer_id, order_date, invoice_number, payment_method, subtotal, tax, total_amount, order_type, status, notes, created_at, updated_at)
        SELECT $1, min(customer_id), TIMESTAMP '2025-12-31 10:00:00', 'INV-1999999998', 'Cash', 1, 0, 1, 'Parts', 'Completed', NULL, TIMESTAMP '2025-12-31 10:00:00', TIMESTAMP '2025-12-31 10:00:00' FROM customers`,
       [order?.order_id],
     );
     // New input for the job (a CSV export), while the order is not yet in the raw zone.
-    const header = 'invoice_number,customer_id,order_date,payment_method,subtotal,tax,total_amount,order_type,status,notes,created_at,updated_at';
-    const customer = (await lake.pool.query<{ id: number }>('SELECT min(customer_id) AS id FROM customers')).rows[0]?.id;
+    const header =
+      'invoice_number,customer_id,order_date,payment_method,subtotal,tax,total_amount,order_type,status,notes,created_at,updated_at';
+    const customer = (await lake.pool.query<{ id: number }>('SELECT min(customer_id) AS id FROM customers')).rows[0]
+      ?.id;
     const line = `INV-C-999999,${customer},2025-12-31 10:00:00,Cash,10.00,0.83,10.83,Parts,Completed,,2025-12-31 10:00:00,2025-12-31 10:00:00`;
     await lake.store.put('raw/csv/sales_orders/ingest_date=2026-01-01/sales_orders.csv', `${header}\n${line}\n`);
-    const run = report(await runJobs({ store: lake.store, jobs: ['sales_order'], sourceRowCount: postgresRowCount }), 'sales_order');
+    const run = report(
+      await runJobs({ store: lake.store, jobs: ['sales_order'], sourceRowCount: postgresRowCount }),
+      'sales_order',
+    );
     const outcome = run.rules.find((o) => o.rule === 'reconciles_with_source');
     const pgRows = await postgresRowCount('sales_order');
-    expect(outcome).toMatchObject({ passed: false, observed: 1, details: expect.objectContaining({ sourceRows: pgRows, curatedSourceRows: pgRows - 1 }) });
+    expect(outcome).toMatchObject({
+      passed: false,
+      observed: 1,
+      details: expect.objectContaining({ sourceRows: pgRows, curatedSourceRows: pgRows - 1 }),
+    });
     expect(outcome?.message).toContain(`PostgreSQL holds ${pgRows} row(s), the curated table would hold ${pgRows - 1}`);
     expect(run.status).toBe('blocked');
   });

@@ -6,10 +6,15 @@ import type { RunReport } from '../src/index';
 import { buildRawZone } from './build-fixture';
 
 /** The header of the sales_orders CSV export. */
-export const ORDERS_HEADER = 'invoice_number,customer_id,order_date,payment_method,subtotal,tax,total_amount,order_type,status,notes,created_at,updated_at';
+export const ORDERS_HEADER =
+  'invoice_number,customer_id,order_date,payment_method,subtotal,tax,total_amount,order_type,status,notes,created_at,updated_at';
 
 /** One clean CSV order line (customer 1 exists in the fixture). */
-export function orderLine(invoice: string, updatedAt: string, fields: { status?: string; total?: string } = {}): string {
+export function orderLine(
+  invoice: string,
+  updatedAt: string,
+  fields: { status?: string; total?: string } = {},
+): string {
   return `${invoice},1,2024-05-01 10:00:00,Cash,10.00,0.83,${fields.total ?? '10.83'},Parts,${fields.status ?? 'Completed'},,2024-05-01 10:00:00,${updatedAt}`;
 }
 

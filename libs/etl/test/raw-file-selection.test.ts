@@ -50,14 +50,20 @@ describe('selecting the raw database files of a run', () => {
     expect(atOrBelow.length).toBeLessThan(cdc.length);
     const selection = await selectDatabaseFiles(store, 'auto_parts', committed);
     expect(selection.files).toEqual([load, ...atOrBelow]);
-    expect(selection.bookmark).toEqual({ loadFiles: [load], cdcThrough: { lsn: committed.text.lsn, seq: committed.seq } });
+    expect(selection.bookmark).toEqual({
+      loadFiles: [load],
+      cdcThrough: { lsn: committed.text.lsn, seq: committed.seq },
+    });
     // From that bookmark nothing is new until the position moves.
     expect((await selectDatabaseFiles(store, 'auto_parts', committed, selection.bookmark)).files).toEqual([]);
   });
 
   it('names a bookmark whose CDC position is not an LSN as corrupt ETL state', async () => {
     await landFiles();
-    const error = await selectDatabaseFiles(store, 'auto_parts', committed, { loadFiles: [], cdcThrough: { lsn: '0-200', seq: 1 } }).catch((e: unknown) => e);
+    const error = await selectDatabaseFiles(store, 'auto_parts', committed, {
+      loadFiles: [],
+      cdcThrough: { lsn: '0-200', seq: 1 },
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EtlError);
     expect((error as EtlError).kind).toBe('state-corrupt');
     expect((error as EtlError).message).toContain('"0-200"');

@@ -23,25 +23,46 @@ export async function writeDmsFile(
   const key = `raw/database/pg_${table}/${file}`;
   const target = path.join(lake.root, key);
   await mkdir(path.dirname(target), { recursive: true });
-  await connection.run(`COPY (SELECT * FROM (VALUES ${rows.join(', ')}) v(${columns})) TO ${quoteLiteral(target)} (FORMAT parquet)`);
+  await connection.run(
+    `COPY (SELECT * FROM (VALUES ${rows.join(', ')}) v(${columns})) TO ${quoteLiteral(target)} (FORMAT parquet)`,
+  );
   return key;
 }
 
 /** A CDC file name as libs/cdc writes it (first and last change position in the name). */
-export function cdcFileName(time: string, firstLsn: number, firstSeq: number, lastLsn: number, lastSeq: number): string {
+export function cdcFileName(
+  time: string,
+  firstLsn: number,
+  firstSeq: number,
+  lastLsn: number,
+  lastSeq: number,
+): string {
   const lsn = (n: number) => n.toString(16).toUpperCase().padStart(16, '0');
   const seq = (n: number) => n.toString(16).toUpperCase().padStart(8, '0');
   return `${time}-${lsn(firstLsn)}-${seq(firstSeq)}-${lsn(lastLsn)}-${seq(lastSeq)}.parquet`;
 }
 
-export async function writeCdcPosition(lake: LakeFolder, lsn: number, seq: number, slot = 'autocorp_cdc'): Promise<void> {
+export async function writeCdcPosition(
+  lake: LakeFolder,
+  lsn: number,
+  seq: number,
+  slot = 'autocorp_cdc',
+): Promise<void> {
   const target = path.join(lake.root, `state/cdc/${slot}/position.json`);
   await mkdir(path.dirname(target), { recursive: true });
-  const text = `${Math.floor(lsn / 2 ** 32).toString(16).toUpperCase()}/${(lsn % 2 ** 32).toString(16).toUpperCase()}`;
+  const text = `${Math.floor(lsn / 2 ** 32)
+    .toString(16)
+    .toUpperCase()}/${(lsn % 2 ** 32).toString(16).toUpperCase()}`;
   await writeFile(target, JSON.stringify({ version: 1, slotName: slot, position: { lsn: text, seq } }));
 }
 
-export async function writeRawCsv(lake: LakeFolder, table: string, ingestDate: string, file: string, lines: string[]): Promise<string> {
+export async function writeRawCsv(
+  lake: LakeFolder,
+  table: string,
+  ingestDate: string,
+  file: string,
+  lines: string[],
+): Promise<string> {
   const key = `raw/csv/${table}/ingest_date=${ingestDate}/${file}`;
   const target = path.join(lake.root, key);
   await mkdir(path.dirname(target), { recursive: true });
@@ -49,7 +70,7 @@ export async function writeRawCsv(lake: LakeFolder, table: string, ingestDate: s
   return key;
 }
 
-const META = "Op, _cdc_commit_ts, _cdc_commit_lsn, _cdc_seq";
+const META = 'Op, _cdc_commit_ts, _cdc_commit_lsn, _cdc_seq';
 export const COLUMNS = {
   auto_parts: `${META}, sku, description, category, manufacturer, price, stock_quantity, created_at, updated_at`,
   service: `${META}, serviceid, service, category, labor_minutes, labor_rate, labor_cost, created_at, updated_at`,

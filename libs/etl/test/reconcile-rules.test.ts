@@ -44,15 +44,27 @@ describe('reconciles_with_source', () => {
     const parts = reportOf(first, 'auto_parts');
     const outcome = parts.rules.find((r) => r.rule === 'reconciles_with_source');
     const files = parts.inputFiles.map((k) => `'${path.join(lake.root, k)}'`).join(', ');
-    const [raw] = (await connection.runAndReadAll(`SELECT count(*)::INT AS rows, count(DISTINCT sku)::INT AS keys FROM read_parquet([${files}])`)).getRowObjectsJson();
+    const [raw] = (
+      await connection.runAndReadAll(
+        `SELECT count(*)::INT AS rows, count(DISTINCT sku)::INT AS keys FROM read_parquet([${files}])`,
+      )
+    ).getRowObjectsJson();
     expect(outcome).toMatchObject({ passed: true, observed: 0, basis: 'raw files (no source database given)' });
-    expect(outcome?.details).toEqual({ readRows: raw?.['rows'], writtenRows: raw?.['keys'], quarantinedRows: 0, duplicateRows: Number(raw?.['rows']) - Number(raw?.['keys']) });
+    expect(outcome?.details).toEqual({
+      readRows: raw?.['rows'],
+      writtenRows: raw?.['keys'],
+      quarantinedRows: 0,
+      duplicateRows: Number(raw?.['rows']) - Number(raw?.['keys']),
+    });
   });
 
   it('fails when the transform loses a row between read and write', async () => {
     const job = jobByName('auto_parts');
     const lost = 'P4';
-    const dropping: JobDefinition = { ...job, transformSql: `SELECT * FROM (${job.transformSql}) t WHERE sku <> '${lost}'` };
+    const dropping: JobDefinition = {
+      ...job,
+      transformSql: `SELECT * FROM (${job.transformSql}) t WHERE sku <> '${lost}'`,
+    };
     const control = await runAltered(job);
     expect(control.report.status).toBe('committed');
     const { report } = await runAltered(dropping);
@@ -67,7 +79,13 @@ describe('reconciles_with_source', () => {
 
   it('names the transform, not the CSV files, when the transform fails, and keeps the cause', async () => {
     const job = jobByName('sales_order');
-    const broken: JobDefinition = { ...job, transformSql: job.transformSql.replace('FROM csv_sales_orders', 'FROM csv_sales_orders WHERE csv_missing_column > 0') };
+    const broken: JobDefinition = {
+      ...job,
+      transformSql: job.transformSql.replace(
+        'FROM csv_sales_orders',
+        'FROM csv_sales_orders WHERE csv_missing_column > 0',
+      ),
+    };
     const { report } = await runAltered(broken);
     expect(report.status).toBe('failed');
     expect(report.errorKind).toBe('transform-failed');
@@ -80,17 +98,31 @@ describe('reconciles_with_source', () => {
 describe('updated_at_fresh, on the data clock', () => {
   it('fires for a batch with nothing updated within a day of the newest order held, and passes for a fresh one', async () => {
     const orders = await curated.snapshotSql('sales_order');
-    const [held] = await curated.rows(`SELECT strftime(max(updated_at), '%Y-%m-%dT%H:%M:%SZ') AS newest FROM ${orders}`);
+    const [held] = await curated.rows(
+      `SELECT strftime(max(updated_at), '%Y-%m-%dT%H:%M:%SZ') AS newest FROM ${orders}`,
+    );
     const newest = Date.parse(String(held?.['newest']));
     const stale = ['2024-02-01 10:00:00', '2024-02-03 07:00:00'];
-    await writeRawCsv(lake, 'sales_orders', '2025-06-02', 'sales_orders.csv', [ORDERS_HEADER, ...stale.map((t, i) => orderLine(`INV-C-8${String(i).padStart(5, '0')}`, t))]);
+    await writeRawCsv(lake, 'sales_orders', '2025-06-02', 'sales_orders.csv', [
+      ORDERS_HEADER,
+      ...stale.map((t, i) => orderLine(`INV-C-8${String(i).padStart(5, '0')}`, t)),
+    ]);
     const staleRun = reportOf(await runJobs({ store: lake.store, jobs: ['sales_order'] }), 'sales_order');
-    const staleAge = Math.round((newest - Math.max(...stale.map((t) => Date.parse(`${t.replace(' ', 'T')}Z`)))) / 3_600_000);
+    const staleAge = Math.round(
+      (newest - Math.max(...stale.map((t) => Date.parse(`${t.replace(' ', 'T')}Z`)))) / 3_600_000,
+    );
     expect(staleRun.status).toBe('committed');
-    expect(staleRun.rules.find((r) => r.rule === 'updated_at_fresh')).toMatchObject({ passed: false, severity: 'warn', observed: staleAge });
+    expect(staleRun.rules.find((r) => r.rule === 'updated_at_fresh')).toMatchObject({
+      passed: false,
+      severity: 'warn',
+      observed: staleAge,
+    });
 
     const fresh = new Date(newest - 2 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-    await writeRawCsv(lake, 'sales_orders', '2025-06-03', 'sales_orders.csv', [ORDERS_HEADER, orderLine('INV-C-810000', fresh)]);
+    await writeRawCsv(lake, 'sales_orders', '2025-06-03', 'sales_orders.csv', [
+      ORDERS_HEADER,
+      orderLine('INV-C-810000', fresh),
+    ]);
     const freshRun = reportOf(await runJobs({ store: lake.store, jobs: ['sales_order'] }), 'sales_order');
     expect(freshRun.rules.find((r) => r.rule === 'updated_at_fresh')).toMatchObject({ passed: true, observed: 2 });
   }, 60_000);
@@ -100,7 +132,13 @@ describe('tied versions', () => {
   it('keeps the later of two versions with the same updated_at and records both rows in a warn outcome', async () => {
     const copy = orderLine('INV-C-820001', '2024-03-01 09:00:00');
     // Two versions of one invoice tie and differ; two exact copies of another are no conflict.
-    const lines = [ORDERS_HEADER, orderLine('INV-C-820000', '2024-03-01 09:00:00', { status: 'Completed' }), orderLine('INV-C-820000', '2024-03-01 09:00:00', { status: 'Pending' }), copy, copy];
+    const lines = [
+      ORDERS_HEADER,
+      orderLine('INV-C-820000', '2024-03-01 09:00:00', { status: 'Completed' }),
+      orderLine('INV-C-820000', '2024-03-01 09:00:00', { status: 'Pending' }),
+      copy,
+      copy,
+    ];
     const key = await writeRawCsv(lake, 'sales_orders', '2025-06-04', 'sales_orders.csv', lines);
     const run = reportOf(await runJobs({ store: lake.store, jobs: ['sales_order'] }), 'sales_order');
     expect(run.status).toBe('committed');
@@ -108,15 +146,32 @@ describe('tied versions', () => {
     expect(outcome).toMatchObject({ passed: false, severity: 'warn', observed: 1 });
     const [conflict] = outcome?.sample ?? [];
     expect(conflict?.['key']).toEqual({ invoice_number: 'INV-C-820000' });
-    expect(conflict?.['kept']).toMatchObject({ source_file: key, source_line: '3', raw_row: lines[2], values: { status: 'Pending' } });
-    expect(conflict?.['dropped']).toEqual([expect.objectContaining({ source_file: key, source_line: '2', raw_row: lines[1], values: expect.objectContaining({ status: 'Completed' }) })]);
+    expect(conflict?.['kept']).toMatchObject({
+      source_file: key,
+      source_line: '3',
+      raw_row: lines[2],
+      values: { status: 'Pending' },
+    });
+    expect(conflict?.['dropped']).toEqual([
+      expect.objectContaining({
+        source_file: key,
+        source_line: '2',
+        raw_row: lines[1],
+        values: expect.objectContaining({ status: 'Completed' }),
+      }),
+    ]);
     const orders = await curated.snapshotSql('sales_order');
-    expect(await curated.rows(`SELECT status FROM ${orders} WHERE invoice_number = 'INV-C-820000'`)).toEqual([{ status: 'Pending' }]);
+    expect(await curated.rows(`SELECT status FROM ${orders} WHERE invoice_number = 'INV-C-820000'`)).toEqual([
+      { status: 'Pending' },
+    ]);
     const [recorded] = await listRuns({ store: lake.store, job: 'sales_order', limit: 1 });
     expect(recorded?.rules.find((r) => r.rule === TIED_VERSIONS_RULE)).toEqual(outcome);
   }, 60_000);
 
   it('does not count exact copies as a conflict', () => {
-    expect(reportOf(first, 'sales_order').rules.find((r) => r.rule === TIED_VERSIONS_RULE)).toMatchObject({ passed: true, observed: 0 });
+    expect(reportOf(first, 'sales_order').rules.find((r) => r.rule === TIED_VERSIONS_RULE)).toMatchObject({
+      passed: true,
+      observed: 0,
+    });
   });
 });

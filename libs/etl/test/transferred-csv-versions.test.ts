@@ -53,7 +53,12 @@ describe('CSV files re-exported on the same day, as the transfer lands them', ()
     const store = openObjectStore(pathToFileURL(path.join(root, 'lake')).href);
     const transfer = async (lines: string[], at: string) => {
       await writeFile(path.join(exportDir, 'sales_order_parts.csv'), `${[COLUMNS.join(','), ...lines].join('\n')}\n`);
-      const report = await transferCsvFiles({ sourceDir: exportDir, store, expectedHeaders: { sales_order_parts: COLUMNS }, now: () => new Date(at) });
+      const report = await transferCsvFiles({
+        sourceDir: exportDir,
+        store,
+        expectedHeaders: { sales_order_parts: COLUMNS },
+        now: () => new Date(at),
+      });
       expect(report.errors).toEqual([]);
       return report.records[0]?.key as string;
     };
@@ -68,7 +73,11 @@ describe('CSV files re-exported on the same day, as the transfer lands them', ()
       expect(report.error).toBeUndefined();
       const duck = await DuckDBInstance.create(':memory:');
       const conn = await duck.connect();
-      const rows = (await conn.runAndReadAll(`SELECT invoice_number, sku FROM read_parquet('${path.join(root, 'lake')}/curated/**/*.parquet') ORDER BY 1`)).getRowObjectsJson();
+      const rows = (
+        await conn.runAndReadAll(
+          `SELECT invoice_number, sku FROM read_parquet('${path.join(root, 'lake')}/curated/**/*.parquet') ORDER BY 1`,
+        )
+      ).getRowObjectsJson();
       curated = Object.fromEntries(rows.map((r) => [String(r['invoice_number']), String(r['sku'])]));
       conn.closeSync();
     } finally {

@@ -32,19 +32,28 @@ describe('a TRUNCATE from libs/cdc (Op T)', () => {
   it('deletes every key alive before it (earlier files included), keeps what comes after it, and drops the T row', async () => {
     const connection = await duck.connect();
     const lake = { root };
-    await writeDmsFile(connection, lake, 'auto_parts', 'LOAD00000001.parquet', COLUMNS.auto_parts, [row('I', 100, 0, 'P1', '1.00'), row('I', 100, 0, 'P2', '2.00')]);
+    await writeDmsFile(connection, lake, 'auto_parts', 'LOAD00000001.parquet', COLUMNS.auto_parts, [
+      row('I', 100, 0, 'P1', '1.00'),
+      row('I', 100, 0, 'P2', '2.00'),
+    ]);
     // Read by an earlier run: P2 updated, P3 inserted, P1 deleted.
-    await writeDmsFile(connection, lake, 'auto_parts', cdcFileName('20250601-000000000', 200, 1, 250, 1), COLUMNS.auto_parts, [
-      row('U', 200, 1, 'P2', '2.50'),
-      row('I', 200, 2, 'P3', '3.00'),
-      row('D', 250, 1, 'P1', '1.00'),
-    ]);
+    await writeDmsFile(
+      connection,
+      lake,
+      'auto_parts',
+      cdcFileName('20250601-000000000', 200, 1, 250, 1),
+      COLUMNS.auto_parts,
+      [row('U', 200, 1, 'P2', '2.50'), row('I', 200, 2, 'P3', '3.00'), row('D', 250, 1, 'P1', '1.00')],
+    );
     // This run's input: P4 inserted, the table truncated, P5 inserted, in one transaction.
-    const input = await writeDmsFile(connection, lake, 'auto_parts', cdcFileName('20250601-000001000', 300, 1, 300, 3), COLUMNS.auto_parts, [
-      row('I', 300, 1, 'P4', '4.00'),
-      row('T', 300, 2, null, 'NULL'),
-      row('I', 300, 3, 'P5', '5.00'),
-    ]);
+    const input = await writeDmsFile(
+      connection,
+      lake,
+      'auto_parts',
+      cdcFileName('20250601-000001000', 300, 1, 300, 3),
+      COLUMNS.auto_parts,
+      [row('I', 300, 1, 'P4', '4.00'), row('T', 300, 2, null, 'NULL'), row('I', 300, 3, 'P5', '5.00')],
+    );
     connection.closeSync();
 
     const source = jobByName('auto_parts').sources.find((s) => s.kind === 'database');

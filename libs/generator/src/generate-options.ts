@@ -46,17 +46,26 @@ export async function validateOptions(options: GenerateOptions): Promise<Validat
   }
   assertScale(scale);
   if (!Array.isArray(targets) || targets.length === 0) {
-    throw new GeneratorError('invalid-target', `targets ${JSON.stringify(targets)} is empty; pass ['postgres'], ['csv'] or both`);
+    throw new GeneratorError(
+      'invalid-target',
+      `targets ${JSON.stringify(targets)} is empty; pass ['postgres'], ['csv'] or both`,
+    );
   }
   for (const target of targets) {
     if (!(TARGETS as readonly string[]).includes(target)) {
-      throw new GeneratorError('invalid-target', `target ${JSON.stringify(target)} is unknown; use 'postgres' or 'csv'`);
+      throw new GeneratorError(
+        'invalid-target',
+        `target ${JSON.stringify(target)} is unknown; use 'postgres' or 'csv'`,
+      );
     }
   }
   const postgres = targets.includes('postgres');
   const csv = targets.includes('csv');
   if (postgres && !options.pool) {
-    throw new GeneratorError('missing-pool', "the 'postgres' target needs a pool; pass pool: a pg.Pool connected to the source database");
+    throw new GeneratorError(
+      'missing-pool',
+      "the 'postgres' target needs a pool; pass pool: a pg.Pool connected to the source database",
+    );
   }
   let out: string | undefined;
   if (csv) {

@@ -51,7 +51,8 @@ export async function generate(options: GenerateOptions): Promise<GenerationSumm
   const context = createContext(o.seed, o.scale);
   const c = context.counts;
   const concurrent = o.concurrent && o.postgres && o.csv;
-  const pgRows = c.autoParts + c.service + c.serviceParts + c.customers + c.salesOrder + c.salesOrderParts + c.salesOrderServices;
+  const pgRows =
+    c.autoParts + c.service + c.serviceParts + c.customers + c.salesOrder + c.salesOrderParts + c.salesOrderServices;
   const progress: ProgressSteps = concurrent
     ? sharedTask(o.onProgress, 'csv export + postgres load', c.customersSource + c.csvOrderFileRows + pgRows)
     : taskPerStep(o.onProgress);

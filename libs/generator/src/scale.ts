@@ -131,8 +131,18 @@ export function plannedCounts(scale: number): PlannedCounts {
   const customers = scaled(SCALE_1.customers, scale);
   const salesOrder = scaled(SCALE_1.salesOrder, scale);
   const csvUniqueInvoices = scaled(SCALE_1.csvUniqueInvoices, scale);
-  const csvOrders = filePlan(scaled(SCALE_1.csvOrderRows, scale), ORDER_DEFECT_KINDS, SCALE_1.dirtyOrderRowsPerKind, scale);
-  const csvParts = filePlan(scaled(SCALE_1.csvPartRows, scale), PART_LINE_DEFECT_KINDS, SCALE_1.dirtyPartRowsPerKind, scale);
+  const csvOrders = filePlan(
+    scaled(SCALE_1.csvOrderRows, scale),
+    ORDER_DEFECT_KINDS,
+    SCALE_1.dirtyOrderRowsPerKind,
+    scale,
+  );
+  const csvParts = filePlan(
+    scaled(SCALE_1.csvPartRows, scale),
+    PART_LINE_DEFECT_KINDS,
+    SCALE_1.dirtyPartRowsPerKind,
+    scale,
+  );
   const csvServices = filePlan(
     scaled(SCALE_1.csvServiceRows, scale),
     SERVICE_LINE_DEFECT_KINDS,

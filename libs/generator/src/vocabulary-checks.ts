@@ -22,10 +22,13 @@ export function checkVocabulary(catalog: Catalog): void {
   ];
   assertAscii('vocabulary', unquoted);
   const withSeparator = unquoted.find((v) => /[",\t\\]/.test(v));
-  if (withSeparator !== undefined) throw new RangeError(`vocabulary value ${JSON.stringify(withSeparator)} holds a separator`);
+  if (withSeparator !== undefined)
+    throw new RangeError(`vocabulary value ${JSON.stringify(withSeparator)} holds a separator`);
   assertAscii('order note', ORDER_NOTES);
   assertAscii(
     'catalog',
-    [...catalog.parts, ...catalog.services].flatMap((x) => ('description' in x ? [x.description, x.manufacturer] : [x.name])),
+    [...catalog.parts, ...catalog.services].flatMap((x) =>
+      'description' in x ? [x.description, x.manufacturer] : [x.name],
+    ),
   );
 }

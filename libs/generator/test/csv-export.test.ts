@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSV_FILES, type GenerationSummary, type Manifest, TAX_RATE_BASIS_POINTS, generate, plannedCounts } from '../src/index';
+import {
+  CSV_FILES,
+  type GenerationSummary,
+  type Manifest,
+  TAX_RATE_BASIS_POINTS,
+  generate,
+  plannedCounts,
+} from '../src/index';
 import { createContext } from '../src/context';
 import { fnv1aHex } from '../src/format/checksum';
 import { formatTimestamp } from '../src/time/calendar';
@@ -21,7 +28,14 @@ function validTimestamp(text: string): boolean {
   if (!m) return false;
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60 &&
+    s < 60
+  );
 }
 
 function cents(text: string): number {
@@ -38,7 +52,10 @@ async function sha256Of(dir: string): Promise<Record<string, string>> {
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .sort();
-  for (const name of names) out[name] = createHash('sha256').update(await readFile(join(dir, name))).digest('hex');
+  for (const name of names)
+    out[name] = createHash('sha256')
+      .update(await readFile(join(dir, name)))
+      .digest('hex');
   return out;
 }
 
@@ -97,7 +114,19 @@ describe('CSV export', () => {
     customers.lines.forEach((line, i) => {
       const r = context.customerSource.record(i);
       const address = r.address.includes(',') ? `"${r.address}"` : r.address;
-      const expected = [r.customerId, r.firstName, r.lastName, r.email, r.phone, address, r.city, r.state, r.zipCode, formatTimestamp(r.createdAt), formatTimestamp(r.updatedAt)];
+      const expected = [
+        r.customerId,
+        r.firstName,
+        r.lastName,
+        r.email,
+        r.phone,
+        address,
+        r.city,
+        r.state,
+        r.zipCode,
+        formatTimestamp(r.createdAt),
+        formatTimestamp(r.updatedAt),
+      ];
       expect(line).toBe(expected.join(','));
     });
     const emails = customers.lines.map((l) => parseCsvLine(l)[3]);
@@ -181,7 +210,8 @@ describe('CSV export', () => {
     for (const line of distinctRows) {
       const fields = parseCsvLine(line);
       const best = winner.get(fields[0] as string);
-      if (!best || (fields[11] as string) > (best.fields[11] as string)) winner.set(fields[0] as string, { fields, line });
+      if (!best || (fields[11] as string) > (best.fields[11] as string))
+        winner.set(fields[0] as string, { fields, line });
     }
     const expected = readCsv(join(dirA, CSV_FILES.winners.name));
     expect(expected.lines).toHaveLength(planned.csvUniqueInvoices);
@@ -202,7 +232,8 @@ describe('CSV export', () => {
     for (const { fields } of cleanRows(orders, 'sales_orders.csv')) {
       const previous = seen.get(fields[0] as string);
       if (previous !== undefined && (fields[11] as string) < previous) earlierAfterLater++;
-      if (previous === undefined || (fields[11] as string) > previous) seen.set(fields[0] as string, fields[11] as string);
+      if (previous === undefined || (fields[11] as string) > previous)
+        seen.set(fields[0] as string, fields[11] as string);
     }
     expect(earlierAfterLater).toBeGreaterThan(0);
   });
@@ -217,7 +248,15 @@ describe('CSV export', () => {
       return v;
     };
     for (const { line, fields: f } of cleanRows(parts, 'sales_order_parts.csv')) {
-      const [invoice, lineNumber, sku, quantity, unitPrice, lineTotal, updatedAt] = f as [string, string, string, string, string, string, string];
+      const [invoice, lineNumber, sku, quantity, unitPrice, lineTotal, updatedAt] = f as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
       expect(cents(unitPrice)).toBe(price.get(sku));
       expect(cents(lineTotal)).toBe(Number(quantity) * cents(unitPrice));
       const v = at(`${invoice}@${updatedAt}`);

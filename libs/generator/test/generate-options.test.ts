@@ -7,7 +7,13 @@ const blocker = `/tmp/autocorp-generator-blocker-${process.pid}`;
 
 async function failure(options: Partial<GenerateOptions>): Promise<GeneratorError> {
   try {
-    await generate({ seed: 1, scale: 0.001, targets: ['csv'], out: `/tmp/autocorp-generator-never-${process.pid}`, ...options } as GenerateOptions);
+    await generate({
+      seed: 1,
+      scale: 0.001,
+      targets: ['csv'],
+      out: `/tmp/autocorp-generator-never-${process.pid}`,
+      ...options,
+    } as GenerateOptions);
   } catch (error) {
     if (error instanceof GeneratorError) return error;
     throw error;

@@ -39,10 +39,13 @@ describe('plannedCounts', () => {
     }
   });
 
-  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 0.00001, 5000])('rejects scale %s with a GeneratorError naming it', (scale) => {
-    expect(() => plannedCounts(scale)).toThrow(GeneratorError);
-    expect(() => plannedCounts(scale)).toThrow(String(scale));
-  });
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 0.00001, 5000])(
+    'rejects scale %s with a GeneratorError naming it',
+    (scale) => {
+      expect(() => plannedCounts(scale)).toThrow(GeneratorError);
+      expect(() => plannedCounts(scale)).toThrow(String(scale));
+    },
+  );
 });
 
 describe('line allocation', () => {

@@ -40,7 +40,15 @@ describe('PostgreSQL load', () => {
   });
 
   it('copies into the columns the schema defines', () => {
-    const schemaTables = [tables.autoParts, tables.service, tables.serviceParts, tables.customers, tables.salesOrder, tables.salesOrderParts, tables.salesOrderServices];
+    const schemaTables = [
+      tables.autoParts,
+      tables.service,
+      tables.serviceParts,
+      tables.customers,
+      tables.salesOrder,
+      tables.salesOrderParts,
+      tables.salesOrderServices,
+    ];
     for (const table of schemaTables) {
       const config = getTableConfig(table);
       const copied = COPY_COLUMNS[config.name as keyof typeof COPY_COLUMNS];
@@ -58,7 +66,8 @@ describe('PostgreSQL load', () => {
       sales_order_parts: planned.salesOrderParts,
       sales_order_services: planned.salesOrderServices,
     };
-    for (const [table, n] of Object.entries(expected)) expect(await count(db, `SELECT count(*) AS n FROM ${table}`), table).toBe(n);
+    for (const [table, n] of Object.entries(expected))
+      expect(await count(db, `SELECT count(*) AS n FROM ${table}`), table).toBe(n);
   });
 
   it('has unique customer emails in every one of the planned states', async () => {
@@ -115,7 +124,9 @@ describe('PostgreSQL load', () => {
   it('rolls the whole load back when a COPY fails', async () => {
     await db.pool.query(`CREATE FUNCTION fail_on_line() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.line_item_id = 500 THEN RAISE EXCEPTION 'disk on fire'; END IF; RETURN NEW; END $$`);
-    await db.pool.query('CREATE TRIGGER fail_on_line BEFORE INSERT ON sales_order_services FOR EACH ROW EXECUTE FUNCTION fail_on_line()');
+    await db.pool.query(
+      'CREATE TRIGGER fail_on_line BEFORE INSERT ON sales_order_services FOR EACH ROW EXECUTE FUNCTION fail_on_line()',
+    );
     try {
       const failing = generate({ seed: SEED + 1, scale: SCALE, targets: ['postgres'], pool: db.pool, replace: true });
       await expect(failing).rejects.toBeInstanceOf(GeneratorError);
@@ -138,7 +149,14 @@ describe('PostgreSQL load', () => {
     await rm(out, { recursive: true, force: true });
     await mkdir(out, { recursive: true });
     try {
-      const summary = await generate({ seed: SEED, scale, out, targets: ['postgres', 'csv'], pool: db.pool, replace: true });
+      const summary = await generate({
+        seed: SEED,
+        scale,
+        out,
+        targets: ['postgres', 'csv'],
+        pool: db.pool,
+        replace: true,
+      });
       const p = plannedCounts(scale);
       expect(summary.tables.sales_order?.rows).toBe(p.salesOrder);
       expect(summary.files['sales_orders.csv']?.rows).toBe(p.csvOrders.rows);
@@ -150,8 +168,17 @@ describe('PostgreSQL load', () => {
       expect(csvInvoices.size).toBe(p.csvUniqueInvoices);
       for (const invoice of csvInvoices) expect(invoices.has(invoice)).toBe(false);
       expect(invoices.size + csvInvoices.size).toBe(p.uniqueInvoicesCombined);
-      const customerIds = new Set((await db.pool.query<{ customer_id: number }>('SELECT customer_id FROM customers')).rows.map((r) => String(r.customer_id)));
-      const defective = new Set(readCsv(join(out, 'manifest', 'expected_defects.csv')).lines.map(parseCsvLine).filter((f) => f[0] === 'sales_orders.csv').map((f) => Number(f[1])));
+      const customerIds = new Set(
+        (await db.pool.query<{ customer_id: number }>('SELECT customer_id FROM customers')).rows.map((r) =>
+          String(r.customer_id),
+        ),
+      );
+      const defective = new Set(
+        readCsv(join(out, 'manifest', 'expected_defects.csv'))
+          .lines.map(parseCsvLine)
+          .filter((f) => f[0] === 'sales_orders.csv')
+          .map((f) => Number(f[1])),
+      );
       readCsv(join(out, 'sales_orders.csv')).lines.forEach((line, i) => {
         if (!defective.has(i + 2)) expect(customerIds.has(parseCsvLine(line)[1] as string)).toBe(true);
       });

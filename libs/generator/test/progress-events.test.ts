@@ -12,9 +12,18 @@ describe('generate progress events', () => {
 
   it('reports one task per file step in order, counting the rows written, ending at the planned totals', async () => {
     const events: ProgressEvent[] = [];
-    const summary = await generate({ seed: SEED, scale: SCALE, out, targets: ['csv'], onProgress: (e) => events.push(e) });
+    const summary = await generate({
+      seed: SEED,
+      scale: SCALE,
+      out,
+      targets: ['csv'],
+      onProgress: (e) => events.push(e),
+    });
     const planned = plannedCounts(SCALE);
-    const orderRows = [CSV_FILES.orders, CSV_FILES.parts, CSV_FILES.services].reduce((n, f) => n + (summary.files[f.name]?.rows ?? 0), 0);
+    const orderRows = [CSV_FILES.orders, CSV_FILES.parts, CSV_FILES.services].reduce(
+      (n, f) => n + (summary.files[f.name]?.rows ?? 0),
+      0,
+    );
     const steps = [
       { subject: CSV_FILES.customers.name, total: planned.customersSource },
       { subject: 'sales_orders.csv + line files', total: planned.csvOrderFileRows },

@@ -31,7 +31,10 @@ describe('readManifest', () => {
     writeFileSync(join(broken, MANIFEST_FILE), '{"generator": "@autocorp/gen');
     const error = await readManifest(broken).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GeneratorError);
-    expect(error).toMatchObject({ kind: 'invalid-manifest', message: expect.stringContaining(join(broken, MANIFEST_FILE)) });
+    expect(error).toMatchObject({
+      kind: 'invalid-manifest',
+      message: expect.stringContaining(join(broken, MANIFEST_FILE)),
+    });
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
   });
 
@@ -41,13 +44,19 @@ describe('readManifest', () => {
     await generate({ seed: SEED, scale: SCALE, out: other, targets: ['csv'] });
     const file = join(other, MANIFEST_FILE);
     writeFileSync(file, JSON.stringify({ seed: 'x' }));
-    await expect(readManifest(other)).rejects.toMatchObject({ kind: 'invalid-manifest', message: expect.stringContaining(`${file} is not a manifest`) });
+    await expect(readManifest(other)).rejects.toMatchObject({
+      kind: 'invalid-manifest',
+      message: expect.stringContaining(`${file} is not a manifest`),
+    });
     // A directory where the file should be: reading it fails with EISDIR, which is kept as the cause.
     rmSync(file);
     const asFolder = join(other, MANIFEST_FILE);
     mkdirSync(asFolder);
     const error = await readManifest(other).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'invalid-manifest', message: expect.stringContaining(`${asFolder} cannot be read`) });
+    expect(error).toMatchObject({
+      kind: 'invalid-manifest',
+      message: expect.stringContaining(`${asFolder} cannot be read`),
+    });
     expect((error as NodeJS.ErrnoException & { cause: NodeJS.ErrnoException }).cause.code).toBe('EISDIR');
   });
 });

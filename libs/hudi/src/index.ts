@@ -14,7 +14,13 @@ export {
 } from './config/hudi-configs';
 export { tableChecksum } from './config/table-checksum';
 export { buildPartitionPath, parsePartitionPath, DEFAULT_PARTITION_PATH } from './config/partition-path';
-export { type Instant, type InstantAction, type InstantState, instantFileName, parseInstantFileName } from './timeline/instant';
+export {
+  type Instant,
+  type InstantAction,
+  type InstantState,
+  instantFileName,
+  parseInstantFileName,
+} from './timeline/instant';
 export { formatInstantTime, parseInstantTime, toInstantTime, newInstantTime } from './timeline/instant-time';
 export { Timeline } from './timeline/timeline';
 export { type CommitMetadata, type WriteStat, type WriteOperationType } from './timeline/commit-metadata';
@@ -30,6 +36,13 @@ export { type ReadQuery, type QueryPlan, type QueryFile, type ReadOptions } from
 export { type PartitionFilter, type PartitionPredicate, type PartitionOperator } from './table/partition-filter';
 export { readAvroContainer, writeAvroContainer } from './avro/container-file';
 export { createTable, type CreateTableOptions } from './table/create-table';
-export { type WriteOperation, type WriteOptions, type WriteResult, WRITE_OPERATIONS, type IndexType, INDEX_TYPES } from './table/write/write-options';
+export {
+  type WriteOperation,
+  type WriteOptions,
+  type WriteResult,
+  WRITE_OPERATIONS,
+  type IndexType,
+  INDEX_TYPES,
+} from './table/write/write-options';
 export { TableLock, LOCK_PATH, type LockOwner, type LockOptions, type LockClock } from './table/table-lock';
 export { DynamicBloomFilter } from './bloom/dynamic-bloom-filter';

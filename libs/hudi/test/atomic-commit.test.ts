@@ -11,7 +11,13 @@ const row = (id: string, status: string, minute: number) =>
   `SELECT '${id}' AS invoice_number, 2024 AS order_year, 7 AS order_month, '${status}' AS status, TIMESTAMP '2024-07-01 00:00:00' + INTERVAL ${minute} MINUTE AS updated_at`;
 
 async function table(name: string): Promise<HudiTable> {
-  return createTable({ basePath: join(env.dir, name), tableName: name, recordKeyFields: ['invoice_number'], precombineField: 'updated_at', partitionFields: ['order_year', 'order_month'] });
+  return createTable({
+    basePath: join(env.dir, name),
+    tableName: name,
+    recordKeyFields: ['invoice_number'],
+    precombineField: 'updated_at',
+    partitionFields: ['order_year', 'order_month'],
+  });
 }
 
 async function statuses(t: HudiTable): Promise<Record<string, unknown>> {
@@ -48,13 +54,20 @@ describe('a writer killed before completing its commit', () => {
     const hoodie = await readdir(join(t.basePath, '.hoodie'));
     expect(hoodie.filter((f) => f.startsWith(crashed))).toEqual([]);
     const rollbackFiles = hoodie.filter((f) => f.includes('.rollback')).sort();
-    expect(rollbackFiles.map((f) => f.replace(/^\d{17}/, ''))).toEqual(['.rollback', '.rollback.inflight', '.rollback.requested']);
+    expect(rollbackFiles.map((f) => f.replace(/^\d{17}/, ''))).toEqual([
+      '.rollback',
+      '.rollback.inflight',
+      '.rollback.requested',
+    ]);
     const done = rollbackFiles.find((f) => f.endsWith('.rollback')) as string;
     const meta = readAvroContainer(await t.storage.read(`.hoodie/${done}`), done).records[0] as Record<string, unknown>;
     expect(meta['commitsRollback']).toEqual([crashed]);
     expect(meta['totalFilesDeleted']).toBe(1);
     expect(meta['instantsRollback']).toEqual([{ commitTime: crashed, action: 'commit' }]);
-    const plan = readAvroContainer(await t.storage.read(`.hoodie/${done}.requested`), 'plan').records[0] as Record<string, unknown>;
+    const plan = readAvroContainer(await t.storage.read(`.hoodie/${done}.requested`), 'plan').records[0] as Record<
+      string,
+      unknown
+    >;
     expect(plan['instantToRollback']).toEqual({ commitTime: crashed, action: 'commit' });
     expect(await t.storage.exists(LOCK_PATH)).toBe(false);
   }, 60_000);

@@ -12,11 +12,18 @@ const orders = (first: number, count: number, version: number) => `
          TIMESTAMP '2024-01-01 00:00:00' + INTERVAL (${version}) HOUR AS updated_at, CAST(i AS DECIMAL(12,2)) AS total
   FROM range(${first}, ${first + count}) t(i)`;
 
-const fast = { bloomFilter: false, combineBeforeUpsert: false, recordSizeEstimate: 1024, maxFileSizeBytes: 200 * 1024 } as const;
+const fast = {
+  bloomFilter: false,
+  combineBeforeUpsert: false,
+  recordSizeEstimate: 1024,
+  maxFileSizeBytes: 200 * 1024,
+} as const;
 
 async function rows(table: HudiTable, sql = 'SELECT *'): Promise<Record<string, unknown>[]> {
   const fresh = await table.refresh();
-  const reader = await env.connection.runAndReadAll(`${sql} FROM (${await fresh.sql({ type: 'snapshot' })}) ORDER BY _hoodie_record_key`);
+  const reader = await env.connection.runAndReadAll(
+    `${sql} FROM (${await fresh.sql({ type: 'snapshot' })}) ORDER BY _hoodie_record_key`,
+  );
   return reader.getRowObjectsJson() as Record<string, unknown>[];
 }
 
@@ -40,14 +47,26 @@ describe('writes without bloom filters (one partitioned pass for new file groups
     for (const path of first.filesWritten) {
       const file = join(table.basePath, path);
       const name = path.split('/').at(-1) as string;
-      const inFile = (await env.connection.runAndReadAll(`SELECT _hoodie_file_name, _hoodie_partition_path, _hoodie_commit_seqno, order_year FROM read_parquet('${file}')`)).getRowObjectsJson();
+      const inFile = (
+        await env.connection.runAndReadAll(
+          `SELECT _hoodie_file_name, _hoodie_partition_path, _hoodie_commit_seqno, order_year FROM read_parquet('${file}')`,
+        )
+      ).getRowObjectsJson();
       expect(inFile.length).toBeGreaterThan(0);
       expect(new Set(inFile.map((r) => r['_hoodie_file_name']))).toEqual(new Set([name]));
-      expect(new Set(inFile.map((r) => `order_year=${String(r['order_year'])}`))).toEqual(new Set([path.split('/')[0]]));
+      expect(new Set(inFile.map((r) => `order_year=${String(r['order_year'])}`))).toEqual(
+        new Set([path.split('/')[0]]),
+      );
       const task = /_(\d+)-1-\d+_/.exec(name)?.[1];
-      const seqnos = inFile.map((r) => String(r['_hoodie_commit_seqno'])).sort((a, b) => Number(a.split('_')[2]) - Number(b.split('_')[2]));
+      const seqnos = inFile
+        .map((r) => String(r['_hoodie_commit_seqno']))
+        .sort((a, b) => Number(a.split('_')[2]) - Number(b.split('_')[2]));
       expect(seqnos).toEqual(inFile.map((_, n) => `${first.instant}_${task}_${n}`));
-      const footers = (await env.connection.runAndReadAll(`SELECT decode(key) AS key FROM parquet_kv_metadata('${file}')`)).getRowObjectsJson().map((r) => r['key']);
+      const footers = (
+        await env.connection.runAndReadAll(`SELECT decode(key) AS key FROM parquet_kv_metadata('${file}')`)
+      )
+        .getRowObjectsJson()
+        .map((r) => r['key']);
       expect(footers).toEqual(expect.arrayContaining(['parquet.avro.schema', 'writer.model.name']));
       expect(footers).not.toContain('org.apache.hudi.bloomfilter');
     }
@@ -88,7 +107,9 @@ describe('writes without bloom filters (one partitioned pass for new file groups
     expect(status['INV-000314']).toBe('v2');
     expect(status['INV-000290']).toBeUndefined();
     expect(status['INV-000300']).toBeUndefined();
-    expect(stored.filter((r) => r['status'] === 'v1').every((r) => r['_hoodie_commit_time'] !== second.instant)).toBe(true);
+    expect(stored.filter((r) => r['status'] === 'v1').every((r) => r['_hoodie_commit_time'] !== second.instant)).toBe(
+      true,
+    );
   });
 
   it('writes a table source into new file groups picked by key hash, without numbering the records first', async () => {
@@ -104,7 +125,10 @@ describe('writes without bloom filters (one partitioned pass for new file groups
     const first = await table.upsert(env.connection, 'hashed_source', fast);
     expect(first).toMatchObject({ numInserts: 1500, numUpdates: 0, numWrites: 1500 });
     expect(first.filesWritten).toHaveLength(9);
-    const stored = await rows(table, 'SELECT invoice_number, _hoodie_file_name, _hoodie_commit_seqno, _hoodie_partition_path, order_year');
+    const stored = await rows(
+      table,
+      'SELECT invoice_number, _hoodie_file_name, _hoodie_commit_seqno, _hoodie_partition_path, order_year',
+    );
     expect(stored).toHaveLength(1500);
     expect(new Set(stored.map((r) => r['invoice_number'])).size).toBe(1500);
     expect(new Set(stored.map((r) => r['_hoodie_commit_seqno'])).size).toBe(1500);

@@ -1,7 +1,18 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProperties, serializeProperties } from '../src/config/properties-file';
-import { buildPartitionPath, DynamicBloomFilter, instantFileName, parseBaseFileName, parseInstantFileName, parsePartitionPath, readAvroContainer, tableChecksum, toInstantTime, writeAvroContainer } from '../src/index';
+import {
+  buildPartitionPath,
+  DynamicBloomFilter,
+  instantFileName,
+  parseBaseFileName,
+  parseInstantFileName,
+  parsePartitionPath,
+  readAvroContainer,
+  tableChecksum,
+  toInstantTime,
+  writeAvroContainer,
+} from '../src/index';
 import { HOODIE_CLEAN_METADATA, HOODIE_ROLLBACK_PLAN } from '../src/avro/timeline-schemas';
 import { openDuckdb } from './support/duckdb';
 import { extractFixture, scratch } from './support/fixtures';
@@ -40,15 +51,32 @@ describe('hoodie.properties', () => {
     const text = serializeProperties(props, 'test');
     expect(text).toContain('hoodie.table.create.schema={"type"\\:"record","name"\\:"x"}');
     expect(parseProperties(text)).toEqual(props);
-    expect(parseProperties('a = 1\\\n  2\n! comment\nb:x')).toEqual(new Map([['a', '12'], ['b', 'x']]));
+    expect(parseProperties('a = 1\\\n  2\n! comment\nb:x')).toEqual(
+      new Map([
+        ['a', '12'],
+        ['b', 'x'],
+      ]),
+    );
   });
 });
 
 describe('timeline names', () => {
   it('parses and builds instant file names of layout version 1', () => {
-    expect(parseInstantFileName('20240418173550988.inflight')).toEqual({ timestamp: '20240418173550988', action: 'commit', state: 'inflight' });
-    expect(parseInstantFileName('20240707001303088.replacecommit.requested')).toEqual({ timestamp: '20240707001303088', action: 'replacecommit', state: 'requested' });
-    expect(parseInstantFileName('20240707001303088.clean')).toEqual({ timestamp: '20240707001303088', action: 'clean', state: 'completed' });
+    expect(parseInstantFileName('20240418173550988.inflight')).toEqual({
+      timestamp: '20240418173550988',
+      action: 'commit',
+      state: 'inflight',
+    });
+    expect(parseInstantFileName('20240707001303088.replacecommit.requested')).toEqual({
+      timestamp: '20240707001303088',
+      action: 'replacecommit',
+      state: 'requested',
+    });
+    expect(parseInstantFileName('20240707001303088.clean')).toEqual({
+      timestamp: '20240707001303088',
+      action: 'clean',
+      state: 'completed',
+    });
     expect(parseInstantFileName('hoodie.properties')).toBeUndefined();
     expect(instantFileName({ timestamp: '1', action: 'commit', state: 'inflight' })).toBe('1.inflight');
     expect(instantFileName({ timestamp: '1', action: 'rollback', state: 'inflight' })).toBe('1.rollback.inflight');
@@ -72,7 +100,9 @@ describe('timeline names', () => {
     const config = { partitionFields: ['y', 'm'], hiveStylePartitioning: true, urlEncodePartitioning: true };
     expect(buildPartitionPath(config, ['2024', 'a/b c'])).toBe('y=2024/m=a%2Fb+c');
     expect(parsePartitionPath(config, 'y=2024/m=a%2Fb+c')).toEqual({ y: '2024', m: 'a/b c' });
-    expect(buildPartitionPath({ ...config, hiveStylePartitioning: false, urlEncodePartitioning: false }, [null, ''])).toBe('__HIVE_DEFAULT_PARTITION__/__HIVE_DEFAULT_PARTITION__');
+    expect(
+      buildPartitionPath({ ...config, hiveStylePartitioning: false, urlEncodePartitioning: false }, [null, '']),
+    ).toBe('__HIVE_DEFAULT_PARTITION__/__HIVE_DEFAULT_PARTITION__');
   });
 });
 
@@ -80,7 +110,15 @@ describe('Avro container files', () => {
   it('round-trips timeline records through named types', () => {
     const plan = {
       instantToRollback: { commitTime: '1', action: 'commit' },
-      RollbackRequests: [{ partitionPath: 'a', fileId: null, latestBaseInstant: null, filesToBeDeleted: ['/x/a/f.parquet'], logBlocksToBeDeleted: null }],
+      RollbackRequests: [
+        {
+          partitionPath: 'a',
+          fileId: null,
+          latestBaseInstant: null,
+          filesToBeDeleted: ['/x/a/f.parquet'],
+          logBlocksToBeDeleted: null,
+        },
+      ],
       version: 1,
     };
     expect(readAvroContainer(writeAvroContainer(HOODIE_ROLLBACK_PLAN, [plan]), 'plan').records).toEqual([plan]);
@@ -92,7 +130,16 @@ describe('Avro container files', () => {
       lastCompletedCommitTimestamp: '1',
       partitionMetadata: {},
       version: 2,
-      bootstrapPartitionMetadata: { p: { partitionPath: 'p', policy: 'KEEP_LATEST_COMMITS', deletePathPatterns: [], successDeleteFiles: ['f'], failedDeleteFiles: [], isPartitionDeleted: null } },
+      bootstrapPartitionMetadata: {
+        p: {
+          partitionPath: 'p',
+          policy: 'KEEP_LATEST_COMMITS',
+          deletePathPatterns: [],
+          successDeleteFiles: ['f'],
+          failedDeleteFiles: [],
+          isPartitionDeleted: null,
+        },
+      },
       extraMetadata: null,
     };
     expect(readAvroContainer(writeAvroContainer(HOODIE_CLEAN_METADATA, [clean]), 'clean').records).toEqual([clean]);
@@ -102,7 +149,9 @@ describe('Avro container files', () => {
 describe('bloom filter', () => {
   it('serialises exactly as Hudi does for the fixture base file', async () => {
     const file = `${nonpartitioned}/a079bdb3-731c-4894-b855-abfcd6921007-0_0-203-274_20240418173551906.parquet`;
-    const footer = await connection.runAndReadAll(`SELECT decode(value) FROM parquet_kv_metadata('${file}') WHERE decode(key) = 'org.apache.hudi.bloomfilter'`);
+    const footer = await connection.runAndReadAll(
+      `SELECT decode(value) FROM parquet_kv_metadata('${file}') WHERE decode(key) = 'org.apache.hudi.bloomfilter'`,
+    );
     const expected = String(footer.getRows()[0]?.[0]);
     const filter = new DynamicBloomFilter();
     for (const key of ['2', '3', '1', '4']) filter.add(key);

@@ -18,15 +18,29 @@ const select = (o: Order) =>
 const source = (orders: Order[]) => orders.map(select).join(' UNION ALL ');
 
 async function table(name: string): Promise<HudiTable> {
-  return createTable({ basePath: join(env.dir, name), tableName: name, recordKeyFields: ['invoice_number'], precombineField: 'updated_at', partitionFields: ['order_year'], hiveStylePartitioning: true });
+  return createTable({
+    basePath: join(env.dir, name),
+    tableName: name,
+    recordKeyFields: ['invoice_number'],
+    precombineField: 'updated_at',
+    partitionFields: ['order_year'],
+    hiveStylePartitioning: true,
+  });
 }
 
 /** Rows as `id -> [partition path, status, order_date]`; an id stored twice keeps all its placements. */
 async function placements(t: HudiTable, asOf?: string): Promise<Record<string, string[][]>> {
   const fresh = await t.refresh();
-  const rows = await fresh.readJson(env.connection, asOf ? { type: 'asOf', asOf } : { type: 'snapshot' }, { columns: ['invoice_number', '_hoodie_partition_path', 'status', 'order_date'] });
+  const rows = await fresh.readJson(env.connection, asOf ? { type: 'asOf', asOf } : { type: 'snapshot' }, {
+    columns: ['invoice_number', '_hoodie_partition_path', 'status', 'order_date'],
+  });
   const out: Record<string, string[][]> = {};
-  for (const r of rows) (out[String(r['invoice_number'])] ??= []).push([String(r['_hoodie_partition_path']), String(r['status']), String(r['order_date'])]);
+  for (const r of rows)
+    (out[String(r['invoice_number'])] ??= []).push([
+      String(r['_hoodie_partition_path']),
+      String(r['status']),
+      String(r['order_date']),
+    ]);
   for (const list of Object.values(out)) list.sort();
   return out;
 }
@@ -57,10 +71,14 @@ describe('GLOBAL_SIMPLE index', () => {
     expect(second.numInserts).toBe(1);
     const meta = await t.timeline.commitMetadata(t.timeline.requireCompleted(second.instant));
     const oldStats = meta.partitionToWriteStats[partitionOf(o1)] ?? [];
-    expect(oldStats.map((s) => [s.fileId, s.prevCommit, s.numDeletes, s.numWrites])).toEqual([[oldGroup?.fileId, first.instant, 1, 1]]);
+    expect(oldStats.map((s) => [s.fileId, s.prevCommit, s.numDeletes, s.numWrites])).toEqual([
+      [oldGroup?.fileId, first.instant, 1, 1],
+    ]);
     const rewritten = (await t.fileSlices()).find((s) => s.fileId === oldGroup?.fileId);
     expect(rewritten?.baseInstant).toBe(second.instant);
-    const keys = await env.connection.runAndReadAll(`SELECT invoice_number FROM read_parquet('${t.storage.locate(rewritten?.baseFile.path ?? '')}')`);
+    const keys = await env.connection.runAndReadAll(
+      `SELECT invoice_number FROM read_parquet('${t.storage.locate(rewritten?.baseFile.path ?? '')}')`,
+    );
     expect(keys.getRows().map((r) => r[0])).toEqual([o2.id]);
 
     // As of the first commit the record is still where it was.
@@ -85,7 +103,10 @@ describe('GLOBAL_SIMPLE index', () => {
     const t = await table('no_move');
     await t.upsert(env.connection, source([o1, o3]), GLOBAL);
     await t.upsert(env.connection, select(moved), { ...GLOBAL, updatePartitionPath: false });
-    expect(await placements(t)).toEqual({ ...expectedPlacements([o3]), [o1.id]: [[partitionOf(o1), moved.status, moved.date]] });
+    expect(await placements(t)).toEqual({
+      ...expectedPlacements([o3]),
+      [o1.id]: [[partitionOf(o1), moved.status, moved.date]],
+    });
   });
 
   it('deletes a key found in any partition', async () => {

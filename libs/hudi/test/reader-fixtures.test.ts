@@ -15,7 +15,13 @@ beforeAll(async () => {
   closeDb = db.close;
   const s = await scratch('reader');
   cleanup = s.cleanup;
-  for (const name of ['v6_nonpartitioned', 'v6_simplekeygen_nonhivestyle', 'v6_complexkeygen_hivestyle', 'v6_simplekeygen_nonhivestyle_overwritetable', 'v6_empty'] as const) {
+  for (const name of [
+    'v6_nonpartitioned',
+    'v6_simplekeygen_nonhivestyle',
+    'v6_complexkeygen_hivestyle',
+    'v6_simplekeygen_nonhivestyle_overwritetable',
+    'v6_empty',
+  ] as const) {
     tables[name] = await extractFixture(name, s.dir);
   }
 });
@@ -53,25 +59,50 @@ describe('v6_nonpartitioned', () => {
   it('picks file slices as of given instants', async () => {
     const table = await open('v6_nonpartitioned');
     const at = async (instant: string) => (await table.fileSlices(instant)).map((s) => s.baseFile.name);
-    expect(await at('20240418173551906')).toEqual(['a079bdb3-731c-4894-b855-abfcd6921007-0_0-203-274_20240418173551906.parquet']);
-    expect(await at('20240418173551905')).toEqual(['a079bdb3-731c-4894-b855-abfcd6921007-0_0-182-253_20240418173550988.parquet']);
+    expect(await at('20240418173551906')).toEqual([
+      'a079bdb3-731c-4894-b855-abfcd6921007-0_0-203-274_20240418173551906.parquet',
+    ]);
+    expect(await at('20240418173551905')).toEqual([
+      'a079bdb3-731c-4894-b855-abfcd6921007-0_0-182-253_20240418173550988.parquet',
+    ]);
     expect(await at('19700101000000')).toEqual([]);
   });
 
   it('has 16 data fields and keeps unchanged rows meta columns', async () => {
     const table = await open('v6_nonpartitioned');
     expect((await table.schema()).fields).toHaveLength(16);
-    const rows = await table.read(connection, { type: 'snapshot' }, { columns: ['id', '_hoodie_commit_time', '_hoodie_commit_seqno', '_hoodie_partition_path'] });
+    const rows = await table.read(
+      connection,
+      { type: 'snapshot' },
+      { columns: ['id', '_hoodie_commit_time', '_hoodie_commit_seqno', '_hoodie_partition_path'] },
+    );
     const byId = new Map(rows.map((r) => [r['id'], r]));
-    expect(byId.get(2)).toEqual({ id: 2, _hoodie_commit_time: '20240418173550988', _hoodie_commit_seqno: '20240418173550988_0_0', _hoodie_partition_path: '' });
-    expect(byId.get(3)).toEqual({ id: 3, _hoodie_commit_time: '20240418173550988', _hoodie_commit_seqno: '20240418173550988_0_1', _hoodie_partition_path: '' });
+    expect(byId.get(2)).toEqual({
+      id: 2,
+      _hoodie_commit_time: '20240418173550988',
+      _hoodie_commit_seqno: '20240418173550988_0_0',
+      _hoodie_partition_path: '',
+    });
+    expect(byId.get(3)).toEqual({
+      id: 3,
+      _hoodie_commit_time: '20240418173550988',
+      _hoodie_commit_seqno: '20240418173550988_0_1',
+      _hoodie_partition_path: '',
+    });
     expect(byId.get(1)?.['_hoodie_commit_time']).toBe('20240418173551906');
     expect(byId.get(4)?.['_hoodie_commit_time']).toBe('20240418173551906');
   });
 
   it('answers the filter query on a struct field', async () => {
     const table = await open('v6_nonpartitioned');
-    const rows = await table.read(connection, { type: 'snapshot' }, { columns: ['id', 'name', 'isActive', 'structField'], where: "id % 2 = 0 AND name != 'Alice' AND structField.field2 > 30" });
+    const rows = await table.read(
+      connection,
+      { type: 'snapshot' },
+      {
+        columns: ['id', 'name', 'isActive', 'structField'],
+        where: "id % 2 = 0 AND name != 'Alice' AND structField.field2 > 30",
+      },
+    );
     const sorted = rows.sort((a, b) => Number(a['id']) - Number(b['id']));
     expect(sorted.map((r) => r['id'])).toEqual([2, 4]);
     expect(sorted.map((r) => r['name'])).toEqual(['Bob', 'Diana']);
@@ -92,19 +123,33 @@ describe('v6_simplekeygen_nonhivestyle', () => {
 
   it('prunes partitions by predicates on byteField', async () => {
     const table = await open('v6_simplekeygen_nonhivestyle');
-    const between = await table.plan({ type: 'snapshot', partitionFilter: [{ field: 'byteField', op: '>=', value: 10 }, { field: 'byteField', op: '<', value: 30 }] });
+    const between = await table.plan({
+      type: 'snapshot',
+      partitionFilter: [
+        { field: 'byteField', op: '>=', value: 10 },
+        { field: 'byteField', op: '<', value: 30 },
+      ],
+    });
     expect(fileNames(between.files)).toEqual([
       '10/97de74b1-2a8e-4bb7-874c-0a74e1f42a77-0_0-119-166_20240418172804498.parquet',
       '20/76e0556b-390d-4249-b7ad-9059e2bc2cbd-0_0-98-141_20240418172802262.parquet',
     ]);
     expect(between.files.map((f) => f.partitionValues)).toEqual([{ byteField: '10' }, { byteField: '20' }]);
-    expect((await table.plan({ type: 'snapshot', partitionFilter: [{ field: 'byteField', op: '>', value: 30 }] })).files).toEqual([]);
-    const ten = await table.read(connection, { type: 'snapshot', partitionFilter: [{ field: 'byteField', op: '=', value: 10 }] });
+    expect(
+      (await table.plan({ type: 'snapshot', partitionFilter: [{ field: 'byteField', op: '>', value: 30 }] })).files,
+    ).toEqual([]);
+    const ten = await table.read(connection, {
+      type: 'snapshot',
+      partitionFilter: [{ field: 'byteField', op: '=', value: 10 }],
+    });
     expect(tuples(ten)).toEqual([
       [1, 'Alice', false],
       [3, 'Carol', true],
     ]);
-    const twenty = await table.read(connection, { type: 'snapshot', partitionFilter: (values) => values['byteField'] === '20' });
+    const twenty = await table.read(connection, {
+      type: 'snapshot',
+      partitionFilter: (values) => values['byteField'] === '20',
+    });
     expect(twenty.map((r) => r['id'])).toEqual([2]);
   });
 
@@ -119,7 +164,11 @@ describe('v6_simplekeygen_nonhivestyle', () => {
 
   it('answers the filter query and keeps plain record keys', async () => {
     const table = await open('v6_simplekeygen_nonhivestyle');
-    const rows = await table.read(connection, { type: 'snapshot' }, { where: "id % 2 = 0 AND name != 'Alice' AND structField.field2 > 30" });
+    const rows = await table.read(
+      connection,
+      { type: 'snapshot' },
+      { where: "id % 2 = 0 AND name != 'Alice' AND structField.field2 > 30" },
+    );
     expect(rows.map((r) => r['id']).sort()).toEqual([2, 4]);
     const alice = (await table.read(connection, { type: 'snapshot' }, { where: 'id = 1' }))[0];
     expect(alice?.['_hoodie_record_key']).toBe('1');
@@ -148,7 +197,13 @@ describe('v6_complexkeygen_hivestyle', () => {
       [1, 'Alice', false],
       [3, 'Carol', true],
     ]);
-    const none = await table.plan({ type: 'snapshot', partitionFilter: [{ field: 'byteField', op: '>=', value: 20 }, { field: 'shortField', op: '=', value: 300 }] });
+    const none = await table.plan({
+      type: 'snapshot',
+      partitionFilter: [
+        { field: 'byteField', op: '>=', value: 20 },
+        { field: 'shortField', op: '=', value: 300 },
+      ],
+    });
     expect(none.files).toEqual([]);
   });
 
@@ -161,7 +216,9 @@ describe('v6_complexkeygen_hivestyle', () => {
 
   it('rejects a filter on a field that is not a partition field', async () => {
     const table = await open('v6_complexkeygen_hivestyle');
-    await expect(table.plan({ type: 'snapshot', partitionFilter: [{ field: 'id', op: '=', value: 1 }] })).rejects.toMatchObject({ kind: 'invalid-option' });
+    await expect(
+      table.plan({ type: 'snapshot', partitionFilter: [{ field: 'id', op: '=', value: 1 }] }),
+    ).rejects.toMatchObject({ kind: 'invalid-option' });
   });
 });
 
@@ -186,7 +243,8 @@ describe('v6_simplekeygen_nonhivestyle_overwritetable', () => {
 
   it('reads every incremental range', async () => {
     const table = await open('v6_simplekeygen_nonhivestyle_overwritetable');
-    const inc = async (begin: string, end?: string) => tuples(await table.read(connection, { type: 'incremental', begin, ...(end ? { end } : {}) }));
+    const inc = async (begin: string, end?: string) =>
+      tuples(await table.read(connection, { type: 'incremental', begin, ...(end ? { end } : {}) }));
     expect(await inc('19700101000000', c1)).toEqual([
       [1, 'Alice', true],
       [2, 'Bob', false],
@@ -204,7 +262,10 @@ describe('v6_simplekeygen_nonhivestyle_overwritetable', () => {
   it('reads the replace commit request as Avro', async () => {
     const table = await open('v6_simplekeygen_nonhivestyle_overwritetable');
     const { readAvroContainer } = await import('../src/index');
-    const { records, schema } = readAvroContainer(await table.storage.read(`.hoodie/${c3}.replacecommit.requested`), 'requested replace');
+    const { records, schema } = readAvroContainer(
+      await table.storage.read(`.hoodie/${c3}.replacecommit.requested`),
+      'requested replace',
+    );
     expect((schema as { name: string }).name).toBe('HoodieRequestedReplaceMetadata');
     expect(records).toEqual([{ operationType: null, clusteringPlan: null, extraMetadata: null, version: null }]);
   });

@@ -11,7 +11,13 @@ const row = (id: string, status: string, month: number, minute: number) =>
   `SELECT '${id}' AS invoice_number, 2024 AS order_year, ${month} AS order_month, '${status}' AS status, TIMESTAMP '2024-07-01 00:00:00' + INTERVAL ${minute} MINUTE AS updated_at`;
 
 async function table(name: string): Promise<HudiTable> {
-  return createTable({ basePath: join(env.dir, name), tableName: name, recordKeyFields: ['invoice_number'], precombineField: 'updated_at', partitionFields: ['order_year', 'order_month'] });
+  return createTable({
+    basePath: join(env.dir, name),
+    tableName: name,
+    recordKeyFields: ['invoice_number'],
+    precombineField: 'updated_at',
+    partitionFields: ['order_year', 'order_month'],
+  });
 }
 
 async function statuses(t: HudiTable): Promise<Record<string, unknown>> {
@@ -31,43 +37,60 @@ async function filesOf(t: HudiTable, instant: string): Promise<string[]> {
 }
 
 describe('a rollback killed part-way', () => {
-  it.each([1, 2])('is finished from its own plan by the next writer (killed after deleting file %i of 2)', async (killAfter) => {
-    let t = await table(`interrupted_${killAfter}`);
-    const first = await t.upsert(env.connection, `${row('C-1', 'new', 7, 1)} UNION ALL ${row('C-2', 'new', 8, 1)}`);
-    const expected = await statuses(t);
+  it.each([1, 2])(
+    'is finished from its own plan by the next writer (killed after deleting file %i of 2)',
+    async (killAfter) => {
+      let t = await table(`interrupted_${killAfter}`);
+      const first = await t.upsert(env.connection, `${row('C-1', 'new', 7, 1)} UNION ALL ${row('C-2', 'new', 8, 1)}`);
+      const expected = await statuses(t);
 
-    // A writer killed before its commit completes leaves one base file in each of the two partitions.
-    const writer = startChildWriter({ basePath: t.basePath, action: 'upsert', source: `${row('C-1', 'paid', 7, 2)} UNION ALL ${row('C-3', 'new', 8, 2)}`, pauseAt: 'base-files' });
-    const crashed = await writer.line('PAUSED');
-    await writer.kill();
-    const crashedFiles = await filesOf(t, crashed);
-    expect(crashedFiles).toHaveLength(2);
+      // A writer killed before its commit completes leaves one base file in each of the two partitions.
+      const writer = startChildWriter({
+        basePath: t.basePath,
+        action: 'upsert',
+        source: `${row('C-1', 'paid', 7, 2)} UNION ALL ${row('C-3', 'new', 8, 2)}`,
+        pauseAt: 'base-files',
+      });
+      const crashed = await writer.line('PAUSED');
+      await writer.kill();
+      const crashedFiles = await filesOf(t, crashed);
+      expect(crashedFiles).toHaveLength(2);
 
-    // A second process starts rolling it back and is killed after deleting `killAfter` of its files.
-    const roller = startChildWriter({ basePath: t.basePath, action: 'maintain', pauseAt: `rollback-file:${killAfter}` });
-    const rollbackInstant = await roller.line('PAUSED');
-    await roller.kill();
-    t = await t.refresh();
-    const pending = t.timeline.instants.filter((i) => i.state !== 'completed').map((i) => `${i.timestamp}.${i.action}.${i.state}`);
-    expect(pending).toEqual([`${crashed}.commit.inflight`, `${rollbackInstant}.rollback.inflight`]);
-    expect(await filesOf(t, crashed)).toHaveLength(2 - killAfter);
-    expect(await statuses(t)).toEqual(expected);
+      // A second process starts rolling it back and is killed after deleting `killAfter` of its files.
+      const roller = startChildWriter({
+        basePath: t.basePath,
+        action: 'maintain',
+        pauseAt: `rollback-file:${killAfter}`,
+      });
+      const rollbackInstant = await roller.line('PAUSED');
+      await roller.kill();
+      t = await t.refresh();
+      const pending = t.timeline.instants
+        .filter((i) => i.state !== 'completed')
+        .map((i) => `${i.timestamp}.${i.action}.${i.state}`);
+      expect(pending).toEqual([`${crashed}.commit.inflight`, `${rollbackInstant}.rollback.inflight`]);
+      expect(await filesOf(t, crashed)).toHaveLength(2 - killAfter);
+      expect(await statuses(t)).toEqual(expected);
 
-    const next = await t.upsert(env.connection, row('C-4', 'new', 7, 3));
-    expect(next.rolledBack).toEqual([crashed]);
-    t = await t.refresh();
-    expect(t.timeline.instants.filter((i) => i.state !== 'completed')).toEqual([]);
-    expect(t.timeline.completed('rollback').map((i) => i.timestamp)).toEqual([rollbackInstant]);
-    expect(await filesOf(t, crashed)).toEqual([]);
-    expect(t.commits()).toEqual([first.instant, next.instant]);
-    expect(await statuses(t)).toEqual({ ...expected, 'C-4': 'new' });
-    const name = `.hoodie/${rollbackInstant}.rollback`;
-    const meta = readAvroContainer(await t.storage.read(name), name).records[0] as Record<string, unknown>;
-    expect(meta['commitsRollback']).toEqual([crashed]);
-    const deleted = Object.values(meta['partitionMetadata'] as Record<string, { successDeleteFiles: string[] }>).flatMap((p) => p.successDeleteFiles);
-    expect(deleted.sort()).toEqual(crashedFiles.map((f) => t.storage.locate(f)).sort());
-    expect((await readdir(join(t.basePath, '.hoodie'))).filter((f) => f.startsWith(crashed))).toEqual([]);
-  }, 120_000);
+      const next = await t.upsert(env.connection, row('C-4', 'new', 7, 3));
+      expect(next.rolledBack).toEqual([crashed]);
+      t = await t.refresh();
+      expect(t.timeline.instants.filter((i) => i.state !== 'completed')).toEqual([]);
+      expect(t.timeline.completed('rollback').map((i) => i.timestamp)).toEqual([rollbackInstant]);
+      expect(await filesOf(t, crashed)).toEqual([]);
+      expect(t.commits()).toEqual([first.instant, next.instant]);
+      expect(await statuses(t)).toEqual({ ...expected, 'C-4': 'new' });
+      const name = `.hoodie/${rollbackInstant}.rollback`;
+      const meta = readAvroContainer(await t.storage.read(name), name).records[0] as Record<string, unknown>;
+      expect(meta['commitsRollback']).toEqual([crashed]);
+      const deleted = Object.values(
+        meta['partitionMetadata'] as Record<string, { successDeleteFiles: string[] }>,
+      ).flatMap((p) => p.successDeleteFiles);
+      expect(deleted.sort()).toEqual(crashedFiles.map((f) => t.storage.locate(f)).sort());
+      expect((await readdir(join(t.basePath, '.hoodie'))).filter((f) => f.startsWith(crashed))).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describe('a failed write whose rollback fails too', () => {

@@ -14,7 +14,13 @@ const row = (id: string, status: string) =>
   `SELECT '${id}' AS invoice_number, 2024 AS order_year, 7 AS order_month, '${status}' AS status, TIMESTAMP '2024-07-01 00:00:00' AS updated_at`;
 
 async function table(name: string): Promise<HudiTable> {
-  return createTable({ basePath: join(env.dir, name), tableName: name, recordKeyFields: ['invoice_number'], precombineField: 'updated_at', partitionFields: ['order_year', 'order_month'] });
+  return createTable({
+    basePath: join(env.dir, name),
+    tableName: name,
+    recordKeyFields: ['invoice_number'],
+    precombineField: 'updated_at',
+    partitionFields: ['order_year', 'order_month'],
+  });
 }
 
 async function statuses(t: HudiTable): Promise<Record<string, unknown>> {
@@ -24,7 +30,9 @@ async function statuses(t: HudiTable): Promise<Record<string, unknown>> {
 }
 
 /** A clock whose sleep returns at once and moves time on; `onSleep` runs at each sleep (the events a waiter sees). */
-function virtualClock(onSleep: (count: number) => Promise<void> | void = () => undefined): LockClock & { sleeps: number[]; elapsed: () => number } {
+function virtualClock(
+  onSleep: (count: number) => Promise<void> | void = () => undefined,
+): LockClock & { sleeps: number[]; elapsed: () => number } {
   const start = 1_700_000_000_000;
   let now = start;
   const sleeps: number[] = [];
@@ -59,12 +67,17 @@ async function zombie(): Promise<{ pid: number; parent: ChildProcess }> {
     'sys.stdin.read()',
   ].join('\n');
   const parent = spawn('python3', ['-c', code], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const pid = await new Promise<number>((resolve) => parent.stdout?.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
+  const pid = await new Promise<number>((resolve) =>
+    parent.stdout?.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
+  );
   return { pid, parent };
 }
 
 const writeLock = (t: HudiTable, owner: Record<string, unknown>) =>
-  writeFile(join(t.basePath, LOCK_PATH), JSON.stringify({ host: hostname(), acquiredAt: new Date().toISOString(), operation: 'upsert', ...owner }));
+  writeFile(
+    join(t.basePath, LOCK_PATH),
+    JSON.stringify({ host: hostname(), acquiredAt: new Date().toISOString(), operation: 'upsert', ...owner }),
+  );
 
 describe('the writer lock', () => {
   it('waits a bounded time for a live holder, then refuses, naming the holder and the table', async () => {
@@ -72,7 +85,9 @@ describe('the writer lock', () => {
     const lock = await TableLock.acquire(t.storage, 'test');
     const clock = virtualClock();
     const waitMs = 5_000;
-    const error = await t.upsert(env.connection, row('L-1', 'new'), { lock: { waitMs, pollMs: 400, clock } }).catch((e: unknown) => e);
+    const error = await t
+      .upsert(env.connection, row('L-1', 'new'), { lock: { waitMs, pollMs: 400, clock } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HudiError);
     expect((error as HudiError).kind).toBe('table-locked');
     expect((error as HudiError).message).toContain(`process ${process.pid}`);
@@ -98,7 +113,9 @@ describe('the writer lock', () => {
   it('never takes a lock file it cannot read for abandoned (it may be one being written by another program)', async () => {
     const t = await table('unreadable');
     await writeFile(join(t.basePath, LOCK_PATH), '');
-    const error = await t.upsert(env.connection, row('U-1', 'new'), { lock: { waitMs: 1_000, clock: virtualClock() } }).catch((e: unknown) => e);
+    const error = await t
+      .upsert(env.connection, row('U-1', 'new'), { lock: { waitMs: 1_000, clock: virtualClock() } })
+      .catch((e: unknown) => e);
     expect((error as HudiError).kind).toBe('table-locked');
     expect((error as HudiError).message).toContain(join(t.basePath, LOCK_PATH));
     expect(await readFile(join(t.basePath, LOCK_PATH), 'utf8')).toBe('');
@@ -135,7 +152,9 @@ describe('the writer lock', () => {
     try {
       const pid = other.pid as number;
       await writeLock(t, { pid, startTime: processStartTime(pid) });
-      const error = await t.upsert(env.connection, row('R-1', 'new'), { lock: { waitMs: 1_000, clock: virtualClock() } }).catch((e: unknown) => e);
+      const error = await t
+        .upsert(env.connection, row('R-1', 'new'), { lock: { waitMs: 1_000, clock: virtualClock() } })
+        .catch((e: unknown) => e);
       expect((error as HudiError).kind).toBe('table-locked');
       await writeLock(t, { pid, startTime: `${processStartTime(pid)}1` });
       await t.upsert(env.connection, row('R-1', 'new'), { lock: { waitMs: 1_000, clock: virtualClock() } });
@@ -153,7 +172,13 @@ describe('two writers in separate processes started at the same moment', () => {
     const expected: Record<string, string> = {};
     for (let round = 0; round < ROUNDS; round++) {
       const writers = ['A', 'B'].map((name) =>
-        startChildWriter({ basePath: t.basePath, action: 'upsert', source: row(`${name}-${round}`, `by ${name}`), waitForGo: true, lock: { pollMs: 20 } }),
+        startChildWriter({
+          basePath: t.basePath,
+          action: 'upsert',
+          source: row(`${name}-${round}`, `by ${name}`),
+          waitForGo: true,
+          lock: { pollMs: 20 },
+        }),
       );
       await Promise.all(writers.map((w) => w.line('READY')));
       for (const w of writers) w.go();

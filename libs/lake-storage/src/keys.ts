@@ -21,9 +21,12 @@ function reject(key: string, problem: string): never {
 function checkSegment(key: string, segment: string, index: number): void {
   if (segment === '') reject(key, 'it has an empty segment (a leading "/", a trailing "/" or "//")');
   if (segment === '.' || segment === '..') reject(key, `it has a "${segment}" segment`);
-  if (Buffer.byteLength(segment) > MAX_SEGMENT_BYTES) reject(key, `segment "${segment.slice(0, 40)}..." is longer than ${MAX_SEGMENT_BYTES} bytes`);
-  if (index === 0 && segment === RESERVED_META_SEGMENT) reject(key, `"${RESERVED_META_SEGMENT}/" is reserved for the store's own metadata`);
-  if (segment.startsWith(RESERVED_TEMP_PREFIX)) reject(key, `names starting with "${RESERVED_TEMP_PREFIX}" are reserved for temporary files`);
+  if (Buffer.byteLength(segment) > MAX_SEGMENT_BYTES)
+    reject(key, `segment "${segment.slice(0, 40)}..." is longer than ${MAX_SEGMENT_BYTES} bytes`);
+  if (index === 0 && segment === RESERVED_META_SEGMENT)
+    reject(key, `"${RESERVED_META_SEGMENT}/" is reserved for the store's own metadata`);
+  if (segment.startsWith(RESERVED_TEMP_PREFIX))
+    reject(key, `names starting with "${RESERVED_TEMP_PREFIX}" are reserved for temporary files`);
 }
 
 function checkCharacters(key: string): void {

@@ -28,6 +28,9 @@ export function validateMetadata(key: string, metadata: Readonly<Record<string, 
     total += name.length + value.length;
   }
   if (total > MAX_METADATA_BYTES) {
-    throw new StorageError('invalid-metadata', `Metadata for ${key} is ${total} bytes; the limit is ${MAX_METADATA_BYTES}. Store large values as an object instead.`);
+    throw new StorageError(
+      'invalid-metadata',
+      `Metadata for ${key} is ${total} bytes; the limit is ${MAX_METADATA_BYTES}. Store large values as an object instead.`,
+    );
   }
 }

@@ -37,7 +37,11 @@ export function openObjectStore(uri?: string, options: OpenObjectStoreOptions = 
     try {
       folder = fileURLToPath(resolved);
     } catch (error) {
-      throw new StorageError('invalid-uri', `${where} "${resolved}" is not a valid file URI: write it as file:///absolute/path.`, { cause: error });
+      throw new StorageError(
+        'invalid-uri',
+        `${where} "${resolved}" is not a valid file URI: write it as file:///absolute/path.`,
+        { cause: error },
+      );
     }
     return new LocalObjectStore(folder);
   }

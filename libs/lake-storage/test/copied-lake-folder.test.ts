@@ -11,7 +11,10 @@ const run = promisify(execFile);
 const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
 
 /** What a reader remembers about a listed object to tell whether it changed (as the ETL's bookmarks do). */
-async function marks(store: LocalObjectStore, prefix: string): Promise<{ key: string; size: number; etag: string | undefined }[]> {
+async function marks(
+  store: LocalObjectStore,
+  prefix: string,
+): Promise<{ key: string; size: number; etag: string | undefined }[]> {
   const out: { key: string; size: number; etag: string | undefined }[] = [];
   for await (const info of store.list(prefix)) out.push({ key: info.key, size: info.size, etag: info.etag });
   return out;
@@ -19,7 +22,8 @@ async function marks(store: LocalObjectStore, prefix: string): Promise<{ key: st
 
 const OBJECTS: Readonly<Record<string, string>> = {
   'raw/csv/customers/ingest_date=2024-01-31/customers.v0001.csv': 'customer_id,name\n1,Ana\n',
-  'raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders.v0001.csv': 'invoice_number,total\nINV-1,10.00\nINV-2,12.50\n',
+  'raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders.v0001.csv':
+    'invoice_number,total\nINV-1,10.00\nINV-2,12.50\n',
   'state/etl/quarantine/batch-1.json': '{"rows":2}',
 };
 
@@ -30,7 +34,8 @@ describe('a local lake folder copied with cp -r', () => {
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'lake-copied-'));
     original = new LocalObjectStore(path.join(tmp, 'lake'));
-    for (const [key, body] of Object.entries(OBJECTS)) await original.put(key, body, { contentType: 'text/csv', metadata: { origin: 'test' } });
+    for (const [key, body] of Object.entries(OBJECTS))
+      await original.put(key, body, { contentType: 'text/csv', metadata: { origin: 'test' } });
     await run('cp', ['-r', original.root, path.join(tmp, 'lake-copy')]);
     copy = new LocalObjectStore(path.join(tmp, 'lake-copy'));
   });
@@ -41,18 +46,29 @@ describe('a local lake folder copied with cp -r', () => {
     // cp -r gives every file a new inode and mtime
     expect((await stat(copy.localPath(key))).ino).not.toBe((await stat(original.localPath(key))).ino);
     const before = await marks(original, '');
-    expect(before.map((m) => m.etag)).toEqual(Object.keys(OBJECTS).sort().map((k) => sha256(OBJECTS[k] as string)));
+    expect(before.map((m) => m.etag)).toEqual(
+      Object.keys(OBJECTS)
+        .sort()
+        .map((k) => sha256(OBJECTS[k] as string)),
+    );
     expect(await marks(copy, '')).toEqual(before);
     for (const [k, body] of Object.entries(OBJECTS)) {
       const head = (await copy.head(k)) as ObjectInfo;
-      expect(head).toMatchObject({ sha256: sha256(body), etag: sha256(body), contentType: 'text/csv', metadata: { origin: 'test' } });
+      expect(head).toMatchObject({
+        sha256: sha256(body),
+        etag: sha256(body),
+        contentType: 'text/csv',
+        metadata: { origin: 'test' },
+      });
     }
   });
 
   it('records the copy’s own inode after checking it once', async () => {
     const key = Object.keys(OBJECTS)[1] as string;
     await copy.head(key);
-    const sidecar = JSON.parse(await readFile(path.join(copy.root, '.lake-meta', `${key}.json`), 'utf8')) as { ino: string };
+    const sidecar = JSON.parse(await readFile(path.join(copy.root, '.lake-meta', `${key}.json`), 'utf8')) as {
+      ino: string;
+    };
     expect(sidecar.ino).toBe((await stat(copy.localPath(key), { bigint: true })).ino.toString());
   });
 

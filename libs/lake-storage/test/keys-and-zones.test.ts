@@ -23,7 +23,12 @@ import { INVALID_KEYS } from './object-store-contract';
 
 describe('keys', () => {
   it('accepts lake keys, including Hudi metadata folders and partition names', () => {
-    for (const key of ['raw/csv/customers/ingest_date=2024-01-31/customers.csv', 'curated/sales_order/.hoodie/20240131.commit', 'a', 'a b/ü.csv']) {
+    for (const key of [
+      'raw/csv/customers/ingest_date=2024-01-31/customers.csv',
+      'curated/sales_order/.hoodie/20240131.commit',
+      'a',
+      'a b/ü.csv',
+    ]) {
       expect(validateKey(key)).toBe(key);
     }
   });
@@ -60,31 +65,50 @@ describe('keys', () => {
 describe('zones', () => {
   it('lays out the raw, processed, curated and state zones', () => {
     expect(ZONES).toEqual({ raw: 'raw/', processed: 'processed/', curated: 'curated/', state: 'state/' });
-    expect(rawDatabaseKey('sales_order', 'LOAD00000001.parquet')).toBe('raw/database/pg_sales_order/LOAD00000001.parquet');
-    expect(rawCsvKey('sales_orders', '2024-01-31', 'sales_orders.csv')).toBe('raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders.csv');
-    expect(rawCsvKey('customers', new Date('2024-02-01T23:30:00-05:00'), 'c.csv')).toBe('raw/csv/customers/ingest_date=2024-02-02/c.csv');
+    expect(rawDatabaseKey('sales_order', 'LOAD00000001.parquet')).toBe(
+      'raw/database/pg_sales_order/LOAD00000001.parquet',
+    );
+    expect(rawCsvKey('sales_orders', '2024-01-31', 'sales_orders.csv')).toBe(
+      'raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders.csv',
+    );
+    expect(rawCsvKey('customers', new Date('2024-02-01T23:30:00-05:00'), 'c.csv')).toBe(
+      'raw/csv/customers/ingest_date=2024-02-02/c.csv',
+    );
     expect(rawCsvPrefix()).toBe('raw/csv/');
     expect(rawCsvPrefix('customers')).toBe('raw/csv/customers/');
     expect(processedKey('sales_order', 'part-0.parquet')).toBe('processed/sales_order/part-0.parquet');
     expect(curatedTablePrefix('sales_order')).toBe('curated/sales_order/');
-    expect(curatedKey('sales_order', '.hoodie/hoodie.properties')).toBe('curated/sales_order/.hoodie/hoodie.properties');
+    expect(curatedKey('sales_order', '.hoodie/hoodie.properties')).toBe(
+      'curated/sales_order/.hoodie/hoodie.properties',
+    );
     expect(stateKey('transfer', 'manifest.json')).toBe('state/transfer/manifest.json');
   });
 
   it('names every version of a CSV export immutably, in landing order, under the same partition prefix', () => {
     const hashes = ['f'.repeat(64), '0'.repeat(64), 'a1b2c3d4e5f6'.padEnd(64, '7')];
     // later versions carry "smaller" hashes here: the order must come from the sequence, not the hash
-    const keys = hashes.map((sha256, i) => rawCsvVersionKey('sales_orders', '2024-01-31', 'sales_orders.csv', { sequence: i + 1, sha256 }));
+    const keys = hashes.map((sha256, i) =>
+      rawCsvVersionKey('sales_orders', '2024-01-31', 'sales_orders.csv', { sequence: i + 1, sha256 }),
+    );
     expect(keys[0]).toBe(`raw/csv/sales_orders/ingest_date=2024-01-31/sales_orders.v0001.${'f'.repeat(12)}.csv`);
     for (const key of keys) expect(key.startsWith(rawCsvPartitionPrefix('sales_orders', '2024-01-31'))).toBe(true);
     expect(new Set(keys).size).toBe(keys.length);
     expect([...keys].reverse().sort(byKey)).toEqual(keys);
     const sequence = RAW_CSV_MAX_SEQUENCE;
-    const last = rawCsvVersionKey('sales_orders', '2024-01-31', 'sales_orders.csv', { sequence, sha256: hashes[0] as string });
+    const last = rawCsvVersionKey('sales_orders', '2024-01-31', 'sales_orders.csv', {
+      sequence,
+      sha256: hashes[0] as string,
+    });
     expect(byKey(keys[2] as string, last)).toBeLessThan(0);
-    expect(parseRawCsvVersionedName(last.split('/').at(-1) as string)).toEqual({ stem: 'sales_orders', sequence, sha256Prefix: 'f'.repeat(12) });
+    expect(parseRawCsvVersionedName(last.split('/').at(-1) as string)).toEqual({
+      stem: 'sales_orders',
+      sequence,
+      sha256Prefix: 'f'.repeat(12),
+    });
     expect(parseRawCsvVersionedName('sales_orders.csv')).toBeUndefined();
-    expect(() => rawCsvVersionKey('t', '2024-01-31', 't.csv', { sequence: sequence + 1, sha256: hashes[0] as string })).toThrow(/versions run from 1/);
+    expect(() =>
+      rawCsvVersionKey('t', '2024-01-31', 't.csv', { sequence: sequence + 1, sha256: hashes[0] as string }),
+    ).toThrow(/versions run from 1/);
     expect(() => rawCsvVersionKey('t', '2024-01-31', 't.csv', { sequence: 1, sha256: 'xyz' })).toThrow(StorageError);
   });
 

@@ -51,8 +51,14 @@ describe('raw database zone', () => {
   it('names CDC files so they sort in commit order and parse back to their LSN range', () => {
     const time = new Date('2025-01-02T03:04:05.678Z');
     const a = cdcFileKey('customers', time, { lsn: 0x16b3748n, seq: 1 }, { lsn: 0x16b9000n, seq: 3 });
-    expect(a).toBe('raw/database/pg_customers/20250102-030405678-00000000016B3748-00000001-00000000016B9000-00000003.parquet');
-    expect(parseCdcFileKey(a)).toEqual({ time: '20250102-030405678', first: { lsn: 0x16b3748n, seq: 1 }, last: { lsn: 0x16b9000n, seq: 3 } });
+    expect(a).toBe(
+      'raw/database/pg_customers/20250102-030405678-00000000016B3748-00000001-00000000016B9000-00000003.parquet',
+    );
+    expect(parseCdcFileKey(a)).toEqual({
+      time: '20250102-030405678',
+      first: { lsn: 0x16b3748n, seq: 1 },
+      last: { lsn: 0x16b9000n, seq: 3 },
+    });
     expect(parseFileTime(formatFileTime(time))).toEqual(time);
     const b = cdcFileKey('customers', time, { lsn: 0x16b9000n, seq: 4 }, { lsn: 0x16c0000n, seq: 1 });
     expect([b, a].sort()).toEqual([a, b]);
@@ -73,15 +79,32 @@ describe('raw database zone', () => {
 
   it('splits a raw database key into its table folder and file', () => {
     const key = loadFileKey('sales_order', 1);
-    expect(parseRawDatabaseKey(key)).toEqual({ folder: 'pg_sales_order', table: 'sales_order', file: 'LOAD00000001.parquet' });
-    expect(parseRawDatabaseKey('raw/database/other/x.parquet')).toEqual({ folder: 'other', table: undefined, file: 'x.parquet' });
-    expect(parseRawDatabaseKey('raw/database/pg_x/2024/01/y.parquet')).toEqual({ folder: 'pg_x', table: 'x', file: '2024/01/y.parquet' });
+    expect(parseRawDatabaseKey(key)).toEqual({
+      folder: 'pg_sales_order',
+      table: 'sales_order',
+      file: 'LOAD00000001.parquet',
+    });
+    expect(parseRawDatabaseKey('raw/database/other/x.parquet')).toEqual({
+      folder: 'other',
+      table: undefined,
+      file: 'x.parquet',
+    });
+    expect(parseRawDatabaseKey('raw/database/pg_x/2024/01/y.parquet')).toEqual({
+      folder: 'pg_x',
+      table: 'x',
+      file: '2024/01/y.parquet',
+    });
     expect(parseRawDatabaseKey('raw/database/pg_x')).toBeUndefined();
     expect(parseRawDatabaseKey(rawCsvKey('customers', '2024-01-31', 'c.csv'))).toBeUndefined();
   });
 
   it('keeps the DMS meta column names', () => {
-    expect(CDC_COLUMNS).toEqual({ op: 'Op', commitTimestamp: '_cdc_commit_ts', commitLsn: '_cdc_commit_lsn', seq: '_cdc_seq' });
+    expect(CDC_COLUMNS).toEqual({
+      op: 'Op',
+      commitTimestamp: '_cdc_commit_ts',
+      commitLsn: '_cdc_commit_lsn',
+      seq: '_cdc_seq',
+    });
   });
 });
 
@@ -101,8 +124,15 @@ describe('LSN text', () => {
 
 describe('raw CSV zone', () => {
   it('parses table, day and file back from the keys it builds, and nothing else', () => {
-    const key = rawCsvVersionKey('sales_orders', '2024-01-31', 'sales_orders.csv', { sequence: 2, sha256: 'ab'.repeat(32) });
-    expect(parseRawCsvKey(key)).toEqual({ table: 'sales_orders', ingestDate: '2024-01-31', file: key.split('/').at(-1) });
+    const key = rawCsvVersionKey('sales_orders', '2024-01-31', 'sales_orders.csv', {
+      sequence: 2,
+      sha256: 'ab'.repeat(32),
+    });
+    expect(parseRawCsvKey(key)).toEqual({
+      table: 'sales_orders',
+      ingestDate: '2024-01-31',
+      file: key.split('/').at(-1),
+    });
     expect(rawCsvTableOf(key)).toBe('sales_orders');
     expect(parseRawCsvKey('raw/csv/sales_orders/sales_orders.csv')).toBeUndefined();
     expect(rawCsvTableOf('raw/csv/sales_orders/sales_orders.csv')).toBe('sales_orders');
@@ -121,11 +151,18 @@ describe('processed and state zones', () => {
 
   it('keeps CDC, transfer and ETL state under state/', () => {
     expect(DEFAULT_CDC_SLOT).toBe('autocorp_cdc');
-    expect(cdcStateKeys('s1')).toEqual({ folder: 'state/cdc/s1', position: 'state/cdc/s1/position.json', schemaHistory: 'state/cdc/s1/schema-history.jsonl', schemas: 'state/cdc/s1/schemas.json' });
+    expect(cdcStateKeys('s1')).toEqual({
+      folder: 'state/cdc/s1',
+      position: 'state/cdc/s1/position.json',
+      schemaHistory: 'state/cdc/s1/schema-history.jsonl',
+      schemas: 'state/cdc/s1/schemas.json',
+    });
     expect(() => cdcStateKeys('a/b')).toThrow(/slot name/);
     expect(CSV_TRANSFER_LEDGER_KEY).toBe('state/transfer/csv/ledger.json');
     expect(csvTransferRunKey('r1')).toBe('state/transfer/csv/runs/r1.json');
-    expect(csvTransferSourceManifestKey('r1', 'manifest.json')).toBe('state/transfer/csv/source-manifests/r1/manifest.json');
+    expect(csvTransferSourceManifestKey('r1', 'manifest.json')).toBe(
+      'state/transfer/csv/source-manifests/r1/manifest.json',
+    );
     expect(csvTransferStagingKey('r1', 'a.csv')).toBe(`${CSV_TRANSFER_STAGING_PREFIX}r1/a.csv`);
     expect(CSV_TRANSFER_STAGING_PREFIX).toBe('state/transfer/csv/staging/');
     const raw = rawCsvKey('customers', '2024-01-31', 'c.csv');
@@ -142,7 +179,8 @@ describe('processed and state zones', () => {
 
 describe('the layout entry', () => {
   it('exports the same builders as the package, without the stores', () => {
-    for (const [name, value] of Object.entries(layoutEntry)) expect((storage as Record<string, unknown>)[name], name).toBe(value);
+    for (const [name, value] of Object.entries(layoutEntry))
+      expect((storage as Record<string, unknown>)[name], name).toBe(value);
     expect('openObjectStore' in layoutEntry).toBe(false);
   });
 });

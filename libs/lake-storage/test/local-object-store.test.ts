@@ -83,10 +83,15 @@ describe('LocalObjectStore', () => {
   });
 
   it('names the key when a write fails, and says why', async () => {
-    const error = await store.put('raw/tmp-test/broken2.csv', (async function* () {
-      yield Buffer.from('x');
-      throw new Error('upstream closed');
-    })()).catch((e: unknown) => e);
+    const error = await store
+      .put(
+        'raw/tmp-test/broken2.csv',
+        (async function* () {
+          yield Buffer.from('x');
+          throw new Error('upstream closed');
+        })(),
+      )
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).message).toContain('raw/tmp-test/broken2.csv');
     expect((error as StorageError).message).toContain('upstream closed');

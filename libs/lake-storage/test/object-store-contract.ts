@@ -20,7 +20,11 @@ export interface ContractSubject {
 }
 
 /** Deterministic pseudo-random chunks, generated on the fly (never held whole). */
-export async function* generatedChunks(totalBytes: number, chunkBytes = 64 * 1024, seed = 1): AsyncGenerator<Uint8Array> {
+export async function* generatedChunks(
+  totalBytes: number,
+  chunkBytes = 64 * 1024,
+  seed = 1,
+): AsyncGenerator<Uint8Array> {
   let state = seed;
   for (let sent = 0; sent < totalBytes; sent += chunkBytes) {
     const length = Math.min(chunkBytes, totalBytes - sent);
@@ -45,7 +49,11 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-async function expectStorageError(promise: Promise<unknown>, kind: StorageError['kind'], mention?: string): Promise<StorageError> {
+async function expectStorageError(
+  promise: Promise<unknown>,
+  kind: StorageError['kind'],
+  mention?: string,
+): Promise<StorageError> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
@@ -59,11 +67,48 @@ async function expectStorageError(promise: Promise<unknown>, kind: StorageError[
 export const byteOrder = (x: string, y: string) => Buffer.compare(Buffer.from(x), Buffer.from(y));
 
 /** Keys whose byte order differs from a folder-by-folder walk: "a-c.csv" and "a.csv" sort before "a/...". */
-export const ORDERING_KEYS = ['b.csv', 'a/b/c.csv', 'a-c.csv', 'a/b.csv', 'a.csv', 'a/a.csv', 'B.csv', 'a/b/c/d/e.csv', 'ab.csv', 'z/ü.csv', 'z/z.csv', 'a/bc.csv'];
+export const ORDERING_KEYS = [
+  'b.csv',
+  'a/b/c.csv',
+  'a-c.csv',
+  'a/b.csv',
+  'a.csv',
+  'a/a.csv',
+  'B.csv',
+  'a/b/c/d/e.csv',
+  'ab.csv',
+  'z/ü.csv',
+  'z/z.csv',
+  'a/bc.csv',
+];
 /** Keys where both orders agree. */
-export const WALK_SAFE_KEYS = ['b.csv', 'a/b/x.csv', 'a/a.csv', 'B.csv', 'a/b/c/d/e.csv', 'ab.csv', 'z/ü.csv', 'z/z.csv', 'a/bc.csv', 'c/d/e/f.csv'];
+export const WALK_SAFE_KEYS = [
+  'b.csv',
+  'a/b/x.csv',
+  'a/a.csv',
+  'B.csv',
+  'a/b/c/d/e.csv',
+  'ab.csv',
+  'z/ü.csv',
+  'z/z.csv',
+  'a/bc.csv',
+  'c/d/e/f.csv',
+];
 
-export const INVALID_KEYS = ['', '/raw/x.csv', 'raw//x.csv', 'raw/x.csv/', 'raw/../x.csv', '../x', 'raw/./x', 'a\\b', 'a\u0000b', '.lake-meta/x', 'raw/.lake-tmp-x', 'x'.repeat(1025)];
+export const INVALID_KEYS = [
+  '',
+  '/raw/x.csv',
+  'raw//x.csv',
+  'raw/x.csv/',
+  'raw/../x.csv',
+  '../x',
+  'raw/./x',
+  'a\\b',
+  'a\u0000b',
+  '.lake-meta/x',
+  'raw/.lake-tmp-x',
+  'x'.repeat(1025),
+];
 
 /** The behaviour every ObjectStore backend must have; run once per backend. */
 export function describeObjectStoreContract(backend: string, open: () => Promise<ContractSubject>): void {
@@ -155,7 +200,11 @@ export function describeObjectStoreContract(backend: string, open: () => Promise
 
     it('rejects metadata that would not round-trip, before writing', async () => {
       const key = `${area()}bad-meta.csv`;
-      await expectStorageError(store.put(key, 'x', { metadata: { 'Upper-Case': 'v' } }), 'invalid-metadata', 'Upper-Case');
+      await expectStorageError(
+        store.put(key, 'x', { metadata: { 'Upper-Case': 'v' } }),
+        'invalid-metadata',
+        'Upper-Case',
+      );
       await expectStorageError(store.put(key, 'x', { metadata: { name: 'naïve' } }), 'invalid-metadata', key);
       expect(await store.head(key)).toBeUndefined();
     });
@@ -222,12 +271,19 @@ export function describeObjectStoreContract(backend: string, open: () => Promise
       expect(existsSync(source)).toBe(false);
       expect((await store.getBytes(`${base}moved.csv`)).toString()).toBe('id\n1\n2\n');
       expect((await store.head(`${base}moved.csv`))?.metadata).toEqual({ origin: 'test' });
-      await expectStorageError(store.putFile(`${base}nope.csv`, path.join(scratch, 'does-not-exist.csv')), 'not-found', 'does-not-exist.csv');
+      await expectStorageError(
+        store.putFile(`${base}nope.csv`, path.join(scratch, 'does-not-exist.csv')),
+        'not-found',
+        'does-not-exist.csv',
+      );
     });
 
     it('copies an object with its content type and metadata, leaving the source, and replaces the target', async () => {
       const base = area();
-      await store.put(`${base}staged.csv`, 'id\n1\n', { contentType: 'text/csv', metadata: { 'source-file': 'a.csv' } });
+      await store.put(`${base}staged.csv`, 'id\n1\n', {
+        contentType: 'text/csv',
+        metadata: { 'source-file': 'a.csv' },
+      });
       await store.put(`${base}ingest_date=2024-01-31/final.csv`, 'older');
       const copied = await store.copy(`${base}staged.csv`, `${base}ingest_date=2024-01-31/final.csv`);
       expect(copied).toMatchObject({ key: `${base}ingest_date=2024-01-31/final.csv`, size: 5 });

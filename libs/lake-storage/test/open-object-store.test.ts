@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LocalObjectStore, S3ObjectStore, StorageError, openObjectStore, parseS3Uri, resolveLakeUri } from '../src/index';
+import {
+  LocalObjectStore,
+  S3ObjectStore,
+  StorageError,
+  openObjectStore,
+  parseS3Uri,
+  resolveLakeUri,
+} from '../src/index';
 
 describe('openObjectStore', () => {
   it('defaults to the lake folder of the state home', () => {
@@ -13,11 +20,15 @@ describe('openObjectStore', () => {
   it('takes LAKE_URI from the environment, and the argument over it', () => {
     expect(openObjectStore(undefined, { env: { LAKE_URI: 'file:///data/lake' } }).uri).toBe('file:///data/lake');
     expect(openObjectStore('file:///other', { env: { LAKE_URI: 'file:///data/lake' } }).uri).toBe('file:///other');
-    expect(openObjectStore('/plain/abs/path', { env: {} }).localPath('raw/a.csv')).toBe(path.join('/plain/abs/path', 'raw/a.csv'));
+    expect(openObjectStore('/plain/abs/path', { env: {} }).localPath('raw/a.csv')).toBe(
+      path.join('/plain/abs/path', 'raw/a.csv'),
+    );
   });
 
   it('opens s3:// URIs with the endpoint from AWS_ENDPOINT_URL_S3', async () => {
-    const store = openObjectStore(undefined, { env: { LAKE_URI: 's3://my-lake/prod', AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9' } });
+    const store = openObjectStore(undefined, {
+      env: { LAKE_URI: 's3://my-lake/prod', AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9' },
+    });
     expect(store).toBeInstanceOf(S3ObjectStore);
     expect(store.uri).toBe('s3://my-lake/prod/');
     const endpoint = await (store as S3ObjectStore).client.config.endpoint?.();
@@ -26,7 +37,14 @@ describe('openObjectStore', () => {
   });
 
   it('rejects URIs it cannot open with invalid-uri, naming them', () => {
-    for (const uri of ['relative/lake', 'http://example.test/lake', 's3://', 's3://UPPER/x', 's3://ok-bucket/a//b', 'file://host-name/x']) {
+    for (const uri of [
+      'relative/lake',
+      'http://example.test/lake',
+      's3://',
+      's3://UPPER/x',
+      's3://ok-bucket/a//b',
+      'file://host-name/x',
+    ]) {
       let error: unknown;
       try {
         openObjectStore(uri, { env: {} });

@@ -7,8 +7,19 @@ describeObjectStoreContract('S3 over HTTP (s3rver)', async () => {
   const store = new S3ObjectStore(
     's3://contract-lake/lake',
     // small pages so listing goes through several pages; 5 MiB parts so the large object is multipart
-    { endpoint: server.endpoint, credentials: server.credentials, region: 'us-east-1', partSizeBytes: 5 * 1024 * 1024, listPageSize: 3 },
+    {
+      endpoint: server.endpoint,
+      credentials: server.credentials,
+      region: 'us-east-1',
+      partSizeBytes: 5 * 1024 * 1024,
+      listPageSize: 3,
+    },
     {},
   );
-  return { store, largeObjectBytes: 12 * 1024 * 1024 + 123, listsFoldersBeforeSiblings: true, close: () => server.close() };
+  return {
+    store,
+    largeObjectBytes: 12 * 1024 * 1024 + 123,
+    listsFoldersBeforeSiblings: true,
+    close: () => server.close(),
+  };
 });

@@ -39,7 +39,11 @@ describe('S3ObjectStore (s3rver over HTTP)', () => {
     commands.length = 0;
     const large = await store.copy('large.csv', 'out/large.csv');
     expect(commands).not.toContain('CopyObjectCommand');
-    expect(large).toMatchObject({ size: Buffer.byteLength(body), contentType: 'text/csv', metadata: { kind: 'large' } });
+    expect(large).toMatchObject({
+      size: Buffer.byteLength(body),
+      contentType: 'text/csv',
+      metadata: { kind: 'large' },
+    });
     expect((await store.getBytes('out/large.csv')).toString()).toBe(body);
     expect((await store.head('out/small.csv'))?.metadata).toEqual({ kind: 'small' });
   });
@@ -93,7 +97,11 @@ describe('S3ObjectStore (s3rver over HTTP)', () => {
   });
 
   it('reports an unreachable endpoint as io, naming the endpoint', async () => {
-    const store = new S3ObjectStore('s3://lake', { endpoint: 'http://127.0.0.1:9', credentials: server.credentials }, {});
+    const store = new S3ObjectStore(
+      's3://lake',
+      { endpoint: 'http://127.0.0.1:9', credentials: server.credentials },
+      {},
+    );
     const error = await store.getBytes('raw/x.csv').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect((error as StorageError).kind).toBe('io');

@@ -4,7 +4,15 @@
  */
 
 /** Which step of the platform is working. */
-export const PROGRESS_STAGES = ['generate', 'full-load', 'transfer-check', 'transfer', 'etl', 'hudi-write', 'crawl'] as const;
+export const PROGRESS_STAGES = [
+  'generate',
+  'full-load',
+  'transfer-check',
+  'transfer',
+  'etl',
+  'hudi-write',
+  'crawl',
+] as const;
 export type ProgressStage = (typeof PROGRESS_STAGES)[number];
 
 /** What `done` and `total` count. */

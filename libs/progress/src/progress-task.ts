@@ -27,7 +27,11 @@ const SILENT: ProgressTask = { advance() {}, finish() {}, done: 0 };
  * for (const batch of batches) task.advance(batch.length);
  * task.finish();
  */
-export function startProgress(listener: ProgressListener | undefined, start: ProgressTaskStart, clock: () => number = Date.now): ProgressTask {
+export function startProgress(
+  listener: ProgressListener | undefined,
+  start: ProgressTaskStart,
+  clock: () => number = Date.now,
+): ProgressTask {
   if (!listener) return SILENT;
   const { stage, subject, unit } = start;
   const total = start.total;

@@ -10,7 +10,11 @@ describe('startProgress', () => {
   it('emits start, one advance per delta and one finish, with the running count and the clock', () => {
     const events: ProgressEvent[] = [];
     const deltas = [3, 0, 5, 2];
-    const task = startProgress((e) => events.push(e), { stage: 'full-load', subject: 'pg_customers', unit: 'rows', total: 10 }, steppingClock(1000, 10));
+    const task = startProgress(
+      (e) => events.push(e),
+      { stage: 'full-load', subject: 'pg_customers', unit: 'rows', total: 10 },
+      steppingClock(1000, 10),
+    );
     for (const d of deltas) task.advance(d);
     task.finish();
     task.finish();
@@ -23,7 +27,13 @@ describe('startProgress', () => {
     expect(task.done).toBe(running.at(-1));
     expect(new Set(events.map((e) => e.startedAt))).toEqual(new Set([1000]));
     expect(events.map((e) => e.at)).toEqual(events.map((_, i) => 1000 + 10 * i));
-    for (const e of events) expect({ stage: e.stage, subject: e.subject, unit: e.unit, total: e.total }).toEqual({ stage: 'full-load', subject: 'pg_customers', unit: 'rows', total: 10 });
+    for (const e of events)
+      expect({ stage: e.stage, subject: e.subject, unit: e.unit, total: e.total }).toEqual({
+        stage: 'full-load',
+        subject: 'pg_customers',
+        unit: 'rows',
+        total: 10,
+      });
   });
 
   it('reports an unknown total as undefined and does nothing without a listener', () => {

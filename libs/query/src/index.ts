@@ -20,7 +20,16 @@ export { TRINO_DIALECT } from './dialects/trino/trino-dialect';
 export { quoteIdentifier, quoteString, standardLiteral } from './dialects/literals';
 export { type RenderOptions, compileQuery, toDuckDbSql, toTrinoSql } from './dialects/render';
 export { type CheckedStatement, type GuardOptions, checkReadOnlySql } from './guard/read-only-guard';
-export type { ExecutableQuery, ExecuteOptions, QueryExecutor, QueryStartedEvent, QueryResult, QueryStats, ResultColumn, ResultRow } from './executors/executor';
+export type {
+  ExecutableQuery,
+  ExecuteOptions,
+  QueryExecutor,
+  QueryStartedEvent,
+  QueryResult,
+  QueryStats,
+  ResultColumn,
+  ResultRow,
+} from './executors/executor';
 export { DuckDbExecutor, type DuckDbExecutorOptions } from './executors/duckdb/duckdb-executor';
 export { AthenaExecutor, type AthenaExecutorOptions, athenaColumnType } from './executors/athena/athena-executor';
 export { DEFAULT_POLL_POLICY, type PollPolicy, pollDelay } from './executors/athena/athena-poll';

@@ -1,11 +1,23 @@
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { describe, expect, it } from 'vitest';
-import { AthenaExecutor, CURATED_QUERY_SCHEMA, type CuratedDb, buildNamedQuery, createQueryBuilder, pollDelay } from '../src/index';
+import {
+  AthenaExecutor,
+  CURATED_QUERY_SCHEMA,
+  type CuratedDb,
+  buildNamedQuery,
+  createQueryBuilder,
+  pollDelay,
+} from '../src/index';
 import { AthenaWire, type ScriptedQuery } from './helpers/athena-wire';
 
 function executorFor(script: ScriptedQuery, pageSize = 2) {
   const wire = new AthenaWire(script, pageSize);
-  const client = new AthenaClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }, requestHandler: wire, maxAttempts: 1 });
+  const client = new AthenaClient({
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+    requestHandler: wire,
+    maxAttempts: 1,
+  });
   const executor = new AthenaExecutor({
     client,
     workGroup: 'autocorp-wg',
@@ -49,7 +61,8 @@ describe('Athena executor (Athena wire protocol)', () => {
     const start = wire.calls[0];
     expect(start?.operation).toBe('StartQueryExecution');
     expect(start?.input).toMatchObject({
-      QueryString: 'SELECT "c"."state" AS "state", count(*) AS "customers"\nFROM "customers" AS "c"\nWHERE ("c"."state" <> ?)\nGROUP BY "c"."state"',
+      QueryString:
+        'SELECT "c"."state" AS "state", count(*) AS "customers"\nFROM "customers" AS "c"\nWHERE ("c"."state" <> ?)\nGROUP BY "c"."state"',
       WorkGroup: 'autocorp-wg',
       QueryExecutionContext: { Database: 'autocorp_curated', Catalog: 'AwsDataCatalog' },
       ExecutionParameters: ["'O''Hare'"],
@@ -63,7 +76,9 @@ describe('Athena executor (Athena wire protocol)', () => {
       'GetQueryResults',
       'GetQueryResults',
     ]);
-    const pages = wire.calls.filter((c) => c.operation === 'GetQueryResults').map((c) => [c.input['NextToken'], c.input['MaxResults']]);
+    const pages = wire.calls
+      .filter((c) => c.operation === 'GetQueryResults')
+      .map((c) => [c.input['NextToken'], c.input['MaxResults']]);
     expect(pages).toEqual([
       [undefined, 3],
       ['3', 3],
@@ -86,7 +101,11 @@ describe('Athena executor (Athena wire protocol)', () => {
   });
 
   it('sends named queries with their parameters and no ExecutionParameters when there are none', async () => {
-    const { wire, executor } = executorFor({ states: ['SUCCEEDED'], columns: [{ Name: 'state', Type: 'varchar' }], rows: [] });
+    const { wire, executor } = executorFor({
+      states: ['SUCCEEDED'],
+      columns: [{ Name: 'state', Type: 'varchar' }],
+      rows: [],
+    });
     const result = await executor.execute(buildNamedQuery('customers_by_state'));
     expect(result.rows).toEqual([]);
     expect(wire.calls[0]?.input['ExecutionParameters']).toBeUndefined();
@@ -94,7 +113,13 @@ describe('Athena executor (Athena wire protocol)', () => {
   });
 
   it('surfaces FAILED with the reason and error type', async () => {
-    const { executor } = executorFor({ states: ['RUNNING', 'FAILED'], failure: { reason: "TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.autocorp_curated.nope' does not exist", errorType: 1301 } });
+    const { executor } = executorFor({
+      states: ['RUNNING', 'FAILED'],
+      failure: {
+        reason: "TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.autocorp_curated.nope' does not exist",
+        errorType: 1301,
+      },
+    });
     await expect(executor.execute('SELECT * FROM nope')).rejects.toMatchObject({
       kind: 'execution-failed',
       message: expect.stringMatching(/Athena query qid-1 failed: TABLE_NOT_FOUND.*error type 1301/),
@@ -115,10 +140,18 @@ describe('Athena executor (Athena wire protocol)', () => {
       if (call.operation === 'GetQueryExecution' && ++polls === 2) controller.abort();
     };
     const startedIds: (string | undefined)[] = [];
-    const running = executor.execute('SELECT 1', [], { signal: controller.signal, onStarted: (event) => startedIds.push(event.queryId) });
+    const running = executor.execute('SELECT 1', [], {
+      signal: controller.signal,
+      onStarted: (event) => startedIds.push(event.queryId),
+    });
     await expect(running).rejects.toMatchObject({ kind: 'cancelled' });
     expect(startedIds).toEqual(['qid-1']);
-    expect(wire.operations()).toEqual(['StartQueryExecution', 'GetQueryExecution', 'GetQueryExecution', 'StopQueryExecution']);
+    expect(wire.operations()).toEqual([
+      'StartQueryExecution',
+      'GetQueryExecution',
+      'GetQueryExecution',
+      'StopQueryExecution',
+    ]);
     expect(wire.calls.find((c) => c.operation === 'StopQueryExecution')?.input).toEqual({ QueryExecutionId: 'qid-1' });
     expect(wire.operations()).not.toContain('GetQueryResults');
   });
@@ -129,7 +162,9 @@ describe('Athena executor (Athena wire protocol)', () => {
     expect(wire.calls).toEqual([]);
     await executor.execute('SELECT * FROM customers WHERE state = ? AND customer_id > ?', ["'); DROP TABLE x; --", 5]);
     expect(wire.calls[0]?.input['ExecutionParameters']).toEqual([`'''); DROP TABLE x; --'`, '5']);
-    await expect(executor.execute('SELECT 1', [], { asOf: '20240101000000000' })).rejects.toMatchObject({ kind: 'invalid-query' });
+    await expect(executor.execute('SELECT 1', [], { asOf: '20240101000000000' })).rejects.toMatchObject({
+      kind: 'invalid-query',
+    });
   });
 
   it('backs off exponentially up to the cap', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CURATED_QUERY_SCHEMA, type CuratedDb, QueryError, athenaNamedQueryString, createQueryBuilder, renderNamedQuery, toDuckDbSql, toTrinoSql } from '../src/index';
+import {
+  CURATED_QUERY_SCHEMA,
+  type CuratedDb,
+  QueryError,
+  athenaNamedQueryString,
+  createQueryBuilder,
+  renderNamedQuery,
+  toDuckDbSql,
+  toTrinoSql,
+} from '../src/index';
 
 const qb = createQueryBuilder<CuratedDb>(CURATED_QUERY_SCHEMA);
 const INJECTION = "'); DROP TABLE x; --";
@@ -9,7 +18,12 @@ describe('query builder and dialects', () => {
     qb
       .selectFrom('sales_order', 'so')
       .innerJoin('customers', 'c', (e) => e.eq('c.customer_id', e.col('so.customer_id')))
-      .select((e) => ({ state: 'c.state', year: e.year('so.order_date'), orders: e.count(), revenue: e.sum('so.total_amount') }))
+      .select((e) => ({
+        state: 'c.state',
+        year: e.year('so.order_date'),
+        orders: e.count(),
+        revenue: e.sum('so.total_amount'),
+      }))
       .where((e) =>
         e.and(
           e.gte('so.order_date', e.dateParam('2024-01-01')),
@@ -44,7 +58,9 @@ describe('query builder and dialects', () => {
   it('renders Trino SQL with ? parameters only in WHERE and escaped literals elsewhere', () => {
     const compiled = toTrinoSql(revenueByState(), { database: 'autocorp_curated' });
     expect(compiled.sql).toContain('FROM "autocorp_curated"."sales_order" AS "so"');
-    expect(compiled.sql).toContain(`WHERE (("so"."order_date" >= CAST(? AS DATE)) AND ("so"."order_date" < (DATE '2024-01-01' + INTERVAL '3' MONTH)) AND ("so"."payment_method" IN (?, ?)) AND ("c"."state" <> ?))`);
+    expect(compiled.sql).toContain(
+      `WHERE (("so"."order_date" >= CAST(? AS DATE)) AND ("so"."order_date" < (DATE '2024-01-01' + INTERVAL '3' MONTH)) AND ("so"."payment_method" IN (?, ?)) AND ("c"."state" <> ?))`,
+    );
     expect(compiled.sql).toContain('HAVING (sum("so"."total_amount") > 100)');
     // Athena ExecutionParameters are literal texts: strings quoted, quotes doubled.
     expect(compiled.parameters).toEqual(["'2024-01-01'", "'Card'", "'Cash'", `'''); DROP TABLE x; --'`]);
@@ -67,8 +83,14 @@ describe('query builder and dialects', () => {
   it('renders date functions, casts, offsets and null ordering in both dialects', () => {
     const q = qb
       .selectFrom('sales_order', 'so')
-      .select((e) => ({ month: e.cast(e.dateTrunc('month', 'so.order_date'), 'DATE'), m: e.month('so.order_date'), total: e.round(e.avg('so.total_amount'), 2) }))
-      .where((e) => e.between('so.order_date', e.timestamp('2024-01-01 00:00:00'), e.timestampParam('2024-12-31 23:59:59')))
+      .select((e) => ({
+        month: e.cast(e.dateTrunc('month', 'so.order_date'), 'DATE'),
+        m: e.month('so.order_date'),
+        total: e.round(e.avg('so.total_amount'), 2),
+      }))
+      .where((e) =>
+        e.between('so.order_date', e.timestamp('2024-01-01 00:00:00'), e.timestampParam('2024-12-31 23:59:59')),
+      )
       .groupBy((e) => [e.dateTrunc('month', 'so.order_date'), e.month('so.order_date')])
       .orderBy('month', 'asc', 'last')
       .limit(10)
@@ -97,11 +119,23 @@ describe('query builder and dialects', () => {
       }
     })();
     expect(error).toBeInstanceOf(QueryError);
-    expect(error).toMatchObject({ kind: 'unknown-column', message: expect.stringContaining('Column "shoe_size" does not exist in table "customers"') });
-    expect(() => qb.selectFrom('customers', 'c').select((e) => ({ x: e.col('z.state' as 'c.state') }))).toThrow(/names no table in the query/);
-    expect(() => qb.selectFrom('customers', 'c').select((e) => ({ d: e.date("2024-01-01' OR 1=1 --") }))).toThrow(/is not a YYYY-MM-DD date/);
+    expect(error).toMatchObject({
+      kind: 'unknown-column',
+      message: expect.stringContaining('Column "shoe_size" does not exist in table "customers"'),
+    });
+    expect(() => qb.selectFrom('customers', 'c').select((e) => ({ x: e.col('z.state' as 'c.state') }))).toThrow(
+      /names no table in the query/,
+    );
+    expect(() => qb.selectFrom('customers', 'c').select((e) => ({ d: e.date("2024-01-01' OR 1=1 --") }))).toThrow(
+      /is not a YYYY-MM-DD date/,
+    );
     expect(() => qb.selectFrom('customers', 'c').select(() => ({ 'x"y': 'c.state' }))).toThrow(/output column name/);
-    expect(() => qb.selectFrom('customers', 'c').select(() => ({ s: 'c.state' })).orderBy('c.nope' as 'c.state')).toThrow(/Column "nope"/);
+    expect(() =>
+      qb
+        .selectFrom('customers', 'c')
+        .select(() => ({ s: 'c.state' }))
+        .orderBy('c.nope' as 'c.state'),
+    ).toThrow(/Column "nope"/);
   });
 
   it('renders named queries for DuckDB, Trino and Athena NamedQuery text', () => {
@@ -118,12 +152,21 @@ describe('query builder and dialects', () => {
     expect(named).toContain('LIMIT 10');
     expect(named.endsWith(';')).toBe(true);
     expect(named).not.toContain('?');
-    const overridden = athenaNamedQueryString('service_with_parts', { params: { serviceid: "O'Brien" }, database: 'autocorp_curated' });
+    const overridden = athenaNamedQueryString('service_with_parts', {
+      params: { serviceid: "O'Brien" },
+      database: 'autocorp_curated',
+    });
     expect(overridden).toContain(`WHERE ("s"."serviceid" = 'O''Brien')`);
     expect(overridden).toContain('"autocorp_curated"."service"');
     expect(() => renderNamedQuery('nope', 'trino')).toThrow(/no named query "nope"/);
-    expect(() => renderNamedQuery('top_selling_parts', 'trino', { params: { limit: 'ten' } })).toThrow(/must be a whole number/);
-    expect(() => renderNamedQuery('top_selling_parts', 'trino', { params: { from: '2024-13-45' } })).toThrow(/is not a YYYY-MM-DD date/);
-    expect(() => renderNamedQuery('customers_by_state', 'trino', { params: { colour: 'red' } })).toThrow(/has no parameter "colour"/);
+    expect(() => renderNamedQuery('top_selling_parts', 'trino', { params: { limit: 'ten' } })).toThrow(
+      /must be a whole number/,
+    );
+    expect(() => renderNamedQuery('top_selling_parts', 'trino', { params: { from: '2024-13-45' } })).toThrow(
+      /is not a YYYY-MM-DD date/,
+    );
+    expect(() => renderNamedQuery('customers_by_state', 'trino', { params: { colour: 'red' } })).toThrow(
+      /has no parameter "colour"/,
+    );
   });
 });

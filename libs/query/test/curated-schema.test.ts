@@ -1,6 +1,14 @@
 import { JOBS, type JobDefinition, column } from '@autocorp/etl-jobs';
 import { describe, expect, it } from 'vitest';
-import { CURATED_QUERY_SCHEMA, CURATED_VALUE_KINDS, NAMED_QUERIES, buildNamedQuery, curatedQuerySchema, glueTypeOf, valueKindOf } from '../src/index';
+import {
+  CURATED_QUERY_SCHEMA,
+  CURATED_VALUE_KINDS,
+  NAMED_QUERIES,
+  buildNamedQuery,
+  curatedQuerySchema,
+  glueTypeOf,
+  valueKindOf,
+} from '../src/index';
 
 describe('curated query schema', () => {
   it('has one table per ETL job, named like its Hudi table, with exactly the job output columns in Glue types', () => {
@@ -18,26 +26,28 @@ describe('curated query schema', () => {
   });
 
   it('follows the jobs: a column added to a job appears in the derived schema', () => {
-    const changed: JobDefinition[] = JOBS.map((j) => (j.name === 'customers' ? { ...j, columns: [...j.columns, column('loyalty_tier', 'STRING', true, 'Tier')] } : j));
+    const changed: JobDefinition[] = JOBS.map((j) =>
+      j.name === 'customers' ? { ...j, columns: [...j.columns, column('loyalty_tier', 'STRING', true, 'Tier')] } : j,
+    );
     expect(curatedQuerySchema(changed)['customers']?.['loyalty_tier']).toBe('string');
     expect(CURATED_QUERY_SCHEMA['customers']?.['loyalty_tier']).toBeUndefined();
   });
 
   it('spells every job column type the way Glue does', () => {
-    expect(['STRING', 'INT', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'DATE', 'TIMESTAMP', 'DECIMAL(14,2)'].map((t) => glueTypeOf(t as never))).toEqual([
-      'string',
-      'int',
-      'bigint',
-      'double',
-      'boolean',
-      'date',
-      'timestamp',
-      'decimal(14,2)',
-    ]);
+    expect(
+      ['STRING', 'INT', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'DATE', 'TIMESTAMP', 'DECIMAL(14,2)'].map((t) =>
+        glueTypeOf(t as never),
+      ),
+    ).toEqual(['string', 'int', 'bigint', 'double', 'boolean', 'date', 'timestamp', 'decimal(14,2)']);
   });
 
   it('the TypeScript row types (CuratedDb, from CURATED_VALUE_KINDS) match the jobs: same tables, columns, value kinds and nullability', () => {
-    const fromJobs = Object.fromEntries(JOBS.map((j) => [j.hudi.tableName, Object.fromEntries(j.columns.map((c) => [c.name, valueKindOf(c.type, c.nullable)]))]));
+    const fromJobs = Object.fromEntries(
+      JOBS.map((j) => [
+        j.hudi.tableName,
+        Object.fromEntries(j.columns.map((c) => [c.name, valueKindOf(c.type, c.nullable)])),
+      ]),
+    );
     expect(CURATED_VALUE_KINDS).toEqual(fromJobs);
   });
 

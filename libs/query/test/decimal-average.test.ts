@@ -30,9 +30,13 @@ describe('avg over a DECIMAL column', () => {
     const connection = await instance.connect();
     try {
       await connection.run('CREATE TABLE amounts (grp VARCHAR, amount DECIMAL(12,2), ratio DOUBLE)');
-      for (const [grp, amount] of ROWS) await connection.run('INSERT INTO amounts VALUES ($1, CAST($2 AS DECIMAL(12,2)), 0.5)', [grp, amount]);
+      for (const [grp, amount] of ROWS)
+        await connection.run('INSERT INTO amounts VALUES ($1, CAST($2 AS DECIMAL(12,2)), 0.5)', [grp, amount]);
       const compiled = toDuckDbSql(averages);
-      const reader = await connection.runAndReadAll(compiled.sql.replace(/"amounts"/g, 'amounts'), compiled.parameters as never);
+      const reader = await connection.runAndReadAll(
+        compiled.sql.replace(/"amounts"/g, 'amounts'),
+        compiled.parameters as never,
+      );
       expect(reader.getRowObjectsJson()).toEqual([
         { grp: 'big', average: '9999999999.99', plain: 0.5 },
         { grp: 'half-up', average: '1.01', plain: 0.5 },

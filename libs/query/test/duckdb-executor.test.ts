@@ -3,7 +3,14 @@ import { crawlCuratedHudi } from '@autocorp/catalog';
 import { HudiTable, formatInstantTime, parseInstantTime } from '@autocorp/hudi';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDbExecutor, NAMED_QUERIES, type ResultRow, buildNamedQuery, runNamedQuery, schemaFromCatalogTables } from '../src/index';
+import {
+  DuckDbExecutor,
+  NAMED_QUERIES,
+  type ResultRow,
+  buildNamedQuery,
+  runNamedQuery,
+  schemaFromCatalogTables,
+} from '../src/index';
 import { type CuratedLake, createCuratedLake, loadPlainTables } from './helpers/curated-dataset';
 import { installHudiFixture } from '@autocorp/hudi/testing';
 
@@ -11,7 +18,14 @@ import { installHudiFixture } from '@autocorp/hudi/testing';
 function canon(rows: readonly Record<string, unknown>[]): Record<string, string | null>[] {
   return rows.map((row) =>
     Object.fromEntries(
-      Object.entries(row).map(([k, v]) => [k, v === null ? null : typeof v === 'number' || /^-?\d+(\.\d+)?$/.test(String(v)) ? Number(v).toFixed(4) : String(v)]),
+      Object.entries(row).map(([k, v]) => [
+        k,
+        v === null
+          ? null
+          : typeof v === 'number' || /^-?\d+(\.\d+)?$/.test(String(v))
+            ? Number(v).toFixed(4)
+            : String(v),
+      ]),
     ),
   );
 }
@@ -59,7 +73,14 @@ describe('DuckDB executor over Hudi tables', () => {
 
   it('top_selling_parts matches hand-written SQL', async () => {
     const result = await run('top_selling_parts', { from: '2023-03-01', to: '2024-01-01', limit: 5 });
-    expect(result.columns.map((c) => c.name)).toEqual(['sku', 'description', 'category', 'units_sold', 'revenue', 'orders']);
+    expect(result.columns.map((c) => c.name)).toEqual([
+      'sku',
+      'description',
+      'category',
+      'units_sold',
+      'revenue',
+      'orders',
+    ]);
     expect(result.rows).toHaveLength(5);
     expect(canon(result.rows)).toEqual(
       await expected(`SELECT p.sku, p.description, p.category, SUM(l.quantity) AS units_sold, SUM(l.line_total) AS revenue, COUNT(DISTINCT l.invoice_number) AS orders
@@ -87,12 +108,19 @@ describe('DuckDB executor over Hudi tables', () => {
     await (await HudiTable.open(path.join(lake.store.root, 'curated', 'sales_order'))).write(plain, 'upsert', late);
     await plain.run(`INSERT INTO sales_order ${late}`);
     const [range] = (
-      await plain.runAndReadAll(`SELECT strftime(min(order_date), '%Y-%m-%d') AS first_day, strftime(max(order_date) + INTERVAL 1 DAY, '%Y-%m-%d') AS day_after_last FROM sales_order`)
+      await plain.runAndReadAll(
+        `SELECT strftime(min(order_date), '%Y-%m-%d') AS first_day, strftime(max(order_date) + INTERVAL 1 DAY, '%Y-%m-%d') AS day_after_last FROM sales_order`,
+      )
     ).getRowObjectsJson();
     const schema = schemaFromCatalogTables(await lake.catalog.listTables('autocorp_curated'));
 
     const all = await runNamedQuery(executor, 'revenue_by_month_and_order_type', {}, { schema });
-    expect(all.period).toEqual({ from: range?.['first_day'], to: range?.['day_after_last'], fromSource: 'data', toSource: 'data' });
+    expect(all.period).toEqual({
+      from: range?.['first_day'],
+      to: range?.['day_after_last'],
+      fromSource: 'data',
+      toSource: 'data',
+    });
     expect(all.values).toMatchObject({ from: range?.['first_day'], to: range?.['day_after_last'] });
     expect(canon(all.rows)).toEqual(
       await expected(`SELECT strftime(order_date, '%Y-%m-01') AS month, order_type, count(*) AS orders, sum(total_amount) AS revenue
@@ -100,14 +128,29 @@ describe('DuckDB executor over Hudi tables', () => {
     );
     expect(all.rows.at(-1)?.['month']).toBe('2026-03-01');
 
-    const fromGiven = await runNamedQuery(executor, 'average_order_value_by_payment_method', { from: '2024-01-01' }, { schema });
-    expect(fromGiven.period).toEqual({ from: '2024-01-01', to: range?.['day_after_last'], fromSource: 'given', toSource: 'data' });
+    const fromGiven = await runNamedQuery(
+      executor,
+      'average_order_value_by_payment_method',
+      { from: '2024-01-01' },
+      { schema },
+    );
+    expect(fromGiven.period).toEqual({
+      from: '2024-01-01',
+      to: range?.['day_after_last'],
+      fromSource: 'given',
+      toSource: 'data',
+    });
     expect(canon(fromGiven.rows)).toEqual(
       await expected(`SELECT payment_method, count(*) AS orders, round(sum(total_amount) / count(*), 2) AS average_order_value, sum(total_amount) AS revenue
         FROM sales_order WHERE order_date >= '2024-01-01' GROUP BY payment_method ORDER BY average_order_value DESC, payment_method`),
     );
 
-    const both = await runNamedQuery(executor, 'top_selling_parts', { from: '2023-03-01', to: '2024-01-01', limit: 3 }, { schema });
+    const both = await runNamedQuery(
+      executor,
+      'top_selling_parts',
+      { from: '2023-03-01', to: '2024-01-01', limit: 3 },
+      { schema },
+    );
     expect(both.period).toEqual({ from: '2023-03-01', to: '2024-01-01', fromSource: 'given', toSource: 'given' });
     expect((await runNamedQuery(executor, 'customers_by_state', {}, { schema })).period).toBeUndefined();
   });
@@ -129,7 +172,11 @@ describe('DuckDB executor over Hudi tables', () => {
 
   it('customers_by_state matches hand-written SQL', async () => {
     const result = await run('customers_by_state');
-    expect(canon(result.rows)).toEqual(await expected(`SELECT state, count(*) AS customers FROM customers GROUP BY state ORDER BY customers DESC, state`));
+    expect(canon(result.rows)).toEqual(
+      await expected(
+        `SELECT state, count(*) AS customers FROM customers GROUP BY state ORDER BY customers DESC, state`,
+      ),
+    );
     expect(result.rows[0]).toEqual({ state: 'TX', customers: 22 });
   });
 
@@ -153,8 +200,14 @@ describe('DuckDB executor over Hudi tables', () => {
     const sku = String(before.rows[0]?.['sku']);
     const partsTable = await HudiTable.open(path.join(lake.store.root, 'curated', 'auto_parts'));
     // The lake's state before the upsert: the last commit of the dataset (sales_order_parts is written last).
-    const beforeUpsert = (await HudiTable.open(path.join(lake.store.root, 'curated', 'sales_order_parts'))).commits().at(-1) as string;
-    await partsTable.write(plain, 'upsert', `SELECT * REPLACE (CAST(999.99 AS DECIMAL(10,2)) AS price, TIMESTAMP '2024-02-01 00:00:00' AS updated_at) FROM auto_parts WHERE sku = '${sku}'`);
+    const beforeUpsert = (await HudiTable.open(path.join(lake.store.root, 'curated', 'sales_order_parts')))
+      .commits()
+      .at(-1) as string;
+    await partsTable.write(
+      plain,
+      'upsert',
+      `SELECT * REPLACE (CAST(999.99 AS DECIMAL(10,2)) AS price, TIMESTAMP '2024-02-01 00:00:00' AS updated_at) FROM auto_parts WHERE sku = '${sku}'`,
+    );
     await plain.run(`UPDATE auto_parts SET price = 999.99 WHERE sku = '${sku}'`);
 
     const after = await run('service_with_parts', { serviceid: 'SRV-BRK-003' });
@@ -162,22 +215,34 @@ describe('DuckDB executor over Hudi tables', () => {
     expect(canon(after.rows)).toEqual(await expected(sql));
 
     const tables = await lake.catalog.listTables('autocorp_curated');
-    const asOf = await executor.execute(buildNamedQuery('service_with_parts', { serviceid: 'SRV-BRK-003' }, schemaFromCatalogTables(tables)), [], { asOf: beforeUpsert });
+    const asOf = await executor.execute(
+      buildNamedQuery('service_with_parts', { serviceid: 'SRV-BRK-003' }, schemaFromCatalogTables(tables)),
+      [],
+      { asOf: beforeUpsert },
+    );
     expect(asOf.rows).toEqual(before.rows);
   });
 
   it('runs read-only raw SQL with parameters and refuses the rest', async () => {
-    const result = await executor.execute('SELECT state, count(*) AS n FROM customers WHERE state <> $1 GROUP BY state ORDER BY state', ["'); DROP TABLE customers; --"]);
+    const result = await executor.execute(
+      'SELECT state, count(*) AS n FROM customers WHERE state <> $1 GROUP BY state ORDER BY state',
+      ["'); DROP TABLE customers; --"],
+    );
     expect(result.rows.map((r: ResultRow) => r['state'])).toEqual(['CA', 'FL', 'NY', 'TX', 'WA']);
     await expect(executor.execute('DROP TABLE customers')).rejects.toMatchObject({ kind: 'refused' });
     await expect(executor.execute("SELECT * FROM read_csv('/etc/passwd')")).rejects.toMatchObject({ kind: 'refused' });
-    await expect(executor.execute('SELECT * FROM nope')).rejects.toMatchObject({ kind: 'refused', message: expect.stringContaining('"nope"') });
+    await expect(executor.execute('SELECT * FROM nope')).rejects.toMatchObject({
+      kind: 'refused',
+      message: expect.stringContaining('"nope"'),
+    });
   });
 
   it('cancels a running query through its AbortSignal', async () => {
     const already = new AbortController();
     already.abort();
-    await expect(executor.execute('SELECT 1 AS x', [], { signal: already.signal })).rejects.toMatchObject({ kind: 'cancelled' });
+    await expect(executor.execute('SELECT 1 AS x', [], { signal: already.signal })).rejects.toMatchObject({
+      kind: 'cancelled',
+    });
     // Aborted once the executor reports the query started: DuckDB interrupts the running statement
     // (it counts 10^12 rows, which no test waits for).
     const controller = new AbortController();
@@ -196,14 +261,24 @@ describe('DuckDB executor over Hudi tables', () => {
   });
 
   it('returns Hudi timestamps as the TIMESTAMP they were written from (UTC wall clock), typed timestamp', async () => {
-    const result = await executor.execute("SELECT invoice_number, order_date, date_trunc('month', order_date) AS month FROM sales_order WHERE invoice_number = 'INV-00001'");
-    expect(result.rows).toEqual([{ invoice_number: 'INV-00001', order_date: '2023-01-03 09:00:00', month: '2023-01-01 00:00:00' }]);
+    const result = await executor.execute(
+      "SELECT invoice_number, order_date, date_trunc('month', order_date) AS month FROM sales_order WHERE invoice_number = 'INV-00001'",
+    );
+    expect(result.rows).toEqual([
+      { invoice_number: 'INV-00001', order_date: '2023-01-03 09:00:00', month: '2023-01-01 00:00:00' },
+    ]);
     expect(result.columns.map((c) => c.type)).toEqual(['varchar', 'timestamp', 'timestamp']);
   });
 
   it('runs queries at the same time on one executor', async () => {
-    const results = await Promise.all(['CA', 'NY', 'TX'].map((state) => executor.execute('SELECT count(*) AS n FROM customers WHERE state = $1', [state])));
-    const expectedCounts = await Promise.all(['CA', 'NY', 'TX'].map((state) => expected(`SELECT count(*) AS n FROM customers WHERE state = '${state}'`)));
+    const results = await Promise.all(
+      ['CA', 'NY', 'TX'].map((state) =>
+        executor.execute('SELECT count(*) AS n FROM customers WHERE state = $1', [state]),
+      ),
+    );
+    const expectedCounts = await Promise.all(
+      ['CA', 'NY', 'TX'].map((state) => expected(`SELECT count(*) AS n FROM customers WHERE state = '${state}'`)),
+    );
     expect(results.map((r) => canon(r.rows))).toEqual(expectedCounts);
   });
 
@@ -211,13 +286,19 @@ describe('DuckDB executor over Hudi tables', () => {
     const closing = new DuckDbExecutor({ catalog: lake.catalog });
     expect((await closing.execute('SELECT count(*) AS n FROM customers')).rows).toEqual([{ n: 50 }]);
     await closing.close();
-    await expect(closing.execute('SELECT 1 AS x')).rejects.toMatchObject({ kind: 'execution-failed', message: expect.stringContaining('create a new one') });
+    await expect(closing.execute('SELECT 1 AS x')).rejects.toMatchObject({
+      kind: 'execution-failed',
+      message: expect.stringContaining('create a new one'),
+    });
   });
 
   describe('Spark-written fixtures', () => {
     beforeAll(async () => {
       await installHudiFixture('cow_v6_nonpartitioned', path.join(lake.store.root, 'curated', 'fixture_plain'));
-      await installHudiFixture('cow_v6_simplekeygen_nonhivestyle_overwritetable', path.join(lake.store.root, 'curated', 'fixture_overwrite'));
+      await installHudiFixture(
+        'cow_v6_simplekeygen_nonhivestyle_overwritetable',
+        path.join(lake.store.root, 'curated', 'fixture_overwrite'),
+      );
       await crawlCuratedHudi({ store: lake.store, catalog: lake.catalog });
     });
     const rows = (r: { rows: ResultRow[] }) => r.rows.map((x) => [x['id'], x['name'], x['isActive']]);
@@ -244,7 +325,9 @@ describe('DuckDB executor over Hudi tables', () => {
       const sql = 'SELECT id FROM fixture_plain';
       await expect(executor.execute(sql, [], { asOf: justBefore })).rejects.toMatchObject({
         kind: 'no-commit-as-of',
-        message: expect.stringMatching(new RegExp(`"fixture_plain" has no commit at or before ${justBefore}.*earliest commit is ${first}`)),
+        message: expect.stringMatching(
+          new RegExp(`"fixture_plain" has no commit at or before ${justBefore}.*earliest commit is ${first}`),
+        ),
       });
       // At the first commit itself the table is there.
       expect((await executor.execute(sql, [], { asOf: first })).rows.length).toBeGreaterThan(0);
@@ -252,18 +335,24 @@ describe('DuckDB executor over Hudi tables', () => {
 
     it('incremental reads return exactly the rows each commit changed', async () => {
       const sql = 'SELECT id, name, "isActive" FROM fixture_overwrite ORDER BY id';
-      expect(rows(await executor.execute(sql, [], { since: '19700101000000000', until: '20240707001301554' }))).toEqual([
-        [1, 'Alice', true],
-        [2, 'Bob', false],
-        [3, 'Carol', true],
-      ]);
-      expect(rows(await executor.execute(sql, [], { since: '20240707001301554', until: '20240707001302376' }))).toEqual([
-        [1, 'Alice', false],
-        [4, 'Diana', true],
-      ]);
+      expect(rows(await executor.execute(sql, [], { since: '19700101000000000', until: '20240707001301554' }))).toEqual(
+        [
+          [1, 'Alice', true],
+          [2, 'Bob', false],
+          [3, 'Carol', true],
+        ],
+      );
+      expect(rows(await executor.execute(sql, [], { since: '20240707001301554', until: '20240707001302376' }))).toEqual(
+        [
+          [1, 'Alice', false],
+          [4, 'Diana', true],
+        ],
+      );
       expect(rows(await executor.execute(sql, [], { since: '20240707001301554' }))).toEqual([[4, 'Diana', false]]);
       expect(rows(await executor.execute(sql, [], { since: '20240707001303088' }))).toEqual([]);
-      await expect(executor.execute(sql, [], { until: '20240707001303088' })).rejects.toMatchObject({ kind: 'invalid-parameter' });
+      await expect(executor.execute(sql, [], { until: '20240707001303088' })).rejects.toMatchObject({
+        kind: 'invalid-parameter',
+      });
     });
   });
 });

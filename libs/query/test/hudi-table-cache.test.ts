@@ -24,18 +24,35 @@ describe('HudiTableCache', () => {
 
   it('keeps an open table while its timeline is unchanged and lists it again after every new commit', async () => {
     const basePath = path.join(dir, 'parts');
-    const table = await createTable({ basePath, tableName: 'parts', recordKeyFields: ['sku'], precombineField: 'updated_at', partitionFields: [], hiveStylePartitioning: true });
-    await table.write(connection, 'upsert', "SELECT 'A' AS sku, 1 AS price, TIMESTAMP '2024-01-01 00:00:00' AS updated_at");
+    const table = await createTable({
+      basePath,
+      tableName: 'parts',
+      recordKeyFields: ['sku'],
+      precombineField: 'updated_at',
+      partitionFields: [],
+      hiveStylePartitioning: true,
+    });
+    await table.write(
+      connection,
+      'upsert',
+      "SELECT 'A' AS sku, 1 AS price, TIMESTAMP '2024-01-01 00:00:00' AS updated_at",
+    );
     const cache = new HudiTableCache();
     const first = await cache.open(basePath);
     expect(await cache.open(basePath)).toBe(first);
     expect(first.commits()).toHaveLength(1);
 
-    await table.write(connection, 'upsert', "SELECT 'A' AS sku, 2 AS price, TIMESTAMP '2024-01-02 00:00:00' AS updated_at");
+    await table.write(
+      connection,
+      'upsert',
+      "SELECT 'A' AS sku, 2 AS price, TIMESTAMP '2024-01-02 00:00:00' AS updated_at",
+    );
     const second = await cache.open(basePath);
     expect(second).not.toBe(first);
     expect(second.commits()).toHaveLength(2);
-    expect(await second.readJson(connection, { type: 'snapshot' }, { columns: ['sku', 'price'] })).toEqual([{ sku: 'A', price: 2 }]);
+    expect(await second.readJson(connection, { type: 'snapshot' }, { columns: ['sku', 'price'] })).toEqual([
+      { sku: 'A', price: 2 },
+    ]);
     expect(await cache.open(basePath)).toBe(second);
   });
 
@@ -43,7 +60,14 @@ describe('HudiTableCache', () => {
     const basePath = path.join(dir, 'later');
     const cache = new HudiTableCache();
     await expect(cache.open(basePath)).rejects.toMatchObject({ kind: 'not-a-table' });
-    const table = await createTable({ basePath, tableName: 'later', recordKeyFields: ['id'], precombineField: 'v', partitionFields: [], hiveStylePartitioning: true });
+    const table = await createTable({
+      basePath,
+      tableName: 'later',
+      recordKeyFields: ['id'],
+      precombineField: 'v',
+      partitionFields: [],
+      hiveStylePartitioning: true,
+    });
     await table.write(connection, 'upsert', 'SELECT 1 AS id, 1 AS v');
     expect((await cache.open(basePath)).commits()).toHaveLength(1);
   });

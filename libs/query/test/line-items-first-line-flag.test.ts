@@ -19,11 +19,14 @@ describe('sales_order_line_items first_line_of_sku_in_invoice', () => {
     instance = await DuckDBInstance.create(':memory:');
     db = await instance.connect();
     for (const source of job.sources) {
-      if (source.kind !== 'curated') throw new Error(`sales_order_line_items reads ${source.view}, not a curated table; extend this test`);
+      if (source.kind !== 'curated')
+        throw new Error(`sales_order_line_items reads ${source.view}, not a curated table; extend this test`);
       const columns = jobByName(source.job).columns.map((c) => `${c.name} ${duckdbType(c.type)}`);
       await db.run(`CREATE TABLE ${source.view} (${columns.join(', ')})`);
     }
-    await db.run(`INSERT INTO auto_parts (sku, description, category) VALUES ('P-A', 'Pad', 'Brakes'), ('P-B', 'Filter', 'Engine')`);
+    await db.run(
+      `INSERT INTO auto_parts (sku, description, category) VALUES ('P-A', 'Pad', 'Brakes'), ('P-B', 'Filter', 'Engine')`,
+    );
     await db.run(`INSERT INTO service (serviceid, service, category) VALUES ('S-1', 'Brake job', 'Brakes')`);
     await db.run(`INSERT INTO sales_order (invoice_number, order_date, order_year, customer_id, order_type) VALUES
       ('INV-1', TIMESTAMP '2024-03-01 09:00:00', 2024, 1, 'Mixed'), ('INV-2', TIMESTAMP '2024-03-02 09:00:00', 2024, 2, 'Parts')`);
@@ -44,7 +47,10 @@ describe('sales_order_line_items first_line_of_sku_in_invoice', () => {
   });
 
   it('is a non-null INT output column and portable SQL', () => {
-    expect(job.columns.find((c) => c.name === 'first_line_of_sku_in_invoice')).toMatchObject({ type: 'INT', nullable: false });
+    expect(job.columns.find((c) => c.name === 'first_line_of_sku_in_invoice')).toMatchObject({
+      type: 'INT',
+      nullable: false,
+    });
     expect(portabilityProblems(job.transformSql)).toEqual([]);
   });
 
@@ -74,10 +80,18 @@ describe('sales_order_line_items first_line_of_sku_in_invoice', () => {
   });
 
   it('top_selling_parts counts each invoice once per part over the job output, with no distinct count', async () => {
-    const { sql } = compileQuery(buildNamedQuery('top_selling_parts', { from: '2024-01-01', to: '2025-01-01' }), DUCKDB_DIALECT, { inlineValues: true });
+    const { sql } = compileQuery(
+      buildNamedQuery('top_selling_parts', { from: '2024-01-01', to: '2025-01-01' }),
+      DUCKDB_DIALECT,
+      { inlineValues: true },
+    );
     expect(sql).not.toMatch(/DISTINCT/i);
     await db.run(`CREATE OR REPLACE VIEW sales_order_line_items AS SELECT * FROM line_items`);
-    expect(await rows(`SELECT sku, CAST(units_sold AS INTEGER) AS units_sold, CAST(orders AS INTEGER) AS orders FROM (${sql})`)).toEqual([
+    expect(
+      await rows(
+        `SELECT sku, CAST(units_sold AS INTEGER) AS units_sold, CAST(orders AS INTEGER) AS orders FROM (${sql})`,
+      ),
+    ).toEqual([
       { sku: 'P-A', units_sold: 7, orders: 2 },
       { sku: 'P-B', units_sold: 1, orders: 1 },
     ]);

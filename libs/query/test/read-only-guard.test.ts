@@ -27,7 +27,7 @@ describe('read-only SQL guard', () => {
     ["ATTACH '/tmp/other.db'", /ATTACH statement/],
     ['INSTALL httpfs', /INSTALL statement/],
     ['LOAD httpfs', /LOAD statement/],
-    ["SET enable_external_access = true", /SET statement/],
+    ['SET enable_external_access = true', /SET statement/],
     ['PRAGMA database_list', /PRAGMA statement/],
     ["EXPORT DATABASE '/tmp/x'", /EXPORT statement/],
     ['CALL duckdb_settings()', /CALL statement/],
@@ -54,7 +54,9 @@ describe('read-only SQL guard', () => {
   }
 
   it('accepts SELECT and WITH over catalog tables and reports the tables read', async () => {
-    expect(await checkReadOnlySql(connection, 'SELECT state, count(*) FROM customers GROUP BY state', { allowedTables })).toEqual({ tables: ['customers'] });
+    expect(
+      await checkReadOnlySql(connection, 'SELECT state, count(*) FROM customers GROUP BY state', { allowedTables }),
+    ).toEqual({ tables: ['customers'] });
     expect(
       await checkReadOnlySql(
         connection,
@@ -66,7 +68,11 @@ describe('read-only SQL guard', () => {
   });
 
   it('reports a syntax error as invalid-query', async () => {
-    await expect(checkReadOnlySql(connection, 'SELEC 1', { allowedTables })).rejects.toMatchObject({ kind: 'invalid-query' });
-    await expect(checkReadOnlySql(connection, '   ', { allowedTables })).rejects.toMatchObject({ kind: 'invalid-query' });
+    await expect(checkReadOnlySql(connection, 'SELEC 1', { allowedTables })).rejects.toMatchObject({
+      kind: 'invalid-query',
+    });
+    await expect(checkReadOnlySql(connection, '   ', { allowedTables })).rejects.toMatchObject({
+      kind: 'invalid-query',
+    });
   });
 });

@@ -31,7 +31,10 @@ describe("the DuckDB executor's sandbox", () => {
         )
       ).getRowObjectsJson()[0];
       expect(settings).toEqual({ threads: String(threads), external: false, locked: true, cached: true, tz: 'UTC' });
-      const read = async (folder: string) => (await connection.runAndReadAll(`SELECT folder FROM read_csv(${quoteLiteral(path.join(folder, 'rows.csv'))})`)).getRowObjectsJson();
+      const read = async (folder: string) =>
+        (
+          await connection.runAndReadAll(`SELECT folder FROM read_csv(${quoteLiteral(path.join(folder, 'rows.csv'))})`)
+        ).getRowObjectsJson();
       expect(await read(table)).toEqual([{ folder: path.basename(table) }]);
       await expect(read(other)).rejects.toThrow(/Permission Error/);
       await expect(connection.run('SET GLOBAL enable_external_access = true')).rejects.toThrow(/locked/);

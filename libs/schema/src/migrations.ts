@@ -7,4 +7,7 @@ import path from 'node:path';
  * (`migrate` of @autocorp/source-db does this). Found through the package, not relative to this
  * module, so it holds when this code is bundled into an app (apps/orchestrator/dist).
  */
-export const MIGRATIONS_DIR: string = path.join(path.dirname(createRequire(import.meta.url).resolve('@autocorp/schema/package.json')), 'drizzle');
+export const MIGRATIONS_DIR: string = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@autocorp/schema/package.json')),
+  'drizzle',
+);

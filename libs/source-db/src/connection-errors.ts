@@ -7,10 +7,23 @@ export interface ConnectionHints {
   readonly databaseMissing?: string;
 }
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNRESET']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ECONNRESET',
+]);
 
 /** Turns an error from connecting with pg into a SourceDbError naming `address` (host:port/db). */
-export function connectionError(cause: unknown, address: string, hostPort: string, hints: ConnectionHints = {}): SourceDbError {
+export function connectionError(
+  cause: unknown,
+  address: string,
+  hostPort: string,
+  hints: ConnectionHints = {},
+): SourceDbError {
   if (cause instanceof SourceDbError) return cause;
   const code = (cause as { code?: unknown } | undefined)?.code;
   const text = cause instanceof Error ? cause.message : String(cause);
@@ -35,7 +48,8 @@ export function connectionError(cause: unknown, address: string, hostPort: strin
     return new SourceDbError(
       'unreachable',
       `Cannot reach PostgreSQL at ${address} (${text}). ${
-        hints.unreachable ?? `Is PostgreSQL running at ${hostPort}? Start it, or set DATABASE_URL to a server that runs (unset it to use the embedded server).`
+        hints.unreachable ??
+        `Is PostgreSQL running at ${hostPort}? Start it, or set DATABASE_URL to a server that runs (unset it to use the embedded server).`
       }`,
       { cause },
     );

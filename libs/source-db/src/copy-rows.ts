@@ -24,7 +24,10 @@ export async function copyRows(
   options: CopyRowsOptions = {},
 ): Promise<number> {
   if (columns.length === 0) {
-    throw new SourceDbError('copy-failed', `copyRows into ${table} was given no columns. Pass the CSV's column names in order.`);
+    throw new SourceDbError(
+      'copy-failed',
+      `copyRows into ${table} was given no columns. Pass the CSV's column names in order.`,
+    );
   }
   const sql = `COPY ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) FROM STDIN (FORMAT csv${options.header ? ', HEADER true' : ''})`;
   const target = client.query(copyFrom(sql));

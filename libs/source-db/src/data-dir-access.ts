@@ -40,7 +40,11 @@ export async function createDataDir(dataDir: string, runAs: RunAs | undefined): 
 
 function canTraverse(info: { mode: number; uid: number; gid: number }, runAs: RunAs): boolean {
   const mode = info.mode;
-  return (mode & 0o001) !== 0 || (info.uid === runAs.uid && (mode & 0o100) !== 0) || (info.gid === runAs.gid && (mode & 0o010) !== 0);
+  return (
+    (mode & 0o001) !== 0 ||
+    (info.uid === runAs.uid && (mode & 0o100) !== 0) ||
+    (info.gid === runAs.gid && (mode & 0o010) !== 0)
+  );
 }
 
 /** True when `runAs` can enter every existing folder from `dir` up to the root. */

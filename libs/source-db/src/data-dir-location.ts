@@ -21,11 +21,22 @@ export function dataLocationFile(stateDataDir: string): string {
  * records that path. A fallback folder whose state folder was deleted (no record) is stale and is
  * removed, so deleting the state folder still starts over.
  */
-export async function resolveDataDir(stateDataDir: string, runAs: RunAs | undefined, log: (line: string) => void): Promise<string> {
+export async function resolveDataDir(
+  stateDataDir: string,
+  runAs: RunAs | undefined,
+  log: (line: string) => void,
+): Promise<string> {
   if (!runAs || (await isTraversableChain(path.dirname(stateDataDir), runAs))) return stateDataDir;
-  const fallback = path.join(FALLBACK_DATA_ROOT, createHash('sha256').update(stateDataDir).digest('hex').slice(0, 16), 'data');
+  const fallback = path.join(
+    FALLBACK_DATA_ROOT,
+    createHash('sha256').update(stateDataDir).digest('hex').slice(0, 16),
+    'data',
+  );
   const record = dataLocationFile(stateDataDir);
-  const recorded = await readFile(record, 'utf8').then((text) => text.trim(), () => undefined);
+  const recorded = await readFile(record, 'utf8').then(
+    (text) => text.trim(),
+    () => undefined,
+  );
   if (recorded !== fallback && existsSync(fallback)) {
     log(`removing ${fallback}: a data folder left by an earlier state folder at ${stateDataDir} that was deleted`);
     await rm(path.dirname(fallback), { recursive: true, force: true });
@@ -33,6 +44,8 @@ export async function resolveDataDir(stateDataDir: string, runAs: RunAs | undefi
   await mkdir(path.dirname(record), { recursive: true });
   await writeFile(record, `${fallback}\n`, { mode: 0o644 });
   await mkdir(path.dirname(fallback), { recursive: true, mode: 0o755 });
-  log(`the postgres OS user cannot reach ${stateDataDir}; PostgreSQL's data folder is ${fallback} (recorded in ${record})`);
+  log(
+    `the postgres OS user cannot reach ${stateDataDir}; PostgreSQL's data folder is ${fallback} (recorded in ${record})`,
+  );
   return fallback;
 }

@@ -28,7 +28,10 @@ export function parseDatabaseUrl(url: string, source = 'DATABASE_URL'): DbAddres
   const port = parsed.port === '' ? DEFAULT_PORT : Number(parsed.port);
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   if (database === '' || database.includes('/')) {
-    throw new SourceDbError('invalid-url', `${source} names no database (${redactUrl(url)}): add it as the path. ${fix}`);
+    throw new SourceDbError(
+      'invalid-url',
+      `${source} names no database (${redactUrl(url)}): add it as the path. ${fix}`,
+    );
   }
   const user = decodeURIComponent(parsed.username);
   if (user === '') {

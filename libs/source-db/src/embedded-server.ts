@@ -89,16 +89,30 @@ export async function ensureEmbeddedServer(options: EmbeddedServerOptions): Prom
         );
       }
       log(`initialising the PostgreSQL data folder ${dataDir}`);
-      await initdb({ binaries: await resolvePostgresBinaries(), dataDir, superuser: EMBEDDED_SUPERUSER, password, runAs });
+      await initdb({
+        binaries: await resolvePostgresBinaries(),
+        dataDir,
+        superuser: EMBEDDED_SUPERUSER,
+        password,
+        runAs,
+      });
     }
     try {
       log(`starting PostgreSQL on ${HOST}:${port} (data folder ${dataDir}, log ${logFile})`);
-      const proc = await startPostgres({ binaries: await resolvePostgresBinaries(), dataDir, port, runAs, settings: baseServerSettings('logical'), logFile });
+      const proc = await startPostgres({
+        binaries: await resolvePostgresBinaries(),
+        dataDir,
+        port,
+        runAs,
+        settings: baseServerSettings('logical'),
+        logFile,
+      });
       owned.set(dataDir, { process: proc, users: 1 });
       startedHere = true;
     } catch (error) {
       // Another process may have started the same server a moment before us.
-      const raced = error instanceof SourceDbError && (error.kind === 'already-running' || error.kind === 'port-in-use');
+      const raced =
+        error instanceof SourceDbError && (error.kind === 'already-running' || error.kind === 'port-in-use');
       if (!raced || !(await reuseRunning(dataDir, port, log))) throw error;
     }
   }
@@ -113,16 +127,28 @@ export async function ensureEmbeddedServer(options: EmbeddedServerOptions): Prom
     await entry.process.stop();
   };
   try {
-    await verifyConnection(admin, { ...address, database: 'postgres' }, {
-      auth: `The password in ${passwordFile} does not open the data folder ${dataDir} (was the file replaced?). Restore it, or delete ${dataDir} and ${passwordFile} to re-initialise (this deletes the source data).`,
-      unreachable: `The embedded server does not answer; see ${logFile}.`,
-    });
+    await verifyConnection(
+      admin,
+      { ...address, database: 'postgres' },
+      {
+        auth: `The password in ${passwordFile} does not open the data folder ${dataDir} (was the file replaced?). Restore it, or delete ${dataDir} and ${passwordFile} to re-initialise (this deletes the source data).`,
+        unreachable: `The embedded server does not answer; see ${logFile}.`,
+      },
+    );
     await ensureDatabase(admin, EMBEDDED_DATABASE);
   } catch (error) {
     await release();
     throw error;
   }
-  return { address, password, dataDir, passwordFile, logFile, startedHere: startedHere || shared !== undefined, release };
+  return {
+    address,
+    password,
+    dataDir,
+    passwordFile,
+    logFile,
+    startedHere: startedHere || shared !== undefined,
+    release,
+  };
 }
 
 /** True when a live server of `dataDir` listens on `port` (waiting while it finishes starting). */

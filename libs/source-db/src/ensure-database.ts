@@ -3,7 +3,10 @@ import { formatAddress } from './address';
 import { connectionError } from './connection-errors';
 
 /** Creates `database` on the server when missing (connects to the `postgres` database to do so). */
-export async function ensureDatabase(config: pg.ClientConfig & { host: string; port: number }, database: string): Promise<void> {
+export async function ensureDatabase(
+  config: pg.ClientConfig & { host: string; port: number },
+  database: string,
+): Promise<void> {
   const client = new pg.Client({ ...config, database: 'postgres', connectionTimeoutMillis: 10_000 });
   client.on('error', () => undefined);
   try {
@@ -15,7 +18,11 @@ export async function ensureDatabase(config: pg.ClientConfig & { host: string; p
       });
     }
   } catch (cause) {
-    throw connectionError(cause, formatAddress({ host: config.host, port: config.port, database: 'postgres' }), `${config.host}:${config.port}`);
+    throw connectionError(
+      cause,
+      formatAddress({ host: config.host, port: config.port, database: 'postgres' }),
+      `${config.host}:${config.port}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

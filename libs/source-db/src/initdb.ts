@@ -40,7 +40,12 @@ export async function initdb(options: InitdbOptions): Promise<void> {
       execFile(
         binaries.initdb,
         args,
-        { uid: runAs?.uid, gid: runAs?.gid, env: { ...process.env, LC_ALL: 'C', LANG: 'C' }, maxBuffer: 4 * 1024 * 1024 },
+        {
+          uid: runAs?.uid,
+          gid: runAs?.gid,
+          env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
+          maxBuffer: 4 * 1024 * 1024,
+        },
         (error, _stdout, stderr) => {
           if (error) reject(Object.assign(error, { stderr }));
           else resolve();

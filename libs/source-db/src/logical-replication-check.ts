@@ -11,7 +11,9 @@ export interface LogicalReplicationSettings {
  * Checks that change data capture can work: wal_level = logical and room for replication slots
  * and WAL senders. Throws SourceDbError kind `wal-level` saying what to change otherwise.
  */
-export async function checkLogicalReplication(sourceDb: Pick<SourceDb, 'pool' | 'displayAddress'>): Promise<LogicalReplicationSettings> {
+export async function checkLogicalReplication(
+  sourceDb: Pick<SourceDb, 'pool' | 'displayAddress'>,
+): Promise<LogicalReplicationSettings> {
   let row: { wal_level: string; slots: string; senders: string } | undefined;
   try {
     const result = await sourceDb.pool.query<{ wal_level: string; slots: string; senders: string }>(
@@ -20,10 +22,18 @@ export async function checkLogicalReplication(sourceDb: Pick<SourceDb, 'pool' | 
     );
     row = result.rows[0];
   } catch (cause) {
-    throw new SourceDbError('query-failed', `Reading the replication settings of ${sourceDb.displayAddress} failed: ${(cause as Error).message}.`, { cause });
+    throw new SourceDbError(
+      'query-failed',
+      `Reading the replication settings of ${sourceDb.displayAddress} failed: ${(cause as Error).message}.`,
+      { cause },
+    );
   }
   if (!row) throw new SourceDbError('query-failed', `${sourceDb.displayAddress} returned no replication settings.`);
-  const settings = { walLevel: row.wal_level, maxReplicationSlots: Number(row.slots), maxWalSenders: Number(row.senders) };
+  const settings = {
+    walLevel: row.wal_level,
+    maxReplicationSlots: Number(row.slots),
+    maxWalSenders: Number(row.senders),
+  };
   const restart =
     'then restart PostgreSQL (on Amazon RDS/Aurora set rds.logical_replication = 1 in the DB parameter group and reboot). The embedded server (no DATABASE_URL) is set up for this already.';
   if (settings.walLevel !== 'logical') {

@@ -31,14 +31,21 @@ const MIGRATE_LOCK_KEY = 7_301_946_211;
  * Applies the committed migrations that the database has not seen yet, in one transaction
  * (drizzle-orm's node-postgres migrator), under an advisory lock. Idempotent.
  */
-export async function migrate(sourceDb: Pick<SourceDb, 'pool' | 'displayAddress'>, options: MigrateOptions = {}): Promise<MigrationReport> {
+export async function migrate(
+  sourceDb: Pick<SourceDb, 'pool' | 'displayAddress'>,
+  options: MigrateOptions = {},
+): Promise<MigrationReport> {
   const migrationsFolder = options.migrationsDir ?? MIGRATIONS_DIR;
   const entries = await readJournal(migrationsFolder);
   let client;
   try {
     client = await sourceDb.pool.connect();
   } catch (cause) {
-    throw new SourceDbError('migration-failed', `Cannot connect to ${sourceDb.displayAddress} to migrate: ${(cause as Error).message}. Check that the server runs.`, { cause });
+    throw new SourceDbError(
+      'migration-failed',
+      `Cannot connect to ${sourceDb.displayAddress} to migrate: ${(cause as Error).message}. Check that the server runs.`,
+      { cause },
+    );
   }
   let pending: JournalEntry[] = [];
   try {
@@ -75,12 +82,18 @@ export async function readJournal(migrationsDir: string = MIGRATIONS_DIR): Promi
     const journal = JSON.parse(await readFile(file, 'utf8')) as { entries: JournalEntry[] };
     return journal.entries.map((e) => ({ tag: e.tag, when: e.when }));
   } catch (cause) {
-    throw new SourceDbError('migration-failed', `Cannot read the migration journal ${file}: ${(cause as Error).message}. Run \`npm run db:generate -w libs/schema\`.`, { cause });
+    throw new SourceDbError(
+      'migration-failed',
+      `Cannot read the migration journal ${file}: ${(cause as Error).message}. Run \`npm run db:generate -w libs/schema\`.`,
+      { cause },
+    );
   }
 }
 
 /** created_at of the newest applied migration (drizzle compares it with the journal's `when`). */
-export async function lastAppliedMillis(client: { query: (sql: string) => Promise<{ rows: Array<Record<string, unknown>> }> }): Promise<number | undefined> {
+export async function lastAppliedMillis(client: {
+  query: (sql: string) => Promise<{ rows: Array<Record<string, unknown>> }>;
+}): Promise<number | undefined> {
   const exists = await client.query(`SELECT to_regclass('${MIGRATIONS_TABLE}') IS NOT NULL AS present`);
   if (exists.rows[0]?.present !== true) return undefined;
   const last = await client.query(`SELECT created_at FROM ${MIGRATIONS_TABLE} ORDER BY created_at DESC LIMIT 1`);

@@ -57,8 +57,21 @@ export async function openSourceDb(options: OpenSourceDbOptions = {}): Promise<S
   const home = resolveStateHome(env, options.cwd);
   const server = await ensureEmbeddedServer({ home, port: embeddedPort(env), onLog: options.onLog });
   const { address, password } = server;
-  const connectionConfig: pg.ClientConfig = { host: address.host, port: address.port, user: address.user, password, database: address.database };
-  return assemble(buildPostgresUrl(address, password), address, server.startedHere ? 'embedded-started' : 'embedded-running', connectionConfig, options, server.release);
+  const connectionConfig: pg.ClientConfig = {
+    host: address.host,
+    port: address.port,
+    user: address.user,
+    password,
+    database: address.database,
+  };
+  return assemble(
+    buildPostgresUrl(address, password),
+    address,
+    server.startedHere ? 'embedded-started' : 'embedded-running',
+    connectionConfig,
+    options,
+    server.release,
+  );
 }
 
 function assemble(

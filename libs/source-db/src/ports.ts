@@ -10,7 +10,10 @@ export function embeddedPort(env: NodeJS.ProcessEnv): number {
   if (raw === undefined || raw === '') return DEFAULT_EMBEDDED_PORT;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new SourceDbError('invalid-port', `AUTOCORP_PG_PORT is "${raw}", which is not a TCP port. Set it to a number from 1 to 65535, or unset it for ${DEFAULT_EMBEDDED_PORT}.`);
+    throw new SourceDbError(
+      'invalid-port',
+      `AUTOCORP_PG_PORT is "${raw}", which is not a TCP port. Set it to a number from 1 to 65535, or unset it for ${DEFAULT_EMBEDDED_PORT}.`,
+    );
   }
   return port;
 }

@@ -30,7 +30,15 @@ export async function postgresRunAs(): Promise<RunAs | undefined> {
       // exit status 9: the group exists already
       if (cause.code !== 9) throw cause;
     });
-    await run('useradd', ['--system', '--no-create-home', '--gid', POSTGRES_USER, '--shell', '/usr/sbin/nologin', POSTGRES_USER]);
+    await run('useradd', [
+      '--system',
+      '--no-create-home',
+      '--gid',
+      POSTGRES_USER,
+      '--shell',
+      '/usr/sbin/nologin',
+      POSTGRES_USER,
+    ]);
   } catch (cause) {
     throw new SourceDbError(
       'binaries-missing',
@@ -40,7 +48,10 @@ export async function postgresRunAs(): Promise<RunAs | undefined> {
   }
   const created = await lookup();
   if (!created) {
-    throw new SourceDbError('binaries-missing', `The OS user "${POSTGRES_USER}" was created but cannot be found with \`id\`. Create it by hand (useradd --system postgres).`);
+    throw new SourceDbError(
+      'binaries-missing',
+      `The OS user "${POSTGRES_USER}" was created but cannot be found with \`id\`. Create it by hand (useradd --system postgres).`,
+    );
   }
   return created;
 }

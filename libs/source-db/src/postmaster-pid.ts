@@ -70,7 +70,10 @@ export async function isPostmasterOf(pid: number, dataDir: string): Promise<bool
   }
 }
 
-export type PidFileState = { readonly state: 'none' } | { readonly state: 'stale-removed'; readonly pid: number } | { readonly state: 'running'; readonly info: PostmasterPid };
+export type PidFileState =
+  | { readonly state: 'none' }
+  | { readonly state: 'stale-removed'; readonly pid: number }
+  | { readonly state: 'running'; readonly info: PostmasterPid };
 
 /**
  * Looks at postmaster.pid: absent, held by a live server of this folder, or stale (left by a

@@ -1,5 +1,7 @@
 /** Settings every server we start gets: logical decoding for CDC, TCP on loopback only. */
-export function baseServerSettings(walLevel: 'logical' | 'replica' | 'minimal' = 'logical'): Record<string, string | number> {
+export function baseServerSettings(
+  walLevel: 'logical' | 'replica' | 'minimal' = 'logical',
+): Record<string, string | number> {
   return {
     listen_addresses: '127.0.0.1',
     // TCP only: no socket files in /tmp to collide with other servers.

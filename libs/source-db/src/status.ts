@@ -50,7 +50,9 @@ export async function status(sourceDb: Pick<SourceDb, 'pool' | 'displayAddress' 
     if (!facts) throw new Error('the server returned no settings');
     const tables: TableStatus[] = [];
     for (const name of SOURCE_TABLE_NAMES) {
-      const exists = await client.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [`public.${name}`]);
+      const exists = await client.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [
+        `public.${name}`,
+      ]);
       if (exists.rows[0]?.present !== true) {
         tables.push({ name, rows: null });
         continue;
@@ -81,7 +83,10 @@ export async function status(sourceDb: Pick<SourceDb, 'pool' | 'displayAddress' 
       serverVersion: facts.server_version,
       walLevel: facts.wal_level,
       databaseSizeBytes: Number(facts.size),
-      migrations: { applied: last === undefined ? 0 : journal.filter((e) => e.when <= last).length, available: journal.length },
+      migrations: {
+        applied: last === undefined ? 0 : journal.filter((e) => e.when <= last).length,
+        available: journal.length,
+      },
       tables,
       replicationSlots: slots.rows.map((s) => ({
         name: s.slot_name,
@@ -96,7 +101,11 @@ export async function status(sourceDb: Pick<SourceDb, 'pool' | 'displayAddress' 
     };
   } catch (cause) {
     if (cause instanceof SourceDbError) throw cause;
-    throw new SourceDbError('query-failed', `Reading the status of ${sourceDb.displayAddress} failed: ${(cause as Error).message}. Check that the server runs and the user may read pg_replication_slots.`, { cause });
+    throw new SourceDbError(
+      'query-failed',
+      `Reading the status of ${sourceDb.displayAddress} failed: ${(cause as Error).message}. Check that the server runs and the user may read pg_replication_slots.`,
+      { cause },
+    );
   } finally {
     client?.release();
   }

@@ -64,7 +64,9 @@ describe('DATABASE_URL', () => {
 
 describe('AUTOCORP_PG_PORT', () => {
   it('must be a port number', async () => {
-    const error = await kindOf(openSourceDb({ env: { AUTOCORP_HOME: '/tmp/autocorp-never-used', AUTOCORP_PG_PORT: 'eighty' } }));
+    const error = await kindOf(
+      openSourceDb({ env: { AUTOCORP_HOME: '/tmp/autocorp-never-used', AUTOCORP_PG_PORT: 'eighty' } }),
+    );
     expect(error.kind).toBe('invalid-port');
     expect(error.message).toMatch(/AUTOCORP_PG_PORT is "eighty"/);
   });

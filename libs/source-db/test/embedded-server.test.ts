@@ -66,7 +66,9 @@ describe('the embedded server', () => {
       );
       expect(settings.rows[0]).toEqual({ wal_level: 'logical', listen: '127.0.0.1' });
       await migrate(source);
-      await source.pool.query(`INSERT INTO customers (customer_id, first_name, last_name, email, state) VALUES (1, 'Ada', 'Lovelace', 'ada@example.com', 'NY')`);
+      await source.pool.query(
+        `INSERT INTO customers (customer_id, first_name, last_name, email, state) VALUES (1, 'Ada', 'Lovelace', 'ada@example.com', 'NY')`,
+      );
     } finally {
       await source.close();
     }
@@ -116,11 +118,16 @@ describe('the embedded server', () => {
 
   it('reuses a server left running by a process that was killed, and leaves it running', async () => {
     const fixture = fileURLToPath(new URL('./fixtures/open-and-die.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, sig) => resolve(sig)));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_code, sig) => resolve(sig)),
+    );
     expect(signal, output).toBe('SIGKILL');
     expect(output.trim()).toBe('embedded-started');
     const orphan = await readPostmasterPid(dataDir);
@@ -170,7 +177,9 @@ describe('the embedded server', () => {
     const junkData = path.join(home, 'postgres', 'data');
     await mkdir(junkData, { recursive: true });
     await writeFile(path.join(junkData, 'notes.txt'), 'not a database');
-    const error = await failureOf(openSourceDb({ env: { AUTOCORP_HOME: home, AUTOCORP_PG_PORT: String(await findFreePort()) } }));
+    const error = await failureOf(
+      openSourceDb({ env: { AUTOCORP_HOME: home, AUTOCORP_PG_PORT: String(await findFreePort()) } }),
+    );
     expect(error.kind).toBe('data-dir-invalid');
     expect(error.message).toContain(`Delete ${junkData} to re-initialise`);
   });

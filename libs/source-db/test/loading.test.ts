@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SourceDb, SourceDbError, type ThrowawayPostgres, copyRows, inTransaction, migrate, openSourceDb, startThrowawayPostgres } from '../src/index';
+import {
+  type SourceDb,
+  SourceDbError,
+  type ThrowawayPostgres,
+  copyRows,
+  inTransaction,
+  migrate,
+  openSourceDb,
+  startThrowawayPostgres,
+} from '../src/index';
 
 let server: ThrowawayPostgres;
 let source: SourceDb;
@@ -40,7 +49,9 @@ describe('copyRows', () => {
     } finally {
       client.release();
     }
-    const { rows } = await source.pool.query('SELECT sku, description, price, stock_quantity FROM auto_parts ORDER BY sku');
+    const { rows } = await source.pool.query(
+      'SELECT sku, description, price, stock_quantity FROM auto_parts ORDER BY sku',
+    );
     expect(rows).toEqual([
       { sku: 'P-1', description: 'Wiper, front', price: '12.50', stock_quantity: 4 },
       { sku: 'P-2', description: 'Oil "5W-30"', price: '30.00', stock_quantity: 7 },
@@ -49,9 +60,15 @@ describe('copyRows', () => {
 
   it('skips a header line when told, and takes Buffers', async () => {
     const loaded = await inTransaction(source.pool, (client) =>
-      copyRows(client, 'auto_parts', PART_COLUMNS, [Buffer.from('sku,description,category,manufacturer,price,stock_quantity\nP-3,Filter,Filters,Mann,8.00,2\n')], {
-        header: true,
-      }),
+      copyRows(
+        client,
+        'auto_parts',
+        PART_COLUMNS,
+        [Buffer.from('sku,description,category,manufacturer,price,stock_quantity\nP-3,Filter,Filters,Mann,8.00,2\n')],
+        {
+          header: true,
+        },
+      ),
     );
     expect(loaded).toBe(1);
     expect(await count('auto_parts')).toBe(3);
@@ -62,7 +79,12 @@ describe('copyRows', () => {
       for (let i = 0; i < 20_000; i++) yield `${i + 1},First${i},Last${i},c${i}@example.com,,,,TX,\n`;
     }
     const loaded = await inTransaction(source.pool, (client) =>
-      copyRows(client, 'customers', ['customer_id', 'first_name', 'last_name', 'email', 'phone', 'address', 'city', 'state', 'zip_code'], many()),
+      copyRows(
+        client,
+        'customers',
+        ['customer_id', 'first_name', 'last_name', 'email', 'phone', 'address', 'city', 'state', 'zip_code'],
+        many(),
+      ),
     );
     expect(loaded).toBe(20_000);
     expect(await count('customers')).toBe(20_000);
@@ -71,8 +93,15 @@ describe('copyRows', () => {
   it('rolls the whole transaction back when a copy fails, naming the table and line', async () => {
     const before = await count('auto_parts');
     const failure = await inTransaction(source.pool, async (client) => {
-      await client.query(`INSERT INTO service (serviceid, service, category, labor_minutes, labor_rate, labor_cost) VALUES ('S-1', 'Oil change', 'Oil', 30, 80, 40)`);
-      await copyRows(client, 'auto_parts', PART_COLUMNS, chunks('P-10,Bulb,Lights,Osram,3.00,1\n', 'P-11,Bulb,Lights,Osram,-3.00,1\n'));
+      await client.query(
+        `INSERT INTO service (serviceid, service, category, labor_minutes, labor_rate, labor_cost) VALUES ('S-1', 'Oil change', 'Oil', 30, 80, 40)`,
+      );
+      await copyRows(
+        client,
+        'auto_parts',
+        PART_COLUMNS,
+        chunks('P-10,Bulb,Lights,Osram,3.00,1\n', 'P-11,Bulb,Lights,Osram,-3.00,1\n'),
+      );
     }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SourceDbError);
     expect((failure as SourceDbError).kind).toBe('copy-failed');
@@ -88,12 +117,16 @@ describe('copyRows', () => {
       yield 'P-20,Bulb,Lights,Osram,3.00,1\n';
       throw new Error('generator ran out of ideas');
     }
-    const failure = await inTransaction(source.pool, (client) => copyRows(client, 'auto_parts', PART_COLUMNS, broken())).catch((error: unknown) => error);
+    const failure = await inTransaction(source.pool, (client) =>
+      copyRows(client, 'auto_parts', PART_COLUMNS, broken()),
+    ).catch((error: unknown) => error);
     expect((failure as SourceDbError).kind).toBe('copy-failed');
     expect((failure as SourceDbError).message).toMatch(/generator ran out of ideas/);
     expect(await count('auto_parts')).toBe(before);
     // The pool's clients are still usable afterwards.
-    const again = await inTransaction(source.pool, (client) => copyRows(client, 'auto_parts', PART_COLUMNS, chunks('P-21,Bulb,Lights,Osram,3.00,1\n')));
+    const again = await inTransaction(source.pool, (client) =>
+      copyRows(client, 'auto_parts', PART_COLUMNS, chunks('P-21,Bulb,Lights,Osram,3.00,1\n')),
+    );
     expect(again).toBe(1);
   });
 });
@@ -101,7 +134,9 @@ describe('copyRows', () => {
 describe('inTransaction', () => {
   it('commits and returns the result of fn', async () => {
     const result = await inTransaction(source.pool, async (client) => {
-      await client.query(`INSERT INTO service (serviceid, service, category, labor_minutes, labor_rate, labor_cost) VALUES ('S-2', 'Rotation', 'Tires', 20, 60, 20)`);
+      await client.query(
+        `INSERT INTO service (serviceid, service, category, labor_minutes, labor_rate, labor_cost) VALUES ('S-2', 'Rotation', 'Tires', 20, 60, 20)`,
+      );
       return 'done';
     });
     expect(result).toBe('done');
@@ -112,7 +147,9 @@ describe('inTransaction', () => {
     const error = new Error('stop here');
     await expect(
       inTransaction(source.pool, async (client) => {
-        await client.query(`INSERT INTO service (serviceid, service, category, labor_minutes, labor_rate, labor_cost) VALUES ('S-3', 'Align', 'Tires', 40, 60, 40)`);
+        await client.query(
+          `INSERT INTO service (serviceid, service, category, labor_minutes, labor_rate, labor_cost) VALUES ('S-3', 'Align', 'Tires', 40, 60, 40)`,
+        );
         throw error;
       }),
     ).rejects.toBe(error);
@@ -132,7 +169,9 @@ describe('connection errors', () => {
   });
 
   it('reports a database that does not exist as database-missing', async () => {
-    const failure = await openSourceDb({ env: { DATABASE_URL: server.url.replace(/\/postgres$/, '/nope') } }).catch((error: unknown) => error);
+    const failure = await openSourceDb({ env: { DATABASE_URL: server.url.replace(/\/postgres$/, '/nope') } }).catch(
+      (error: unknown) => error,
+    );
     expect((failure as SourceDbError).kind).toBe('database-missing');
     expect((failure as SourceDbError).message).toMatch(/nope/);
   });

@@ -1,7 +1,14 @@
 import { REPORTING_VIEW_COLUMNS, REPORTING_VIEWS, SOURCE_TABLE_NAMES, drizzleSchema } from '@autocorp/schema';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SourceDb, type ThrowawayPostgres, migrate, openSourceDb, startThrowawayPostgres, status } from '../src/index';
+import {
+  type SourceDb,
+  type ThrowawayPostgres,
+  migrate,
+  openSourceDb,
+  startThrowawayPostgres,
+  status,
+} from '../src/index';
 import { insertSampleData } from './sample-data';
 
 let server: ThrowawayPostgres;
@@ -44,7 +51,10 @@ describe('migrate', () => {
         `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`,
         [name],
       );
-      expect(rows.map((r) => r.column_name), name).toEqual(expected);
+      expect(
+        rows.map((r) => r.column_name),
+        name,
+      ).toEqual(expected);
     }
     const tables = await source.pool.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
@@ -60,7 +70,10 @@ describe('migrate', () => {
           WHERE c.table_schema = 'public' AND c.table_name = $1 ORDER BY c.ordinal_position`,
         [view],
       );
-      expect(rows.map((r) => r.column_name), view).toEqual(REPORTING_VIEW_COLUMNS[view]);
+      expect(
+        rows.map((r) => r.column_name),
+        view,
+      ).toEqual(REPORTING_VIEW_COLUMNS[view]);
     }
   });
 
@@ -81,7 +94,9 @@ describe('constraints', () => {
 
   it('rejects a negative quantity on an order line', async () => {
     const code = await pgCode(
-      source.pool.query(`INSERT INTO sales_order_parts (line_item_id, order_id, sku, quantity, unit_price, line_total) VALUES (900, 1, 'BRK-001', -1, 10, -10)`),
+      source.pool.query(
+        `INSERT INTO sales_order_parts (line_item_id, order_id, sku, quantity, unit_price, line_total) VALUES (900, 1, 'BRK-001', -1, 10, -10)`,
+      ),
     );
     expect(code).toBe('23514');
   });
@@ -145,7 +160,9 @@ describe('reporting views', () => {
   });
 
   it('v_service_with_parts totals the parts a service needs', async () => {
-    const { rows } = await source.pool.query('SELECT serviceid, parts_count, total_parts_quantity, parts_cost FROM v_service_with_parts ORDER BY serviceid');
+    const { rows } = await source.pool.query(
+      'SELECT serviceid, parts_count, total_parts_quantity, parts_cost FROM v_service_with_parts ORDER BY serviceid',
+    );
     expect(rows).toEqual([
       { serviceid: 'SVC-BRK', parts_count: 2, total_parts_quantity: 3, parts_cost: '105.00' },
       { serviceid: 'SVC-INS', parts_count: 0, total_parts_quantity: 0, parts_cost: '0.00' },
@@ -180,7 +197,13 @@ describe('status', () => {
       const report = await status(source);
       expect(report.replicationSlots).toHaveLength(1);
       const slot = report.replicationSlots[0];
-      expect(slot).toMatchObject({ name: 'status_test_slot', plugin: 'pgoutput', slotType: 'logical', database: 'postgres', active: false });
+      expect(slot).toMatchObject({
+        name: 'status_test_slot',
+        plugin: 'pgoutput',
+        slotType: 'logical',
+        database: 'postgres',
+        active: false,
+      });
       expect(slot?.restartLsn).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
       expect(slot?.retainedWalBytes).toBeGreaterThan(0);
     } finally {

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SourceDb, SourceDbError, type ThrowawayPostgres, checkLogicalReplication, openSourceDb, startThrowawayPostgres, status } from '../src/index';
+import {
+  type SourceDb,
+  SourceDbError,
+  type ThrowawayPostgres,
+  checkLogicalReplication,
+  openSourceDb,
+  startThrowawayPostgres,
+  status,
+} from '../src/index';
 
 let server: ThrowawayPostgres;
 let source: SourceDb;

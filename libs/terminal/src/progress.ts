@@ -26,7 +26,10 @@ export interface Progress {
 const REDRAW_INTERVAL_MS = 100;
 
 /** True on an interactive terminal outside CI; progress is drawn only then. */
-export function progressWanted(stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): boolean {
+export function progressWanted(
+  stream: NodeJS.WriteStream = process.stderr,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
   return Boolean(stream.isTTY) && !ci && env.AUTOCORP_NO_PROGRESS === undefined;
 }
@@ -42,7 +45,13 @@ export function createProgress(options: ProgressOptions): Progress {
   let finished = false;
 
   const render = (): string =>
-    renderProgressLine({ label: options.label, value, total: options.total, unit, elapsedSeconds: (performance.now() - started) / 1000 });
+    renderProgressLine({
+      label: options.label,
+      value,
+      total: options.total,
+      unit,
+      elapsedSeconds: (performance.now() - started) / 1000,
+    });
 
   const draw = (force: boolean) => {
     if (!enabled || finished) return;

@@ -28,7 +28,11 @@ describe('drawProgress', () => {
     const total = 1000;
     const deltas = Array.from({ length: 20 }, () => 50);
     // 30 ms between events: of the advances, only those 100 ms or more after the last drawn one are drawn.
-    const task = startProgress(draw, { stage: 'full-load', subject: 'customers', unit: 'rows', total }, steppingClock(1_000, 30));
+    const task = startProgress(
+      draw,
+      { stage: 'full-load', subject: 'customers', unit: 'rows', total },
+      steppingClock(1_000, 30),
+    );
     for (const d of deltas) task.advance(d);
     task.finish();
 
@@ -53,7 +57,11 @@ describe('drawProgress', () => {
 
   it('draws without a bar when the total is unknown', () => {
     const { stream, writes } = captureStream(true);
-    const task = startProgress(drawProgress({ stream, env: {} }), { stage: 'hudi-write', subject: 'upsert orders', unit: 'files' }, steppingClock(0, 500));
+    const task = startProgress(
+      drawProgress({ stream, env: {} }),
+      { stage: 'hudi-write', subject: 'upsert orders', unit: 'files' },
+      steppingClock(0, 500),
+    );
     task.advance(3);
     task.finish();
     expect(writes.at(-1)).toContain('hudi-write upsert orders  3 files');
@@ -61,7 +69,16 @@ describe('drawProgress', () => {
   });
 
   it('draws nothing in CI, off a terminal, or when AUTOCORP_NO_PROGRESS is set', () => {
-    const event: ProgressEvent = { phase: 'start', stage: 'etl', subject: 'jobs', done: 0, total: 10, unit: 'jobs', startedAt: 0, at: 0 };
+    const event: ProgressEvent = {
+      phase: 'start',
+      stage: 'etl',
+      subject: 'jobs',
+      done: 0,
+      total: 10,
+      unit: 'jobs',
+      startedAt: 0,
+      at: 0,
+    };
     for (const [isTTY, env] of [
       [true, { CI: 'true' }],
       [false, {}],

@@ -19,8 +19,19 @@ describe('format', () => {
   });
 
   it('right-aligns numeric columns', () => {
-    const table = formatTable(['table', 'rows'], [['auto_parts', 400], ['sales_order', 397146]]);
-    expect(table.split('\n')).toEqual(['table           rows', '-----------  -------', 'auto_parts       400', 'sales_order  397,146']);
+    const table = formatTable(
+      ['table', 'rows'],
+      [
+        ['auto_parts', 400],
+        ['sales_order', 397146],
+      ],
+    );
+    expect(table.split('\n')).toEqual([
+      'table           rows',
+      '-----------  -------',
+      'auto_parts       400',
+      'sales_order  397,146',
+    ]);
   });
 });
 

@@ -2,7 +2,15 @@ import path from 'node:path';
 import { type CdcBatch, type CdcOptions, type CdcRunner, dropCdc, runFullLoad, startCdc } from '@autocorp/cdc';
 import { LocalObjectStore } from '@autocorp/lake-storage';
 import { SOURCE_TABLE_NAMES } from '@autocorp/schema';
-import { type BenchCase, type BenchContext, type BenchMetric, atLeast, atMost, measured, percentile } from '../src/bench-case';
+import {
+  type BenchCase,
+  type BenchContext,
+  type BenchMetric,
+  atLeast,
+  atMost,
+  measured,
+  percentile,
+} from '../src/bench-case';
 import { BenchError } from '../src/bench-error';
 import { commitToReadableMs } from '../src/cdc/commit-latencies';
 import { revertPartLines, updatePartLines } from '../src/cdc/part-updates';
@@ -17,7 +25,11 @@ const STEADY_SECONDS = 10;
 const CAPTURE_TIMEOUT_MS = 300_000;
 
 /** Starts CDC, collects its batches and surfaces its failure while the bench waits. */
-function startWatched(options: CdcOptions): { runner: CdcRunner; batches: CdcBatch[]; waitForRows: (rows: number, what: string) => Promise<void> } {
+function startWatched(options: CdcOptions): {
+  runner: CdcRunner;
+  batches: CdcBatch[];
+  waitForRows: (rows: number, what: string) => Promise<void>;
+} {
   const batches: CdcBatch[] = [];
   const runner = startCdc({ ...options, onBatch: (batch) => void batches.push(batch) });
   let failure: unknown;
@@ -32,7 +44,11 @@ function startWatched(options: CdcOptions): { runner: CdcRunner; batches: CdcBat
         check: () => {
           if (failure !== undefined) throw failure;
         },
-        onTimeout: () => new BenchError('timeout', `CDC captured ${rows()} of ${wanted} ${what} within ${CAPTURE_TIMEOUT_MS / 1000} s; see the CDC log above.`),
+        onTimeout: () =>
+          new BenchError(
+            'timeout',
+            `CDC captured ${rows()} of ${wanted} ${what} within ${CAPTURE_TIMEOUT_MS / 1000} s; see the CDC log above.`,
+          ),
       }),
   };
 }
@@ -53,7 +69,11 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
   let runner: CdcRunner | undefined;
   try {
     context.log('psql \\copy of the seven tables to /dev/null');
-    const psqlSeconds = await runPsqlScript(dataset.postgres.url, copyToNullScript(SOURCE_TABLE_NAMES), path.join(context.workDir, 'copy-out.sql'));
+    const psqlSeconds = await runPsqlScript(
+      dataset.postgres.url,
+      copyToNullScript(SOURCE_TABLE_NAMES),
+      path.join(context.workDir, 'copy-out.sql'),
+    );
     context.log('full load');
     const load = await runFullLoad(cdc);
 
@@ -84,15 +104,26 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
     context.log(`steady ${STEADY_CHANGES_PER_SECOND} inserts/s for ${STEADY_SECONDS} s`);
     const steady = catchUp.result;
     steady.batches.length = 0;
-    const inserted = await insertCustomersSteadily(dataset.postgres.connectionConfig, STEADY_CHANGES_PER_SECOND, STEADY_SECONDS);
+    const inserted = await insertCustomersSteadily(
+      dataset.postgres.connectionConfig,
+      STEADY_CHANGES_PER_SECOND,
+      STEADY_SECONDS,
+    );
     await steady.waitForRows(inserted, 'steady inserts');
     await (runner as CdcRunner | undefined)?.stop();
     runner = undefined;
     const latencies = await commitToReadableMs(steady.batches, 'customers', store);
-    if (latencies.length !== inserted) throw new BenchError('command-failed', `CDC wrote ${latencies.length} customer changes for ${inserted} inserts; the latency sample is incomplete.`);
+    if (latencies.length !== inserted)
+      throw new BenchError(
+        'command-failed',
+        `CDC wrote ${latencies.length} customer changes for ${inserted} inserts; the latency sample is incomplete.`,
+      );
 
     return [
-      atLeast('full load', load.rows / load.seconds, 'rows/s', 400_000, { ratio: load.seconds / psqlSeconds, baseline: `time vs psql \\copy to /dev/null (${psqlSeconds.toFixed(2)} s)` }),
+      atLeast('full load', load.rows / load.seconds, 'rows/s', 400_000, {
+        ratio: load.seconds / psqlSeconds,
+        baseline: `time vs psql \\copy to /dev/null (${psqlSeconds.toFixed(2)} s)`,
+      }),
       measured('full load rows', load.rows, 'rows'),
       atLeast('CDC while updates commit', throughputChanges / streamed.seconds, 'changes/s', 50_000),
       atLeast('CDC catch-up of a backlog', throughputChanges / catchUp.seconds, 'changes/s', 50_000, {
@@ -112,7 +143,8 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
 
 const cdcCase: BenchCase = {
   name: 'cdc',
-  description: 'Full load of the source tables to raw Parquet vs psql \\copy, CDC changes/s, commit-to-readable latency at 1,000 changes/s',
+  description:
+    'Full load of the source tables to raw Parquet vs psql \\copy, CDC changes/s, commit-to-readable latency at 1,000 changes/s',
   run,
 };
 

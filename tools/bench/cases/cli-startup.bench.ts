@@ -25,7 +25,13 @@ function processWallMs(args: readonly string[], env: NodeJS.ProcessEnv = process
     child.on('close', (code) => {
       const ms = performance.now() - started;
       if (code === 0) resolve(ms);
-      else reject(new BenchError('command-failed', `node ${args.join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+      else
+        reject(
+          new BenchError(
+            'command-failed',
+            `node ${args.join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+          ),
+        );
     });
   });
 }
@@ -40,7 +46,10 @@ async function medianWallMs(args: readonly string[]): Promise<number> {
 
 async function run(context: BenchContext): Promise<BenchMetric[]> {
   context.log('building the CLI (npx nx run orchestrator:build, cached)');
-  await runCommand('npx', ['nx', 'run', 'orchestrator:build', '--outputStyle=static'], { cwd: ROOT, env: { ...process.env, NX_DAEMON: 'false' } });
+  await runCommand('npx', ['nx', 'run', 'orchestrator:build', '--outputStyle=static'], {
+    cwd: ROOT,
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
 
   const floor = await medianWallMs(['-e', '0']);
   const floorText = `node -e 0: ${floor.toFixed(0)} ms`;
@@ -50,13 +59,28 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
     context.log(`${label}: ${RUNS} runs built, ${RUNS} from the sources through tsx`);
     const built = await medianWallMs([BIN, ...argv]);
     const fromSource = await medianWallMs([...FROM_SOURCE, ...argv]);
-    metrics.push(atMost(`${label}, built (median of ${RUNS})`, built, 'ms', STARTUP_TARGET_MS, { ratio: built / floor, baseline: `vs ${floorText}` }));
-    metrics.push(measured(`${label}, sources through tsx (median of ${RUNS})`, fromSource, 'ms', { ratio: fromSource / built, baseline: 'vs built' }));
+    metrics.push(
+      atMost(`${label}, built (median of ${RUNS})`, built, 'ms', STARTUP_TARGET_MS, {
+        ratio: built / floor,
+        baseline: `vs ${floorText}`,
+      }),
+    );
+    metrics.push(
+      measured(`${label}, sources through tsx (median of ${RUNS})`, fromSource, 'ms', {
+        ratio: fromSource / built,
+        baseline: 'vs built',
+      }),
+    );
   }
 
   // One pass at the CLI's own default scale (not the bench --scale), built and from the sources, each in a fresh state folder.
   const passSeconds = async (label: string, args: readonly string[]): Promise<number> => {
-    const env: NodeJS.ProcessEnv = { ...process.env, AUTOCORP_HOME: path.join(context.workDir, label), AUTOCORP_PG_PORT: String(await findFreePort()), CI: 'true' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      AUTOCORP_HOME: path.join(context.workDir, label),
+      AUTOCORP_PG_PORT: String(await findFreePort()),
+      CI: 'true',
+    };
     delete env.DATABASE_URL;
     delete env.LAKE_URI;
     context.log(`autocorp run at its default scale, ${label}`);
@@ -64,7 +88,12 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
   };
   const builtPass = await passSeconds('built', [BIN]);
   const sourcePass = await passSeconds('sources', FROM_SOURCE);
-  metrics.push(atMost('autocorp run, default scale, built (one pass, fresh home)', builtPass, 's', RUN_BEFORE_S, { ratio: builtPass / sourcePass, baseline: `vs sources through tsx: ${sourcePass.toFixed(1)} s` }));
+  metrics.push(
+    atMost('autocorp run, default scale, built (one pass, fresh home)', builtPass, 's', RUN_BEFORE_S, {
+      ratio: builtPass / sourcePass,
+      baseline: `vs sources through tsx: ${sourcePass.toFixed(1)} s`,
+    }),
+  );
   return metrics;
 }
 

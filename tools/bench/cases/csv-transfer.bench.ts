@@ -51,12 +51,21 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
 
   context.log(`transferCsvFiles of ${files.length} files (${(bytes / MiB).toFixed(0)} MiB)`);
   const store = new LocalObjectStore(path.join(context.workDir, 'lake'));
-  const { seconds, result: report } = await timed(() => transferCsvFiles({ sourceDir: path.dirname(files[0] as string), store }));
-  if (report.errors.length > 0) throw new BenchError('command-failed', `The transfer rejected or failed ${report.errors.length} file(s): ${report.errors.map((e) => e.message).join('; ')}`);
+  const { seconds, result: report } = await timed(() =>
+    transferCsvFiles({ sourceDir: path.dirname(files[0] as string), store }),
+  );
+  if (report.errors.length > 0)
+    throw new BenchError(
+      'command-failed',
+      `The transfer rejected or failed ${report.errors.length} file(s): ${report.errors.map((e) => e.message).join('; ')}`,
+    );
   const rows = report.totals.rowsCopied;
   return [
     measured('transfer', seconds, 's', { ratio: seconds / cpSeconds, baseline: `vs cp (${cpSeconds.toFixed(2)} s)` }),
-    measured('transfer vs cp + sync', seconds, 's', { ratio: seconds / cpSyncSeconds, baseline: `vs cp + sync (${cpSyncSeconds.toFixed(2)} s)` }),
+    measured('transfer vs cp + sync', seconds, 's', {
+      ratio: seconds / cpSyncSeconds,
+      baseline: `vs cp + sync (${cpSyncSeconds.toFixed(2)} s)`,
+    }),
     measured('transfer rate', rows / seconds, 'rows/s'),
     measured('transfer bandwidth', bytes / MiB / seconds, 'MiB/s'),
     measured('rows transferred', rows, 'rows'),
@@ -65,7 +74,8 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
 
 const csvTransferCase: BenchCase = {
   name: 'csv-transfer',
-  description: 'transferCsvFiles of the three order CSV files (hash, count, write, fsync, verify) into a local lake, vs cp',
+  description:
+    'transferCsvFiles of the three order CSV files (hash, count, write, fsync, verify) into a local lake, vs cp',
   run,
 };
 

@@ -32,14 +32,22 @@ async function countRows(pool: pg.Pool): Promise<number> {
  * The PostgreSQL load alone into a fresh server, then `psql \copy` of the very rows it loaded
  * (copied out to CSV, tables truncated) in one transaction: the same work with PostgreSQL's own client.
  */
-async function loadVersusPsql(context: BenchContext): Promise<{ loadSeconds: number; psqlSeconds: number; rows: number }> {
+async function loadVersusPsql(
+  context: BenchContext,
+): Promise<{ loadSeconds: number; psqlSeconds: number; rows: number }> {
   const server = await startThrowawayPostgres();
   const pool = new pg.Pool({ ...server.connectionConfig, max: 4 });
   pool.on('error', () => undefined);
   try {
     await migrate({ pool, displayAddress: server.url });
     context.log('PostgreSQL load alone into a fresh server');
-    const alone = await generate({ seed: BENCH_SEED, scale: context.scale, targets: ['postgres'], pool, onProgress: drawProgress() });
+    const alone = await generate({
+      seed: BENCH_SEED,
+      scale: context.scale,
+      targets: ['postgres'],
+      pool,
+      onProgress: drawProgress(),
+    });
     const rows = postgresRows(alone);
 
     const copyDir = path.join(context.workDir, 'copy');
@@ -48,9 +56,18 @@ async function loadVersusPsql(context: BenchContext): Promise<{ loadSeconds: num
     await pool.query(`TRUNCATE ${SOURCE_TABLE_NAMES.join(', ')} CASCADE`);
     await pool.query('CHECKPOINT');
     context.log('psql \\copy of the same rows');
-    const psqlSeconds = await runPsqlScript(server.url, copyInScript(COPY_COLUMNS, copyDir), path.join(context.workDir, 'copy-in.sql'), { singleTransaction: true });
+    const psqlSeconds = await runPsqlScript(
+      server.url,
+      copyInScript(COPY_COLUMNS, copyDir),
+      path.join(context.workDir, 'copy-in.sql'),
+      { singleTransaction: true },
+    );
     const psqlRows = await countRows(pool);
-    if (psqlRows !== rows) throw new BenchError('command-failed', `psql \\copy loaded ${psqlRows} rows but the generator loaded ${rows}; the baseline is not the same work.`);
+    if (psqlRows !== rows)
+      throw new BenchError(
+        'command-failed',
+        `psql \\copy loaded ${psqlRows} rows but the generator loaded ${rows}; the baseline is not the same work.`,
+      );
     await rm(copyDir, { recursive: true, force: true });
     return { loadSeconds: alone.seconds.postgres, psqlSeconds, rows };
   } finally {
@@ -65,7 +82,13 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
 
   context.log('CSV export alone');
   const csvOut = path.join(context.workDir, 'csv');
-  const csvAlone = await generate({ seed: BENCH_SEED, scale: context.scale, out: csvOut, targets: ['csv'], onProgress: drawProgress() });
+  const csvAlone = await generate({
+    seed: BENCH_SEED,
+    scale: context.scale,
+    out: csvOut,
+    targets: ['csv'],
+    onProgress: drawProgress(),
+  });
   await rm(csvOut, { recursive: true, force: true });
   const csvAloneRate = csvDataRows(csvAlone) / csvAlone.seconds.csv;
 
@@ -77,7 +100,10 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
     measured('rows written then', csvDataRows(both) + postgresRows(both), 'rows'),
     atLeast('CSV export alone', csvAloneRate, 'rows/s', 1_000_000),
     atLeast('CSV export during the concurrent run', csvDataRows(both) / both.seconds.csv, 'rows/s', 1_000_000),
-    measured('PostgreSQL load alone', vsPsql.loadSeconds, 's', { ratio, baseline: `vs psql \\copy (${vsPsql.psqlSeconds.toFixed(2)} s)` }),
+    measured('PostgreSQL load alone', vsPsql.loadSeconds, 's', {
+      ratio,
+      baseline: `vs psql \\copy (${vsPsql.psqlSeconds.toFixed(2)} s)`,
+    }),
     atMost('PostgreSQL load / psql \\copy', ratio, 'x', 1.5),
     measured('PostgreSQL rows loaded', vsPsql.rows, 'rows'),
   ];
@@ -85,7 +111,8 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
 
 const generatorCase: BenchCase = {
   name: 'generator',
-  description: 'CSV export and PostgreSQL load of the whole business (shared dataset), CSV alone, load alone vs psql \\copy',
+  description:
+    'CSV export and PostgreSQL load of the whole business (shared dataset), CSV alone, load alone vs psql \\copy',
   run,
 };
 

@@ -42,17 +42,24 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
       hiveStylePartitioning: true,
     });
     context.log(`bulk_insert of ${rows} orders in ${MONTHS} partitions`);
-    const build = await timed(() => table.bulkInsert(connection, `SELECT * EXCLUDE (i) FROM (${orderSql(rows, 0, rows, 0)})`));
+    const build = await timed(() =>
+      table.bulkInsert(connection, `SELECT * EXCLUDE (i) FROM (${orderSql(rows, 0, rows, 0)})`),
+    );
 
     // A CDC batch: updates of every 7th of the most recent orders, plus new orders in the last month.
     await connection.run(`CREATE TEMP TABLE changes AS
       SELECT * EXCLUDE (i) REPLACE ('refunded' AS status) FROM (${orderSql(rows, rows - updates * 7, updates * 7, 1)}) WHERE i % 7 = 0`);
-    await connection.run(`INSERT INTO changes SELECT * EXCLUDE (i) REPLACE (2024 AS order_year, 12 AS order_month) FROM (${orderSql(rows, rows, INSERTS, 1)})`);
+    await connection.run(
+      `INSERT INTO changes SELECT * EXCLUDE (i) REPLACE (2024 AS order_year, 12 AS order_month) FROM (${orderSql(rows, rows, INSERTS, 1)})`,
+    );
     context.log(`upsert of ${updates + INSERTS} changes`);
     const upsert = await timed(() => table.upsert(connection, 'changes'));
     const result = upsert.result;
     return [
-      atMost(`upsert of ${result.numUpdates + result.numInserts} changes`, upsert.seconds, 's', 2, { ratio: upsert.seconds / build.seconds, baseline: `vs bulk_insert of the table (${build.seconds.toFixed(2)} s)` }),
+      atMost(`upsert of ${result.numUpdates + result.numInserts} changes`, upsert.seconds, 's', 2, {
+        ratio: upsert.seconds / build.seconds,
+        baseline: `vs bulk_insert of the table (${build.seconds.toFixed(2)} s)`,
+      }),
       measured('rows in the table', rows, 'rows'),
       measured('base files rewritten by the upsert', result.filesWritten.length, 'files'),
       ...Object.entries(result.timings).map(([phase, ms]) => measured(`upsert phase ${phase}`, ms, 'ms')),
@@ -65,7 +72,8 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
 
 const hudiUpsertCase: BenchCase = {
   name: 'hudi-upsert',
-  description: 'Upsert of a 10,000-change CDC batch (7,000 updates, 3,000 inserts) into a 1.19M-order Hudi table (scaled)',
+  description:
+    'Upsert of a 10,000-change CDC batch (7,000 updates, 3,000 inserts) into a 1.19M-order Hudi table (scaled)',
   run,
 };
 

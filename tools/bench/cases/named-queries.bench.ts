@@ -22,7 +22,13 @@ import { CSV_FILES, MANIFEST_FILE } from '@autocorp/generator';
 import { HudiTable } from '@autocorp/hudi';
 import { quoteIdentifier, quoteLiteral } from '@autocorp/duckdb/sql';
 import { openObjectStore } from '@autocorp/lake-storage';
-import { DuckDbExecutor, NAMED_QUERIES, buildNamedQuery, renderNamedQuery, schemaFromCatalogTables } from '@autocorp/query';
+import {
+  DuckDbExecutor,
+  NAMED_QUERIES,
+  buildNamedQuery,
+  renderNamedQuery,
+  schemaFromCatalogTables,
+} from '@autocorp/query';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { type BenchCase, type BenchContext, type BenchMetric, atMost, measured, percentile } from '../src/bench-case';
 
@@ -75,19 +81,27 @@ async function buildState(context: BenchContext): Promise<CuratedState> {
       store,
       expectedHeaders: Object.fromEntries(data.map((f) => [f.name.replace(/\.csv$/, ''), [...f.columns]])),
     });
-    if (transfer.errors.length > 0) throw new Error(`the CSV transfer failed: ${transfer.errors.map((e) => e.message).join('; ')}`);
+    if (transfer.errors.length > 0)
+      throw new Error(`the CSV transfer failed: ${transfer.errors.map((e) => e.message).join('; ')}`);
     context.log(`state: CSV transfer in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     started = performance.now();
     const reports = await runJobs({ store, cdcSlot: CDC_NAME });
     const bad = reports.filter((r) => r.status === 'failed' || r.status === 'blocked');
-    if (bad.length > 0) throw new Error(`ETL jobs did not commit: ${bad.map((r) => `${r.job}: ${r.error ?? r.status}`).join('; ')}`);
+    if (bad.length > 0)
+      throw new Error(`ETL jobs did not commit: ${bad.map((r) => `${r.job}: ${r.error ?? r.status}`).join('; ')}`);
     context.log(`state: ten ETL jobs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
-    await dropCdc(cdc).catch((error: unknown) => context.log(`state: could not drop CDC slot ${CDC_NAME}: ${(error as Error).message}`));
+    await dropCdc(cdc).catch((error: unknown) =>
+      context.log(`state: could not drop CDC slot ${CDC_NAME}: ${(error as Error).message}`),
+    );
   }
   const catalog = new Catalog(new LocalCatalogBackend({ root: path.join(context.workDir, 'catalog') }));
   await crawlAll({ store, catalog });
-  return { catalog, tables: await curatedTablesOf(catalog), origin: `built from the scale-${context.scale} bench dataset` };
+  return {
+    catalog,
+    tables: await curatedTablesOf(catalog),
+    origin: `built from the scale-${context.scale} bench dataset`,
+  };
 }
 
 async function curatedState(context: BenchContext): Promise<CuratedState> {
@@ -97,7 +111,9 @@ async function curatedState(context: BenchContext): Promise<CuratedState> {
     if (typeof reusable !== 'string') return reusable;
     context.log(`state: AUTOCORP_BENCH_HOME=${given} is not reusable: ${reusable}; building the tables instead`);
   } else {
-    context.log('state: building the curated tables (set AUTOCORP_BENCH_HOME to a home of `autocorp run --scale <n>` to reuse one)');
+    context.log(
+      'state: building the curated tables (set AUTOCORP_BENCH_HOME to a home of `autocorp run --scale <n>` to reuse one)',
+    );
   }
   return buildState(context);
 }
@@ -106,14 +122,23 @@ async function curatedState(context: BenchContext): Promise<CuratedState> {
  * One plain Parquet file per table holding its snapshot as the executor's view shows it (Hudi meta
  * columns included, timestamps as TIMESTAMP), registered as views on `plain`.
  */
-async function plainParquetCopies(plain: DuckDBConnection, tables: readonly CatalogTable[], dir: string): Promise<void> {
+async function plainParquetCopies(
+  plain: DuckDBConnection,
+  tables: readonly CatalogTable[],
+  dir: string,
+): Promise<void> {
   await plain.run("SET TimeZone = 'UTC'");
   for (const name of NEEDED_TABLES) {
     const table = tables.find((t) => t.name === name);
     if (!table) throw new Error(`The curated table ${name} is not in the catalog.`);
     const hudi = await HudiTable.open(fileURLToPath(table.location));
-    const timestamps = (await hudi.schema()).fields.filter((f) => f.duckdbType === 'TIMESTAMP WITH TIME ZONE').map((f) => `CAST(${quoteIdentifier(f.name)} AS TIMESTAMP) AS ${quoteIdentifier(f.name)}`);
-    const select = timestamps.length > 0 ? `SELECT * REPLACE (${timestamps.join(', ')}) FROM (${await hudi.sql({ type: 'snapshot' })})` : await hudi.sql({ type: 'snapshot' });
+    const timestamps = (await hudi.schema()).fields
+      .filter((f) => f.duckdbType === 'TIMESTAMP WITH TIME ZONE')
+      .map((f) => `CAST(${quoteIdentifier(f.name)} AS TIMESTAMP) AS ${quoteIdentifier(f.name)}`);
+    const select =
+      timestamps.length > 0
+        ? `SELECT * REPLACE (${timestamps.join(', ')}) FROM (${await hudi.sql({ type: 'snapshot' })})`
+        : await hudi.sql({ type: 'snapshot' });
     const file = quoteLiteral(path.join(dir, `${name}.parquet`));
     await plain.run(`COPY (${select}) TO ${file} (FORMAT parquet)`);
     await plain.run(`CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM read_parquet(${file})`);
@@ -121,7 +146,12 @@ async function plainParquetCopies(plain: DuckDBConnection, tables: readonly Cata
 }
 
 function sameRows(a: readonly Record<string, unknown>[], b: readonly Record<string, unknown>[]): boolean {
-  const text = (rows: readonly Record<string, unknown>[]) => JSON.stringify(rows.map((r) => Object.values(r).map((v) => (v === null ? null : String(Number.isNaN(Number(v)) ? v : Number(v))))));
+  const text = (rows: readonly Record<string, unknown>[]) =>
+    JSON.stringify(
+      rows.map((r) =>
+        Object.values(r).map((v) => (v === null ? null : String(Number.isNaN(Number(v)) ? v : Number(v)))),
+      ),
+    );
   return text(a) === text(b);
 }
 
@@ -137,16 +167,26 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
     await plainParquetCopies(plain, state.tables, context.workDir);
     let started = performance.now();
     await executor.execute(buildNamedQuery('customers_by_state', {}, schema));
-    metrics.push(measured('first query of a new executor (DuckDB instance, catalog, table listing)', performance.now() - started, 'ms'));
+    metrics.push(
+      measured(
+        'first query of a new executor (DuckDB instance, catalog, table listing)',
+        performance.now() - started,
+        'ms',
+      ),
+    );
     for (const query of NAMED_QUERIES) {
       const built = buildNamedQuery(query, {}, schema);
       const compiled = renderNamedQuery(query, 'duckdb', { schema });
       started = performance.now();
       const first = await executor.execute(built);
-      metrics.push(measured(`${query.name} first run (opens its tables, not in p50/p95)`, performance.now() - started, 'ms'));
+      metrics.push(
+        measured(`${query.name} first run (opens its tables, not in p50/p95)`, performance.now() - started, 'ms'),
+      );
       const reference = await plain.runAndReadAll(compiled.sql, compiled.parameters as never);
       if (!sameRows(first.rows, reference.getRowObjectsJson() as Record<string, unknown>[])) {
-        throw new Error(`${query.name}: the lake and the plain Parquet copy give different rows; the comparison would be meaningless.`);
+        throw new Error(
+          `${query.name}: the lake and the plain Parquet copy give different rows; the comparison would be meaningless.`,
+        );
       }
       const lake: number[] = [];
       const baseline: number[] = [];
@@ -160,8 +200,15 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
       }
       const p50 = percentile(lake, 50);
       const base50 = percentile(baseline, 50);
-      context.log(`${query.name}: p50 ${p50.toFixed(1)} ms, p95 ${percentile(lake, 95).toFixed(1)} ms; plain Parquet p50 ${base50.toFixed(1)} ms`);
-      metrics.push(atMost(`${query.name} p50`, p50, 'ms', TARGET_MS, { ratio: p50 / base50, baseline: 'DuckDB over one plain Parquet copy (p50)' }));
+      context.log(
+        `${query.name}: p50 ${p50.toFixed(1)} ms, p95 ${percentile(lake, 95).toFixed(1)} ms; plain Parquet p50 ${base50.toFixed(1)} ms`,
+      );
+      metrics.push(
+        atMost(`${query.name} p50`, p50, 'ms', TARGET_MS, {
+          ratio: p50 / base50,
+          baseline: 'DuckDB over one plain Parquet copy (p50)',
+        }),
+      );
       metrics.push(atMost(`${query.name} p95`, percentile(lake, 95), 'ms', TARGET_MS));
       metrics.push(measured(`${query.name} plain Parquet p50`, base50, 'ms'));
     }
@@ -174,7 +221,13 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
       await executor.execute(withoutDistinct, top.parameters);
       diagnostic.push(performance.now() - started);
     }
-    metrics.push(measured('top_selling_parts with count() for count(DISTINCT) (diagnostic, not exact), p50', percentile(diagnostic, 50), 'ms'));
+    metrics.push(
+      measured(
+        'top_selling_parts with count() for count(DISTINCT) (diagnostic, not exact), p50',
+        percentile(diagnostic, 50),
+        'ms',
+      ),
+    );
     metrics.push(measured('load average (1 min) after', os.loadavg()[0] ?? 0, ''));
     return metrics;
   } finally {

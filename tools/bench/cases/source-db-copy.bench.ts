@@ -2,7 +2,17 @@ import { copyRows, inTransaction, migrate, openSourceDb, startThrowawayPostgres 
 import { type BenchCase, type BenchContext, type BenchMetric, measured } from '../src/bench-case';
 import { timed } from '../src/timing';
 
-const CUSTOMER_COLUMNS = ['customer_id', 'first_name', 'last_name', 'email', 'phone', 'address', 'city', 'state', 'zip_code'];
+const CUSTOMER_COLUMNS = [
+  'customer_id',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'address',
+  'city',
+  'state',
+  'zip_code',
+];
 /** Customers streamed through copyRows at scale 1. */
 const ROWS_AT_SCALE_1 = 200_000;
 
@@ -26,7 +36,9 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
   try {
     const migration = await timed(() => migrate(source));
     context.log(`copyRows of ${rows} customers in one transaction`);
-    const copy = await timed(() => inTransaction(source.pool, (client) => copyRows(client, 'customers', CUSTOMER_COLUMNS, customerCsv(rows))));
+    const copy = await timed(() =>
+      inTransaction(source.pool, (client) => copyRows(client, 'customers', CUSTOMER_COLUMNS, customerCsv(rows))),
+    );
     return [
       measured('throwaway server start (initdb + start)', start.seconds, 's'),
       measured('migrate', migration.seconds, 's'),

@@ -43,12 +43,24 @@ export function measured(name: string, value: number, unit: string, extra: Parti
 }
 
 /** A metric with a `<=` target. */
-export function atMost(name: string, value: number, unit: string, limit: number, extra: Partial<BenchMetric> = {}): BenchMetric {
+export function atMost(
+  name: string,
+  value: number,
+  unit: string,
+  limit: number,
+  extra: Partial<BenchMetric> = {},
+): BenchMetric {
   return { name, value, unit, target: `<= ${formatLimit(limit)} ${unit}`, met: value <= limit, ...extra };
 }
 
 /** A metric with a `>=` target. */
-export function atLeast(name: string, value: number, unit: string, limit: number, extra: Partial<BenchMetric> = {}): BenchMetric {
+export function atLeast(
+  name: string,
+  value: number,
+  unit: string,
+  limit: number,
+  extra: Partial<BenchMetric> = {},
+): BenchMetric {
   return { name, value, unit, target: `>= ${formatLimit(limit)} ${unit}`, met: value >= limit, ...extra };
 }
 

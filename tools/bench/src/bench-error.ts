@@ -1,4 +1,5 @@
-export type BenchErrorKind = 'invalid-argument' | 'unknown-case' | 'invalid-case-module' | 'command-failed' | 'timeout' | 'dataset-failed';
+export type BenchErrorKind =
+  'invalid-argument' | 'unknown-case' | 'invalid-case-module' | 'command-failed' | 'timeout' | 'dataset-failed';
 
 /** The one error type of the bench tool. */
 export class BenchError extends Error {

@@ -16,7 +16,10 @@ export async function discoverCases(dir: string = CASES_DIR): Promise<BenchCase[
   for (const file of files) {
     const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default?: BenchCase };
     if (!mod.default || typeof mod.default.run !== 'function') {
-      throw new BenchError('invalid-case-module', `${path.join(dir, file)} must default-export a BenchCase ({ name, description, run }); fix its default export.`);
+      throw new BenchError(
+        'invalid-case-module',
+        `${path.join(dir, file)} must default-export a BenchCase ({ name, description, run }); fix its default export.`,
+      );
     }
     cases.push(mod.default);
   }

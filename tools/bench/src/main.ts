@@ -35,7 +35,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const scale = Number(values.scale);
-  if (!Number.isFinite(scale) || scale <= 0) throw new BenchError('invalid-argument', `--scale must be a number greater than 0, got "${values.scale}".`);
+  if (!Number.isFinite(scale) || scale <= 0)
+    throw new BenchError('invalid-argument', `--scale must be a number greater than 0, got "${values.scale}".`);
 
   const all = await discoverCases();
   if (values.list) {
@@ -48,11 +49,20 @@ async function main(): Promise<number> {
   const results = await runCases({ cases, scale });
   const after = describeMachine();
 
-  process.stdout.write(`\nBenchmarks at scale ${scale} on ${formatMachine(before)} (at the end: ${after.loadAverage.join(' / ')}), ${started.toISOString()}\n\n${resultsTable(results)}\n`);
+  process.stdout.write(
+    `\nBenchmarks at scale ${scale} on ${formatMachine(before)} (at the end: ${after.loadAverage.join(' / ')}), ${started.toISOString()}\n\n${resultsTable(results)}\n`,
+  );
   const outDir = path.join(resolveStateHome().root, 'bench');
   fs.mkdirSync(outDir, { recursive: true });
   const outFile = path.join(outDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(outFile, JSON.stringify({ date: started.toISOString(), machine: before, loadAverageAtEnd: after.loadAverage, scale, results }, null, 2));
+  fs.writeFileSync(
+    outFile,
+    JSON.stringify(
+      { date: started.toISOString(), machine: before, loadAverageAtEnd: after.loadAverage, scale, results },
+      null,
+      2,
+    ),
+  );
   fs.writeFileSync(outFile.replace(/\.json$/, '.md'), resultsMarkdown(results));
   process.stdout.write(`\nSaved ${outFile} (and the tables as Markdown beside it)\n`);
   return results.some((r) => r.error) ? 1 : 0;

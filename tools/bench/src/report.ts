@@ -58,7 +58,9 @@ export function resultsMarkdown(results: readonly CaseResult[]): string {
       for (const m of r.metrics) {
         const met = m.met === undefined ? '' : m.met ? 'yes' : '**no**';
         const ratio = m.ratio === undefined ? '' : `${round(m.ratio)}x ${m.baseline ?? ''}`.trim();
-        lines.push(`| ${[m.name.trim(), `${round(m.value)} ${m.unit}`, m.target ?? '', met, ratio].map(markdownCell).join(' | ')} |`);
+        lines.push(
+          `| ${[m.name.trim(), `${round(m.value)} ${m.unit}`, m.target ?? '', met, ratio].map(markdownCell).join(' | ')} |`,
+        );
       }
     }
     sections.push(lines.join('\n'));

@@ -1,5 +1,8 @@
 /** Peak resident set size of this process while a task runs, sampled every `intervalMs`. */
-export async function withPeakRss<T>(task: () => Promise<T>, intervalMs = 25): Promise<{ readonly result: T; readonly peakRssBytes: number }> {
+export async function withPeakRss<T>(
+  task: () => Promise<T>,
+  intervalMs = 25,
+): Promise<{ readonly result: T; readonly peakRssBytes: number }> {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());

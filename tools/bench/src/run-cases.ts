@@ -25,7 +25,11 @@ export async function runCases(options: RunCasesOptions): Promise<CaseResult[]> 
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'autocorp-bench-'));
   fs.chmodSync(root, 0o777);
-  const dataset = scaleDatasetProvider({ root: path.join(root, 'dataset'), scale: options.scale, log: (line) => log(`  ${line}`) });
+  const dataset = scaleDatasetProvider({
+    root: path.join(root, 'dataset'),
+    scale: options.scale,
+    log: (line) => log(`  ${line}`),
+  });
   const results: CaseResult[] = [];
   try {
     for (const benchCase of options.cases) {
@@ -39,8 +43,18 @@ export async function runCases(options: RunCasesOptions): Promise<CaseResult[]> 
       const loadBefore = os.loadavg()[0] ?? 0;
       const load = (): [number, number] => [loadBefore, os.loadavg()[0] ?? 0];
       try {
-        const metrics = await benchCase.run({ scale: options.scale, workDir, log: (line) => log(`  ${line}`), dataset: () => dataset.get() });
-        results.push({ caseName: benchCase.name, metrics, seconds: (performance.now() - started) / 1000, loadAverage: load() });
+        const metrics = await benchCase.run({
+          scale: options.scale,
+          workDir,
+          log: (line) => log(`  ${line}`),
+          dataset: () => dataset.get(),
+        });
+        results.push({
+          caseName: benchCase.name,
+          metrics,
+          seconds: (performance.now() - started) / 1000,
+          loadAverage: load(),
+        });
       } catch (error) {
         results.push({
           caseName: benchCase.name,

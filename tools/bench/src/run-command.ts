@@ -16,7 +16,11 @@ export async function runCommand(
   options: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {},
 ): Promise<CommandOutput> {
   try {
-    const { stdout, stderr } = await execFileAsync(file, [...args], { ...options, maxBuffer: 64 * 2 ** 20, encoding: 'utf8' });
+    const { stdout, stderr } = await execFileAsync(file, [...args], {
+      ...options,
+      maxBuffer: 64 * 2 ** 20,
+      encoding: 'utf8',
+    });
     return { stdout, stderr };
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: string; code?: string | number };

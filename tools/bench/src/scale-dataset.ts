@@ -38,7 +38,11 @@ export interface ScaleDatasetProvider {
 }
 
 /** A lazily generated dataset under `root` (a folder this provider owns and removes). */
-export function scaleDatasetProvider(options: { readonly root: string; readonly scale: number; readonly log: (line: string) => void }): ScaleDatasetProvider {
+export function scaleDatasetProvider(options: {
+  readonly root: string;
+  readonly scale: number;
+  readonly log: (line: string) => void;
+}): ScaleDatasetProvider {
   let pending: Promise<ScaleDataset> | undefined;
   let server: ThrowawayPostgres | undefined;
   let pool: pg.Pool | undefined;
@@ -53,16 +57,35 @@ export function scaleDatasetProvider(options: { readonly root: string; readonly 
     await migrate({ pool, displayAddress: server.url });
     const activePool = pool;
     const { result: generation, peakRssBytes } = await withPeakRss(() =>
-      generate({ seed: BENCH_SEED, scale: options.scale, out: csvDir, targets: ['csv', 'postgres'], pool: activePool, onProgress: drawProgress() }),
+      generate({
+        seed: BENCH_SEED,
+        scale: options.scale,
+        out: csvDir,
+        targets: ['csv', 'postgres'],
+        pool: activePool,
+        onProgress: drawProgress(),
+      }),
     );
     await pool.query('VACUUM ANALYZE');
     options.log(`dataset: generated in ${generation.seconds.total.toFixed(1)} s`);
-    return { scale: options.scale, seed: BENCH_SEED, csvDir, postgres: server, pool, generation, generationPeakRssBytes: peakRssBytes };
+    return {
+      scale: options.scale,
+      seed: BENCH_SEED,
+      csvDir,
+      postgres: server,
+      pool,
+      generation,
+      generationPeakRssBytes: peakRssBytes,
+    };
   };
   return {
     get() {
       pending ??= create().catch((error: unknown) => {
-        throw new BenchError('dataset-failed', `Generating the scale-${options.scale} bench dataset failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new BenchError(
+          'dataset-failed',
+          `Generating the scale-${options.scale} bench dataset failed: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
       });
       return pending;
     },

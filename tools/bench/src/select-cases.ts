@@ -6,7 +6,10 @@ export function selectCases(all: readonly BenchCase[], names: readonly string[] 
   if (names === undefined || names.length === 0) return [...all];
   const unknown = names.filter((name) => !all.some((c) => c.name === name));
   if (unknown.length > 0) {
-    throw new BenchError('unknown-case', `Unknown bench case(s): ${unknown.join(', ')}. Pick from: ${all.map((c) => c.name).join(', ')} (see --list).`);
+    throw new BenchError(
+      'unknown-case',
+      `Unknown bench case(s): ${unknown.join(', ')}. Pick from: ${all.map((c) => c.name).join(', ')} (see --list).`,
+    );
   }
   return all.filter((c) => names.includes(c.name));
 }

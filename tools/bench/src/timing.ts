@@ -6,7 +6,15 @@ export async function timed<T>(task: () => Promise<T>): Promise<{ readonly secon
 }
 
 /** Polls `ready` every `intervalMs` until it is true; fails with `onTimeout()` after `timeoutMs`. */
-export async function waitFor(ready: () => boolean, options: { readonly timeoutMs: number; readonly intervalMs?: number; readonly onTimeout: () => Error; readonly check?: () => void }): Promise<void> {
+export async function waitFor(
+  ready: () => boolean,
+  options: {
+    readonly timeoutMs: number;
+    readonly intervalMs?: number;
+    readonly onTimeout: () => Error;
+    readonly check?: () => void;
+  },
+): Promise<void> {
   const deadline = performance.now() + options.timeoutMs;
   while (!ready()) {
     options.check?.();

@@ -17,7 +17,10 @@ describe('bench helpers', () => {
     const slow = atLeast('csv rate', 800_000, 'rows/s', 1_000_000, { ratio: 1.2, baseline: 'vs psql' });
     expect(fast.met).toBe(true);
     expect(slow.met).toBe(false);
-    const table = resultsTable([{ caseName: 'generator', metrics: [fast, slow] }, { caseName: 'x', metrics: [], error: 'boom' }]);
+    const table = resultsTable([
+      { caseName: 'generator', metrics: [fast, slow] },
+      { caseName: 'x', metrics: [], error: 'boom' },
+    ]);
     expect(table).toContain('<= 60 s');
     expect(table).toContain('NO');
     expect(table).toContain('1.2x vs psql');
@@ -26,7 +29,15 @@ describe('bench helpers', () => {
 
   it('writes one Markdown table per case, marking misses and failures', () => {
     const markdown = resultsMarkdown([
-      { caseName: 'generator', metrics: [atMost('load | total', 42, 's', 60), atLeast('csv rate', 800_000, 'rows/s', 1_000_000, { ratio: 1.2, baseline: 'vs psql' })], seconds: 80, loadAverage: [2, 3.5] },
+      {
+        caseName: 'generator',
+        metrics: [
+          atMost('load | total', 42, 's', 60),
+          atLeast('csv rate', 800_000, 'rows/s', 1_000_000, { ratio: 1.2, baseline: 'vs psql' }),
+        ],
+        seconds: 80,
+        loadAverage: [2, 3.5],
+      },
       { caseName: 'x', metrics: [], error: 'boom\n  at stack' },
     ]);
     expect(markdown).toContain('### generator (80 s, load average 2.0 -> 3.5)');

@@ -13,7 +13,9 @@ describe('discovering and selecting cases', () => {
   });
 
   it('names a case module without a default BenchCase', async () => {
-    await expect(discoverCases(path.join(fixtures, 'broken'))).rejects.toThrow(/no-default\.bench\.ts must default-export a BenchCase/);
+    await expect(discoverCases(path.join(fixtures, 'broken'))).rejects.toThrow(
+      /no-default\.bench\.ts must default-export a BenchCase/,
+    );
   });
 
   it('selects all, or the named ones in discovery order, and lists the known names for a typo', async () => {

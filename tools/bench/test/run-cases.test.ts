@@ -72,18 +72,40 @@ describe('runCases with the shared dataset', () => {
 
         const inserted = await insertCustomersSteadily(postgres.connectionConfig, 1_000, 0.05);
         expect(inserted).toBe(50);
-        expect(await scalar(pool, `SELECT count(*) FROM customers WHERE customer_id >= ${BENCH_CUSTOMER_BASE}`)).toBe(50);
+        expect(await scalar(pool, `SELECT count(*) FROM customers WHERE customer_id >= ${BENCH_CUSTOMER_BASE}`)).toBe(
+          50,
+        );
         await deleteBenchCustomers(pool);
-        expect(await scalar(pool, `SELECT count(*) FROM customers WHERE customer_id >= ${BENCH_CUSTOMER_BASE}`)).toBe(0);
+        expect(await scalar(pool, `SELECT count(*) FROM customers WHERE customer_id >= ${BENCH_CUSTOMER_BASE}`)).toBe(
+          0,
+        );
 
-        const tables = { service: ['serviceid', 'service', 'category', 'labor_minutes', 'labor_rate', 'labor_cost', 'created_at', 'updated_at'] };
+        const tables = {
+          service: [
+            'serviceid',
+            'service',
+            'category',
+            'labor_minutes',
+            'labor_rate',
+            'labor_cost',
+            'created_at',
+            'updated_at',
+          ],
+        };
         const services = await scalar(pool, 'SELECT count(*) FROM service');
-        const fingerprint = "SELECT md5(string_agg(serviceid || service || labor_cost::text, ',' ORDER BY serviceid)) FROM service";
+        const fingerprint =
+          "SELECT md5(string_agg(serviceid || service || labor_cost::text, ',' ORDER BY serviceid)) FROM service";
         const { rows } = await pool.query<{ v: string }>(fingerprint);
-        await runPsqlScript(postgres.url, copyOutScript(tables, context.workDir), path.join(context.workDir, 'out.sql'));
+        await runPsqlScript(
+          postgres.url,
+          copyOutScript(tables, context.workDir),
+          path.join(context.workDir, 'out.sql'),
+        );
         await pool.query('TRUNCATE service CASCADE');
         expect(await scalar(pool, 'SELECT count(*) FROM service')).toBe(0);
-        await runPsqlScript(postgres.url, copyInScript(tables, context.workDir), path.join(context.workDir, 'in.sql'), { singleTransaction: true });
+        await runPsqlScript(postgres.url, copyInScript(tables, context.workDir), path.join(context.workDir, 'in.sql'), {
+          singleTransaction: true,
+        });
         expect(await scalar(pool, 'SELECT count(*) FROM service')).toBe(services);
         expect((await pool.query<{ v: string }>(fingerprint)).rows[0]?.v).toBe(rows[0]?.v);
         return [];

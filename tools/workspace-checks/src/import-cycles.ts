@@ -20,13 +20,22 @@ export function relativeSpecifiers(text: string): string[] {
   return ts
     .preProcessFile(text, true, true)
     .importedFiles.map((file) => file.fileName)
-    .filter((specifier) => specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../'));
+    .filter(
+      (specifier) =>
+        specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../'),
+    );
 }
 
 /** The .ts file of the package that `specifier` (relative to `fromFile`) names, if any: `x`, `x.ts`, `x.js` (ESM spelling), `x/index.ts`. */
 function resolveInPackage(files: ReadonlySet<string>, fromFile: string, specifier: string): string | undefined {
   const base = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), specifier));
-  const candidates = [base, base.replace(/\.(m?js)$/, (_, ext: string) => (ext === 'mjs' ? '.mts' : '.ts')), `${base}.ts`, `${base}.tsx`, `${base}/index.ts`];
+  const candidates = [
+    base,
+    base.replace(/\.(m?js)$/, (_, ext: string) => (ext === 'mjs' ? '.mts' : '.ts')),
+    `${base}.ts`,
+    `${base}.tsx`,
+    `${base}/index.ts`,
+  ];
   return candidates.find((candidate) => files.has(candidate));
 }
 
@@ -68,7 +77,11 @@ function stronglyConnected(graph: ReadonlyMap<string, readonly string[]>): strin
 }
 
 /** The shortest path of imports from `start` back to itself, staying inside `members`. */
-function shortestCycle(graph: ReadonlyMap<string, readonly string[]>, start: string, members: ReadonlySet<string>): string[] {
+function shortestCycle(
+  graph: ReadonlyMap<string, readonly string[]>,
+  start: string,
+  members: ReadonlySet<string>,
+): string[] {
   const previous = new Map<string, string>();
   const queue = [start];
   while (queue.length > 0) {
@@ -111,7 +124,10 @@ export function importCycles(root: string, packageDirs: readonly string[]): Impo
     if (!fs.existsSync(path.join(root, packageDir))) return [];
     const graph = packageImportGraph(root, packageDir);
     return stronglyConnected(graph)
-      .filter((component) => component.length > 1 || (graph.get(component[0] as string) ?? []).includes(component[0] as string))
+      .filter(
+        (component) =>
+          component.length > 1 || (graph.get(component[0] as string) ?? []).includes(component[0] as string),
+      )
       .map((component) => {
         const group = [...component].sort();
         return { packageDir, files: shortestCycle(graph, group[0] as string, new Set(component)), group };

@@ -52,7 +52,12 @@ export function headerComment(text: string): string {
 /** Source files (not tests) under `entries` of `root` with more than MAX_LOGIC_LINES lines of logic and no reason in their header. */
 export function unexplainedLongFiles(root: string, entries: readonly string[]): LongFile[] {
   return textFiles(root, entries)
-    .filter((file) => /\.(m?ts|tsx)$/.test(file.relativePath) && !file.relativePath.endsWith('.d.ts') && !TEST_PATH.test(file.relativePath))
+    .filter(
+      (file) =>
+        /\.(m?ts|tsx)$/.test(file.relativePath) &&
+        !file.relativePath.endsWith('.d.ts') &&
+        !TEST_PATH.test(file.relativePath),
+    )
     .map((file) => ({ file: file.relativePath, text: file.text, logicLines: logicLines(file.text, file.relativePath) }))
     .filter((file) => file.logicLines > MAX_LOGIC_LINES && !LENGTH_REASON.test(headerComment(file.text)))
     .map(({ file, logicLines: count }) => ({ file, logicLines: count }));

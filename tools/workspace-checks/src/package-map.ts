@@ -34,7 +34,8 @@ export function readPackageMap(markdown: string): PackageMap {
   const block = /```mermaid\n([\s\S]*?)```/.exec(section(markdown, 'Package map'))?.[1];
   if (!block) throw new Error('The "Package map" section of docs/architecture.md has no mermaid block.');
   const folderById = new Map<string, string>();
-  for (const match of block.matchAll(/(\w+)\[([^\]]+)\]/g)) folderById.set(match[1] as string, folderOf(match[2] as string));
+  for (const match of block.matchAll(/(\w+)\[([^\]]+)\]/g))
+    folderById.set(match[1] as string, folderOf(match[2] as string));
   const folder = (id: string): string => {
     const found = folderById.get(id);
     if (!found) throw new Error(`The package map draws an arrow from or to "${id}", which is no node of it.`);
@@ -44,7 +45,8 @@ export function readPackageMap(markdown: string): PackageMap {
   for (const line of block.split('\n')) {
     const arrow = /^\s*(\w+)\s*-->\s*(.+?)\s*$/.exec(line);
     if (!arrow) continue;
-    for (const target of (arrow[2] as string).split('&')) edges.push([folder(arrow[1] as string), folder(target.trim())]);
+    for (const target of (arrow[2] as string).split('&'))
+      edges.push([folder(arrow[1] as string), folder(target.trim())]);
   }
   return { folders: [...new Set(folderById.values())].sort(), edges };
 }
@@ -57,7 +59,12 @@ export function readScopeTable(markdown: string): ScopeRow[] {
     .filter((line) => /^\|\s*`scope:/.test(line))
     .map((line) => {
       const [scope = '', folders = '', mayImport = '', tests = ''] = line.split('|').slice(1, -1);
-      return { scope: list(scope)[0] as string, folders: list(folders), mayImport: list(mayImport), testsMayAlsoImport: list(tests) };
+      return {
+        scope: list(scope)[0] as string,
+        folders: list(folders),
+        mayImport: list(mayImport),
+        testsMayAlsoImport: list(tests),
+      };
     });
 }
 
@@ -87,7 +94,12 @@ export function workspaceDependencies(root: string, packageDirs: readonly string
 
 /** Each package folder's `scope:*` tags (without the prefix). */
 export function packageScopes(root: string, packageDirs: readonly string[]): Map<string, string[]> {
-  return new Map(packageDirs.map((dir) => [dir, (manifest(root, dir).nx?.tags ?? []).filter((t) => t.startsWith('scope:')).map((t) => t.slice('scope:'.length))]));
+  return new Map(
+    packageDirs.map((dir) => [
+      dir,
+      (manifest(root, dir).nx?.tags ?? []).filter((t) => t.startsWith('scope:')).map((t) => t.slice('scope:'.length)),
+    ]),
+  );
 }
 
 /**
@@ -97,10 +109,13 @@ export function packageScopes(root: string, packageDirs: readonly string[]): Map
  */
 export function packageMapProblems(map: PackageMap, dependencies: ReadonlyMap<string, readonly string[]>): string[] {
   const problems: string[] = [];
-  for (const folder of dependencies.keys()) if (!map.folders.includes(folder)) problems.push(`${folder} is not drawn in the package map`);
-  for (const folder of map.folders) if (!dependencies.has(folder)) problems.push(`the package map draws ${folder}, which is no workspace package`);
+  for (const folder of dependencies.keys())
+    if (!map.folders.includes(folder)) problems.push(`${folder} is not drawn in the package map`);
+  for (const folder of map.folders)
+    if (!dependencies.has(folder)) problems.push(`the package map draws ${folder}, which is no workspace package`);
   for (const [from, to] of map.edges) {
-    if (!(dependencies.get(from) ?? []).includes(to)) problems.push(`the package map draws ${from} --> ${to}, but ${from} does not depend on ${to}`);
+    if (!(dependencies.get(from) ?? []).includes(to))
+      problems.push(`the package map draws ${from} --> ${to}, but ${from} does not depend on ${to}`);
   }
   const reachable = (from: string): Set<string> => {
     const seen = new Set<string>();
@@ -117,7 +132,9 @@ export function packageMapProblems(map: PackageMap, dependencies: ReadonlyMap<st
   };
   for (const [from, targets] of dependencies) {
     const drawn = reachable(from);
-    for (const to of targets) if (!drawn.has(to)) problems.push(`${from} depends on ${to}, but the package map has no path of arrows from ${from} to ${to}`);
+    for (const to of targets)
+      if (!drawn.has(to))
+        problems.push(`${from} depends on ${to}, but the package map has no path of arrows from ${from} to ${to}`);
   }
   return problems;
 }

@@ -8,7 +8,20 @@ export const OUTSIDE_REPOSITORY_PATTERNS: readonly RegExp[] = [
 ];
 
 /** Where the check looks: everything the repository runs or documents. */
-export const CHECKED_ENTRIES: readonly string[] = ['apps', 'libs', 'tools', 'e2e', 'infra', 'scripts', '.ci', '.github', 'docs', 'package.json', 'nx.json', 'README.md'];
+export const CHECKED_ENTRIES: readonly string[] = [
+  'apps',
+  'libs',
+  'tools',
+  'e2e',
+  'infra',
+  'scripts',
+  '.ci',
+  '.github',
+  'docs',
+  'package.json',
+  'nx.json',
+  'README.md',
+];
 
 export interface SharedReference {
   readonly file: string;
@@ -21,7 +34,8 @@ export function sharedReferences(root: string, entries: readonly string[] = CHEC
   const found: SharedReference[] = [];
   for (const file of textFiles(root, entries)) {
     file.text.split('\n').forEach((text, index) => {
-      if (OUTSIDE_REPOSITORY_PATTERNS.some((pattern) => pattern.test(text))) found.push({ file: file.relativePath, line: index + 1, text: text.trim() });
+      if (OUTSIDE_REPOSITORY_PATTERNS.some((pattern) => pattern.test(text)))
+        found.push({ file: file.relativePath, line: index + 1, text: text.trim() });
     });
   }
   return found;

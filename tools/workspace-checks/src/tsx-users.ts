@@ -3,7 +3,12 @@ import path from 'node:path';
 import { textFiles } from './workspace-files';
 
 /** Ways a package runs TypeScript through tsx: node's --import of it, a `tsx <file>` command, its API. */
-const TSX_USE = [/['"]--import['"]\s*,\s*['"]tsx['"]/, /--import[= ]tsx\b/, /(^|[\s"'])(npx )?tsx [\w./-]+\.ts\b/, /from ['"]tsx\//];
+const TSX_USE = [
+  /['"]--import['"]\s*,\s*['"]tsx['"]/,
+  /--import[= ]tsx\b/,
+  /(^|[\s"'])(npx )?tsx [\w./-]+\.ts\b/,
+  /from ['"]tsx\//,
+];
 
 interface PackageJson {
   readonly name?: string;
@@ -24,7 +29,9 @@ export function undeclaredTsxUsers(root: string, packageDirs: readonly string[])
   for (const packageDir of packageDirs) {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, packageDir, 'package.json'), 'utf8')) as PackageJson;
     if (manifest.dependencies?.tsx || manifest.devDependencies?.tsx) continue;
-    const user = textFiles(path.join(root, packageDir), ['.']).find((file) => TSX_USE.some((pattern) => pattern.test(file.text)));
+    const user = textFiles(path.join(root, packageDir), ['.']).find((file) =>
+      TSX_USE.some((pattern) => pattern.test(file.text)),
+    );
     if (user) problems.push({ packageDir, usedIn: user.relativePath.replace(/^\.\//, '') });
   }
   return problems;

@@ -22,7 +22,8 @@ export function textFiles(root: string, entries: readonly string[]): TextFile[] 
     const stat = fs.statSync(full, { throwIfNoEntry: false });
     if (!stat) return;
     if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(full).sort()) if (!SKIPPED_FOLDERS.has(name)) visit(path.posix.join(relativePath, name));
+      for (const name of fs.readdirSync(full).sort())
+        if (!SKIPPED_FOLDERS.has(name)) visit(path.posix.join(relativePath, name));
       return;
     }
     const content = fs.readFileSync(full);
@@ -38,7 +39,12 @@ export const PACKAGE_PARENT_FOLDERS: readonly string[] = ['apps', 'libs', 'tools
 /** The workspace package folders: apps/*, libs/*, tools/*, e2e/* and infra, where a package.json is. */
 export function workspacePackageDirs(root: string): string[] {
   const nested = PACKAGE_PARENT_FOLDERS.flatMap((top) =>
-    fs.existsSync(path.join(root, top)) ? fs.readdirSync(path.join(root, top)).sort().map((name) => `${top}/${name}`) : [],
+    fs.existsSync(path.join(root, top))
+      ? fs
+          .readdirSync(path.join(root, top))
+          .sort()
+          .map((name) => `${top}/${name}`)
+      : [],
   );
   return [...nested, 'infra'].filter((dir) => fs.existsSync(path.join(root, dir, 'package.json')));
 }

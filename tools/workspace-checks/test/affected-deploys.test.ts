@@ -6,11 +6,15 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
 /** Projects with a `deploy` target that `nx affected` would run for a change to `file`. */
 function affectedDeploys(file: string): string[] {
-  const out = execFileSync('npx', ['nx', 'show', 'projects', '--affected', `--files=${file}`, '--withTarget=deploy', '--json'], {
-    cwd: ROOT,
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    'npx',
+    ['nx', 'show', 'projects', '--affected', `--files=${file}`, '--withTarget=deploy', '--json'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+      encoding: 'utf8',
+    },
+  );
   return (JSON.parse(out) as string[]).sort();
 }
 

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { packageMapProblems, packageScopes, readPackageMap, readScopeTable, workspaceDependencies } from '../src/package-map';
+import {
+  packageMapProblems,
+  packageScopes,
+  readPackageMap,
+  readScopeTable,
+  workspaceDependencies,
+} from '../src/package-map';
 import { workspacePackageDirs } from '../src/workspace-files';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -77,13 +83,24 @@ describe('docs/architecture.md matches the code', () => {
     const rows = readScopeTable(doc);
     const scopes = packageScopes(ROOT, dirs);
     expect(Object.fromEntries(rows.map((row) => [row.scope, [...row.folders].sort()]))).toEqual(
-      Object.fromEntries(Object.keys(config.SCOPE_DEPENDENCIES).map((scope) => [scope, dirs.filter((dir) => scopes.get(dir)?.includes(scope)).sort()])),
+      Object.fromEntries(
+        Object.keys(config.SCOPE_DEPENDENCIES).map((scope) => [
+          scope,
+          dirs.filter((dir) => scopes.get(dir)?.includes(scope)).sort(),
+        ]),
+      ),
     );
     expect(Object.fromEntries(rows.map((row) => [row.scope, [...row.mayImport].sort()]))).toEqual(
-      Object.fromEntries(Object.entries(config.SCOPE_DEPENDENCIES).map(([scope, allowed]) => [scope, [...allowed].sort()])),
+      Object.fromEntries(
+        Object.entries(config.SCOPE_DEPENDENCIES).map(([scope, allowed]) => [scope, [...allowed].sort()]),
+      ),
     );
-    expect(Object.fromEntries(rows.filter((row) => row.testsMayAlsoImport.length > 0).map((row) => [row.scope, [...row.testsMayAlsoImport].sort()]))).toEqual(
-      config.TEST_SCOPE_DEPENDENCIES,
-    );
+    expect(
+      Object.fromEntries(
+        rows
+          .filter((row) => row.testsMayAlsoImport.length > 0)
+          .map((row) => [row.scope, [...row.testsMayAlsoImport].sort()]),
+      ),
+    ).toEqual(config.TEST_SCOPE_DEPENDENCIES);
   });
 });

@@ -8,10 +8,15 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const tree = useScratchTrees();
 
 /** `count` lines of code, each its own statement. */
-const code = (count: number, prefix = 'v') => Array.from({ length: count }, (_, i) => `export const ${prefix}${i} = ${i};`).join('\n');
+const code = (count: number, prefix = 'v') =>
+  Array.from({ length: count }, (_, i) => `export const ${prefix}${i} = ${i};`).join('\n');
 /** `count` lines that hold no code: blank lines, line comments and block comments. */
-const noCode = (count: number) => Array.from({ length: count }, (_, i) => (i % 3 === 0 ? '' : i % 3 === 1 ? `// note ${i}` : `/* block ${i} */`)).join('\n');
-const REASON = '/**\n * The decoder. Longer than 300 lines because every message kind of the protocol is one case of one switch.\n */\n';
+const noCode = (count: number) =>
+  Array.from({ length: count }, (_, i) => (i % 3 === 0 ? '' : i % 3 === 1 ? `// note ${i}` : `/* block ${i} */`)).join(
+    '\n',
+  );
+const REASON =
+  '/**\n * The decoder. Longer than 300 lines because every message kind of the protocol is one case of one switch.\n */\n';
 
 describe('files over 300 lines of logic carry a reason in their header', () => {
   it('counts lines that hold code, a multi-line string on each of its lines, and not blank or comment-only lines', () => {

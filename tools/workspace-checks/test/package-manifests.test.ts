@@ -42,7 +42,8 @@ describe('packages that run TypeScript through tsx declare it', () => {
 describe('package entries name files that exist', () => {
   it('names an export, types or bin entry whose file is missing', () => {
     const root = tree({
-      'apps/x/package.json': '{ "exports": { ".": "./src/index.ts", "./testing": { "types": "./testing/index.ts", "default": "./testing/index.js" } }, "types": "./src/index.ts", "bin": { "x": "./bin/x.mjs" } }',
+      'apps/x/package.json':
+        '{ "exports": { ".": "./src/index.ts", "./testing": { "types": "./testing/index.ts", "default": "./testing/index.js" } }, "types": "./src/index.ts", "bin": { "x": "./bin/x.mjs" } }',
       'apps/x/src/index.ts': 'export {};\n',
       'apps/x/testing/index.ts': 'export {};\n',
     });

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { textFiles, workspacePackageDirs } from '../src/workspace-files';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-const { PROGRESS_DRAWING } = (await import(pathToFileURL(path.join(ROOT, 'eslint.config.mjs')).href)) as { PROGRESS_DRAWING: readonly string[] };
+const { PROGRESS_DRAWING } = (await import(pathToFileURL(path.join(ROOT, 'eslint.config.mjs')).href)) as {
+  PROGRESS_DRAWING: readonly string[];
+};
 
 async function restrictedImports(file: string, source: string): Promise<string[]> {
   const eslint = new ESLint({ cwd: ROOT });
@@ -17,7 +19,16 @@ async function restrictedImports(file: string, source: string): Promise<string[]
 /** The names `import { ... } from '@autocorp/terminal'` brings into a file. */
 function terminalImports(text: string): string[] {
   return [...text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'@autocorp\/terminal'/g)].flatMap((m) =>
-    (m[1] ?? '').split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0] ?? '').filter((n) => n !== ''),
+    (m[1] ?? '')
+      .split(',')
+      .map(
+        (n) =>
+          n
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)[0] ?? '',
+      )
+      .filter((n) => n !== ''),
   );
 }
 
@@ -25,7 +36,9 @@ function terminalImports(text: string): string[] {
 describe('only apps draw progress', () => {
   it('names every progress export of libs/terminal in the lint rule', () => {
     const exported = ['progress.ts', 'progress-drawer.ts'].flatMap((file) => [
-      ...fs.readFileSync(path.join(ROOT, 'libs/terminal/src', file), 'utf8').matchAll(/^export (?:function|interface|type|const) (\w+)/gm),
+      ...fs
+        .readFileSync(path.join(ROOT, 'libs/terminal/src', file), 'utf8')
+        .matchAll(/^export (?:function|interface|type|const) (\w+)/gm),
     ]);
     const names = exported.map((m) => m[1]);
     expect(names.length).toBeGreaterThan(0);
@@ -38,7 +51,12 @@ describe('only apps draw progress', () => {
       expect(await restrictedImports('libs/etl/src/draws.ts', source), name).toHaveLength(1);
       expect(await restrictedImports('apps/orchestrator/src/draws.ts', source), name).toEqual([]);
     }
-    expect(await restrictedImports('libs/etl/src/formats.ts', "import { formatCount } from '@autocorp/terminal';\nexport const x = formatCount;\n")).toEqual([]);
+    expect(
+      await restrictedImports(
+        'libs/etl/src/formats.ts',
+        "import { formatCount } from '@autocorp/terminal';\nexport const x = formatCount;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('finds no library importing a drawing export today', () => {
@@ -46,7 +64,11 @@ describe('only apps draw progress', () => {
     expect(dirs).toContain('libs/cdc');
     const offenders = textFiles(ROOT, dirs)
       .filter((f) => f.relativePath.endsWith('.ts'))
-      .flatMap((f) => terminalImports(f.text).filter((n) => PROGRESS_DRAWING.includes(n)).map((n) => `${f.relativePath}: ${n}`));
+      .flatMap((f) =>
+        terminalImports(f.text)
+          .filter((n) => PROGRESS_DRAWING.includes(n))
+          .map((n) => `${f.relativePath}: ${n}`),
+      );
     expect(offenders).toEqual([]);
   });
 }, 120_000);

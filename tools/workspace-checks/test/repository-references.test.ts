@@ -21,16 +21,25 @@ describe('no reference to a folder outside the repository', () => {
       'libs/hudi/node_modules/dep/index.js': `require('${SHARED_FOLDER}')\n`,
     });
     const found = sharedReferences(root);
-    expect(found.map((r) => `${r.file}:${r.line}`).sort()).toEqual(['docs/running.md:3', 'libs/hudi/test/read.test.ts:2', 'package.json:1']);
+    expect(found.map((r) => `${r.file}:${r.line}`).sort()).toEqual([
+      'docs/running.md:3',
+      'libs/hudi/test/read.test.ts:2',
+      'package.json:1',
+    ]);
   });
 
   it('finds none in a tree that keeps its fixtures inside', () => {
-    const root = tree({ 'libs/hudi/testing/index.ts': "export const FIXTURES = new URL('./fixtures', import.meta.url);\n", 'README.md': '# Fine\n' });
+    const root = tree({
+      'libs/hudi/testing/index.ts': "export const FIXTURES = new URL('./fixtures', import.meta.url);\n",
+      'README.md': '# Fine\n',
+    });
     expect(sharedReferences(root)).toEqual([]);
   });
 
   it('the repository refers to none (apps, libs, tools, infra, CI, docs, README, package.json)', () => {
-    expect(CHECKED_ENTRIES).toEqual(expect.arrayContaining(['apps', 'libs', 'tools', 'infra', '.ci', 'docs', 'package.json', 'README.md']));
+    expect(CHECKED_ENTRIES).toEqual(
+      expect.arrayContaining(['apps', 'libs', 'tools', 'infra', '.ci', 'docs', 'package.json', 'README.md']),
+    );
     expect(sharedReferences(ROOT)).toEqual([]);
   });
 });

@@ -28,7 +28,9 @@ interface Manifest {
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
 }
-const manifests = new Map(dirs.map((dir) => [dir, JSON.parse(fs.readFileSync(path.join(ROOT, dir, 'package.json'), 'utf8')) as Manifest]));
+const manifests = new Map(
+  dirs.map((dir) => [dir, JSON.parse(fs.readFileSync(path.join(ROOT, dir, 'package.json'), 'utf8')) as Manifest]),
+);
 const packageName = (dir: string) => (manifests.get(dir) as Manifest).name;
 const isLibrary = (dir: string) => dir.startsWith('libs/');
 
@@ -50,11 +52,21 @@ describe('each scope imports only the scopes docs/architecture.md allows', () =>
   });
 
   it('refuses ingestion code importing ETL, ETL code importing the query layer or ingestion, query tests importing ingestion', async () => {
-    expect((await boundaryErrors('libs/cdc/src/uses-hudi.ts', importOf('@autocorp/hudi'))).join('\n')).toContain('scope:ingestion');
-    expect((await boundaryErrors('libs/etl-jobs/src/uses-catalog.ts', importOf('@autocorp/catalog'))).join('\n')).toContain('scope:etl');
-    expect((await boundaryErrors('libs/etl/src/uses-transfer.ts', importOf('@autocorp/csv-transfer'))).join('\n')).toContain('scope:etl');
-    expect((await boundaryErrors('libs/query/test/uses-generator.test.ts', importOf('@autocorp/generator'))).join('\n')).toContain('scope:query');
-    expect((await boundaryErrors('infra/src/uses-cdc.ts', importOf('@autocorp/cdc'))).join('\n')).toContain('scope:infra');
+    expect((await boundaryErrors('libs/cdc/src/uses-hudi.ts', importOf('@autocorp/hudi'))).join('\n')).toContain(
+      'scope:ingestion',
+    );
+    expect(
+      (await boundaryErrors('libs/etl-jobs/src/uses-catalog.ts', importOf('@autocorp/catalog'))).join('\n'),
+    ).toContain('scope:etl');
+    expect(
+      (await boundaryErrors('libs/etl/src/uses-transfer.ts', importOf('@autocorp/csv-transfer'))).join('\n'),
+    ).toContain('scope:etl');
+    expect(
+      (await boundaryErrors('libs/query/test/uses-generator.test.ts', importOf('@autocorp/generator'))).join('\n'),
+    ).toContain('scope:query');
+    expect((await boundaryErrors('infra/src/uses-cdc.ts', importOf('@autocorp/cdc'))).join('\n')).toContain(
+      'scope:infra',
+    );
   });
 
   it('accepts ETL tests and benchmarks landing their input with the ingestion libraries, and the end-to-end tests importing every stage', async () => {
@@ -73,8 +85,18 @@ describe('each scope imports only the scopes docs/architecture.md allows', () =>
       expect(sources.length, `projects of scope:${scope}`).toBeGreaterThan(0);
       for (const targetScope of libraryScopes) {
         // A project of the scope and a library of the target scope that does not depend on it (an import back would be refused as a cycle).
-        const pairs = sources.flatMap((source) => dirs.filter((dir) => isLibrary(dir) && scopes.get(dir)?.[0] === targetScope && dir !== source && !dependsOn(dir, source)).map((target) => [source, target] as const));
-        expect(pairs.length, `a library of scope:${targetScope} that a project of scope:${scope} may import without a cycle`).toBeGreaterThan(0);
+        const pairs = sources.flatMap((source) =>
+          dirs
+            .filter(
+              (dir) =>
+                isLibrary(dir) && scopes.get(dir)?.[0] === targetScope && dir !== source && !dependsOn(dir, source),
+            )
+            .map((target) => [source, target] as const),
+        );
+        expect(
+          pairs.length,
+          `a library of scope:${targetScope} that a project of scope:${scope} may import without a cycle`,
+        ).toBeGreaterThan(0);
         const [source, target] = pairs[0] as readonly [string, string];
         const label = `${scope} -> ${targetScope} (${source} imports ${target})`;
         const errors = await boundaryErrors(`${source}/src/check-scope.ts`, importOf(packageName(target)));

@@ -9,7 +9,10 @@ export interface CommandManifestEntry extends Omit<Command, 'run'> {
 }
 
 /** Describes `commands` in order, finding each among the exports of `modules` (module -> its exports). */
-export function describeCommands(commands: readonly Command[], modules: ReadonlyMap<string, Readonly<Record<string, unknown>>>): CommandManifestEntry[] {
+export function describeCommands(
+  commands: readonly Command[],
+  modules: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+): CommandManifestEntry[] {
   return commands.map((command) => {
     for (const [module, exports] of modules) {
       const exportName = Object.keys(exports).find((name) => exports[name] === command);
@@ -18,7 +21,9 @@ export function describeCommands(commands: readonly Command[], modules: Readonly
         return { ...described, module, exportName };
       }
     }
-    throw new Error(`"autocorp ${command.path.join(' ')}" is in COMMANDS but no module under commands/ exports it; export it from its own module.`);
+    throw new Error(
+      `"autocorp ${command.path.join(' ')}" is in COMMANDS but no module under commands/ exports it; export it from its own module.`,
+    );
   });
 }
 
@@ -32,7 +37,10 @@ export function lazyCommands(
     async run(values, positionals, io) {
       const command = (await load(module))[exportName] as Partial<Command> | undefined;
       if (typeof command?.run !== 'function') {
-        throw new CliError('build-stale', `${module} no longer exports the command ${exportName}: rebuild the CLI (npx nx run orchestrator:build).`);
+        throw new CliError(
+          'build-stale',
+          `${module} no longer exports the command ${exportName}: rebuild the CLI (npx nx run orchestrator:build).`,
+        );
       }
       return command.run(values, positionals, io);
     },

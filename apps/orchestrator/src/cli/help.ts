@@ -3,7 +3,12 @@ import type { Command } from './command';
 const BIN = 'autocorp';
 
 export function commandHelp(command: Command): string {
-  const usage = [BIN, ...command.path, ...(command.positionals ?? []), Object.keys(command.options).length ? '[options]' : '']
+  const usage = [
+    BIN,
+    ...command.path,
+    ...(command.positionals ?? []),
+    Object.keys(command.options).length ? '[options]' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const lines = [`Usage: ${usage}`, '', command.summary];
@@ -28,7 +33,9 @@ export function groupHelp(prefix: readonly string[], commands: readonly Command[
   const lines = [
     `Usage: ${title} <command> [options]`,
     '',
-    prefix.length ? `Commands under "${title}":` : 'AutoCorp Lakehouse: PostgreSQL and CSV exports to a Hudi lakehouse.\n\nCommands:',
+    prefix.length
+      ? `Commands under "${title}":`
+      : 'AutoCorp Lakehouse: PostgreSQL and CSV exports to a Hudi lakehouse.\n\nCommands:',
     ...below.map((c) => `  ${c.path.join(' ').padEnd(width)}  ${c.summary}`),
     '',
     `Run "${BIN} <command> --help" for a command's options.`,

@@ -1,7 +1,11 @@
 import { CliError } from './cli-error';
 
 /** Reads a numeric option, with a clear usage error naming the flag and the value. */
-export function numberOption(value: unknown, flag: string, check: { min?: number; integer?: boolean; exclusiveMin?: boolean } = {}): number {
+export function numberOption(
+  value: unknown,
+  flag: string,
+  check: { min?: number; integer?: boolean; exclusiveMin?: boolean } = {},
+): number {
   const text = String(value);
   const n = Number(text);
   const bad =

@@ -8,9 +8,18 @@ import { describeCommands } from './command-manifest';
 
 const dist = import.meta.dirname;
 const modules = new Map<string, Record<string, unknown>>();
-for (const file of readdirSync(path.join(dist, 'commands'), { recursive: true }).map(String).filter((f) => f.endsWith('.js')).sort()) {
-  modules.set(`./commands/${file.split(path.sep).join('/')}`, (await import(pathToFileURL(path.join(dist, 'commands', file)).href)) as Record<string, unknown>);
+for (const file of readdirSync(path.join(dist, 'commands'), { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.js'))
+  .sort()) {
+  modules.set(
+    `./commands/${file.split(path.sep).join('/')}`,
+    (await import(pathToFileURL(path.join(dist, 'commands', file)).href)) as Record<string, unknown>,
+  );
 }
 const index = modules.get('./commands/index.js') as { COMMANDS?: readonly Command[] } | undefined;
 if (!index?.COMMANDS) throw new Error(`${dist}/commands/index.js does not export COMMANDS.`);
-writeFileSync(path.join(dist, 'commands.json'), `${JSON.stringify(describeCommands(index.COMMANDS, modules), null, 2)}\n`);
+writeFileSync(
+  path.join(dist, 'commands.json'),
+  `${JSON.stringify(describeCommands(index.COMMANDS, modules), null, 2)}\n`,
+);

@@ -21,7 +21,12 @@ export const runCommand: Command = {
   description:
     'Starts the embedded PostgreSQL (or uses DATABASE_URL), applies migrations, generates and loads the business data (first pass), takes the full load and streams changes into the raw zone, transfers the CSV exports, runs the ten ETL jobs into curated Hudi tables, crawls the catalog and answers the named queries. Exits non-zero when a step fails.',
   options: {
-    scale: { type: 'string', default: String(DEFAULT_RUN_SCALE), valueName: '<n>', description: 'Generator scale for this pass' },
+    scale: {
+      type: 'string',
+      default: String(DEFAULT_RUN_SCALE),
+      valueName: '<n>',
+      description: 'Generator scale for this pass',
+    },
     seed: { type: 'string', default: String(DEFAULT_SEED), valueName: '<n>', description: 'Generator seed' },
   },
   async run(values, _positionals, io) {
@@ -33,6 +38,9 @@ export const runCommand: Command = {
       closers: [],
     };
     io.stdout.write(`AutoCorp Lakehouse: one pipeline pass, local profile, state in ${context.home.root}\n`);
-    await runPipeline([sourceDatabaseStep, generateStep, cdcStep, transferStep, etlStep, crawlStep, namedQueriesStep], context);
+    await runPipeline(
+      [sourceDatabaseStep, generateStep, cdcStep, transferStep, etlStep, crawlStep, namedQueriesStep],
+      context,
+    );
   },
 };

@@ -43,6 +43,7 @@ export async function runPipeline(steps: readonly PipelineStep[], context: Pipel
   }
   out.write(`\n== Summary: ${reports.length} step(s) in ${formatDuration((performance.now() - started) / 1000)}\n`);
   const width = Math.max(...reports.map((r) => r.step.length));
-  for (const r of reports) out.write(`  ${r.step.padEnd(width)}  ${formatDuration(r.seconds).padStart(6)}  ${r.outcome?.headline ?? ''}\n`);
+  for (const r of reports)
+    out.write(`  ${r.step.padEnd(width)}  ${formatDuration(r.seconds).padStart(6)}  ${r.outcome?.headline ?? ''}\n`);
   return reports;
 }

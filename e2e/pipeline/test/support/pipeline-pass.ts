@@ -45,7 +45,8 @@ export async function runPipelinePass(scale: number, seed = 42): Promise<Pipelin
     await runCdcUntilIdle({ connection: server.connectionConfig, store });
     const reports = await runJobs({ store });
     const bad = reports.filter((r) => r.status === 'failed' || r.status === 'blocked');
-    if (bad.length > 0) throw new Error(`ETL jobs did not commit: ${bad.map((r) => `${r.job}: ${r.error ?? r.status}`).join('; ')}`);
+    if (bad.length > 0)
+      throw new Error(`ETL jobs did not commit: ${bad.map((r) => `${r.job}: ${r.error ?? r.status}`).join('; ')}`);
     await crawlAll({ store, catalog });
     return reports;
   };
@@ -63,7 +64,8 @@ export async function runPipelinePass(scale: number, seed = 42): Promise<Pipelin
       store,
       expectedHeaders: Object.fromEntries(DATA_FILES.map((f) => [f.name.replace(/\.csv$/, ''), [...f.columns]])),
     });
-    if (transfer.errors.length > 0) throw new Error(`CSV transfer failed: ${transfer.errors.map((e) => e.message).join('; ')}`);
+    if (transfer.errors.length > 0)
+      throw new Error(`CSV transfer failed: ${transfer.errors.map((e) => e.message).join('; ')}`);
     await cdcEtlCrawl();
   } catch (error) {
     await close();

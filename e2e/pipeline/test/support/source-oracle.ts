@@ -42,7 +42,8 @@ async function withoutLines(source: string, target: string, drop: ReadonlySet<nu
   const kept: string[] = [];
   lines.forEach((line, i) => {
     if (line === '' || drop.has(i + 1)) return;
-    if ((line.match(/"/g) ?? []).length % 2 !== 0) throw new Error(`${source} line ${i + 1} holds an odd number of quotes; the oracle reads one record per line.`);
+    if ((line.match(/"/g) ?? []).length % 2 !== 0)
+      throw new Error(`${source} line ${i + 1} holds an odd number of quotes; the oracle reads one record per line.`);
     kept.push(line);
   });
   await writeFile(target, `${kept.join('\n')}\n`);
@@ -62,12 +63,24 @@ async function jsonRows(duck: DuckDBConnection, sql: string): Promise<Record<str
 }
 
 /** Builds the oracle next to the source tables of `connection` from the export folder; `workDir` holds the cleaned CSV copies. */
-export async function buildSourceOracle(connection: pg.ClientConfig, exportDir: string, workDir: string): Promise<SourceOracle> {
+export async function buildSourceOracle(
+  connection: pg.ClientConfig,
+  exportDir: string,
+  workDir: string,
+): Promise<SourceOracle> {
   const dirty = await readDirtyLines(exportDir);
   const ordersFile = path.join(workDir, 'oracle-orders.csv');
   const partsFile = path.join(workDir, 'oracle-parts.csv');
-  await withoutLines(path.join(exportDir, CSV_FILES.orders.name), ordersFile, dirty.get(CSV_FILES.orders.name) ?? new Set());
-  await withoutLines(path.join(exportDir, CSV_FILES.parts.name), partsFile, dirty.get(CSV_FILES.parts.name) ?? new Set());
+  await withoutLines(
+    path.join(exportDir, CSV_FILES.orders.name),
+    ordersFile,
+    dirty.get(CSV_FILES.orders.name) ?? new Set(),
+  );
+  await withoutLines(
+    path.join(exportDir, CSV_FILES.parts.name),
+    partsFile,
+    dirty.get(CSV_FILES.parts.name) ?? new Set(),
+  );
 
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const duck = await instance.connect();
@@ -80,15 +93,21 @@ export async function buildSourceOracle(connection: pg.ClientConfig, exportDir: 
 
   const client = new pg.Client({ ...connection, types: { getTypeParser: () => (value: string) => value } });
   await client.connect();
-  const orders = await jsonRows(duck, 'SELECT invoice_number, customer_id, order_date, payment_method, total_amount, order_type FROM csv_orders');
+  const orders = await jsonRows(
+    duck,
+    'SELECT invoice_number, customer_id, order_date, payment_method, total_amount, order_type FROM csv_orders',
+  );
   const parts = await jsonRows(duck, 'SELECT invoice_number, line_number, sku, quantity, line_total FROM csv_parts');
-  const column = (rows: Record<string, unknown>[], name: string) => rows.map((r) => (r[name] === null || r[name] === undefined ? null : String(r[name])));
+  const column = (rows: Record<string, unknown>[], name: string) =>
+    rows.map((r) => (r[name] === null || r[name] === undefined ? null : String(r[name])));
   await client.query(`DROP SCHEMA IF EXISTS oracle CASCADE; CREATE SCHEMA oracle;
     CREATE TABLE oracle.csv_orders (invoice_number text PRIMARY KEY, customer_id int, order_date timestamp, payment_method text, total_amount numeric(12,2), order_type text);
     CREATE TABLE oracle.csv_part_lines (invoice_number text, line_number int, sku text, quantity int, line_total numeric(12,2), PRIMARY KEY (invoice_number, line_number));`);
   await client.query(
     'INSERT INTO oracle.csv_orders SELECT * FROM unnest($1::text[], $2::int[], $3::timestamp[], $4::text[], $5::numeric[], $6::text[])',
-    ['invoice_number', 'customer_id', 'order_date', 'payment_method', 'total_amount', 'order_type'].map((c) => column(orders, c)),
+    ['invoice_number', 'customer_id', 'order_date', 'payment_method', 'total_amount', 'order_type'].map((c) =>
+      column(orders, c),
+    ),
   );
   await client.query(
     'INSERT INTO oracle.csv_part_lines SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $5::numeric[])',

@@ -12,6 +12,14 @@ export interface CrawlAllOptions extends Omit<CrawlOptions, 'database'> {
 export async function crawlAll(options: CrawlAllOptions): Promise<CrawlReport[]> {
   const raw = options.databases?.raw ?? DEFAULT_DATABASES.raw;
   const curated = options.databases?.curated ?? DEFAULT_DATABASES.curated;
-  const base = { store: options.store, catalog: options.catalog, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
-  return [await crawlRawDatabase({ ...base, database: raw }), await crawlRawCsv({ ...base, database: raw }), await crawlCuratedHudi({ ...base, database: curated })];
+  const base = {
+    store: options.store,
+    catalog: options.catalog,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+  return [
+    await crawlRawDatabase({ ...base, database: raw }),
+    await crawlRawCsv({ ...base, database: raw }),
+    await crawlCuratedHudi({ ...base, database: curated }),
+  ];
 }

@@ -13,9 +13,13 @@ const CURATED_PREFIX = ZONES.curated;
 const PROPERTIES_SUFFIX = PROPERTIES_PATH;
 
 /** Hudi's five meta columns, first in every base file (Hudi's Glue sync registers them too). */
-export const HUDI_META_COLUMNS: readonly Column[] = ['_hoodie_commit_time', '_hoodie_commit_seqno', '_hoodie_record_key', '_hoodie_partition_path', '_hoodie_file_name'].map(
-  (name) => ({ name, type: 'string' }),
-);
+export const HUDI_META_COLUMNS: readonly Column[] = [
+  '_hoodie_commit_time',
+  '_hoodie_commit_seqno',
+  '_hoodie_record_key',
+  '_hoodie_partition_path',
+  '_hoodie_file_name',
+].map((name) => ({ name, type: 'string' }));
 
 /** Table properties copied from hoodie.properties: stable facts about the table, nothing that changes per commit. */
 const COPIED_PROPERTIES = [
@@ -37,9 +41,21 @@ const COPIED_PROPERTIES = [
 export async function crawlCuratedHudi(options: CrawlOptions): Promise<CrawlReport> {
   const database = options.database ?? DEFAULT_DATABASES.curated;
   const { store, catalog } = options;
-  await catalog.ensureDatabase({ name: database, description: 'Curated zone of the AutoCorp lake: Hudi tables written by the ETL jobs.', locationUri: lakeFolderUri(store, CURATED_PREFIX) });
-  const tablePrefixes = (await listKeys(store, CURATED_PREFIX)).filter((k) => k.endsWith(`/${PROPERTIES_SUFFIX}`)).map((k) => k.slice(0, -PROPERTIES_SUFFIX.length)).sort();
-  const progress = startProgress(options.onProgress, { stage: 'crawl', subject: CURATED_PREFIX, unit: 'tables', total: tablePrefixes.length });
+  await catalog.ensureDatabase({
+    name: database,
+    description: 'Curated zone of the AutoCorp lake: Hudi tables written by the ETL jobs.',
+    locationUri: lakeFolderUri(store, CURATED_PREFIX),
+  });
+  const tablePrefixes = (await listKeys(store, CURATED_PREFIX))
+    .filter((k) => k.endsWith(`/${PROPERTIES_SUFFIX}`))
+    .map((k) => k.slice(0, -PROPERTIES_SUFFIX.length))
+    .sort();
+  const progress = startProgress(options.onProgress, {
+    stage: 'crawl',
+    subject: CURATED_PREFIX,
+    unit: 'tables',
+    total: tablePrefixes.length,
+  });
   const results: TableCrawlResult[] = [];
   try {
     for (const prefix of tablePrefixes) {
@@ -54,7 +70,12 @@ export async function crawlCuratedHudi(options: CrawlOptions): Promise<CrawlRepo
       const schema = await table.schema();
       const partitionFields = table.config.partitionFields;
       const typeOf = new Map(schema.fields.map((f) => [f.name, avroTypeToGlue(f.avro as never)]));
-      const columns: Column[] = [...HUDI_META_COLUMNS, ...schema.fields.filter((f) => !partitionFields.includes(f.name)).map((f) => ({ name: f.name, type: typeOf.get(f.name) ?? 'string' }))];
+      const columns: Column[] = [
+        ...HUDI_META_COLUMNS,
+        ...schema.fields
+          .filter((f) => !partitionFields.includes(f.name))
+          .map((f) => ({ name: f.name, type: typeOf.get(f.name) ?? 'string' })),
+      ];
       const partitionKeys: Column[] = partitionFields.map((name) => ({ name, type: typeOf.get(name) ?? 'string' }));
       const properties: Record<string, string> = {};
       for (const key of COPIED_PROPERTIES) {
@@ -63,18 +84,36 @@ export async function crawlCuratedHudi(options: CrawlOptions): Promise<CrawlRepo
       }
       const name = toCatalogName(prefix.slice(CURATED_PREFIX.length).replace(/\/$/, '').replace(/\//g, '_'));
       const location = lakeFolderUri(store, prefix);
-      const result = await catalog.registerTable(database, { name, location, format: 'hudi', columns, partitionKeys, properties, description: `Hudi Copy-on-Write table ${table.config.tableName}.` });
+      const result = await catalog.registerTable(database, {
+        name,
+        location,
+        format: 'hudi',
+        columns,
+        partitionKeys,
+        properties,
+        description: `Hudi Copy-on-Write table ${table.config.tableName}.`,
+      });
       let added = 0;
       if (partitionKeys.length > 0) {
         const plan = await table.plan({ type: 'snapshot' });
         const byPath = new Map<string, PartitionInput>();
         for (const file of plan.files) {
           if (byPath.has(file.partitionPath)) continue;
-          byPath.set(file.partitionPath, { values: partitionFields.map((f) => file.partitionValues[f] ?? ''), location: `${location}${file.partitionPath}/` });
+          byPath.set(file.partitionPath, {
+            values: partitionFields.map((f) => file.partitionValues[f] ?? ''),
+            location: `${location}${file.partitionPath}/`,
+          });
         }
         added = await catalog.addPartitions(database, name, [...byPath.values()]);
       }
-      results.push({ database, table: name, outcome: result.outcome, ...(result.change ? { change: result.change } : {}), partitionsAdded: added, filesRead: 1 });
+      results.push({
+        database,
+        table: name,
+        outcome: result.outcome,
+        ...(result.change ? { change: result.change } : {}),
+        partitionsAdded: added,
+        filesRead: 1,
+      });
       progress.advance(1);
     }
   } finally {

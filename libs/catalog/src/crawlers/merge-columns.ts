@@ -7,7 +7,10 @@ export function mergeColumns(perFile: readonly (readonly Column[])[]): Column[] 
   for (const columns of perFile) {
     for (const col of columns) {
       const seen = merged.get(col.name);
-      merged.set(col.name, seen ? { name: col.name, type: widenGlueTypes(seen.type, col.type) } : { name: col.name, type: col.type });
+      merged.set(
+        col.name,
+        seen ? { name: col.name, type: widenGlueTypes(seen.type, col.type) } : { name: col.name, type: col.type },
+      );
     }
   }
   return [...merged.values()];

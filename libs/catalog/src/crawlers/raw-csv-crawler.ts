@@ -1,4 +1,11 @@
-import { INGEST_DATE_KEY, RAW_CSV_PREFIX, ZONES, parseRawCsvKey, rawCsvPartitionPrefix, rawCsvPrefix } from '@autocorp/lake-storage';
+import {
+  INGEST_DATE_KEY,
+  RAW_CSV_PREFIX,
+  ZONES,
+  parseRawCsvKey,
+  rawCsvPartitionPrefix,
+  rawCsvPrefix,
+} from '@autocorp/lake-storage';
 import { startProgress } from '@autocorp/progress';
 import { isCatalogError } from '../catalog-error';
 import { type CsvInference, sniffCsv } from '../csv-sniff';
@@ -17,7 +24,11 @@ interface CsvTableFiles {
 }
 
 /** The file's inferred layout, or undefined after recording it as rejected when it cannot be read as CSV. */
-async function sniffOrReject(sniff: () => Promise<CsvInference>, file: Omit<RejectedFile, 'reason'>, rejected: RejectedFile[]): Promise<CsvInference | undefined> {
+async function sniffOrReject(
+  sniff: () => Promise<CsvInference>,
+  file: Omit<RejectedFile, 'reason'>,
+  rejected: RejectedFile[],
+): Promise<CsvInference | undefined> {
   try {
     return await sniff();
   } catch (error) {
@@ -36,7 +47,11 @@ async function sniffOrReject(sniff: () => Promise<CsvInference>, file: Omit<Reje
 export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
   const database = options.database ?? DEFAULT_DATABASES.raw;
   const { store, catalog } = options;
-  await catalog.ensureDatabase({ name: database, description: 'Raw zone of the AutoCorp lake: DMS Parquet and CSV exports.', locationUri: lakeFolderUri(store, ZONES.raw) });
+  await catalog.ensureDatabase({
+    name: database,
+    description: 'Raw zone of the AutoCorp lake: DMS Parquet and CSV exports.',
+    locationUri: lakeFolderUri(store, ZONES.raw),
+  });
   const tablesFiles = new Map<string, CsvTableFiles>();
   for (const key of await listKeys(store, RAW_CSV_PREFIX)) {
     const parsed = parseRawCsvKey(key);
@@ -46,7 +61,10 @@ export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
     entry.partitions.set(date, [...(entry.partitions.get(date) ?? []), key]);
     tablesFiles.set(table, entry);
   }
-  const total = [...tablesFiles.values()].reduce((n, t) => n + [...t.partitions.values()].reduce((m, keys) => m + keys.length, 0), 0);
+  const total = [...tablesFiles.values()].reduce(
+    (n, t) => n + [...t.partitions.values()].reduce((m, keys) => m + keys.length, 0),
+    0,
+  );
   const progress = startProgress(options.onProgress, { stage: 'crawl', subject: RAW_CSV_PREFIX, unit: 'files', total });
   const results: TableCrawlResult[] = [];
   const rejected: RejectedFile[] = [];
@@ -62,7 +80,11 @@ export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
         let filesRead = 0;
         for (const date of dates) {
           for (const key of (files.partitions.get(date) ?? []).sort()) {
-            const inferred = await sniffOrReject(() => withLocalFile(store, key, (file) => sniffCsv(connection, file)), { key, table: name }, rejected);
+            const inferred = await sniffOrReject(
+              () => withLocalFile(store, key, (file) => sniffCsv(connection, file)),
+              { key, table: name },
+              rejected,
+            );
             progress.advance(1);
             if (!inferred) continue;
             perFile.push(inferred.columns.filter((c) => c.name !== INGEST_DATE_KEY));
@@ -89,9 +111,19 @@ export async function crawlRawCsv(options: CrawlOptions): Promise<CrawlReport> {
           },
           description: `CSV exports of ${folder}, one partition per ingest date.`,
         });
-        const partitions: PartitionInput[] = readDates.map((date) => ({ values: [date], location: lakeFolderUri(store, rawCsvPartitionPrefix(folder, date)) }));
+        const partitions: PartitionInput[] = readDates.map((date) => ({
+          values: [date],
+          location: lakeFolderUri(store, rawCsvPartitionPrefix(folder, date)),
+        }));
         const added = await catalog.addPartitions(database, name, partitions);
-        results.push({ database, table: name, outcome: result.outcome, ...(result.change ? { change: result.change } : {}), partitionsAdded: added, filesRead });
+        results.push({
+          database,
+          table: name,
+          outcome: result.outcome,
+          ...(result.change ? { change: result.change } : {}),
+          partitionsAdded: added,
+          filesRead,
+        });
       }
     });
   } finally {

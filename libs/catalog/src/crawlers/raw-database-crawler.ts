@@ -24,7 +24,11 @@ function dmsFileOrder(a: string, b: string): number {
 export async function crawlRawDatabase(options: CrawlOptions): Promise<CrawlReport> {
   const database = options.database ?? DEFAULT_DATABASES.raw;
   const { store, catalog } = options;
-  await catalog.ensureDatabase({ name: database, description: 'Raw zone of the AutoCorp lake: DMS Parquet and CSV exports.', locationUri: lakeFolderUri(store, ZONES.raw) });
+  await catalog.ensureDatabase({
+    name: database,
+    description: 'Raw zone of the AutoCorp lake: DMS Parquet and CSV exports.',
+    locationUri: lakeFolderUri(store, ZONES.raw),
+  });
   const byFolder = new Map<string, string[]>();
   for (const key of await listKeys(store, RAW_DATABASE_PREFIX)) {
     const folder = parseRawDatabaseKey(key)?.folder;
@@ -32,7 +36,12 @@ export async function crawlRawDatabase(options: CrawlOptions): Promise<CrawlRepo
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), key]);
   }
   const total = [...byFolder.values()].reduce((n, keys) => n + keys.length, 0);
-  const progress = startProgress(options.onProgress, { stage: 'crawl', subject: RAW_DATABASE_PREFIX, unit: 'files', total });
+  const progress = startProgress(options.onProgress, {
+    stage: 'crawl',
+    subject: RAW_DATABASE_PREFIX,
+    unit: 'files',
+    total,
+  });
   const tables: TableCrawlResult[] = [];
   try {
     await withDuckDb(CRAWLER_DUCKDB, async (connection) => {
@@ -54,7 +63,14 @@ export async function crawlRawDatabase(options: CrawlOptions): Promise<CrawlRepo
           properties: { 'autocorp.source': 'dms', 'autocorp.source_table': sourceTable },
           description: `DMS full load and CDC files of source table ${sourceTable}.`,
         });
-        tables.push({ database, table: name, outcome: result.outcome, ...(result.change ? { change: result.change } : {}), partitionsAdded: 0, filesRead: keys.length });
+        tables.push({
+          database,
+          table: name,
+          outcome: result.outcome,
+          ...(result.change ? { change: result.change } : {}),
+          partitionsAdded: 0,
+          filesRead: keys.length,
+        });
       }
     });
   } finally {

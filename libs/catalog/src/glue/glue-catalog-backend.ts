@@ -1,3 +1,8 @@
+/**
+ * The Glue Data Catalog backend. Longer than 300 lines because it is one class implementing every operation of
+ * CatalogBackend against the Glue API, each with its paging, batch limits and error mapping; the mapping of
+ * shapes lives in glue-mapping.ts.
+ */
 import {
   AlreadyExistsException,
   BatchCreatePartitionCommand,
@@ -16,7 +21,15 @@ import {
 } from '@aws-sdk/client-glue';
 import type { CatalogBackend } from '../catalog-backend';
 import { CatalogError } from '../catalog-error';
-import type { CatalogDatabase, CatalogTable, DatabaseInput, Partition, PartitionInput, TableInput, TableVersion } from '../model';
+import type {
+  CatalogDatabase,
+  CatalogTable,
+  DatabaseInput,
+  Partition,
+  PartitionInput,
+  TableInput,
+  TableVersion,
+} from '../model';
 import { validateName } from '../names';
 import { validateTableInput } from '../table-input';
 import { comparePartitions } from '../partitions';
@@ -35,7 +48,11 @@ function wrap(action: string, error: unknown): CatalogError {
   if (error instanceof CatalogError) return error;
   const name = error instanceof Error ? error.name : 'Error';
   const message = error instanceof Error ? error.message : String(error);
-  return new CatalogError('backend', `Glue ${action} failed (${name}: ${message}). Check the AWS credentials, region and the Glue permissions of the role.`, { cause: error });
+  return new CatalogError(
+    'backend',
+    `Glue ${action} failed (${name}: ${message}). Check the AWS credentials, region and the Glue permissions of the role.`,
+    { cause: error },
+  );
 }
 
 /** The catalog in the AWS Glue Data Catalog: tables are EXTERNAL_TABLEs, the classification is the format. */
@@ -66,7 +83,11 @@ export class GlueCatalogBackend implements CatalogBackend {
       if (!(error instanceof AlreadyExistsException)) throw wrap(`CreateDatabase ${input.name}`, error);
     }
     const db = await this.getDatabase(input.name);
-    if (!db) throw new CatalogError('backend', `Glue database "${input.name}" was created but cannot be read back; check glue:GetDatabase permission.`);
+    if (!db)
+      throw new CatalogError(
+        'backend',
+        `Glue database "${input.name}" was created but cannot be read back; check glue:GetDatabase permission.`,
+      );
     return db;
   }
 
@@ -92,7 +113,9 @@ export class GlueCatalogBackend implements CatalogBackend {
     let token: string | undefined;
     try {
       do {
-        const out = await this.client.send(new GetDatabasesCommand({ ...this.catalogId, ...(token ? { NextToken: token } : {}) }));
+        const out = await this.client.send(
+          new GetDatabasesCommand({ ...this.catalogId, ...(token ? { NextToken: token } : {}) }),
+        );
         for (const db of out.DatabaseList ?? []) {
           dbs.push({
             name: db.Name ?? '',
@@ -111,7 +134,9 @@ export class GlueCatalogBackend implements CatalogBackend {
 
   async getTable(database: string, name: string): Promise<CatalogTable | undefined> {
     try {
-      const out = await this.client.send(new GetTableCommand({ ...this.catalogId, DatabaseName: database, Name: name }));
+      const out = await this.client.send(
+        new GetTableCommand({ ...this.catalogId, DatabaseName: database, Name: name }),
+      );
       return out.Table ? fromGlueTable(database, out.Table) : undefined;
     } catch (error) {
       if (error instanceof EntityNotFoundException) return undefined;
@@ -124,14 +149,21 @@ export class GlueCatalogBackend implements CatalogBackend {
     let token: string | undefined;
     try {
       do {
-        const out = await this.client.send(new GetTablesCommand({ ...this.catalogId, DatabaseName: database, ...(token ? { NextToken: token } : {}) }));
+        const out = await this.client.send(
+          new GetTablesCommand({ ...this.catalogId, DatabaseName: database, ...(token ? { NextToken: token } : {}) }),
+        );
         // Tables of formats this catalog does not know (another tool's, an old crawl's) are not ours to list: skipped.
-        for (const t of out.TableList ?? []) if (glueTableFormat(t) !== undefined) tables.push(fromGlueTable(database, t));
+        for (const t of out.TableList ?? [])
+          if (glueTableFormat(t) !== undefined) tables.push(fromGlueTable(database, t));
         token = out.NextToken;
       } while (token);
     } catch (error) {
       if (error instanceof EntityNotFoundException) {
-        throw new CatalogError('not-found', `Database "${database}" does not exist in the Glue Data Catalog. Deploy the stack or run \`autocorp crawl\` first.`, { cause: error });
+        throw new CatalogError(
+          'not-found',
+          `Database "${database}" does not exist in the Glue Data Catalog. Deploy the stack or run \`autocorp crawl\` first.`,
+          { cause: error },
+        );
       }
       throw wrap(`GetTables ${database}`, error);
     }
@@ -141,13 +173,23 @@ export class GlueCatalogBackend implements CatalogBackend {
   async createTable(database: string, input: TableInput): Promise<CatalogTable> {
     validateTableInput(input);
     try {
-      await this.client.send(new CreateTableCommand({ ...this.catalogId, DatabaseName: database, TableInput: toGlueTableInput(input) }));
+      await this.client.send(
+        new CreateTableCommand({ ...this.catalogId, DatabaseName: database, TableInput: toGlueTableInput(input) }),
+      );
     } catch (error) {
       if (error instanceof AlreadyExistsException) {
-        throw new CatalogError('already-exists', `Table "${database}.${input.name}" already exists in the Glue Data Catalog; update it instead.`, { cause: error });
+        throw new CatalogError(
+          'already-exists',
+          `Table "${database}.${input.name}" already exists in the Glue Data Catalog; update it instead.`,
+          { cause: error },
+        );
       }
       if (error instanceof EntityNotFoundException) {
-        throw new CatalogError('not-found', `Database "${database}" does not exist in the Glue Data Catalog; create it first (ensureDatabase).`, { cause: error });
+        throw new CatalogError(
+          'not-found',
+          `Database "${database}" does not exist in the Glue Data Catalog; create it first (ensureDatabase).`,
+          { cause: error },
+        );
       }
       throw wrap(`CreateTable ${database}.${input.name}`, error);
     }
@@ -158,10 +200,21 @@ export class GlueCatalogBackend implements CatalogBackend {
     validateTableInput(input);
     try {
       // SkipArchive false: Glue keeps the previous definition as a table version.
-      await this.client.send(new UpdateTableCommand({ ...this.catalogId, DatabaseName: database, TableInput: toGlueTableInput(input), SkipArchive: false }));
+      await this.client.send(
+        new UpdateTableCommand({
+          ...this.catalogId,
+          DatabaseName: database,
+          TableInput: toGlueTableInput(input),
+          SkipArchive: false,
+        }),
+      );
     } catch (error) {
       if (error instanceof EntityNotFoundException) {
-        throw new CatalogError('not-found', `Table "${database}.${input.name}" does not exist in the Glue Data Catalog; create it first.`, { cause: error });
+        throw new CatalogError(
+          'not-found',
+          `Table "${database}.${input.name}" does not exist in the Glue Data Catalog; create it first.`,
+          { cause: error },
+        );
       }
       throw wrap(`UpdateTable ${database}.${input.name}`, error);
     }
@@ -170,7 +223,11 @@ export class GlueCatalogBackend implements CatalogBackend {
 
   private async readBack(database: string, name: string): Promise<CatalogTable> {
     const table = await this.getTable(database, name);
-    if (!table) throw new CatalogError('backend', `Glue table "${database}.${name}" was written but cannot be read back; check glue:GetTable permission.`);
+    if (!table)
+      throw new CatalogError(
+        'backend',
+        `Glue table "${database}.${name}" was written but cannot be read back; check glue:GetTable permission.`,
+      );
     return table;
   }
 
@@ -180,7 +237,12 @@ export class GlueCatalogBackend implements CatalogBackend {
     try {
       do {
         const out = await this.client.send(
-          new GetTableVersionsCommand({ ...this.catalogId, DatabaseName: database, TableName: name, ...(token ? { NextToken: token } : {}) }),
+          new GetTableVersionsCommand({
+            ...this.catalogId,
+            DatabaseName: database,
+            TableName: name,
+            ...(token ? { NextToken: token } : {}),
+          }),
         );
         for (const v of out.TableVersions ?? []) {
           if (!v.Table) continue;
@@ -191,7 +253,11 @@ export class GlueCatalogBackend implements CatalogBackend {
       } while (token);
     } catch (error) {
       if (error instanceof EntityNotFoundException) {
-        throw new CatalogError('not-found', `Table "${database}.${name}" does not exist in the Glue Data Catalog. Check the name with \`autocorp tables\`.`, { cause: error });
+        throw new CatalogError(
+          'not-found',
+          `Table "${database}.${name}" does not exist in the Glue Data Catalog. Check the name with \`autocorp tables\`.`,
+          { cause: error },
+        );
       }
       throw wrap(`GetTableVersions ${database}.${name}`, error);
     }
@@ -200,12 +266,19 @@ export class GlueCatalogBackend implements CatalogBackend {
 
   async createPartitions(database: string, table: string, partitions: readonly PartitionInput[]): Promise<number> {
     const current = await this.getTable(database, table);
-    if (!current) throw new CatalogError('not-found', `Table "${database}.${table}" does not exist in the Glue Data Catalog; register it before adding partitions.`);
+    if (!current)
+      throw new CatalogError(
+        'not-found',
+        `Table "${database}.${table}" does not exist in the Glue Data Catalog; register it before adding partitions.`,
+      );
     const known = new Set((await this.getPartitions(database, table)).map((p) => JSON.stringify(p.values)));
     const fresh: PartitionInput[] = [];
     for (const p of partitions) {
       if (p.values.length !== current.partitionKeys.length) {
-        throw new CatalogError('invalid-input', `Partition ${JSON.stringify(p.values)} of "${database}.${table}" has ${p.values.length} values but the table has ${current.partitionKeys.length} partition keys.`);
+        throw new CatalogError(
+          'invalid-input',
+          `Partition ${JSON.stringify(p.values)} of "${database}.${table}" has ${p.values.length} values but the table has ${current.partitionKeys.length} partition keys.`,
+        );
       }
       const key = JSON.stringify(p.values);
       if (known.has(key)) continue;
@@ -222,7 +295,10 @@ export class GlueCatalogBackend implements CatalogBackend {
             ...this.catalogId,
             DatabaseName: database,
             TableName: table,
-            PartitionInputList: batch.map((p) => ({ Values: [...p.values], StorageDescriptor: storageDescriptor(current, p.location) })),
+            PartitionInputList: batch.map((p) => ({
+              Values: [...p.values],
+              StorageDescriptor: storageDescriptor(current, p.location),
+            })),
           }),
         );
       } catch (error) {
@@ -247,13 +323,24 @@ export class GlueCatalogBackend implements CatalogBackend {
     let token: string | undefined;
     try {
       do {
-        const out = await this.client.send(new GetPartitionsCommand({ ...this.catalogId, DatabaseName: database, TableName: table, ...(token ? { NextToken: token } : {}) }));
+        const out = await this.client.send(
+          new GetPartitionsCommand({
+            ...this.catalogId,
+            DatabaseName: database,
+            TableName: table,
+            ...(token ? { NextToken: token } : {}),
+          }),
+        );
         for (const p of out.Partitions ?? []) partitions.push(fromGluePartition(p));
         token = out.NextToken;
       } while (token);
     } catch (error) {
       if (error instanceof EntityNotFoundException) {
-        throw new CatalogError('not-found', `Table "${database}.${table}" does not exist in the Glue Data Catalog. Check the name with \`autocorp tables\`.`, { cause: error });
+        throw new CatalogError(
+          'not-found',
+          `Table "${database}.${table}" does not exist in the Glue Data Catalog. Check the name with \`autocorp tables\`.`,
+          { cause: error },
+        );
       }
       throw wrap(`GetPartitions ${database}.${table}`, error);
     }

@@ -1,4 +1,10 @@
-import type { Column as GlueColumn, Partition as GluePartition, StorageDescriptor, Table as GlueTable, TableInput as GlueTableInput } from '@aws-sdk/client-glue';
+import type {
+  Column as GlueColumn,
+  Partition as GluePartition,
+  StorageDescriptor,
+  Table as GlueTable,
+  TableInput as GlueTableInput,
+} from '@aws-sdk/client-glue';
 import { HudiSyncConfig } from '@autocorp/hudi';
 import { CatalogError } from '../catalog-error';
 import type { CatalogTable, Column, Partition, TableFormat, TableInput } from '../model';
@@ -9,8 +15,16 @@ const PARQUET_OUTPUT = 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutput
 
 /** Input/output formats and SerDe for each table format, as Glue crawlers and Hudi's Glue sync write them. */
 export const STORAGE_FORMATS: Record<TableFormat, { inputFormat: string; outputFormat: string; serde: string }> = {
-  parquet: { inputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat', outputFormat: PARQUET_OUTPUT, serde: PARQUET_SERDE },
-  hudi: { inputFormat: 'org.apache.hudi.hadoop.HoodieParquetInputFormat', outputFormat: PARQUET_OUTPUT, serde: PARQUET_SERDE },
+  parquet: {
+    inputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
+    outputFormat: PARQUET_OUTPUT,
+    serde: PARQUET_SERDE,
+  },
+  hudi: {
+    inputFormat: 'org.apache.hudi.hadoop.HoodieParquetInputFormat',
+    outputFormat: PARQUET_OUTPUT,
+    serde: PARQUET_SERDE,
+  },
   csv: {
     inputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
     outputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
@@ -37,11 +51,19 @@ const GLUE_OWNED_PARAMETERS = new Set([
 ]);
 
 function toGlueColumns(columns: readonly Column[]): GlueColumn[] {
-  return columns.map((c) => ({ Name: c.name, Type: c.type, ...(c.comment !== undefined ? { Comment: c.comment } : {}) }));
+  return columns.map((c) => ({
+    Name: c.name,
+    Type: c.type,
+    ...(c.comment !== undefined ? { Comment: c.comment } : {}),
+  }));
 }
 
 function fromGlueColumns(columns: readonly GlueColumn[] | undefined): Column[] {
-  return (columns ?? []).map((c) => ({ name: c.Name ?? '', type: c.Type ?? 'string', ...(c.Comment !== undefined ? { comment: c.Comment } : {}) }));
+  return (columns ?? []).map((c) => ({
+    name: c.Name ?? '',
+    type: c.Type ?? 'string',
+    ...(c.Comment !== undefined ? { comment: c.Comment } : {}),
+  }));
 }
 
 function serdeParameters(input: Pick<TableInput, 'format' | 'location' | 'properties'>): Record<string, string> {
@@ -52,11 +74,18 @@ function serdeParameters(input: Pick<TableInput, 'format' | 'location' | 'proper
       escapeChar: input.properties['escape'] || '\\',
     };
   }
-  if (input.format === 'hudi') return { [HudiSyncConfig.QUERY_AS_RO_TABLE.key]: HudiSyncConfig.QUERY_AS_RO_TABLE.format(false), path: input.location };
+  if (input.format === 'hudi')
+    return {
+      [HudiSyncConfig.QUERY_AS_RO_TABLE.key]: HudiSyncConfig.QUERY_AS_RO_TABLE.format(false),
+      path: input.location,
+    };
   return { 'serialization.format': '1' };
 }
 
-export function storageDescriptor(input: Pick<TableInput, 'format' | 'location' | 'properties' | 'columns'>, location: string = input.location): StorageDescriptor {
+export function storageDescriptor(
+  input: Pick<TableInput, 'format' | 'location' | 'properties' | 'columns'>,
+  location: string = input.location,
+): StorageDescriptor {
   const formats = STORAGE_FORMATS[input.format];
   return {
     Columns: toGlueColumns(input.columns),
@@ -95,7 +124,8 @@ const FORMAT_BY_INPUT_FORMAT: Readonly<Record<string, TableFormat>> = {
  */
 export function glueTableFormat(table: GlueTable): TableFormat | undefined {
   const classification = table.Parameters?.['classification'];
-  if (classification !== undefined && (TABLE_FORMATS as readonly string[]).includes(classification)) return classification as TableFormat;
+  if (classification !== undefined && (TABLE_FORMATS as readonly string[]).includes(classification))
+    return classification as TableFormat;
   const inputFormat = table.StorageDescriptor?.InputFormat;
   return inputFormat === undefined ? undefined : FORMAT_BY_INPUT_FORMAT[inputFormat];
 }

@@ -6,7 +6,10 @@ import { CatalogError } from '../catalog-error';
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
   const dir = path.dirname(file);
   await fs.mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
+  const temp = path.join(
+    dir,
+    `.${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`,
+  );
   const handle = await fs.open(temp, 'w');
   try {
     await handle.writeFile(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
@@ -40,6 +43,10 @@ export async function readJson<T>(file: string): Promise<T | undefined> {
   try {
     return JSON.parse(text) as T;
   } catch (error) {
-    throw new CatalogError('corrupt-state', `Catalog file ${file} is not valid JSON. Restore it from a backup or delete it and crawl again.`, { cause: error });
+    throw new CatalogError(
+      'corrupt-state',
+      `Catalog file ${file} is not valid JSON. Restore it from a backup or delete it and crawl again.`,
+      { cause: error },
+    );
   }
 }

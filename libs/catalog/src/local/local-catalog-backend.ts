@@ -2,7 +2,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CatalogBackend } from '../catalog-backend';
 import { CatalogError } from '../catalog-error';
-import type { CatalogDatabase, CatalogTable, DatabaseInput, Partition, PartitionInput, TableInput, TableVersion } from '../model';
+import type {
+  CatalogDatabase,
+  CatalogTable,
+  DatabaseInput,
+  Partition,
+  PartitionInput,
+  TableInput,
+  TableVersion,
+} from '../model';
 import { validateName } from '../names';
 import { comparePartitions } from '../partitions';
 import { validateTableInput } from '../table-input';
@@ -67,7 +75,11 @@ export class LocalCatalogBackend implements CatalogBackend {
 
   private async requireDatabase(name: string): Promise<CatalogDatabase> {
     const db = await this.getDatabase(name);
-    if (!db) throw new CatalogError('not-found', `Database "${name}" does not exist in the ${this.description}. Run \`autocorp crawl\` (or ensureDatabase) first.`);
+    if (!db)
+      throw new CatalogError(
+        'not-found',
+        `Database "${name}" does not exist in the ${this.description}. Run \`autocorp crawl\` (or ensureDatabase) first.`,
+      );
     return db;
   }
 
@@ -78,7 +90,10 @@ export class LocalCatalogBackend implements CatalogBackend {
   private async requireTable(database: string, table: string): Promise<TableFile> {
     const file = await this.readTable(database, table);
     if (!file || file.versions.length === 0) {
-      throw new CatalogError('not-found', `Table "${database}.${table}" does not exist in the ${this.description}. Run \`autocorp crawl\` or check the name with \`autocorp tables\`.`);
+      throw new CatalogError(
+        'not-found',
+        `Table "${database}.${table}" does not exist in the ${this.description}. Run \`autocorp crawl\` or check the name with \`autocorp tables\`.`,
+      );
     }
     return file;
   }
@@ -145,11 +160,24 @@ export class LocalCatalogBackend implements CatalogBackend {
     await this.requireDatabase(database);
     validateTableInput(input);
     if (await this.readTable(database, input.name)) {
-      throw new CatalogError('already-exists', `Table "${database}.${input.name}" already exists in the ${this.description}; update it instead.`);
+      throw new CatalogError(
+        'already-exists',
+        `Table "${database}.${input.name}" already exists in the ${this.description}; update it instead.`,
+      );
     }
     const at = this.now().toISOString();
-    const table: CatalogTable = { ...copyInput(input), location: this.locations.store(input.location), database, createdAt: at, updatedAt: at, versionId: '1' };
-    await writeJsonAtomic(this.tableFile(database, input.name), { versions: [table], partitions: [] } satisfies TableFile);
+    const table: CatalogTable = {
+      ...copyInput(input),
+      location: this.locations.store(input.location),
+      database,
+      createdAt: at,
+      updatedAt: at,
+      versionId: '1',
+    };
+    await writeJsonAtomic(this.tableFile(database, input.name), {
+      versions: [table],
+      partitions: [],
+    } satisfies TableFile);
     return this.resolveTable(table);
   }
 
@@ -165,7 +193,10 @@ export class LocalCatalogBackend implements CatalogBackend {
       updatedAt: this.now().toISOString(),
       versionId: String(Number(current.versionId) + 1),
     };
-    await writeJsonAtomic(this.tableFile(database, input.name), { versions: [...file.versions, table], partitions: file.partitions } satisfies TableFile);
+    await writeJsonAtomic(this.tableFile(database, input.name), {
+      versions: [...file.versions, table],
+      partitions: file.partitions,
+    } satisfies TableFile);
     return this.resolveTable(table);
   }
 
@@ -194,7 +225,10 @@ export class LocalCatalogBackend implements CatalogBackend {
     }
     if (added.length === 0) return 0;
     const all = [...file.partitions, ...added].sort(comparePartitions);
-    await writeJsonAtomic(this.tableFile(database, table), { versions: file.versions, partitions: all } satisfies TableFile);
+    await writeJsonAtomic(this.tableFile(database, table), {
+      versions: file.versions,
+      partitions: all,
+    } satisfies TableFile);
     return added.length;
   }
 

@@ -41,7 +41,9 @@ export class GlueWire implements RequestHandler<HttpRequest, HttpResponse, HttpH
   private page<T>(items: T[], token: unknown): { items: T[]; next?: string } {
     const start = token === undefined ? 0 : Number(token);
     const items2 = items.slice(start, start + this.pageSize);
-    return start + this.pageSize < items.length ? { items: items2, next: String(start + this.pageSize) } : { items: items2 };
+    return start + this.pageSize < items.length
+      ? { items: items2, next: String(start + this.pageSize) }
+      : { items: items2 };
   }
 
   private table(input: Json, nameKey: 'Name' | 'TableName'): StoredTable {
@@ -55,7 +57,8 @@ export class GlueWire implements RequestHandler<HttpRequest, HttpResponse, HttpH
     switch (operation) {
       case 'CreateDatabase': {
         const db = input['DatabaseInput'] as Json;
-        if (this.databases.has(String(db['Name']))) throw new GlueFault('AlreadyExistsException', 'Database already exists.');
+        if (this.databases.has(String(db['Name'])))
+          throw new GlueFault('AlreadyExistsException', 'Database already exists.');
         this.databases.set(String(db['Name']), { ...db, CreateTime: this.clock++ });
         return {};
       }
@@ -69,31 +72,46 @@ export class GlueWire implements RequestHandler<HttpRequest, HttpResponse, HttpH
         return { DatabaseList: items, ...(next ? { NextToken: next } : {}) };
       }
       case 'CreateTable': {
-        if (!this.databases.has(String(input['DatabaseName']))) throw new GlueFault('EntityNotFoundException', 'Database not found.');
+        if (!this.databases.has(String(input['DatabaseName'])))
+          throw new GlueFault('EntityNotFoundException', 'Database not found.');
         const t = input['TableInput'] as Json;
         const key = `${input['DatabaseName']}.${t['Name']}`;
         if (this.tables.has(key)) throw new GlueFault('AlreadyExistsException', 'Table already exists.');
         const at = this.clock++;
-        this.tables.set(key, { versions: [{ ...t, DatabaseName: input['DatabaseName'], CreateTime: at, UpdateTime: at, VersionId: '1' }], partitions: [] });
+        this.tables.set(key, {
+          versions: [{ ...t, DatabaseName: input['DatabaseName'], CreateTime: at, UpdateTime: at, VersionId: '1' }],
+          partitions: [],
+        });
         return {};
       }
       case 'UpdateTable': {
         const t = input['TableInput'] as Json;
         const stored = this.table({ DatabaseName: input['DatabaseName'], Name: t['Name'] }, 'Name');
         const current = stored.versions.at(-1) as Json;
-        stored.versions.push({ ...t, DatabaseName: input['DatabaseName'], CreateTime: current['CreateTime'], UpdateTime: this.clock++, VersionId: String(Number(current['VersionId']) + 1) });
+        stored.versions.push({
+          ...t,
+          DatabaseName: input['DatabaseName'],
+          CreateTime: current['CreateTime'],
+          UpdateTime: this.clock++,
+          VersionId: String(Number(current['VersionId']) + 1),
+        });
         return {};
       }
       case 'GetTable':
         return { Table: this.table(input, 'Name').versions.at(-1) };
       case 'GetTables': {
-        if (!this.databases.has(String(input['DatabaseName']))) throw new GlueFault('EntityNotFoundException', 'Database not found.');
-        const all = [...this.tables.entries()].filter(([k]) => k.startsWith(`${input['DatabaseName']}.`)).map(([, t]) => t.versions.at(-1) as Json);
+        if (!this.databases.has(String(input['DatabaseName'])))
+          throw new GlueFault('EntityNotFoundException', 'Database not found.');
+        const all = [...this.tables.entries()]
+          .filter(([k]) => k.startsWith(`${input['DatabaseName']}.`))
+          .map(([, t]) => t.versions.at(-1) as Json);
         const { items, next } = this.page(all, input['NextToken']);
         return { TableList: items, ...(next ? { NextToken: next } : {}) };
       }
       case 'GetTableVersions': {
-        const versions = this.table(input, 'TableName').versions.map((v) => ({ Table: v, VersionId: v['VersionId'] })).reverse();
+        const versions = this.table(input, 'TableName')
+          .versions.map((v) => ({ Table: v, VersionId: v['VersionId'] }))
+          .reverse();
         const { items, next } = this.page(versions, input['NextToken']);
         return { TableVersions: items, ...(next ? { NextToken: next } : {}) };
       }
@@ -103,9 +121,17 @@ export class GlueWire implements RequestHandler<HttpRequest, HttpResponse, HttpH
         for (const p of input['PartitionInputList'] as Json[]) {
           const values = JSON.stringify(p['Values']);
           if (stored.partitions.some((q) => JSON.stringify(q['Values']) === values)) {
-            errors.push({ PartitionValues: p['Values'], ErrorDetail: { ErrorCode: 'AlreadyExistsException', ErrorMessage: 'Partition already exists.' } });
+            errors.push({
+              PartitionValues: p['Values'],
+              ErrorDetail: { ErrorCode: 'AlreadyExistsException', ErrorMessage: 'Partition already exists.' },
+            });
           } else {
-            stored.partitions.push({ ...p, DatabaseName: input['DatabaseName'], TableName: input['TableName'], CreationTime: this.clock++ });
+            stored.partitions.push({
+              ...p,
+              DatabaseName: input['DatabaseName'],
+              TableName: input['TableName'],
+              CreationTime: this.clock++,
+            });
           }
         }
         return errors.length ? { Errors: errors } : {};
@@ -126,7 +152,9 @@ export class GlueWire implements RequestHandler<HttpRequest, HttpResponse, HttpH
 
   /** Adds a partition behind the client's back (another writer), to exercise races. */
   injectPartition(database: string, table: string, values: string[]): void {
-    this.tables.get(`${database}.${table}`)?.partitions.push({ Values: values, StorageDescriptor: { Location: 's3://x/' }, CreationTime: this.clock++ });
+    this.tables
+      .get(`${database}.${table}`)
+      ?.partitions.push({ Values: values, StorageDescriptor: { Location: 's3://x/' }, CreationTime: this.clock++ });
   }
 }
 

@@ -18,7 +18,8 @@ function numberFromEnv(name: string): number | undefined {
   const text = process.env[name];
   if (text === undefined || text.trim() === '') return undefined;
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new CdcError('invalid-option', `${name} is "${text}"; set it to a positive number or unset it.`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new CdcError('invalid-option', `${name} is "${text}"; set it to a positive number or unset it.`);
   return value;
 }
 
@@ -28,7 +29,11 @@ function emit(event: Record<string, unknown>): void {
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new CdcError('invalid-option', 'DATABASE_URL is not set; point it at the source database, e.g. postgres://postgres:secret@127.0.0.1:5432/postgres.');
+  if (!url)
+    throw new CdcError(
+      'invalid-option',
+      'DATABASE_URL is not set; point it at the source database, e.g. postgres://postgres:secret@127.0.0.1:5432/postgres.',
+    );
   emit({ event: 'starting', pid: process.pid });
   const runner = startCdc({
     connection: { connectionString: url },
@@ -43,7 +48,12 @@ async function main(): Promise<void> {
     tempRoot: process.env.CDC_TEMP_ROOT || undefined,
     onFilesWritten: (files) => emit({ event: 'files-written', files: files.map((f) => f.key) }),
     onBatch: (batch) =>
-      emit({ event: 'batch', rows: batch.rows, files: batch.files.map((f) => f.key), position: { lsn: formatLsn(batch.position.lsn), seq: batch.position.seq } }),
+      emit({
+        event: 'batch',
+        rows: batch.rows,
+        files: batch.files.map((f) => f.key),
+        position: { lsn: formatLsn(batch.position.lsn), seq: batch.position.seq },
+      }),
   });
   let stopping = false;
   const stop = (): void => {
@@ -56,7 +66,12 @@ async function main(): Promise<void> {
   await runner.streaming;
   emit({ event: 'streaming', slot: runner.slotName });
   const summary = await runner.done;
-  emit({ event: 'stopped', changes: summary.changes, batches: summary.batches, recoveredFiles: summary.recoveredFiles.length });
+  emit({
+    event: 'stopped',
+    changes: summary.changes,
+    batches: summary.batches,
+    recoveredFiles: summary.recoveredFiles.length,
+  });
 }
 
 main().then(

@@ -75,7 +75,8 @@ export async function loadTable(input: LoadTableInput): Promise<LoadTableResult>
     }
     await part.close();
     // A last part with no rows is written only when the table is empty (so its schema reaches the lake).
-    if (partRows > 0 || partNumber === 1) conversions.push(convertPart(input, partPath, partNumber).then((key) => void (files[partNumber - 1] = key)));
+    if (partRows > 0 || partNumber === 1)
+      conversions.push(convertPart(input, partPath, partNumber).then((key) => void (files[partNumber - 1] = key)));
     else await unlink(partPath);
     await Promise.all(conversions);
   } catch (error) {
@@ -102,7 +103,9 @@ async function convertPart(input: LoadTableInput, csvPath: string, number: numbe
     input.metaNames,
   );
   const reader = `read_csv(${quoteLiteral(csvPath)}, header = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, auto_detect = false, columns = ${csvColumns})`;
-  await stage.runIsolated(`COPY (SELECT ${projection} FROM ${reader}) TO ${quoteLiteral(parquetPath)} ${PARQUET_OPTIONS}`);
+  await stage.runIsolated(
+    `COPY (SELECT ${projection} FROM ${reader}) TO ${quoteLiteral(parquetPath)} ${PARQUET_OPTIONS}`,
+  );
   await unlink(csvPath);
   const key = loadFileKey(input.table, number);
   await input.store.putFile(key, parquetPath, { move: true, contentType: 'application/vnd.apache.parquet' });

@@ -67,7 +67,8 @@ export async function fullLoad(options: ResolvedOptions): Promise<FullLoadResult
 
     const tables: Record<string, TableState> = {};
     const startedAt = new Date().toISOString();
-    for (const table of options.tables) tables[table] = nextTableState(table, undefined, { event: 'load-started', at: startedAt });
+    for (const table of options.tables)
+      tables[table] = nextTableState(table, undefined, { event: 'load-started', at: startedAt });
     const baseState: CdcState = {
       slotName: options.slotName,
       publicationName: options.publicationName,
@@ -88,7 +89,12 @@ export async function fullLoad(options: ResolvedOptions): Promise<FullLoadResult
         for (let table = queue.shift(); table !== undefined; table = queue.shift()) {
           await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
           await client.query(`SET TRANSACTION SNAPSHOT ${quoteLiteral(snapshot.snapshotName)}`);
-          const progress = startProgress(options.onProgress, { stage: 'full-load', subject: table, unit: 'rows', total: estimates.get(table) });
+          const progress = startProgress(options.onProgress, {
+            stage: 'full-load',
+            subject: table,
+            unit: 'rows',
+            total: estimates.get(table),
+          });
           const result = await loadTable({
             client,
             stage,
@@ -105,13 +111,20 @@ export async function fullLoad(options: ResolvedOptions): Promise<FullLoadResult
           await client.query('COMMIT');
           progress.finish();
           results.push({ table, rows: result.rows, files: result.files });
-          tables[table] = nextTableState(table, tables[table], { event: 'load-done', lsn: formatLsn(snapshot.consistentPoint), loadRows: result.rows, loadFiles: result.files.length });
+          tables[table] = nextTableState(table, tables[table], {
+            event: 'load-done',
+            lsn: formatLsn(snapshot.consistentPoint),
+            loadRows: result.rows,
+            loadFiles: result.files.length,
+          });
         }
       } finally {
         await client.end().catch(() => undefined);
       }
     };
-    const workers = Array.from({ length: Math.min(options.fullLoadConcurrency, options.tables.length) }, () => worker());
+    const workers = Array.from({ length: Math.min(options.fullLoadConcurrency, options.tables.length) }, () =>
+      worker(),
+    );
     const settled = await Promise.allSettled(workers);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
@@ -127,9 +140,13 @@ export async function fullLoad(options: ResolvedOptions): Promise<FullLoadResult
     };
   } catch (error) {
     if (error instanceof CdcError) throw error;
-    throw new CdcError('replication-failed', `The full load for slot "${options.slotName}" failed: ${(error as Error).message}. Fix the cause and run it again; it starts over.`, {
-      cause: error,
-    });
+    throw new CdcError(
+      'replication-failed',
+      `The full load for slot "${options.slotName}" failed: ${(error as Error).message}. Fix the cause and run it again; it starts over.`,
+      {
+        cause: error,
+      },
+    );
   } finally {
     await replication?.end().catch(() => undefined);
     await sql.end().catch(() => undefined);
@@ -146,7 +163,11 @@ async function clearRawTables(store: ObjectStore, tables: readonly string[]): Pr
 }
 
 /** PostgreSQL's row estimate per table (reltuples), for the progress totals; none for a table never analysed (-1). */
-async function estimateRows(client: pg.Client, schema: string, tables: readonly string[]): Promise<Map<string, number>> {
+async function estimateRows(
+  client: pg.Client,
+  schema: string,
+  tables: readonly string[],
+): Promise<Map<string, number>> {
   const { rows } = await client.query<{ name: string; n: string }>(
     `SELECT c.relname AS name, c.reltuples::bigint AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = ANY ($2::text[])`,
     [schema, tables],

@@ -26,7 +26,12 @@ const HOST_TAG = shortHash(hostname(), 8);
  * otherwise (S3) the AUTOCORP_HOME state folder, one folder per lake and slot.
  * Never the system temp folder, where nobody would clean up after a killed process.
  */
-export function cdcStagingRoot(store: ObjectStore, slotName: string, tempRoot?: string, env: NodeJS.ProcessEnv = process.env): string {
+export function cdcStagingRoot(
+  store: ObjectStore,
+  slotName: string,
+  tempRoot?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   if (tempRoot !== undefined) return path.resolve(tempRoot);
   const stateFolder = cdcStateKeys(slotName).folder;
   const local = store.localPath(stateFolder);
@@ -75,7 +80,11 @@ export async function removeStagingLeftovers(root: string): Promise<string[]> {
 }
 
 /** Opens this process's stage under the staging root, after removing what killed processes left there. */
-export async function openCdcStage(options: { readonly store: ObjectStore; readonly slotName: string; readonly tempRoot: string | undefined }): Promise<ParquetStage> {
+export async function openCdcStage(options: {
+  readonly store: ObjectStore;
+  readonly slotName: string;
+  readonly tempRoot: string | undefined;
+}): Promise<ParquetStage> {
   const root = cdcStagingRoot(options.store, options.slotName, options.tempRoot);
   try {
     await removeStagingLeftovers(root);

@@ -62,7 +62,9 @@ export function sameColumns(a: readonly SourceColumn[], b: readonly SourceColumn
     a.length === b.length &&
     a.every((col, i) => {
       const other = b[i];
-      return other !== undefined && other.name === col.name && other.typeOid === col.typeOid && other.typeMod === col.typeMod;
+      return (
+        other !== undefined && other.name === col.name && other.typeOid === col.typeOid && other.typeMod === col.typeMod
+      );
     })
   );
 }

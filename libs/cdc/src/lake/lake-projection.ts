@@ -20,14 +20,20 @@ export interface ProjectionSource {
 }
 
 /** `Op, <commit ts>, _cdc_commit_lsn, _cdc_seq, <table columns with lake types>` */
-export function lakeProjection(columns: readonly SourceColumn[], source: ProjectionSource, names: MetaColumnNames): string {
+export function lakeProjection(
+  columns: readonly SourceColumn[],
+  source: ProjectionSource,
+  names: MetaColumnNames,
+): string {
   const meta = [
     `${source.op} AS ${quoteIdentifier(CDC_COLUMNS.op)}`,
     `make_timestamp(${source.commitMicros})::TIMESTAMPTZ AS ${quoteIdentifier(names.commitTimestamp)}`,
     `${source.commitLsn} AS ${quoteIdentifier(CDC_COLUMNS.commitLsn)}`,
     `${source.seq} AS ${quoteIdentifier(CDC_COLUMNS.seq)}`,
   ];
-  const data = columns.map((column, i) => `${castFromText(source.column(i), column)} AS ${quoteIdentifier(column.name)}`);
+  const data = columns.map(
+    (column, i) => `${castFromText(source.column(i), column)} AS ${quoteIdentifier(column.name)}`,
+  );
   return [...meta, ...data].join(', ');
 }
 

@@ -67,7 +67,8 @@ export class BinaryReader {
   /** A NUL-terminated UTF-8 string. */
   cstring(): string {
     const end = this.buffer.indexOf(0, this.offset);
-    if (end < 0) throw new CdcError('protocol', 'A replication message holds a string without its terminating NUL byte.');
+    if (end < 0)
+      throw new CdcError('protocol', 'A replication message holds a string without its terminating NUL byte.');
     const value = this.buffer.toString('utf8', this.offset, end);
     this.offset = end + 1;
     return value;

@@ -144,7 +144,11 @@ function writeOldValue(
   }
   const { table, column: name } = describe(column);
   const solution = `Run "ALTER TABLE ${table} REPLICA IDENTITY FULL" so updates carry the whole old row, then take a new full load (dropCdc, then start CDC).`;
-  throw new CdcError('unchanged-toast', `An update of ${table} left column "${name}" out as unchanged TOAST and sent no old value to fill it from. ${solution}`, { solution, table });
+  throw new CdcError(
+    'unchanged-toast',
+    `An update of ${table} left column "${name}" out as unchanged TOAST and sent no old value to fill it from. ${solution}`,
+    { solution, table },
+  );
 }
 
 function skipTuple(buffer: Buffer, start: number): number {
@@ -175,5 +179,8 @@ function need(offset: number, end: number): void {
 }
 
 function unexpected(where: string, expected: string, got: number): CdcError {
-  return new CdcError('protocol', `A pgoutput ${where} message has "${String.fromCharCode(got)}" where ${expected} belongs; the stream is corrupt or from an unknown protocol version.`);
+  return new CdcError(
+    'protocol',
+    `A pgoutput ${where} message has "${String.fromCharCode(got)}" where ${expected} belongs; the stream is corrupt or from an unknown protocol version.`,
+  );
 }

@@ -17,7 +17,13 @@ export function decodePgOutput(message: Buffer, inStream: boolean): PgOutputMess
     case 'B':
       return { tag: 'begin', finalLsn: reader.uint64(), commitTime: reader.int64(), xid: reader.uint32() };
     case 'C':
-      return { tag: 'commit', flags: reader.uint8(), commitLsn: reader.uint64(), endLsn: reader.uint64(), commitTime: reader.int64() };
+      return {
+        tag: 'commit',
+        flags: reader.uint8(),
+        commitLsn: reader.uint64(),
+        endLsn: reader.uint64(),
+        commitTime: reader.int64(),
+      };
     case 'O':
       return { tag: 'origin', commitLsn: reader.uint64(), name: reader.cstring() };
     case 'R': {
@@ -30,7 +36,12 @@ export function decodePgOutput(message: Buffer, inStream: boolean): PgOutputMess
       const columns: RelationColumn[] = [];
       for (let i = 0; i < count; i++) {
         const flags = reader.uint8();
-        columns.push({ isKey: (flags & 1) === 1, name: reader.cstring(), typeOid: reader.uint32(), typeMod: reader.int32() });
+        columns.push({
+          isKey: (flags & 1) === 1,
+          name: reader.cstring(),
+          typeOid: reader.uint32(),
+          typeMod: reader.int32(),
+        });
       }
       return { tag: 'relation', xid, relationId, namespace, name, replicaIdentity, columns };
     }
@@ -140,5 +151,8 @@ function expectByte(reader: BinaryReader, expected: string, where: string): void
 }
 
 function unexpected(where: string, expected: string, got: string): CdcError {
-  return new CdcError('protocol', `A pgoutput ${where} message has "${got}" where ${expected} belongs; the stream is corrupt or from an unknown protocol version.`);
+  return new CdcError(
+    'protocol',
+    `A pgoutput ${where} message has "${got}" where ${expected} belongs; the stream is corrupt or from an unknown protocol version.`,
+  );
 }

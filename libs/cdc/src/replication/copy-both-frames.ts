@@ -4,7 +4,13 @@ import { nowPgMicros } from '../pg-time';
 
 /** A CopyData frame from the walsender. */
 export type ServerFrame =
-  | { readonly kind: 'xlog'; readonly walStart: Lsn; readonly walEnd: Lsn; readonly sendTime: bigint; readonly payload: Buffer }
+  | {
+      readonly kind: 'xlog';
+      readonly walStart: Lsn;
+      readonly walEnd: Lsn;
+      readonly sendTime: bigint;
+      readonly payload: Buffer;
+    }
   | { readonly kind: 'keepalive'; readonly walEnd: Lsn; readonly sendTime: bigint; readonly replyRequested: boolean };
 
 const XLOG_HEADER = 1 + 8 + 8 + 8;
@@ -25,9 +31,17 @@ export function parseServerFrame(frame: Buffer): ServerFrame {
     };
   }
   if (tag === 0x6b /* k */ && frame.length >= 18) {
-    return { kind: 'keepalive', walEnd: frame.readBigUInt64BE(1), sendTime: frame.readBigInt64BE(9), replyRequested: frame[17] === 1 };
+    return {
+      kind: 'keepalive',
+      walEnd: frame.readBigUInt64BE(1),
+      sendTime: frame.readBigInt64BE(9),
+      replyRequested: frame[17] === 1,
+    };
   }
-  throw new CdcError('protocol', `Unknown replication frame type ${tag} of ${frame.length} bytes; expected XLogData (w) or keepalive (k).`);
+  throw new CdcError(
+    'protocol',
+    `Unknown replication frame type ${tag} of ${frame.length} bytes; expected XLogData (w) or keepalive (k).`,
+  );
 }
 
 /** Standby status update ('r'): tells the server what is written and flushed, so the slot can advance. */

@@ -7,6 +7,8 @@ export type CopyBothQuery = Duplex & Submittable;
 
 /** pg-copy-streams' `both`, which its type definitions leave out. */
 export function copyBothQuery(sql: string): CopyBothQuery {
-  const both = (copyStreams as unknown as { both: (text: string, options: { alignOnCopyDataFrame: boolean }) => CopyBothQuery }).both;
+  const both = (
+    copyStreams as unknown as { both: (text: string, options: { alignOnCopyDataFrame: boolean }) => CopyBothQuery }
+  ).both;
   return both(sql, { alignOnCopyDataFrame: true });
 }

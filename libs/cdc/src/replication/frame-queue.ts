@@ -2,7 +2,11 @@ import type { Readable } from 'node:stream';
 
 const EMPTY = Buffer.alloc(0);
 
-export type QueueItem = { readonly kind: 'frame'; readonly frame: Buffer } | { readonly kind: 'timeout' } | { readonly kind: 'end' } | { readonly kind: 'wake' };
+export type QueueItem =
+  | { readonly kind: 'frame'; readonly frame: Buffer }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'end' }
+  | { readonly kind: 'wake' };
 
 /** Bytes of frames held before the socket is paused, and below which it resumes. */
 const HIGH_WATER_BYTES = 64 * 1024 * 1024;

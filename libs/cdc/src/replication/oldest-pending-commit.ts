@@ -11,7 +11,11 @@ import { decodePgOutput } from '../pgoutput/decode-pgoutput';
  * start on it at any moment) and nothing is consumed. Decodes WAL from the slot's restart
  * point up to the end of that first transaction.
  */
-export async function oldestPendingCommit(client: pg.Client, slotName: string, publicationName: string): Promise<bigint | undefined> {
+export async function oldestPendingCommit(
+  client: pg.Client,
+  slotName: string,
+  publicationName: string,
+): Promise<bigint | undefined> {
   const probe = `autocorp_lag_probe_${randomBytes(6).toString('hex')}`;
   await client.query('SELECT pg_copy_logical_replication_slot($1, $2, true)', [slotName, probe]);
   try {

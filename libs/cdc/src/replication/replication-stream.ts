@@ -19,14 +19,22 @@ export interface ExportedSnapshot {
 export async function createSlotWithSnapshot(replication: pg.Client, slotName: string): Promise<ExportedSnapshot> {
   let result: pg.QueryResult<{ consistent_point: string; snapshot_name: string }>;
   try {
-    result = await replication.query(`CREATE_REPLICATION_SLOT ${quoteIdentifier(slotName)} LOGICAL pgoutput (SNAPSHOT 'export')`);
+    result = await replication.query(
+      `CREATE_REPLICATION_SLOT ${quoteIdentifier(slotName)} LOGICAL pgoutput (SNAPSHOT 'export')`,
+    );
   } catch (error) {
     if (!/syntax error/i.test((error as Error).message)) throw error;
     // Servers before PostgreSQL 15 only know the older keyword form.
-    result = await replication.query(`CREATE_REPLICATION_SLOT ${quoteIdentifier(slotName)} LOGICAL pgoutput EXPORT_SNAPSHOT`);
+    result = await replication.query(
+      `CREATE_REPLICATION_SLOT ${quoteIdentifier(slotName)} LOGICAL pgoutput EXPORT_SNAPSHOT`,
+    );
   }
   const row = result.rows[0];
-  if (!row) throw new CdcError('replication-failed', `CREATE_REPLICATION_SLOT for "${slotName}" returned no row; check the server log.`);
+  if (!row)
+    throw new CdcError(
+      'replication-failed',
+      `CREATE_REPLICATION_SLOT for "${slotName}" returned no row; check the server log.`,
+    );
   return { consistentPoint: parseLsn(row.consistent_point), snapshotName: row.snapshot_name };
 }
 
@@ -38,8 +46,18 @@ export interface ReplicationStream {
   end(): Promise<void>;
 }
 
-export function startReplication(replication: pg.Client, slotName: string, publicationName: string, startLsn: Lsn): ReplicationStream {
-  const options = [`proto_version '2'`, `publication_names ${quoteLiteral(quoteIdentifier(publicationName))}`, `streaming 'on'`, `messages 'true'`];
+export function startReplication(
+  replication: pg.Client,
+  slotName: string,
+  publicationName: string,
+  startLsn: Lsn,
+): ReplicationStream {
+  const options = [
+    `proto_version '2'`,
+    `publication_names ${quoteLiteral(quoteIdentifier(publicationName))}`,
+    `streaming 'on'`,
+    `messages 'true'`,
+  ];
   const sql = `START_REPLICATION SLOT ${quoteIdentifier(slotName)} LOGICAL ${formatLsn(startLsn)} (${options.join(', ')})`;
   const copy = replication.query(copyBothQuery(sql));
   const frames = new FrameQueue(copy);

@@ -16,8 +16,18 @@ export async function assertLogicalWalLevel(client: pg.Client): Promise<void> {
 }
 
 /** The columns of each table in attribute order, as the full load reads them. */
-export async function readTableColumns(client: pg.Client, schema: string, tables: readonly string[]): Promise<Map<string, SourceColumn[]>> {
-  const { rows } = await client.query<{ table_name: string; name: string; type_oid: number; type_mod: number; is_key: boolean }>(
+export async function readTableColumns(
+  client: pg.Client,
+  schema: string,
+  tables: readonly string[],
+): Promise<Map<string, SourceColumn[]>> {
+  const { rows } = await client.query<{
+    table_name: string;
+    name: string;
+    type_oid: number;
+    type_mod: number;
+    is_key: boolean;
+  }>(
     `SELECT c.relname AS table_name, a.attname AS name, a.atttypid::int AS type_oid, a.atttypmod AS type_mod,
             COALESCE(a.attnum = ANY (i.indkey), false) AS is_key
        FROM pg_class c
@@ -45,7 +55,12 @@ export async function readTableColumns(client: pg.Client, schema: string, tables
 }
 
 /** Creates the publication for the tables, or adds the tables it lacks. */
-export async function ensurePublication(client: pg.Client, publicationName: string, schema: string, tables: readonly string[]): Promise<void> {
+export async function ensurePublication(
+  client: pg.Client,
+  publicationName: string,
+  schema: string,
+  tables: readonly string[],
+): Promise<void> {
   const qualified = tables.map((t) => `${quoteIdentifier(schema)}.${quoteIdentifier(t)}`);
   const { rows } = await client.query<{ tablename: string; schemaname: string }>(
     `SELECT p.pubname, t.schemaname, t.tablename FROM pg_publication p LEFT JOIN pg_publication_tables t ON t.pubname = p.pubname WHERE p.pubname = $1`,
@@ -56,6 +71,9 @@ export async function ensurePublication(client: pg.Client, publicationName: stri
     return;
   }
   const present = new Set(rows.filter((r) => r.tablename !== null).map((r) => `${r.schemaname}.${r.tablename}`));
-  const missing = tables.filter((t) => !present.has(`${schema}.${t}`)).map((t) => `${quoteIdentifier(schema)}.${quoteIdentifier(t)}`);
-  if (missing.length > 0) await client.query(`ALTER PUBLICATION ${quoteIdentifier(publicationName)} ADD TABLE ${missing.join(', ')}`);
+  const missing = tables
+    .filter((t) => !present.has(`${schema}.${t}`))
+    .map((t) => `${quoteIdentifier(schema)}.${quoteIdentifier(t)}`);
+  if (missing.length > 0)
+    await client.query(`ALTER PUBLICATION ${quoteIdentifier(publicationName)} ADD TABLE ${missing.join(', ')}`);
 }

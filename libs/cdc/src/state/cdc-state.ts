@@ -70,5 +70,7 @@ export async function writeCdcState(store: ObjectStore, state: CdcState): Promis
     updatedAt: state.updatedAt,
     tables: { ...state.tables },
   };
-  await store.put(cdcStateKeys(state.slotName).position, `${JSON.stringify(stored, null, 2)}\n`, { contentType: 'application/json' });
+  await store.put(cdcStateKeys(state.slotName).position, `${JSON.stringify(stored, null, 2)}\n`, {
+    contentType: 'application/json',
+  });
 }

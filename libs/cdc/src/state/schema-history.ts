@@ -21,7 +21,13 @@ export interface LakeColumn extends SourceColumn {
 }
 
 export function toLakeColumns(columns: readonly SourceColumn[]): LakeColumn[] {
-  return columns.map((c) => ({ name: c.name, typeOid: c.typeOid, typeMod: c.typeMod, isKey: c.isKey, lakeType: lakeType(c) }));
+  return columns.map((c) => ({
+    name: c.name,
+    typeOid: c.typeOid,
+    typeMod: c.typeMod,
+    isKey: c.isKey,
+    lakeType: lakeType(c),
+  }));
 }
 
 /** The schema history of a slot, kept in memory and rewritten whole (objects cannot be appended to). */
@@ -61,9 +67,19 @@ export class SchemaHistory {
    */
   record(event: SchemaEvent['event'], table: string, lsn: Lsn, columns?: readonly SourceColumn[]): void {
     const lsnText = formatLsn(lsn);
-    if (event === 'truncate' && this.events.some((e) => e.event === 'truncate' && e.table === table && e.lsn === lsnText)) return;
+    if (
+      event === 'truncate' &&
+      this.events.some((e) => e.event === 'truncate' && e.table === table && e.lsn === lsnText)
+    )
+      return;
     const lakeColumns = columns ? toLakeColumns(columns) : undefined;
-    this.events.push({ event, table, lsn: formatLsn(lsn), at: new Date().toISOString(), ...(lakeColumns ? { columns: lakeColumns } : {}) });
+    this.events.push({
+      event,
+      table,
+      lsn: formatLsn(lsn),
+      at: new Date().toISOString(),
+      ...(lakeColumns ? { columns: lakeColumns } : {}),
+    });
     if (lakeColumns) this.current.set(table, { lsn: formatLsn(lsn), columns: lakeColumns });
     this.pending = true;
   }
@@ -87,7 +103,9 @@ export class SchemaHistory {
     const lines = this.events.map((e) => JSON.stringify(e)).join('\n');
     const schemas = `${JSON.stringify(Object.fromEntries(this.current), null, 2)}\n`;
     try {
-      await this.store.put(keys.schemaHistory, lines === '' ? '' : `${lines}\n`, { contentType: 'application/x-ndjson' });
+      await this.store.put(keys.schemaHistory, lines === '' ? '' : `${lines}\n`, {
+        contentType: 'application/x-ndjson',
+      });
       await this.store.put(keys.schemas, schemas, { contentType: 'application/json' });
     } catch (error) {
       this.pending = true;

@@ -13,7 +13,11 @@ export function assertNoErroredTable(state: CdcState, tables: readonly string[])
   for (const table of tables) {
     const t = state.tables[table];
     if (t?.state === 'errored') {
-      throw new CdcError('table-errored', `Table ${table} is errored, so CDC streams nothing: ${t.reason} ${t.solution}`, { solution: t.solution, table });
+      throw new CdcError(
+        'table-errored',
+        `Table ${table} is errored, so CDC streams nothing: ${t.reason} ${t.solution}`,
+        { solution: t.solution, table },
+      );
     }
   }
 }
@@ -31,11 +35,21 @@ export function startStreaming(state: CdcState, tables: readonly string[]): Reco
  * Returns whether it did.
  */
 export async function recordTableFailure(store: ObjectStore, state: CdcState, error: unknown): Promise<boolean> {
-  if (!(error instanceof CdcError) || error.table === undefined || error.solution === undefined || !(error.table in state.tables)) return false;
+  if (
+    !(error instanceof CdcError) ||
+    error.table === undefined ||
+    error.solution === undefined ||
+    !(error.table in state.tables)
+  )
+    return false;
   const { message, solution } = error;
   // The message says what to do too; the state keeps the reason and the solution apart.
   const reason = message.endsWith(solution) ? message.slice(0, -solution.length).trimEnd() : message;
   const errored = nextTableState(error.table, state.tables[error.table], { event: 'failed', reason, solution });
-  await writeCdcState(store, { ...state, tables: { ...state.tables, [error.table]: errored }, updatedAt: new Date().toISOString() });
+  await writeCdcState(store, {
+    ...state,
+    tables: { ...state.tables, [error.table]: errored },
+    updatedAt: new Date().toISOString(),
+  });
   return true;
 }

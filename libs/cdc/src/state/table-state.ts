@@ -31,7 +31,8 @@ export function nextTableState(table: string, current: TableState | undefined, e
     case 'load-started':
       return { state: 'data_sync', startedAt: event.at };
     case 'load-done':
-      if (current?.state === 'data_sync') return { state: 'sync_done', lsn: event.lsn, loadRows: event.loadRows, loadFiles: event.loadFiles };
+      if (current?.state === 'data_sync')
+        return { state: 'sync_done', lsn: event.lsn, loadRows: event.loadRows, loadFiles: event.loadFiles };
       break;
     case 'streaming':
       if (current?.state === 'sync_done' || current?.state === 'ready') return { ...current, state: 'ready' };

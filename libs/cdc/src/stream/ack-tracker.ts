@@ -107,8 +107,13 @@ export class AckTracker {
    * acknowledge (only transactions complete now: all their changes are in this batch or earlier).
    */
   cut(): Lsn {
-    if (this.writing) throw new CdcError('protocol', 'A batch was cut while another was still being written; this is a bug in @autocorp/cdc, report it.');
-    if (!this.changesWaiting) throw new CdcError('protocol', 'An empty batch was cut for writing; this is a bug in @autocorp/cdc, report it.');
+    if (this.writing)
+      throw new CdcError(
+        'protocol',
+        'A batch was cut while another was still being written; this is a bug in @autocorp/cdc, report it.',
+      );
+    if (!this.changesWaiting)
+      throw new CdcError('protocol', 'An empty batch was cut for writing; this is a bug in @autocorp/cdc, report it.');
     this.changesWaiting = false;
     this.writing = { ackTarget: this.completedLsn };
     return this.completedLsn;
@@ -122,7 +127,11 @@ export class AckTracker {
   /** The written batch's files and `position` are durably stored: acknowledge what its cut allowed. */
   batchStored(position: ChangePosition): Lsn {
     const writing = this.writing;
-    if (!writing) throw new CdcError('protocol', 'A batch was stored that was never cut; this is a bug in @autocorp/cdc, report it.');
+    if (!writing)
+      throw new CdcError(
+        'protocol',
+        'A batch was stored that was never cut; this is a bug in @autocorp/cdc, report it.',
+      );
     this.writing = undefined;
     if (comparePositions(position, this.storedPosition) > 0) this.storedPosition = position;
     this.acknowledgedLsn = maxLsn(this.acknowledgedLsn, writing.ackTarget);

@@ -68,7 +68,12 @@ export class BatchWriter {
   }
 
   /** Adds a streamed transaction's surviving changes to the current batch at its commit. */
-  async commitStreamed(streamed: StreamedTransactions, xid: number, commitLsn: Lsn, commitMicros: bigint): Promise<StreamedCommit> {
+  async commitStreamed(
+    streamed: StreamedTransactions,
+    xid: number,
+    commitLsn: Lsn,
+    commitMicros: bigint,
+  ): Promise<StreamedCommit> {
     const committed = await streamed.commit(xid, commitLsn, commitMicros, this.batch, this.input.tracker.stored);
     if (committed.last !== undefined) this.input.tracker.changesAdded();
     return committed;
@@ -142,8 +147,17 @@ export class BatchWriter {
       await history.persist();
       const position = full.last as ChangePosition;
       const previous = this.stateStored;
-      const lastCommitTime = full.lastCommitMicros !== undefined ? unixMicrosToDate(full.lastCommitMicros).toISOString() : previous.lastCommitTime;
-      const next: CdcState = { ...previous, position, ackLsn: tracker.ackOnceStored, lastCommitTime, updatedAt: new Date().toISOString() };
+      const lastCommitTime =
+        full.lastCommitMicros !== undefined
+          ? unixMicrosToDate(full.lastCommitMicros).toISOString()
+          : previous.lastCommitTime;
+      const next: CdcState = {
+        ...previous,
+        position,
+        ackLsn: tracker.ackOnceStored,
+        lastCommitTime,
+        updatedAt: new Date().toISOString(),
+      };
       await writeCdcState(store, next);
       this.stateStored = next;
       const ackLsn = tracker.batchStored(position);

@@ -105,7 +105,12 @@ interface RunHooks {
  * (current batch, the write in flight, failure, cut), the transaction tracker and the message
  * dispatcher, then loops: take a frame, dispatch it, do what time made due.
  */
-async function run(options: ResolvedOptions, events: CdcEvents, control: RunControl, hooks: RunHooks): Promise<CdcRunSummary> {
+async function run(
+  options: ResolvedOptions,
+  events: CdcEvents,
+  control: RunControl,
+  hooks: RunHooks,
+): Promise<CdcRunSummary> {
   const { store } = options;
   let state = await readCdcState(store, options.slotName);
   if (state) assertNoErroredTable(state, options.tables);
@@ -126,8 +131,16 @@ async function run(options: ResolvedOptions, events: CdcEvents, control: RunCont
     const recovery = await recoverRawZone(store, options.tables, initial.position);
     const history = await SchemaHistory.load(store, options.slotName);
     stage = await openCdcStage(options);
-    const tracker = new AckTracker({ acknowledged: maxLsn(initial.ackLsn, slot.confirmedFlushLsn ?? 0n), stored: initial.position });
-    const started: CdcState = { ...initial, tables: startStreaming(initial, options.tables), ackLsn: tracker.acknowledged, updatedAt: new Date().toISOString() };
+    const tracker = new AckTracker({
+      acknowledged: maxLsn(initial.ackLsn, slot.confirmedFlushLsn ?? 0n),
+      stored: initial.position,
+    });
+    const started: CdcState = {
+      ...initial,
+      tables: startStreaming(initial, options.tables),
+      ackLsn: tracker.acknowledged,
+      updatedAt: new Date().toISOString(),
+    };
     await writeCdcState(store, started);
 
     replication = await connectReplication(options.connection, 'autocorp-cdc-stream');
@@ -141,11 +154,37 @@ async function run(options: ResolvedOptions, events: CdcEvents, control: RunCont
     const sender = new StatusSender(stream, tracker, options.statusIntervalMs, events, (error) => writer?.fail(error));
     status = sender;
     sender.startTimer();
-    const batchWriter = new BatchWriter({ options, stage, store, history, tracker, events, state: started, lastFileTime: recovery.lastFileTime, sendStatus: () => sender.send() });
+    const batchWriter = new BatchWriter({
+      options,
+      stage,
+      store,
+      history,
+      tracker,
+      events,
+      state: started,
+      lastFileTime: recovery.lastFileTime,
+      sendStatus: () => sender.send(),
+    });
     writer = batchWriter;
     const registry = new RelationRegistry(options.schema, new Set(options.tables), history);
-    const dispatcher = new MessageDispatcher({ registry, streamed, writer: batchWriter, tracker, transactions, history, sendStatus: () => sender.send() });
-    const timed = new TimedWork({ options, sql, writer: batchWriter, transactions, history, status: sender, untilIdle: stopAtLsn !== undefined });
+    const dispatcher = new MessageDispatcher({
+      registry,
+      streamed,
+      writer: batchWriter,
+      tracker,
+      transactions,
+      history,
+      sendStatus: () => sender.send(),
+    });
+    const timed = new TimedWork({
+      options,
+      sql,
+      writer: batchWriter,
+      transactions,
+      history,
+      status: sender,
+      untilIdle: stopAtLsn !== undefined,
+    });
 
     for (;;) {
       batchWriter.throwIfFailed();
@@ -206,6 +245,9 @@ async function run(options: ResolvedOptions, events: CdcEvents, control: RunCont
 
 /** A logical message after everything committed so far: once the stream reaches it, it has caught up. */
 async function emitCaughtUpMarker(sql: pg.Client): Promise<Lsn> {
-  const { rows } = await sql.query<{ lsn: string }>(`SELECT pg_logical_emit_message(false, $1, 'until-idle')::text AS lsn`, [HEARTBEAT_PREFIX]);
+  const { rows } = await sql.query<{ lsn: string }>(
+    `SELECT pg_logical_emit_message(false, $1, 'until-idle')::text AS lsn`,
+    [HEARTBEAT_PREFIX],
+  );
   return parseLsn(rows[0]?.lsn ?? '0/0');
 }

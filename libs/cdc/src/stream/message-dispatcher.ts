@@ -44,7 +44,8 @@ export class MessageDispatcher {
   }
 
   handleFrame(frame: Buffer): Promise<void> | undefined {
-    if (frame[0] === XLOG_DATA && frame.length > PAYLOAD_OFFSET && isChangeMessage(frame, PAYLOAD_OFFSET)) return this.handleChange(frame);
+    if (frame[0] === XLOG_DATA && frame.length > PAYLOAD_OFFSET && isChangeMessage(frame, PAYLOAD_OFFSET))
+      return this.handleChange(frame);
     const parsed = parseServerFrame(frame);
     if (parsed.kind === 'keepalive') {
       const moved = this.input.tracker.reached(parsed.walEnd);
@@ -52,7 +53,10 @@ export class MessageDispatcher {
       return undefined;
     }
     this.input.tracker.receivedUpTo(parsed.walStart);
-    return this.handleMessage(decodePgOutput(parsed.payload, this.input.transactions.streamXid !== undefined), parsed.walStart);
+    return this.handleMessage(
+      decodePgOutput(parsed.payload, this.input.transactions.streamXid !== undefined),
+      parsed.walStart,
+    );
   }
 
   /** Insert, update, delete: the hot path, synchronous unless the batch must be cut. */
@@ -73,7 +77,9 @@ export class MessageDispatcher {
     }
     const tx = transactions.nextChange();
     if (!tx) return undefined;
-    const row = writer.current.entry(shape).beginRow(change.op, tx.finalLsn, tx.lsnText, tx.seq, tx.commitMicros, tx.tsText);
+    const row = writer.current
+      .entry(shape)
+      .beginRow(change.op, tx.finalLsn, tx.lsnText, tx.seq, tx.commitMicros, tx.tsText);
     writeTupleFields(row, frame, change, columnCount, describeColumn(shape));
     row.endRow();
     writer.noteRow(tx.finalLsn, tx.seq, tx.commitMicros);
@@ -96,7 +102,9 @@ export class MessageDispatcher {
       }
       const tx = transactions.nextChange();
       if (!tx) continue;
-      const row = writer.current.entry(shape).beginRow(OP_TRUNCATE, tx.finalLsn, tx.lsnText, tx.seq, tx.commitMicros, tx.tsText);
+      const row = writer.current
+        .entry(shape)
+        .beginRow(OP_TRUNCATE, tx.finalLsn, tx.lsnText, tx.seq, tx.commitMicros, tx.tsText);
       for (let i = 0; i < shape.columns.length; i++) row.nullField();
       row.endRow();
       writer.noteRow(tx.finalLsn, tx.seq, tx.commitMicros);
@@ -117,12 +125,21 @@ export class MessageDispatcher {
         tracker.transactionCompleted(message.endLsn);
         return;
       case 'relation':
-        registry.onRelation(message.relationId, message.namespace, message.name, message.columns, transactions.finalLsn ?? walStart);
+        registry.onRelation(
+          message.relationId,
+          message.namespace,
+          message.name,
+          message.columns,
+          transactions.finalLsn ?? walStart,
+        );
         return;
       case 'insert':
       case 'update':
       case 'delete':
-        throw new CdcError('protocol', 'A change message reached the general decoder; this is a bug in @autocorp/cdc, report it.');
+        throw new CdcError(
+          'protocol',
+          'A change message reached the general decoder; this is a bug in @autocorp/cdc, report it.',
+        );
       case 'truncate':
         return this.handleTruncate(message.relationIds, message.xid);
       case 'message':
@@ -139,7 +156,12 @@ export class MessageDispatcher {
         await streamed.abort(message.xid, message.subXid);
         return;
       case 'stream-commit': {
-        const committed = await writer.commitStreamed(streamed, message.xid, message.commitLsn, pgMicrosToUnixMicros(message.commitTime));
+        const committed = await writer.commitStreamed(
+          streamed,
+          message.xid,
+          message.commitLsn,
+          pgMicrosToUnixMicros(message.commitTime),
+        );
         for (const table of committed.truncated) history.record('truncate', table, message.commitLsn);
         tracker.transactionCompleted(message.endLsn);
         await writer.cutIfFull();

@@ -1,5 +1,11 @@
 import type { ObjectStore } from '../lake/object-store';
-import { type ChangePosition, comparePositions, parseCdcFileKey, parseFileTime, rawDatabasePrefix } from '@autocorp/lake-storage';
+import {
+  type ChangePosition,
+  comparePositions,
+  parseCdcFileKey,
+  parseFileTime,
+  rawDatabasePrefix,
+} from '@autocorp/lake-storage';
 
 export interface RecoveryResult {
   /** CDC files of an unfinished batch (beyond the stored position), deleted. */
@@ -13,7 +19,11 @@ export interface RecoveryResult {
  * a batch whose position was never stored (a crash between upload and state write); they are
  * deleted and their changes replayed from the slot.
  */
-export async function recoverRawZone(store: ObjectStore, tables: readonly string[], position: ChangePosition): Promise<RecoveryResult> {
+export async function recoverRawZone(
+  store: ObjectStore,
+  tables: readonly string[],
+  position: ChangePosition,
+): Promise<RecoveryResult> {
   const deleted: string[] = [];
   const lastFileTime = new Map<string, Date>();
   for (const table of tables) {

@@ -26,9 +26,20 @@ export class RelationRegistry {
   ) {}
 
   /** Registers a Relation message; `lsn` is where the new shape first applies. */
-  onRelation(relationId: number, namespace: string, name: string, columns: readonly RelationColumn[], lsn: Lsn): RelationShape {
+  onRelation(
+    relationId: number,
+    namespace: string,
+    name: string,
+    columns: readonly RelationColumn[],
+    lsn: Lsn,
+  ): RelationShape {
     const captured = namespace === this.schema && this.tables.has(name);
-    const sourceColumns: SourceColumn[] = columns.map((c) => ({ name: c.name, typeOid: c.typeOid, typeMod: c.typeMod, isKey: c.isKey }));
+    const sourceColumns: SourceColumn[] = columns.map((c) => ({
+      name: c.name,
+      typeOid: c.typeOid,
+      typeMod: c.typeMod,
+      isKey: c.isKey,
+    }));
     const previous = this.byId.get(relationId);
     if (previous && previous.table === name && sameColumns(previous.columns, sourceColumns)) return previous;
     if (captured) {
@@ -37,7 +48,13 @@ export class RelationRegistry {
     }
     const n = (this.shapeCounter.get(name) ?? 0) + 1;
     this.shapeCounter.set(name, n);
-    const shape: RelationShape = { relationId, table: name, columns: sourceColumns, shapeKey: `${name}#${n}`, captured };
+    const shape: RelationShape = {
+      relationId,
+      table: name,
+      columns: sourceColumns,
+      shapeKey: `${name}#${n}`,
+      captured,
+    };
     this.byId.set(relationId, shape);
     return shape;
   }
@@ -45,7 +62,10 @@ export class RelationRegistry {
   get(relationId: number): RelationShape {
     const shape = this.byId.get(relationId);
     if (!shape) {
-      throw new CdcError('protocol', `A change refers to relation ${relationId} before any Relation message described it; the replication stream is out of order. Restart CDC.`);
+      throw new CdcError(
+        'protocol',
+        `A change refers to relation ${relationId} before any Relation message described it; the replication stream is out of order. Restart CDC.`,
+      );
     }
     return shape;
   }

@@ -107,7 +107,13 @@ export class StreamedTransactions {
    * Adds a committed transaction to the batch, skipping changes at or below `skipThrough`
    * (already in the lake).
    */
-  async commit(xid: number, commitLsn: bigint, commitMicros: bigint, batch: ChangeBatch, skipThrough: ChangePosition): Promise<StreamedCommit> {
+  async commit(
+    xid: number,
+    commitLsn: bigint,
+    commitMicros: bigint,
+    batch: ChangeBatch,
+    skipThrough: ChangePosition,
+  ): Promise<StreamedCommit> {
     const txn = this.open.get(xid);
     if (!txn) return { last: undefined, truncated: [] };
     this.open.delete(xid);
@@ -117,8 +123,11 @@ export class StreamedTransactions {
     const seqMap = `seq_${xid}`;
     // Dense order over the surviving changes: the same numbering a non-streamed decode gives.
     const union = tables.map((t) => `SELECT _arrival FROM ${t.table}`).join(' UNION ALL ');
-    await this.stage.run(`CREATE OR REPLACE TABLE ${seqMap} AS SELECT _arrival, row_number() OVER (ORDER BY _arrival) AS seq FROM (${union})`);
-    const minSeq = commitLsn < skipThrough.lsn ? Number.MAX_SAFE_INTEGER : commitLsn === skipThrough.lsn ? skipThrough.seq : 0;
+    await this.stage.run(
+      `CREATE OR REPLACE TABLE ${seqMap} AS SELECT _arrival, row_number() OVER (ORDER BY _arrival) AS seq FROM (${union})`,
+    );
+    const minSeq =
+      commitLsn < skipThrough.lsn ? Number.MAX_SAFE_INTEGER : commitLsn === skipThrough.lsn ? skipThrough.seq : 0;
     let last: ChangePosition | undefined;
     const truncated: string[] = [];
     for (const t of tables) {
@@ -137,7 +146,16 @@ export class StreamedTransactions {
         const first = { lsn: commitLsn, seq: Number(stats[0]?.lo) };
         const position = { lsn: commitLsn, seq: Number(stats[0]?.hi) };
         batch.entry(t.shape).addTable(
-          { source: 'table', name: segmentTable, rows: n, first, last: position, minCommitMicros: commitMicros, maxCommitMicros: commitMicros, maxRowBytes: 0 },
+          {
+            source: 'table',
+            name: segmentTable,
+            rows: n,
+            first,
+            last: position,
+            minCommitMicros: commitMicros,
+            maxCommitMicros: commitMicros,
+            maxRowBytes: 0,
+          },
           Number(stats[0]?.bytes ?? 0),
         );
         batch.noteRows(position, commitMicros, n);

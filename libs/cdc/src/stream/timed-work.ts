@@ -41,7 +41,11 @@ export class TimedWork {
     const now = Date.now();
     if (sawChange) this.lastActivityMs = now;
     status.sendIfDue(now);
-    if (!this.heartbeat && now - this.lastActivityMs >= options.heartbeatIntervalMs && now - this.lastHeartbeatMs >= options.heartbeatIntervalMs) {
+    if (
+      !this.heartbeat &&
+      now - this.lastActivityMs >= options.heartbeatIntervalMs &&
+      now - this.lastHeartbeatMs >= options.heartbeatIntervalMs
+    ) {
       this.lastHeartbeatMs = now;
       this.heartbeat = this.input.sql
         .query(`SELECT pg_logical_emit_message(false, $1, $2)`, [HEARTBEAT_PREFIX, new Date().toISOString()])
@@ -52,7 +56,8 @@ export class TimedWork {
     if (firstArrival !== undefined) {
       const age = now - firstArrival;
       if (age >= options.cutIntervalMs) return writer.cut('time');
-      if (age >= options.cutIntervalMs / 2 && now - this.lastActivityMs >= this.quietMs && !transactions.isOpen) return writer.cut('quiet');
+      if (age >= options.cutIntervalMs / 2 && now - this.lastActivityMs >= this.quietMs && !transactions.isOpen)
+        return writer.cut('quiet');
     }
     if (writer.current.isEmpty && !writer.isWriting && history.hasPendingWrites) return history.persist();
     return undefined;

@@ -26,7 +26,14 @@ export class TransactionTracker {
   /** A Begin: changes at or below `stored` (the stored position) are replays and are skipped. */
   begin(finalLsn: Lsn, commitMicros: bigint, stored: ChangePosition): void {
     const skipThrough = finalLsn < stored.lsn ? Number.MAX_SAFE_INTEGER : finalLsn === stored.lsn ? stored.seq : 0;
-    this.tx = { finalLsn, commitMicros, lsnText: Buffer.from(finalLsn.toString()), tsText: Buffer.from(commitMicros.toString()), seq: 0, skipThrough };
+    this.tx = {
+      finalLsn,
+      commitMicros,
+      lsnText: Buffer.from(finalLsn.toString()),
+      tsText: Buffer.from(commitMicros.toString()),
+      seq: 0,
+      skipThrough,
+    };
   }
 
   commit(): void {
@@ -49,7 +56,11 @@ export class TransactionTracker {
    */
   nextChange(): OpenTransaction | undefined {
     const tx = this.tx;
-    if (!tx) throw new CdcError('protocol', 'A change arrived outside any transaction; the replication stream is out of order. Restart CDC.');
+    if (!tx)
+      throw new CdcError(
+        'protocol',
+        'A change arrived outside any transaction; the replication stream is out of order. Restart CDC.',
+      );
     tx.seq += 1;
     return tx.seq <= tx.skipThrough ? undefined : tx;
   }

@@ -53,7 +53,11 @@ interface TablePartRow {
 export async function writeBatchFiles(input: WriteBatchInput): Promise<WrittenFile[]> {
   const written: WrittenFile[] = [];
   for (const entry of input.entries) {
-    const projection = lakeProjection(entry.shape.columns, { op: '_op', commitMicros: '_ts', commitLsn: '_lsn', seq: '_seq', column: (i) => `c${i}` }, input.metaNames);
+    const projection = lakeProjection(
+      entry.shape.columns,
+      { op: '_op', commitMicros: '_ts', commitLsn: '_lsn', seq: '_seq', column: (i) => `c${i}` },
+      input.metaNames,
+    );
     const columns = stagedColumns(BATCH_META, entry.shape.columns.length);
     for (const segment of entry.segments()) {
       for (const part of await segmentParts(input, segment, columns)) {
@@ -63,11 +67,21 @@ export async function writeBatchFiles(input: WriteBatchInput): Promise<WrittenFi
         const nameTime = previous && previous > firstCommitTime ? previous : firstCommitTime;
         const key = cdcFileKey(table, nameTime, part.first, part.last);
         const path = input.stage.tempFile('parquet');
-        await input.stage.run(`COPY (SELECT ${projection} FROM ${part.select}) TO ${quoteLiteral(path)} ${PARQUET_OPTIONS}`);
+        await input.stage.run(
+          `COPY (SELECT ${projection} FROM ${part.select}) TO ${quoteLiteral(path)} ${PARQUET_OPTIONS}`,
+        );
         await input.store.putFile(key, path, { move: true, contentType: 'application/vnd.apache.parquet' });
         await unlink(path).catch(() => undefined);
         input.lastFileTime.set(table, nameTime);
-        written.push({ table, key, rows: part.rows, first: part.first, last: part.last, firstCommitTime, lastCommitTime: unixMicrosToDate(part.maxCommitMicros) });
+        written.push({
+          table,
+          key,
+          rows: part.rows,
+          first: part.first,
+          last: part.last,
+          firstCommitTime,
+          lastCommitTime: unixMicrosToDate(part.maxCommitMicros),
+        });
       }
     }
   }
@@ -78,7 +92,11 @@ export async function writeBatchFiles(input: WriteBatchInput): Promise<WrittenFi
  * A CSV segment is one part (its rows were appended in commit order, at most maxRowsPerFile, so
  * the file keeps their order as read). A table segment (a streamed commit) is split by `_rn`.
  */
-async function segmentParts(input: WriteBatchInput, segment: Segment, columns: ReturnType<typeof stagedColumns>): Promise<Part[]> {
+async function segmentParts(
+  input: WriteBatchInput,
+  segment: Segment,
+  columns: ReturnType<typeof stagedColumns>,
+): Promise<Part[]> {
   if (segment.source === 'csv') {
     return [{ ...segment, select: readCsvSql(segment.name, columns, segment.maxRowBytes) }];
   }

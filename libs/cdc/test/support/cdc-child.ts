@@ -38,7 +38,12 @@ export function spawnCdcChild(fx: CdcFixture, env: Readonly<Record<string, strin
   const settle = (): void => {
     for (const waiter of [...waiters]) {
       if (events.filter((e) => e.event === waiter.event).length >= waiter.count) waiter.resolve();
-      else if (exitCode !== undefined) waiter.reject(new Error(`CDC process exited (${exitCode}) before reporting ${waiter.count} "${waiter.event}" event(s): ${stderr}`));
+      else if (exitCode !== undefined)
+        waiter.reject(
+          new Error(
+            `CDC process exited (${exitCode}) before reporting ${waiter.count} "${waiter.event}" event(s): ${stderr}`,
+          ),
+        );
       else continue;
       waiters.splice(waiters.indexOf(waiter), 1);
     }

@@ -4,7 +4,12 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { type ObjectStore, openObjectStore } from '@autocorp/lake-storage';
-import { migrate, startThrowawayPostgres, type ThrowawayPostgres, type ThrowawayPostgresOptions } from '@autocorp/source-db';
+import {
+  migrate,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+  type ThrowawayPostgresOptions,
+} from '@autocorp/source-db';
 import pg from 'pg';
 
 /** A real PostgreSQL (own port and folder), a local lake folder opened through lake-storage, and helpers. */
@@ -22,7 +27,9 @@ export interface CdcFixture {
   close(): Promise<void>;
 }
 
-export async function startCdcFixture(options: ThrowawayPostgresOptions & { schema?: boolean } = {}): Promise<CdcFixture> {
+export async function startCdcFixture(
+  options: ThrowawayPostgresOptions & { schema?: boolean } = {},
+): Promise<CdcFixture> {
   const server = await startThrowawayPostgres(options);
   const pool = new pg.Pool({ ...server.connectionConfig, max: 4 });
   pool.on('error', () => undefined);
@@ -37,7 +44,8 @@ export async function startCdcFixture(options: ThrowawayPostgresOptions & { sche
   const instance = await DuckDBInstance.create(':memory:');
   const duckConnection = await instance.connect();
   await duckConnection.run("SET TimeZone = 'UTC'");
-  const duck = async (sql: string) => (await duckConnection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+  const duck = async (sql: string) =>
+    (await duckConnection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
   return {
     server,
     connection: server.connectionConfig,
@@ -51,11 +59,14 @@ export async function startCdcFixture(options: ThrowawayPostgresOptions & { sche
     async rawRows(table, rawOptions = {}) {
       const keys: string[] = [];
       for await (const info of store.list(`raw/database/pg_${table}/`)) {
-        if (info.key.endsWith('.parquet') && !(rawOptions.cdcOnly && /\/LOAD\d+\.parquet$/.test(info.key))) keys.push(info.key);
+        if (info.key.endsWith('.parquet') && !(rawOptions.cdcOnly && /\/LOAD\d+\.parquet$/.test(info.key)))
+          keys.push(info.key);
       }
       if (keys.length === 0) return [];
       const files = keys.map((k) => `'${store.localPath(k)}'`).join(', ');
-      return duck(`SELECT * FROM read_parquet([${files}], union_by_name = true, filename = true, file_row_number = true) ORDER BY _cdc_commit_lsn, _cdc_seq, filename, file_row_number`);
+      return duck(
+        `SELECT * FROM read_parquet([${files}], union_by_name = true, filename = true, file_row_number = true) ORDER BY _cdc_commit_lsn, _cdc_seq, filename, file_row_number`,
+      );
     },
     duck,
     async close() {

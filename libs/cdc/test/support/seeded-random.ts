@@ -19,7 +19,8 @@ export function seededRandom(seed: number): () => number {
 export function testSeed(testName: string): number {
   const fromEnv = process.env.CDC_TEST_SEED;
   const seed = fromEnv !== undefined && fromEnv.trim() !== '' ? Number(fromEnv) : randomInt(2 ** 31);
-  if (!Number.isInteger(seed) || seed < 0) throw new Error(`CDC_TEST_SEED is "${fromEnv}"; set it to a non-negative integer seed or unset it.`);
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new Error(`CDC_TEST_SEED is "${fromEnv}"; set it to a non-negative integer seed or unset it.`);
   console.info(`${testName}: seed ${seed} (CDC_TEST_SEED=${seed} replays these random choices)`);
   return seed;
 }

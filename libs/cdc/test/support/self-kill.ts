@@ -23,13 +23,19 @@ if (spec) {
     process.kill(process.pid, 'SIGKILL');
   };
   const { put, putFile } = LocalObjectStore.prototype;
-  LocalObjectStore.prototype.putFile = async function (this: LocalObjectStore, ...args: Parameters<LocalObjectStore['putFile']>) {
+  LocalObjectStore.prototype.putFile = async function (
+    this: LocalObjectStore,
+    ...args: Parameters<LocalObjectStore['putFile']>
+  ) {
     killIfDue('file');
     const info = await putFile.apply(this, args);
     sawFile = true;
     return info;
   };
-  LocalObjectStore.prototype.put = async function (this: LocalObjectStore, ...args: Parameters<LocalObjectStore['put']>) {
+  LocalObjectStore.prototype.put = async function (
+    this: LocalObjectStore,
+    ...args: Parameters<LocalObjectStore['put']>
+  ) {
     const afterFiles = sawFile && args[0].endsWith('/position.json');
     if (afterFiles) killIfDue('before-position');
     const info = await put.apply(this, args);

@@ -42,13 +42,17 @@ export function creationSettings(options: DuckDbOptions): Record<string, string>
   const settings: Record<string, string> = { ...EXTENSIONS_POLICY };
   if (options.threads !== undefined) {
     if (!Number.isInteger(options.threads) || options.threads < 1) {
-      throw new DuckDbError('invalid-option', `DuckDB threads must be a whole number of at least 1, got ${options.threads}; pass e.g. 2.`);
+      throw new DuckDbError(
+        'invalid-option',
+        `DuckDB threads must be a whole number of at least 1, got ${options.threads}; pass e.g. 2.`,
+      );
     }
     settings['threads'] = String(options.threads);
   }
   if (options.memoryLimit !== undefined) settings['memory_limit'] = options.memoryLimit;
   if (options.tempDirectory !== undefined) settings['temp_directory'] = options.tempDirectory;
-  if (options.preserveInsertionOrder !== undefined) settings['preserve_insertion_order'] = String(options.preserveInsertionOrder);
+  if (options.preserveInsertionOrder !== undefined)
+    settings['preserve_insertion_order'] = String(options.preserveInsertionOrder);
   return settings;
 }
 
@@ -56,7 +60,10 @@ export function creationSettings(options: DuckDbOptions): Record<string, string>
 export function allowedDirectoryEntries(folders: readonly string[]): string[] {
   for (const folder of folders) {
     if (!path.isAbsolute(folder)) {
-      throw new DuckDbError('invalid-option', `The allowed directory ${JSON.stringify(folder)} is relative; pass an absolute folder.`);
+      throw new DuckDbError(
+        'invalid-option',
+        `The allowed directory ${JSON.stringify(folder)} is relative; pass an absolute folder.`,
+      );
     }
   }
   return [...new Set(folders.map((f) => (f.endsWith('/') ? f : `${f}/`)))].sort();
@@ -68,7 +75,9 @@ export function globalSettingStatements(options: DuckDbOptions): string[] {
   if (options.parquetMetadataCache) statements.push('SET GLOBAL parquet_metadata_cache = true');
   const access = options.externalAccess ?? 'unrestricted';
   if (access !== 'unrestricted') {
-    statements.push(`SET GLOBAL allowed_directories = ${quoteList(allowedDirectoryEntries(access.allowedDirectories))}`);
+    statements.push(
+      `SET GLOBAL allowed_directories = ${quoteList(allowedDirectoryEntries(access.allowedDirectories))}`,
+    );
     statements.push('SET GLOBAL enable_external_access = false');
     statements.push('SET GLOBAL lock_configuration = true');
   }

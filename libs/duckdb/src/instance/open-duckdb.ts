@@ -26,9 +26,13 @@ export class DuckDb {
     try {
       instance = await DuckDBInstance.create(':memory:', settings);
     } catch (error) {
-      throw new DuckDbError('open-failed', `DuckDB refused to open with ${JSON.stringify(settings)}: ${(error as Error).message}. Check the threads, memoryLimit and tempDirectory options.`, {
-        cause: error,
-      });
+      throw new DuckDbError(
+        'open-failed',
+        `DuckDB refused to open with ${JSON.stringify(settings)}: ${(error as Error).message}. Check the threads, memoryLimit and tempDirectory options.`,
+        {
+          cause: error,
+        },
+      );
     }
     try {
       const setup = await instance.connect();
@@ -37,7 +41,11 @@ export class DuckDb {
           try {
             await setup.run(statement);
           } catch (error) {
-            throw new DuckDbError('open-failed', `DuckDB refused the setting \`${statement}\`: ${(error as Error).message}. Check the timeZone and externalAccess options.`, { cause: error });
+            throw new DuckDbError(
+              'open-failed',
+              `DuckDB refused the setting \`${statement}\`: ${(error as Error).message}. Check the timeZone and externalAccess options.`,
+              { cause: error },
+            );
           }
         }
       } finally {
@@ -84,7 +92,10 @@ export class DuckDb {
  * @example
  * const columns = await withDuckDb({ threads: 2 }, (c) => queryRows(c, sql`DESCRIBE SELECT * FROM read_parquet(${file})`));
  */
-export async function withDuckDb<T>(options: DuckDbOptions, fn: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+export async function withDuckDb<T>(
+  options: DuckDbOptions,
+  fn: (connection: DuckDBConnection) => Promise<T>,
+): Promise<T> {
   const db = await DuckDb.open(options);
   try {
     return await db.withConnection(fn);

@@ -15,9 +15,13 @@ const NUL = '\u0000';
  * quoteIdentifier('say "hi"')  // '"say ""hi"""'
  */
 export function quoteIdentifier(name: string): string {
-  if (name === '') throw new DuckDbError('invalid-identifier', 'An identifier is empty; give the table or column a name.');
+  if (name === '')
+    throw new DuckDbError('invalid-identifier', 'An identifier is empty; give the table or column a name.');
   if (name.includes(NUL)) {
-    throw new DuckDbError('invalid-identifier', `The identifier ${JSON.stringify(name)} contains a NUL character, which no quoted identifier can hold; remove it.`);
+    throw new DuckDbError(
+      'invalid-identifier',
+      `The identifier ${JSON.stringify(name)} contains a NUL character, which no quoted identifier can hold; remove it.`,
+    );
   }
   return `"${name.replaceAll('"', '""')}"`;
 }
@@ -39,7 +43,10 @@ export function quoteLiteral(value: SqlLiteralValue): string {
   switch (typeof value) {
     case 'string':
       if (value.includes(NUL)) {
-        throw new DuckDbError('invalid-literal', 'A string value contains a NUL character, which no SQL literal can hold; remove it.');
+        throw new DuckDbError(
+          'invalid-literal',
+          'A string value contains a NUL character, which no SQL literal can hold; remove it.',
+        );
       }
       return `'${value.replaceAll("'", "''")}'`;
     case 'boolean':
@@ -47,10 +54,14 @@ export function quoteLiteral(value: SqlLiteralValue): string {
     case 'bigint':
       return value.toString();
     case 'number':
-      if (!Number.isFinite(value)) throw new DuckDbError('invalid-literal', `The number ${value} cannot be written in SQL; pass a finite number.`);
+      if (!Number.isFinite(value))
+        throw new DuckDbError('invalid-literal', `The number ${value} cannot be written in SQL; pass a finite number.`);
       return value.toString();
     default:
-      throw new DuckDbError('invalid-literal', `A ${typeof value} cannot be written as a SQL literal; pass text, a number, a bigint, a boolean or null.`);
+      throw new DuckDbError(
+        'invalid-literal',
+        `A ${typeof value} cannot be written as a SQL literal; pass text, a number, a bigint, a boolean or null.`,
+      );
   }
 }
 

@@ -76,7 +76,8 @@ export interface SqlTag {
 /** The SQL template tag, modelled on Kysely's `sql`: see {@link SqlTag}. */
 export const sql: SqlTag = Object.assign(template, {
   id(...names: string[]): SqlFragment {
-    if (names.length === 0) throw new DuckDbError('invalid-identifier', 'sql.id() was given no name; pass the table or column name.');
+    if (names.length === 0)
+      throw new DuckDbError('invalid-identifier', 'sql.id() was given no name; pass the table or column name.');
     return new SqlFragment(names.map(quoteIdentifier).join('.'));
   },
   lit(value: SqlLiteralValue): SqlFragment {

@@ -40,20 +40,42 @@ function trimSlash(uri: string): string {
 
 /** Checks the environment and returns it with trailing slashes removed. */
 export function normalizeGlueEnvironment(env: GlueEnvironment): GlueEnvironment {
-  for (const [name, value] of Object.entries({ lakeUri: env.lakeUri, tempUri: env.tempUri, scriptsUri: env.scriptsUri })) {
+  for (const [name, value] of Object.entries({
+    lakeUri: env.lakeUri,
+    tempUri: env.tempUri,
+    scriptsUri: env.scriptsUri,
+  })) {
     if (!S3_URI.test(value)) {
-      throw new EtlJobsError('invalid-environment', `Glue environment ${name} "${value}" is not an s3://bucket/prefix URI; pass the S3 location.`);
+      throw new EtlJobsError(
+        'invalid-environment',
+        `Glue environment ${name} "${value}" is not an s3://bucket/prefix URI; pass the S3 location.`,
+      );
     }
   }
   if (!/^[a-z0-9_]+$/.test(env.glueDatabase)) {
-    throw new EtlJobsError('invalid-environment', `Glue database "${env.glueDatabase}" must be lower-case letters, digits and underscores.`);
+    throw new EtlJobsError(
+      'invalid-environment',
+      `Glue database "${env.glueDatabase}" must be lower-case letters, digits and underscores.`,
+    );
   }
   if (!/^[a-z0-9_]+$/.test(env.cdcSlot)) {
-    throw new EtlJobsError('invalid-environment', `CDC slot "${env.cdcSlot}" must be lower-case letters, digits and underscores (a PostgreSQL slot name).`);
+    throw new EtlJobsError(
+      'invalid-environment',
+      `CDC slot "${env.cdcSlot}" must be lower-case letters, digits and underscores (a PostgreSQL slot name).`,
+    );
   }
   const mode = env.cdcPositionMode ?? 'dms';
   if (!CDC_POSITION_MODES.includes(mode)) {
-    throw new EtlJobsError('invalid-environment', `CDC position mode "${String(mode)}" is unknown; use ${CDC_POSITION_MODES.join(' or ')}.`);
+    throw new EtlJobsError(
+      'invalid-environment',
+      `CDC position mode "${String(mode)}" is unknown; use ${CDC_POSITION_MODES.join(' or ')}.`,
+    );
   }
-  return { ...env, lakeUri: trimSlash(env.lakeUri), tempUri: trimSlash(env.tempUri), scriptsUri: trimSlash(env.scriptsUri), cdcPositionMode: mode };
+  return {
+    ...env,
+    lakeUri: trimSlash(env.lakeUri),
+    tempUri: trimSlash(env.tempUri),
+    scriptsUri: trimSlash(env.scriptsUri),
+    cdcPositionMode: mode,
+  };
 }

@@ -15,7 +15,8 @@ const SLOT_PLACEHOLDER = 'SLOTNAME';
  */
 export function glueCdcPositionKey(): { readonly before: string; readonly after: string } {
   const [before, after, ...rest] = cdcStateKeys(SLOT_PLACEHOLDER).position.split(SLOT_PLACEHOLDER);
-  if (before === undefined || after === undefined || rest.length > 0) throw new Error('The CDC position key must name the slot exactly once.');
+  if (before === undefined || after === undefined || rest.length > 0)
+    throw new Error('The CDC position key must name the slot exactly once.');
   return { before, after };
 }
 

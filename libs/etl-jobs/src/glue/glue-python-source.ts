@@ -39,7 +39,11 @@ export function inlineGlueRules(driver: string, rules: string): string {
       `${GLUE_DRIVER_FILE} must import ${GLUE_RULES_FILE} once, as "from glue_job_rules import (...)" on lines of its own (found ${imports.length}); the renderer inlines the helpers there.`,
     );
   }
-  return driver.replace(RULES_IMPORT, () => `# --- ${GLUE_RULES_FILE}, inlined by render-glue-script.ts ---\n${rules.trimEnd()}\n# --- end of ${GLUE_RULES_FILE} ---\n`);
+  return driver.replace(
+    RULES_IMPORT,
+    () =>
+      `# --- ${GLUE_RULES_FILE}, inlined by render-glue-script.ts ---\n${rules.trimEnd()}\n# --- end of ${GLUE_RULES_FILE} ---\n`,
+  );
 }
 
 function readPython(file: string): string {
@@ -47,6 +51,10 @@ function readPython(file: string): string {
   try {
     return readFileSync(location, 'utf8');
   } catch (cause) {
-    throw new EtlJobsError('glue-module', `Cannot read the Glue job module ${location}; reinstall @autocorp/etl-jobs (its python/ folder ships with the package).`, { cause });
+    throw new EtlJobsError(
+      'glue-module',
+      `Cannot read the Glue job module ${location}; reinstall @autocorp/etl-jobs (its python/ folder ships with the package).`,
+      { cause },
+    );
   }
 }

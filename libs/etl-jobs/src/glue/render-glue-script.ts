@@ -39,7 +39,11 @@ export function referenceViewName(job: string): string {
 export function glueJobConfig(job: JobDefinition) {
   const ctx = { rowAlias: 't', referenceView: referenceViewName };
   const referencedJobs = [
-    ...new Set(job.rules.flatMap((r) => (r.kind === 'references' || r.kind === 'referenceCoverage' || r.kind === 'rowCountMatch' ? [r.job] : []))),
+    ...new Set(
+      job.rules.flatMap((r) =>
+        r.kind === 'references' || r.kind === 'referenceCoverage' || r.kind === 'rowCountMatch' ? [r.job] : [],
+      ),
+    ),
   ];
   return {
     name: job.name,
@@ -58,19 +62,35 @@ export function glueJobConfig(job: JobDefinition) {
               changes_view: changesViewName(s),
               dms_files_view: dmsFilesViewName(s),
               dms_changes_sql: renderDmsChangesSelect(s),
-              latest_change_sql: { position_file: renderLatestChangeSelect(s, 'lsn'), dms: renderLatestChangeSelect(s, 'dms') },
+              latest_change_sql: {
+                position_file: renderLatestChangeSelect(s, 'lsn'),
+                dms: renderLatestChangeSelect(s, 'dms'),
+              },
             },
           ]
         : [],
     ),
     csv_sources: job.sources.flatMap((s) =>
-      s.kind === 'csv' ? [{ view: s.view, table: s.table, raw_folder: glueRawCsvFolder(s.table), columns: s.columns.map((c) => c.name), text_view: csvTextViewName(s), typed_sql: renderCsvTypedSelect(s) }] : [],
+      s.kind === 'csv'
+        ? [
+            {
+              view: s.view,
+              table: s.table,
+              raw_folder: glueRawCsvFolder(s.table),
+              columns: s.columns.map((c) => c.name),
+              text_view: csvTextViewName(s),
+              typed_sql: renderCsvTypedSelect(s),
+            },
+          ]
+        : [],
     ),
     curated_sources: job.sources.flatMap((s) => (s.kind === 'curated' ? [{ view: s.view, job: s.job }] : [])),
     reference_jobs: referencedJobs,
     /** Folder under --curated_path of every curated table the job reads. */
     curated_tables: Object.fromEntries(
-      [...new Set([...job.sources.flatMap((s) => (s.kind === 'curated' ? [s.job] : [])), ...referencedJobs])].map((name) => [name, jobByName(name).hudi.tableName]),
+      [...new Set([...job.sources.flatMap((s) => (s.kind === 'curated' ? [s.job] : [])), ...referencedJobs])].map(
+        (name) => [name, jobByName(name).hudi.tableName],
+      ),
     ),
     change_order_columns: { position_file: [...CHANGE_ORDER_COLUMNS.lsn], dms: [...CHANGE_ORDER_COLUMNS.dms] },
     source_file_column: SOURCE_FILE_COLUMN,
@@ -99,7 +119,9 @@ export function glueJobConfig(job: JobDefinition) {
       .filter(isDatasetRule)
       .filter((r) => r.kind !== 'reconciles' && dqdlCanExpress(r))
       .map((r) => ({ name: r.name, severity: r.severity, dqdl: renderDqdl(r) })),
-    reconcile_rules: job.rules.filter((r) => r.kind === 'reconciles').map((r) => ({ name: r.name, severity: r.severity })),
+    reconcile_rules: job.rules
+      .filter((r) => r.kind === 'reconciles')
+      .map((r) => ({ name: r.name, severity: r.severity })),
   };
 }
 

@@ -1,4 +1,11 @@
-import { DEFAULT_PAYLOAD_CLASS, type HudiConfig, HudiTableConfig, HudiWriteConfig as W, KEY_GENERATORS, readConfig } from '@autocorp/hudi/config';
+import {
+  DEFAULT_PAYLOAD_CLASS,
+  type HudiConfig,
+  HudiTableConfig,
+  HudiWriteConfig as W,
+  KEY_GENERATORS,
+  readConfig,
+} from '@autocorp/hudi/config';
 import type { HudiTableSpec, JobDefinition } from '../model/job-definition';
 
 /** Hudi's key generator classes (owned by @autocorp/hudi's config registry). */
@@ -45,7 +52,9 @@ export function hudiWriteOptions(job: Pick<JobDefinition, 'hudi'>): Readonly<Rec
     [W.COMBINE_BEFORE_INSERT.key]: W.COMBINE_BEFORE_INSERT.format(true),
     [W.INDEX_TYPE.key]: spec.indexType,
     // With a global index, an update whose partition value changed moves the record (Hudi 0.15's default, stated).
-    ...(spec.indexType === 'GLOBAL_SIMPLE' ? { [W.UPDATE_PARTITION_PATH.key]: W.UPDATE_PARTITION_PATH.format(true) } : {}),
+    ...(spec.indexType === 'GLOBAL_SIMPLE'
+      ? { [W.UPDATE_PARTITION_PATH.key]: W.UPDATE_PARTITION_PATH.format(true) }
+      : {}),
     [W.TABLE_VERSION.key]: W.TABLE_VERSION.format(6),
     [W.TIMELINE_TIMEZONE.key]: 'UTC',
     [W.METADATA_ENABLE.key]: W.METADATA_ENABLE.format(false),

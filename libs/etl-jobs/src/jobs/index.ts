@@ -31,16 +31,26 @@ export function jobByName(name: string): JobDefinition {
  * The named jobs plus everything they depend on, ordered so that dependencies run first
  * (stable: ties keep the JOBS order). Throws on a dependency cycle.
  */
-export function jobsInDependencyOrder(names: readonly string[] = JOB_NAMES, jobs: readonly JobDefinition[] = JOBS): JobDefinition[] {
+export function jobsInDependencyOrder(
+  names: readonly string[] = JOB_NAMES,
+  jobs: readonly JobDefinition[] = JOBS,
+): JobDefinition[] {
   const byName = new Map(jobs.map((j) => [j.name as string, j]));
   const ordered: JobDefinition[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string, path: string[]) => {
     const job = byName.get(name);
-    if (!job) throw new EtlJobsError('unknown-job', `There is no ETL job "${name}". Pick one of: ${[...byName.keys()].join(', ')}.`);
+    if (!job)
+      throw new EtlJobsError(
+        'unknown-job',
+        `There is no ETL job "${name}". Pick one of: ${[...byName.keys()].join(', ')}.`,
+      );
     if (state.get(name) === 'done') return;
     if (state.get(name) === 'visiting') {
-      throw new EtlJobsError('dependency-cycle', `ETL jobs depend on each other in a cycle: ${[...path, name].join(' -> ')}; remove one dependency.`);
+      throw new EtlJobsError(
+        'dependency-cycle',
+        `ETL jobs depend on each other in a cycle: ${[...path, name].join(' -> ')}; remove one dependency.`,
+      );
     }
     state.set(name, 'visiting');
     for (const dep of job.dependsOn) visit(dep, [...path, name]);

@@ -12,9 +12,20 @@ export const META_PASSTHROUGH = '_op, _source_file, _source_line, _raw_row, _unp
 export const CURATED_META =
   "'U' AS _op, CAST(NULL AS STRING) AS _source_file, CAST(NULL AS BIGINT) AS _source_line, CAST(NULL AS STRING) AS _raw_row, '' AS _unparsed_columns, FALSE AS _malformed";
 
-export function databaseSource(table: SourceTableName, read: DatabaseSource['read'] = 'changes', view = `pg_${table}${read === 'history' ? '_history' : ''}`): DatabaseSource {
+export function databaseSource(
+  table: SourceTableName,
+  read: DatabaseSource['read'] = 'changes',
+  view = `pg_${table}${read === 'history' ? '_history' : ''}`,
+): DatabaseSource {
   const spec = SOURCE_TABLES.find((t) => t.name === table);
-  return { kind: 'database', view, table, read, primaryKey: spec ? [...spec.primaryKey] : [], columns: PG_COLUMNS[table] };
+  return {
+    kind: 'database',
+    view,
+    table,
+    read,
+    primaryKey: spec ? [...spec.primaryKey] : [],
+    columns: PG_COLUMNS[table],
+  };
 }
 
 export function csvSource(table: Exclude<CsvTableName, 'customers'>, view = `csv_${table}`): CsvSource {
@@ -37,7 +48,12 @@ export function columnsLike(
 }
 
 /** The Hudi layout of an operational table fed by CDC upserts and deletes. */
-export function upsertTable(tableName: string, recordKeyFields: string[], precombineField: string, partitionFields: string[] = []): HudiTableSpec {
+export function upsertTable(
+  tableName: string,
+  recordKeyFields: string[],
+  precombineField: string,
+  partitionFields: string[] = [],
+): HudiTableSpec {
   return {
     tableName,
     recordKeyFields,
@@ -51,6 +67,14 @@ export function upsertTable(tableName: string, recordKeyFields: string[], precom
 }
 
 /** The Hudi layout of an analytics table rebuilt from curated tables on every run. */
-export function rebuiltTable(tableName: string, recordKeyFields: string[], precombineField: string, partitionFields: string[] = []): HudiTableSpec {
-  return { ...upsertTable(tableName, recordKeyFields, precombineField, partitionFields), operation: 'insert_overwrite_table' };
+export function rebuiltTable(
+  tableName: string,
+  recordKeyFields: string[],
+  precombineField: string,
+  partitionFields: string[] = [],
+): HudiTableSpec {
+  return {
+    ...upsertTable(tableName, recordKeyFields, precombineField, partitionFields),
+    operation: 'insert_overwrite_table',
+  };
 }

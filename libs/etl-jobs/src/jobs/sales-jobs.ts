@@ -33,7 +33,15 @@ const ORDER_FRESHNESS_HOURS = 24;
 export const ORDER_TYPES = ['Parts', 'Service', 'Mixed'] as const;
 /** The point-of-sale statuses and payment methods (libs/generator order vocabulary). */
 export const ORDER_STATUSES = ['Completed', 'Refunded', 'Cancelled', 'Pending', 'In Progress'] as const;
-export const PAYMENT_METHODS = ['Credit Card', 'Debit Card', 'Cash', 'Check', 'Fleet Account', 'Financing', 'Mobile Pay'] as const;
+export const PAYMENT_METHODS = [
+  'Credit Card',
+  'Debit Card',
+  'Cash',
+  'Check',
+  'Fleet Account',
+  'Financing',
+  'Mobile Pay',
+] as const;
 
 /**
  * sales_order: PostgreSQL orders (CDC) and CSV orders in one table keyed by invoice_number.
@@ -43,7 +51,8 @@ export const PAYMENT_METHODS = ['Credit Card', 'Debit Card', 'Cash', 'Check', 'F
 export const SALES_ORDER_JOB: JobDefinition = {
   name: 'sales_order',
   layer: 'operational',
-  description: 'Order headers from PostgreSQL (CDC) and the CSV export, deduplicated on invoice_number (latest updated_at wins).',
+  description:
+    'Order headers from PostgreSQL (CDC) and the CSV export, deduplicated on invoice_number (latest updated_at wins).',
   sources: [databaseSource('sales_order'), csvSource('sales_orders')],
   dependsOn: ['customers'],
   transformSql: `SELECT invoice_number, order_id, customer_id, order_date,
@@ -83,9 +92,21 @@ FROM csv_sales_orders`,
     isComplete('order_date', 'fail', csv),
     isComplete('updated_at', 'fail', csv),
     references(['customer_id'], 'customers', ['customer_id'], 'fail', csv),
-    rowExpression('amounts_non_negative', 'subtotal >= 0 AND tax >= 0 AND total_amount >= 0', 'fail', 'subtotal, tax and total_amount are not negative', csv),
+    rowExpression(
+      'amounts_non_negative',
+      'subtotal >= 0 AND tax >= 0 AND total_amount >= 0',
+      'fail',
+      'subtotal, tax and total_amount are not negative',
+      csv,
+    ),
     allowedValues('order_type', ORDER_TYPES, 'fail', { ...csv, name: 'order_type_known' }),
-    rowExpression('total_is_subtotal_plus_tax', 'total_amount = subtotal + tax', 'warn', 'total_amount = subtotal + tax', csv),
+    rowExpression(
+      'total_is_subtotal_plus_tax',
+      'total_amount = subtotal + tax',
+      'warn',
+      'total_amount = subtotal + tax',
+      csv,
+    ),
     allowedValues('status', ORDER_STATUSES, 'warn', { ...csv, name: 'status_known' }),
     allowedValues('payment_method', PAYMENT_METHODS, 'warn', { ...csv, name: 'payment_method_known' }),
     reconciles('fail'),
@@ -115,7 +136,12 @@ const LINE_KEY_COLUMNS = [
 /** Columns every line table ends with: source times, the precombine field and the source system. */
 const LINE_VERSION_COLUMNS = [
   column('created_at', 'TIMESTAMP', true, 'Row creation time at the source (NULL for CSV lines)'),
-  column('updated_at', 'TIMESTAMP', false, 'Version time (the order version for CSV lines, created_at for PostgreSQL lines); precombine'),
+  column(
+    'updated_at',
+    'TIMESTAMP',
+    false,
+    'Version time (the order version for CSV lines, created_at for PostgreSQL lines); precombine',
+  ),
   column('source_system', 'STRING', false, 'postgres or csv'),
 ];
 
@@ -130,7 +156,9 @@ const LINE_COMMON_RULES = {
   ],
   tail: [
     reconciles('fail'),
-    referenceCoverage(['invoice_number'], 'sales_order', ['invoice_number'], 0.99, 'warn', { name: 'invoice_number_covered_by_sales_order' }),
+    referenceCoverage(['invoice_number'], 'sales_order', ['invoice_number'], 0.99, 'warn', {
+      name: 'invoice_number_covered_by_sales_order',
+    }),
   ],
 };
 
@@ -138,7 +166,11 @@ export const SALES_ORDER_PARTS_JOB: JobDefinition = {
   name: 'sales_order_parts',
   layer: 'operational',
   description: 'Part lines from PostgreSQL (CDC) and the CSV export, keyed by invoice_number + line_number.',
-  sources: [databaseSource('sales_order_parts'), databaseSource('sales_order', 'history'), csvSource('sales_order_parts')],
+  sources: [
+    databaseSource('sales_order_parts'),
+    databaseSource('sales_order', 'history'),
+    csvSource('sales_order_parts'),
+  ],
   dependsOn: ['auto_parts', 'sales_order'],
   transformSql: `SELECT h.invoice_number, l.line_item_id AS line_number, l.line_item_id, l.order_id, l.sku, l.quantity, l.unit_price, l.line_total,
   l.created_at, l.created_at AS updated_at, 'postgres' AS source_system,
@@ -162,8 +194,20 @@ FROM csv_sales_order_parts`,
     ...LINE_COMMON_RULES.head,
     references(['sku'], 'auto_parts', ['sku'], 'fail', csv),
     inRange('quantity', { min: 0, exclusiveMin: true }, 'fail', { ...csv, name: 'quantity_positive' }),
-    rowExpression('amounts_non_negative', 'unit_price >= 0 AND line_total >= 0', 'fail', 'unit_price and line_total are not negative', csv),
-    rowExpression('line_total_is_quantity_times_price', 'line_total = quantity * unit_price', 'warn', 'line_total = quantity * unit_price', csv),
+    rowExpression(
+      'amounts_non_negative',
+      'unit_price >= 0 AND line_total >= 0',
+      'fail',
+      'unit_price and line_total are not negative',
+      csv,
+    ),
+    rowExpression(
+      'line_total_is_quantity_times_price',
+      'line_total = quantity * unit_price',
+      'warn',
+      'line_total = quantity * unit_price',
+      csv,
+    ),
     ...LINE_COMMON_RULES.tail,
   ],
   hudi: upsertTable('sales_order_parts', ['invoice_number', 'line_number'], 'updated_at'),
@@ -173,7 +217,11 @@ export const SALES_ORDER_SERVICES_JOB: JobDefinition = {
   name: 'sales_order_services',
   layer: 'operational',
   description: 'Service lines from PostgreSQL (CDC) and the CSV export, keyed by invoice_number + line_number.',
-  sources: [databaseSource('sales_order_services'), databaseSource('sales_order', 'history'), csvSource('sales_order_services')],
+  sources: [
+    databaseSource('sales_order_services'),
+    databaseSource('sales_order', 'history'),
+    csvSource('sales_order_services'),
+  ],
   dependsOn: ['service', 'sales_order'],
   transformSql: `SELECT h.invoice_number, l.line_item_id AS line_number, l.line_item_id, l.order_id, l.serviceid, l.quantity, l.labor_minutes,
   l.labor_cost, l.parts_cost, l.line_total, l.created_at, l.created_at AS updated_at, 'postgres' AS source_system,
@@ -199,8 +247,20 @@ FROM csv_sales_order_services`,
     ...LINE_COMMON_RULES.head,
     references(['serviceid'], 'service', ['serviceid'], 'fail', csv),
     inRange('quantity', { min: 0, exclusiveMin: true }, 'fail', { ...csv, name: 'quantity_positive' }),
-    rowExpression('amounts_non_negative', 'labor_cost >= 0 AND parts_cost >= 0 AND line_total >= 0', 'fail', 'labor_cost, parts_cost and line_total are not negative', csv),
-    rowExpression('line_total_is_labor_plus_parts', 'line_total = labor_cost + parts_cost', 'warn', 'line_total = labor_cost + parts_cost', csv),
+    rowExpression(
+      'amounts_non_negative',
+      'labor_cost >= 0 AND parts_cost >= 0 AND line_total >= 0',
+      'fail',
+      'labor_cost, parts_cost and line_total are not negative',
+      csv,
+    ),
+    rowExpression(
+      'line_total_is_labor_plus_parts',
+      'line_total = labor_cost + parts_cost',
+      'warn',
+      'line_total = labor_cost + parts_cost',
+      csv,
+    ),
     ...LINE_COMMON_RULES.tail,
   ],
   hudi: upsertTable('sales_order_services', ['invoice_number', 'line_number'], 'updated_at'),

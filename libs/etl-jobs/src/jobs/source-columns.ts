@@ -24,7 +24,13 @@ export const PG_COLUMNS = {
     c('created_at', 'TIMESTAMP'),
     c('updated_at', 'TIMESTAMP'),
   ],
-  service_parts: [c('serviceid', 'STRING'), c('sku', 'STRING'), c('quantity', 'INT'), c('created_at', 'TIMESTAMP'), c('updated_at', 'TIMESTAMP')],
+  service_parts: [
+    c('serviceid', 'STRING'),
+    c('sku', 'STRING'),
+    c('quantity', 'INT'),
+    c('created_at', 'TIMESTAMP'),
+    c('updated_at', 'TIMESTAMP'),
+  ],
   customers: [
     c('customer_id', 'INT'),
     c('first_name', 'STRING'),

@@ -3,14 +3,7 @@
  * `CAST(x AS <type>)` (DuckDB takes STRING and INT as aliases of VARCHAR and INTEGER).
  */
 export type ColumnType =
-  | 'STRING'
-  | 'INT'
-  | 'BIGINT'
-  | 'DOUBLE'
-  | 'BOOLEAN'
-  | 'DATE'
-  | 'TIMESTAMP'
-  | `DECIMAL(${number},${number})`;
+  'STRING' | 'INT' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'TIMESTAMP' | `DECIMAL(${number},${number})`;
 
 export interface ColumnDefinition {
   readonly name: string;

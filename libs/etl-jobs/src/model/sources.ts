@@ -70,5 +70,12 @@ export type JobSource = DatabaseSource | CsvSource | CuratedSource;
  * - `_unparsed_columns`: comma-separated CSV fields that did not cast ('' when all did)
  * - `_malformed`: true for a CSV line the reader could not split into the header's fields
  */
-export const META_COLUMNS = ['_op', '_source_file', '_source_line', '_raw_row', '_unparsed_columns', '_malformed'] as const;
+export const META_COLUMNS = [
+  '_op',
+  '_source_file',
+  '_source_line',
+  '_raw_row',
+  '_unparsed_columns',
+  '_malformed',
+] as const;
 export type MetaColumn = (typeof META_COLUMNS)[number];

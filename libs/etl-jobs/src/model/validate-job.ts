@@ -20,10 +20,14 @@ export function jobDefinitionProblems(job: JobDefinition): string[] {
   for (const rule of job.rules) {
     if (names.has(rule.name)) problems.push(`rule name "${rule.name}" is used twice`);
     names.add(rule.name);
-    if ((rule.kind === 'parses' || rule.kind === 'wellFormed') && !hasCsv) problems.push(`rule "${rule.name}" needs a CSV source`);
-    if ('column' in rule && !known(rule.column)) problems.push(`rule "${rule.name}" names unknown column "${rule.column}"`);
-    if ('columns' in rule) for (const c of rule.columns) if (!known(c)) problems.push(`rule "${rule.name}" names unknown column "${c}"`);
-    if ('job' in rule && !job.dependsOn.includes(rule.job)) problems.push(`rule "${rule.name}" reads ${rule.job}, which is not in dependsOn`);
+    if ((rule.kind === 'parses' || rule.kind === 'wellFormed') && !hasCsv)
+      problems.push(`rule "${rule.name}" needs a CSV source`);
+    if ('column' in rule && !known(rule.column))
+      problems.push(`rule "${rule.name}" names unknown column "${rule.column}"`);
+    if ('columns' in rule)
+      for (const c of rule.columns) if (!known(c)) problems.push(`rule "${rule.name}" names unknown column "${c}"`);
+    if ('job' in rule && !job.dependsOn.includes(rule.job))
+      problems.push(`rule "${rule.name}" reads ${rule.job}, which is not in dependsOn`);
     if (rule.kind === 'expressionRatio' || rule.kind === 'rowExpression') {
       for (const why of portabilityProblems(rule.expression)) problems.push(`rule "${rule.name}": ${why}`);
     }
@@ -32,7 +36,8 @@ export function jobDefinitionProblems(job: JobDefinition): string[] {
   for (const source of job.sources) {
     if (views.has(source.view)) problems.push(`source view "${source.view}" is used twice`);
     views.add(source.view);
-    if (source.kind === 'curated' && !job.dependsOn.includes(source.job)) problems.push(`curated source ${source.job} is not in dependsOn`);
+    if (source.kind === 'curated' && !job.dependsOn.includes(source.job))
+      problems.push(`curated source ${source.job} is not in dependsOn`);
   }
   if (job.dependsOn.includes(job.name)) problems.push('the job depends on itself');
   return problems;
@@ -42,6 +47,9 @@ export function jobDefinitionProblems(job: JobDefinition): string[] {
 export function assertValidJob(job: JobDefinition): void {
   const problems = jobDefinitionProblems(job);
   if (problems.length > 0) {
-    throw new EtlJobsError('invalid-definition', `ETL job "${job.name}" is not valid: ${problems.join('; ')}. Fix its definition in libs/etl-jobs.`);
+    throw new EtlJobsError(
+      'invalid-definition',
+      `ETL job "${job.name}" is not valid: ${problems.join('; ')}. Fix its definition in libs/etl-jobs.`,
+    );
   }
 }

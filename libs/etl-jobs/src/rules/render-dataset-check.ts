@@ -50,7 +50,9 @@ export function renderDatasetCheckDuckdb(rule: DatasetRule, ctx: DatasetCheckCon
     }
     case 'referenceCoverage': {
       const ref = ctx.referenceView(rule.job);
-      const join = rule.columns.map((c, i) => `r.${identifier(rule.refColumns[i] ?? c)} = t.${identifier(c)}`).join(' AND ');
+      const join = rule.columns
+        .map((c, i) => `r.${identifier(rule.refColumns[i] ?? c)} = t.${identifier(c)}`)
+        .join(' AND ');
       return `SELECT ratio AS observed, ratio >= ${numberLiteral(rule.minRatio)} AS passed FROM (SELECT CASE WHEN count(*) = 0 THEN 1.0 ELSE CAST(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ${ref} r WHERE ${join})) AS DOUBLE) / count(*) END AS ratio FROM ${batch} t) q`;
     }
     case 'expressionRatio':
@@ -58,7 +60,10 @@ export function renderDatasetCheckDuckdb(rule: DatasetRule, ctx: DatasetCheckCon
     case 'freshness': {
       if (rule.clock === 'data') {
         if (!ctx.currentTableView) {
-          throw new EtlJobsError('invalid-definition', `The freshness rule ${rule.name} measures on the data's clock; pass currentTableView (the job's curated table) to renderDatasetCheckDuckdb.`);
+          throw new EtlJobsError(
+            'invalid-definition',
+            `The freshness rule ${rule.name} measures on the data's clock; pass currentTableView (the job's curated table) to renderDatasetCheckDuckdb.`,
+          );
         }
         const column = identifier(rule.column);
         const clock = `(SELECT max(${column}) FROM (SELECT ${column} FROM ${ctx.currentTableView} UNION ALL SELECT ${column} FROM ${batch}) c)`;

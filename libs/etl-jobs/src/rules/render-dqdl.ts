@@ -19,11 +19,15 @@ function withThreshold(rule: RowRule, text: string): string {
 export function renderDqdl(rule: DqRule): string {
   switch (rule.kind) {
     case 'isComplete':
-      return minPassRatio(rule) < 1 ? `Completeness ${q(rule.column)} >= ${minPassRatio(rule)}` : `IsComplete ${q(rule.column)}`;
+      return minPassRatio(rule) < 1
+        ? `Completeness ${q(rule.column)} >= ${minPassRatio(rule)}`
+        : `IsComplete ${q(rule.column)}`;
     case 'range': {
       const parts: string[] = [];
-      if (rule.min !== undefined) parts.push(withThreshold(rule, `ColumnValues ${q(rule.column)} ${rule.exclusiveMin ? '>' : '>='} ${rule.min}`));
-      if (rule.max !== undefined) parts.push(withThreshold(rule, `ColumnValues ${q(rule.column)} ${rule.exclusiveMax ? '<' : '<='} ${rule.max}`));
+      if (rule.min !== undefined)
+        parts.push(withThreshold(rule, `ColumnValues ${q(rule.column)} ${rule.exclusiveMin ? '>' : '>='} ${rule.min}`));
+      if (rule.max !== undefined)
+        parts.push(withThreshold(rule, `ColumnValues ${q(rule.column)} ${rule.exclusiveMax ? '<' : '<='} ${rule.max}`));
       return parts.length === 1 ? (parts[0] ?? '') : parts.map((p) => `(${p})`).join(' and ');
     }
     case 'allowedValues':
@@ -42,9 +46,13 @@ export function renderDqdl(rule: DqRule): string {
       return `ReferentialIntegrity ${q(cols)} ${q(`${rule.job}.${refCols}`)} >= ${minPassRatio(rule)}`;
     }
     case 'isUnique':
-      return rule.columns.length === 1 ? `IsUnique ${q(rule.columns[0] ?? '')}` : `IsUnique ${rule.columns.map(q).join(' ')}`;
+      return rule.columns.length === 1
+        ? `IsUnique ${q(rule.columns[0] ?? '')}`
+        : `IsUnique ${rule.columns.map(q).join(' ')}`;
     case 'rowCount':
-      return rule.max === undefined ? `RowCount >= ${rule.min}` : `(RowCount >= ${rule.min}) and (RowCount <= ${rule.max})`;
+      return rule.max === undefined
+        ? `RowCount >= ${rule.min}`
+        : `(RowCount >= ${rule.min}) and (RowCount <= ${rule.max})`;
     case 'reconciles':
       return `RowCountMatch "source" = 1.0`;
     case 'rowCountMatch':
@@ -75,5 +83,8 @@ export function dqdlCanExpress(rule: DqRule): boolean {
 
 /** A whole DQDL ruleset: `Rules = [ ... ]`, one rule per line, in definition order (rules DQDL can express). */
 export function renderDqdlRuleset(rules: readonly DqRule[]): string {
-  return `Rules = [\n${rules.filter(dqdlCanExpress).map((r) => `    ${renderDqdl(r)}`).join(',\n')}\n]`;
+  return `Rules = [\n${rules
+    .filter(dqdlCanExpress)
+    .map((r) => `    ${renderDqdl(r)}`)
+    .join(',\n')}\n]`;
 }

@@ -21,8 +21,10 @@ export function renderRowPredicate(rule: RowRule, dialect: SqlDialect, ctx: RowP
       return `(${col(rule.column)} IS NOT NULL)`;
     case 'range': {
       const bounds: string[] = [];
-      if (rule.min !== undefined) bounds.push(`${col(rule.column)} ${rule.exclusiveMin ? '>' : '>='} ${numberLiteral(rule.min)}`);
-      if (rule.max !== undefined) bounds.push(`${col(rule.column)} ${rule.exclusiveMax ? '<' : '<='} ${numberLiteral(rule.max)}`);
+      if (rule.min !== undefined)
+        bounds.push(`${col(rule.column)} ${rule.exclusiveMin ? '>' : '>='} ${numberLiteral(rule.min)}`);
+      if (rule.max !== undefined)
+        bounds.push(`${col(rule.column)} ${rule.exclusiveMax ? '<' : '<='} ${numberLiteral(rule.max)}`);
       return `(${col(rule.column)} IS NULL OR (${bounds.join(' AND ') || 'TRUE'}))`;
     }
     case 'allowedValues':
@@ -72,6 +74,6 @@ export function describeRowFailure(rule: RowRule): string {
     case 'parses':
       return 'a field does not parse as its column type';
     case 'wellFormed':
-      return 'the line does not have the header\'s number of fields';
+      return "the line does not have the header's number of fields";
   }
 }

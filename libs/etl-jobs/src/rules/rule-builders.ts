@@ -69,7 +69,12 @@ export function inRange(
   };
 }
 
-export function allowedValues(column: string, values: readonly string[], severity: RuleSeverity, options?: RuleOptions): AllowedValuesRule {
+export function allowedValues(
+  column: string,
+  values: readonly string[],
+  severity: RuleSeverity,
+  options?: RuleOptions,
+): AllowedValuesRule {
   return {
     kind: 'allowedValues',
     level: 'row',
@@ -82,7 +87,12 @@ export function allowedValues(column: string, values: readonly string[], severit
   };
 }
 
-export function matchesPattern(column: string, regex: string, severity: RuleSeverity, options?: RuleOptions): PatternRule {
+export function matchesPattern(
+  column: string,
+  regex: string,
+  severity: RuleSeverity,
+  options?: RuleOptions,
+): PatternRule {
   return {
     kind: 'pattern',
     level: 'row',
@@ -95,7 +105,13 @@ export function matchesPattern(column: string, regex: string, severity: RuleSeve
   };
 }
 
-export function rowExpression(name: string, expression: string, severity: RuleSeverity, description: string, options?: RuleOptions): RowExpressionRule {
+export function rowExpression(
+  name: string,
+  expression: string,
+  severity: RuleSeverity,
+  description: string,
+  options?: RuleOptions,
+): RowExpressionRule {
   return { kind: 'rowExpression', level: 'row', name, severity, expression, description, ...rowExtras(options) };
 }
 
@@ -170,11 +186,19 @@ export function reconciles(severity: RuleSeverity, options?: RuleOptions): Recon
     level: 'dataset',
     name: options?.name ?? 'reconciles_with_source',
     severity,
-    description: options?.description ?? 'rows read from the raw files = rows written + rows quarantined + versions dropped (and PostgreSQL rows = curated rows, where the source is given)',
+    description:
+      options?.description ??
+      'rows read from the raw files = rows written + rows quarantined + versions dropped (and PostgreSQL rows = curated rows, where the source is given)',
   };
 }
 
-export function rowCountMatch(job: JobName, minRatio: number, maxRatio: number, severity: RuleSeverity, options?: RuleOptions): RowCountMatchRule {
+export function rowCountMatch(
+  job: JobName,
+  minRatio: number,
+  maxRatio: number,
+  severity: RuleSeverity,
+  options?: RuleOptions,
+): RowCountMatchRule {
   return {
     kind: 'rowCountMatch',
     level: 'dataset',
@@ -208,7 +232,12 @@ export function referenceCoverage(
   };
 }
 
-export function freshness(column: string, maxAgeHours: number, severity: RuleSeverity, options?: RuleOptions & { clock?: FreshnessClock }): FreshnessRule {
+export function freshness(
+  column: string,
+  maxAgeHours: number,
+  severity: RuleSeverity,
+  options?: RuleOptions & { clock?: FreshnessClock },
+): FreshnessRule {
   const clock = options?.clock ?? 'run';
   return {
     kind: 'freshness',
@@ -220,7 +249,9 @@ export function freshness(column: string, maxAgeHours: number, severity: RuleSev
     ...(options?.clock === undefined ? {} : { clock: options.clock }),
     description:
       options?.description ??
-      (clock === 'data' ? `newest ${column} of the batch at most ${maxAgeHours} h older than the newest ${column} of the table` : `newest ${column} at most ${maxAgeHours} h old`),
+      (clock === 'data'
+        ? `newest ${column} of the batch at most ${maxAgeHours} h older than the newest ${column} of the table`
+        : `newest ${column} at most ${maxAgeHours} h old`),
   };
 }
 

@@ -29,7 +29,10 @@ export function stringLiteral(value: string): string {
 
 export function numberLiteral(value: number): string {
   if (!Number.isFinite(value)) {
-    throw new EtlJobsError('invalid-definition', `The bound ${value} is not a finite number; use a finite number in the rule.`);
+    throw new EtlJobsError(
+      'invalid-definition',
+      `The bound ${value} is not a finite number; use a finite number in the rule.`,
+    );
   }
   return String(value);
 }
@@ -45,9 +48,18 @@ const NON_PORTABLE: ReadonlyArray<{ readonly pattern: RegExp; readonly why: stri
   { pattern: /\bQUALIFY\b/i, why: 'QUALIFY is DuckDB only; filter row_number() in an outer query' },
   { pattern: /\bstrftime\b|\bstrptime\b/i, why: 'strftime/strptime are DuckDB only' },
   { pattern: /\bdate_format\b|\bto_date\b/i, why: 'date_format/to_date are Spark only' },
-  { pattern: /\bregexp_matches\b|\bregexp_full_match\b|\bRLIKE\b/i, why: 'regular expression functions differ; use a pattern rule' },
-  { pattern: /\bstruct_pack\b|\blist_\w+|\bnamed_struct\b/i, why: 'struct/list constructors differ between the engines' },
-  { pattern: /\bVARCHAR\b|\bINTEGER\b|\bHUGEINT\b/i, why: 'use STRING, INT, BIGINT: the spellings both engines accept' },
+  {
+    pattern: /\bregexp_matches\b|\bregexp_full_match\b|\bRLIKE\b/i,
+    why: 'regular expression functions differ; use a pattern rule',
+  },
+  {
+    pattern: /\bstruct_pack\b|\blist_\w+|\bnamed_struct\b/i,
+    why: 'struct/list constructors differ between the engines',
+  },
+  {
+    pattern: /\bVARCHAR\b|\bINTEGER\b|\bHUGEINT\b/i,
+    why: 'use STRING, INT, BIGINT: the spellings both engines accept',
+  },
   { pattern: /\bEXCLUDE\b|\bREPLACE\s*\(/i, why: 'SELECT * EXCLUDE/REPLACE are DuckDB only' },
   { pattern: /\\/, why: 'backslashes are escapes in Spark string literals only' },
   { pattern: /\bILIKE\b/i, why: 'ILIKE is not in Spark 3.5 SQL; use lower(x) LIKE' },
@@ -56,5 +68,7 @@ const NON_PORTABLE: ReadonlyArray<{ readonly pattern: RegExp; readonly why: stri
 /** Reasons the SQL is not in the DuckDB/Spark SQL common subset (empty when it is). */
 export function portabilityProblems(sql: string): string[] {
   const withoutStrings = sql.replace(/'[^']*'/g, "''");
-  return NON_PORTABLE.filter((rule) => rule.pattern.test(rule.pattern.source === '\\\\' ? sql : withoutStrings)).map((rule) => rule.why);
+  return NON_PORTABLE.filter((rule) => rule.pattern.test(rule.pattern.source === '\\\\' ? sql : withoutStrings)).map(
+    (rule) => rule.why,
+  );
 }

@@ -97,7 +97,10 @@ export function renderCsvTypedSelect(source: CsvSource): string {
     // strings cast to integral, decimal and datetime types), so the field is cast as it is.
     if (c.type === 'STRING') return `    NULLIF(${name}, '') AS ${name}`;
     // A date alone is not a timestamp (both engines would read it as midnight): it does not parse.
-    const cast = c.type === 'TIMESTAMP' ? `CASE WHEN ${name} LIKE '%:%' THEN TRY_CAST(${name} AS TIMESTAMP) END` : `TRY_CAST(${name} AS ${c.type})`;
+    const cast =
+      c.type === 'TIMESTAMP'
+        ? `CASE WHEN ${name} LIKE '%:%' THEN TRY_CAST(${name} AS TIMESTAMP) END`
+        : `TRY_CAST(${name} AS ${c.type})`;
     return `    ${cast} AS ${name},\n    ${name} AS _text_${name}`;
   });
   const unparsed = typed.map((c) => {

@@ -50,11 +50,20 @@ export async function latestInstant(store: ObjectStore, job: JobDefinition): Pro
  * Defines `view` as the snapshot of a job's curated table with the job's columns (typed empty
  * when the table does not exist yet). A view over the snapshot's base files, read where it is used.
  */
-export async function defineCuratedView(db: EtlDuckDb, store: ObjectStore, job: JobDefinition, view: string): Promise<void> {
+export async function defineCuratedView(
+  db: EtlDuckDb,
+  store: ObjectStore,
+  job: JobDefinition,
+  view: string,
+): Promise<void> {
   const table = await openCuratedTable(store, job);
-  const columns = job.columns.map((c) => `CAST(${quoteIdentifier(c.name)} AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`).join(', ');
+  const columns = job.columns
+    .map((c) => `CAST(${quoteIdentifier(c.name)} AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`)
+    .join(', ');
   if (!table || table.commits().length === 0) {
-    const empty = job.columns.map((c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`).join(', ');
+    const empty = job.columns
+      .map((c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`)
+      .join(', ');
     await db.run(`CREATE OR REPLACE TEMP TABLE ${view} AS SELECT ${empty} WHERE false`);
     return;
   }

@@ -1,4 +1,10 @@
-import { type JobDefinition, describeDatasetFailure, isDatasetRule, referenceViewName, renderDatasetCheckDuckdb } from '@autocorp/etl-jobs';
+import {
+  type JobDefinition,
+  describeDatasetFailure,
+  isDatasetRule,
+  referenceViewName,
+  renderDatasetCheckDuckdb,
+} from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import type { ReconcileCounts } from '../run/reconcile-counts';
 import type { RuleOutcome } from '../state/run-records';
@@ -15,7 +21,11 @@ export interface DatasetRuleInputs {
 }
 
 /** Evaluates the dataset-level rules of a job on the batch about to be written. */
-export async function evaluateDatasetRules(db: EtlDuckDb, job: JobDefinition, inputs: DatasetRuleInputs): Promise<RuleOutcome[]> {
+export async function evaluateDatasetRules(
+  db: EtlDuckDb,
+  job: JobDefinition,
+  inputs: DatasetRuleInputs,
+): Promise<RuleOutcome[]> {
   const outcomes: RuleOutcome[] = [];
   const ctx = {
     batchView: inputs.batchView,
@@ -29,8 +39,21 @@ export async function evaluateDatasetRules(db: EtlDuckDb, job: JobDefinition, in
     const observed = Number(row?.['observed'] ?? 0);
     const passed = row?.['passed'] === true;
     const reconcile = rule.kind === 'reconciles' ? reconcileDetails(inputs.counts) : {};
-    const message = passed ? undefined : rule.kind === 'reconciles' ? reconcileFailure(inputs.counts) : describeDatasetFailure(rule, observed);
-    outcomes.push({ rule: rule.name, kind: rule.kind, level: 'dataset', severity: rule.severity, passed, observed, ...reconcile, ...(message ? { message } : {}) });
+    const message = passed
+      ? undefined
+      : rule.kind === 'reconciles'
+        ? reconcileFailure(inputs.counts)
+        : describeDatasetFailure(rule, observed);
+    outcomes.push({
+      rule: rule.name,
+      kind: rule.kind,
+      level: 'dataset',
+      severity: rule.severity,
+      passed,
+      observed,
+      ...reconcile,
+      ...(message ? { message } : {}),
+    });
   }
   return outcomes;
 }

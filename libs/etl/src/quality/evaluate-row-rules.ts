@@ -1,4 +1,12 @@
-import { type JobDefinition, type RowRule, describeRowFailure, isRowRule, referenceViewName, renderRowPredicate, rowRulePasses } from '@autocorp/etl-jobs';
+import {
+  type JobDefinition,
+  type RowRule,
+  describeRowFailure,
+  isRowRule,
+  referenceViewName,
+  renderRowPredicate,
+  rowRulePasses,
+} from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { quoteLiteral } from '@autocorp/duckdb/sql';
 import type { CsvScan } from '../raw/load-csv-source';
@@ -43,9 +51,18 @@ export async function evaluateRowRules(
 ): Promise<RowRuleEvaluation> {
   const rules = job.rules.filter(isRowRule);
   const ctx = { rowAlias: 't', referenceView: referenceViewName };
-  const flags = rules.map((rule, i) => `CASE WHEN t._op = 'D' THEN FALSE ELSE NOT ${renderRowPredicate(rule, 'duckdb', ctx)} END AS _fail_${i}`);
-  const first = rules.length === 0 ? 'CAST(NULL AS VARCHAR)' : `CASE ${rules.map((r, i) => `WHEN _fail_${i} THEN ${quoteLiteral(r.name)}`).join(' ')} END`;
-  const all = rules.length === 0 ? "''" : `concat_ws(',', ${rules.map((r, i) => `CASE WHEN _fail_${i} THEN ${quoteLiteral(r.name)} END`).join(', ')})`;
+  const flags = rules.map(
+    (rule, i) =>
+      `CASE WHEN t._op = 'D' THEN FALSE ELSE NOT ${renderRowPredicate(rule, 'duckdb', ctx)} END AS _fail_${i}`,
+  );
+  const first =
+    rules.length === 0
+      ? 'CAST(NULL AS VARCHAR)'
+      : `CASE ${rules.map((r, i) => `WHEN _fail_${i} THEN ${quoteLiteral(r.name)}`).join(' ')} END`;
+  const all =
+    rules.length === 0
+      ? "''"
+      : `concat_ws(',', ${rules.map((r, i) => `CASE WHEN _fail_${i} THEN ${quoteLiteral(r.name)} END`).join(', ')})`;
   const failedColumns = rules.map((_, i) => `_fail_${i}`);
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${FAILED_TABLE} AS SELECT _row_id${failedColumns.map((c) => `, ${c}`).join('')}, ${first} AS _rule, ${all} AS _failed_rules
@@ -57,8 +74,12 @@ export async function evaluateRowRules(
      FROM ${batchTable} b LEFT JOIN ${FAILED_TABLE} x ON x._row_id = b.rowid`,
   );
   const sums = rules.map((_, i) => `count(*) FILTER (WHERE _fail_${i}) AS f${i}`);
-  const [failures] = await db.rows(`SELECT count(*) AS quarantined${sums.map((s) => `, ${s}`).join('')} FROM ${FAILED_TABLE}`);
-  const [batch] = await db.rows(`SELECT count(*) AS total, count(*) FILTER (WHERE _op <> 'D') AS checked FROM ${batchTable}`);
+  const [failures] = await db.rows(
+    `SELECT count(*) AS quarantined${sums.map((s) => `, ${s}`).join('')} FROM ${FAILED_TABLE}`,
+  );
+  const [batch] = await db.rows(
+    `SELECT count(*) AS total, count(*) FILTER (WHERE _op <> 'D') AS checked FROM ${batchTable}`,
+  );
   const checked = Number(batch?.['checked'] ?? 0);
   const quarantined = Number(failures?.['quarantined'] ?? 0);
   await describeFailedRows(db, batchTable, csvScans, await options.moreRowsToLocate?.());
@@ -75,7 +96,9 @@ export async function evaluateRowRules(
       passed,
       observed: failed,
       checked,
-      ...(failed > 0 ? { message: `${failed} of ${checked} rows: ${describeRowFailure(rule)}`, sample: samples.get(i) ?? [] } : {}),
+      ...(failed > 0
+        ? { message: `${failed} of ${checked} rows: ${describeRowFailure(rule)}`, sample: samples.get(i) ?? [] }
+        : {}),
     });
   }
   return { outcomes, quarantined, passed: Number(batch?.['total'] ?? 0) - quarantined };
@@ -86,10 +109,18 @@ export async function evaluateRowRules(
  * `_source_line`, `raw_row`): a CSV row keeps its line as written (located in its file now, for these
  * rows only), a database row its change file.
  */
-async function describeFailedRows(db: EtlDuckDb, batchTable: string, csvScans: readonly CsvScan[], moreRows: string | undefined): Promise<void> {
+async function describeFailedRows(
+  db: EtlDuckDb,
+  batchTable: string,
+  csvScans: readonly CsvScan[],
+  moreRows: string | undefined,
+): Promise<void> {
   // One call locates every wanted row (it numbers the rows it has not located yet).
   const wanted = moreRows ? LOCATE_TABLE : FAILED_TABLE;
-  if (moreRows) await db.run(`CREATE OR REPLACE TEMP TABLE ${LOCATE_TABLE} AS SELECT _row_id FROM ${FAILED_TABLE} UNION SELECT _row_id FROM ${moreRows}`);
+  if (moreRows)
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE ${LOCATE_TABLE} AS SELECT _row_id FROM ${FAILED_TABLE} UNION SELECT _row_id FROM ${moreRows}`,
+    );
   await locateCsvRows(db, batchTable, wanted, csvScans);
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${FAILED_RAW_TABLE} AS SELECT x._row_id, b._source_file, b._source_line, b._raw_row AS raw_row FROM ${FAILED_TABLE} x JOIN ${batchTable} b ON b.rowid = x._row_id`,
@@ -100,7 +131,10 @@ async function describeFailedRows(db: EtlDuckDb, batchTable: string, csvScans: r
 async function sampleFailures(db: EtlDuckDb, ruleCount: number): Promise<Map<number, Record<string, unknown>[]>> {
   const samples = new Map<number, Record<string, unknown>[]>();
   if (ruleCount === 0) return samples;
-  const picks = Array.from({ length: ruleCount }, (_, i) => `(SELECT ${i} AS _rule_index, _row_id FROM ${FAILED_TABLE} WHERE _fail_${i} ORDER BY _row_id LIMIT 5)`);
+  const picks = Array.from(
+    { length: ruleCount },
+    (_, i) => `(SELECT ${i} AS _rule_index, _row_id FROM ${FAILED_TABLE} WHERE _fail_${i} ORDER BY _row_id LIMIT 5)`,
+  );
   const rows = await db.rows(
     `SELECT p._rule_index, r._source_file AS source_file, r._source_line AS source_line, r.raw_row FROM (${picks.join(' UNION ALL ')}) p JOIN ${FAILED_RAW_TABLE} r ON r._row_id = p._row_id ORDER BY p._rule_index, p._row_id`,
   );

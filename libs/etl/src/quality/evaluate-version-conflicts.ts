@@ -17,10 +17,17 @@ const SAMPLE_KEYS = 5;
  * row (deterministic, like Hudi); the rows are kept in CONFLICT_ROWS_TABLE so that the outcome can
  * show them all. Exact copies are not conflicts. Only the tied keys' rows are compared in full.
  */
-export async function findVersionConflicts(db: EtlDuckDb, job: JobDefinition, batchTable: string, failedTable: string, winnersTable: string): Promise<string> {
+export async function findVersionConflicts(
+  db: EtlDuckDb,
+  job: JobDefinition,
+  batchTable: string,
+  failedTable: string,
+  winnersTable: string,
+): Promise<string> {
   const keys = job.hudi.recordKeyFields.map(quoteIdentifier);
   const pre = quoteIdentifier(job.hudi.precombineField);
-  const match = (a: string, b: string) => [...keys, pre].map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(' AND ');
+  const match = (a: string, b: string) =>
+    [...keys, pre].map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(' AND ');
   const content = `md5(CAST(struct_pack(${job.columns.map((c) => `${quoteIdentifier(c.name)} := b.${quoteIdentifier(c.name)}`).join(', ')}) AS VARCHAR))`;
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${CONFLICT_ROWS_TABLE} AS
@@ -41,7 +48,11 @@ export async function findVersionConflicts(db: EtlDuckDb, job: JobDefinition, ba
  * per conflicting key (up to five) the kept row and the dropped ones, each with its file, line,
  * raw row and values.
  */
-export async function versionConflictOutcome(db: EtlDuckDb, job: JobDefinition, batchTable: string): Promise<RuleOutcome> {
+export async function versionConflictOutcome(
+  db: EtlDuckDb,
+  job: JobDefinition,
+  batchTable: string,
+): Promise<RuleOutcome> {
   const keys = await db.count(`SELECT count(DISTINCT _conflict) FROM ${CONFLICT_ROWS_TABLE}`);
   const pre = job.hudi.precombineField;
   const values = job.columns.map((c) => `b.${quoteIdentifier(c.name)}`).join(', ');
@@ -54,7 +65,12 @@ export async function versionConflictOutcome(db: EtlDuckDb, job: JobDefinition, 
     const { _conflict: conflict, _kept: kept, source_file, source_line, raw_row, ...columns } = row;
     let entry = sample[Number(conflict) - 1];
     if (!entry) {
-      entry = { key: Object.fromEntries(job.hudi.recordKeyFields.map((k) => [k, columns[k]])), [pre]: columns[pre], kept: undefined, dropped: [] };
+      entry = {
+        key: Object.fromEntries(job.hudi.recordKeyFields.map((k) => [k, columns[k]])),
+        [pre]: columns[pre],
+        kept: undefined,
+        dropped: [],
+      };
       sample[Number(conflict) - 1] = entry;
     }
     const described = { source_file, source_line, raw_row, values: columns };

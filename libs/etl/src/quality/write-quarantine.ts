@@ -27,10 +27,17 @@ export async function writeQuarantine(
 ): Promise<string> {
   const job = definition.name;
   const rules = definition.rules.filter(isRowRule);
-  const readerRules = rules.filter((r) => r.kind === 'wellFormed' || r.kind === 'parses').map((r) => quoteLiteral(r.name));
+  const readerRules = rules
+    .filter((r) => r.kind === 'wellFormed' || r.kind === 'parses')
+    .map((r) => quoteLiteral(r.name));
   const fromReader = readerRules.length === 0 ? 'FALSE' : `c._rule IN (${readerRules.join(', ')})`;
-  const ruleReason = reasons.size === 0 ? 'NULL' : `CASE c._rule ${[...reasons].map(([rule, text]) => `WHEN ${quoteLiteral(rule)} THEN ${quoteLiteral(text)}`).join(' ')} END`;
-  const columns = rules.flatMap((r) => (ruleColumn(r) === undefined ? [] : [`WHEN ${quoteLiteral(r.name)} THEN ${quoteLiteral(ruleColumn(r) as string)}`]));
+  const ruleReason =
+    reasons.size === 0
+      ? 'NULL'
+      : `CASE c._rule ${[...reasons].map(([rule, text]) => `WHEN ${quoteLiteral(rule)} THEN ${quoteLiteral(text)}`).join(' ')} END`;
+  const columns = rules.flatMap((r) =>
+    ruleColumn(r) === undefined ? [] : [`WHEN ${quoteLiteral(r.name)} THEN ${quoteLiteral(ruleColumn(r) as string)}`],
+  );
   const ruleColumnSql = columns.length === 0 ? 'CAST(NULL AS VARCHAR)' : `CASE c._rule ${columns.join(' ')} END`;
   const reason = `CASE WHEN ${fromReader} THEN COALESCE(w.reason, ${ruleReason}) ELSE ${ruleReason} END`;
   const column = `CASE WHEN ${fromReader} THEN COALESCE(w.column_name, NULLIF(c._unparsed_columns, '')) ELSE ${ruleColumnSql} END`;

@@ -14,8 +14,16 @@ const TRUNCATED = '_etl_truncated_rows';
  * position; then the `T` rows are dropped. Changes after the truncate still win. Returns the
  * number of `D` rows added.
  */
-export async function applyTruncates(db: EtlDuckDb, store: ObjectStore, source: DatabaseSource, changes: string, files: readonly string[]): Promise<number> {
-  const truncates = await db.rows(`SELECT _cdc_commit_lsn AS lsn, _cdc_seq AS seq, _source_file AS file FROM ${changes} WHERE Op = 'T' ORDER BY 1 DESC, 2 DESC LIMIT 1`);
+export async function applyTruncates(
+  db: EtlDuckDb,
+  store: ObjectStore,
+  source: DatabaseSource,
+  changes: string,
+  files: readonly string[],
+): Promise<number> {
+  const truncates = await db.rows(
+    `SELECT _cdc_commit_lsn AS lsn, _cdc_seq AS seq, _source_file AS file FROM ${changes} WHERE Op = 'T' ORDER BY 1 DESC, 2 DESC LIMIT 1`,
+  );
   const last = truncates[0];
   if (!last) return 0;
   const lsn = BigInt(String(last.lsn));
@@ -23,7 +31,9 @@ export async function applyTruncates(db: EtlDuckDb, store: ObjectStore, source: 
   const before = `(_cdc_commit_lsn < ${lsn} OR (_cdc_commit_lsn = ${lsn} AND _cdc_seq < ${seq}))`;
   const earlier = await earlierFiles(store, source.table, new Set(files), lsn);
   const columns = source.columns.map((c) => quoteIdentifier(c.name));
-  const typed = source.columns.map((c) => `CAST(${quoteIdentifier(c.name)} AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`);
+  const typed = source.columns.map(
+    (c) => `CAST(${quoteIdentifier(c.name)} AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`,
+  );
   const history = earlier.length
     ? `UNION ALL SELECT ${typed.join(', ')}, CAST(Op AS VARCHAR) AS Op, CAST(_cdc_commit_lsn AS BIGINT) AS _cdc_commit_lsn, CAST(_cdc_seq AS BIGINT) AS _cdc_seq
          FROM read_parquet(${quoteList(earlier.map((key) => localPathOf(store, key)))}, union_by_name = true)`
@@ -45,7 +55,12 @@ export async function applyTruncates(db: EtlDuckDb, store: ObjectStore, source: 
 }
 
 /** Raw files of the table not among `loaded` that can hold changes before `lsn` (full load included). */
-async function earlierFiles(store: ObjectStore, table: string, loaded: ReadonlySet<string>, lsn: bigint): Promise<string[]> {
+async function earlierFiles(
+  store: ObjectStore,
+  table: string,
+  loaded: ReadonlySet<string>,
+  lsn: bigint,
+): Promise<string[]> {
   const keys: string[] = [];
   for await (const info of store.list(rawDatabasePrefix(table))) {
     if (loaded.has(info.key)) continue;

@@ -13,7 +13,9 @@ export async function readCommittedPosition(store: ObjectStore, slot: string): P
   const key = cdcStateKeys(slot).position;
   if (!(await store.head(key))) return undefined;
   try {
-    const state = JSON.parse((await store.getBytes(key)).toString('utf8')) as { position?: { lsn?: string; seq?: number } };
+    const state = JSON.parse((await store.getBytes(key)).toString('utf8')) as {
+      position?: { lsn?: string; seq?: number };
+    };
     const lsnText = state.position?.lsn;
     const seq = state.position?.seq;
     if (typeof lsnText !== 'string' || typeof seq !== 'number') throw new Error('position.lsn / position.seq missing');

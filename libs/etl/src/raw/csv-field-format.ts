@@ -5,8 +5,11 @@ import type { ColumnType } from '@autocorp/etl-jobs';
  * short (e.g. the last line of a file without a final line break) often still casts, so the last
  * record of such a file is held to this form. `undefined` when any cut of a valid value is valid too.
  */
-export function completeFieldForm(type: ColumnType): { readonly pattern: RegExp; readonly example: string } | undefined {
-  if (type === 'TIMESTAMP') return { pattern: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?$/, example: 'YYYY-MM-DD HH:MM:SS' };
+export function completeFieldForm(
+  type: ColumnType,
+): { readonly pattern: RegExp; readonly example: string } | undefined {
+  if (type === 'TIMESTAMP')
+    return { pattern: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?$/, example: 'YYYY-MM-DD HH:MM:SS' };
   if (type === 'DATE') return { pattern: /^\d{4}-\d{2}-\d{2}$/, example: 'YYYY-MM-DD' };
   const decimal = /^DECIMAL\(\d+,(\d+)\)$/.exec(type);
   if (decimal) {

@@ -181,7 +181,8 @@ class CsvFileScanner {
         let q = quoteFrom(i);
         while (q >= 0 && q < end) {
           const before = q > 0 ? (chunk[q - 1] as number) : this.previous;
-          const fieldStart = before === CSV_DELIMITER || q + offset === this.unitStart || (this.unit === 1 && q + offset === 3);
+          const fieldStart =
+            before === CSV_DELIMITER || q + offset === this.unitStart || (this.unit === 1 && q + offset === 3);
           if (fieldStart) break;
           q = quoteFrom(q + 1);
         }
@@ -214,7 +215,12 @@ class CsvFileScanner {
     const length = offset + newline - this.unitStart;
     const before = newline > 0 ? chunk[newline - 1] : this.previous;
     if (length === 0 || (length === 1 && before === CSV_CARRIAGE_RETURN)) this.blankUnits.push(this.unit);
-    if (this.line > this.unitStartLine) this.multiLineUnits.push({ unit: this.unit, line: this.unitStartLine, lines: this.line - this.unitStartLine + 1 });
+    if (this.line > this.unitStartLine)
+      this.multiLineUnits.push({
+        unit: this.unit,
+        line: this.unitStartLine,
+        lines: this.line - this.unitStartLine + 1,
+      });
     if (this.onUnit?.(this.unit, this.unitStart, offset + newline) === false) this.stopped = true;
     this.unit += 1;
     this.line += 1;
@@ -226,14 +232,20 @@ class CsvFileScanner {
 
   finish(size: number): CsvFileMap {
     const cut = this.utf8.finish();
-    if (cut !== undefined && !this.invalidInUnit) this.invalidUtf8.push({ unit: this.unit, line: this.line, offset: cut, field: undefined });
+    if (cut !== undefined && !this.invalidInUnit)
+      this.invalidUtf8.push({ unit: this.unit, line: this.line, offset: cut, field: undefined });
     const finalNewline = size === 0 || this.previous === CSV_NEWLINE;
     // Physical lines: a final line break ends the last line rather than starting one.
     const lastLine = finalNewline ? this.line - 1 : this.line;
     // A last unit not ended by a line break outside quotes: a last line without one, or a quote left open to the end.
     const open = this.unitStart < size;
     if (open && !this.stopped) {
-      if (lastLine > this.unitStartLine) this.multiLineUnits.push({ unit: this.unit, line: this.unitStartLine, lines: lastLine - this.unitStartLine + 1 });
+      if (lastLine > this.unitStartLine)
+        this.multiLineUnits.push({
+          unit: this.unit,
+          line: this.unitStartLine,
+          lines: lastLine - this.unitStartLine + 1,
+        });
       this.onUnit?.(this.unit, this.unitStart, finalNewline ? size - 1 : size);
     }
     return {

@@ -25,7 +25,13 @@ export function rejectedLinesTable(scan: CsvScan): string {
  * text and reason, through the job's own transform (the database sources emptied first, so that
  * only these rows come out). Returns the number of rejected lines.
  */
-export async function appendRejectedCsvLines(db: EtlDuckDb, job: JobDefinition, batchTable: string, outputs: string, scans: readonly CsvScan[]): Promise<number> {
+export async function appendRejectedCsvLines(
+  db: EtlDuckDb,
+  job: JobDefinition,
+  batchTable: string,
+  outputs: string,
+  scans: readonly CsvScan[],
+): Promise<number> {
   await createCsvRowReasons(db);
   let total = 0;
   for (const scan of scans) {
@@ -37,7 +43,8 @@ export async function appendRejectedCsvLines(db: EtlDuckDb, job: JobDefinition, 
   }
   if (total === 0) return 0;
   // The batch is built: the sources are read again only to pass the rejected lines through the transform.
-  for (const source of job.sources) if (source.kind === 'database') await db.run(`DELETE FROM ${changesViewName(source)}`);
+  for (const source of job.sources)
+    if (source.kind === 'database') await db.run(`DELETE FROM ${changesViewName(source)}`);
   for (const scan of scans) {
     const names = scan.source.columns.map((c) => quoteIdentifier(c.name));
     await db.run(
@@ -57,7 +64,9 @@ export async function appendRejectedCsvLines(db: EtlDuckDb, job: JobDefinition, 
 
 /** DuckDB's rejects of a scan, one per line, with the reader's error as the reason (invalid UTF-8 and field counts told in our words). */
 async function readRejectedLines(db: EtlDuckDb, scan: CsvScan, maps: readonly CsvFileMap[]): Promise<RejectedLine[]> {
-  const hasRejects = scan.files.length > 0 && (await db.count(`SELECT count(*) FROM duckdb_tables() WHERE table_name = ${quoteLiteral(scan.rejectsTable)}`)) > 0;
+  const hasRejects =
+    scan.files.length > 0 &&
+    (await db.count(`SELECT count(*) FROM duckdb_tables() WHERE table_name = ${quoteLiteral(scan.rejectsTable)}`)) > 0;
   const rows = hasRejects
     ? await db.rows(
         `SELECT ${storeKeySql('s.file_path', scan.root)} AS file, CAST(e.line AS BIGINT) AS unit, trim(first(e.csv_line ORDER BY e.column_idx), chr(13) || chr(10)) AS text,
@@ -75,11 +84,20 @@ async function readRejectedLines(db: EtlDuckDb, scan: CsvScan, maps: readonly Cs
     const line = map ? physicalLineOf(map, unit) : unit;
     const utf8 = map?.invalidUtf8.find((u) => u.unit === unit);
     if (utf8) {
-      return { file, unit, line, text, column: utf8.field === undefined ? undefined : header[utf8.field], reason: `invalid UTF-8 at byte offset ${utf8.offset} (line ${utf8.line})` };
+      return {
+        file,
+        unit,
+        line,
+        text,
+        column: utf8.field === undefined ? undefined : header[utf8.field],
+        reason: `invalid UTF-8 at byte offset ${utf8.offset} (line ${utf8.line})`,
+      };
     }
     const type = String(row['error_type']);
-    if (type === 'TOO MANY COLUMNS') return { file, unit, line, text, ...describeFieldCount(splitCsvRecord(text).length, header) };
-    const column = row['column_name'] === null || row['column_name'] === EXTRA_FIELD ? undefined : String(row['column_name']);
+    if (type === 'TOO MANY COLUMNS')
+      return { file, unit, line, text, ...describeFieldCount(splitCsvRecord(text).length, header) };
+    const column =
+      row['column_name'] === null || row['column_name'] === EXTRA_FIELD ? undefined : String(row['column_name']);
     return { file, unit, line, text, column, reason: `${type.toLowerCase()}: ${String(row['error_message'])}` };
   });
 }
@@ -91,7 +109,10 @@ async function writeRejectedLines(db: EtlDuckDb, table: string, rejected: readon
   for (let i = 0; i < rejected.length; i += 1000) {
     const values = rejected
       .slice(i, i + 1000)
-      .map((r) => `(${quoteLiteral(r.file)}, ${r.unit}, ${r.line}, ${quoteLiteral(r.text)}, ${r.column === undefined ? 'NULL' : quoteLiteral(r.column)}, ${quoteLiteral(r.reason)})`);
+      .map(
+        (r) =>
+          `(${quoteLiteral(r.file)}, ${r.unit}, ${r.line}, ${quoteLiteral(r.text)}, ${r.column === undefined ? 'NULL' : quoteLiteral(r.column)}, ${quoteLiteral(r.reason)})`,
+      );
     await db.run(`INSERT INTO ${table} VALUES ${values.join(', ')}`);
   }
 }

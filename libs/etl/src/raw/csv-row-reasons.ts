@@ -15,7 +15,9 @@ export interface CsvRowReason {
 }
 
 export async function createCsvRowReasons(db: EtlDuckDb): Promise<void> {
-  await db.run(`CREATE TEMP TABLE IF NOT EXISTS ${CSV_ROW_REASONS} (_row_id BIGINT, column_name VARCHAR, reason VARCHAR)`);
+  await db.run(
+    `CREATE TEMP TABLE IF NOT EXISTS ${CSV_ROW_REASONS} (_row_id BIGINT, column_name VARCHAR, reason VARCHAR)`,
+  );
 }
 
 /** Adds reasons for rows that have none yet (the first reason given for a row stays). */
@@ -24,7 +26,9 @@ export async function addCsvRowReasons(db: EtlDuckDb, reasons: readonly CsvRowRe
   for (let i = 0; i < reasons.length; i += 1000) {
     const values = reasons
       .slice(i, i + 1000)
-      .map((r) => `(${r.rowId}, ${r.column === undefined ? 'NULL' : quoteLiteral(r.column)}, ${quoteLiteral(r.reason)})`)
+      .map(
+        (r) => `(${r.rowId}, ${r.column === undefined ? 'NULL' : quoteLiteral(r.column)}, ${quoteLiteral(r.reason)})`,
+      )
       .join(', ');
     await db.run(
       `INSERT INTO ${CSV_ROW_REASONS} SELECT DISTINCT ON (v._row_id) v._row_id, v.column_name, v.reason FROM (VALUES ${values}) v(_row_id, column_name, reason)
@@ -34,11 +38,17 @@ export async function addCsvRowReasons(db: EtlDuckDb, reasons: readonly CsvRowRe
 }
 
 /** The reason of a line whose number of fields is not the header's: how many it has, and the first column it lacks. */
-export function describeFieldCount(found: number, header: readonly string[]): { column: string | undefined; reason: string } {
+export function describeFieldCount(
+  found: number,
+  header: readonly string[],
+): { column: string | undefined; reason: string } {
   const has = `the line has ${found} field${found === 1 ? '' : 's'}; the header has ${header.length}`;
   if (found < header.length) {
     const missing = header.slice(found);
     return { column: missing[0], reason: `${has} (missing ${missing.join(', ')})` };
   }
-  return { column: header[header.length - 1], reason: `${has} (${found - header.length} after ${header[header.length - 1] ?? 'the last column'})` };
+  return {
+    column: header[header.length - 1],
+    reason: `${has} (${found - header.length} after ${header[header.length - 1] ?? 'the last column'})`,
+  };
 }

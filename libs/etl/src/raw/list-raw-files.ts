@@ -1,4 +1,13 @@
-import { type ObjectInfo, type ObjectStore, formatLsn, isLoadFileKey, parseCdcFileKey, rawCsvPrefix, rawDatabasePrefix, tryParseLsn } from '@autocorp/lake-storage';
+import {
+  type ObjectInfo,
+  type ObjectStore,
+  formatLsn,
+  isLoadFileKey,
+  parseCdcFileKey,
+  rawCsvPrefix,
+  rawDatabasePrefix,
+  tryParseLsn,
+} from '@autocorp/lake-storage';
 import { EtlError } from '../etl-error';
 import type { CsvFileMark, DatabaseBookmark } from '../state/bookmarks';
 import { type CommittedPosition, comparePosition } from './cdc-position';
@@ -28,13 +37,16 @@ export async function selectDatabaseFiles(
     if (isLoadFileKey(info.key)) loads.push(info.key);
     else {
       const parsed = parseCdcFileKey(info.key);
-      if (parsed && comparePosition(parsed.last, committed) <= 0) changes.push({ key: info.key, first: parsed.first, last: parsed.last });
+      if (parsed && comparePosition(parsed.last, committed) <= 0)
+        changes.push({ key: info.key, first: parsed.first, last: parsed.last });
     }
   }
   loads.sort();
   changes.sort((a, b) => comparePosition(a.first, b.first));
   const seenLoads = new Set(previous.loadFiles);
-  const through = previous.cdcThrough ? { lsn: bookmarkLsn(table, previous.cdcThrough.lsn), seq: previous.cdcThrough.seq } : undefined;
+  const through = previous.cdcThrough
+    ? { lsn: bookmarkLsn(table, previous.cdcThrough.lsn), seq: previous.cdcThrough.seq }
+    : undefined;
   const newLoads = loads.filter((key) => !seenLoads.has(key));
   const newChanges = changes.filter((c) => !through || comparePosition(c.last, through) > 0);
   const lastChange = newChanges.at(-1);
@@ -48,7 +60,10 @@ export async function selectDatabaseFiles(
 function bookmarkLsn(table: string, text: string): bigint {
   const lsn = tryParseLsn(text);
   if (lsn === undefined) {
-    throw new EtlError('state-corrupt', `The ETL bookmark of pg_${table} holds cdcThrough.lsn "${text}", which is not a PostgreSQL LSN such as 16/B374D848; fix or delete the bookmark (the job then reads every committed file again).`);
+    throw new EtlError(
+      'state-corrupt',
+      `The ETL bookmark of pg_${table} holds cdcThrough.lsn "${text}", which is not a PostgreSQL LSN such as 16/B374D848; fix or delete the bookmark (the job then reads every committed file again).`,
+    );
   }
   return lsn;
 }
@@ -59,7 +74,11 @@ export interface CsvFileSelection {
 }
 
 /** CSV files under `raw/csv/<table>/` not yet processed (new keys, or keys whose size or checksum changed). */
-export async function selectCsvFiles(store: ObjectStore, table: string, since: readonly CsvFileMark[] = []): Promise<CsvFileSelection> {
+export async function selectCsvFiles(
+  store: ObjectStore,
+  table: string,
+  since: readonly CsvFileMark[] = [],
+): Promise<CsvFileSelection> {
   const seen = new Map(since.map((m) => [m.key, m]));
   const files: ObjectInfo[] = [];
   const marks: CsvFileMark[] = [];

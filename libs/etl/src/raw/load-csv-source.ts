@@ -42,7 +42,12 @@ const NO_NULL_TEXT = '\u0002';
  * (csv-file-map: records, blank lines, quotes over line breaks, invalid UTF-8) while DuckDB reads them;
  * the batch is then reconciled with the maps (reconcile-csv-files).
  */
-export async function loadCsvSource(db: EtlDuckDb, store: ObjectStore, source: CsvSource, files: readonly ObjectInfo[]): Promise<CsvScan> {
+export async function loadCsvSource(
+  db: EtlDuckDb,
+  store: ObjectStore,
+  source: CsvSource,
+  files: readonly ObjectInfo[],
+): Promise<CsvScan> {
   const text = csvTextViewName(source);
   const tag = source.view;
   const located = files.map((f) => ({ key: f.key, path: localPathOf(store, f.key) }));

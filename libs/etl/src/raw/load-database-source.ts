@@ -12,9 +12,16 @@ import { localPathOf, localRootOf, storeKeySql } from './store-paths';
  * the latest change per primary key (a `T` row, a TRUNCATE, first becomes deletes: applyTruncates).
  * Returns the number of raw change rows read.
  */
-export async function loadDatabaseSource(db: EtlDuckDb, store: ObjectStore, source: DatabaseSource, files: readonly string[]): Promise<number> {
+export async function loadDatabaseSource(
+  db: EtlDuckDb,
+  store: ObjectStore,
+  source: DatabaseSource,
+  files: readonly string[],
+): Promise<number> {
   const changes = changesViewName(source);
-  const columns = source.columns.map((c) => `CAST(${quoteIdentifier(c.name)} AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`);
+  const columns = source.columns.map(
+    (c) => `CAST(${quoteIdentifier(c.name)} AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`,
+  );
   if (files.length === 0) {
     const empty = source.columns.map((c) => `CAST(NULL AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`);
     await db.run(

@@ -21,7 +21,12 @@ const LOCATED = '_etl_csv_located';
  * the batch, plus the header and the units the reader skipped before it: blank lines and rejected
  * lines. The text of those records is read from the files.
  */
-export async function locateCsvRows(db: EtlDuckDb, batchTable: string, rowsTable: string, scans: readonly CsvScan[]): Promise<void> {
+export async function locateCsvRows(
+  db: EtlDuckDb,
+  batchTable: string,
+  rowsTable: string,
+  scans: readonly CsvScan[],
+): Promise<void> {
   const files = scans.flatMap((s) => s.files.map((f, index) => ({ ...f, index, scan: s })));
   if (files.length === 0) return;
   const keys = `(${files.map((f) => quoteLiteral(f.key)).join(', ')})`;
@@ -30,7 +35,9 @@ export async function locateCsvRows(db: EtlDuckDb, batchTable: string, rowsTable
     `CREATE OR REPLACE TEMP TABLE ${FILE_STARTS} AS SELECT _source_file, min(rowid) AS first_row, max(rowid) AS last_row, count(*) AS row_count
      FROM ${batchTable} WHERE _source_line IS NULL AND _source_file IN ${keys} GROUP BY _source_file`,
   );
-  const broken = await db.rows(`SELECT _source_file FROM ${FILE_STARTS} WHERE last_row - first_row + 1 <> row_count LIMIT 1`);
+  const broken = await db.rows(
+    `SELECT _source_file FROM ${FILE_STARTS} WHERE last_row - first_row + 1 <> row_count LIMIT 1`,
+  );
   if (broken.length > 0) {
     throw new EtlError(
       'unsupported-job',
@@ -44,7 +51,12 @@ export async function locateCsvRows(db: EtlDuckDb, batchTable: string, rowsTable
     for (const [index, file] of scan.files.entries()) {
       const blanks = maps[index]?.blankUnits ?? [];
       for (let i = 0; i < blanks.length; i += 1000) {
-        await db.run(`INSERT INTO ${SKIPPED} VALUES ${blanks.slice(i, i + 1000).map((u) => `(${quoteLiteral(file.key)}, ${u})`).join(', ')}`);
+        await db.run(
+          `INSERT INTO ${SKIPPED} VALUES ${blanks
+            .slice(i, i + 1000)
+            .map((u) => `(${quoteLiteral(file.key)}, ${u})`)
+            .join(', ')}`,
+        );
       }
     }
   }
@@ -72,14 +84,18 @@ export async function locateCsvRows(db: EtlDuckDb, batchTable: string, rowsTable
     const units = new Set((row['units'] as unknown[]).map(Number));
     const found = await readCsvRecords(file.path, units);
     texts.set(key, found);
-    const values = [...found].map(([unit, text]) => `(${unit}, ${map ? physicalLineOf(map, unit) : unit}, ${quoteLiteral(text)})`);
+    const values = [...found].map(
+      ([unit, text]) => `(${unit}, ${map ? physicalLineOf(map, unit) : unit}, ${quoteLiteral(text)})`,
+    );
     for (let i = 0; i < values.length; i += 1000) {
       await db.run(
         `UPDATE ${LOCATED} SET line = t.line, raw_row = t.text FROM (VALUES ${values.slice(i, i + 1000).join(', ')}) t(unit, line, text) WHERE ${LOCATED}._source_file = ${quoteLiteral(key)} AND ${LOCATED}.unit = t.unit`,
       );
     }
   }
-  await db.run(`UPDATE ${batchTable} SET _source_line = l.line, _raw_row = l.raw_row FROM ${LOCATED} l WHERE ${batchTable}.rowid = l._row_id`);
+  await db.run(
+    `UPDATE ${batchTable} SET _source_line = l.line, _raw_row = l.raw_row FROM ${LOCATED} l WHERE ${batchTable}.rowid = l._row_id`,
+  );
   await explainLocatedRows(db, batchTable, files, texts);
   for (const table of [FILE_STARTS, SKIPPED, LOCATED]) await db.run(`DROP TABLE IF EXISTS ${table}`);
 }
@@ -103,10 +119,19 @@ async function explainLocatedRows(
     const fields = text === undefined ? undefined : splitCsvRecord(text);
     const rowId = Number(row['_row_id']);
     if (row['_malformed'] === true) {
-      if (fields) reasons.push({ rowId, ...describeFieldCount(fields.length, columns.map((c) => c.name)) });
+      if (fields)
+        reasons.push({
+          rowId,
+          ...describeFieldCount(
+            fields.length,
+            columns.map((c) => c.name),
+          ),
+        });
       continue;
     }
-    const names = String(row['_unparsed_columns']).split(',').filter((n) => n !== '');
+    const names = String(row['_unparsed_columns'])
+      .split(',')
+      .filter((n) => n !== '');
     const why = names.map((name) => {
       const index = columns.findIndex((c) => c.name === name);
       const column = columns[index];

@@ -18,7 +18,13 @@ import type { RejectedLine } from './rejected-line';
  * - the last record of a file without a final line break is held to the complete form of its last
  *   field (a timestamp cut after the hour still casts): if it falls short, the field is marked unparsed.
  */
-export async function checkCsvFiles(db: EtlDuckDb, batchTable: string, scan: CsvScan, maps: readonly CsvFileMap[], rejected: readonly RejectedLine[]): Promise<void> {
+export async function checkCsvFiles(
+  db: EtlDuckDb,
+  batchTable: string,
+  scan: CsvScan,
+  maps: readonly CsvFileMap[],
+  rejected: readonly RejectedLine[],
+): Promise<void> {
   if (scan.files.length === 0) return;
   const keys = scan.files.map((f) => quoteLiteral(f.key)).join(', ');
   const runs = await db.rows(
@@ -77,8 +83,10 @@ export async function checkCsvFiles(db: EtlDuckDb, batchTable: string, scan: Csv
       }
     }
   }
-  if (malformed.length > 0) await db.run(`UPDATE ${batchTable} SET _malformed = TRUE WHERE rowid IN (${malformed.join(', ')})`);
-  for (const u of unparsed) await db.run(`UPDATE ${batchTable} SET _unparsed_columns = ${quoteLiteral(u.column)} WHERE rowid = ${u.rowId}`);
+  if (malformed.length > 0)
+    await db.run(`UPDATE ${batchTable} SET _malformed = TRUE WHERE rowid IN (${malformed.join(', ')})`);
+  for (const u of unparsed)
+    await db.run(`UPDATE ${batchTable} SET _unparsed_columns = ${quoteLiteral(u.column)} WHERE rowid = ${u.rowId}`);
   await addCsvRowReasons(db, reasons);
 }
 
@@ -95,7 +103,10 @@ async function openQuoteThatSwallowedLines(
   const malformed = new Set<number>();
   for (let i = 0; i < read.length; i += 1000) {
     const ids = read.slice(i, i + 1000);
-    for (const row of await db.rows(`SELECT CAST(rowid AS BIGINT) AS id FROM ${batchTable} WHERE rowid IN (${ids.join(', ')}) AND _malformed`)) malformed.add(Number(row['id']));
+    for (const row of await db.rows(
+      `SELECT CAST(rowid AS BIGINT) AS id FROM ${batchTable} WHERE rowid IN (${ids.join(', ')}) AND _malformed`,
+    ))
+      malformed.add(Number(row['id']));
   }
   return map.multiLineUnits.find((_, i) => {
     const id = rowIds[i];

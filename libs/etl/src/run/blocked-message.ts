@@ -12,8 +12,19 @@ export const QUARANTINE_FILE_COMMAND = 'autocorp etl quarantine-file';
  * the input. A later export does not replace a blocked file (every file is read), so without that
  * the job stays blocked.
  */
-export async function blockedMessage(db: EtlDuckDb, job: string, failed: readonly RuleOutcome[], csvScans: readonly CsvScan[], failedRawTable: string): Promise<string> {
-  const why = failed.map((r) => `${r.rule} (${r.message ?? `observed ${r.observed}`}${r.sample?.[0] ? `; e.g. ${JSON.stringify(r.sample[0])}` : ''})`).join('; ');
+export async function blockedMessage(
+  db: EtlDuckDb,
+  job: string,
+  failed: readonly RuleOutcome[],
+  csvScans: readonly CsvScan[],
+  failedRawTable: string,
+): Promise<string> {
+  const why = failed
+    .map(
+      (r) =>
+        `${r.rule} (${r.message ?? `observed ${r.observed}`}${r.sample?.[0] ? `; e.g. ${JSON.stringify(r.sample[0])}` : ''})`,
+    )
+    .join('; ');
   const csvKeys = csvScans.flatMap((s) => s.files.map((f) => f.key));
   let files: { key: string; text: string }[] = [];
   if (csvKeys.length > 0) {
@@ -22,7 +33,10 @@ export async function blockedMessage(db: EtlDuckDb, job: string, failed: readonl
     );
     files =
       rows.length > 0
-        ? rows.map((r) => ({ key: String(r['file']), text: `${String(r['file'])} (${String(r['n'])} row(s) breaking a rule)` }))
+        ? rows.map((r) => ({
+            key: String(r['file']),
+            text: `${String(r['file'])} (${String(r['n'])} row(s) breaking a rule)`,
+          }))
         : csvKeys.map((key) => ({ key, text: key }));
   }
   const wayOut =

@@ -2,7 +2,12 @@ import type { ObjectStore } from '@autocorp/lake-storage';
 import { type JobDefinition, jobByName } from '@autocorp/etl-jobs';
 import { latestInstant } from '../curated/curated-table';
 import type { CommittedPosition } from '../raw/cdc-position';
-import { type CsvFileSelection, type DatabaseFileSelection, selectCsvFiles, selectDatabaseFiles } from '../raw/list-raw-files';
+import {
+  type CsvFileSelection,
+  type DatabaseFileSelection,
+  selectCsvFiles,
+  selectDatabaseFiles,
+} from '../raw/list-raw-files';
 import type { JobBookmark } from '../state/bookmarks';
 
 /** What a run will read, per source view, and the bookmark it leaves after a commit. */
@@ -38,7 +43,12 @@ export async function planJobInputs(
   for (const source of job.sources) {
     if (source.kind === 'database') {
       const since = source.read === 'changes' ? bookmark.database[source.table] : undefined;
-      const selection = await selectDatabaseFiles(store, source.table, committed, since ?? (source.read === 'changes' ? { loadFiles: [], cdcThrough: null } : undefined));
+      const selection = await selectDatabaseFiles(
+        store,
+        source.table,
+        committed,
+        since ?? (source.read === 'changes' ? { loadFiles: [], cdcThrough: null } : undefined),
+      );
       database.set(source.view, selection);
       if (source.read === 'changes') {
         nextDatabase[source.table] = selection.bookmark;
@@ -48,7 +58,10 @@ export async function planJobInputs(
     } else if (source.kind === 'csv') {
       const listed = await selectCsvFiles(store, source.table, bookmark.csv[source.table]);
       // A taken-out file is neither read nor marked as processed, so that restoring it brings it back.
-      const selection: CsvFileSelection = { files: listed.files.filter((f) => !excluded.has(f.key)), marks: listed.marks.filter((m) => !excluded.has(m.key)) };
+      const selection: CsvFileSelection = {
+        files: listed.files.filter((f) => !excluded.has(f.key)),
+        marks: listed.marks.filter((m) => !excluded.has(m.key)),
+      };
       excludedFiles.push(...listed.marks.filter((m) => excluded.has(m.key)).map((m) => m.key));
       csv.set(source.view, selection);
       nextCsv[source.table] = selection.marks;

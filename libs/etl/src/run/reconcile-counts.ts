@@ -17,7 +17,11 @@ export interface RawInputCounts {
  * change rows and the rows of its latest-change view, and the records the CSV reader yields (a
  * CSV file that cannot be read fails here, named with its source, not later inside the transform).
  */
-export async function countRawInputs(db: EtlDuckDb, job: JobDefinition, csvScans: readonly CsvScan[]): Promise<RawInputCounts> {
+export async function countRawInputs(
+  db: EtlDuckDb,
+  job: JobDefinition,
+  csvScans: readonly CsvScan[],
+): Promise<RawInputCounts> {
   let rows = 0;
   let replacedChanges = 0;
   for (const source of job.sources) {
@@ -40,7 +44,8 @@ export async function countRawInputs(db: EtlDuckDb, job: JobDefinition, csvScans
 /** Lines the CSV reader rejected (after appendRejectedCsvLines): they are read rows too. */
 export async function countRejectedLines(db: EtlDuckDb, csvScans: readonly CsvScan[]): Promise<number> {
   let total = 0;
-  for (const scan of csvScans) if (scan.files.length > 0) total += await db.count(`SELECT count(*) FROM ${rejectedLinesTable(scan)}`);
+  for (const scan of csvScans)
+    if (scan.files.length > 0) total += await db.count(`SELECT count(*) FROM ${rejectedLinesTable(scan)}`);
   return total;
 }
 
@@ -65,16 +70,26 @@ export interface ReconcileCounts {
 }
 
 /** Rows handed to Hudi, quarantined and dropped as versions, counted from the tables that hold them. */
-export async function countBatchOutcome(db: EtlDuckDb, job: JobDefinition, tables: ReconcileTables, input: RawInputCounts, rejectedLines: number): Promise<ReconcileCounts> {
+export async function countBatchOutcome(
+  db: EtlDuckDb,
+  job: JobDefinition,
+  tables: ReconcileTables,
+  input: RawInputCounts,
+  rejectedLines: number,
+): Promise<ReconcileCounts> {
   const keys = job.hudi.recordKeyFields.map(quoteIdentifier).join(', ');
   let versions = 0;
   for (const op of ['U', 'D']) {
     const passed = `(SELECT * FROM ${tables.batch} b ANTI JOIN ${tables.failed} x ON x._row_id = b.rowid WHERE b._op = '${op}')`;
-    versions += (await db.count(`SELECT count(*) FROM ${passed} p`)) - (await db.count(`SELECT count(*) FROM (SELECT 1 FROM ${passed} p GROUP BY ${keys}) k`));
+    versions +=
+      (await db.count(`SELECT count(*) FROM ${passed} p`)) -
+      (await db.count(`SELECT count(*) FROM (SELECT 1 FROM ${passed} p GROUP BY ${keys}) k`));
   }
   return {
     readRows: input.rows + rejectedLines,
-    writtenRows: (await db.count(`SELECT count(*) FROM ${tables.upserts}`)) + (await db.count(`SELECT count(*) FROM ${tables.deletes}`)),
+    writtenRows:
+      (await db.count(`SELECT count(*) FROM ${tables.upserts}`)) +
+      (await db.count(`SELECT count(*) FROM ${tables.deletes}`)),
     quarantinedRows: await db.count(`SELECT count(*) FROM ${tables.failed}`),
     duplicateRows: input.replacedChanges + versions,
   };
@@ -95,9 +110,16 @@ export function changesSourceTable(job: JobDefinition): string | undefined {
  * batch neither upserts nor deletes, plus the batch's upserts (only rows with source_system
  * 'postgres' when the job has that column).
  */
-export async function projectedSourceRows(db: EtlDuckDb, job: JobDefinition, currentView: string, tables: ReconcileTables): Promise<number> {
+export async function projectedSourceRows(
+  db: EtlDuckDb,
+  job: JobDefinition,
+  currentView: string,
+  tables: ReconcileTables,
+): Promise<number> {
   const keys = job.hudi.recordKeyFields.map(quoteIdentifier);
-  const fromSource = job.columns.some((c) => c.name === SOURCE_SYSTEM_COLUMN) ? `${quoteIdentifier(SOURCE_SYSTEM_COLUMN)} = '${POSTGRES_SOURCE_SYSTEM}'` : 'TRUE';
+  const fromSource = job.columns.some((c) => c.name === SOURCE_SYSTEM_COLUMN)
+    ? `${quoteIdentifier(SOURCE_SYSTEM_COLUMN)} = '${POSTGRES_SOURCE_SYSTEM}'`
+    : 'TRUE';
   const touched = `(SELECT ${keys.join(', ')} FROM ${tables.upserts} UNION SELECT ${keys.join(', ')} FROM ${tables.deletes})`;
   const kept = await db.count(
     `SELECT count(*) FROM ${currentView} c WHERE ${fromSource} AND NOT EXISTS (SELECT 1 FROM ${touched} t WHERE ${keys.map((k) => `t.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ')})`,

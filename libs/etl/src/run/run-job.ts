@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { ObjectStore } from '@autocorp/lake-storage';
 import type { ProgressListener } from '@autocorp/progress';
-import { type JobDefinition, META_COLUMNS, duckdbType, hudiWriteOptions, isRowRule, jobByName, parseHudiWriteOptions, referenceViewName } from '@autocorp/etl-jobs';
+import {
+  type JobDefinition,
+  META_COLUMNS,
+  duckdbType,
+  hudiWriteOptions,
+  isRowRule,
+  jobByName,
+  parseHudiWriteOptions,
+  referenceViewName,
+} from '@autocorp/etl-jobs';
 import type { IndexType, WriteResult } from '@autocorp/hudi';
 import { defineCuratedView, openOrCreateCuratedTable } from '../curated/curated-table';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
@@ -19,7 +28,14 @@ import { readBookmark, writeBookmark } from '../state/bookmarks';
 import { type RuleOutcome, type RunCounts, type RunReport, newRunId, writeRunRecord } from '../state/run-records';
 import { blockedMessage } from './blocked-message';
 import { planJobInputs } from './job-inputs';
-import { changesSourceTable, countBatchOutcome, countRawInputs, countRejectedLines, projectedSourceRows, writeCountsView } from './reconcile-counts';
+import {
+  changesSourceTable,
+  countBatchOutcome,
+  countRawInputs,
+  countRejectedLines,
+  projectedSourceRows,
+  writeCountsView,
+} from './reconcile-counts';
 
 export interface RunJobContext {
   readonly db: EtlDuckDb;
@@ -80,7 +96,11 @@ export async function runJob(ctx: RunJobContext): Promise<RunReport> {
   } finally {
     await dropWorkTables(ctx.db);
   }
-  report = { ...report, finishedAt: now().toISOString(), timings: { ...report.timings, totalMs: Math.round(performance.now() - t0) } };
+  report = {
+    ...report,
+    finishedAt: now().toISOString(),
+    timings: { ...report.timings, totalMs: Math.round(performance.now() - t0) },
+  };
   await writeRunRecord(ctx.store, report);
   return report;
 }
@@ -112,13 +132,16 @@ async function runJobSteps(
   let t = performance.now();
   const csvScans: CsvScan[] = [];
   for (const source of job.sources) {
-    if (source.kind === 'database') await loadDatabaseSource(db, store, source, inputs.database.get(source.view)?.files ?? []);
-    else if (source.kind === 'csv') csvScans.push(await loadCsvSource(db, store, source, inputs.csv.get(source.view)?.files ?? []));
+    if (source.kind === 'database')
+      await loadDatabaseSource(db, store, source, inputs.database.get(source.view)?.files ?? []);
+    else if (source.kind === 'csv')
+      csvScans.push(await loadCsvSource(db, store, source, inputs.csv.get(source.view)?.files ?? []));
     else await defineCuratedView(db, store, jobByName(source.job), source.view);
   }
   const referenced = new Set(job.rules.flatMap((r) => ('job' in r ? [r.job] : [])));
   for (const name of referenced) await defineCuratedView(db, store, jobByName(name), referenceViewName(name));
-  const sourceTable = ctx.sourceRowCount && job.rules.some((r) => r.kind === 'reconciles') ? changesSourceTable(job) : undefined;
+  const sourceTable =
+    ctx.sourceRowCount && job.rules.some((r) => r.kind === 'reconciles') ? changesSourceTable(job) : undefined;
   const needsCurrent = sourceTable !== undefined || job.rules.some((r) => r.kind === 'freshness' && r.clock === 'data');
   if (needsCurrent) await defineCuratedView(db, store, job, CURRENT);
   // Counted on their own before the transform, for the reconciliation (a CSV read error is named here).
@@ -134,7 +157,11 @@ async function runJobSteps(
     await db.run(`CREATE OR REPLACE TEMP TABLE ${BATCH} AS SELECT ${outputs} FROM (${job.transformSql}) x`);
   } catch (error) {
     // The sources were read on their own above, so what fails here is the transform.
-    throw new EtlError('transform-failed', `The transform of ETL job ${job.name} failed (${(error as Error).message}); fix its transformSql in libs/etl-jobs.`, { cause: error });
+    throw new EtlError(
+      'transform-failed',
+      `The transform of ETL job ${job.name} failed (${(error as Error).message}); fix its transformSql in libs/etl-jobs.`,
+      { cause: error },
+    );
   }
   await appendRejectedCsvLines(db, job, BATCH, outputs, csvScans);
   const rejectedLines = await countRejectedLines(db, csvScans);
@@ -143,8 +170,11 @@ async function runJobSteps(
   // Quality.
   t = performance.now();
   const keys = job.hudi.recordKeyFields.map(quoteIdentifier).join(', ');
-  const typed = job.columns.map((c) => `CAST(${quoteIdentifier(c.name)} AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`).join(', ');
-  const passed = (op: 'U' | 'D') => `(SELECT b.rowid AS _row_id, b.* FROM ${BATCH} b ANTI JOIN ${FAILED_TABLE} x ON x._row_id = b.rowid WHERE b._op = '${op}')`;
+  const typed = job.columns
+    .map((c) => `CAST(${quoteIdentifier(c.name)} AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`)
+    .join(', ');
+  const passed = (op: 'U' | 'D') =>
+    `(SELECT b.rowid AS _row_id, b.* FROM ${BATCH} b ANTI JOIN ${FAILED_TABLE} x ON x._row_id = b.rowid WHERE b._op = '${op}')`;
   // The latest version of each key (the largest precombine value, NULL smallest; on a tie the later row):
   // one aggregation over the rows that passed, reading only key, precombine and row id. Tied
   // versions that differ are found then, so that their rows are located with the failing ones.
@@ -158,7 +188,9 @@ async function runJobSteps(
       return findVersionConflicts(db, job, BATCH, FAILED_TABLE, WINNERS);
     },
   });
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${UPSERTS} AS SELECT ${typed} FROM ${BATCH} b SEMI JOIN ${WINNERS} w ON w._row_id = b.rowid`);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${UPSERTS} AS SELECT ${typed} FROM ${BATCH} b SEMI JOIN ${WINNERS} w ON w._row_id = b.rowid`,
+  );
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${DELETES} AS SELECT ${typed} FROM (SELECT *, row_number() OVER (PARTITION BY ${keys} ORDER BY _row_id DESC) AS _version_rank FROM ${passed('D')}) v WHERE _version_rank = 1`,
   );
@@ -166,7 +198,11 @@ async function runJobSteps(
   const tables = { batch: BATCH, failed: FAILED_TABLE, upserts: UPSERTS, deletes: DELETES };
   let counts = await countBatchOutcome(db, job, tables, rawInput, rejectedLines);
   if (sourceTable !== undefined && ctx.sourceRowCount) {
-    counts = { ...counts, sourceRows: await ctx.sourceRowCount(sourceTable), curatedSourceRows: await projectedSourceRows(db, job, CURRENT, tables) };
+    counts = {
+      ...counts,
+      sourceRows: await ctx.sourceRowCount(sourceTable),
+      curatedSourceRows: await projectedSourceRows(db, job, CURRENT, tables),
+    };
   }
   await writeCountsView(db, COUNTS, counts);
   const datasetOutcomes = await evaluateDatasetRules(db, job, {
@@ -176,15 +212,32 @@ async function runJobSteps(
     runStartedAt: started,
     ...(needsCurrent ? { currentTableView: CURRENT } : {}),
   });
-  const rules: RuleOutcome[] = [...rowResult.outcomes, ...datasetOutcomes, await versionConflictOutcome(db, job, BATCH)];
+  const rules: RuleOutcome[] = [
+    ...rowResult.outcomes,
+    ...datasetOutcomes,
+    await versionConflictOutcome(db, job, BATCH),
+  ];
   timings.qualityMs = Math.round(performance.now() - t);
   const upserts = await db.count(`SELECT count(*) FROM ${UPSERTS}`);
   const deletes = await db.count(`SELECT count(*) FROM ${DELETES}`);
-  const baseCounts: RunCounts = { read, written: 0, inserted: 0, updated: 0, deleted: 0, quarantined: rowResult.quarantined };
+  const baseCounts: RunCounts = {
+    read,
+    written: 0,
+    inserted: 0,
+    updated: 0,
+    deleted: 0,
+    quarantined: rowResult.quarantined,
+  };
 
   const failed = rules.filter((r) => r.severity === 'fail' && !r.passed);
   if (failed.length > 0) {
-    return finish({ status: 'blocked', counts: baseCounts, rules, timings: { ...timings }, error: await blockedMessage(db, job.name, failed, csvScans, FAILED_RAW_TABLE) });
+    return finish({
+      status: 'blocked',
+      counts: baseCounts,
+      rules,
+      timings: { ...timings },
+      error: await blockedMessage(db, job.name, failed, csvScans, FAILED_RAW_TABLE),
+    });
   }
 
   // Write.
@@ -207,13 +260,18 @@ async function runJobSteps(
         combineBeforeUpsert: false,
         ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
       };
-      if (upserts > 0 || job.hudi.operation === 'insert_overwrite_table') results.push(await table.write(db.connection, job.hudi.operation, UPSERTS, writeOptions));
+      if (upserts > 0 || job.hudi.operation === 'insert_overwrite_table')
+        results.push(await table.write(db.connection, job.hudi.operation, UPSERTS, writeOptions));
       // Each write lists the table again under its lock, so the delete sees the upsert's commit.
       if (deletes > 0) results.push(await table.write(db.connection, 'delete', DELETES, writeOptions));
     } catch (error) {
-      throw new EtlError('write-failed', `Writing curated table ${job.hudi.tableName} failed (${(error as Error).message}); the bookmark stays, so the next run redoes this input.`, {
-        cause: error,
-      });
+      throw new EtlError(
+        'write-failed',
+        `Writing curated table ${job.hudi.tableName} failed (${(error as Error).message}); the bookmark stays, so the next run redoes this input.`,
+        {
+          cause: error,
+        },
+      );
     }
   }
   let quarantineFile: string | undefined;
@@ -242,7 +300,9 @@ async function runJobSteps(
 }
 
 async function dropWorkTables(db: EtlDuckDb): Promise<void> {
-  const rows = await db.rows(`SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = 'temp'`);
+  const rows = await db.rows(
+    `SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = 'temp'`,
+  );
   for (const row of rows) {
     const name = quoteIdentifier(String(row['table_name']));
     await db.run(row['table_type'] === 'VIEW' ? `DROP VIEW IF EXISTS ${name}` : `DROP TABLE IF EXISTS ${name}`);

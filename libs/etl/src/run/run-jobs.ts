@@ -37,7 +37,10 @@ export interface RunJobsOptions {
  */
 export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
   if (options.store.localPath('state') === undefined) {
-    throw new EtlError('unsupported-store', `The lake ${options.store.uri} is not local; the local ETL runner needs a file:// lake (on AWS the Glue jobs run instead).`);
+    throw new EtlError(
+      'unsupported-store',
+      `The lake ${options.store.uri} is not local; the local ETL runner needs a file:// lake (on AWS the Glue jobs run instead).`,
+    );
   }
   let jobs;
   try {
@@ -47,7 +50,12 @@ export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
   }
   const committed = await readCommittedPosition(options.store, options.cdcSlot ?? DEFAULT_CDC_SLOT);
   const excludedFiles = new Set((await listExcludedFiles(options.store)).map((e) => e.key));
-  const progress = startProgress(options.onProgress, { stage: 'etl', subject: 'jobs', unit: 'jobs', total: jobs.length });
+  const progress = startProgress(options.onProgress, {
+    stage: 'etl',
+    subject: 'jobs',
+    unit: 'jobs',
+    total: jobs.length,
+  });
   const db = await EtlDuckDb.open(options.duckdb);
   const reports: RunReport[] = [];
   const notCommitted = new Set<string>();

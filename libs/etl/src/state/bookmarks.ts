@@ -41,7 +41,8 @@ export async function readBookmark(store: ObjectStore, job: string): Promise<Job
   const text = (await store.getBytes(key)).toString('utf8');
   try {
     const parsed = JSON.parse(text) as JobBookmark;
-    if (parsed.version !== 1 || parsed.job !== job) throw new Error(`version ${String(parsed.version)} / job ${String(parsed.job)}`);
+    if (parsed.version !== 1 || parsed.job !== job)
+      throw new Error(`version ${String(parsed.version)} / job ${String(parsed.job)}`);
     return parsed;
   } catch (error) {
     throw new EtlError(
@@ -54,5 +55,7 @@ export async function readBookmark(store: ObjectStore, job: string): Promise<Job
 
 /** Saved after the job's commit, so a crash before it makes the next run redo the same input. */
 export async function writeBookmark(store: ObjectStore, bookmark: JobBookmark): Promise<void> {
-  await store.put(etlBookmarkKey(bookmark.job), `${JSON.stringify(bookmark, null, 2)}\n`, { contentType: 'application/json' });
+  await store.put(etlBookmarkKey(bookmark.job), `${JSON.stringify(bookmark, null, 2)}\n`, {
+    contentType: 'application/json',
+  });
 }

@@ -45,9 +45,17 @@ export async function excludeRawFile(options: ExcludeRawFileOptions): Promise<Ra
       `"${key}" is not a raw CSV file key (raw/csv/<table>/.../<file>.csv); only CSV exports can be taken out of a job's input (a CDC file cannot: later changes build on it). Copy the key from the error of the blocked run.`,
     );
   }
-  if (options.reason.trim() === '') throw new EtlError('invalid-option', `Say why ${key} is taken out of the ETL input (a reason is kept in the record).`);
+  if (options.reason.trim() === '')
+    throw new EtlError(
+      'invalid-option',
+      `Say why ${key} is taken out of the ETL input (a reason is kept in the record).`,
+    );
   const info = await store.head(key);
-  if (!info) throw new EtlError('invalid-option', `There is no raw file ${store.uri}/${key}; check the key (listed in the error of the blocked run).`);
+  if (!info)
+    throw new EtlError(
+      'invalid-option',
+      `There is no raw file ${store.uri}/${key}; check the key (listed in the error of the blocked run).`,
+    );
   const existing = await readExclusion(store, key);
   if (existing) return existing;
   const jobs = JOBS.filter((j) => j.sources.some((s) => s.kind === 'csv' && s.table === table)).map((j) => j.name);
@@ -68,7 +76,11 @@ export async function excludeRawFile(options: ExcludeRawFileOptions): Promise<Ra
 /** Puts a taken-out raw file back into its jobs' input (the next run reads it). Returns the removed record. */
 export async function restoreRawFile(store: ObjectStore, key: string): Promise<RawFileExclusion> {
   const existing = await readExclusion(store, key);
-  if (!existing) throw new EtlError('invalid-option', `The raw file ${key} is not taken out of the ETL input; "autocorp etl quarantined-files" lists those that are.`);
+  if (!existing)
+    throw new EtlError(
+      'invalid-option',
+      `The raw file ${key} is not taken out of the ETL input; "autocorp etl quarantined-files" lists those that are.`,
+    );
   await store.delete(etlExclusionKey(key));
   return existing;
 }
@@ -90,11 +102,16 @@ async function readExclusion(store: ObjectStore, rawKey: string): Promise<RawFil
 async function readRecord(store: ObjectStore, key: string): Promise<RawFileExclusion> {
   try {
     const record = JSON.parse((await store.getBytes(key)).toString('utf8')) as RawFileExclusion;
-    if (record.version !== 1 || typeof record.key !== 'string') throw new Error(`version ${String(record.version)}, key ${String(record.key)}`);
+    if (record.version !== 1 || typeof record.key !== 'string')
+      throw new Error(`version ${String(record.version)}, key ${String(record.key)}`);
     return record;
   } catch (error) {
-    throw new EtlError('state-corrupt', `The exclusion record ${store.uri}/${key} cannot be read (${(error as Error).message}); fix or delete it (the raw file is untouched).`, {
-      cause: error,
-    });
+    throw new EtlError(
+      'state-corrupt',
+      `The exclusion record ${store.uri}/${key} cannot be read (${(error as Error).message}); fix or delete it (the raw file is untouched).`,
+      {
+        cause: error,
+      },
+    );
   }
 }

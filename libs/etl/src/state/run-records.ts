@@ -68,7 +68,9 @@ export interface RunReport {
 }
 
 export async function writeRunRecord(store: ObjectStore, report: RunReport): Promise<void> {
-  await store.put(etlRunRecordKey(report.runId), `${JSON.stringify(report, null, 2)}\n`, { contentType: 'application/json' });
+  await store.put(etlRunRecordKey(report.runId), `${JSON.stringify(report, null, 2)}\n`, {
+    contentType: 'application/json',
+  });
 }
 
 export interface ListRunsOptions {
@@ -87,10 +89,17 @@ export async function listRuns(options: ListRunsOptions): Promise<RunReport[]> {
   if (!Number.isInteger(limit) || limit < 1) {
     throw new EtlError('invalid-option', `listRuns limit ${String(limit)} is not a positive integer; pass e.g. 20.`);
   }
-  const wanted = options.job === undefined && options.jobs === undefined ? undefined : new Set([...(options.job === undefined ? [] : [options.job]), ...(options.jobs ?? [])]);
+  const wanted =
+    options.job === undefined && options.jobs === undefined
+      ? undefined
+      : new Set([...(options.job === undefined ? [] : [options.job]), ...(options.jobs ?? [])]);
   const keys: string[] = [];
   for await (const info of options.store.list(ETL_RUNS_PREFIX)) {
-    if (info.key.endsWith('.json') && (wanted === undefined || [...wanted].some((job) => info.key.includes(`-${job}-`)))) keys.push(info.key);
+    if (
+      info.key.endsWith('.json') &&
+      (wanted === undefined || [...wanted].some((job) => info.key.includes(`-${job}-`)))
+    )
+      keys.push(info.key);
   }
   keys.sort();
   const newest = keys.slice(-limit).reverse();
@@ -100,7 +109,11 @@ export async function listRuns(options: ListRunsOptions): Promise<RunReport[]> {
       const report = JSON.parse((await options.store.getBytes(key)).toString('utf8')) as RunReport;
       if (wanted === undefined || wanted.has(report.job)) reports.push(report);
     } catch (error) {
-      throw new EtlError('state-corrupt', `Run record ${options.store.uri}/${key} is not valid JSON (${(error as Error).message}); delete it.`, { cause: error });
+      throw new EtlError(
+        'state-corrupt',
+        `Run record ${options.store.uri}/${key} is not valid JSON (${(error as Error).message}); delete it.`,
+        { cause: error },
+      );
     }
   }
   return reports;

@@ -1,7 +1,8 @@
 import { CSV_COLUMNS, type JobDefinition, column, jobByName } from '@autocorp/etl-jobs';
 
 export const HEADER = 'invoice_number,line_number,sku,quantity,unit_price,line_total,updated_at';
-export const row = (invoice: string, sku = 'P1', quantity = '1', updatedAt = '2024-01-05 10:00:00') => `${invoice},1,${sku},${quantity},10.00,10.00,${updatedAt}`;
+export const row = (invoice: string, sku = 'P1', quantity = '1', updatedAt = '2024-01-05 10:00:00') =>
+  `${invoice},1,${sku},${quantity},10.00,10.00,${updatedAt}`;
 
 /** A job over the part-lines CSV alone: the reader's line numbers, raw text and reasons are what it checks. */
 export const JOB: JobDefinition = {

@@ -16,7 +16,9 @@ export class CuratedReader {
 
   /** The snapshot as a SQL FROM item with the job's columns only. */
   async snapshotSql(job: string): Promise<string> {
-    const columns = jobByName(job).columns.map((c) => `"${c.name}"`).join(', ');
+    const columns = jobByName(job)
+      .columns.map((c) => `"${c.name}"`)
+      .join(', ');
     return `(SELECT ${columns} FROM (${await (await this.table(job)).sql({ type: 'snapshot' })}) s)`;
   }
 
@@ -26,7 +28,9 @@ export class CuratedReader {
 
   /** Every row of the snapshot, ordered by the record key. */
   async snapshot(job: string): Promise<Record<string, unknown>[]> {
-    const keys = jobByName(job).hudi.recordKeyFields.map((k) => `"${k}"`).join(', ');
+    const keys = jobByName(job)
+      .hudi.recordKeyFields.map((k) => `"${k}"`)
+      .join(', ');
     return this.rows(`SELECT * FROM ${await this.snapshotSql(job)} ORDER BY ${keys}`);
   }
 

@@ -105,7 +105,14 @@ function partCounts(random: Random): number[] {
  */
 function pickServiceParts(category: string, count: number, parts: readonly Part[], random: Random): number[] {
   const keyed = parts.map((p, i) => {
-    const affinity = p.category === category ? 6 : p.category === 'Fluids & Filters' ? 1 : p.category === 'General Preventive Maintenance' ? 0.5 : 0.02;
+    const affinity =
+      p.category === category
+        ? 6
+        : p.category === 'Fluids & Filters'
+          ? 1
+          : p.category === 'General Preventive Maintenance'
+            ? 0.5
+            : 0.02;
     const weight = affinity / Math.sqrt(p.priceCents / 100);
     return { i, key: Math.pow(random.next(), 1 / weight) };
   });

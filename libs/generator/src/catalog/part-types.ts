@@ -11,20 +11,57 @@ export interface PartType {
   readonly makers: readonly string[];
 }
 
-const ENGINE_MAKERS = ['Bosch', 'Denso', 'NGK', 'ACDelco', 'Motorcraft', 'Fel-Pro', 'Delphi', 'Standard Motor Products'];
+const ENGINE_MAKERS = [
+  'Bosch',
+  'Denso',
+  'NGK',
+  'ACDelco',
+  'Motorcraft',
+  'Fel-Pro',
+  'Delphi',
+  'Standard Motor Products',
+];
 const TRANS_MAKERS = ['Aisin', 'Exedy', 'LuK', 'ACDelco', 'Dorman', 'GKN', 'Timken', 'Sachs'];
 const TIRE_MAKERS = ['Michelin', 'Goodyear', 'Bridgestone', 'Continental', 'Pirelli', 'Dorman', 'Timken', 'SKF'];
 const BRAKE_MAKERS = ['Wagner', 'Raybestos', 'Akebono', 'Bosch', 'Brembo', 'ACDelco', 'Centric', 'Cardone'];
 const COOLING_MAKERS = ['Gates', 'Dayco', 'Spectra Premium', 'Four Seasons', 'Denso', 'Motorcraft', 'Stant', 'Dorman'];
-const ELECTRIC_MAKERS = ['Interstate', 'Optima', 'DieHard', 'Bosch', 'Denso', 'Sylvania', 'Philips', 'Standard Motor Products'];
+const ELECTRIC_MAKERS = [
+  'Interstate',
+  'Optima',
+  'DieHard',
+  'Bosch',
+  'Denso',
+  'Sylvania',
+  'Philips',
+  'Standard Motor Products',
+];
 const HVAC_MAKERS = ['Four Seasons', 'Denso', 'UAC', 'Spectra Premium', 'Motorcraft', 'ACDelco', 'Dorman', 'Mahle'];
 const SUSPENSION_MAKERS = ['Moog', 'Monroe', 'KYB', 'Bilstein', 'TRW', 'Mevotech', 'Cardone', 'Sachs'];
-const MAINT_MAKERS = ['Bosch', 'Rain-X', 'Trico', 'Sylvania', 'Philips', 'Fram', 'Meguiar\'s', 'CRC'];
-const EXHAUST_MAKERS = ['Walker', 'MagnaFlow', 'Bosch', 'Denso', 'Standard Motor Products', 'Dorman', 'AP Exhaust', 'Fel-Pro'];
+const MAINT_MAKERS = ['Bosch', 'Rain-X', 'Trico', 'Sylvania', 'Philips', 'Fram', "Meguiar's", 'CRC'];
+const EXHAUST_MAKERS = [
+  'Walker',
+  'MagnaFlow',
+  'Bosch',
+  'Denso',
+  'Standard Motor Products',
+  'Dorman',
+  'AP Exhaust',
+  'Fel-Pro',
+];
 const FLUID_MAKERS = ['Mobil 1', 'Castrol', 'Valvoline', 'Pennzoil', 'Fram', 'WIX', 'K&N', 'Purolator'];
 
-function types(category: CategoryName, makers: readonly string[], rows: [string, number, number, number?][]): PartType[] {
-  return rows.map(([name, lo, hi, perService]) => ({ category, name, price: [lo, hi], perService: perService ?? 1, makers }));
+function types(
+  category: CategoryName,
+  makers: readonly string[],
+  rows: [string, number, number, number?][],
+): PartType[] {
+  return rows.map(([name, lo, hi, perService]) => ({
+    category,
+    name,
+    price: [lo, hi],
+    perService: perService ?? 1,
+    makers,
+  }));
 }
 
 export const PART_TYPES: readonly PartType[] = [

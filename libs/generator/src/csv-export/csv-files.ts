@@ -6,7 +6,19 @@
 export const CSV_FILES = {
   customers: {
     name: 'customers.csv',
-    columns: ['customer_id', 'first_name', 'last_name', 'email', 'phone', 'address', 'city', 'state', 'zip_code', 'created_at', 'updated_at'],
+    columns: [
+      'customer_id',
+      'first_name',
+      'last_name',
+      'email',
+      'phone',
+      'address',
+      'city',
+      'state',
+      'zip_code',
+      'created_at',
+      'updated_at',
+    ],
   },
   orders: {
     name: 'sales_orders.csv',

@@ -9,7 +9,14 @@ const COLUMN = {
   services: { amount: 7, date: 8, quantity: 3, code: 2 },
 } as const;
 
-const BAD_DATES = ['2023-02-30 25:61:00', 'not a date', '31/12/2023 10:00', '20231301', '2024-13-01T99:00:00', 'yesterday'];
+const BAD_DATES = [
+  '2023-02-30 25:61:00',
+  'not a date',
+  '31/12/2023 10:00',
+  '20231301',
+  '2024-13-01T99:00:00',
+  'yesterday',
+];
 
 /**
  * Turns the fields of a clean row into a dirty one of the given kind (fields are CSV-ready).

@@ -114,7 +114,8 @@ export class InvoiceStream {
         else {
           const change = r.next();
           if (change < 0.4) payment = (payment + 1 + r.int(PAYMENT_METHODS.length - 1)) % PAYMENT_METHODS.length;
-          else if (change < 0.8 || status !== COMPLETED) note = ((note + 2 + r.int(ORDER_NOTES.length)) % (ORDER_NOTES.length + 1)) - 1;
+          else if (change < 0.8 || status !== COMPLETED)
+            note = ((note + 2 + r.int(ORDER_NOTES.length)) % (ORDER_NOTES.length + 1)) - 1;
           else status = REFUNDED;
         }
       }

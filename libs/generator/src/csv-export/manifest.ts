@@ -98,19 +98,36 @@ export async function readManifest(dir: string): Promise<Manifest | undefined> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new GeneratorError('invalid-manifest', `the export manifest ${file} cannot be read (${(error as Error).message}); check its permissions, or delete the folder to generate again.`, {
-      cause: error,
-    });
+    throw new GeneratorError(
+      'invalid-manifest',
+      `the export manifest ${file} cannot be read (${(error as Error).message}); check its permissions, or delete the folder to generate again.`,
+      {
+        cause: error,
+      },
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new GeneratorError('invalid-manifest', `the export manifest ${file} is not valid JSON (${(error as Error).message}); delete ${dir} to generate the export again.`, { cause: error });
+    throw new GeneratorError(
+      'invalid-manifest',
+      `the export manifest ${file} is not valid JSON (${(error as Error).message}); delete ${dir} to generate the export again.`,
+      { cause: error },
+    );
   }
   const record = parsed as Partial<Manifest> | null;
-  if (typeof record !== 'object' || record === null || record.generator !== '@autocorp/generator' || typeof record.seed !== 'number' || typeof record.scale !== 'number') {
-    throw new GeneratorError('invalid-manifest', `${file} is not a manifest of @autocorp/generator (no generator, seed and scale); delete ${dir} to generate the export again.`);
+  if (
+    typeof record !== 'object' ||
+    record === null ||
+    record.generator !== '@autocorp/generator' ||
+    typeof record.seed !== 'number' ||
+    typeof record.scale !== 'number'
+  ) {
+    throw new GeneratorError(
+      'invalid-manifest',
+      `${file} is not a manifest of @autocorp/generator (no generator, seed and scale); delete ${dir} to generate the export again.`,
+    );
   }
   return record as Manifest;
 }

@@ -14,7 +14,11 @@ export interface CustomersFileResult {
 }
 
 /** Writes the CRM export customers.csv: every source record, duplicate emails included. */
-export async function writeCustomersCsv(context: GenerationContext, dir: string, progress: ProgressSteps): Promise<CustomersFileResult> {
+export async function writeCustomersCsv(
+  context: GenerationContext,
+  dir: string,
+  progress: ProgressSteps,
+): Promise<CustomersFileResult> {
   const started = performance.now();
   const source = context.customerSource;
   const task = progress.step(CSV_FILES.customers.name, source.count);

@@ -1,3 +1,8 @@
+/**
+ * The CSV order export. Longer than 300 lines because the three order files and the two answer keys are
+ * written in one streaming pass whose state (the invoice being written, its versions, copies and dirty rows,
+ * and the shuffle window) every file shares; the row formats live in the files beside it.
+ */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Part, Service } from '../catalog/catalog';
@@ -53,13 +58,31 @@ const NOTES_CSV = ORDER_NOTES.map(csvField);
  * versions, exact copies and dirty rows in a shuffled-ish order, plus expected_winners.csv and
  * expected_defects.csv. Memory is the shuffle window, whatever the scale.
  */
-export async function writeOrderFiles(context: GenerationContext, dir: string, progress: ProgressSteps): Promise<OrderFilesResult> {
+export async function writeOrderFiles(
+  context: GenerationContext,
+  dir: string,
+  progress: ProgressSteps,
+): Promise<OrderFilesResult> {
   const started = performance.now();
   const c = context.counts;
   const shapes: InvoiceShapeTotals = measureInvoiceShapes(context);
   const plans: Record<OrderFileKey, FilePlan> = {
-    orders: filePlan('orders', ORDER_DEFECT_KINDS, c.csvOrders.rows, c.csvOrders.defects, c.csvOrders.dirtyRows, shapes.versionRows),
-    parts: filePlan('parts', PART_LINE_DEFECT_KINDS, c.csvParts.rows, c.csvParts.defects, c.csvParts.dirtyRows, shapes.partVersionRows),
+    orders: filePlan(
+      'orders',
+      ORDER_DEFECT_KINDS,
+      c.csvOrders.rows,
+      c.csvOrders.defects,
+      c.csvOrders.dirtyRows,
+      shapes.versionRows,
+    ),
+    parts: filePlan(
+      'parts',
+      PART_LINE_DEFECT_KINDS,
+      c.csvParts.rows,
+      c.csvParts.defects,
+      c.csvParts.dirtyRows,
+      shapes.partVersionRows,
+    ),
     services: filePlan(
       'services',
       SERVICE_LINE_DEFECT_KINDS,
@@ -144,14 +167,32 @@ export async function writeOrderFiles(context: GenerationContext, dir: string, p
 
   const partFields = (i: number, updated: string): string[] => {
     const p = catalogParts[d.partIndex[i] as number] as Part;
-    return [invoices.invoiceNumber, String(i + 1), p.sku, String(d.partQuantity[i]), formatCents(p.priceCents), formatCents(d.partTotalCents[i] as number), updated];
+    return [
+      invoices.invoiceNumber,
+      String(i + 1),
+      p.sku,
+      String(d.partQuantity[i]),
+      formatCents(p.priceCents),
+      formatCents(d.partTotalCents[i] as number),
+      updated,
+    ];
   };
   const serviceFields = (i: number, updated: string): string[] => {
     const s = catalogServices[d.serviceIndex[i] as number] as Service;
     const q = d.serviceQuantity[i] as number;
     const labor = d.serviceLaborCents[i] as number;
     const partsCost = d.servicePartsCents[i] as number;
-    return [invoices.invoiceNumber, String(i + 1), s.serviceid, String(q), String(s.laborMinutes * q), formatCents(labor), formatCents(partsCost), formatCents(labor + partsCost), updated];
+    return [
+      invoices.invoiceNumber,
+      String(i + 1),
+      s.serviceid,
+      String(q),
+      String(s.laborMinutes * q),
+      formatCents(labor),
+      formatCents(partsCost),
+      formatCents(labor + partsCost),
+      updated,
+    ];
   };
   const orderFields = (v: number): string[] => {
     const orderDate = formatTimestamp(invoices.orderDate);
@@ -181,8 +222,21 @@ export async function writeOrderFiles(context: GenerationContext, dir: string, p
       for (let i = 0; i < d.partCount; i++) {
         const p = catalogParts[d.partIndex[i] as number] as Part;
         partStart[i] = partPrefix.length;
-        partPrefix.text('INV-').uint(invoiceOrdinal).comma().uint(i + 1).comma().text(p.sku).comma();
-        partPrefix.uint(d.partQuantity[i] as number).comma().cents(p.priceCents).comma().cents(d.partTotalCents[i] as number).comma();
+        partPrefix
+          .text('INV-')
+          .uint(invoiceOrdinal)
+          .comma()
+          .uint(i + 1)
+          .comma()
+          .text(p.sku)
+          .comma();
+        partPrefix
+          .uint(d.partQuantity[i] as number)
+          .comma()
+          .cents(p.priceCents)
+          .comma()
+          .cents(d.partTotalCents[i] as number)
+          .comma();
       }
       partStart[d.partCount] = partPrefix.length;
       servicePrefix.reset();
@@ -192,8 +246,25 @@ export async function writeOrderFiles(context: GenerationContext, dir: string, p
         const labor = d.serviceLaborCents[i] as number;
         const partsCost = d.servicePartsCents[i] as number;
         serviceStart[i] = servicePrefix.length;
-        servicePrefix.text('INV-').uint(invoiceOrdinal).comma().uint(i + 1).comma().text(s.serviceid).comma().uint(q).comma();
-        servicePrefix.uint(s.laborMinutes * q).comma().cents(labor).comma().cents(partsCost).comma().cents(labor + partsCost).comma();
+        servicePrefix
+          .text('INV-')
+          .uint(invoiceOrdinal)
+          .comma()
+          .uint(i + 1)
+          .comma()
+          .text(s.serviceid)
+          .comma()
+          .uint(q)
+          .comma();
+        servicePrefix
+          .uint(s.laborMinutes * q)
+          .comma()
+          .cents(labor)
+          .comma()
+          .cents(partsCost)
+          .comma()
+          .cents(labor + partsCost)
+          .comma();
       }
       serviceStart[d.serviceCount] = servicePrefix.length;
       // Checksum of the last version's order row: the row that must win.
@@ -205,9 +276,24 @@ export async function writeOrderFiles(context: GenerationContext, dir: string, p
         // The version is rendered straight into its window slot; copies and dirty rows take others.
         const slot = window.claim();
         const order = slot.orders;
-        order.text('INV-').uint(invoiceOrdinal).comma().uint(customerIds[d.customerIndex] as number).comma().timestamp(invoices.orderDate).comma();
+        order
+          .text('INV-')
+          .uint(invoiceOrdinal)
+          .comma()
+          .uint(customerIds[d.customerIndex] as number)
+          .comma()
+          .timestamp(invoices.orderDate)
+          .comma();
         order.text(PAYMENT_METHODS[invoices.payment[v] as number] as string).comma();
-        order.cents(d.subtotalCents).comma().cents(d.taxCents).comma().cents(d.totalCents).comma().text(orderType).comma();
+        order
+          .cents(d.subtotalCents)
+          .comma()
+          .cents(d.taxCents)
+          .comma()
+          .cents(d.totalCents)
+          .comma()
+          .text(orderType)
+          .comma();
         order.text(ORDER_STATUSES[invoices.status[v] as number] as string).comma();
         if (note >= 0) order.text(NOTES_CSV[note] as string);
         order.comma().timestamp(invoices.orderDate).comma().timestamp(updatedAt).newline();
@@ -219,15 +305,22 @@ export async function writeOrderFiles(context: GenerationContext, dir: string, p
         const partLines = slot.parts;
         for (let i = 0; i < d.partCount; i++) {
           const start = partLines.length;
-          partLines.append(partPrefix, partStart[i], partStart[i + 1]).timestamp(updatedAt).newline();
+          partLines
+            .append(partPrefix, partStart[i], partStart[i + 1])
+            .timestamp(updatedAt)
+            .newline();
           maybeCopy(plans.parts, partLines, start, partLines.length, slot);
-          if (plans.parts.dirty.take(selection)) addDirty(plans.parts, partFields(i, formatTimestamp(updatedAt)), invoices.invoiceNumber, slot);
+          if (plans.parts.dirty.take(selection))
+            addDirty(plans.parts, partFields(i, formatTimestamp(updatedAt)), invoices.invoiceNumber, slot);
         }
         slot.partRows = d.partCount;
         const serviceLines = slot.services;
         for (let i = 0; i < d.serviceCount; i++) {
           const start = serviceLines.length;
-          serviceLines.append(servicePrefix, serviceStart[i], serviceStart[i + 1]).timestamp(updatedAt).newline();
+          serviceLines
+            .append(servicePrefix, serviceStart[i], serviceStart[i + 1])
+            .timestamp(updatedAt)
+            .newline();
           maybeCopy(plans.services, serviceLines, start, serviceLines.length, slot);
           if (plans.services.dirty.take(selection)) {
             addDirty(plans.services, serviceFields(i, formatTimestamp(updatedAt)), invoices.invoiceNumber, slot);
@@ -242,10 +335,17 @@ export async function writeOrderFiles(context: GenerationContext, dir: string, p
       }
       const last = invoices.versions - 1;
       const w = winners.pending;
-      w.text('INV-').uint(invoiceOrdinal).comma().timestamp(invoices.updatedAt[last] as number).comma();
+      w.text('INV-')
+        .uint(invoiceOrdinal)
+        .comma()
+        .timestamp(invoices.updatedAt[last] as number)
+        .comma();
       w.uint(invoices.versions).comma().uint(invoices.versions).comma();
       w.text(ORDER_STATUSES[invoices.status[last] as number] as string).comma();
-      w.text(PAYMENT_METHODS[invoices.payment[last] as number] as string).comma().cents(d.totalCents).comma();
+      w.text(PAYMENT_METHODS[invoices.payment[last] as number] as string)
+        .comma()
+        .cents(d.totalCents)
+        .comma();
       w.uint(d.partCount).comma().uint(d.serviceCount).comma().text(winnerChecksum).newline();
       winners.rowsDone(1);
       if (writers.orders.full || writers.parts.full || writers.services.full || winners.full || defects.full) {

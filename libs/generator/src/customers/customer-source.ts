@@ -132,7 +132,8 @@ export class CustomerSource {
     const d = this.draw(index);
     const g = GIVEN_LOWER[d.given] as string;
     const f = FAMILY_LOWER[d.family] as string;
-    const user = d.style === 0 ? `${g}.${f}${d.emailId}` : d.style === 1 ? `${g[0]}${f}${d.emailId}` : `${g}_${f}${d.emailId}`;
+    const user =
+      d.style === 0 ? `${g}.${f}${d.emailId}` : d.style === 1 ? `${g[0]}${f}${d.emailId}` : `${g}_${f}${d.emailId}`;
     const address = d.military
       ? `Unit ${d.house} Box ${d.street}`
       : `${d.house} ${STREET_NAMES[d.street]} ${STREET_SUFFIXES[d.suffix]}${d.apartment > 0 ? `, Apt ${d.apartment}` : ''}`;
@@ -158,19 +159,37 @@ export class CustomerSource {
   writeCsvRow(w: ByteWriter, index: number): void {
     const d = this.draw(index);
     const g = GIVEN_LOWER[d.given] as string;
-    w.uint(d.customerId).comma().text(FIRST_NAMES[d.given] as string).comma().text(LAST_NAMES[d.family] as string).comma();
+    w.uint(d.customerId)
+      .comma()
+      .text(FIRST_NAMES[d.given] as string)
+      .comma()
+      .text(LAST_NAMES[d.family] as string)
+      .comma();
     if (d.style === 1) w.byte(g.charCodeAt(0));
     else w.text(g).byte(d.style === 0 ? 46 : 95);
-    w.text(FAMILY_LOWER[d.family] as string).uint(d.emailId).byte(64).text(EMAIL_DOMAINS[d.domain] as string).comma();
+    w.text(FAMILY_LOWER[d.family] as string)
+      .uint(d.emailId)
+      .byte(64)
+      .text(EMAIL_DOMAINS[d.domain] as string)
+      .comma();
     w.byte(40).uint(d.area).text(') ').uint(d.exchange).byte(45).uint(d.line).comma();
     if (d.military) w.text('Unit ').uint(d.house).text(' Box ').uint(d.street);
     else {
       if (d.apartment > 0) w.byte(34);
-      w.uint(d.house).byte(32).text(STREET_NAMES[d.street] as string).byte(32).text(STREET_SUFFIXES[d.suffix] as string);
+      w.uint(d.house)
+        .byte(32)
+        .text(STREET_NAMES[d.street] as string)
+        .byte(32)
+        .text(STREET_SUFFIXES[d.suffix] as string);
       if (d.apartment > 0) w.text(', Apt ').uint(d.apartment).byte(34);
     }
-    w.comma().text((d.military ? MILITARY_CITIES[d.city] : CITY_NAMES[d.city]) as string).comma();
-    w.text((US_STATES[d.state] as (typeof US_STATES)[number]).code).comma().padded(d.zip, 5).comma();
+    w.comma()
+      .text((d.military ? MILITARY_CITIES[d.city] : CITY_NAMES[d.city]) as string)
+      .comma();
+    w.text((US_STATES[d.state] as (typeof US_STATES)[number]).code)
+      .comma()
+      .padded(d.zip, 5)
+      .comma();
     w.timestamp(d.createdAt).comma().timestamp(d.updatedAt).newline();
   }
 }

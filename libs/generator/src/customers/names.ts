@@ -1,3 +1,5 @@
+// Data tables: the arrays are kept dense (prettier-ignore) so the lists read as tables.
+// prettier-ignore
 export const FIRST_NAMES = [
   'James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth',
   'William', 'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Christopher', 'Karen',
@@ -21,6 +23,7 @@ export const FIRST_NAMES = [
   'Bobby', 'Doris', 'Russell', 'Kayla', 'Bradley', 'Alexis', 'Philip', 'Lori', 'Eugene', 'Marie',
 ] as const;
 
+// prettier-ignore
 export const LAST_NAMES = [
   'Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez',
   'Hernandez', 'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin',
@@ -45,6 +48,7 @@ export const LAST_NAMES = [
   "O'Brien", "O'Connor", 'Arnold', 'Pierce', 'Vazquez', 'Hansen', 'Peters', 'Santos', 'Hart', 'Bradley',
 ] as const;
 
+// prettier-ignore
 export const STREET_NAMES = [
   'Main', 'Oak', 'Pine', 'Maple', 'Cedar', 'Elm', 'Washington', 'Lake', 'Hill', 'Walnut',
   'Park', 'Sunset', 'Lincoln', 'Jackson', 'Church', 'Highland', 'Mill', 'Franklin', 'Ridge', 'Spring',
@@ -52,9 +56,11 @@ export const STREET_NAMES = [
   'Center', 'Hickory', 'Dogwood', 'Magnolia', 'Sycamore', 'Birch', 'Laurel', 'Poplar', 'Aspen', 'Prospect',
 ] as const;
 
+// prettier-ignore
 export const STREET_SUFFIXES = ['St', 'Ave', 'Rd', 'Blvd', 'Dr', 'Ln', 'Ct', 'Way', 'Pl', 'Ter'] as const;
 
 /** Town names that exist in many states. */
+// prettier-ignore
 export const CITY_NAMES = [
   'Springfield', 'Franklin', 'Greenville', 'Clinton', 'Madison', 'Georgetown', 'Salem', 'Fairview', 'Bristol', 'Riverside',
   'Arlington', 'Ashland', 'Dover', 'Oxford', 'Jackson', 'Burlington', 'Manchester', 'Milton', 'Newport', 'Clayton',
@@ -62,4 +68,5 @@ export const CITY_NAMES = [
   'Cleveland', 'Columbia', 'Hamilton', 'Lincoln', 'Monroe', 'Oakland', 'Plymouth', 'Troy', 'Union', 'Warren',
 ] as const;
 
+// prettier-ignore
 export const EMAIL_DOMAINS = ['gmail.com', 'yahoo.com', 'outlook.com', 'hotmail.com', 'aol.com', 'icloud.com', 'comcast.net', 'att.net'] as const;

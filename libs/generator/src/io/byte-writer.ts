@@ -132,7 +132,9 @@ export class ByteWriter {
       value = -value;
     }
     const whole = Math.floor(value / 100);
-    return this.uint(whole).byte(46).padded(value - whole * 100, 2);
+    return this.uint(whole)
+      .byte(46)
+      .padded(value - whole * 100, 2);
   }
 
   /** "YYYY-MM-DD HH:MM:SS" for seconds since 2015-01-01 (same text as formatTimestamp). */

@@ -22,8 +22,14 @@ export class ExactLineAllocator {
     private partsLeft: number,
     private servicesLeft: number,
   ) {
-    if (partsLeft < ordersLeft || partsLeft > MAX_PART_LINES * ordersLeft || servicesLeft > MAX_SERVICE_LINES * ordersLeft) {
-      throw new RangeError(`cannot split ${partsLeft} part and ${servicesLeft} service lines over ${ordersLeft} orders`);
+    if (
+      partsLeft < ordersLeft ||
+      partsLeft > MAX_PART_LINES * ordersLeft ||
+      servicesLeft > MAX_SERVICE_LINES * ordersLeft
+    ) {
+      throw new RangeError(
+        `cannot split ${partsLeft} part and ${servicesLeft} service lines over ${ordersLeft} orders`,
+      );
     }
   }
 
@@ -33,7 +39,11 @@ export class ExactLineAllocator {
     if (n <= 0) throw new RangeError('ExactLineAllocator asked for more orders than planned');
     const hasServices = Math.min(0.95, this.servicesLeft / n / 1.15);
     let s = random.chance(hasServices) ? 1 + random.geometric(0.15) : 0;
-    s = clamp(s, Math.max(0, this.servicesLeft - MAX_SERVICE_LINES * (n - 1)), Math.min(MAX_SERVICE_LINES, this.servicesLeft));
+    s = clamp(
+      s,
+      Math.max(0, this.servicesLeft - MAX_SERVICE_LINES * (n - 1)),
+      Math.min(MAX_SERVICE_LINES, this.servicesLeft),
+    );
     const withParts = 1 - hasServices * (1 - MIXED_SHARE);
     let p = s > 0 && !random.chance(MIXED_SHARE) ? 0 : 1 + random.geometric(this.partsLeft / n / withParts - 1);
     p = clamp(
@@ -84,7 +94,11 @@ export class InvoiceShapeAllocator {
     const n = this.invoicesLeft;
     if (n <= 0) throw new RangeError('InvoiceShapeAllocator asked for more invoices than planned');
     let v = 1 + random.geometric(this.versionsLeft / n - 1);
-    v = clamp(v, Math.max(1, this.versionsLeft - MAX_VERSIONS * (n - 1)), Math.min(MAX_VERSIONS, this.versionsLeft - (n - 1)));
+    v = clamp(
+      v,
+      Math.max(1, this.versionsLeft - MAX_VERSIONS * (n - 1)),
+      Math.min(MAX_VERSIONS, this.versionsLeft - (n - 1)),
+    );
     const versions = this.versionsLeft;
     const hasServices = Math.min(0.9, Math.max(0, this.serviceTarget / versions / 1.2));
     let s = random.chance(hasServices) ? 1 + random.geometric(0.2) : 0;

@@ -3,7 +3,13 @@ import type { Catalog } from '../catalog/catalog';
 import type { Random } from '../random/random';
 import { WeightedPicker } from '../random/weighted-picker';
 import { taxCents } from '../format/money';
-import { ORDER_NOTES, PART_QUANTITIES, PART_QUANTITY_WEIGHTS, PAYMENT_WEIGHTS, STATUS_WEIGHTS } from './order-vocabulary';
+import {
+  ORDER_NOTES,
+  PART_QUANTITIES,
+  PART_QUANTITY_WEIGHTS,
+  PAYMENT_WEIGHTS,
+  STATUS_WEIGHTS,
+} from './order-vocabulary';
 
 function holds(values: Int32Array, count: number, value: number): boolean {
   for (let i = 0; i < count; i++) if (values[i] === value) return true;
@@ -56,7 +62,9 @@ export class OrderDrafter {
   ) {
     // Cheap consumables sell far more often than engines.
     this.partPicker = new WeightedPicker(catalog.parts.map((p) => (0.3 + popularity.next()) / Math.sqrt(p.priceCents)));
-    this.servicePicker = new WeightedPicker(catalog.services.map((s) => (0.3 + popularity.next()) / Math.sqrt(s.laborMinutes)));
+    this.servicePicker = new WeightedPicker(
+      catalog.services.map((s) => (0.3 + popularity.next()) / Math.sqrt(s.laborMinutes)),
+    );
   }
 
   /** Draws an order with exactly `partCount` part lines and `serviceCount` service lines. */

@@ -1,5 +1,13 @@
 /** Payment methods and their shares. */
-export const PAYMENT_METHODS = ['Credit Card', 'Debit Card', 'Cash', 'Check', 'Fleet Account', 'Financing', 'Mobile Pay'] as const;
+export const PAYMENT_METHODS = [
+  'Credit Card',
+  'Debit Card',
+  'Cash',
+  'Check',
+  'Fleet Account',
+  'Financing',
+  'Mobile Pay',
+] as const;
 export const PAYMENT_WEIGHTS = [45, 25, 12, 3, 8, 3, 4];
 
 /** Order statuses of the point-of-sale system and their shares. */

@@ -38,7 +38,12 @@ async function* metered(chunks: Iterable<Chunk>, onChunk: (chunk: Chunk) => void
   }
 }
 
-async function loadTable(client: PoolClient, context: GenerationContext, table: SourceTableName, progress: ProgressSteps): Promise<TableLoad> {
+async function loadTable(
+  client: PoolClient,
+  context: GenerationContext,
+  table: SourceTableName,
+  progress: ProgressSteps,
+): Promise<TableLoad> {
   const started = performance.now();
   const task = progress.step(`postgres ${table}`, plannedTableRows(context, table));
   let bytes = 0;
@@ -59,7 +64,11 @@ async function loadTable(client: PoolClient, context: GenerationContext, table: 
  * Loads the catalog, the customers and the orders with COPY, parents before children, in one
  * transaction: either every table is filled or (on any error) none is.
  */
-export async function loadPostgres(context: GenerationContext, pool: Pool, options: PostgresLoadOptions): Promise<TableLoad[]> {
+export async function loadPostgres(
+  context: GenerationContext,
+  pool: Pool,
+  options: PostgresLoadOptions,
+): Promise<TableLoad[]> {
   let current: SourceTableName | undefined;
   try {
     return await inTransaction(pool, async (client) => {
@@ -85,8 +94,12 @@ export async function loadPostgres(context: GenerationContext, pool: Pool, optio
     if (error instanceof GeneratorError) throw error;
     const where = current ? ` while copying into ${current}` : '';
     const reason = error instanceof Error ? error.message : String(error);
-    throw new GeneratorError('load-failed', `loading PostgreSQL failed${where} and was rolled back (no table changed): ${reason}`, {
-      cause: error,
-    });
+    throw new GeneratorError(
+      'load-failed',
+      `loading PostgreSQL failed${where} and was rolled back (no table changed): ${reason}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

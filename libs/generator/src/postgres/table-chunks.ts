@@ -21,7 +21,10 @@ function* chunked(rows: Iterable<string>): Generator<Chunk> {
   if (!chunk.empty) yield chunk.take();
 }
 
-function* catalogRows(context: GenerationContext, table: 'auto_parts' | 'service' | 'service_parts'): Generator<string> {
+function* catalogRows(
+  context: GenerationContext,
+  table: 'auto_parts' | 'service' | 'service_parts',
+): Generator<string> {
   const { catalog } = context;
   const stamps = `${catalog.createdAt},${catalog.updatedAt}\n`;
   if (table === 'auto_parts') {
@@ -51,8 +54,17 @@ function* salesOrderChunks(context: GenerationContext): Generator<Chunk> {
   const d = orders.draft;
   const w = new ChunkBuilder();
   while (orders.next()) {
-    w.uint(orders.orderId).comma().uint(customerIds[d.customerIndex] as number).comma().timestamp(orders.orderDate).comma();
-    w.text('INV-').uint(PG_INVOICE_BASE + orders.orderId).comma().text(PAYMENT_METHODS[d.paymentIndex] as string).comma();
+    w.uint(orders.orderId)
+      .comma()
+      .uint(customerIds[d.customerIndex] as number)
+      .comma()
+      .timestamp(orders.orderDate)
+      .comma();
+    w.text('INV-')
+      .uint(PG_INVOICE_BASE + orders.orderId)
+      .comma()
+      .text(PAYMENT_METHODS[d.paymentIndex] as string)
+      .comma();
     w.cents(d.subtotalCents).comma().cents(d.taxCents).comma().cents(d.totalCents).comma().text(d.orderType).comma();
     w.text(ORDER_STATUSES[d.statusIndex] as string).comma();
     if (d.noteIndex >= 0) w.text(NOTES_CSV[d.noteIndex] as string);
@@ -72,8 +84,20 @@ function* partLineChunks(context: GenerationContext): Generator<Chunk> {
   while (orders.next()) {
     for (let i = 0; i < d.partCount; i++) {
       const p = parts[d.partIndex[i] as number] as Part;
-      w.uint(++lineItemId).comma().uint(orders.orderId).comma().text(p.sku).comma().uint(d.partQuantity[i] as number).comma();
-      w.cents(p.priceCents).comma().cents(d.partTotalCents[i] as number).comma().timestamp(orders.orderDate).newline();
+      w.uint(++lineItemId)
+        .comma()
+        .uint(orders.orderId)
+        .comma()
+        .text(p.sku)
+        .comma()
+        .uint(d.partQuantity[i] as number)
+        .comma();
+      w.cents(p.priceCents)
+        .comma()
+        .cents(d.partTotalCents[i] as number)
+        .comma()
+        .timestamp(orders.orderDate)
+        .newline();
     }
     w.rowDone(d.partCount);
     if (w.full) yield w.take();
@@ -94,7 +118,14 @@ function* serviceLineChunks(context: GenerationContext): Generator<Chunk> {
       const labor = d.serviceLaborCents[i] as number;
       const partsCost = d.servicePartsCents[i] as number;
       w.uint(++lineItemId).comma().uint(orders.orderId).comma().text(s.serviceid).comma().uint(quantity).comma();
-      w.uint(s.laborMinutes * quantity).comma().cents(labor).comma().cents(partsCost).comma().cents(labor + partsCost).comma();
+      w.uint(s.laborMinutes * quantity)
+        .comma()
+        .cents(labor)
+        .comma()
+        .cents(partsCost)
+        .comma()
+        .cents(labor + partsCost)
+        .comma();
       w.timestamp(orders.orderDate).newline();
     }
     w.rowDone(d.serviceCount);

@@ -1,5 +1,5 @@
 import { HudiError } from '../hudi-error';
-import type { AvroNames} from './avro-schema';
+import type { AvroNames } from './avro-schema';
 import { type AvroSchema, typeName } from './avro-schema';
 
 /** Cursor over Avro binary data. */
@@ -11,7 +11,8 @@ export class AvroReader {
     let result = 0n;
     let shift = 0n;
     for (;;) {
-      if (this.pos >= this.buf.length) throw new HudiError('corrupt-timeline', 'Avro data ends inside a number; the file is truncated.');
+      if (this.pos >= this.buf.length)
+        throw new HudiError('corrupt-timeline', 'Avro data ends inside a number; the file is truncated.');
       const byte = this.buf[this.pos++] as number;
       result |= BigInt(byte & 0x7f) << shift;
       if ((byte & 0x80) === 0) break;
@@ -22,7 +23,8 @@ export class AvroReader {
   }
 
   raw(length: number): Buffer {
-    if (this.pos + length > this.buf.length) throw new HudiError('corrupt-timeline', 'Avro data ends inside a value; the file is truncated.');
+    if (this.pos + length > this.buf.length)
+      throw new HudiError('corrupt-timeline', 'Avro data ends inside a value; the file is truncated.');
     const out = this.buf.subarray(this.pos, this.pos + length);
     this.pos += length;
     return out;
@@ -42,7 +44,8 @@ export function decodeDatum(r: AvroReader, schema: AvroSchema, names: AvroNames,
   const s = names.resolve(schema, ns);
   if (Array.isArray(s)) {
     const branch = s[r.long()];
-    if (branch === undefined) throw new HudiError('corrupt-timeline', 'Avro union index is out of range; the file does not match its schema.');
+    if (branch === undefined)
+      throw new HudiError('corrupt-timeline', 'Avro union index is out of range; the file does not match its schema.');
     return decodeDatum(r, branch, names, ns);
   }
   const kind = typeName(s);

@@ -1,5 +1,5 @@
 import { HudiError } from '../hudi-error';
-import type { AvroNames} from './avro-schema';
+import type { AvroNames } from './avro-schema';
 import { type AvroSchema, typeName } from './avro-schema';
 
 /** Growable byte buffer with Avro's zig-zag varint encoding. */
@@ -64,7 +64,10 @@ export class AvroWriter {
 }
 
 function fail(path: string, expected: string, value: unknown): never {
-  throw new HudiError('invalid-record', `Avro value at ${path} should be ${expected} but is ${JSON.stringify(value)}; fix the value passed to the Avro encoder.`);
+  throw new HudiError(
+    'invalid-record',
+    `Avro value at ${path} should be ${expected} but is ${JSON.stringify(value)}; fix the value passed to the Avro encoder.`,
+  );
 }
 
 function matches(schema: AvroSchema, value: unknown, names: AvroNames, ns?: string): boolean {
@@ -96,7 +99,14 @@ function matches(schema: AvroSchema, value: unknown, names: AvroNames, ns?: stri
 }
 
 /** Encodes one datum in Avro binary form following the writer schema. */
-export function encodeDatum(w: AvroWriter, schema: AvroSchema, value: unknown, names: AvroNames, ns?: string, path = '$'): void {
+export function encodeDatum(
+  w: AvroWriter,
+  schema: AvroSchema,
+  value: unknown,
+  names: AvroNames,
+  ns?: string,
+  path = '$',
+): void {
   const s = names.resolve(schema, ns);
   if (Array.isArray(s)) {
     const index = s.findIndex((branch) => matches(branch, value, names, ns));
@@ -136,7 +146,9 @@ export function encodeDatum(w: AvroWriter, schema: AvroSchema, value: unknown, n
       if (!Array.isArray(items)) fail(path, 'an array', value);
       if (items.length > 0) {
         w.long(items.length);
-        items.forEach((item, i) => encodeDatum(w, (s as { items: AvroSchema }).items, item, names, ns, `${path}[${i}]`));
+        items.forEach((item, i) =>
+          encodeDatum(w, (s as { items: AvroSchema }).items, item, names, ns, `${path}[${i}]`),
+        );
       }
       w.long(0);
       return;
@@ -163,6 +175,9 @@ export function encodeDatum(w: AvroWriter, schema: AvroSchema, value: unknown, n
       return;
     }
     default:
-      throw new HudiError('invalid-record', `Avro type ${kind} at ${path} is not supported by the encoder; use a schema with records, unions, arrays, maps and primitives.`);
+      throw new HudiError(
+        'invalid-record',
+        `Avro type ${kind} at ${path} is not supported by the encoder; use a schema with records, unions, arrays, maps and primitives.`,
+      );
   }
 }

@@ -42,7 +42,9 @@ export class AvroNames {
       return found ?? schema;
     }
     if (!Array.isArray(schema) && schema.name && ['record', 'enum', 'fixed', 'error'].includes(schema.type)) {
-      const ns = schema.name.includes('.') ? schema.name.slice(0, schema.name.lastIndexOf('.')) : (schema.namespace ?? namespace);
+      const ns = schema.name.includes('.')
+        ? schema.name.slice(0, schema.name.lastIndexOf('.'))
+        : (schema.namespace ?? namespace);
       const short = schema.name.includes('.') ? schema.name.slice(schema.name.lastIndexOf('.') + 1) : schema.name;
       this.byName.set(short, schema);
       if (ns) this.byName.set(`${ns}.${short}`, schema);

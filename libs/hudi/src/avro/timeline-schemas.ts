@@ -226,7 +226,11 @@ export const HOODIE_CLEAN_METADATA: AvroSchema = {
     { name: 'lastCompletedCommitTimestamp', type: str, default: '' },
     { name: 'partitionMetadata', type: { type: 'map', values: HOODIE_CLEAN_PARTITION_METADATA } },
     version,
-    { name: 'bootstrapPartitionMetadata', type: optional({ type: 'map', values: 'HoodieCleanPartitionMetadata' }), default: null },
+    {
+      name: 'bootstrapPartitionMetadata',
+      type: optional({ type: 'map', values: 'HoodieCleanPartitionMetadata' }),
+      default: null,
+    },
     { name: 'extraMetadata', type: optional(stringMap), default: null },
   ],
 };

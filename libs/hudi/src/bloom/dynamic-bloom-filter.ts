@@ -26,7 +26,11 @@ export class DynamicBloomFilter {
   private reachedMax = false;
   private curMatrixIndex = 0;
 
-  constructor(numEntries = BLOOM_DEFAULTS.numEntries, errorRate = BLOOM_DEFAULTS.errorRate, maxEntries = BLOOM_DEFAULTS.maxEntries) {
+  constructor(
+    numEntries = BLOOM_DEFAULTS.numEntries,
+    errorRate = BLOOM_DEFAULTS.errorRate,
+    maxEntries = BLOOM_DEFAULTS.maxEntries,
+  ) {
     this.vectorSize = Math.ceil(numEntries * (-Math.log(errorRate) / (Math.log(2) * Math.log(2))));
     this.nbHash = Math.ceil((Math.log(2) * this.vectorSize) / numEntries);
     this.nr = numEntries;

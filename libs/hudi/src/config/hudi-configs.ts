@@ -37,7 +37,16 @@ function config<T, D extends T | undefined = undefined, R extends boolean = fals
   return { key, default: settings.default as D, required: (settings.required ?? false) as R, parse, format };
 }
 
-const text = <D extends string | undefined = undefined, R extends boolean = false>(key: string, settings: Settings<D, R> = {}) => config<string, D, R>(key, (value) => value, (value) => value, settings);
+const text = <D extends string | undefined = undefined, R extends boolean = false>(
+  key: string,
+  settings: Settings<D, R> = {},
+) =>
+  config<string, D, R>(
+    key,
+    (value) => value,
+    (value) => value,
+    settings,
+  );
 
 function parseInteger(value: string): number {
   const parsed = Number(value.trim());
@@ -45,7 +54,8 @@ function parseInteger(value: string): number {
   return parsed;
 }
 
-const integer = <D extends number | undefined = undefined>(key: string, settings: Settings<D, false> = {}) => config<number, D>(key, parseInteger, String, settings);
+const integer = <D extends number | undefined = undefined>(key: string, settings: Settings<D, false> = {}) =>
+  config<number, D>(key, parseInteger, String, settings);
 
 function parseBoolean(value: string): boolean {
   const lower = value.trim().toLowerCase();
@@ -53,7 +63,8 @@ function parseBoolean(value: string): boolean {
   return lower === 'true';
 }
 
-const bool = <D extends boolean | undefined = undefined>(key: string, settings: Settings<D, false> = {}) => config<boolean, D>(key, parseBoolean, String, settings);
+const bool = <D extends boolean | undefined = undefined>(key: string, settings: Settings<D, false> = {}) =>
+  config<boolean, D>(key, parseBoolean, String, settings);
 
 /** Comma-separated field names; Hudi 0.x also accepts `field:type` entries in hoodie.properties (the type is dropped). */
 function parseFieldList(value: string): string[] {
@@ -63,8 +74,10 @@ function parseFieldList(value: string): string[] {
     .filter((part) => part !== '');
 }
 
-const fieldList = <D extends string[] | undefined = undefined, R extends boolean = false>(key: string, settings: Settings<D, R> = {}) =>
-  config<string[], D, R>(key, parseFieldList, (value) => value.join(','), settings);
+const fieldList = <D extends string[] | undefined = undefined, R extends boolean = false>(
+  key: string,
+  settings: Settings<D, R> = {},
+) => config<string[], D, R>(key, parseFieldList, (value) => value.join(','), settings);
 
 /** Hudi's key generator classes (`hoodie.table.keygenerator.class`, `hoodie.datasource.write.keygenerator.class`). */
 export const KEY_GENERATORS = {
@@ -90,7 +103,12 @@ export const HudiTableConfig = {
   HIVE_STYLE_PARTITIONING: bool('hoodie.datasource.write.hive_style_partitioning', { default: false }),
   URL_ENCODE_PARTITIONING: bool('hoodie.datasource.write.partitionpath.urlencode', { default: false }),
   DROP_PARTITION_COLUMNS: bool('hoodie.datasource.write.drop.partition.columns', { default: false }),
-  TIMELINE_TIMEZONE: config<'UTC' | 'LOCAL', 'LOCAL'>('hoodie.table.timeline.timezone', (value) => (value === 'UTC' ? 'UTC' : 'LOCAL'), String, { default: 'LOCAL' }),
+  TIMELINE_TIMEZONE: config<'UTC' | 'LOCAL', 'LOCAL'>(
+    'hoodie.table.timeline.timezone',
+    (value) => (value === 'UTC' ? 'UTC' : 'LOCAL'),
+    String,
+    { default: 'LOCAL' },
+  ),
   CREATE_SCHEMA: text('hoodie.table.create.schema'),
   CHECKSUM: integer('hoodie.table.checksum'),
   ARCHIVELOG_FOLDER: text('hoodie.archivelog.folder', { default: 'archived' }),
@@ -166,12 +184,17 @@ export function readConfig<T>(source: ConfigSource, config: HudiConfig<T, undefi
 export function readConfig<T>(source: ConfigSource, config: HudiConfig<T>, where: string): T | undefined {
   const raw = lookup(source, config.key);
   if (raw === undefined) {
-    if (config.required) throw new HudiError('invalid-config', `${where} has no ${config.key}, which is required; set it.`);
+    if (config.required)
+      throw new HudiError('invalid-config', `${where} has no ${config.key}, which is required; set it.`);
     return config.default;
   }
   try {
     return config.parse(raw);
   } catch (error) {
-    throw new HudiError('invalid-config', `${where} has ${config.key}=${raw}, which is invalid (${(error as Error).message}); fix the value.`, { cause: error });
+    throw new HudiError(
+      'invalid-config',
+      `${where} has ${config.key}=${raw}, which is invalid (${(error as Error).message}); fix the value.`,
+      { cause: error },
+    );
   }
 }

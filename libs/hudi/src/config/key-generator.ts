@@ -2,7 +2,10 @@ import { quoteIdentifier as ident, quoteLiteral as literal } from '@autocorp/duc
 import { DEFAULT_PARTITION_PATH } from './partition-path';
 import type { TableConfig } from './table-config';
 
-type KeySettings = Pick<TableConfig, 'recordKeyFields' | 'partitionFields' | 'keyGenerator' | 'hiveStylePartitioning' | 'urlEncodePartitioning'>;
+type KeySettings = Pick<
+  TableConfig,
+  'recordKeyFields' | 'partitionFields' | 'keyGenerator' | 'hiveStylePartitioning' | 'urlEncodePartitioning'
+>;
 
 const asText = (column: string): string => `CAST(${ident(column)} AS VARCHAR)`;
 
@@ -15,7 +18,8 @@ export function recordKeySql(config: KeySettings): string {
   const fields = config.recordKeyFields;
   if (fields.length === 1 && config.keyGenerator !== 'complex') return asText(fields[0] as string);
   const parts = fields.map(
-    (field) => `${literal(`${field}:`)} || CASE WHEN ${ident(field)} IS NULL THEN '__null__' WHEN ${asText(field)} = '' THEN '__empty__' ELSE ${asText(field)} END`,
+    (field) =>
+      `${literal(`${field}:`)} || CASE WHEN ${ident(field)} IS NULL THEN '__null__' WHEN ${asText(field)} = '' THEN '__empty__' ELSE ${asText(field)} END`,
   );
   return parts.length === 1 ? (parts[0] as string) : `concat_ws(',', ${parts.join(', ')})`;
 }
@@ -25,7 +29,8 @@ export function partitionPathSql(config: KeySettings): string {
   if (config.partitionFields.length === 0 || config.keyGenerator === 'nonpartitioned') return "''";
   const parts = config.partitionFields.map((field) => {
     let value = `coalesce(nullif(${asText(field)}, ''), ${literal(DEFAULT_PARTITION_PATH)})`;
-    if (config.urlEncodePartitioning) value = `replace(replace(replace(url_encode(${value}), '%20', '+'), '~', '%7E'), '%2A', '*')`;
+    if (config.urlEncodePartitioning)
+      value = `replace(replace(replace(url_encode(${value}), '%20', '+'), '~', '%7E'), '%2A', '*')`;
     return config.hiveStylePartitioning ? `${literal(`${field}=`)} || ${value}` : value;
   });
   return parts.length === 1 ? (parts[0] as string) : parts.join(` || '/' || `);

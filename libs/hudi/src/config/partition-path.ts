@@ -20,7 +20,10 @@ export function javaUrlDecode(value: string): string {
 }
 
 /** Partition path from partition field values, as Hudi's key generators build it. */
-export function buildPartitionPath(config: Pick<TableConfig, 'partitionFields' | 'hiveStylePartitioning' | 'urlEncodePartitioning'>, values: (string | null)[]): string {
+export function buildPartitionPath(
+  config: Pick<TableConfig, 'partitionFields' | 'hiveStylePartitioning' | 'urlEncodePartitioning'>,
+  values: (string | null)[],
+): string {
   return config.partitionFields
     .map((field, i) => {
       const raw = values[i];

@@ -28,7 +28,11 @@ export interface TableConfig {
   properties: Map<string, string>;
 }
 
-function keyGeneratorKind(className: string | undefined, partitionFields: string[], recordKeyFields: string[]): KeyGeneratorKind {
+function keyGeneratorKind(
+  className: string | undefined,
+  partitionFields: string[],
+  recordKeyFields: string[],
+): KeyGeneratorKind {
   const simpleName = className?.split('.').pop() ?? '';
   if (simpleName.startsWith('Nonpartitioned')) return 'nonpartitioned';
   if (simpleName.startsWith('Simple')) return 'simple';
@@ -42,7 +46,11 @@ export function parseTableConfig(text: string, where: string): TableConfig {
   const props = parseProperties(text);
   const file = `${where}/${PROPERTIES_PATH}`;
   const tableName = props.get(T.TABLE_NAME.key);
-  if (!tableName) throw new HudiError('not-a-table', `${file} has no ${T.TABLE_NAME.key}; it is not a Hudi table (or the file is damaged).`);
+  if (!tableName)
+    throw new HudiError(
+      'not-a-table',
+      `${file} has no ${T.TABLE_NAME.key}; it is not a Hudi table (or the file is damaged).`,
+    );
   const checksum = props.get(T.CHECKSUM.key);
   const databaseName = readConfig(props, T.DATABASE_NAME, file);
   if (checksum !== undefined && Number(checksum) !== tableChecksum(databaseName, tableName)) {
@@ -89,7 +97,8 @@ export function newTableProperties(settings: NewTableSettings, now = new Date())
   const props = new Map<string, string>();
   if (settings.precombineField) props.set(T.PRECOMBINE_FIELD.key, settings.precombineField);
   props.set(T.DROP_PARTITION_COLUMNS.key, 'false');
-  if (settings.partitionFields.length > 0) props.set(T.PARTITION_FIELDS.key, T.PARTITION_FIELDS.format(settings.partitionFields));
+  if (settings.partitionFields.length > 0)
+    props.set(T.PARTITION_FIELDS.key, T.PARTITION_FIELDS.format(settings.partitionFields));
   props.set(T.TABLE_TYPE.key, 'COPY_ON_WRITE');
   props.set(T.ARCHIVELOG_FOLDER.key, 'archived');
   props.set(T.TIMELINE_LAYOUT_VERSION.key, '1');

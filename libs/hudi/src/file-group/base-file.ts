@@ -18,7 +18,9 @@ export interface BaseFile {
 const BASE_FILE = /^([^_]+)_(\d+-\d+-\d+)_(\d{14,17})\.parquet$/;
 
 /** Parses a base file name; undefined when the name is not one (FSUtils file name layout). */
-export function parseBaseFileName(name: string): Pick<BaseFile, 'fileId' | 'writeToken' | 'instant' | 'name'> | undefined {
+export function parseBaseFileName(
+  name: string,
+): Pick<BaseFile, 'fileId' | 'writeToken' | 'instant' | 'name'> | undefined {
   const m = BASE_FILE.exec(name);
   if (!m) return undefined;
   return { fileId: m[1] as string, writeToken: m[2] as string, instant: m[3] as string, name };

@@ -29,7 +29,8 @@ export class FileSystemView {
       let isPartition = false;
       for (const entry of entries) {
         if (entry.isDirectory) {
-          if (!entry.name.startsWith('.') && !(folder === '' && entry.name === HOODIE_FOLDER)) await walk(joinPath(folder, entry.name));
+          if (!entry.name.startsWith('.') && !(folder === '' && entry.name === HOODIE_FOLDER))
+            await walk(joinPath(folder, entry.name));
           continue;
         }
         if (entry.name === PARTITION_METADATA_FILE) isPartition = true;
@@ -50,9 +51,15 @@ export class FileSystemView {
         group = { fileId: file.fileId, partitionPath: file.partitionPath, slices: [] };
         groups.set(key, group);
       }
-      group.slices.push({ fileId: file.fileId, partitionPath: file.partitionPath, baseInstant: file.instant, baseFile: file });
+      group.slices.push({
+        fileId: file.fileId,
+        partitionPath: file.partitionPath,
+        baseInstant: file.instant,
+        baseFile: file,
+      });
     }
-    for (const group of groups.values()) group.slices.sort((a, b) => (a.baseInstant < b.baseInstant ? -1 : a.baseInstant > b.baseInstant ? 1 : 0));
+    for (const group of groups.values())
+      group.slices.sort((a, b) => (a.baseInstant < b.baseInstant ? -1 : a.baseInstant > b.baseInstant ? 1 : 0));
     return new FileSystemView(partitions.sort(), [...groups.values()]);
   }
 

@@ -2,7 +2,10 @@ import { HudiError } from '../hudi-error';
 import { META_FIELDS } from './meta-fields';
 
 /** Avro type of one field (the non-null branch of its union). */
-export type AvroFieldType = string | { type: string; logicalType?: string; precision?: number; scale?: number; [extra: string]: unknown } | unknown[];
+export type AvroFieldType =
+  | string
+  | { type: string; logicalType?: string; precision?: number; scale?: number; [extra: string]: unknown }
+  | unknown[];
 
 /** One data column of a table. */
 export interface TableField {
@@ -31,18 +34,35 @@ function nonNull(type: unknown): unknown {
 export function avroToDuckdb(type: unknown): string {
   const t = nonNull(type);
   if (typeof t === 'string') {
-    const primitive: Record<string, string> = { int: 'INTEGER', long: 'BIGINT', string: 'VARCHAR', boolean: 'BOOLEAN', float: 'FLOAT', double: 'DOUBLE', bytes: 'BLOB' };
+    const primitive: Record<string, string> = {
+      int: 'INTEGER',
+      long: 'BIGINT',
+      string: 'VARCHAR',
+      boolean: 'BOOLEAN',
+      float: 'FLOAT',
+      double: 'DOUBLE',
+      bytes: 'BLOB',
+    };
     return primitive[t] ?? 'VARCHAR';
   }
   if (Array.isArray(t)) return 'VARCHAR';
-  const o = t as { type: string; logicalType?: string; precision?: number; scale?: number; items?: unknown; values?: unknown; fields?: { name: string; type: unknown }[] };
+  const o = t as {
+    type: string;
+    logicalType?: string;
+    precision?: number;
+    scale?: number;
+    items?: unknown;
+    values?: unknown;
+    fields?: { name: string; type: unknown }[];
+  };
   if (o.logicalType === 'decimal') return `DECIMAL(${o.precision ?? 38},${o.scale ?? 0})`;
   if (o.logicalType === 'date') return 'DATE';
   if (o.logicalType === 'timestamp-micros' || o.logicalType === 'timestamp-millis') return 'TIMESTAMP WITH TIME ZONE';
   if (o.logicalType === 'local-timestamp-micros' || o.logicalType === 'local-timestamp-millis') return 'TIMESTAMP';
   if (o.type === 'array') return `${avroToDuckdb(o.items)}[]`;
   if (o.type === 'map') return `MAP(VARCHAR, ${avroToDuckdb(o.values)})`;
-  if (o.type === 'record') return `STRUCT(${(o.fields ?? []).map((f) => `"${f.name}" ${avroToDuckdb(f.type)}`).join(', ')})`;
+  if (o.type === 'record')
+    return `STRUCT(${(o.fields ?? []).map((f) => `"${f.name}" ${avroToDuckdb(f.type)}`).join(', ')})`;
   return avroToDuckdb(o.type);
 }
 
@@ -52,9 +72,14 @@ export function parseTableSchema(avroJson: string, what: string): TableSchema {
   try {
     parsed = JSON.parse(avroJson);
   } catch (error) {
-    throw new HudiError('corrupt-timeline', `The Avro schema in ${what} is not valid JSON; repair the commit or hoodie.properties.`, { cause: error });
+    throw new HudiError(
+      'corrupt-timeline',
+      `The Avro schema in ${what} is not valid JSON; repair the commit or hoodie.properties.`,
+      { cause: error },
+    );
   }
-  if (!Array.isArray(parsed.fields)) throw new HudiError('corrupt-timeline', `The Avro schema in ${what} is not a record schema with fields.`);
+  if (!Array.isArray(parsed.fields))
+    throw new HudiError('corrupt-timeline', `The Avro schema in ${what} is not a record schema with fields.`);
   const tableName = (parsed.name ?? '').replace(/_record$/, '');
   const fields = parsed.fields
     .filter((f) => !(META_FIELDS as readonly string[]).includes(f.name))
@@ -64,7 +89,9 @@ export function parseTableSchema(avroJson: string, what: string): TableSchema {
 
 /** The record schema Spark's Hudi writer produces: `<table>_record` in namespace `hoodie.<table>`, nullable unions with default null. */
 export function tableAvroSchema(tableName: string, fields: TableField[], withMetaFields = false): string {
-  const meta = withMetaFields ? META_FIELDS.map((name) => ({ name, type: ['null', 'string'], doc: '', default: null })) : [];
+  const meta = withMetaFields
+    ? META_FIELDS.map((name) => ({ name, type: ['null', 'string'], doc: '', default: null }))
+    : [];
   return JSON.stringify({
     type: 'record',
     name: `${tableName}_record`,
@@ -81,7 +108,15 @@ export function fieldForDuckdbType(tableName: string, name: string, duckdbType: 
     const scale = Number(decimal[2]);
     return {
       name,
-      avro: { type: 'fixed', name: 'fixed', namespace: `hoodie.${tableName}.${tableName}_record.${name}`, size: 16, logicalType: 'decimal', precision: 38, scale },
+      avro: {
+        type: 'fixed',
+        name: 'fixed',
+        namespace: `hoodie.${tableName}.${tableName}_record.${name}`,
+        size: 16,
+        logicalType: 'decimal',
+        precision: 38,
+        scale,
+      },
       duckdbType: `DECIMAL(38,${scale})`,
     };
   }

@@ -164,8 +164,12 @@ export class LocalStorage implements Storage {
 
   private failure(action: string, path: string, error: unknown): HudiError {
     const reason = error instanceof Error ? error.message : String(error);
-    return new HudiError('storage', `Could not ${action} ${this.locate(path)}: ${reason}. Check that the path exists and is writable.`, {
-      cause: error,
-    });
+    return new HudiError(
+      'storage',
+      `Could not ${action} ${this.locate(path)}: ${reason}. Check that the path exists and is writable.`,
+      {
+        cause: error,
+      },
+    );
   }
 }

@@ -23,7 +23,10 @@ interface CleanerPlan {
  * (Avro HoodieCleanerPlan) and `.clean` (Avro HoodieCleanMetadata). Call while holding the writer lock, with
  * a snapshot taken under it; the snapshot is stale afterwards.
  */
-export async function runCleaner(snapshot: TableSnapshot, retained: number): Promise<{ instant: string; filesDeleted: number } | undefined> {
+export async function runCleaner(
+  snapshot: TableSnapshot,
+  retained: number,
+): Promise<{ instant: string; filesDeleted: number } | undefined> {
   const table = await finishPendingCleans(snapshot);
   const writes = table.timeline.completedWrites();
   if (writes.length <= retained) return undefined;
@@ -34,8 +37,12 @@ export async function runCleaner(snapshot: TableSnapshot, retained: number): Pro
   for (const group of table.view.fileGroups) {
     const slices = group.slices.filter((slice) => completed.has(slice.baseInstant));
     const replacedAt = replaced.get(fileGroupKey(group.partitionPath, group.fileId));
-    const doomed = replacedAt !== undefined && replacedAt < earliest.timestamp ? slices : slices.filter((slice) => slice.baseInstant < earliest.timestamp).slice(0, -1);
-    for (const slice of doomed) toDelete.set(slice.partitionPath, [...(toDelete.get(slice.partitionPath) ?? []), slice.baseFile.path]);
+    const doomed =
+      replacedAt !== undefined && replacedAt < earliest.timestamp
+        ? slices
+        : slices.filter((slice) => slice.baseInstant < earliest.timestamp).slice(0, -1);
+    for (const slice of doomed)
+      toDelete.set(slice.partitionPath, [...(toDelete.get(slice.partitionPath) ?? []), slice.baseFile.path]);
   }
   if (toDelete.size === 0) return undefined;
   const instant = newInstantTime(table.timeline.lastInstantTime(), table.config.timelineTimezone);
@@ -46,7 +53,10 @@ export async function runCleaner(snapshot: TableSnapshot, retained: number): Pro
     filesToBeDeletedPerPartition: {},
     version: 2,
     filePathsToBeDeletedPerPartition: Object.fromEntries(
-      [...toDelete].map(([partition, paths]) => [partition, paths.map((p) => ({ filePath: table.storage.locate(p), isBootstrapBaseFile: false }))]),
+      [...toDelete].map(([partition, paths]) => [
+        partition,
+        paths.map((p) => ({ filePath: table.storage.locate(p), isBootstrapBaseFile: false })),
+      ]),
     ),
     partitionsToBeDeleted: [],
     extraMetadata: null,
@@ -66,7 +76,13 @@ async function finishPendingCleans(table: TableSnapshot): Promise<TableSnapshot>
     const path = `${HOODIE_FOLDER}/${instantFileName(instant)}`;
     const { records } = readAvroContainer(await table.storage.read(path), table.storage.locate(path));
     const plan = records[0] as CleanerPlan;
-    if (instant.state === 'requested') await new InstantWriter(table.storage).write(instant.timestamp, 'clean', 'inflight', await table.storage.read(path));
+    if (instant.state === 'requested')
+      await new InstantWriter(table.storage).write(
+        instant.timestamp,
+        'clean',
+        'inflight',
+        await table.storage.read(path),
+      );
     await executeCleanPlan(table, instant.timestamp, plan);
   }
   return pending.length > 0 ? loadSnapshot(table.storage, table.config) : table;
@@ -94,7 +110,14 @@ async function executeCleanPlan(table: TableSnapshot, instant: string, plan: Cle
         failed.push(name);
       }
     }
-    partitionMetadata[partitionPath] = { partitionPath, policy: POLICY, deletePathPatterns: names, successDeleteFiles: success, failedDeleteFiles: failed, isPartitionDeleted: false };
+    partitionMetadata[partitionPath] = {
+      partitionPath,
+      policy: POLICY,
+      deletePathPatterns: names,
+      successDeleteFiles: success,
+      failedDeleteFiles: failed,
+      isPartitionDeleted: false,
+    };
   }
   const metadata = {
     startCleanTime: instant,
@@ -107,6 +130,11 @@ async function executeCleanPlan(table: TableSnapshot, instant: string, plan: Cle
     bootstrapPartitionMetadata: {},
     extraMetadata: null,
   };
-  await new InstantWriter(table.storage).write(instant, 'clean', 'completed', writeAvroContainer(HOODIE_CLEAN_METADATA, [metadata]));
+  await new InstantWriter(table.storage).write(
+    instant,
+    'clean',
+    'completed',
+    writeAvroContainer(HOODIE_CLEAN_METADATA, [metadata]),
+  );
   return deleted;
 }

@@ -29,24 +29,40 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export async function createTable(options: CreateTableOptions): Promise<HudiTable> {
   const storage = toStorage(options.basePath);
   if (!NAME.test(options.tableName)) {
-    throw new HudiError('invalid-option', `Table name "${options.tableName}" is not usable by Hive/Glue; use letters, digits and underscores, starting with a letter.`);
+    throw new HudiError(
+      'invalid-option',
+      `Table name "${options.tableName}" is not usable by Hive/Glue; use letters, digits and underscores, starting with a letter.`,
+    );
   }
   if (options.recordKeyFields.length === 0) {
-    throw new HudiError('invalid-option', `Table ${options.tableName} needs at least one record key field (recordKeyFields).`);
+    throw new HudiError(
+      'invalid-option',
+      `Table ${options.tableName} needs at least one record key field (recordKeyFields).`,
+    );
   }
   for (const field of [...options.recordKeyFields, ...(options.partitionFields ?? [])]) {
     if (field.includes(',') || field.includes(':') || field.trim() !== field || field === '') {
-      throw new HudiError('invalid-option', `Field name "${field}" of table ${options.tableName} cannot be used as a key or partition field; use a plain column name.`);
+      throw new HudiError(
+        'invalid-option',
+        `Field name "${field}" of table ${options.tableName} cannot be used as a key or partition field; use a plain column name.`,
+      );
     }
   }
   if (await storage.exists(PROPERTIES_PATH)) {
-    throw new HudiError('table-exists', `${storage.root} already holds a Hudi table; open it with HudiTable.open() or choose another base path.`);
+    throw new HudiError(
+      'table-exists',
+      `${storage.root} already holds a Hudi table; open it with HudiTable.open() or choose another base path.`,
+    );
   }
   let createSchema: string | undefined;
   if (options.columns && options.columns.length > 0) {
     const fields = options.columns.map((c) => {
       const field = fieldForDuckdbType(options.tableName, c.name, c.type);
-      if (!field) throw new HudiError('schema-mismatch', `Column ${c.name} of table ${options.tableName} has type ${c.type}, which Hudi/Spark tables cannot hold; cast it to a supported type.`);
+      if (!field)
+        throw new HudiError(
+          'schema-mismatch',
+          `Column ${c.name} of table ${options.tableName} has type ${c.type}, which Hudi/Spark tables cannot hold; cast it to a supported type.`,
+        );
       return field;
     });
     createSchema = tableAvroSchema(options.tableName, fields);

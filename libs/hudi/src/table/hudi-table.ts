@@ -52,7 +52,10 @@ export class HudiTable implements TableSnapshot {
   static async open(location: TableLocation): Promise<HudiTable> {
     const storage = toStorage(location);
     if (!(await storage.exists(PROPERTIES_PATH))) {
-      throw new HudiError('not-a-table', `${storage.root} is not a Hudi table: ${PROPERTIES_PATH} is missing. Check the path, or create the table with createTable().`);
+      throw new HudiError(
+        'not-a-table',
+        `${storage.root} is not a Hudi table: ${PROPERTIES_PATH} is missing. Check the path, or create the table with createTable().`,
+      );
     }
     const config = parseTableConfig((await storage.read(PROPERTIES_PATH)).toString('utf8'), storage.root);
     if (!READABLE_TABLE_VERSIONS.includes(config.tableVersion)) {
@@ -62,10 +65,16 @@ export class HudiTable implements TableSnapshot {
       );
     }
     if (config.timelineLayoutVersion !== 1) {
-      throw new HudiError('unsupported-version', `Table ${storage.root} has hoodie.timeline.layout.version=${config.timelineLayoutVersion}; only layout version 1 is supported.`);
+      throw new HudiError(
+        'unsupported-version',
+        `Table ${storage.root} has hoodie.timeline.layout.version=${config.timelineLayoutVersion}; only layout version 1 is supported.`,
+      );
     }
     if (config.tableType !== 'COPY_ON_WRITE') {
-      throw new HudiError('unsupported-table', `Table ${storage.root} is ${config.tableType}; this engine handles COPY_ON_WRITE tables only. Compact or rewrite it as a Copy-on-Write table.`);
+      throw new HudiError(
+        'unsupported-table',
+        `Table ${storage.root} is ${config.tableType}; this engine handles COPY_ON_WRITE tables only. Compact or rewrite it as a Copy-on-Write table.`,
+      );
     }
     return HudiTable.of(await loadSnapshot(storage, config));
   }
@@ -122,14 +131,19 @@ export class HudiTable implements TableSnapshot {
     const allColumns = [...META_FIELDS.map((name) => ({ name, duckdbType: 'VARCHAR' })), ...schema.fields];
     for (const column of options.columns ?? []) {
       if (!allColumns.some((c) => c.name === column)) {
-        throw new HudiError('invalid-option', `Column "${column}" is not in table ${this.config.tableName}; available: ${allColumns.map((c) => c.name).join(', ')}.`);
+        throw new HudiError(
+          'invalid-option',
+          `Column "${column}" is not in table ${this.config.tableName}; available: ${allColumns.map((c) => c.name).join(', ')}.`,
+        );
       }
     }
     const wanted = options.columns ?? allColumns.map((c) => c.name);
     const conditions = [plan.rowFilterSql, options.where].filter((c): c is string => c !== undefined && c !== '');
     const where = conditions.length > 0 ? ` WHERE ${conditions.map((c) => `(${c})`).join(' AND ')}` : '';
     if (plan.files.length === 0) {
-      const typed = wanted.map((name) => `CAST(NULL AS ${allColumns.find((c) => c.name === name)?.duckdbType ?? 'VARCHAR'}) AS ${ident(name)}`);
+      const typed = wanted.map(
+        (name) => `CAST(NULL AS ${allColumns.find((c) => c.name === name)?.duckdbType ?? 'VARCHAR'}) AS ${ident(name)}`,
+      );
       return `SELECT * FROM (SELECT ${typed.join(', ')}) WHERE false`;
     }
     const select = wanted.map(ident).join(', ');
@@ -137,13 +151,21 @@ export class HudiTable implements TableSnapshot {
   }
 
   /** Reads a query's rows as JS values (numbers, bigints for BIGINT, strings, Dates...) via DuckDB. */
-  async read(connection: DuckDBConnection, query: ReadQuery, options: ReadOptions = {}): Promise<Record<string, unknown>[]> {
+  async read(
+    connection: DuckDBConnection,
+    query: ReadQuery,
+    options: ReadOptions = {},
+  ): Promise<Record<string, unknown>[]> {
     const reader = await connection.runAndReadAll(await this.sql(query, options));
     return reader.getRowObjectsJS() as Record<string, unknown>[];
   }
 
   /** Reads a query's rows in JSON-safe form (BIGINT and DECIMAL as strings). */
-  async readJson(connection: DuckDBConnection, query: ReadQuery, options: ReadOptions = {}): Promise<Record<string, unknown>[]> {
+  async readJson(
+    connection: DuckDBConnection,
+    query: ReadQuery,
+    options: ReadOptions = {},
+  ): Promise<Record<string, unknown>[]> {
     const reader = await connection.runAndReadAll(await this.sql(query, options));
     return reader.getRowObjectsJson() as Record<string, unknown>[];
   }
@@ -153,7 +175,12 @@ export class HudiTable implements TableSnapshot {
    * table again, rolls back crashed writes, commits atomically, then cleans (unless options.clean is false).
    * This snapshot does not change: `refresh()` to read the commit.
    */
-  async write(connection: DuckDBConnection, operation: WriteOperation, source: string, options: WriteOptions = {}): Promise<WriteResult> {
+  async write(
+    connection: DuckDBConnection,
+    operation: WriteOperation,
+    source: string,
+    options: WriteOptions = {},
+  ): Promise<WriteResult> {
     return writeRecords(this, connection, operation, source, options);
   }
 

@@ -22,7 +22,11 @@ function compare(a: string | number, b: string | number): number {
 }
 
 /** Turns a partition filter into a test on partition paths; undefined when there is no filter. */
-export function partitionPathTest(config: TableConfig, schema: TableSchema, filter: PartitionFilter | undefined): ((path: string) => boolean) | undefined {
+export function partitionPathTest(
+  config: TableConfig,
+  schema: TableSchema,
+  filter: PartitionFilter | undefined,
+): ((path: string) => boolean) | undefined {
   if (filter === undefined) return undefined;
   if (typeof filter === 'function') return (path) => filter(parsePartitionPath(config, path));
   for (const predicate of filter) {
@@ -45,7 +49,10 @@ export function partitionPathTest(config: TableConfig, schema: TableSchema, filt
         return options.some((option) => compare(actual, asType(option)) === 0);
       }
       if (Array.isArray(predicate.value)) {
-        throw new HudiError('invalid-option', `Partition filter on "${predicate.field}" with "${predicate.op}" takes one value, not a list; use op "in" for lists.`);
+        throw new HudiError(
+          'invalid-option',
+          `Partition filter on "${predicate.field}" with "${predicate.op}" takes one value, not a list; use op "in" for lists.`,
+        );
       }
       const c = compare(actual, asType(predicate.value));
       switch (predicate.op) {
@@ -62,7 +69,10 @@ export function partitionPathTest(config: TableConfig, schema: TableSchema, filt
         case '>=':
           return c >= 0;
         default:
-          throw new HudiError('invalid-option', `Partition filter operator "${String(predicate.op)}" is not supported; use =, !=, <, <=, >, >= or in.`);
+          throw new HudiError(
+            'invalid-option',
+            `Partition filter operator "${String(predicate.op)}" is not supported; use =, !=, <, <=, >, >= or in.`,
+          );
       }
     });
   };

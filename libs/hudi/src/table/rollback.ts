@@ -31,7 +31,10 @@ interface RollbackPlan {
  * snapshot taken under it. Returns the instants rolled back and the table after the rollbacks (the same
  * snapshot when there was nothing to do).
  */
-export async function rollbackFailedWrites(snapshot: TableSnapshot, hooks: RollbackHooks = {}): Promise<{ rolledBack: string[]; snapshot: TableSnapshot }> {
+export async function rollbackFailedWrites(
+  snapshot: TableSnapshot,
+  hooks: RollbackHooks = {},
+): Promise<{ rolledBack: string[]; snapshot: TableSnapshot }> {
   const done: string[] = [];
   let table = snapshot;
   const pendingRollbacks = table.timeline.pending('rollback');
@@ -62,17 +65,29 @@ async function finishPendingRollback(table: TableSnapshot, rollback: Instant, ho
     );
   }
   const target = plan.instantToRollback;
-  if (!target) throw new HudiError('corrupt-timeline', `The rollback plan ${where} of table ${table.storage.root} names no instant to roll back; delete the pending rollback files.`);
-  if (rollback.state === 'requested') await new InstantWriter(table.storage).write(rollback.timestamp, 'rollback', 'inflight');
+  if (!target)
+    throw new HudiError(
+      'corrupt-timeline',
+      `The rollback plan ${where} of table ${table.storage.root} names no instant to roll back; delete the pending rollback files.`,
+    );
+  if (rollback.state === 'requested')
+    await new InstantWriter(table.storage).write(rollback.timestamp, 'rollback', 'inflight');
   await executeRollbackPlan(table, rollback.timestamp, plan, Date.now(), hooks);
   return target.commitTime;
 }
 
-async function rollbackInstant(table: TableSnapshot, failed: Instant, last: string | undefined, hooks: RollbackHooks): Promise<string> {
+async function rollbackInstant(
+  table: TableSnapshot,
+  failed: Instant,
+  last: string | undefined,
+  hooks: RollbackHooks,
+): Promise<string> {
   const { storage } = table;
   const started = Date.now();
   const rollbackTime = newInstantTime(last, table.config.timelineTimezone);
-  const files: BaseFile[] = table.view.fileGroups.flatMap((group) => group.slices.filter((slice) => slice.baseInstant === failed.timestamp).map((slice) => slice.baseFile));
+  const files: BaseFile[] = table.view.fileGroups.flatMap((group) =>
+    group.slices.filter((slice) => slice.baseInstant === failed.timestamp).map((slice) => slice.baseFile),
+  );
   const byPartition = new Map<string, BaseFile[]>();
   for (const file of files) byPartition.set(file.partitionPath, [...(byPartition.get(file.partitionPath) ?? []), file]);
   const plan: RollbackPlan & Record<string, unknown> = {
@@ -98,7 +113,13 @@ async function rollbackInstant(table: TableSnapshot, failed: Instant, last: stri
  * rolled-back instant's requested/inflight files and markers, and only then completes the rollback, as
  * Hudi does: whatever point a kill interrupts, the pending rollback's plan finishes the job.
  */
-async function executeRollbackPlan(table: Pick<TableSnapshot, 'storage'>, rollbackTime: string, plan: RollbackPlan, started: number, hooks: RollbackHooks): Promise<void> {
+async function executeRollbackPlan(
+  table: Pick<TableSnapshot, 'storage'>,
+  rollbackTime: string,
+  plan: RollbackPlan,
+  started: number,
+  hooks: RollbackHooks,
+): Promise<void> {
   const { storage } = table;
   const root = storage.locate('');
   const partitionMetadata: Record<string, unknown> = {};
@@ -117,7 +138,13 @@ async function executeRollbackPlan(table: Pick<TableSnapshot, 'storage'>, rollba
       }
       await hooks.afterRollbackFileDeleted?.(rollbackTime, location);
     }
-    partitionMetadata[partitionPath] = { partitionPath, successDeleteFiles: success, failedDeleteFiles: failedDeletes, rollbackLogFiles: null, writtenLogFiles: null };
+    partitionMetadata[partitionPath] = {
+      partitionPath,
+      successDeleteFiles: success,
+      failedDeleteFiles: failedDeletes,
+      rollbackLogFiles: null,
+      writtenLogFiles: null,
+    };
   }
   const target = plan.instantToRollback as { commitTime: string; action: string };
   const instants = new InstantWriter(storage);
@@ -142,7 +169,12 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * write's own error, or, when the rollback fails too, a HudiError `write-failed` naming the table, both
  * failures and what to do, whose cause (an AggregateError) keeps both errors.
  */
-export async function rollbackAfterFailedWrite(table: Pick<TableSnapshot, 'storage' | 'config'>, instant: string, writeError: unknown, hooks: RollbackHooks = {}): Promise<unknown> {
+export async function rollbackAfterFailedWrite(
+  table: Pick<TableSnapshot, 'storage' | 'config'>,
+  instant: string,
+  writeError: unknown,
+  hooks: RollbackHooks = {},
+): Promise<unknown> {
   try {
     await rollbackFailedWrites(await loadSnapshot(table.storage, table.config), hooks);
     return writeError;

@@ -73,7 +73,13 @@ export class TableLock {
   static async acquire(storage: Storage, operation: string, options: LockOptions = {}): Promise<TableLock> {
     const clock = options.clock ?? SYSTEM_CLOCK;
     const startTime = processStartTime(process.pid);
-    const owner: LockOwner = { pid: process.pid, host: hostname(), acquiredAt: new Date(clock.now()).toISOString(), operation, ...(startTime ? { startTime } : {}) };
+    const owner: LockOwner = {
+      pid: process.pid,
+      host: hostname(),
+      acquiredAt: new Date(clock.now()).toISOString(),
+      operation,
+      ...(startTime ? { startTime } : {}),
+    };
     const content = JSON.stringify(owner);
     const waitMs = options.waitMs ?? HudiWriteConfig.LOCK_WAIT_TIME_MS.default;
     const deadline = clock.now() + waitMs;
@@ -84,7 +90,12 @@ export class TableLock {
       // Released between our two looks: try again at once (a lock that exists but never reads is waited for).
       if (existing === undefined && ++vanished < 100) continue;
       existing ??= { text: '', owner: undefined };
-      if (existing.owner && TableLock.isStale(existing.owner, options) && (await TableLock.takeOver(storage, existing.text, content, options))) continue;
+      if (
+        existing.owner &&
+        TableLock.isStale(existing.owner, options) &&
+        (await TableLock.takeOver(storage, existing.text, content, options))
+      )
+        continue;
       const now = clock.now();
       if (now >= deadline) throw TableLock.lockedError(storage, existing, waitMs);
       await clock.sleep(Math.min(options.pollMs ?? 250, deadline - now));
@@ -92,11 +103,21 @@ export class TableLock {
   }
 
   /** Removes an abandoned lock (still holding `staleText`) under the takeover lock; false when another process is taking it over. */
-  private static async takeOver(storage: Storage, staleText: string, content: string, options: LockOptions): Promise<boolean> {
+  private static async takeOver(
+    storage: Storage,
+    staleText: string,
+    content: string,
+    options: LockOptions,
+  ): Promise<boolean> {
     if (!(await storage.createExclusive(TAKEOVER_PATH, content))) {
       // A process killed while taking over leaves the takeover lock behind: remove it when its owner is gone.
       const other = await readLockFile(storage, TAKEOVER_PATH);
-      if (other?.owner && TableLock.isStale(other.owner, options) && (await readLockFile(storage, TAKEOVER_PATH))?.text === other.text) await storage.delete(TAKEOVER_PATH);
+      if (
+        other?.owner &&
+        TableLock.isStale(other.owner, options) &&
+        (await readLockFile(storage, TAKEOVER_PATH))?.text === other.text
+      )
+        await storage.delete(TAKEOVER_PATH);
       return false;
     }
     try {

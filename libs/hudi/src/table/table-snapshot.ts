@@ -35,11 +35,19 @@ export async function snapshotSchema(snapshot: TableSnapshot): Promise<TableSche
 }
 
 /** Latest file slices visible as of an instant (all completed instants when undefined). */
-export async function latestFileSlices(snapshot: TableSnapshot, asOf?: string | Date, partitionFilter?: PartitionFilter): Promise<FileSlice[]> {
+export async function latestFileSlices(
+  snapshot: TableSnapshot,
+  asOf?: string | Date,
+  partitionFilter?: PartitionFilter,
+): Promise<FileSlice[]> {
   const { config, timeline, view } = snapshot;
   const instant = asOf === undefined ? undefined : toInstantTime(asOf, config.timelineTimezone);
   const completed = new Set(timeline.completedWritesUpTo(instant).map((i) => i.timestamp));
   const replaced = await timeline.replacedFileGroups(instant);
   const test = partitionPathTest(config, await snapshotSchema(snapshot), partitionFilter);
-  return view.latestSlices({ completedInstants: completed, replacedFileGroups: replaced, ...(test ? { partitionFilter: test } : {}) });
+  return view.latestSlices({
+    completedInstants: completed,
+    replacedFileGroups: replaced,
+    ...(test ? { partitionFilter: test } : {}),
+  });
 }

@@ -28,7 +28,8 @@ export interface WriteStat {
 }
 
 /** Hudi's WriteOperationType names used in `operationType`. */
-export type WriteOperationType = 'UPSERT' | 'INSERT' | 'BULK_INSERT' | 'DELETE' | 'INSERT_OVERWRITE' | 'INSERT_OVERWRITE_TABLE';
+export type WriteOperationType =
+  'UPSERT' | 'INSERT' | 'BULK_INSERT' | 'DELETE' | 'INSERT_OVERWRITE' | 'INSERT_OVERWRITE_TABLE';
 
 /** HoodieCommitMetadata / HoodieReplaceCommitMetadata JSON. */
 export interface CommitMetadata {
@@ -73,9 +74,13 @@ export function parseCommitMetadata(text: string, what: string): CommitMetadata 
   try {
     parsed = text.trim() === '' ? {} : JSON.parse(text);
   } catch (error) {
-    throw new HudiError('corrupt-timeline', `${what} is not valid commit JSON (${(error as Error).message}); restore it from a backup or roll the instant back.`, {
-      cause: error,
-    });
+    throw new HudiError(
+      'corrupt-timeline',
+      `${what} is not valid commit JSON (${(error as Error).message}); restore it from a backup or roll the instant back.`,
+      {
+        cause: error,
+      },
+    );
   }
   const meta = parsed as Partial<CommitMetadata>;
   return {

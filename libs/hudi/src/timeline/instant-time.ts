@@ -16,7 +16,11 @@ export function formatInstantTime(date: Date, timezone: TimelineTimezone = 'UTC'
 /** Parses `yyyyMMddHHmmss[SSS]` into a Date. */
 export function parseInstantTime(instant: string, timezone: TimelineTimezone = 'UTC'): Date {
   const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{3})?$/.exec(instant);
-  if (!m) throw new HudiError('invalid-option', `Instant time "${instant}" is not in the form yyyyMMddHHmmssSSS; pass 17 digits such as 20240418173551906.`);
+  if (!m)
+    throw new HudiError(
+      'invalid-option',
+      `Instant time "${instant}" is not in the form yyyyMMddHHmmssSSS; pass 17 digits such as 20240418173551906.`,
+    );
   const [y, mo, d, h, mi, s, ms] = m.slice(1).map((part) => Number(part ?? 0)) as number[];
   return timezone === 'UTC'
     ? new Date(Date.UTC(y as number, (mo as number) - 1, d, h, mi, s, ms))
@@ -29,7 +33,11 @@ export function parseInstantTime(instant: string, timezone: TimelineTimezone = '
  */
 export function toInstantTime(value: string | Date, timezone: TimelineTimezone = 'UTC'): string {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new HudiError('invalid-option', 'The Date given as a point in time is invalid; pass a valid Date or an instant string.');
+    if (Number.isNaN(value.getTime()))
+      throw new HudiError(
+        'invalid-option',
+        'The Date given as a point in time is invalid; pass a valid Date or an instant string.',
+      );
     return formatInstantTime(value, timezone);
   }
   const text = value.trim();
@@ -48,7 +56,11 @@ export function toInstantTime(value: string | Date, timezone: TimelineTimezone =
 }
 
 /** A new instant time strictly after `after` (if given), based on the clock. */
-export function newInstantTime(after: string | undefined, timezone: TimelineTimezone = 'UTC', now = new Date()): string {
+export function newInstantTime(
+  after: string | undefined,
+  timezone: TimelineTimezone = 'UTC',
+  now = new Date(),
+): string {
   let candidate = formatInstantTime(now, timezone);
   if (after !== undefined && candidate <= after) {
     candidate = formatInstantTime(new Date(parseInstantTime(after, timezone).getTime() + 1), timezone);

@@ -6,7 +6,12 @@ import { HOODIE_FOLDER } from './timeline';
 export class InstantWriter {
   constructor(private readonly storage: Storage) {}
 
-  async write(timestamp: string, action: InstantAction, state: Instant['state'], content: Uint8Array | string = ''): Promise<void> {
+  async write(
+    timestamp: string,
+    action: InstantAction,
+    state: Instant['state'],
+    content: Uint8Array | string = '',
+  ): Promise<void> {
     await this.storage.writeAtomic(`${HOODIE_FOLDER}/${instantFileName({ timestamp, action, state })}`, content);
   }
 

@@ -1,5 +1,14 @@
 /** Timeline actions this engine knows. */
-export type InstantAction = 'commit' | 'deltacommit' | 'replacecommit' | 'clean' | 'rollback' | 'savepoint' | 'restore' | 'compaction' | 'indexing';
+export type InstantAction =
+  | 'commit'
+  | 'deltacommit'
+  | 'replacecommit'
+  | 'clean'
+  | 'rollback'
+  | 'savepoint'
+  | 'restore'
+  | 'compaction'
+  | 'indexing';
 
 export type InstantState = 'requested' | 'inflight' | 'completed';
 
@@ -10,7 +19,17 @@ export interface Instant {
   state: InstantState;
 }
 
-const ACTIONS: InstantAction[] = ['commit', 'deltacommit', 'replacecommit', 'clean', 'rollback', 'savepoint', 'restore', 'compaction', 'indexing'];
+const ACTIONS: InstantAction[] = [
+  'commit',
+  'deltacommit',
+  'replacecommit',
+  'clean',
+  'rollback',
+  'savepoint',
+  'restore',
+  'compaction',
+  'indexing',
+];
 
 /**
  * File name of an instant at timeline layout version 1:

@@ -27,7 +27,9 @@ export class Timeline {
       const seen = latest.get(key);
       if (!seen || STATE_ORDER[instant.state] > STATE_ORDER[seen.state]) latest.set(key, instant);
     }
-    const instants = [...latest.values()].sort((a, b) => (a.timestamp === b.timestamp ? a.action.localeCompare(b.action) : a.timestamp < b.timestamp ? -1 : 1));
+    const instants = [...latest.values()].sort((a, b) =>
+      a.timestamp === b.timestamp ? a.action.localeCompare(b.action) : a.timestamp < b.timestamp ? -1 : 1,
+    );
     return new Timeline(storage, instants);
   }
 
@@ -98,7 +100,14 @@ export class Timeline {
   requireCompleted(timestamp: string): Instant {
     const found = this.instants.find((i) => i.timestamp === timestamp && i.state === 'completed');
     if (!found) {
-      throw new HudiError('corrupt-timeline', `Instant ${timestamp} is not a completed instant of ${this.storage.root}; pick one of: ${this.completedWrites().map((i) => i.timestamp).join(', ') || '(none)'}.`);
+      throw new HudiError(
+        'corrupt-timeline',
+        `Instant ${timestamp} is not a completed instant of ${this.storage.root}; pick one of: ${
+          this.completedWrites()
+            .map((i) => i.timestamp)
+            .join(', ') || '(none)'
+        }.`,
+      );
     }
     return found;
   }

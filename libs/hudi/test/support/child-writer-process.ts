@@ -17,12 +17,16 @@ export interface ChildWriter {
 }
 
 export function startChildWriter(args: Record<string, unknown>): ChildWriter {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, JSON.stringify(args)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, JSON.stringify(args)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let output = '';
   const waiters: { word: string; resolve: (rest: string) => void; reject: (error: Error) => void }[] = [];
   const check = () => {
     for (const waiter of [...waiters]) {
-      const match = output.split('\n').find((l, i, all) => i < all.length - 1 && (l === waiter.word || l.startsWith(`${waiter.word} `)));
+      const match = output
+        .split('\n')
+        .find((l, i, all) => i < all.length - 1 && (l === waiter.word || l.startsWith(`${waiter.word} `)));
       if (match !== undefined) {
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve(match.slice(waiter.word.length + 1));
@@ -37,7 +41,10 @@ export function startChildWriter(args: Record<string, unknown>): ChildWriter {
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve) =>
     child.on('exit', (code, signal) => {
-      for (const waiter of waiters.splice(0)) waiter.reject(new Error(`child writer exited (${code ?? signal}) before printing ${waiter.word}: ${output} ${errors}`));
+      for (const waiter of waiters.splice(0))
+        waiter.reject(
+          new Error(`child writer exited (${code ?? signal}) before printing ${waiter.word}: ${output} ${errors}`),
+        );
       resolve({ code, signal, output: `${output}${errors}` });
     }),
   );

@@ -21,7 +21,10 @@ const CDC_FILE = /\/(\d{8}-\d{9})-([0-9A-F]{16})-([0-9A-F]{8})-([0-9A-F]{16})-([
  * so names sort in commit order; the LSN range says exactly which changes the file holds.
  */
 export function cdcFileKey(table: string, commitTime: Date, first: ChangePosition, last: ChangePosition): string {
-  return rawDatabaseKey(table, `${formatFileTime(commitTime)}-${lsnHex16(first.lsn)}-${seqHex8(first.seq)}-${lsnHex16(last.lsn)}-${seqHex8(last.seq)}.parquet`);
+  return rawDatabaseKey(
+    table,
+    `${formatFileTime(commitTime)}-${lsnHex16(first.lsn)}-${seqHex8(first.seq)}-${lsnHex16(last.lsn)}-${seqHex8(last.seq)}.parquet`,
+  );
 }
 
 export interface CdcFileName {
@@ -35,7 +38,14 @@ export interface CdcFileName {
 export function parseCdcFileKey(key: string): CdcFileName | undefined {
   const match = CDC_FILE.exec(key);
   if (!match) return undefined;
-  const [, time, firstLsn, firstSeq, lastLsn, lastSeq] = match as unknown as [string, string, string, string, string, string];
+  const [, time, firstLsn, firstSeq, lastLsn, lastSeq] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   return {
     time,
     first: { lsn: BigInt(`0x${firstLsn}`), seq: Number.parseInt(firstSeq, 16) },
@@ -45,7 +55,10 @@ export function parseCdcFileKey(key: string): CdcFileName | undefined {
 
 function seqHex8(seq: number): string {
   if (!Number.isInteger(seq) || seq < 0 || seq > 0xffffffff) {
-    throw new StorageError('invalid-key', `Change sequence ${seq} does not fit a CDC file name (8 hex digits): a transaction holds more than 4 billion changes.`);
+    throw new StorageError(
+      'invalid-key',
+      `Change sequence ${seq} does not fit a CDC file name (8 hex digits): a transaction holds more than 4 billion changes.`,
+    );
   }
   return seq.toString(16).toUpperCase().padStart(8, '0');
 }
@@ -61,7 +74,10 @@ export function parseFileTime(text: string): Date {
   const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(\d{3})$/.exec(text);
   const time = m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`) : undefined;
   if (!time || Number.isNaN(time.getTime())) {
-    throw new StorageError('invalid-key', `"${text}" is not a CDC file time (yyyyMMdd-HHmmssSSS, UTC); the file name was not written by libs/cdc.`);
+    throw new StorageError(
+      'invalid-key',
+      `"${text}" is not a CDC file time (yyyyMMdd-HHmmssSSS, UTC); the file name was not written by libs/cdc.`,
+    );
   }
   return time;
 }

@@ -1,8 +1,25 @@
 // The lake's key layout: every key shape of every zone, defined once. Pure functions, no I/O;
 // also published alone as `@autocorp/lake-storage/layout` for packages that need no store.
 export { ZONES, type Zone } from './zones';
-export { LOAD_FILE_LIKE, RAW_DATABASE_PREFIX, RAW_DATABASE_TABLE_FOLDER_PREFIX, isLoadFileKey, loadFileKey, parseRawDatabaseKey, rawDatabaseKey, rawDatabasePrefix } from './raw-database';
-export { type CdcFileName, type ChangePosition, cdcFileKey, comparePositions, formatFileTime, parseCdcFileKey, parseFileTime } from './cdc-files';
+export {
+  LOAD_FILE_LIKE,
+  RAW_DATABASE_PREFIX,
+  RAW_DATABASE_TABLE_FOLDER_PREFIX,
+  isLoadFileKey,
+  loadFileKey,
+  parseRawDatabaseKey,
+  rawDatabaseKey,
+  rawDatabasePrefix,
+} from './raw-database';
+export {
+  type CdcFileName,
+  type ChangePosition,
+  cdcFileKey,
+  comparePositions,
+  formatFileTime,
+  parseCdcFileKey,
+  parseFileTime,
+} from './cdc-files';
 export { CDC_COLUMNS } from './cdc-columns';
 export { type Lsn, formatLsn, lsnHex16, tryParseLsn } from './lsn';
 export {

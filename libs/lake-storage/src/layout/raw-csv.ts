@@ -14,11 +14,18 @@ export const INGEST_DATE_KEY = 'ingest_date';
 export function formatIngestDate(date: Date | string): string {
   if (typeof date === 'string') {
     if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-      throw new StorageError('invalid-key', `Ingest date ${JSON.stringify(date)} is not a YYYY-MM-DD day. Pass a Date or a string such as "2024-01-31".`);
+      throw new StorageError(
+        'invalid-key',
+        `Ingest date ${JSON.stringify(date)} is not a YYYY-MM-DD day. Pass a Date or a string such as "2024-01-31".`,
+      );
     }
     return date;
   }
-  if (Number.isNaN(date.getTime())) throw new StorageError('invalid-key', 'Ingest date is an invalid Date. Pass a valid Date or a "YYYY-MM-DD" string.');
+  if (Number.isNaN(date.getTime()))
+    throw new StorageError(
+      'invalid-key',
+      'Ingest date is an invalid Date. Pass a valid Date or a "YYYY-MM-DD" string.',
+    );
   return date.toISOString().slice(0, 10);
 }
 
@@ -48,7 +55,9 @@ const PARTITION_FOLDER = new RegExp(`^${INGEST_DATE_KEY}=(\\d{4}-\\d{2}-\\d{2})$
  * Table, ingest day and file name of a CSV key laid out as `raw/csv/<table>/ingest_date=YYYY-MM-DD/<file>.csv`;
  * undefined for any other key (including `.csv` files outside a day partition).
  */
-export function parseRawCsvKey(key: string): { readonly table: string; readonly ingestDate: string; readonly file: string } | undefined {
+export function parseRawCsvKey(
+  key: string,
+): { readonly table: string; readonly ingestDate: string; readonly file: string } | undefined {
   if (!key.startsWith(RAW_CSV_PREFIX) || !key.toLowerCase().endsWith('.csv')) return undefined;
   const parts = key.slice(RAW_CSV_PREFIX.length).split('/');
   const [table, partition, file] = parts;
@@ -88,7 +97,11 @@ export function rawCsvVersionedName(file: string, version: RawCsvVersion): strin
       `Version ${version.sequence} of ${file} cannot be named: versions run from 1 to ${RAW_CSV_MAX_SEQUENCE} per table and day. Land further exports on another day.`,
     );
   }
-  if (!/^[0-9a-f]{12,}$/.test(version.sha256)) throw new StorageError('invalid-key', `The sha256 ${JSON.stringify(version.sha256)} of ${file} is not hex; pass the file's sha256.`);
+  if (!/^[0-9a-f]{12,}$/.test(version.sha256))
+    throw new StorageError(
+      'invalid-key',
+      `The sha256 ${JSON.stringify(version.sha256)} of ${file} is not hex; pass the file's sha256.`,
+    );
   return `${stem}.v${String(version.sequence).padStart(4, '0')}.${version.sha256.slice(0, 12)}.csv`;
 }
 
@@ -98,12 +111,19 @@ export function rawCsvStem(file: string): string {
 }
 
 /** Stem, sequence and hash prefix of a versioned CSV name; undefined for other names. */
-export function parseRawCsvVersionedName(name: string): { readonly stem: string; readonly sequence: number; readonly sha256Prefix: string } | undefined {
+export function parseRawCsvVersionedName(
+  name: string,
+): { readonly stem: string; readonly sequence: number; readonly sha256Prefix: string } | undefined {
   const match = VERSIONED_CSV_NAME.exec(name);
   return match ? { stem: match[1] as string, sequence: Number(match[2]), sha256Prefix: match[3] as string } : undefined;
 }
 
 /** `raw/csv/<table>/ingest_date=YYYY-MM-DD/<stem>.v<NNNN>.<sha256 prefix>.csv` */
-export function rawCsvVersionKey(table: string, ingestDate: Date | string, file: string, version: RawCsvVersion): string {
+export function rawCsvVersionKey(
+  table: string,
+  ingestDate: Date | string,
+  file: string,
+  version: RawCsvVersion,
+): string {
   return validateKey(`${rawCsvPartitionPrefix(table, ingestDate)}${rawCsvVersionedName(file, version)}`);
 }

@@ -22,12 +22,16 @@ export function rawDatabaseKey(table: string, file: string): string {
  * source table when the folder has the `pg_` form, and the key's path inside the folder (a file
  * name; DMS date partitioning would add folders). Undefined for keys not inside a table folder.
  */
-export function parseRawDatabaseKey(key: string): { readonly folder: string; readonly table: string | undefined; readonly file: string } | undefined {
+export function parseRawDatabaseKey(
+  key: string,
+): { readonly folder: string; readonly table: string | undefined; readonly file: string } | undefined {
   if (!key.startsWith(RAW_DATABASE_PREFIX)) return undefined;
   const [folder, ...rest] = key.slice(RAW_DATABASE_PREFIX.length).split('/');
   const file = rest.join('/');
   if (!folder || file === '') return undefined;
-  const table = folder.startsWith(RAW_DATABASE_TABLE_FOLDER_PREFIX) ? folder.slice(RAW_DATABASE_TABLE_FOLDER_PREFIX.length) : undefined;
+  const table = folder.startsWith(RAW_DATABASE_TABLE_FOLDER_PREFIX)
+    ? folder.slice(RAW_DATABASE_TABLE_FOLDER_PREFIX.length)
+    : undefined;
   return { folder, table: table === '' ? undefined : table, file };
 }
 

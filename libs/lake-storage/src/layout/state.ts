@@ -5,7 +5,11 @@ import { ZONES, keySegment } from './zones';
 
 /** `state/<part>/<part>...` : pipeline state such as transfer manifests and positions. */
 export function stateKey(...parts: string[]): string {
-  if (parts.length === 0) throw new StorageError('invalid-key', 'stateKey needs at least one path part, e.g. stateKey("transfer", "manifest.json").');
+  if (parts.length === 0)
+    throw new StorageError(
+      'invalid-key',
+      'stateKey needs at least one path part, e.g. stateKey("transfer", "manifest.json").',
+    );
   return validateKey(`${ZONES.state}${parts.join('/')}`);
 }
 
@@ -15,9 +19,19 @@ export function stateKey(...parts: string[]): string {
 export const DEFAULT_CDC_SLOT = 'autocorp_cdc';
 
 /** Where the CDC state of one slot lives: `state/cdc/<slot>/{position.json, schema-history.jsonl, schemas.json}`. */
-export function cdcStateKeys(slotName: string): { readonly folder: string; readonly position: string; readonly schemaHistory: string; readonly schemas: string } {
+export function cdcStateKeys(slotName: string): {
+  readonly folder: string;
+  readonly position: string;
+  readonly schemaHistory: string;
+  readonly schemas: string;
+} {
   const folder = stateKey('cdc', keySegment('slot name', slotName));
-  return { folder, position: `${folder}/position.json`, schemaHistory: `${folder}/schema-history.jsonl`, schemas: `${folder}/schemas.json` };
+  return {
+    folder,
+    position: `${folder}/position.json`,
+    schemaHistory: `${folder}/schema-history.jsonl`,
+    schemas: `${folder}/schemas.json`,
+  };
 }
 
 // --- CSV transfer (libs/csv-transfer) ---

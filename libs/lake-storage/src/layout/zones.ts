@@ -15,7 +15,10 @@ export type Zone = keyof typeof ZONES;
 /** A name that becomes one key segment: non-empty and without "/". */
 export function keySegment(what: string, value: string): string {
   if (value === '' || value.includes('/')) {
-    throw new StorageError('invalid-key', `The ${what} ${JSON.stringify(value)} cannot be part of a lake key: it must be one non-empty name without "/".`);
+    throw new StorageError(
+      'invalid-key',
+      `The ${what} ${JSON.stringify(value)} cannot be part of a lake key: it must be one non-empty name without "/".`,
+    );
   }
   return value;
 }

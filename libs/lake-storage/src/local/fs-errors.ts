@@ -1,7 +1,9 @@
 import { StorageError } from '../storage-error';
 
 export function errnoOf(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
 }
 
 /** True for the errors that mean "there is no object here". */
@@ -16,7 +18,11 @@ export function storageErrorFromFs(error: unknown, action: string, key: string, 
   const code = errnoOf(error);
   const detail = error instanceof Error ? error.message : String(error);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new StorageError('access-denied', `Cannot ${action} ${key} at ${filePath}: ${detail}. Give this user write access to the lake folder or point LAKE_URI elsewhere.`, { cause: error });
+    return new StorageError(
+      'access-denied',
+      `Cannot ${action} ${key} at ${filePath}: ${detail}. Give this user write access to the lake folder or point LAKE_URI elsewhere.`,
+      { cause: error },
+    );
   }
   if (code === 'EISDIR' || code === 'ENOTDIR' || code === 'EEXIST') {
     return new StorageError(
@@ -26,7 +32,13 @@ export function storageErrorFromFs(error: unknown, action: string, key: string, 
     );
   }
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new StorageError('io', `Cannot ${action} ${key} at ${filePath}: the disk is full (${code}). Free space or move the lake (LAKE_URI / AUTOCORP_HOME).`, { cause: error });
+    return new StorageError(
+      'io',
+      `Cannot ${action} ${key} at ${filePath}: the disk is full (${code}). Free space or move the lake (LAKE_URI / AUTOCORP_HOME).`,
+      { cause: error },
+    );
   }
-  return new StorageError('io', `Cannot ${action} ${key} at ${filePath}: ${detail}. Check the lake folder and retry.`, { cause: error });
+  return new StorageError('io', `Cannot ${action} ${key} at ${filePath}: ${detail}. Check the lake folder and retry.`, {
+    cause: error,
+  });
 }

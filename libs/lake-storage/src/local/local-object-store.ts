@@ -1,3 +1,8 @@
+/**
+ * The local filesystem backend. Longer than 300 lines because the ObjectStore contract (atomic and durable put,
+ * copy, get, list, delete, sidecar checksums) is one class whose methods share its private write path; the
+ * filesystem helpers live in durable-fs.ts and sidecar.ts.
+ */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { BigIntStats } from 'node:fs';
@@ -10,10 +15,25 @@ import { RESERVED_META_SEGMENT, validateKey, validatePrefix } from '../keys';
 import { validateMetadata } from '../metadata';
 import type { ObjectBody, ObjectInfo, ObjectStore, PutOptions } from '../object-store';
 import { StorageError } from '../storage-error';
-import { ensureDirectory, fsyncDirectory, linkOrCopyBeside, pruneEmptyFolders, retryOnVanishedFolder, temporaryPathFor } from './durable-fs';
+import {
+  ensureDirectory,
+  fsyncDirectory,
+  linkOrCopyBeside,
+  pruneEmptyFolders,
+  retryOnVanishedFolder,
+  temporaryPathFor,
+} from './durable-fs';
 import { errnoOf, isAbsent, storageErrorFromFs } from './fs-errors';
 import { KeyLock } from './key-lock';
-import { type Sidecar, hashLocalFile, readSidecar, removeSidecar, sidecarFor, sidecarMatch, writeSidecar } from './sidecar';
+import {
+  type Sidecar,
+  hashLocalFile,
+  readSidecar,
+  removeSidecar,
+  sidecarFor,
+  sidecarMatch,
+  writeSidecar,
+} from './sidecar';
 import { walkKeys } from './walk-keys';
 
 /** Read size for streams out of the store and for hashing files. */
@@ -36,7 +56,10 @@ export class LocalObjectStore implements ObjectStore {
 
   constructor(readonly root: string) {
     if (!path.isAbsolute(root)) {
-      throw new StorageError('invalid-uri', `The local lake folder "${root}" is not an absolute path. Pass an absolute path or a file:///abs/path URI.`);
+      throw new StorageError(
+        'invalid-uri',
+        `The local lake folder "${root}" is not an absolute path. Pass an absolute path or a file:///abs/path URI.`,
+      );
     }
     this.root = path.resolve(root);
     this.metaRoot = path.join(this.root, RESERVED_META_SEGMENT);
@@ -72,13 +95,21 @@ export class LocalObjectStore implements ObjectStore {
     }
   }
 
-  async putFile(key: string, localPath: string, options: PutOptions & { readonly move?: boolean } = {}): Promise<ObjectInfo> {
+  async putFile(
+    key: string,
+    localPath: string,
+    options: PutOptions & { readonly move?: boolean } = {},
+  ): Promise<ObjectInfo> {
     const filePath = this.localPath(key);
     validateMetadata(key, options.metadata);
     const source = path.resolve(localPath);
     const sourceStats = await stat(source).catch((error: unknown) => {
       if (isAbsent(error)) {
-        throw new StorageError('not-found', `Cannot store ${key}: the source file ${source} does not exist. Check the path.`, { cause: error });
+        throw new StorageError(
+          'not-found',
+          `Cannot store ${key}: the source file ${source} does not exist. Check the path.`,
+          { cause: error },
+        );
       }
       throw storageErrorFromFs(error, 'read the source of', key, source);
     });
@@ -92,7 +123,8 @@ export class LocalObjectStore implements ObjectStore {
       let written: WrittenFile;
       try {
         const hash = createHash('sha256');
-        for await (const chunk of handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES, autoClose: false })) hash.update(chunk as Buffer);
+        for await (const chunk of handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES, autoClose: false }))
+          hash.update(chunk as Buffer);
         await handle.sync();
         written = { stats: await handle.stat({ bigint: true }), sha256: hash.digest('hex') };
       } finally {
@@ -114,14 +146,25 @@ export class LocalObjectStore implements ObjectStore {
     const to = this.localPath(toKey);
     const source = await this.head(fromKey);
     if (source === undefined) {
-      throw new StorageError('not-found', `Cannot copy ${fromKey} to ${toKey}: ${fromKey} does not exist in ${this.uri}. Write it first.`);
+      throw new StorageError(
+        'not-found',
+        `Cannot copy ${fromKey} to ${toKey}: ${fromKey} does not exist in ${this.uri}. Write it first.`,
+      );
     }
     try {
       const temp = await retryOnVanishedFolder(() => linkOrCopyBeside(from, to));
       try {
         const stats = await stat(temp, { bigint: true });
         const sha256 = source.sha256 ?? (await hashLocalFile(temp));
-        return await this.commit(toKey, temp, { stats, sha256 }, { ...(source.contentType !== undefined ? { contentType: source.contentType } : {}), ...(source.metadata !== undefined ? { metadata: source.metadata } : {}) });
+        return await this.commit(
+          toKey,
+          temp,
+          { stats, sha256 },
+          {
+            ...(source.contentType !== undefined ? { contentType: source.contentType } : {}),
+            ...(source.metadata !== undefined ? { metadata: source.metadata } : {}),
+          },
+        );
       } catch (error) {
         await unlink(temp).catch(() => undefined);
         throw error;
@@ -176,7 +219,11 @@ export class LocalObjectStore implements ObjectStore {
 
   private readError(error: unknown, key: string, filePath: string): StorageError {
     if (isAbsent(error)) {
-      return new StorageError('not-found', `Object ${key} does not exist in ${this.uri} (no file ${filePath}). Check the key, or write it first.`, { cause: error });
+      return new StorageError(
+        'not-found',
+        `Object ${key} does not exist in ${this.uri} (no file ${filePath}). Check the key, or write it first.`,
+        { cause: error },
+      );
     }
     return storageErrorFromFs(error, 'read', key, filePath);
   }
@@ -225,10 +272,21 @@ export class LocalObjectStore implements ObjectStore {
     if (match !== 'same-size') return match === 'same-file' ? sidecar : undefined;
     return this.commits.run(key, async () => {
       // Under the key's lock, so a commit cannot replace the file or sidecar while it is checked.
-      const [now, current] = await Promise.all([stat(filePath, { bigint: true }).catch(() => undefined), readSidecar(sidecarPath)]);
-      if (now === undefined || current === undefined || now.ino !== stats.ino || now.mtimeNs !== stats.mtimeNs || now.size !== stats.size) return undefined;
+      const [now, current] = await Promise.all([
+        stat(filePath, { bigint: true }).catch(() => undefined),
+        readSidecar(sidecarPath),
+      ]);
+      if (
+        now === undefined ||
+        current === undefined ||
+        now.ino !== stats.ino ||
+        now.mtimeNs !== stats.mtimeNs ||
+        now.size !== stats.size
+      )
+        return undefined;
       if (sidecarMatch(current, now) === 'same-file') return current;
-      if (sidecarMatch(current, now) === 'stale' || (await hashLocalFile(filePath)) !== current.sha256) return undefined;
+      if (sidecarMatch(current, now) === 'stale' || (await hashLocalFile(filePath)) !== current.sha256)
+        return undefined;
       const refreshed: Sidecar = { ...current, ino: now.ino.toString(), mtimeNs: now.mtimeNs.toString() };
       // A read-only copy of a lake still answers; it hashes again next time.
       await writeSidecar(sidecarPath, refreshed).catch(() => undefined);

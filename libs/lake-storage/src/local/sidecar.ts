@@ -55,7 +55,9 @@ export async function readSidecar(sidecarPath: string): Promise<Sidecar | undefi
   }
   try {
     const sidecar = JSON.parse(text) as Sidecar;
-    return sidecar.v === 1 && typeof sidecar.sha256 === 'string' && typeof sidecar.size === 'string' ? sidecar : undefined;
+    return sidecar.v === 1 && typeof sidecar.sha256 === 'string' && typeof sidecar.size === 'string'
+      ? sidecar
+      : undefined;
   } catch {
     return undefined; // a torn or foreign file: not trusted
   }
@@ -64,7 +66,9 @@ export async function readSidecar(sidecarPath: string): Promise<Sidecar | undefi
 /** How a sidecar relates to the data file with `stats`. */
 export function sidecarMatch(sidecar: Sidecar, stats: BigIntStats): 'same-file' | 'same-size' | 'stale' {
   if (sidecar.size !== stats.size.toString()) return 'stale';
-  return sidecar.ino === stats.ino.toString() && sidecar.mtimeNs === stats.mtimeNs.toString() ? 'same-file' : 'same-size';
+  return sidecar.ino === stats.ino.toString() && sidecar.mtimeNs === stats.mtimeNs.toString()
+    ? 'same-file'
+    : 'same-size';
 }
 
 /** Hex sha256 of a local file, streamed. */

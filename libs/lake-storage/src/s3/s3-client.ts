@@ -43,6 +43,8 @@ export function createS3Client(options: S3StoreOptions, env: NodeJS.ProcessEnv):
     ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
     // S3-compatible servers often lack the newer flexible checksums (aws-chunked uploads with
     // trailing CRCs); send and check them only where the operation requires it there.
-    ...(endpoint !== undefined ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
+    ...(endpoint !== undefined
+      ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }
+      : {}),
   });
 }

@@ -28,12 +28,24 @@ export function storageErrorFromS3(error: unknown, action: string, target: strin
   const status = httpStatusOf(error);
   const detail = message ?? String(error);
   if (name === 'NoSuchBucket') {
-    return new StorageError('no-bucket', `Cannot ${action} ${target}: the bucket does not exist at ${endpoint}. Create the bucket (infra deploy) or fix LAKE_URI.`, { cause: error });
+    return new StorageError(
+      'no-bucket',
+      `Cannot ${action} ${target}: the bucket does not exist at ${endpoint}. Create the bucket (infra deploy) or fix LAKE_URI.`,
+      { cause: error },
+    );
   }
   if (isNoSuchKey(error)) {
-    return new StorageError('not-found', `Object ${target} does not exist. Check the key, or write it first.`, { cause: error });
+    return new StorageError('not-found', `Object ${target} does not exist. Check the key, or write it first.`, {
+      cause: error,
+    });
   }
-  if (status === 403 || name === 'AccessDenied' || name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch' || name === 'ExpiredToken') {
+  if (
+    status === 403 ||
+    name === 'AccessDenied' ||
+    name === 'InvalidAccessKeyId' ||
+    name === 'SignatureDoesNotMatch' ||
+    name === 'ExpiredToken'
+  ) {
     return new StorageError(
       'access-denied',
       `Cannot ${action} ${target}: access denied by ${endpoint} (${name ?? status}). Check the AWS credentials (AWS_PROFILE / AWS_ACCESS_KEY_ID) and the bucket policy.`,
@@ -41,7 +53,15 @@ export function storageErrorFromS3(error: unknown, action: string, target: strin
     );
   }
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ECONNRESET' || code === 'ETIMEDOUT') {
-    return new StorageError('io', `Cannot ${action} ${target}: ${endpoint} is unreachable (${code}). Check AWS_ENDPOINT_URL_S3 and the network.`, { cause: error });
+    return new StorageError(
+      'io',
+      `Cannot ${action} ${target}: ${endpoint} is unreachable (${code}). Check AWS_ENDPOINT_URL_S3 and the network.`,
+      { cause: error },
+    );
   }
-  return new StorageError('io', `Cannot ${action} ${target} at ${endpoint}: ${name ?? 'error'}: ${detail}. Retry; if it persists check the S3 endpoint and bucket.`, { cause: error });
+  return new StorageError(
+    'io',
+    `Cannot ${action} ${target} at ${endpoint}: ${name ?? 'error'}: ${detail}. Retry; if it persists check the S3 endpoint and bucket.`,
+    { cause: error },
+  );
 }

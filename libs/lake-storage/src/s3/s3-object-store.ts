@@ -17,7 +17,15 @@ import { compareKeys, validateKey, validatePrefix } from '../keys';
 import { validateMetadata } from '../metadata';
 import type { ObjectBody, ObjectInfo, ObjectStore, PutOptions } from '../object-store';
 import { StorageError } from '../storage-error';
-import { DEFAULT_PART_SIZE_BYTES, DEFAULT_QUEUE_SIZE, MAX_COPY_OBJECT_BYTES, MIN_PART_SIZE_BYTES, type S3StoreOptions, createS3Client, resolveS3Endpoint } from './s3-client';
+import {
+  DEFAULT_PART_SIZE_BYTES,
+  DEFAULT_QUEUE_SIZE,
+  MAX_COPY_OBJECT_BYTES,
+  MIN_PART_SIZE_BYTES,
+  type S3StoreOptions,
+  createS3Client,
+  resolveS3Endpoint,
+} from './s3-client';
 import { isNoSuchKey, storageErrorFromS3 } from './s3-errors';
 import { type S3Location, parseS3Uri } from './s3-uri';
 
@@ -42,7 +50,10 @@ export class S3ObjectStore implements ObjectStore {
     this.endpointName = resolveS3Endpoint(options, env) ?? 'AWS S3';
     this.partSize = options.partSizeBytes ?? DEFAULT_PART_SIZE_BYTES;
     if (this.partSize < MIN_PART_SIZE_BYTES) {
-      throw new StorageError('invalid-uri', `S3 part size ${this.partSize} bytes is below S3's minimum of ${MIN_PART_SIZE_BYTES} (5 MiB). Raise partSizeBytes.`);
+      throw new StorageError(
+        'invalid-uri',
+        `S3 part size ${this.partSize} bytes is below S3's minimum of ${MIN_PART_SIZE_BYTES} (5 MiB). Raise partSizeBytes.`,
+      );
     }
     this.queueSize = options.queueSize ?? DEFAULT_QUEUE_SIZE;
     this.listPageSize = options.listPageSize ?? 1000;
@@ -65,7 +76,10 @@ export class S3ObjectStore implements ObjectStore {
   async put(key: string, body: ObjectBody, options: PutOptions = {}): Promise<ObjectInfo> {
     const Key = this.objectKey(key);
     validateMetadata(key, options.metadata);
-    const Body = typeof body === 'string' || body instanceof Uint8Array ? body : Readable.from(bodyChunks(body), { objectMode: false });
+    const Body =
+      typeof body === 'string' || body instanceof Uint8Array
+        ? body
+        : Readable.from(bodyChunks(body), { objectMode: false });
     try {
       const upload = new Upload({
         client: this.client,
@@ -88,16 +102,26 @@ export class S3ObjectStore implements ObjectStore {
     }
     const info = await this.head(key);
     if (info === undefined) {
-      throw new StorageError('io', `S3 acknowledged ${this.name(key)} but it cannot be read back at ${this.endpointName}. Retry the write.`);
+      throw new StorageError(
+        'io',
+        `S3 acknowledged ${this.name(key)} but it cannot be read back at ${this.endpointName}. Retry the write.`,
+      );
     }
     return info;
   }
 
-  async putFile(key: string, localPath: string, options: PutOptions & { readonly move?: boolean } = {}): Promise<ObjectInfo> {
+  async putFile(
+    key: string,
+    localPath: string,
+    options: PutOptions & { readonly move?: boolean } = {},
+  ): Promise<ObjectInfo> {
     const source = path.resolve(localPath);
     const sourceStats = await stat(source).catch(() => undefined);
     if (!sourceStats?.isFile()) {
-      throw new StorageError('not-found', `Cannot upload ${this.name(key)}: the source file ${source} does not exist or is not a file. Check the path.`);
+      throw new StorageError(
+        'not-found',
+        `Cannot upload ${this.name(key)}: the source file ${source} does not exist or is not a file. Check the path.`,
+      );
     }
     const stream = createReadStream(source, { highWaterMark: 1024 * 1024 });
     try {
@@ -113,7 +137,11 @@ export class S3ObjectStore implements ObjectStore {
     const from = this.objectKey(fromKey);
     const Key = this.objectKey(toKey);
     const source = await this.head(fromKey);
-    if (source === undefined) throw new StorageError('not-found', `Cannot copy ${this.name(fromKey)} to ${toKey}: the source object does not exist. Write it first.`);
+    if (source === undefined)
+      throw new StorageError(
+        'not-found',
+        `Cannot copy ${this.name(fromKey)} to ${toKey}: the source object does not exist. Write it first.`,
+      );
     if (source.size > this.maxCopyObjectBytes) {
       // CopyObject stops at 5 GiB: stream the bytes through instead (a multipart upload).
       return this.put(toKey, await this.get(fromKey), {
@@ -133,13 +161,20 @@ export class S3ObjectStore implements ObjectStore {
       );
     } catch (error) {
       if (isNoSuchKey(error)) {
-        throw new StorageError('not-found', `Cannot copy ${this.name(fromKey)} to ${toKey}: the source object does not exist. Write it first.`, { cause: error });
+        throw new StorageError(
+          'not-found',
+          `Cannot copy ${this.name(fromKey)} to ${toKey}: the source object does not exist. Write it first.`,
+          { cause: error },
+        );
       }
       throw storageErrorFromS3(error, 'copy', `${this.name(fromKey)} -> ${this.name(toKey)}`, this.endpointName);
     }
     const info = await this.head(toKey);
     if (info === undefined) {
-      throw new StorageError('io', `S3 acknowledged the copy to ${this.name(toKey)} but it cannot be read back at ${this.endpointName}. Retry the copy.`);
+      throw new StorageError(
+        'io',
+        `S3 acknowledged the copy to ${this.name(toKey)} but it cannot be read back at ${this.endpointName}. Retry the copy.`,
+      );
     }
     return info;
   }
@@ -191,7 +226,14 @@ export class S3ObjectStore implements ObjectStore {
     do {
       let page;
       try {
-        page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: keyPrefix + prefix, ContinuationToken, MaxKeys: this.listPageSize }));
+        page = await this.client.send(
+          new ListObjectsV2Command({
+            Bucket: bucket,
+            Prefix: keyPrefix + prefix,
+            ContinuationToken,
+            MaxKeys: this.listPageSize,
+          }),
+        );
       } catch (error) {
         throw storageErrorFromS3(error, 'list', `${this.uri}${prefix}*`, this.endpointName);
       }

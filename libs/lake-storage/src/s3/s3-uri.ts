@@ -24,7 +24,11 @@ export function parseS3Uri(uri: string): S3Location {
     try {
       validateKey(prefix);
     } catch (error) {
-      throw new StorageError('invalid-uri', `The prefix "${prefix}" of lake URI ${uri} is not valid: ${(error as Error).message}`, { cause: error });
+      throw new StorageError(
+        'invalid-uri',
+        `The prefix "${prefix}" of lake URI ${uri} is not valid: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
   return { bucket, keyPrefix: prefix === '' ? '' : `${prefix}/` };

@@ -2,14 +2,16 @@
 export type SqlValue = string | number | bigint | boolean | null | Date;
 
 /** SQL types a value or expression can be cast to, spelled the same in DuckDB and Trino. */
-export type CastType = 'BIGINT' | 'INTEGER' | 'DOUBLE' | 'VARCHAR' | 'DATE' | 'TIMESTAMP' | 'BOOLEAN' | `DECIMAL(${number},${number})`;
+export type CastType =
+  'BIGINT' | 'INTEGER' | 'DOUBLE' | 'VARCHAR' | 'DATE' | 'TIMESTAMP' | 'BOOLEAN' | `DECIMAL(${number},${number})`;
 
 export type IntervalUnit = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
 export type DateTruncUnit = 'year' | 'quarter' | 'month' | 'week' | 'day' | 'hour';
 export type ComparisonOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
 export type ArithmeticOp = '+' | '-' | '*' | '/';
 export type AggregateFn = 'count' | 'sum' | 'avg' | 'min' | 'max';
-export type ScalarFn = 'date_trunc' | 'year' | 'month' | 'day' | 'round' | 'coalesce' | 'lower' | 'upper' | 'abs' | 'length';
+export type ScalarFn =
+  'date_trunc' | 'year' | 'month' | 'day' | 'round' | 'coalesce' | 'lower' | 'upper' | 'abs' | 'length';
 
 export type ExprNode =
   | { readonly kind: 'column'; readonly alias: string; readonly column: string }

@@ -1,5 +1,14 @@
 import { QueryError } from '../query-error';
-import type { AggregateFn, ArithmeticOp, CastType, ComparisonOp, DateTruncUnit, ExprNode, IntervalUnit, SqlValue } from './ast';
+import type {
+  AggregateFn,
+  ArithmeticOp,
+  CastType,
+  ComparisonOp,
+  DateTruncUnit,
+  ExprNode,
+  IntervalUnit,
+  SqlValue,
+} from './ast';
 import { type QuerySchema, requireColumn } from './query-schema';
 import { type ColumnRef, type ColumnValue, type Database, type Expr, type Scope, expr } from './types';
 
@@ -13,14 +22,24 @@ const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?$/;
 
 export function checkDate(value: string, what = 'date'): string {
   if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new QueryError('invalid-parameter', `The ${what} ${JSON.stringify(value)} is not a YYYY-MM-DD date (e.g. "2024-01-31").`);
+    throw new QueryError(
+      'invalid-parameter',
+      `The ${what} ${JSON.stringify(value)} is not a YYYY-MM-DD date (e.g. "2024-01-31").`,
+    );
   }
   return value;
 }
 
 export function checkTimestamp(value: string): string {
-  if (typeof value !== 'string' || !ISO_TIMESTAMP.test(value) || Number.isNaN(Date.parse(`${value.replace(' ', 'T')}Z`))) {
-    throw new QueryError('invalid-parameter', `The timestamp ${JSON.stringify(value)} is not "YYYY-MM-DD HH:MM:SS[.ffffff]".`);
+  if (
+    typeof value !== 'string' ||
+    !ISO_TIMESTAMP.test(value) ||
+    Number.isNaN(Date.parse(`${value.replace(' ', 'T')}Z`))
+  ) {
+    throw new QueryError(
+      'invalid-parameter',
+      `The timestamp ${JSON.stringify(value)} is not "YYYY-MM-DD HH:MM:SS[.ffffff]".`,
+    );
   }
   return value.replace('T', ' ');
 }
@@ -82,7 +101,8 @@ export class ExpressionBuilder<DB extends Database, S extends Scope> {
   }
 
   interval(amount: number, unit: IntervalUnit): Expr<unknown> {
-    if (!Number.isInteger(amount)) throw new QueryError('invalid-parameter', `An interval needs a whole number of ${unit}s, not ${amount}.`);
+    if (!Number.isInteger(amount))
+      throw new QueryError('invalid-parameter', `An interval needs a whole number of ${unit}s, not ${amount}.`);
     return expr({ kind: 'interval', amount, unit });
   }
 
@@ -119,11 +139,15 @@ export class ExpressionBuilder<DB extends Database, S extends Scope> {
 
   and(...items: Expr<boolean>[]): Expr<boolean> {
     if (items.length === 0) throw new QueryError('invalid-query', 'and() needs at least one condition.');
-    return items.length === 1 ? (items[0] as Expr<boolean>) : expr({ kind: 'logical', op: 'and', items: items.map((i) => i.node) });
+    return items.length === 1
+      ? (items[0] as Expr<boolean>)
+      : expr({ kind: 'logical', op: 'and', items: items.map((i) => i.node) });
   }
   or(...items: Expr<boolean>[]): Expr<boolean> {
     if (items.length === 0) throw new QueryError('invalid-query', 'or() needs at least one condition.');
-    return items.length === 1 ? (items[0] as Expr<boolean>) : expr({ kind: 'logical', op: 'or', items: items.map((i) => i.node) });
+    return items.length === 1
+      ? (items[0] as Expr<boolean>)
+      : expr({ kind: 'logical', op: 'or', items: items.map((i) => i.node) });
   }
   not(item: Expr<boolean>): Expr<boolean> {
     return expr({ kind: 'not', expr: item.node });
@@ -135,7 +159,8 @@ export class ExpressionBuilder<DB extends Database, S extends Scope> {
     return expr({ kind: 'isNull', expr: this.operand(x), negated: true });
   }
   in(x: Operand<DB, S>, values: readonly ValueOperand[]): Expr<boolean> {
-    if (values.length === 0) throw new QueryError('invalid-query', 'in() needs at least one value; an empty list matches nothing.');
+    if (values.length === 0)
+      throw new QueryError('invalid-query', 'in() needs at least one value; an empty list matches nothing.');
     return expr({ kind: 'in', expr: this.operand(x), values: values.map((v) => this.value(v)), negated: false });
   }
   notIn(x: Operand<DB, S>, values: readonly ValueOperand[]): Expr<boolean> {
@@ -168,7 +193,9 @@ export class ExpressionBuilder<DB extends Database, S extends Scope> {
   }
 
   private aggregate(fn: AggregateFn, x: Operand<DB, S> | undefined, distinct: boolean): ExprNode {
-    return x === undefined ? { kind: 'aggregate', fn, distinct } : { kind: 'aggregate', fn, arg: this.operand(x), distinct };
+    return x === undefined
+      ? { kind: 'aggregate', fn, distinct }
+      : { kind: 'aggregate', fn, arg: this.operand(x), distinct };
   }
   /** count(*) without an argument, count(x) with one. */
   count(x?: Operand<DB, S>): Expr<number> {
@@ -188,7 +215,7 @@ export class ExpressionBuilder<DB extends Database, S extends Scope> {
   avg(x: Operand<DB, S>): Expr<number> {
     const node = this.aggregate('avg', x, false);
     const scale = node.kind === 'aggregate' && node.arg ? this.decimalScaleOf(node.arg) : undefined;
-    return expr(scale === undefined ? node : { ...node, decimalScale: scale } as ExprNode);
+    return expr(scale === undefined ? node : ({ ...node, decimalScale: scale } as ExprNode));
   }
 
   /** The scale of a DECIMAL column (from the catalog schema), else undefined. */
@@ -217,7 +244,8 @@ export class ExpressionBuilder<DB extends Database, S extends Scope> {
     return expr({ kind: 'call', fn: 'month', args: [this.operand(x)] });
   }
   round(x: Operand<DB, S>, digits = 0): Expr<number> {
-    if (!Number.isInteger(digits) || digits < 0 || digits > 18) throw new QueryError('invalid-parameter', `round() takes 0 to 18 digits, not ${digits}.`);
+    if (!Number.isInteger(digits) || digits < 0 || digits > 18)
+      throw new QueryError('invalid-parameter', `round() takes 0 to 18 digits, not ${digits}.`);
     return expr({ kind: 'call', fn: 'round', args: [this.operand(x), { kind: 'integer', value: digits }] });
   }
   coalesce(x: Operand<DB, S>, fallback: ValueOperand): Expr<unknown> {
@@ -231,7 +259,10 @@ export class ExpressionBuilder<DB extends Database, S extends Scope> {
   }
   cast<T = unknown>(x: Operand<DB, S>, type: CastType): Expr<T> {
     if (!/^(BIGINT|INTEGER|DOUBLE|VARCHAR|DATE|TIMESTAMP|BOOLEAN|DECIMAL\(\d{1,2},\d{1,2}\))$/.test(type)) {
-      throw new QueryError('invalid-query', `Cannot cast to ${JSON.stringify(type)}; use BIGINT, INTEGER, DOUBLE, VARCHAR, DATE, TIMESTAMP, BOOLEAN or DECIMAL(p,s).`);
+      throw new QueryError(
+        'invalid-query',
+        `Cannot cast to ${JSON.stringify(type)}; use BIGINT, INTEGER, DOUBLE, VARCHAR, DATE, TIMESTAMP, BOOLEAN or DECIMAL(p,s).`,
+      );
     }
     return expr({ kind: 'cast', expr: this.operand(x), type });
   }
@@ -239,11 +270,17 @@ export class ExpressionBuilder<DB extends Database, S extends Scope> {
 
 /** Rejects values that cannot be bound safely (NaN, Infinity, NUL characters, invalid dates). */
 export function checkValue<T extends SqlValue>(value: T): T {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new QueryError('invalid-parameter', `The number ${value} cannot be a query parameter; pass a finite number.`);
-  if (typeof value === 'string' && value.includes('\u0000')) throw new QueryError('invalid-parameter', 'A query parameter contains a NUL character; remove it.');
-  if (value instanceof Date && Number.isNaN(value.getTime())) throw new QueryError('invalid-parameter', 'A query parameter is an invalid Date.');
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new QueryError('invalid-parameter', `The number ${value} cannot be a query parameter; pass a finite number.`);
+  if (typeof value === 'string' && value.includes('\u0000'))
+    throw new QueryError('invalid-parameter', 'A query parameter contains a NUL character; remove it.');
+  if (value instanceof Date && Number.isNaN(value.getTime()))
+    throw new QueryError('invalid-parameter', 'A query parameter is an invalid Date.');
   if (value !== null && !['string', 'number', 'bigint', 'boolean'].includes(typeof value) && !(value instanceof Date)) {
-    throw new QueryError('invalid-parameter', `A query parameter has type ${typeof value}; use a string, number, bigint, boolean, Date or null.`);
+    throw new QueryError(
+      'invalid-parameter',
+      `A query parameter has type ${typeof value}; use a string, number, bigint, boolean, Date or null.`,
+    );
   }
   return value;
 }

@@ -31,7 +31,10 @@ export function requireColumn(schema: QuerySchema, table: string, column: string
   const columns = requireTable(schema, table);
   const type = Object.hasOwn(columns, column) ? columns[column] : undefined;
   if (type === undefined) {
-    throw new QueryError('unknown-column', `Column "${column}" does not exist in table "${table}". Its columns are: ${Object.keys(columns).join(', ')}.`);
+    throw new QueryError(
+      'unknown-column',
+      `Column "${column}" does not exist in table "${table}". Its columns are: ${Object.keys(columns).join(', ')}.`,
+    );
   }
   return type;
 }

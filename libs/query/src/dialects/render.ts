@@ -89,10 +89,14 @@ class Renderer {
   statement(node: SelectQueryNode): string {
     const q = (n: string) => this.dialect.quoteIdentifier(n);
     const parts: string[] = [];
-    parts.push(`SELECT ${node.distinct ? 'DISTINCT ' : ''}${node.select.map((s) => `${this.expr(s.expr, 'select')} AS ${q(s.name)}`).join(', ')}`);
+    parts.push(
+      `SELECT ${node.distinct ? 'DISTINCT ' : ''}${node.select.map((s) => `${this.expr(s.expr, 'select')} AS ${q(s.name)}`).join(', ')}`,
+    );
     parts.push(`FROM ${this.table(node.from.table)} AS ${q(node.from.alias)}`);
     for (const join of node.joins) {
-      parts.push(`${join.kind === 'inner' ? 'INNER JOIN' : 'LEFT JOIN'} ${this.table(join.table)} AS ${q(join.alias)} ON ${this.expr(join.on, 'join')}`);
+      parts.push(
+        `${join.kind === 'inner' ? 'INNER JOIN' : 'LEFT JOIN'} ${this.table(join.table)} AS ${q(join.alias)} ON ${this.expr(join.on, 'join')}`,
+      );
     }
     if (node.where) parts.push(`WHERE ${this.expr(node.where, 'where')}`);
     if (node.groupBy.length) parts.push(`GROUP BY ${node.groupBy.map((g) => this.expr(g, 'group')).join(', ')}`);

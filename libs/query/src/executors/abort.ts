@@ -1,7 +1,11 @@
 import { QueryError } from '../query-error';
 
 export function cancelledError(what: string, cause?: unknown): QueryError {
-  return new QueryError('cancelled', `${what} was cancelled before it finished.`, cause === undefined ? undefined : { cause });
+  return new QueryError(
+    'cancelled',
+    `${what} was cancelled before it finished.`,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /** Throws QueryError `cancelled` when the signal has fired. */

@@ -5,7 +5,18 @@ export function normalizeType(type: string): string {
   return type.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-const INTEGER_TYPES = new Set(['tinyint', 'smallint', 'integer', 'int', 'bigint', 'hugeint', 'utinyint', 'usmallint', 'uinteger', 'ubigint']);
+const INTEGER_TYPES = new Set([
+  'tinyint',
+  'smallint',
+  'integer',
+  'int',
+  'bigint',
+  'hugeint',
+  'utinyint',
+  'usmallint',
+  'uinteger',
+  'ubigint',
+]);
 const FLOAT_TYPES = new Set(['double', 'float', 'real']);
 
 /** Converts a value given as text or JSON into the ResultRow convention for its column type. */
@@ -23,6 +34,7 @@ export function normalizeValue(type: string, value: unknown): ResultRow[string] 
     if (text === 'NaN' || text === 'Infinity' || text === '-Infinity') return text;
     return Number(text);
   }
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return t.startsWith('decimal') ? String(value) : value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return t.startsWith('decimal') ? String(value) : value;
   return JSON.stringify(value);
 }

@@ -152,7 +152,15 @@ export const CURATED_VALUE_KINDS = {
 /** How a column's values arrive in result rows. */
 export type ValueKind = 'string' | 'number' | 'boolean' | 'string | null' | 'number | null' | 'boolean | null';
 
-type ValueOf<K> = K extends `${infer Base} | null` ? ValueOf<Base> | null : K extends 'string' ? string : K extends 'number' ? number : K extends 'boolean' ? boolean : never;
+type ValueOf<K> = K extends `${infer Base} | null`
+  ? ValueOf<Base> | null
+  : K extends 'string'
+    ? string
+    : K extends 'number'
+      ? number
+      : K extends 'boolean'
+        ? boolean
+        : never;
 
 type Kinds = typeof CURATED_VALUE_KINDS;
 

@@ -26,7 +26,8 @@ export function glueTypeOf(type: ColumnType): string {
 
 /** How the executors return values of a job column type (see ResultRow): decimals, dates and timestamps as strings. */
 export function valueKindOf(type: ColumnType, nullable: boolean): ValueKind {
-  const base = type === 'INT' || type === 'BIGINT' || type === 'DOUBLE' ? 'number' : type === 'BOOLEAN' ? 'boolean' : 'string';
+  const base =
+    type === 'INT' || type === 'BIGINT' || type === 'DOUBLE' ? 'number' : type === 'BOOLEAN' ? 'boolean' : 'string';
   return nullable ? `${base} | null` : base;
 }
 
@@ -36,7 +37,9 @@ export function valueKindOf(type: ColumnType, nullable: boolean): ValueKind {
  * `_hoodie_*` meta columns).
  */
 export function curatedQuerySchema(jobs: readonly JobDefinition[] = JOBS): QuerySchema {
-  return Object.fromEntries(jobs.map((job) => [job.hudi.tableName, Object.fromEntries(job.columns.map((c) => [c.name, glueTypeOf(c.type)]))]));
+  return Object.fromEntries(
+    jobs.map((job) => [job.hudi.tableName, Object.fromEntries(job.columns.map((c) => [c.name, glueTypeOf(c.type)]))]),
+  );
 }
 
 /**

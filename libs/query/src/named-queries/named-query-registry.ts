@@ -10,7 +10,12 @@ import { QueryError } from '../query-error';
 import type { CuratedDb } from './curated-db';
 import { CURATED_QUERY_SCHEMA } from './curated-schema';
 import type { NamedQueryDefinition, NamedQueryValues } from './named-query';
-import { AVERAGE_ORDER_VALUE_BY_PAYMENT_METHOD, CUSTOMERS_BY_STATE, REVENUE_BY_MONTH_AND_ORDER_TYPE, TOP_SELLING_PARTS } from './sales-queries';
+import {
+  AVERAGE_ORDER_VALUE_BY_PAYMENT_METHOD,
+  CUSTOMERS_BY_STATE,
+  REVENUE_BY_MONTH_AND_ORDER_TYPE,
+  TOP_SELLING_PARTS,
+} from './sales-queries';
 import { SERVICE_COMPLEXITY, SERVICE_WITH_PARTS } from './service-queries';
 
 /** The named queries: the seed's five plus its example (a service with its required parts). */
@@ -25,7 +30,11 @@ export const NAMED_QUERIES: readonly NamedQueryDefinition[] = [
 
 export function namedQueryByName(name: string): NamedQueryDefinition {
   const query = NAMED_QUERIES.find((q) => q.name === name);
-  if (!query) throw new QueryError('unknown-query', `There is no named query "${name}". Pick one of: ${NAMED_QUERIES.map((q) => q.name).join(', ')}.`);
+  if (!query)
+    throw new QueryError(
+      'unknown-query',
+      `There is no named query "${name}". Pick one of: ${NAMED_QUERIES.map((q) => q.name).join(', ')}.`,
+    );
   return query;
 }
 
@@ -34,10 +43,16 @@ export function namedQueryByName(name: string): NamedQueryDefinition {
  * fixed defaults; a period bound without a value stays out (runNamedQuery fills it from the data).
  * Unknown names, bad dates and out-of-range integers are QueryError `invalid-parameter`.
  */
-export function resolveNamedQueryValues(query: NamedQueryDefinition, given: Readonly<Record<string, string | number | undefined>> = {}): NamedQueryValues {
+export function resolveNamedQueryValues(
+  query: NamedQueryDefinition,
+  given: Readonly<Record<string, string | number | undefined>> = {},
+): NamedQueryValues {
   for (const name of Object.keys(given)) {
     if (!query.parameters.some((p) => p.name === name)) {
-      throw new QueryError('invalid-parameter', `Named query "${query.name}" has no parameter "${name}"; its parameters are: ${query.parameters.map((p) => p.name).join(', ') || 'none'}.`);
+      throw new QueryError(
+        'invalid-parameter',
+        `Named query "${query.name}" has no parameter "${name}"; its parameters are: ${query.parameters.map((p) => p.name).join(', ') || 'none'}.`,
+      );
     }
   }
   const values: Record<string, string | number> = {};
@@ -48,7 +63,10 @@ export function resolveNamedQueryValues(query: NamedQueryDefinition, given: Read
     if (p.type === 'integer') {
       const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
       if (!Number.isInteger(n) || (p.min !== undefined && n < p.min) || (p.max !== undefined && n > p.max)) {
-        throw new QueryError('invalid-parameter', `Parameter "${p.name}" of "${query.name}" must be a whole number from ${p.min ?? '-inf'} to ${p.max ?? 'inf'}; got ${JSON.stringify(raw)}.`);
+        throw new QueryError(
+          'invalid-parameter',
+          `Parameter "${p.name}" of "${query.name}" must be a whole number from ${p.min ?? '-inf'} to ${p.max ?? 'inf'}; got ${JSON.stringify(raw)}.`,
+        );
       }
       values[p.name] = n;
     } else if (p.type === 'date') {
@@ -78,16 +96,27 @@ export interface NamedQueryRenderOptions {
 }
 
 /** A named query as DuckDB or Trino SQL with bound parameters. */
-export function renderNamedQuery(query: NamedQueryDefinition | string, dialect: 'duckdb' | 'trino', options: NamedQueryRenderOptions = {}): CompiledQuery {
+export function renderNamedQuery(
+  query: NamedQueryDefinition | string,
+  dialect: 'duckdb' | 'trino',
+  options: NamedQueryRenderOptions = {},
+): CompiledQuery {
   const built = buildNamedQuery(query, options.params, options.schema);
-  return compileQuery(built, dialect === 'duckdb' ? DUCKDB_DIALECT : TRINO_DIALECT, options.database ? { database: options.database } : {});
+  return compileQuery(
+    built,
+    dialect === 'duckdb' ? DUCKDB_DIALECT : TRINO_DIALECT,
+    options.database ? { database: options.database } : {},
+  );
 }
 
 /**
  * The Athena NamedQuery QueryString: Trino SQL with every value written as an escaped literal
  * (named queries carry no parameters), defaults unless `params` override them.
  */
-export function athenaNamedQueryString(query: NamedQueryDefinition | string, options: NamedQueryRenderOptions = {}): string {
+export function athenaNamedQueryString(
+  query: NamedQueryDefinition | string,
+  options: NamedQueryRenderOptions = {},
+): string {
   const built = buildNamedQuery(query, options.params, options.schema);
   return `${compileQuery(built, TRINO_DIALECT, { inlineValues: true, ...(options.database ? { database: options.database } : {}) }).sql};`;
 }

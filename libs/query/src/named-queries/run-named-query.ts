@@ -47,13 +47,25 @@ export async function namedQueryPeriod(
   const definition = typeof query === 'string' ? namedQueryByName(query) : query;
   if (!definition.dataPeriod) return undefined;
   const { schema = CURATED_QUERY_SCHEMA, onStarted: _onStarted, ...executeOptions } = options;
-  const range = await executor.execute(definition.dataPeriod(createQueryBuilder<CuratedDb>(schema)), [], executeOptions);
+  const range = await executor.execute(
+    definition.dataPeriod(createQueryBuilder<CuratedDb>(schema)),
+    [],
+    executeOptions,
+  );
   const row = range.rows[0];
   const first = row?.['first_day'];
   const last = row?.['last_day'];
   if (first === null || first === undefined || last === null || last === undefined) return undefined;
-  if (typeof first !== 'string' || typeof last !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(first) || !/^\d{4}-\d{2}-\d{2}$/.test(last)) {
-    throw new QueryError('execution-failed', `The order-day range of "${definition.name}" came back as ${JSON.stringify(row)}; expected two YYYY-MM-DD dates.`);
+  if (
+    typeof first !== 'string' ||
+    typeof last !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(first) ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(last)
+  ) {
+    throw new QueryError(
+      'execution-failed',
+      `The order-day range of "${definition.name}" came back as ${JSON.stringify(row)}; expected two YYYY-MM-DD dates.`,
+    );
   }
   return { from: first, to: nextDay(last) };
 }
@@ -77,12 +89,20 @@ export async function runNamedQuery(
   if (definition.dataPeriod) {
     const givenFrom = resolved['from'] === undefined ? undefined : String(resolved['from']);
     const givenTo = resolved['to'] === undefined ? undefined : String(resolved['to']);
-    const data = givenFrom !== undefined && givenTo !== undefined ? undefined : await namedQueryPeriod(executor, definition, options);
+    const data =
+      givenFrom !== undefined && givenTo !== undefined
+        ? undefined
+        : await namedQueryPeriod(executor, definition, options);
     const from = givenFrom ?? data?.from;
     const to = givenTo ?? data?.to;
     if (from !== undefined && to !== undefined) {
       values = { ...resolved, from, to };
-      period = { from, to, fromSource: givenFrom === undefined ? 'data' : 'given', toSource: givenTo === undefined ? 'data' : 'given' };
+      period = {
+        from,
+        to,
+        fromSource: givenFrom === undefined ? 'data' : 'given',
+        toSource: givenTo === undefined ? 'data' : 'given',
+      };
     }
   }
   const result = await executor.execute(buildNamedQuery(definition, values, schema), [], executeOptions);

@@ -5,8 +5,18 @@ import { type NamedQueryValues, defineNamedQuery, integerValue, optionalStringVa
 
 /** The period parameters: without a value they take the data's own range (see NamedQueryDefinition.dataPeriod). */
 const PERIOD = [
-  { name: 'from', type: 'date', description: 'First order day included (YYYY-MM-DD)', dataDefault: 'the first order day in the data' },
-  { name: 'to', type: 'date', description: 'First order day excluded (YYYY-MM-DD)', dataDefault: 'the day after the latest order day in the data' },
+  {
+    name: 'from',
+    type: 'date',
+    description: 'First order day included (YYYY-MM-DD)',
+    dataDefault: 'the first order day in the data',
+  },
+  {
+    name: 'to',
+    type: 'date',
+    description: 'First order day excluded (YYYY-MM-DD)',
+    dataDefault: 'the day after the latest order day in the data',
+  },
 ] as const;
 
 /** The first and latest order day of the orders (`first_day`, `last_day`). */
@@ -29,7 +39,11 @@ function partLineDays(qb: QueryBuilder<CuratedDb>) {
 }
 
 /** Keeps the rows whose order day is in [from, to); a bound left out does not filter (the data's own range). */
-function withinPeriod<DB extends Database, S extends Scope, O>(query: SelectQueryBuilder<DB, S, O>, v: NamedQueryValues, day: ColumnRef<DB, S>): SelectQueryBuilder<DB, S, O> {
+function withinPeriod<DB extends Database, S extends Scope, O>(
+  query: SelectQueryBuilder<DB, S, O>,
+  v: NamedQueryValues,
+  day: ColumnRef<DB, S>,
+): SelectQueryBuilder<DB, S, O> {
   const from = optionalStringValue(v, 'from');
   const to = optionalStringValue(v, 'to');
   const bounded = from === undefined ? query : query.where((e) => e.gte(day, e.dateParam(from)));
@@ -44,7 +58,10 @@ function withinPeriod<DB extends Database, S extends Scope, O>(query: SelectQuer
 export const TOP_SELLING_PARTS = defineNamedQuery({
   name: 'top_selling_parts',
   description: 'Top-selling parts in a period: units sold, revenue and number of orders per part, best sellers first.',
-  parameters: [...PERIOD, { name: 'limit', type: 'integer', description: 'How many parts', default: 10, min: 1, max: 10_000 }],
+  parameters: [
+    ...PERIOD,
+    { name: 'limit', type: 'integer', description: 'How many parts', default: 10, min: 1, max: 10_000 },
+  ],
   tables: ['sales_order_line_items'],
   dataPeriod: partLineDays,
   build: (qb, v) =>
@@ -98,7 +115,8 @@ export const REVENUE_BY_MONTH_AND_ORDER_TYPE = defineNamedQuery({
 
 export const AVERAGE_ORDER_VALUE_BY_PAYMENT_METHOD = defineNamedQuery({
   name: 'average_order_value_by_payment_method',
-  description: 'Average order value (total_amount, rounded to cents), order count and revenue per payment method in a period.',
+  description:
+    'Average order value (total_amount, rounded to cents), order count and revenue per payment method in a period.',
   parameters: [...PERIOD],
   tables: ['sales_order'],
   dataPeriod: orderDays,

@@ -2,9 +2,17 @@ import { defineNamedQuery, integerValue, stringValue } from './named-query';
 
 export const SERVICE_COMPLEXITY = defineNamedQuery({
   name: 'service_complexity',
-  description: 'Service complexity: parts per service (distinct parts, total units, parts cost at list price), most complex first.',
+  description:
+    'Service complexity: parts per service (distinct parts, total units, parts cost at list price), most complex first.',
   parameters: [
-    { name: 'min_parts', type: 'integer', description: 'Only services needing at least this many distinct parts', default: 0, min: 0, max: 1000 },
+    {
+      name: 'min_parts',
+      type: 'integer',
+      description: 'Only services needing at least this many distinct parts',
+      default: 0,
+      min: 0,
+      max: 1000,
+    },
     { name: 'limit', type: 'integer', description: 'How many services', default: 200, min: 1, max: 100_000 },
   ],
   tables: ['service', 'service_parts', 'auto_parts'],
@@ -32,7 +40,9 @@ export const SERVICE_COMPLEXITY = defineNamedQuery({
 export const SERVICE_WITH_PARTS = defineNamedQuery({
   name: 'service_with_parts',
   description: 'One service with its required parts: quantity, list price and line cost of each part.',
-  parameters: [{ name: 'serviceid', type: 'string', description: 'Service id, e.g. SRV-BRK-001', default: 'SRV-BRK-001' }],
+  parameters: [
+    { name: 'serviceid', type: 'string', description: 'Service id, e.g. SRV-BRK-001', default: 'SRV-BRK-001' },
+  ],
   tables: ['service', 'service_parts', 'auto_parts'],
   build: (qb, v) =>
     qb

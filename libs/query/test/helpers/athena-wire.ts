@@ -59,7 +59,15 @@ export class AthenaWire implements RequestHandler<HttpRequest, HttpResponse, Htt
             Status: {
               State: state,
               ...(state === 'FAILED' && failure
-                ? { StateChangeReason: failure.reason, AthenaError: { ErrorCategory: 2, ErrorType: failure.errorType ?? 1301, Retryable: false, ErrorMessage: failure.errorMessage ?? failure.reason } }
+                ? {
+                    StateChangeReason: failure.reason,
+                    AthenaError: {
+                      ErrorCategory: 2,
+                      ErrorType: failure.errorType ?? 1301,
+                      Retryable: false,
+                      ErrorMessage: failure.errorMessage ?? failure.reason,
+                    },
+                  }
                 : {}),
               ...(state === 'CANCELLED' ? { StateChangeReason: 'Query cancelled by user' } : {}),
             },
@@ -70,7 +78,10 @@ export class AthenaWire implements RequestHandler<HttpRequest, HttpResponse, Htt
       case 'GetQueryResults': {
         const columns = this.script.columns ?? [];
         const header = { Data: columns.map((c) => ({ VarCharValue: c.Name })) };
-        const all = [header, ...(this.script.rows ?? []).map((r) => ({ Data: r.map((v) => (v === null ? {} : { VarCharValue: v })) }))];
+        const all = [
+          header,
+          ...(this.script.rows ?? []).map((r) => ({ Data: r.map((v) => (v === null ? {} : { VarCharValue: v })) })),
+        ];
         const start = input['NextToken'] === undefined ? 0 : Number(input['NextToken']);
         const size = typeof input['MaxResults'] === 'number' ? input['MaxResults'] : this.pageSize;
         const page = all.slice(start, start + size);
@@ -79,7 +90,18 @@ export class AthenaWire implements RequestHandler<HttpRequest, HttpResponse, Htt
           ResultSet: {
             Rows: page,
             ResultSetMetadata: {
-              ColumnInfo: columns.map((c) => ({ CatalogName: 'hive', SchemaName: '', TableName: '', Name: c.Name, Label: c.Name, Type: c.Type, Precision: c.Precision ?? 0, Scale: c.Scale ?? 0, Nullable: 'UNKNOWN', CaseSensitive: true })),
+              ColumnInfo: columns.map((c) => ({
+                CatalogName: 'hive',
+                SchemaName: '',
+                TableName: '',
+                Name: c.Name,
+                Label: c.Name,
+                Type: c.Type,
+                Precision: c.Precision ?? 0,
+                Scale: c.Scale ?? 0,
+                Nullable: 'UNKNOWN',
+                CaseSensitive: true,
+              })),
             },
           },
           ...(next ? { NextToken: next } : {}),

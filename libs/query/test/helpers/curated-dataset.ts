@@ -109,5 +109,6 @@ export async function createCuratedLake(connection: DuckDBConnection): Promise<C
 
 /** The same dataset as plain DuckDB tables, for hand-written expected results. */
 export async function loadPlainTables(connection: DuckDBConnection): Promise<void> {
-  for (const [name, spec] of Object.entries(DATASET)) await connection.run(`CREATE OR REPLACE TABLE ${name} AS ${spec.sql}`);
+  for (const [name, spec] of Object.entries(DATASET))
+    await connection.run(`CREATE OR REPLACE TABLE ${name} AS ${spec.sql}`);
 }

@@ -17,5 +17,8 @@ export const serviceParts = pgTable(
     createdAt: timestamp('created_at', { precision: 6 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { precision: 6 }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.serviceid, t.sku] }), check('service_parts_quantity_positive', sql`${t.quantity} > 0`)],
+  (t) => [
+    primaryKey({ columns: [t.serviceid, t.sku] }),
+    check('service_parts_quantity_positive', sql`${t.quantity} > 0`),
+  ],
 );

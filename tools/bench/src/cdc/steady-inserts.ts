@@ -8,7 +8,11 @@ export const BENCH_CUSTOMER_BASE = 900_000_000;
  * `changesPerSecond / 100` rows, each scheduled against the start time so a slow one is caught up.
  * Returns the rows inserted (ids from BENCH_CUSTOMER_BASE on).
  */
-export async function insertCustomersSteadily(connection: pg.ClientConfig, changesPerSecond: number, seconds: number): Promise<number> {
+export async function insertCustomersSteadily(
+  connection: pg.ClientConfig,
+  changesPerSecond: number,
+  seconds: number,
+): Promise<number> {
   const perTransaction = Math.max(1, Math.round(changesPerSecond / 100));
   const client = new pg.Client(connection);
   client.on('error', () => undefined);

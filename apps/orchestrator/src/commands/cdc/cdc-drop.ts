@@ -5,7 +5,8 @@ import { CDC_COMMON_OPTIONS, cdcOptions } from './cdc-options';
 
 export const cdcDropCommand: Command = {
   path: ['cdc', 'drop'],
-  summary: 'Remove the replication slot and publication (PostgreSQL stops keeping WAL for them) and the stored CDC state',
+  summary:
+    'Remove the replication slot and publication (PostgreSQL stops keeping WAL for them) and the stored CDC state',
   description: 'The raw files stay. The next "autocorp cdc start" takes a new full load.',
   options: CDC_COMMON_OPTIONS,
   async run(values, _positionals, io) {

@@ -10,10 +10,14 @@ export const cdcStartCommand: Command = {
   path: ['cdc', 'start'],
   summary: 'Full load (first time) then stream changes from PostgreSQL into raw/database/ until stopped',
   description:
-    'Creates the publication and slot on first use and takes the full load from the slot\'s exported snapshot, then streams pgoutput changes into time-cut Parquet files (DMS layout). The position is stored only after the files are durable and acknowledged only after that. Ctrl-C (SIGINT) or SIGTERM stops gracefully. With --until-idle it stops once every change committed before the start is in the lake.',
+    "Creates the publication and slot on first use and takes the full load from the slot's exported snapshot, then streams pgoutput changes into time-cut Parquet files (DMS layout). The position is stored only after the files are durable and acknowledged only after that. Ctrl-C (SIGINT) or SIGTERM stops gracefully. With --until-idle it stops once every change committed before the start is in the lake.",
   options: {
     ...CDC_STREAM_OPTIONS,
-    'until-idle': { type: 'boolean', default: false, description: 'Stop once caught up with the WAL position at start' },
+    'until-idle': {
+      type: 'boolean',
+      default: false,
+      description: 'Stop once caught up with the WAL position at start',
+    },
   },
   async run(values, _positionals, io) {
     await withSourceDb(io, async (db) => {
@@ -25,7 +29,9 @@ export const cdcStartCommand: Command = {
       const runner = startCdc({
         ...options,
         onBatch: (batch) => {
-          io.stderr.write(`batch: ${formatCount(batch.rows)} change(s) in ${batch.files.length} file(s), position ${batch.position.lsn}/${batch.position.seq}\n`);
+          io.stderr.write(
+            `batch: ${formatCount(batch.rows)} change(s) in ${batch.files.length} file(s), position ${batch.position.lsn}/${batch.position.seq}\n`,
+          );
         },
       });
       const stop = () => void runner.stop();

@@ -16,7 +16,9 @@ export const dbMigrateCommand: Command = {
         io.stdout.write(`Schema is up to date (${report.alreadyApplied.length} migrations applied before).\n`);
       } else {
         for (const tag of report.applied) io.stdout.write(`applied ${tag}\n`);
-        io.stdout.write(`${report.applied.length} migration(s) applied, ${report.alreadyApplied.length} already present.\n`);
+        io.stdout.write(
+          `${report.applied.length} migration(s) applied, ${report.alreadyApplied.length} already present.\n`,
+        );
       }
     });
   },

@@ -7,7 +7,8 @@ import { LAKE_OPTION, openLake } from '../lake';
 
 export const etlQuarantineFileCommand: Command = {
   path: ['etl', 'quarantine-file'],
-  summary: 'Take a raw CSV file that blocks its job out of the ETL input (nothing is deleted), or put it back with --undo',
+  summary:
+    'Take a raw CSV file that blocks its job out of the ETL input (nothing is deleted), or put it back with --undo',
   description:
     'The file stays where it landed in the raw zone; a record (who, when, why) in the state folder makes the jobs skip it, so a fixed export can commit. "autocorp etl quarantined-files" lists such files; --undo puts one back into the input (the next run reads it).',
   positionals: ['<raw-file-key>'],
@@ -19,14 +20,21 @@ export const etlQuarantineFileCommand: Command = {
   },
   async run(values, positionals, io) {
     const key = positionals[0];
-    if (!key) throw new CliError('usage', 'Name the raw file, e.g. "autocorp etl quarantine-file raw/csv/sales_orders/ingest_date=2025-06-02/sales_orders.csv --reason \'...\'" (the key is in the error of the blocked run).');
+    if (!key)
+      throw new CliError(
+        'usage',
+        'Name the raw file, e.g. "autocorp etl quarantine-file raw/csv/sales_orders/ingest_date=2025-06-02/sales_orders.csv --reason \'...\'" (the key is in the error of the blocked run).',
+      );
     const store = openLake(io, values.lake);
     if (values.undo) {
       const removed = await restoreRawFile(store, key);
-      io.stdout.write(`${removed.key} is back in the input of ${removed.jobs.join(', ')}; the next "autocorp etl run" reads it.\n`);
+      io.stdout.write(
+        `${removed.key} is back in the input of ${removed.jobs.join(', ')}; the next "autocorp etl run" reads it.\n`,
+      );
       return;
     }
-    if (typeof values.reason !== 'string' || values.reason.trim() === '') throw new CliError('usage', `--reason is required: say why ${key} is taken out of the ETL input.`);
+    if (typeof values.reason !== 'string' || values.reason.trim() === '')
+      throw new CliError('usage', `--reason is required: say why ${key} is taken out of the ETL input.`);
     const by = typeof values.by === 'string' ? values.by : (io.env.USER ?? userInfo().username);
     const record = await excludeRawFile({ store, key, reason: values.reason, by });
     io.stdout.write(

@@ -14,12 +14,17 @@ export const etlRunCommand: Command = {
   description:
     'Each job reads only raw files that arrived since its last successful run, applies its transform and data quality rules (rows breaking a row rule go to quarantine; a failed "fail" rule blocks the commit), and upserts its Hudi table. Exits 1 when a job failed or was blocked.',
   options: {
-    job: { type: 'string', valueName: '<names>', description: `Comma-separated jobs to run, with what they depend on (default: all ${JOBS.length})` },
+    job: {
+      type: 'string',
+      valueName: '<names>',
+      description: `Comma-separated jobs to run, with what they depend on (default: all ${JOBS.length})`,
+    },
     lake: LAKE_OPTION,
     'reconcile-source': {
       type: 'boolean',
       default: false,
-      description: 'Also reconcile each operational table with its PostgreSQL row count (DATABASE_URL or the embedded server; run after the CDC has caught up)',
+      description:
+        'Also reconcile each operational table with its PostgreSQL row count (DATABASE_URL or the embedded server; run after the CDC has caught up)',
     },
     json: { type: 'boolean', default: false, description: 'Print the run reports as JSON' },
   },
@@ -31,7 +36,11 @@ export const etlRunCommand: Command = {
       ? await withSourceDb(io, (source) =>
           runJobs({
             ...options,
-            sourceRowCount: async (table) => Number((await source.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdentifier(table)}`)).rows[0]?.n),
+            sourceRowCount: async (table) =>
+              Number(
+                (await source.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdentifier(table)}`)).rows[0]
+                  ?.n,
+              ),
           }),
         )
       : await runJobs(options);

@@ -15,10 +15,20 @@ export const etlRunsCommand: Command = {
     json: { type: 'boolean', default: false, description: 'Print JSON (rule outcomes with samples included)' },
   },
   async run(values, _positionals, io) {
-    const jobs = typeof values.job === 'string' ? listOption(values.job, 'job', JOBS.map((j) => j.name)) : undefined;
+    const jobs =
+      typeof values.job === 'string'
+        ? listOption(
+            values.job,
+            'job',
+            JOBS.map((j) => j.name),
+          )
+        : undefined;
     const limit = numberOption(values.limit, 'limit', { integer: true, min: 1 });
     const runs = await listRuns({ store: openLake(io, values.lake), limit, ...(jobs ? { jobs } : {}) });
     if (values.json) io.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
-    else io.stdout.write(runs.length === 0 ? 'No ETL runs recorded yet. Run "autocorp etl run".\n' : formatRunReports(runs));
+    else
+      io.stdout.write(
+        runs.length === 0 ? 'No ETL runs recorded yet. Run "autocorp etl run".\n' : formatRunReports(runs),
+      );
   },
 };

@@ -18,9 +18,20 @@ export function formatRunReports(reports: readonly RunReport[]): string {
       formatDuration(r.timings.totalMs / 1000),
     ];
   });
-  const table = formatTable(['job', 'status', 'read', 'inserted', 'updated', 'deleted', 'quarantined', 'quality rules', 'time'], rows);
+  const table = formatTable(
+    ['job', 'status', 'read', 'inserted', 'updated', 'deleted', 'quarantined', 'quality rules', 'time'],
+    rows,
+  );
   const errors = reports.filter((r) => r.error).map((r) => `${r.job}: ${r.error}`);
-  const warnings = reports.flatMap((r) => r.rules.filter((rule) => !rule.passed && rule.severity === 'warn' && rule.message).map((rule) => `${r.job}: warning ${rule.rule}: ${rule.message}`));
-  const excluded = reports.flatMap((r) => (r.excludedFiles ?? []).map((key) => `${r.job}: skipped ${key} (taken out of the input; "autocorp etl quarantined-files" lists it)`));
+  const warnings = reports.flatMap((r) =>
+    r.rules
+      .filter((rule) => !rule.passed && rule.severity === 'warn' && rule.message)
+      .map((rule) => `${r.job}: warning ${rule.rule}: ${rule.message}`),
+  );
+  const excluded = reports.flatMap((r) =>
+    (r.excludedFiles ?? []).map(
+      (key) => `${r.job}: skipped ${key} (taken out of the input; "autocorp etl quarantined-files" lists it)`,
+    ),
+  );
   return [table, ...errors, ...warnings, ...excluded].join('\n') + '\n';
 }

@@ -18,15 +18,26 @@ export function formatRejectedFiles(reports: readonly CrawlReport[]): string[] {
 export const crawlCommand: Command = {
   path: ['crawl'],
   summary: 'Run the three crawlers (raw database files, raw CSV, curated Hudi) and update the catalog',
-  description: 'Infers schemas, registers tables and partitions; a schema change keeps the old table version and records what changed. Crawling again with no change changes nothing.',
-  options: { lake: LAKE_OPTION, json: { type: 'boolean', default: false, description: 'Print the crawl reports as JSON' } },
+  description:
+    'Infers schemas, registers tables and partitions; a schema change keeps the old table version and records what changed. Crawling again with no change changes nothing.',
+  options: {
+    lake: LAKE_OPTION,
+    json: { type: 'boolean', default: false, description: 'Print the crawl reports as JSON' },
+  },
   async run(values, _positionals, io) {
-    const reports = await crawlAll({ store: openLake(io, values.lake), catalog: openCatalog(io), databases: catalogDatabases(io.env), onProgress: commandProgress(io) });
+    const reports = await crawlAll({
+      store: openLake(io, values.lake),
+      catalog: openCatalog(io),
+      databases: catalogDatabases(io.env),
+      onProgress: commandProgress(io),
+    });
     if (values.json) {
       io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
       return;
     }
-    const rows = reports.flatMap((r) => r.tables.map((t) => [r.crawler, `${t.database}.${t.table}`, t.outcome, t.partitionsAdded, t.filesRead]));
+    const rows = reports.flatMap((r) =>
+      r.tables.map((t) => [r.crawler, `${t.database}.${t.table}`, t.outcome, t.partitionsAdded, t.filesRead]),
+    );
     io.stdout.write(`${formatTable(['crawler', 'table', 'outcome', 'partitions added', 'files read'], rows)}\n`);
     const rejected = formatRejectedFiles(reports);
     if (rejected.length > 0) io.stdout.write(`${rejected.join('\n')}\n`);

@@ -20,7 +20,11 @@ export function formatQueryResult(result: QueryResult, format: OutputFormat): st
   const names = result.columns.map((c) => c.name);
   if (format === 'json') return `${JSON.stringify(result.rows, null, 2)}\n`;
   if (format === 'csv') {
-    return [names.map(csvCell).join(','), ...result.rows.map((row) => names.map((n) => csvCell(row[n])).join(','))].join('\n') + '\n';
+    return (
+      [names.map(csvCell).join(','), ...result.rows.map((row) => names.map((n) => csvCell(row[n])).join(','))].join(
+        '\n',
+      ) + '\n'
+    );
   }
   const rows = result.rows.map((row) => names.map((n) => tableCell(row[n])));
   return `${formatTable(names, rows)}\n(${result.rows.length} row${result.rows.length === 1 ? '' : 's'}, ${result.stats.elapsedMs.toFixed(0)} ms)\n`;

@@ -41,25 +41,40 @@ export async function commitHistory(table: HudiTable): Promise<CommitHistoryRow[
 export const historyCommand: Command = {
   path: ['history'],
   summary: "List a curated table's commits: time, operation, rows inserted/updated/deleted",
-  description: 'Instants listed here can be passed to "autocorp query --as-of" (time travel) and "--since" (incremental reads).',
+  description:
+    'Instants listed here can be passed to "autocorp query --as-of" (time travel) and "--since" (incremental reads).',
   positionals: ['<table>'],
   options: { lake: LAKE_OPTION, json: { type: 'boolean', default: false, description: 'Print JSON' } },
   async run(values, positionals, io) {
     const name = positionals[0];
-    if (!name) throw new CliError('usage', 'name the table: autocorp history <table> (e.g. sales_order). "autocorp tables" lists them.');
+    if (!name)
+      throw new CliError(
+        'usage',
+        'name the table: autocorp history <table> (e.g. sales_order). "autocorp tables" lists them.',
+      );
     const store = openLake(io, values.lake);
     const folder = store.localPath(curatedTablePrefix(name).replace(/\/$/, ''));
-    if (folder === undefined) throw new CliError('usage', `history reads the local lake; ${store.uri} is remote (on aws use the Glue/Athena console or "autocorp query").`);
+    if (folder === undefined)
+      throw new CliError(
+        'usage',
+        `history reads the local lake; ${store.uri} is remote (on aws use the Glue/Athena console or "autocorp query").`,
+      );
     let table: HudiTable;
     try {
       table = await HudiTable.open(folder);
     } catch (error) {
       // Only a missing table is a usage error; a table that is there but cannot be read keeps its own error.
       if (error instanceof HudiError && error.kind === 'not-a-table') {
-        throw new CliError('usage', `there is no curated table "${name}" at ${folder}. "autocorp tables" lists the tables.`, { cause: error });
+        throw new CliError(
+          'usage',
+          `there is no curated table "${name}" at ${folder}. "autocorp tables" lists the tables.`,
+          { cause: error },
+        );
       }
       const reason = error instanceof Error ? error.message : String(error);
-      throw new CliError('unreadable-input', `curated table "${name}" at ${folder} cannot be read: ${reason}`, { cause: error });
+      throw new CliError('unreadable-input', `curated table "${name}" at ${folder} cannot be read: ${reason}`, {
+        cause: error,
+      });
     }
     const rows = await commitHistory(table);
     if (values.json) {
@@ -69,7 +84,17 @@ export const historyCommand: Command = {
     io.stdout.write(
       `${formatTable(
         ['instant', 'time (UTC)', 'action', 'operation', 'inserted', 'updated', 'deleted', 'files', 'bytes'],
-        rows.map((r) => [r.instant, r.time, r.action, r.operation, r.inserted, r.updated, r.deleted, r.filesWritten, formatBytes(r.bytesWritten)]),
+        rows.map((r) => [
+          r.instant,
+          r.time,
+          r.action,
+          r.operation,
+          r.inserted,
+          r.updated,
+          r.deleted,
+          r.filesWritten,
+          formatBytes(r.bytesWritten),
+        ]),
       )}\n`,
     );
   },

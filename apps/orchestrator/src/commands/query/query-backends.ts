@@ -22,7 +22,12 @@ export function catalogDatabases(env: NodeJS.ProcessEnv): { raw: string; curated
  */
 export function openCatalog(io: CommandIo): Catalog {
   if (resolveProfile(io.env) === 'aws') return new Catalog(new GlueCatalogBackend({ client: new GlueClient({}) }));
-  return new Catalog(new LocalCatalogBackend({ root: resolveStateHome(io.env, io.cwd).catalog, lakeUri: resolveLakeUri(undefined, { env: io.env, cwd: io.cwd }) }));
+  return new Catalog(
+    new LocalCatalogBackend({
+      root: resolveStateHome(io.env, io.cwd).catalog,
+      lakeUri: resolveLakeUri(undefined, { env: io.env, cwd: io.cwd }),
+    }),
+  );
 }
 
 /** The SQL engine of the profile: DuckDB over the lake locally, Athena (workgroup from AUTOCORP_ATHENA_WORKGROUP) on aws. */
@@ -31,7 +36,10 @@ export function openExecutor(io: CommandIo, catalog: Catalog): QueryExecutor {
   if (resolveProfile(io.env) === 'aws') {
     const workGroup = io.env.AUTOCORP_ATHENA_WORKGROUP?.trim();
     if (!workGroup) {
-      throw new CliError('usage', 'AUTOCORP_PROFILE=aws needs AUTOCORP_ATHENA_WORKGROUP: set it to the Athena workgroup the CDK app deployed (e.g. autocorp-dev).');
+      throw new CliError(
+        'usage',
+        'AUTOCORP_PROFILE=aws needs AUTOCORP_ATHENA_WORKGROUP: set it to the Athena workgroup the CDK app deployed (e.g. autocorp-dev).',
+      );
     }
     return new AthenaExecutor({ client: new AthenaClient({}), workGroup, database: curated });
   }

@@ -10,7 +10,8 @@ export function parseParams(values: unknown): Record<string, string> {
   for (const item of list) {
     const text = String(item);
     const eq = text.indexOf('=');
-    if (eq <= 0) throw new CliError('usage', `--param "${text}" is not of the form name=value (e.g. --param start=2024-01-01).`);
+    if (eq <= 0)
+      throw new CliError('usage', `--param "${text}" is not of the form name=value (e.g. --param start=2024-01-01).`);
     params[text.slice(0, eq)] = text.slice(eq + 1);
   }
   return params;
@@ -29,28 +30,44 @@ export const queryCommand: Command = {
     named: { type: 'string', valueName: '<name>', description: 'Run a named query instead of SQL' },
     param: { type: 'string', multiple: true, valueName: '<k=v>', description: 'A named query parameter (repeatable)' },
     format: { type: 'string', default: 'table', valueName: '<fmt>', description: 'Output: table, csv or json' },
-    'as-of': { type: 'string', valueName: '<instant|time>', description: 'Read the tables as of a Hudi instant (yyyyMMddHHmmssSSS) or ISO time' },
-    since: { type: 'string', valueName: '<instant>', description: 'Incremental: only rows committed after this instant' },
+    'as-of': {
+      type: 'string',
+      valueName: '<instant|time>',
+      description: 'Read the tables as of a Hudi instant (yyyyMMddHHmmssSSS) or ISO time',
+    },
+    since: {
+      type: 'string',
+      valueName: '<instant>',
+      description: 'Incremental: only rows committed after this instant',
+    },
     until: { type: 'string', valueName: '<instant>', description: 'Incremental: up to this instant (default: latest)' },
     list: { type: 'boolean', default: false, description: 'List the named queries with their parameters' },
   },
   async run(values, positionals, io) {
     if (values.list) {
       for (const q of NAMED_QUERIES) {
-        const params = q.parameters.map((p) => `${p.name}=${p.default !== undefined ? String(p.default) : `<${p.dataDefault ?? 'none'}>`}`).join(' ');
+        const params = q.parameters
+          .map((p) => `${p.name}=${p.default !== undefined ? String(p.default) : `<${p.dataDefault ?? 'none'}>`}`)
+          .join(' ');
         io.stdout.write(`${q.name}${params ? `  [${params}]` : ''}\n    ${q.description}\n`);
       }
       return;
     }
     const format = String(values.format) as OutputFormat;
-    if (!OUTPUT_FORMATS.includes(format)) throw new CliError('usage', `--format "${format}" is not one of: ${OUTPUT_FORMATS.join(', ')}.`);
+    if (!OUTPUT_FORMATS.includes(format))
+      throw new CliError('usage', `--format "${format}" is not one of: ${OUTPUT_FORMATS.join(', ')}.`);
     const sql = positionals[0];
     const named = typeof values.named === 'string' ? values.named : undefined;
     if ((sql === undefined) === (named === undefined)) {
-      throw new CliError('usage', 'give either SQL text ("autocorp query \\"SELECT ...\\"") or --named <name>, not both and not neither. "autocorp query --list" lists the named queries.');
+      throw new CliError(
+        'usage',
+        'give either SQL text ("autocorp query \\"SELECT ...\\"") or --named <name>, not both and not neither. "autocorp query --list" lists the named queries.',
+      );
     }
-    if (values.since === undefined && values.until !== undefined) throw new CliError('usage', '--until needs --since (an incremental read is a range).');
-    if (values.since !== undefined && values['as-of'] !== undefined) throw new CliError('usage', '--as-of and --since cannot be combined: use one.');
+    if (values.since === undefined && values.until !== undefined)
+      throw new CliError('usage', '--until needs --since (an incremental read is a range).');
+    if (values.since !== undefined && values['as-of'] !== undefined)
+      throw new CliError('usage', '--as-of and --since cannot be combined: use one.');
     // Loaded here, not at the top: --list and usage errors need no DuckDB, Glue or Athena client.
     const { catalogDatabases, openCatalog, openExecutor } = await import('./query-backends');
     const catalog = openCatalog(io);
@@ -62,14 +79,18 @@ export const queryCommand: Command = {
     };
     if (named !== undefined) {
       const tables = await catalog.listTables(catalogDatabases(io.env).curated);
-      const result = await runNamedQuery(executor, named, parseParams(values.param), { ...options, ...(tables.length > 0 ? { schema: schemaFromCatalogTables(tables) } : {}) });
+      const result = await runNamedQuery(executor, named, parseParams(values.param), {
+        ...options,
+        ...(tables.length > 0 ? { schema: schemaFromCatalogTables(tables) } : {}),
+      });
       // The period goes with the table; with csv/json on stdout it goes to stderr so the output stays parseable.
       const period = describePeriod(result.period);
       if (period !== undefined) (format === 'table' ? io.stdout : io.stderr).write(`${period}\n`);
       io.stdout.write(formatQueryResult(result, format));
       return;
     }
-    if (values.param !== undefined) throw new CliError('usage', '--param goes with --named; raw SQL takes no parameters.');
+    if (values.param !== undefined)
+      throw new CliError('usage', '--param goes with --named; raw SQL takes no parameters.');
     io.stdout.write(formatQueryResult(await executor.execute(sql as string, [], options), format));
   },
 };

@@ -12,7 +12,8 @@ export const tablesCommand: Command = {
   },
   async run(values, _positionals, io) {
     const catalog = openCatalog(io);
-    const databases = typeof values.database === 'string' ? [values.database] : (await catalog.listDatabases()).map((d) => d.name);
+    const databases =
+      typeof values.database === 'string' ? [values.database] : (await catalog.listDatabases()).map((d) => d.name);
     const tables = (await Promise.all(databases.map((db) => catalog.listTables(db)))).flat();
     if (values.json) {
       io.stdout.write(`${JSON.stringify(tables, null, 2)}\n`);
@@ -22,7 +23,13 @@ export const tablesCommand: Command = {
       io.stdout.write('The catalog is empty. Run "autocorp crawl" after ingestion and ETL.\n');
       return;
     }
-    const rows = tables.map((t) => [`${t.database}.${t.name}`, t.format, t.columns.length, t.partitionKeys.map((k) => k.name).join(',') || '-', t.location]);
+    const rows = tables.map((t) => [
+      `${t.database}.${t.name}`,
+      t.format,
+      t.columns.length,
+      t.partitionKeys.map((k) => k.name).join(',') || '-',
+      t.location,
+    ]);
     io.stdout.write(`${formatTable(['table', 'format', 'columns', 'partition keys', 'location'], rows)}\n`);
     if (values.columns) {
       for (const t of tables) {

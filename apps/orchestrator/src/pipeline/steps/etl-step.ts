@@ -18,7 +18,9 @@ export const etlStep: PipelineStep = {
     });
     const bad = reports.filter((r) => r.status === 'failed' || r.status === 'blocked');
     if (bad.length > 0) {
-      throw new Error(`${bad.length} job(s) did not commit:\n${details.join('\n')}\n${bad.map((r) => `  ${r.job}: ${r.error ?? r.status}`).join('\n')}`);
+      throw new Error(
+        `${bad.length} job(s) did not commit:\n${details.join('\n')}\n${bad.map((r) => `  ${r.job}: ${r.error ?? r.status}`).join('\n')}`,
+      );
     }
     const committed = reports.filter((r) => r.status === 'committed').length;
     return { headline: `${committed} job(s) committed, ${reports.length - committed} had no new input`, details };

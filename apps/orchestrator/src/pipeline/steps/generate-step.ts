@@ -18,14 +18,23 @@ export const generateStep: PipelineStep = {
     const previous = await readManifest(context.home.generated);
     if (orders > 0) {
       if (previous && previous.seed === context.seed && previous.scale === context.scale) {
-        return { headline: `data of scale ${context.scale}, seed ${context.seed} already loaded (${formatCount(orders)} orders); kept` };
+        return {
+          headline: `data of scale ${context.scale}, seed ${context.seed} already loaded (${formatCount(orders)} orders); kept`,
+        };
       }
       const what = previous ? `scale ${previous.scale}, seed ${previous.seed}` : 'data this tool did not generate';
       throw new Error(
         `the source database at ${db.displayAddress} already holds ${what}, and this pass asks for scale ${context.scale}, seed ${context.seed}. Run with --scale ${previous?.scale ?? '<the same>'} --seed ${previous?.seed ?? '<the same>'}, or start from a fresh state folder (AUTOCORP_HOME=<new folder>, or delete ${context.home.root}).`,
       );
     }
-    const summary = await generate({ seed: context.seed, scale: context.scale, out: context.home.generated, targets: ['postgres', 'csv'], pool: db.pool, onProgress: commandProgress(context.io) });
+    const summary = await generate({
+      seed: context.seed,
+      scale: context.scale,
+      out: context.home.generated,
+      targets: ['postgres', 'csv'],
+      pool: db.pool,
+      onProgress: commandProgress(context.io),
+    });
     const pgRows = Object.values(summary.tables).reduce((n, t) => n + (t?.rows ?? 0), 0);
     const csvRows = Object.entries(summary.files)
       .filter(([name]) => !name.includes('/'))
@@ -33,8 +42,12 @@ export const generateStep: PipelineStep = {
     return {
       headline: `scale ${context.scale}, seed ${context.seed}: ${formatCount(pgRows)} rows loaded into PostgreSQL, ${formatCount(csvRows)} CSV rows written`,
       details: [
-        ...Object.entries(summary.tables).map(([name, t]) => `  postgres ${name.padEnd(22)} ${formatCount(t?.rows ?? 0).padStart(11)}`),
-        ...Object.entries(summary.files).map(([name, f]) => `  csv      ${name.padEnd(30)} ${formatCount(f.rows).padStart(11)}`),
+        ...Object.entries(summary.tables).map(
+          ([name, t]) => `  postgres ${name.padEnd(22)} ${formatCount(t?.rows ?? 0).padStart(11)}`,
+        ),
+        ...Object.entries(summary.files).map(
+          ([name, f]) => `  csv      ${name.padEnd(30)} ${formatCount(f.rows).padStart(11)}`,
+        ),
       ],
     };
   },

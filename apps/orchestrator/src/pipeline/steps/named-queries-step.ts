@@ -17,7 +17,10 @@ export const namedQueriesStep: PipelineStep = {
     for (const named of NAMED_QUERIES) {
       const result = await runNamedQuery(executor, named, {}, { schema });
       const shown = { ...result, rows: result.rows.slice(0, SHOWN_ROWS) };
-      details.push('', `-- ${named.name}: ${named.description} (${result.rows.length} row(s)${result.rows.length > SHOWN_ROWS ? `, first ${SHOWN_ROWS} shown` : ''})`);
+      details.push(
+        '',
+        `-- ${named.name}: ${named.description} (${result.rows.length} row(s)${result.rows.length > SHOWN_ROWS ? `, first ${SHOWN_ROWS} shown` : ''})`,
+      );
       const period = describePeriod(result.period);
       if (period !== undefined) details.push(period);
       details.push(formatQueryResult(shown, 'table').trimEnd());

@@ -9,7 +9,12 @@ export const sourceDatabaseStep: PipelineStep = {
     context.sourceDb = db;
     context.closers.push(() => db.close());
     const report = await migrate(db);
-    const how = db.origin === 'url' ? 'connected to DATABASE_URL' : db.origin === 'embedded-started' ? 'started embedded server' : 'embedded server already running';
+    const how =
+      db.origin === 'url'
+        ? 'connected to DATABASE_URL'
+        : db.origin === 'embedded-started'
+          ? 'started embedded server'
+          : 'embedded server already running';
     return {
       headline: `${db.displayAddress}: ${how}; ${report.applied.length} migration(s) applied, ${report.alreadyApplied.length} already present`,
     };

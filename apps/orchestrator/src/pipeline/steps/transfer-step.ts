@@ -21,7 +21,9 @@ export const transferStep: PipelineStep = {
     }
     return {
       headline: `${t.copied} file(s) copied (${formatCount(t.rowsCopied)} rows, ${formatBytes(t.bytesCopied)}), ${t.skipped} unchanged, ${t.rejected} rejected, ${t.withWarnings} with warnings; manifest ${report.manifestKey}`,
-      details: report.records.flatMap((r) => (r.warnings ?? []).map((w) => `warning: ${w.message} Findings: ${w.findingsKey}`)),
+      details: report.records.flatMap((r) =>
+        (r.warnings ?? []).map((w) => `warning: ${w.message} Findings: ${w.findingsKey}`),
+      ),
     };
   },
 };

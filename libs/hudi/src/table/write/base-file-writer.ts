@@ -1,5 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { BLOOM_FILTER_FOOTER_KEY, BLOOM_FILTER_TYPE, BLOOM_FILTER_TYPE_FOOTER_KEY, DynamicBloomFilter } from '../../bloom/dynamic-bloom-filter';
+import {
+  BLOOM_FILTER_FOOTER_KEY,
+  BLOOM_FILTER_TYPE,
+  BLOOM_FILTER_TYPE_FOOTER_KEY,
+  DynamicBloomFilter,
+} from '../../bloom/dynamic-bloom-filter';
 import { baseFileName, joinPath } from '../../file-group/base-file';
 import { META_FIELDS } from '../../schema/meta-fields';
 import { quoteIdentifier as ident, quoteLiteral as literal } from '@autocorp/duckdb/sql';
@@ -59,7 +64,13 @@ export async function writeBaseFile(
     `SELECT count(*)::BIGINT, count(*) FILTER (WHERE __hudi_kind = 'update')::BIGINT, count(*) FILTER (WHERE __hudi_kind = 'insert')::BIGINT,
       min(_hoodie_record_key), max(_hoodie_record_key) FROM ${scratchTable}`,
   );
-  const [numWrites, numUpdates, numInserts, minKey, maxKey] = stats.getRows()[0] as [bigint, bigint, bigint, string | null, string | null];
+  const [numWrites, numUpdates, numInserts, minKey, maxKey] = stats.getRows()[0] as [
+    bigint,
+    bigint,
+    bigint,
+    string | null,
+    string | null,
+  ];
   const footers: [string, string][] = [
     ['parquet.avro.schema', avroSchemaWithMeta],
     ['writer.model.name', 'avro'],
@@ -70,7 +81,8 @@ export async function writeBaseFile(
     for (const key of keys.getColumns()[0] ?? []) if (typeof key === 'string') filter.add(key);
     footers.push([BLOOM_FILTER_TYPE_FOOTER_KEY, BLOOM_FILTER_TYPE], [BLOOM_FILTER_FOOTER_KEY, filter.serialize()]);
   }
-  if (minKey !== null && maxKey !== null) footers.push(['hoodie_min_record_key', minKey], ['hoodie_max_record_key', maxKey]);
+  if (minKey !== null && maxKey !== null)
+    footers.push(['hoodie_min_record_key', minKey], ['hoodie_max_record_key', maxKey]);
   await storage.write(joinPath(markerFolder(instant), `${joinPath(job.partitionPath, name)}.marker.${job.ioType}`), '');
   const kv = footers.map(([key, value]) => `${literal(key)}: ${literal(value)}`).join(', ');
   const columns = [...META_FIELDS.map(ident), ...dataColumns.map(ident)].join(', ');
@@ -79,7 +91,14 @@ export async function writeBaseFile(
     `COPY (SELECT ${columns} FROM ${scratchTable}) TO ${literal(storage.locate(path))} (FORMAT parquet, COMPRESSION snappy, KV_METADATA {${kv}})`,
   );
   await connection.run(`DROP TABLE IF EXISTS ${scratchTable}`);
-  return { name, path, size: await storage.size(path), numWrites: Number(numWrites), numUpdates: Number(numUpdates), numInserts: Number(numInserts) };
+  return {
+    name,
+    path,
+    size: await storage.size(path),
+    numWrites: Number(numWrites),
+    numUpdates: Number(numUpdates),
+    numInserts: Number(numInserts),
+  };
 }
 
 /**
@@ -116,10 +135,16 @@ export async function writeNewFileGroups(
   if (groups.length === 0) return written;
   const names = groups.map((g) => baseFileName(g.job.fileId, g.job.writeToken, instant));
   for (const [i, group] of groups.entries()) {
-    await storage.write(joinPath(markerFolder(instant), `${joinPath(group.job.partitionPath, names[i] as string)}.marker.CREATE`), '');
+    await storage.write(
+      joinPath(markerFolder(instant), `${joinPath(group.job.partitionPath, names[i] as string)}.marker.CREATE`),
+      '',
+    );
   }
   const buckets = `${tagged}_buckets`;
-  const rows = groups.map((g, i) => `(${g.job.task}, ${literal(g.job.partitionPath)}, ${g.from}, ${g.to}, ${g.slot}, ${g.slots}, ${literal(names[i] as string)})`);
+  const rows = groups.map(
+    (g, i) =>
+      `(${g.job.task}, ${literal(g.job.partitionPath)}, ${g.from}, ${g.to}, ${g.slot}, ${g.slots}, ${literal(names[i] as string)})`,
+  );
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE ${buckets} AS SELECT * FROM (VALUES ${rows.join(', ')}) b(task, partition_path, from_rn, to_rn, slot, slots, file_name)`,
   );
@@ -155,14 +180,28 @@ export async function writeNewFileGroups(
       const folder = joinPath(stagingFolder, `__hudi_task=${group.job.task}`);
       const files = (await storage.list(folder)).filter((e) => !e.isDirectory);
       if (files.length !== 1) {
-        throw new HudiError('write-failed', `Writing new file group ${group.job.fileId} in ${storage.root} produced ${files.length} files instead of one; the write is rolled back, retry it.`);
+        throw new HudiError(
+          'write-failed',
+          `Writing new file group ${group.job.fileId} in ${storage.root} produced ${files.length} files instead of one; the write is rolled back, retry it.`,
+        );
       }
       const path = joinPath(group.job.partitionPath, names[i] as string);
       await storage.makeFolder(group.job.partitionPath);
       await storage.rename(joinPath(folder, (files[0] as StorageEntry).name), path);
-      const counted = hashed ? await connection.runAndReadAll(`SELECT CAST(num_rows AS BIGINT) FROM parquet_file_metadata(${literal(storage.locate(path))})`) : undefined;
+      const counted = hashed
+        ? await connection.runAndReadAll(
+            `SELECT CAST(num_rows AS BIGINT) FROM parquet_file_metadata(${literal(storage.locate(path))})`,
+          )
+        : undefined;
       const rowsWritten = counted ? Number(counted.getRows()[0]?.[0] ?? 0) : group.to - group.from;
-      written.set(group.job.task, { name: names[i] as string, path, size: await storage.size(path), numWrites: rowsWritten, numUpdates: 0, numInserts: rowsWritten });
+      written.set(group.job.task, {
+        name: names[i] as string,
+        path,
+        size: await storage.size(path),
+        numWrites: rowsWritten,
+        numUpdates: 0,
+        numInserts: rowsWritten,
+      });
     }
   } finally {
     await connection.run(`DROP TABLE IF EXISTS ${buckets}`);
@@ -199,7 +238,16 @@ export async function writeBaseFileDirect(
       FROM (${job.rowsSql}))
     TO ${literal(storage.locate(path))} (FORMAT parquet, COMPRESSION snappy, KV_METADATA {${kv}})`,
   );
-  const meta = await connection.runAndReadAll(`SELECT CAST(num_rows AS BIGINT) FROM parquet_file_metadata(${literal(storage.locate(path))})`);
+  const meta = await connection.runAndReadAll(
+    `SELECT CAST(num_rows AS BIGINT) FROM parquet_file_metadata(${literal(storage.locate(path))})`,
+  );
   const numWrites = Number(meta.getRows()[0]?.[0] ?? 0);
-  return { name, path, size: await storage.size(path), numWrites, numUpdates: counts.numUpdates, numInserts: counts.numInserts };
+  return {
+    name,
+    path,
+    size: await storage.size(path),
+    numWrites,
+    numUpdates: counts.numUpdates,
+    numInserts: counts.numInserts,
+  };
 }

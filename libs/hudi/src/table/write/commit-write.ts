@@ -59,7 +59,12 @@ export function commitCounts(stats: ReadonlyMap<string, WriteStat[]>, replaced: 
  * removes the write's markers. The requested and inflight instants must exist.
  */
 export async function commitWrite(storage: Storage, input: CommitInput): Promise<CommitCounts> {
-  await new InstantWriter(storage).write(input.instant, input.plan.action, 'completed', serializeCommitMetadata(commitMetadataOf(input)));
+  await new InstantWriter(storage).write(
+    input.instant,
+    input.plan.action,
+    'completed',
+    serializeCommitMetadata(commitMetadataOf(input)),
+  );
   await storage.deleteFolder(markerFolder(input.instant));
   return commitCounts(input.stats, input.plan.replaced);
 }

@@ -20,7 +20,11 @@ export interface SizingSettings {
  * Hudi's UpsertPartitioner rule: per partition, new records first top up small files (below the small file
  * limit) to the maximum file size, then fill new file groups of at most maxFileSize / averageRecordSize records.
  */
-export function assignInserts(insertCounts: Map<string, number>, smallFiles: Map<string, FileSlice[]>, settings: SizingSettings): InsertBucket[] {
+export function assignInserts(
+  insertCounts: Map<string, number>,
+  smallFiles: Map<string, FileSlice[]>,
+  settings: SizingSettings,
+): InsertBucket[] {
   const perFile = Math.max(1, Math.floor(settings.maxFileSizeBytes / Math.max(1, settings.averageRecordSize)));
   const buckets: InsertBucket[] = [];
   for (const [partitionPath, count] of insertCounts) {
@@ -28,7 +32,9 @@ export function assignInserts(insertCounts: Map<string, number>, smallFiles: Map
     for (const slice of smallFiles.get(partitionPath) ?? []) {
       if (assigned >= count) break;
       if (settings.smallFileLimitBytes <= 0 || slice.baseFile.size >= settings.smallFileLimitBytes) continue;
-      const room = Math.floor((settings.maxFileSizeBytes - slice.baseFile.size) / Math.max(1, settings.averageRecordSize));
+      const room = Math.floor(
+        (settings.maxFileSizeBytes - slice.baseFile.size) / Math.max(1, settings.averageRecordSize),
+      );
       if (room <= 0) continue;
       const take = Math.min(room, count - assigned);
       buckets.push({ partitionPath, smallFile: slice, from: assigned, to: assigned + take });

@@ -13,7 +13,10 @@ export function sourceSql(source: string): string {
   if (/^(select|with|from|values|\(|table\s)/i.test(text)) return `(${text})`;
   if (/^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*){0,2}$/.test(text)) return text;
   if (/^"[^"]+"$/.test(text)) return text;
-  throw new HudiError('invalid-option', `Write source "${source.slice(0, 80)}" is neither a SELECT query nor a table or view name; pass e.g. "SELECT * FROM staged_orders" or "staged_orders".`);
+  throw new HudiError(
+    'invalid-option',
+    `Write source "${source.slice(0, 80)}" is neither a SELECT query nor a table or view name; pass e.g. "SELECT * FROM staged_orders" or "staged_orders".`,
+  );
 }
 
 /** Casts an incoming column to the type base files hold. */
@@ -48,7 +51,9 @@ export interface IncomingRecords {
 async function isBaseTable(connection: DuckDBConnection, source: string): Promise<boolean> {
   const name = source.trim();
   if (!/^[A-Za-z_][\w$]*$/.test(name)) return false;
-  const found = await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM duckdb_tables() WHERE table_name = '${name}'`);
+  const found = await connection.runAndReadAll(
+    `SELECT count(*)::BIGINT FROM duckdb_tables() WHERE table_name = '${name}'`,
+  );
   return Number(found.getRows()[0]?.[0] ?? 0) === 1;
 }
 
@@ -76,7 +81,10 @@ export async function planIncoming(
   if (operation === 'upsert' && config.precombineField) needed.push(config.precombineField);
   for (const field of needed) {
     if (!incoming.has(field)) {
-      throw new HudiError('schema-mismatch', `The records for ${operation} on ${where} have no column "${field}" (a record key, partition or precombine field); add it to the source query.`);
+      throw new HudiError(
+        'schema-mismatch',
+        `The records for ${operation} on ${where} have no column "${field}" (a record key, partition or precombine field); add it to the source query.`,
+      );
     }
   }
   let fields: TableField[] = existing;
@@ -87,23 +95,36 @@ export async function planIncoming(
       if (fields.some((f) => f.name === column)) continue;
       const field = fieldForDuckdbType(config.tableName, column, type);
       if (!field) {
-        throw new HudiError('schema-mismatch', `Column "${column}" of the records for ${where} has type ${type}, which Hudi/Spark tables cannot hold; cast it (e.g. to VARCHAR, BIGINT, DOUBLE, DECIMAL, DATE or TIMESTAMP) in the source query.`);
+        throw new HudiError(
+          'schema-mismatch',
+          `Column "${column}" of the records for ${where} has type ${type}, which Hudi/Spark tables cannot hold; cast it (e.g. to VARCHAR, BIGINT, DOUBLE, DECIMAL, DATE or TIMESTAMP) in the source query.`,
+        );
       }
       fields.push(field);
     }
     for (const field of fields) {
       const type = incoming.get(field.name);
       if (type && type.includes('(') && /STRUCT|MAP|\[\]/.test(type) && !/STRUCT|MAP|\[\]/.test(field.duckdbType)) {
-        throw new HudiError('schema-mismatch', `Column "${field.name}" of ${where} is ${field.duckdbType} but the records hold ${type}; cast it in the source query.`);
+        throw new HudiError(
+          'schema-mismatch',
+          `Column "${field.name}" of ${where} is ${field.duckdbType} but the records hold ${type}; cast it in the source query.`,
+        );
       }
     }
   }
   const columns = fields.map((f) => {
     const type = incoming.get(f.name);
-    return type === undefined ? `CAST(NULL AS ${f.duckdbType}) AS ${ident(f.name)}` : `${castTo(ident(f.name), type, f.duckdbType)} AS ${ident(f.name)}`;
+    return type === undefined
+      ? `CAST(NULL AS ${f.duckdbType}) AS ${ident(f.name)}`
+      : `${castTo(ident(f.name), type, f.duckdbType)} AS ${ident(f.name)}`;
   });
-  const keyColumns = [`${recordKeySql(config)} AS _hoodie_record_key`, `${partitionPathSql(config)} AS _hoodie_partition_path`];
-  const invalid = await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM ${from} WHERE ${invalidRecordKeySql(config)}`);
+  const keyColumns = [
+    `${recordKeySql(config)} AS _hoodie_record_key`,
+    `${partitionPathSql(config)} AS _hoodie_partition_path`,
+  ];
+  const invalid = await connection.runAndReadAll(
+    `SELECT count(*)::BIGINT FROM ${from} WHERE ${invalidRecordKeySql(config)}`,
+  );
   const bad = invalid.getRows()[0]?.[0] as bigint;
   if (bad > 0n) {
     throw new HudiError(
@@ -113,9 +134,16 @@ export async function planIncoming(
   }
   const hasRowId = await isBaseTable(connection, source);
   const rowId = hasRowId ? ['rowid AS __hudi_rowid'] : [];
-  const output = ['_hoodie_record_key', '_hoodie_partition_path', ...fields.map((f) => ident(f.name)), ...(hasRowId ? ['__hudi_rowid'] : [])].join(', ');
-  if (!combine) return { from: `(SELECT ${[...keyColumns, ...columns, ...rowId].join(', ')} FROM ${from})`, fields, hasRowId };
-  const ordering = operation === 'upsert' && config.precombineField ? `${ident(config.precombineField)} DESC NULLS LAST, ` : '';
+  const output = [
+    '_hoodie_record_key',
+    '_hoodie_partition_path',
+    ...fields.map((f) => ident(f.name)),
+    ...(hasRowId ? ['__hudi_rowid'] : []),
+  ].join(', ');
+  if (!combine)
+    return { from: `(SELECT ${[...keyColumns, ...columns, ...rowId].join(', ')} FROM ${from})`, fields, hasRowId };
+  const ordering =
+    operation === 'upsert' && config.precombineField ? `${ident(config.precombineField)} DESC NULLS LAST, ` : '';
   const select = `SELECT ${[...keyColumns, ...columns, ...rowId, 'row_number() OVER () AS __hudi_ord'].join(', ')} FROM ${from}`;
   return {
     from: `(SELECT ${output} FROM (${select}) QUALIFY row_number() OVER (PARTITION BY _hoodie_record_key${globalIndex ? '' : ', _hoodie_partition_path'} ORDER BY ${ordering}__hudi_ord DESC) = 1)`,
@@ -125,8 +153,14 @@ export async function planIncoming(
 }
 
 /** Materialises the planned records as the temp table `name`. */
-export async function stageIncoming(connection: DuckDBConnection, records: IncomingRecords, name: string): Promise<StagedInput> {
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * ${records.hasRowId ? 'EXCLUDE (__hudi_rowid)' : ''} FROM ${records.from}`);
+export async function stageIncoming(
+  connection: DuckDBConnection,
+  records: IncomingRecords,
+  name: string,
+): Promise<StagedInput> {
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * ${records.hasRowId ? 'EXCLUDE (__hudi_rowid)' : ''} FROM ${records.from}`,
+  );
   const count = await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM ${name}`);
   return { name, fields: records.fields, rows: Number(count.getRows()[0]?.[0] ?? 0) };
 }

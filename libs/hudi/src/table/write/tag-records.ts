@@ -41,16 +41,41 @@ export interface TaggedRecords {
  * finds which stored file holds each key (the index lookup), or marks every record new when no lookup is
  * needed. `mark('stage')` is called once the records are staged.
  */
-export async function tagRecords(connection: DuckDBConnection, input: TagInput, mark: (phase: string) => void = () => undefined): Promise<TaggedRecords> {
+export async function tagRecords(
+  connection: DuckDBConnection,
+  input: TagInput,
+  mark: (phase: string) => void = () => undefined,
+): Promise<TaggedRecords> {
   const { config, operation, options, slices, staged, tagged } = input;
   const lookup = operation === 'upsert' || operation === 'delete';
   const global = options.indexType === 'GLOBAL_SIMPLE';
-  const records = await planIncoming(connection, config, input.existing, input.source, operation, lookup && (options.combineBeforeUpsert ?? true), global);
+  const records = await planIncoming(
+    connection,
+    config,
+    input.existing,
+    input.source,
+    operation,
+    lookup && (options.combineBeforeUpsert ?? true),
+    global,
+  );
   const growSmallFiles = operation === 'upsert' || operation === 'insert';
-  const hashed = !(options.bloomFilter ?? true) && records.hasRowId && operation !== 'delete' && (slices.length === 0 || !growSmallFiles);
+  const hashed =
+    !(options.bloomFilter ?? true) &&
+    records.hasRowId &&
+    operation !== 'delete' &&
+    (slices.length === 0 || !growSmallFiles);
   const partitionsOf = async (name: string) =>
-    new Set((await connection.runAndReadAll(`SELECT DISTINCT _hoodie_partition_path FROM ${name}`)).getRows().map((row) => String(row[0])));
-  const result = async (touched: Set<string>): Promise<TaggedRecords> => ({ tagged, fields: records.fields, touched, hashed });
+    new Set(
+      (await connection.runAndReadAll(`SELECT DISTINCT _hoodie_partition_path FROM ${name}`))
+        .getRows()
+        .map((row) => String(row[0])),
+    );
+  const result = async (touched: Set<string>): Promise<TaggedRecords> => ({
+    tagged,
+    fields: records.fields,
+    touched,
+    hashed,
+  });
   if (lookup && slices.length > 0) {
     await stageIncoming(connection, records, staged);
     mark('stage');
@@ -60,13 +85,20 @@ export async function tagRecords(connection: DuckDBConnection, input: TagInput, 
     if (global) {
       // Every partition's keys are read (only GLOBAL_SIMPLE tables pay for that).
       const updatePartitionPath = operation === 'upsert' && (options.updatePartitionPath ?? true);
-      await tagLocationsGlobally(connection, staged, tagged, slices.map(locate), { precombineField, updatePartitionPath });
+      await tagLocationsGlobally(connection, staged, tagged, slices.map(locate), {
+        precombineField,
+        updatePartitionPath,
+      });
     } else {
-      const candidates = slices.filter((slice) => touched.has(slice.partitionPath)).map((slice) => ({ slice, location: locate(slice) }));
+      const candidates = slices
+        .filter((slice) => touched.has(slice.partitionPath))
+        .map((slice) => ({ slice, location: locate(slice) }));
       await tagLocations(connection, staged, tagged, candidates, precombineField);
     }
     if (operation === 'upsert' && config.precombineField) {
-      await connection.run(`DELETE FROM ${tagged} WHERE __hudi_file IS NOT NULL AND __hudi_stored_ordering > ${ident(config.precombineField)}`);
+      await connection.run(
+        `DELETE FROM ${tagged} WHERE __hudi_file IS NOT NULL AND __hudi_stored_ordering > ${ident(config.precombineField)}`,
+      );
     }
     return result(touched);
   }
@@ -85,15 +117,22 @@ export async function tagRecords(connection: DuckDBConnection, input: TagInput, 
 }
 
 /** Per stored file location: tagged records updating it, and records leaving it (delete markers of a GLOBAL_SIMPLE move). */
-export async function countPerStoredFile(connection: DuckDBConnection, tagged: string): Promise<Map<string, { updates: number; moves: number }>> {
+export async function countPerStoredFile(
+  connection: DuckDBConnection,
+  tagged: string,
+): Promise<Map<string, { updates: number; moves: number }>> {
   const counts = new Map<string, { updates: number; moves: number }>();
   const perFile = `SELECT __hudi_file, count(*) FILTER (WHERE NOT __hudi_delete)::BIGINT, count(*) FILTER (WHERE __hudi_delete)::BIGINT FROM ${tagged} WHERE __hudi_file IS NOT NULL GROUP BY 1`;
-  for (const row of (await connection.runAndReadAll(perFile)).getRows()) counts.set(String(row[0]), { updates: Number(row[1]), moves: Number(row[2]) });
+  for (const row of (await connection.runAndReadAll(perFile)).getRows())
+    counts.set(String(row[0]), { updates: Number(row[1]), moves: Number(row[2]) });
   return counts;
 }
 
 /** Per partition: the number of new records (tagged to no stored file). */
-export async function countInsertsPerPartition(connection: DuckDBConnection, tagged: string): Promise<Map<string, number>> {
+export async function countInsertsPerPartition(
+  connection: DuckDBConnection,
+  tagged: string,
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const query = `SELECT _hoodie_partition_path, count(*)::BIGINT FROM ${tagged} WHERE __hudi_file IS NULL GROUP BY 1 ORDER BY 1`;
   for (const row of (await connection.runAndReadAll(query)).getRows()) counts.set(String(row[0]), Number(row[1]));

@@ -6,7 +6,14 @@ import { quoteIdentifier as ident, quoteLiteral as literal } from '@autocorp/duc
 import type { Storage } from '../../storage/storage';
 import { emptyWriteStat, type WriteStat } from '../../timeline/commit-metadata';
 import { markerFolder } from '../../timeline/instant-writer';
-import { type BaseFileJob, type NewFileGroup, type WrittenBaseFile, writeBaseFile, writeBaseFileDirect, writeNewFileGroups } from './base-file-writer';
+import {
+  type BaseFileJob,
+  type NewFileGroup,
+  type WrittenBaseFile,
+  writeBaseFile,
+  writeBaseFileDirect,
+  writeNewFileGroups,
+} from './base-file-writer';
 import { castTo } from './stage-incoming';
 import type { PlannedFileGroup, WritePlan } from './write-plan';
 
@@ -48,12 +55,20 @@ async function storedColumns(connection: DuckDBConnection, location: string): Pr
  * The rows of one planned base file as SQL: for a MERGE the stored rows not replaced (kept with their commit
  * time and sequence number), then the updates and the new records; for a CREATE its slice of the new records.
  */
-export async function baseFileJob(connection: DuckDBConnection, group: PlannedFileGroup, tagged: string, fields: readonly TableField[]): Promise<BaseFileJob> {
+export async function baseFileJob(
+  connection: DuckDBConnection,
+  group: PlannedFileGroup,
+  tagged: string,
+  fields: readonly TableField[],
+): Promise<BaseFileJob> {
   const dataColumns = fields.map((f) => `, ${ident(f.name)}`).join('');
   const newRows = (kind: 'update' | 'insert', condition: string) =>
     `SELECT NULL::VARCHAR AS _hoodie_commit_time, NULL::VARCHAR AS _hoodie_commit_seqno, _hoodie_record_key, _hoodie_partition_path${dataColumns}, '${kind}' AS __hudi_kind FROM ${tagged} WHERE ${condition}`;
   const inserts = group.insertRanges.map(({ from, to }) =>
-    newRows('insert', `__hudi_file IS NULL AND _hoodie_partition_path = ${literal(group.partitionPath)} AND __hudi_rn > ${from} AND __hudi_rn <= ${to}`),
+    newRows(
+      'insert',
+      `__hudi_file IS NULL AND _hoodie_partition_path = ${literal(group.partitionPath)} AND __hudi_rn > ${from} AND __hudi_rn <= ${to}`,
+    ),
   );
   const parts: string[] = [];
   if (group.previous) {
@@ -61,7 +76,9 @@ export async function baseFileJob(connection: DuckDBConnection, group: PlannedFi
     const stored = await storedColumns(connection, group.previous.location);
     const oldData = fields.map((f) => {
       const type = stored.get(f.name);
-      return type === undefined ? `CAST(NULL AS ${f.duckdbType}) AS ${ident(f.name)}` : `${castTo(`o.${ident(f.name)}`, type, f.duckdbType)} AS ${ident(f.name)}`;
+      return type === undefined
+        ? `CAST(NULL AS ${f.duckdbType}) AS ${ident(f.name)}`
+        : `${castTo(`o.${ident(f.name)}`, type, f.duckdbType)} AS ${ident(f.name)}`;
     });
     parts.push(`SELECT o._hoodie_commit_time, o._hoodie_commit_seqno, o._hoodie_record_key, o._hoodie_partition_path${oldData.map((c) => `, ${c}`).join('')}, 'keep' AS __hudi_kind
         FROM read_parquet(${location}) o
@@ -69,7 +86,14 @@ export async function baseFileJob(connection: DuckDBConnection, group: PlannedFi
     if (group.takesUpdates) parts.push(newRows('update', `__hudi_file = ${location} AND NOT __hudi_delete`));
   }
   parts.push(...inserts);
-  return { partitionPath: group.partitionPath, fileId: group.fileId, writeToken: group.writeToken, task: group.task, ioType: group.ioType, rowsSql: parts.join('\nUNION ALL\n') };
+  return {
+    partitionPath: group.partitionPath,
+    fileId: group.fileId,
+    writeToken: group.writeToken,
+    task: group.task,
+    ioType: group.ioType,
+    rowsSql: parts.join('\nUNION ALL\n'),
+  };
 }
 
 /** The new file groups of a plan with their slot among the partition's new file groups (for hashed writes). */
@@ -96,23 +120,52 @@ export async function writeFiles(connection: DuckDBConnection, input: WriteFiles
   const { storage, instant, plan, bloomFilter } = input;
   const dataColumns = input.fields.map((f) => f.name);
   const jobs: { job: BaseFileJob; group: PlannedFileGroup }[] = [];
-  for (const group of plan.fileGroups) jobs.push({ job: await baseFileJob(connection, group, input.tagged, input.fields), group });
-  const progress = startProgress(input.onProgress, { stage: 'hudi-write', subject: input.subject, unit: 'files', total: jobs.length });
+  for (const group of plan.fileGroups)
+    jobs.push({ job: await baseFileJob(connection, group, input.tagged, input.fields), group });
+  const progress = startProgress(input.onProgress, {
+    stage: 'hudi-write',
+    subject: input.subject,
+    unit: 'files',
+    total: jobs.length,
+  });
   const stats = new Map<string, WriteStat[]>();
   const filesWritten: string[] = [];
-  for (const partitionPath of new Set(jobs.map((j) => j.job.partitionPath))) await ensurePartitionMetadata(storage, partitionPath, instant);
+  for (const partitionPath of new Set(jobs.map((j) => j.job.partitionPath)))
+    await ensurePartitionMetadata(storage, partitionPath, instant);
   const t1 = Date.now();
   const created = bloomFilter
     ? new Map<number, WrittenBaseFile>()
-    : await writeNewFileGroups(connection, storage, newFileGroups(jobs), instant, dataColumns, input.avroSchemaWithMeta, input.tagged, `${markerFolder(instant)}/__staging`, input.hashed);
+    : await writeNewFileGroups(
+        connection,
+        storage,
+        newFileGroups(jobs),
+        instant,
+        dataColumns,
+        input.avroSchemaWithMeta,
+        input.tagged,
+        `${markerFolder(instant)}/__staging`,
+        input.hashed,
+      );
   const createdMs = created.size === 0 ? 0 : Math.round((Date.now() - t1) / created.size);
   for (const { job, group } of jobs) {
     const t0 = Date.now();
     const written =
       created.get(job.task) ??
       (bloomFilter
-        ? await writeBaseFile(connection, storage, job, instant, dataColumns, input.avroSchemaWithMeta, true, input.scratchTable)
-        : await writeBaseFileDirect(connection, storage, job, instant, dataColumns, input.avroSchemaWithMeta, { numUpdates: group.updates, numInserts: group.inserts }));
+        ? await writeBaseFile(
+            connection,
+            storage,
+            job,
+            instant,
+            dataColumns,
+            input.avroSchemaWithMeta,
+            true,
+            input.scratchTable,
+          )
+        : await writeBaseFileDirect(connection, storage, job, instant, dataColumns, input.avroSchemaWithMeta, {
+            numUpdates: group.updates,
+            numInserts: group.inserts,
+          }));
     const ms = created.has(job.task) ? createdMs : Date.now() - t0;
     const stat = emptyWriteStat(job.fileId, job.partitionPath);
     Object.assign(stat, {
@@ -124,7 +177,11 @@ export async function writeFiles(connection: DuckDBConnection, input: WriteFiles
       numInserts: written.numInserts,
       totalWriteBytes: written.size,
       fileSizeInBytes: written.size,
-      runtimeStats: { totalScanTime: 0, totalUpsertTime: job.ioType === 'MERGE' ? ms : 0, totalCreateTime: job.ioType === 'CREATE' ? ms : 0 },
+      runtimeStats: {
+        totalScanTime: 0,
+        totalUpsertTime: job.ioType === 'MERGE' ? ms : 0,
+        totalCreateTime: job.ioType === 'CREATE' ? ms : 0,
+      },
     });
     stats.set(job.partitionPath, [...(stats.get(job.partitionPath) ?? []), stat]);
     filesWritten.push(written.path);

@@ -40,7 +40,10 @@ export async function writeRecords(
   }
   const lock = await TableLock.acquire(table.storage, operation, options.lock);
   try {
-    const { rolledBack, snapshot } = await rollbackFailedWrites(await loadSnapshot(table.storage, table.config), options.hooks);
+    const { rolledBack, snapshot } = await rollbackFailedWrites(
+      await loadSnapshot(table.storage, table.config),
+      options.hooks,
+    );
     return await writeLocked(snapshot, connection, operation, source, options, rolledBack);
   } finally {
     await lock.release();
@@ -52,7 +55,10 @@ function writeInstant(snapshot: TableSnapshot, options: WriteOptions): string {
   const last = snapshot.timeline.lastInstantTime();
   const instant = options.instantTime ?? newInstantTime(last, snapshot.config.timelineTimezone);
   if (!/^\d{17}$/.test(instant) || (last !== undefined && instant <= last)) {
-    throw new HudiError('invalid-option', `Instant time ${instant} must be 17 digits and later than the last instant ${last} of ${snapshot.storage.root}; leave instantTime unset to use the clock.`);
+    throw new HudiError(
+      'invalid-option',
+      `Instant time ${instant} must be 17 digits and later than the last instant ${last} of ${snapshot.storage.root}; leave instantTime unset to use the clock.`,
+    );
   }
   return instant;
 }
@@ -83,13 +89,22 @@ async function writeLocked(
     mark = now;
   };
 
-  const requested = action === 'commit' ? '' : writeAvroContainer(HOODIE_REQUESTED_REPLACE_METADATA, [{ operationType: null, clusteringPlan: null, extraMetadata: null, version: null }]);
+  const requested =
+    action === 'commit'
+      ? ''
+      : writeAvroContainer(HOODIE_REQUESTED_REPLACE_METADATA, [
+          { operationType: null, clusteringPlan: null, extraMetadata: null, version: null },
+        ]);
   await instants.write(instant, action, 'requested', requested);
 
   try {
     const slices = await latestFileSlices(snapshot);
     const existing = (await snapshotSchema(snapshot)).fields;
-    const tagged = await tagRecords(connection, { storage, config, existing, slices, operation, source, options, staged: names.staged, tagged: names.tagged }, phase);
+    const tagged = await tagRecords(
+      connection,
+      { storage, config, existing, slices, operation, source, options, staged: names.staged, tagged: names.tagged },
+      phase,
+    );
     phase('index');
 
     const plan = planWrite({
@@ -98,11 +113,15 @@ async function writeLocked(
       locate: (slice) => storage.locate(slice.baseFile.path),
       touched: tagged.touched,
       perStoredFile: await countPerStoredFile(connection, tagged.tagged),
-      insertsPerPartition: operation === 'delete' ? new Map() : await countInsertsPerPartition(connection, tagged.tagged),
+      insertsPerPartition:
+        operation === 'delete' ? new Map() : await countInsertsPerPartition(connection, tagged.tagged),
       sizing: {
         maxFileSizeBytes: options.maxFileSizeBytes ?? DEFAULTS.maxFileSizeBytes,
         smallFileLimitBytes: options.smallFileLimitBytes ?? DEFAULTS.smallFileLimitBytes,
-        averageRecordSize: await averageRecordSize(snapshot.timeline, options.recordSizeEstimate ?? DEFAULTS.recordSizeEstimate),
+        averageRecordSize: await averageRecordSize(
+          snapshot.timeline,
+          options.recordSizeEstimate ?? DEFAULTS.recordSizeEstimate,
+        ),
       },
     });
     await instants.write(instant, action, 'inflight', serializeCommitMetadata(inflightProfile(plan)));
@@ -124,12 +143,29 @@ async function writeLocked(
     phase('write');
     await options.hooks?.afterBaseFilesWritten?.(instant);
 
-    const counts = await commitWrite(storage, { instant, plan, tableName: config.tableName, fields: tagged.fields, stats: written.stats });
+    const counts = await commitWrite(storage, {
+      instant,
+      plan,
+      tableName: config.tableName,
+      fields: tagged.fields,
+      stats: written.stats,
+    });
     phase('commit');
 
-    const result: WriteResult = { instant, action, operation, ...counts, filesWritten: written.filesWritten, rolledBack, timings };
+    const result: WriteResult = {
+      instant,
+      action,
+      operation,
+      ...counts,
+      filesWritten: written.filesWritten,
+      rolledBack,
+      timings,
+    };
     if (options.clean ?? true) {
-      const clean = await runCleaner(await loadSnapshot(storage, config), options.commitsRetained ?? DEFAULTS.commitsRetained);
+      const clean = await runCleaner(
+        await loadSnapshot(storage, config),
+        options.commitsRetained ?? DEFAULTS.commitsRetained,
+      );
       if (clean) result.clean = clean;
     }
     phase('clean');
@@ -139,7 +175,9 @@ async function writeLocked(
     throw await rollbackAfterFailedWrite(snapshot, instant, error, options.hooks);
   } finally {
     for (const name of [names.staged, names.tagged, `${names.tagged}_matches`, names.scratch]) {
-      await connection.run(`DROP TABLE IF EXISTS ${name}`).catch(() => connection.run(`DROP VIEW IF EXISTS ${name}`).catch(() => undefined));
+      await connection
+        .run(`DROP TABLE IF EXISTS ${name}`)
+        .catch(() => connection.run(`DROP VIEW IF EXISTS ${name}`).catch(() => undefined));
     }
   }
 }

@@ -5,9 +5,17 @@ import type { RollbackHooks } from '../rollback';
 import type { LockOptions } from '../table-lock';
 
 /** Hudi write operations (hoodie.datasource.write.operation). */
-export type WriteOperation = 'upsert' | 'insert' | 'bulk_insert' | 'delete' | 'insert_overwrite' | 'insert_overwrite_table';
+export type WriteOperation =
+  'upsert' | 'insert' | 'bulk_insert' | 'delete' | 'insert_overwrite' | 'insert_overwrite_table';
 
-export const WRITE_OPERATIONS: WriteOperation[] = ['upsert', 'insert', 'bulk_insert', 'delete', 'insert_overwrite', 'insert_overwrite_table'];
+export const WRITE_OPERATIONS: WriteOperation[] = [
+  'upsert',
+  'insert',
+  'bulk_insert',
+  'delete',
+  'insert_overwrite',
+  'insert_overwrite_table',
+];
 
 /**
  * Hudi index types (hoodie.index.type) this engine honours. SIMPLE and BLOOM look a key up in the partition
@@ -93,10 +101,16 @@ export const DEFAULTS = {
 /** Throws invalid-option for an unknown operation or index type, or a non-positive size option. */
 export function checkOptions(operation: WriteOperation, options: WriteOptions): void {
   if (!WRITE_OPERATIONS.includes(operation)) {
-    throw new HudiError('invalid-option', `Write operation "${operation}" is unknown; use one of ${WRITE_OPERATIONS.join(', ')}.`);
+    throw new HudiError(
+      'invalid-option',
+      `Write operation "${operation}" is unknown; use one of ${WRITE_OPERATIONS.join(', ')}.`,
+    );
   }
   if (options.indexType !== undefined && !INDEX_TYPES.includes(options.indexType)) {
-    throw new HudiError('invalid-option', `Index type "${String(options.indexType)}" is not supported; use one of ${INDEX_TYPES.join(', ')} (hoodie.index.type).`);
+    throw new HudiError(
+      'invalid-option',
+      `Index type "${String(options.indexType)}" is not supported; use one of ${INDEX_TYPES.join(', ')} (hoodie.index.type).`,
+    );
   }
   for (const key of ['maxFileSizeBytes', 'recordSizeEstimate', 'commitsRetained'] as const) {
     const value = options[key];

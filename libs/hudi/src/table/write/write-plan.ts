@@ -1,6 +1,11 @@
 import { makeWriteToken, newFileId as randomFileId } from '../../file-group/base-file';
 import type { FileSlice } from '../../file-group/file-slice';
-import { type CommitMetadata, emptyWriteStat, type WriteOperationType, type WriteStat } from '../../timeline/commit-metadata';
+import {
+  type CommitMetadata,
+  emptyWriteStat,
+  type WriteOperationType,
+  type WriteStat,
+} from '../../timeline/commit-metadata';
 import { assignInserts, type SizingSettings } from './file-sizing';
 import type { WriteOperation } from './write-options';
 
@@ -109,7 +114,15 @@ export function planWrite(input: PlanInput): WritePlan {
   for (const bucket of buckets) {
     if (!bucket.smallFile) continue;
     const location = locate(bucket.smallFile);
-    const target = targets.get(location) ?? { slice: bucket.smallFile, location, takesUpdates: false, updates: 0, deletes: 0, inserts: 0, insertRanges: [] };
+    const target = targets.get(location) ?? {
+      slice: bucket.smallFile,
+      location,
+      takesUpdates: false,
+      updates: 0,
+      deletes: 0,
+      inserts: 0,
+      insertRanges: [],
+    };
     target.insertRanges.push({ from: bucket.from, to: bucket.to });
     target.inserts += bucket.to - bucket.from;
     targets.set(location, target);
@@ -150,7 +163,11 @@ export function planWrite(input: PlanInput): WritePlan {
     });
   }
   const replaced =
-    operation === 'insert_overwrite' ? slices.filter((slice) => input.touched.has(slice.partitionPath)) : operation === 'insert_overwrite_table' ? [...slices] : [];
+    operation === 'insert_overwrite'
+      ? slices.filter((slice) => input.touched.has(slice.partitionPath))
+      : operation === 'insert_overwrite_table'
+        ? [...slices]
+        : [];
   return { operation, action: actionOf(operation), fileGroups, replaced };
 }
 

@@ -61,22 +61,37 @@ export class AthenaExecutor implements QueryExecutor {
     if (typeof query === 'string') {
       const allowedTables = this.options.allowedTables ? await this.options.allowedTables() : undefined;
       await withDuckDb({}, (connection) => checkReadOnlySql(connection, query, allowedTables ? { allowedTables } : {}));
-      return { dialect: 'trino', sql: query, parameters: params.map((p) => TRINO_DIALECT.parameterValue(checkValue(p as SqlValue))) };
+      return {
+        dialect: 'trino',
+        sql: query,
+        parameters: params.map((p) => TRINO_DIALECT.parameterValue(checkValue(p as SqlValue))),
+      };
     }
-    if (params.length > 0) throw new QueryError('invalid-query', 'Parameters are given with a built query; built queries carry their own values.');
+    if (params.length > 0)
+      throw new QueryError(
+        'invalid-query',
+        'Parameters are given with a built query; built queries carry their own values.',
+      );
     const compiled = 'toNode' in query ? compileQuery(query, TRINO_DIALECT) : query;
     if (compiled.dialect !== 'trino') {
-      throw new QueryError('invalid-query', `The query was compiled for ${compiled.dialect}; Athena runs Trino SQL. Compile it with toTrinoSql().`);
+      throw new QueryError(
+        'invalid-query',
+        `The query was compiled for ${compiled.dialect}; Athena runs Trino SQL. Compile it with toTrinoSql().`,
+      );
     }
     return compiled;
   }
 
-  async execute(query: ExecutableQuery, params: readonly unknown[] = [], options: ExecuteOptions = {}): Promise<QueryResult> {
+  async execute(
+    query: ExecutableQuery,
+    params: readonly unknown[] = [],
+    options: ExecuteOptions = {},
+  ): Promise<QueryResult> {
     const started = performance.now();
     if (options.asOf !== undefined || options.since !== undefined || options.until !== undefined) {
       throw new QueryError(
         'invalid-query',
-        'Athena reads Hudi snapshots; asOf/since/until are local-executor options. On Athena filter on _hoodie_commit_time instead (e.g. WHERE _hoodie_commit_time <= \'<instant>\').',
+        "Athena reads Hudi snapshots; asOf/since/until are local-executor options. On Athena filter on _hoodie_commit_time instead (e.g. WHERE _hoodie_commit_time <= '<instant>').",
       );
     }
     throwIfAborted(options.signal, 'The Athena query');
@@ -86,14 +101,23 @@ export class AthenaExecutor implements QueryExecutor {
       new StartQueryExecutionCommand({
         QueryString: compiled.sql,
         WorkGroup: this.options.workGroup,
-        QueryExecutionContext: { Database: this.options.database, Catalog: this.options.catalogName ?? 'AwsDataCatalog' },
+        QueryExecutionContext: {
+          Database: this.options.database,
+          Catalog: this.options.catalogName ?? 'AwsDataCatalog',
+        },
         ...(compiled.parameters.length > 0 ? { ExecutionParameters: compiled.parameters.map(String) } : {}),
-        ...(this.options.outputLocation ? { ResultConfiguration: { OutputLocation: this.options.outputLocation } } : {}),
+        ...(this.options.outputLocation
+          ? { ResultConfiguration: { OutputLocation: this.options.outputLocation } }
+          : {}),
       }),
       options.signal ? { abortSignal: options.signal } : {},
     );
     const queryId = start.QueryExecutionId;
-    if (!queryId) throw new QueryError('execution-failed', 'Athena accepted the query but returned no QueryExecutionId; retry, and check the workgroup.');
+    if (!queryId)
+      throw new QueryError(
+        'execution-failed',
+        'Athena accepted the query but returned no QueryExecutionId; retry, and check the workgroup.',
+      );
     options.onStarted?.({ queryId });
     const execution = await this.waitForCompletion(queryId, options.signal);
     const { columns, rows } = await this.fetchResults(queryId, options.signal);
@@ -103,7 +127,9 @@ export class AthenaExecutor implements QueryExecutor {
       stats: {
         elapsedMs: performance.now() - started,
         queryId,
-        ...(execution.Statistics?.DataScannedInBytes !== undefined ? { bytesScanned: execution.Statistics.DataScannedInBytes } : {}),
+        ...(execution.Statistics?.DataScannedInBytes !== undefined
+          ? { bytesScanned: execution.Statistics.DataScannedInBytes }
+          : {}),
       },
     };
   }
@@ -127,12 +153,20 @@ export class AthenaExecutor implements QueryExecutor {
         case 'SUCCEEDED':
           return execution;
         case 'FAILED': {
-          const reason = [status.StateChangeReason, status.AthenaError?.ErrorMessage].filter(Boolean).join(' / ') || 'no reason given';
-          const type = status.AthenaError?.ErrorType !== undefined ? ` (error type ${status.AthenaError.ErrorType}${status.AthenaError.Retryable ? ', retryable' : ''})` : '';
+          const reason =
+            [status.StateChangeReason, status.AthenaError?.ErrorMessage].filter(Boolean).join(' / ') ||
+            'no reason given';
+          const type =
+            status.AthenaError?.ErrorType !== undefined
+              ? ` (error type ${status.AthenaError.ErrorType}${status.AthenaError.Retryable ? ', retryable' : ''})`
+              : '';
           throw new QueryError('execution-failed', `Athena query ${queryId} failed: ${reason}${type}.`);
         }
         case 'CANCELLED':
-          throw new QueryError('cancelled', `Athena query ${queryId} was cancelled${status.StateChangeReason ? `: ${status.StateChangeReason}` : ''}.`);
+          throw new QueryError(
+            'cancelled',
+            `Athena query ${queryId} was cancelled${status.StateChangeReason ? `: ${status.StateChangeReason}` : ''}.`,
+          );
         default:
           // QUEUED or RUNNING: poll again.
           if (signal?.aborted) {
@@ -143,7 +177,10 @@ export class AthenaExecutor implements QueryExecutor {
     }
   }
 
-  private async fetchResults(queryId: string, signal: AbortSignal | undefined): Promise<{ columns: ResultColumn[]; rows: ResultRow[] }> {
+  private async fetchResults(
+    queryId: string,
+    signal: AbortSignal | undefined,
+  ): Promise<{ columns: ResultColumn[]; rows: ResultRow[] }> {
     let columns: ResultColumn[] | undefined;
     const rows: ResultRow[] = [];
     let token: string | undefined;
@@ -151,9 +188,16 @@ export class AthenaExecutor implements QueryExecutor {
     do {
       throwIfAborted(signal, `Reading the results of Athena query ${queryId}`);
       const out = await this.options.client.send(
-        new GetQueryResultsCommand({ QueryExecutionId: queryId, MaxResults: this.options.pageSize ?? 1000, ...(token ? { NextToken: token } : {}) }),
+        new GetQueryResultsCommand({
+          QueryExecutionId: queryId,
+          MaxResults: this.options.pageSize ?? 1000,
+          ...(token ? { NextToken: token } : {}),
+        }),
       );
-      columns ??= (out.ResultSet?.ResultSetMetadata?.ColumnInfo ?? []).map((c) => ({ name: c.Name ?? c.Label ?? '', type: athenaColumnType(c) }));
+      columns ??= (out.ResultSet?.ResultSetMetadata?.ColumnInfo ?? []).map((c) => ({
+        name: c.Name ?? c.Label ?? '',
+        type: athenaColumnType(c),
+      }));
       const page = out.ResultSet?.Rows ?? [];
       // The first row of the first page repeats the column names.
       for (const row of first ? page.slice(1) : page) {

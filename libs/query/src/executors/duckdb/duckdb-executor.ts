@@ -67,9 +67,17 @@ export class DuckDbExecutor implements QueryExecutor {
     return this.instance;
   }
 
-  async execute(query: ExecutableQuery, params: readonly unknown[] = [], options: ExecuteOptions = {}): Promise<QueryResult> {
+  async execute(
+    query: ExecutableQuery,
+    params: readonly unknown[] = [],
+    options: ExecuteOptions = {},
+  ): Promise<QueryResult> {
     const started = performance.now();
-    if (this.closed) throw new QueryError('execution-failed', 'This DuckDB executor was closed; create a new one to run more queries.');
+    if (this.closed)
+      throw new QueryError(
+        'execution-failed',
+        'This DuckDB executor was closed; create a new one to run more queries.',
+      );
     throwIfAborted(options.signal, 'The query');
     const tables = await this.catalog.listTables(this.database);
     const byName = new Map(tables.map((t) => [t.name, t]));
@@ -81,7 +89,11 @@ export class DuckDbExecutor implements QueryExecutor {
       const views: TableView[] = [];
       for (const name of tableNames) {
         const table = byName.get(name);
-        if (!table) throw new QueryError('unknown-table', `Table "${name}" is not in catalog database "${this.database}". Run \`autocorp crawl\` or check \`autocorp tables\`.`);
+        if (!table)
+          throw new QueryError(
+            'unknown-table',
+            `Table "${name}" is not in catalog database "${this.database}". Run \`autocorp crawl\` or check \`autocorp tables\`.`,
+          );
         views.push(await buildTableView(table, options, this.hudiTables));
       }
       throwIfAborted(options.signal, 'The query');
@@ -93,7 +105,9 @@ export class DuckDbExecutor implements QueryExecutor {
         reader = await pending.readAll();
       } catch (error) {
         if (options.signal?.aborted) throw cancelledError('The query', error);
-        throw new QueryError('execution-failed', `DuckDB could not run the query: ${(error as Error).message}`, { cause: error });
+        throw new QueryError('execution-failed', `DuckDB could not run the query: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       const names = reader.columnNames();
       const types = reader.columnTypes().map((t) => normalizeType(t.toString()));
@@ -131,10 +145,17 @@ export class DuckDbExecutor implements QueryExecutor {
       });
       return { sql: query, parameters, tableNames: checked.tables };
     }
-    if (params.length > 0) throw new QueryError('invalid-query', 'Parameters are given with a built query; built queries carry their own values.');
+    if (params.length > 0)
+      throw new QueryError(
+        'invalid-query',
+        'Parameters are given with a built query; built queries carry their own values.',
+      );
     const compiled: CompiledQuery = 'toNode' in query ? compileQuery(query, DUCKDB_DIALECT) : query;
     if (compiled.dialect !== 'duckdb') {
-      throw new QueryError('invalid-query', `The query was compiled for ${compiled.dialect}; the local executor runs DuckDB SQL. Compile it with toDuckDbSql().`);
+      throw new QueryError(
+        'invalid-query',
+        `The query was compiled for ${compiled.dialect}; the local executor runs DuckDB SQL. Compile it with toDuckDbSql().`,
+      );
     }
     return { sql: compiled.sql, parameters: [...compiled.parameters], tableNames: [...(compiled.tables ?? known)] };
   }

@@ -23,7 +23,11 @@ export class SandboxedInstance {
   }
 
   static async create(folders: readonly string[], threads: number): Promise<SandboxedInstance> {
-    const db = await DuckDb.open({ threads, parquetMetadataCache: true, externalAccess: { allowedDirectories: folders } });
+    const db = await DuckDb.open({
+      threads,
+      parquetMetadataCache: true,
+      externalAccess: { allowedDirectories: folders },
+    });
     return new SandboxedInstance(SandboxedInstance.keyOf(folders), db);
   }
 

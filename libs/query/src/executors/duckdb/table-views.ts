@@ -30,10 +30,15 @@ export function localFolder(table: CatalogTable): string {
 /** Which Hudi read the options ask for: snapshot, as-of, or incremental. */
 export function hudiReadQuery(options: ExecuteOptions): ReadQuery {
   if (options.since !== undefined) {
-    return options.until !== undefined ? { type: 'incremental', begin: options.since, end: options.until } : { type: 'incremental', begin: options.since };
+    return options.until !== undefined
+      ? { type: 'incremental', begin: options.since, end: options.until }
+      : { type: 'incremental', begin: options.since };
   }
   if (options.until !== undefined) {
-    throw new QueryError('invalid-parameter', '`until` only applies to incremental reads; give `since` too (or use `asOf` for time travel).');
+    throw new QueryError(
+      'invalid-parameter',
+      '`until` only applies to incremental reads; give `since` too (or use `asOf` for time travel).',
+    );
   }
   return options.asOf !== undefined ? { type: 'asOf', asOf: options.asOf } : { type: 'snapshot' };
 }
@@ -51,7 +56,8 @@ export function requireCommitAsOf(tableName: string, hudi: HudiTable, asOf: stri
   const instant = toInstantTime(asOf, hudi.config.timelineTimezone);
   const first = hudi.timeline.completedWrites()[0]?.timestamp;
   if (first !== undefined && first <= instant) return;
-  const earliest = first === undefined ? 'it has no completed commit yet' : `its earliest commit is ${describeInstant(first, hudi)}`;
+  const earliest =
+    first === undefined ? 'it has no completed commit yet' : `its earliest commit is ${describeInstant(first, hudi)}`;
   throw new QueryError(
     'no-commit-as-of',
     `Table "${tableName}" has no commit at or before ${describeInstant(instant, hudi)}: ${earliest}. Pick an instant from "autocorp history ${tableName}" (or drop --as-of to read the latest).`,
@@ -75,14 +81,20 @@ export function withNaiveTimestamps(select: string, columns: readonly string[]):
  * instant (`read_parquet([...])` from libs/hudi; the cache lists the table again whenever its
  * timeline changed, so new commits are seen), or the raw zone's Parquet / CSV files.
  */
-export async function buildTableView(table: CatalogTable, options: ExecuteOptions, hudiTables: HudiTableCache): Promise<TableView> {
+export async function buildTableView(
+  table: CatalogTable,
+  options: ExecuteOptions,
+  hudiTables: HudiTableCache,
+): Promise<TableView> {
   const folder = localFolder(table);
   if (table.format === 'hudi') {
     const hudi = await hudiTables.open(folder);
     const query = hudiReadQuery(options);
     if (query.type === 'asOf') requireCommitAsOf(table.name, hudi, query.asOf);
     const plan = await hudi.plan(query);
-    const timestamps = (await hudi.schema()).fields.filter((f) => f.duckdbType === 'TIMESTAMP WITH TIME ZONE').map((f) => f.name);
+    const timestamps = (await hudi.schema()).fields
+      .filter((f) => f.duckdbType === 'TIMESTAMP WITH TIME ZONE')
+      .map((f) => f.name);
     return {
       name: table.name,
       sql: withNaiveTimestamps(await hudi.sql(query), timestamps),
@@ -92,11 +104,18 @@ export async function buildTableView(table: CatalogTable, options: ExecuteOption
     };
   }
   if (table.format === 'parquet') {
-    return { name: table.name, sql: sql`SELECT * FROM read_parquet(${`${folder}/*.parquet`}, union_by_name = true)`.text, folder, files: 0, bytes: 0 };
+    return {
+      name: table.name,
+      sql: sql`SELECT * FROM read_parquet(${`${folder}/*.parquet`}, union_by_name = true)`.text,
+      folder,
+      files: 0,
+      bytes: 0,
+    };
   }
   return {
     name: table.name,
-    sql: sql`SELECT * FROM read_csv(${`${folder}/*/*.csv`}, hive_partitioning = true, union_by_name = true, header = true)`.text,
+    sql: sql`SELECT * FROM read_csv(${`${folder}/*/*.csv`}, hive_partitioning = true, union_by_name = true, header = true)`
+      .text,
     folder,
     files: 0,
     bytes: 0,
