@@ -1,3 +1,4 @@
+import { ORDER_STATUSES, ORDER_TYPES, PAYMENT_METHODS } from '@autocorp/schema';
 import { column } from '../model/column-type';
 import type { JobDefinition } from '../model/job-definition';
 import {
@@ -30,18 +31,8 @@ const csv = { minPassRatio: CSV_PASS_RATIO, allowedFailures: CSV_ALLOWED_BAD_ROW
  */
 const ORDER_FRESHNESS_HOURS = 24;
 
-export const ORDER_TYPES = ['Parts', 'Service', 'Mixed'] as const;
-/** The point-of-sale statuses and payment methods (libs/generator order vocabulary). */
-export const ORDER_STATUSES = ['Completed', 'Refunded', 'Cancelled', 'Pending', 'In Progress'] as const;
-export const PAYMENT_METHODS = [
-  'Credit Card',
-  'Debit Card',
-  'Cash',
-  'Check',
-  'Fleet Account',
-  'Financing',
-  'Mobile Pay',
-] as const;
+/** The order vocabularies are the source schema's (libs/schema), which the generator draws from too. */
+export { ORDER_STATUSES, ORDER_TYPES, PAYMENT_METHODS };
 
 /**
  * sales_order: PostgreSQL orders (CDC) and CSV orders in one table keyed by invoice_number.

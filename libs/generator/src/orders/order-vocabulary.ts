@@ -1,17 +1,10 @@
-/** Payment methods and their shares. */
-export const PAYMENT_METHODS = [
-  'Credit Card',
-  'Debit Card',
-  'Cash',
-  'Check',
-  'Fleet Account',
-  'Financing',
-  'Mobile Pay',
-] as const;
+import { ORDER_STATUSES, PAYMENT_METHODS } from '@autocorp/schema';
+
+/** Payment methods (the source schema's vocabulary) and their shares. */
+export { ORDER_STATUSES, PAYMENT_METHODS };
 export const PAYMENT_WEIGHTS = [45, 25, 12, 3, 8, 3, 4];
 
-/** Order statuses of the point-of-sale system and their shares. */
-export const ORDER_STATUSES = ['Completed', 'Refunded', 'Cancelled', 'Pending', 'In Progress'] as const;
+/** Shares of the order statuses (the source schema's vocabulary). */
 export const STATUS_WEIGHTS = [94, 2, 1.5, 1, 1.5];
 
 /** Free-text notes a service writer leaves on some orders (commas and quotes on purpose). */
