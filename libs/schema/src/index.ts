@@ -1,3 +1,4 @@
+export { ORDER_STATUSES, ORDER_TYPES, type OrderType, PAYMENT_METHODS } from './order-vocabulary';
 export * from './tables/index';
 export { SOURCE_TABLES, SOURCE_TABLE_NAMES, type SourceTableName, isSourceTableName } from './source-tables';
 export { MIGRATIONS_DIR } from './migrations';

@@ -1,6 +1,6 @@
 export { autoParts } from './auto-parts';
 export { customers } from './customers';
-export { ORDER_STATUSES, ORDER_TYPES, type OrderType, PAYMENT_METHODS, salesOrder } from './sales-order';
+export { salesOrder } from './sales-order';
 export { salesOrderParts } from './sales-order-parts';
 export { salesOrderServices } from './sales-order-services';
 export { service } from './service';

@@ -1,21 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, numeric, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { type OrderType } from '../order-vocabulary';
 import { customers } from './customers';
-
-export const ORDER_TYPES = ['Parts', 'Service', 'Mixed'] as const;
-export type OrderType = (typeof ORDER_TYPES)[number];
-/** The point-of-sale order statuses (the CSV exports' `status`). */
-export const ORDER_STATUSES = ['Completed', 'Refunded', 'Cancelled', 'Pending', 'In Progress'] as const;
-/** The payment methods of the point-of-sale system. */
-export const PAYMENT_METHODS = [
-  'Credit Card',
-  'Debit Card',
-  'Cash',
-  'Check',
-  'Fleet Account',
-  'Financing',
-  'Mobile Pay',
-] as const;
 
 /** Order header; totals equal the sum of the order's lines plus tax. */
 export const salesOrder = pgTable(
