@@ -5,29 +5,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startChildWriter } from './support/child-writer-process';
 import { useScratchDuckdb } from './support/scratch-duckdb';
-import { createTable, HudiError, type HudiTable, LOCK_PATH, type LockClock, TableLock } from '../src/index';
+import { HudiError, type HudiTable, LOCK_PATH, type LockClock, TableLock } from '../src/index';
 import { processStartTime } from '../src/table/process-liveness';
+import { orderStatusTable, snapshotStatuses } from './support/order-status-table';
 
 const env = useScratchDuckdb('lock');
 
 const row = (id: string, status: string) =>
   `SELECT '${id}' AS invoice_number, 2024 AS order_year, 7 AS order_month, '${status}' AS status, TIMESTAMP '2024-07-01 00:00:00' AS updated_at`;
 
-async function table(name: string): Promise<HudiTable> {
-  return createTable({
-    basePath: join(env.dir, name),
-    tableName: name,
-    recordKeyFields: ['invoice_number'],
-    precombineField: 'updated_at',
-    partitionFields: ['order_year', 'order_month'],
-  });
-}
-
-async function statuses(t: HudiTable): Promise<Record<string, unknown>> {
-  const fresh = await t.refresh();
-  const rows = await fresh.read(env.connection, { type: 'snapshot' }, { columns: ['invoice_number', 'status'] });
-  return Object.fromEntries(rows.map((r) => [r['invoice_number'], r['status']]));
-}
+const table = (name: string): Promise<HudiTable> => orderStatusTable(env.dir, name);
+const statuses = (t: HudiTable) => snapshotStatuses(env.connection, t);
 
 /** A clock whose sleep returns at once and moves time on; `onSleep` runs at each sleep (the events a waiter sees). */
 function virtualClock(
