@@ -2,8 +2,11 @@ import { CATALOG_COUNTS } from '../scale';
 import { Random } from '../random/random';
 import { CATEGORIES, type CategoryName } from './categories';
 import type { Catalog, Part, Service, ServicePart } from './catalog';
+import { partDescription } from './part-description';
 import { PART_TYPES, type PartType } from './part-types';
+import { fillCounts, pickFill } from './recipe-fill';
 import { SERVICE_DEFINITIONS } from './service-definitions';
+import { resolveRecipe } from './service-recipes';
 
 const GRADES = [
   { name: 'Economy', factor: 0.75 },
@@ -38,7 +41,7 @@ function priceCents(type: PartType, factor: number, random: Random): number {
   return Math.max(1, Math.round(dollars)) * 100 - 1;
 }
 
-function buildParts(random: Random): { parts: Part[]; typeOf: PartType[] } {
+function buildParts(random: Random): { parts: Part[]; variantsOf: Map<PartType, number[]> } {
   const variants = PART_TYPES.map(() => Math.floor(CATALOG_COUNTS.autoParts / PART_TYPES.length));
   const extra = CATALOG_COUNTS.autoParts - variants.reduce((s, n) => s + n, 0);
   for (const i of shuffled(
@@ -48,7 +51,7 @@ function buildParts(random: Random): { parts: Part[]; typeOf: PartType[] } {
     variants[i] = (variants[i] as number) + 1;
 
   const parts: Part[] = [];
-  const typeOf: PartType[] = [];
+  const variantsOf = new Map<PartType, number[]>();
   const serialByCategory = new Map<string, number>();
   PART_TYPES.forEach((type, t) => {
     const makers = shuffled(type.makers, random);
@@ -60,74 +63,27 @@ function buildParts(random: Random): { parts: Part[]; typeOf: PartType[] } {
       serialByCategory.set(code, serial + 1);
       parts.push({
         sku: `${code}-${String(10000 + serial * 17 + random.int(17)).padStart(5, '0')}`,
-        description: `${type.name} - ${grade.name}`,
+        description: partDescription(type.name, grade.name),
         category: type.category,
         manufacturer: makers[v % makers.length] as string,
         priceCents: priceCents(type, grade.factor, random),
         stockQuantity: random.int(251),
       });
-      typeOf.push(type);
+      variantsOf.set(type, [...(variantsOf.get(type) ?? []), parts.length - 1]);
     }
   });
-  return { parts, typeOf };
-}
-
-/** Parts per service: the most complex service needs exactly 27, the total is exactly 1,074. */
-function partCounts(random: Random): number[] {
-  const defs = SERVICE_DEFINITIONS;
-  const maxIndex = defs.reduce((best, d, i) => (d.minutes > (defs[best] as typeof d).minutes ? i : best), 0);
-  const cap = CATALOG_COUNTS.maxPartsPerService - 1;
-  const restTotal = CATALOG_COUNTS.serviceParts - CATALOG_COUNTS.maxPartsPerService;
-  const weights = defs.map((d) => Math.pow(d.minutes, 0.55) * (0.7 + 0.6 * random.next()));
-  const weightSum = weights.reduce((s, w, i) => (i === maxIndex ? s : s + w), 0);
-  const counts = weights.map((w) => Math.min(cap, Math.max(1, Math.round((w * restTotal) / weightSum))));
-  counts[maxIndex] = 0;
-  let diff = restTotal - counts.reduce((s, n) => s + n, 0);
-  while (diff !== 0) {
-    const i = random.int(defs.length);
-    if (i === maxIndex) continue;
-    const n = counts[i] as number;
-    if (diff > 0 && n < cap) {
-      counts[i] = n + 1;
-      diff--;
-    } else if (diff < 0 && n > 1) {
-      counts[i] = n - 1;
-      diff++;
-    }
-  }
-  counts[maxIndex] = CATALOG_COUNTS.maxPartsPerService;
-  return counts;
+  return { parts, variantsOf };
 }
 
 /**
- * Picks `count` distinct parts, favouring the service's own category, then fluids and shop
- * supplies, and cheaper parts (hardware, gaskets) over big assemblies.
+ * Builds the catalog from the seed: names, counts and recipes are fixed; prices, which variant of
+ * each part type a service lists and which of its fill candidates it lists follow the seed.
  */
-function pickServiceParts(category: string, count: number, parts: readonly Part[], random: Random): number[] {
-  const keyed = parts.map((p, i) => {
-    const affinity =
-      p.category === category
-        ? 6
-        : p.category === 'Fluids & Filters'
-          ? 1
-          : p.category === 'General Preventive Maintenance'
-            ? 0.5
-            : 0.02;
-    const weight = affinity / Math.sqrt(p.priceCents / 100);
-    return { i, key: Math.pow(random.next(), 1 / weight) };
-  });
-  keyed.sort((a, b) => b.key - a.key || a.i - b.i);
-  return keyed
-    .slice(0, count)
-    .map((k) => k.i)
-    .sort((a, b) => a - b);
-}
-
-/** Builds the catalog from the seed: names and counts are fixed, prices and picks follow the seed. */
 export function buildCatalog(seed: number): Catalog {
   const random = Random.stream(seed, 'catalog');
-  const { parts, typeOf } = buildParts(random);
-  const counts = partCounts(random);
+  const { parts, variantsOf } = buildParts(random);
+  const recipes = SERVICE_DEFINITIONS.map(resolveRecipe);
+  const counts = fillCounts(SERVICE_DEFINITIONS, recipes, random);
   const services: Service[] = [];
   const serviceParts: ServicePart[] = [];
   const perCategory = new Map<string, number>();
@@ -140,9 +96,10 @@ export function buildCatalog(seed: number): Catalog {
     const laborRateCents = (rateLo + random.int(rateHi - rateLo + 1)) * 100 + (random.chance(0.5) ? 0 : 50);
     const laborCostCents = Math.round((laborRateCents * def.minutes) / 60);
     let partsCostCents = 0;
-    for (const p of pickServiceParts(def.category, counts[s] as number, parts, random)) {
-      const part = parts[p] as Part;
-      const quantity = (typeOf[p] as PartType).perService;
+    const recipe = recipes[s] as (typeof recipes)[number];
+    for (const { type, quantity } of [...recipe.uses, ...pickFill(recipe, counts[s] as number, random)]) {
+      const variants = variantsOf.get(type) as number[];
+      const part = parts[variants[random.int(variants.length)] as number] as Part;
       serviceParts.push({ serviceid, sku: part.sku, quantity });
       partsCostCents += quantity * part.priceCents;
     }

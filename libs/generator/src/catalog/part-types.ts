@@ -1,71 +1,24 @@
-import type { CategoryName } from './categories';
+import { partTypes, type PartType } from './part-type';
+import {
+  BRAKE_MAKERS,
+  COOLING_MAKERS,
+  ELECTRIC_MAKERS,
+  ENGINE_MAKERS,
+  EXHAUST_MAKERS,
+  FLUID_MAKERS,
+  HVAC_MAKERS,
+  MAINT_MAKERS,
+  SUSPENSION_MAKERS,
+  TIRE_MAKERS,
+  TRANS_MAKERS,
+} from './part-makers';
+import { SHOP_SUPPLY_TYPES } from './shop-supply-types';
 
-/** A kind of part; the catalog holds several variants (manufacturer, grade) of each. */
-export interface PartType {
-  readonly category: CategoryName;
-  readonly name: string;
-  /** Typical price range in dollars for the standard grade. */
-  readonly price: readonly [number, number];
-  /** How many a service usually needs (spark plugs come in fours, oil in quarts). */
-  readonly perService: number;
-  readonly makers: readonly string[];
-}
+export type { PartType } from './part-type';
 
-const ENGINE_MAKERS = [
-  'Bosch',
-  'Denso',
-  'NGK',
-  'ACDelco',
-  'Motorcraft',
-  'Fel-Pro',
-  'Delphi',
-  'Standard Motor Products',
-];
-const TRANS_MAKERS = ['Aisin', 'Exedy', 'LuK', 'ACDelco', 'Dorman', 'GKN', 'Timken', 'Sachs'];
-const TIRE_MAKERS = ['Michelin', 'Goodyear', 'Bridgestone', 'Continental', 'Pirelli', 'Dorman', 'Timken', 'SKF'];
-const BRAKE_MAKERS = ['Wagner', 'Raybestos', 'Akebono', 'Bosch', 'Brembo', 'ACDelco', 'Centric', 'Cardone'];
-const COOLING_MAKERS = ['Gates', 'Dayco', 'Spectra Premium', 'Four Seasons', 'Denso', 'Motorcraft', 'Stant', 'Dorman'];
-const ELECTRIC_MAKERS = [
-  'Interstate',
-  'Optima',
-  'DieHard',
-  'Bosch',
-  'Denso',
-  'Sylvania',
-  'Philips',
-  'Standard Motor Products',
-];
-const HVAC_MAKERS = ['Four Seasons', 'Denso', 'UAC', 'Spectra Premium', 'Motorcraft', 'ACDelco', 'Dorman', 'Mahle'];
-const SUSPENSION_MAKERS = ['Moog', 'Monroe', 'KYB', 'Bilstein', 'TRW', 'Mevotech', 'Cardone', 'Sachs'];
-const MAINT_MAKERS = ['Bosch', 'Rain-X', 'Trico', 'Sylvania', 'Philips', 'Fram', "Meguiar's", 'CRC'];
-const EXHAUST_MAKERS = [
-  'Walker',
-  'MagnaFlow',
-  'Bosch',
-  'Denso',
-  'Standard Motor Products',
-  'Dorman',
-  'AP Exhaust',
-  'Fel-Pro',
-];
-const FLUID_MAKERS = ['Mobil 1', 'Castrol', 'Valvoline', 'Pennzoil', 'Fram', 'WIX', 'K&N', 'Purolator'];
-
-function types(
-  category: CategoryName,
-  makers: readonly string[],
-  rows: [string, number, number, number?][],
-): PartType[] {
-  return rows.map(([name, lo, hi, perService]) => ({
-    category,
-    name,
-    price: [lo, hi],
-    perService: perService ?? 1,
-    makers,
-  }));
-}
-
+/** Every part type of the catalog: the repair parts of each category, then the shop supplies. */
 export const PART_TYPES: readonly PartType[] = [
-  ...types('Engine & Powertrain', ENGINE_MAKERS, [
+  ...partTypes('Engine & Powertrain', ENGINE_MAKERS, [
     ['Spark Plug', 4.99, 16.99, 4],
     ['Ignition Coil', 29.99, 94.99],
     ['Timing Belt Kit', 89.99, 289.99],
@@ -78,8 +31,15 @@ export const PART_TYPES: readonly PartType[] = [
     ['Crankshaft Position Sensor', 19.99, 84.99],
     ['Piston Ring Set', 69.99, 199.99],
     ['Engine Mount', 39.99, 159.99],
+    ['Spark Plug Wire Set', 24.99, 89.99],
+    ['Intake Manifold Gasket Set', 14.99, 59.99],
+    ['Timing Cover Gasket Set', 14.99, 49.99],
+    ['Oil Pan Gasket', 14.99, 49.99],
+    ['Engine Bearing Set', 49.99, 149.99],
+    ['Oil Pump', 39.99, 149.99],
+    ['Head Bolt Set', 29.99, 89.99],
   ]),
-  ...types('Transmission & Drivetrain', TRANS_MAKERS, [
+  ...partTypes('Transmission & Drivetrain', TRANS_MAKERS, [
     ['Clutch Kit', 149.99, 459.99],
     ['Flywheel', 119.99, 389.99],
     ['Clutch Master Cylinder', 39.99, 129.99],
@@ -89,8 +49,13 @@ export const PART_TYPES: readonly PartType[] = [
     ['Transmission Pan Gasket', 9.99, 29.99],
     ['Transmission Mount', 29.99, 119.99],
     ['Transmission Rebuild Kit', 249.99, 799.99],
+    ['Torque Converter', 149.99, 449.99],
+    ['Shift Solenoid', 24.99, 89.99],
+    ['Clutch Slave Cylinder', 29.99, 99.99],
+    ['Pilot Bearing', 7.99, 29.99],
+    ['Transmission Cooler Line Kit', 24.99, 79.99],
   ]),
-  ...types('Tires & Wheels', TIRE_MAKERS, [
+  ...partTypes('Tires & Wheels', TIRE_MAKERS, [
     ['All-Season Tire 205/55R16', 89.99, 189.99, 4],
     ['All-Season Tire 225/65R17', 109.99, 229.99, 4],
     ['All-Terrain Tire 265/70R17', 159.99, 319.99, 4],
@@ -102,7 +67,7 @@ export const PART_TYPES: readonly PartType[] = [
     ['Tire Valve Stem', 1.99, 5.99, 4],
     ['Wheel Weight Kit', 4.99, 14.99],
   ]),
-  ...types('Brakes', BRAKE_MAKERS, [
+  ...partTypes('Brakes', BRAKE_MAKERS, [
     ['Brake Pad Set, Front', 34.99, 109.99],
     ['Brake Pad Set, Rear', 29.99, 99.99],
     ['Brake Rotor, Front', 39.99, 149.99, 2],
@@ -113,8 +78,11 @@ export const PART_TYPES: readonly PartType[] = [
     ['ABS Wheel Speed Sensor', 24.99, 89.99],
     ['Brake Master Cylinder', 59.99, 199.99],
     ['Brake Hardware Kit', 9.99, 29.99],
+    ['Parking Brake Cable', 19.99, 69.99],
+    ['Parking Brake Shoe Set', 24.99, 79.99],
+    ['Brake Pad Wear Sensor', 9.99, 29.99],
   ]),
-  ...types('Cooling System', COOLING_MAKERS, [
+  ...partTypes('Cooling System', COOLING_MAKERS, [
     ['Radiator', 119.99, 389.99],
     ['Water Pump', 49.99, 189.99],
     ['Thermostat', 12.99, 44.99],
@@ -124,8 +92,10 @@ export const PART_TYPES: readonly PartType[] = [
     ['Heater Core', 59.99, 189.99],
     ['Radiator Cap', 7.99, 24.99],
     ['Coolant Reservoir', 24.99, 89.99],
+    ['Heater Hose', 9.99, 34.99],
+    ['Coolant Temperature Sensor', 14.99, 49.99],
   ]),
-  ...types('Electrical System', ELECTRIC_MAKERS, [
+  ...partTypes('Electrical System', ELECTRIC_MAKERS, [
     ['Battery Group 24F', 129.99, 249.99],
     ['Battery Group 35', 129.99, 239.99],
     ['Alternator', 149.99, 449.99],
@@ -136,8 +106,10 @@ export const PART_TYPES: readonly PartType[] = [
     ['Battery Cable', 14.99, 49.99],
     ['Ignition Switch', 24.99, 99.99],
     ['Fuse Assortment', 4.99, 14.99],
+    ['Window Regulator', 39.99, 119.99],
+    ['Brake Light Bulb 7443', 3.99, 12.99, 2],
   ]),
-  ...types('HVAC', HVAC_MAKERS, [
+  ...partTypes('HVAC', HVAC_MAKERS, [
     ['A/C Compressor', 229.99, 599.99],
     ['A/C Condenser', 99.99, 299.99],
     ['A/C Evaporator', 119.99, 349.99],
@@ -147,8 +119,10 @@ export const PART_TYPES: readonly PartType[] = [
     ['Blend Door Actuator', 24.99, 84.99],
     ['R-134a Refrigerant 12 oz', 12.99, 24.99, 2],
     ['A/C Receiver Drier', 24.99, 74.99],
+    ['Blower Motor Resistor', 14.99, 49.99],
+    ['A/C Pressure Switch', 14.99, 49.99],
   ]),
-  ...types('Suspension & Steering', SUSPENSION_MAKERS, [
+  ...partTypes('Suspension & Steering', SUSPENSION_MAKERS, [
     ['Shock Absorber', 39.99, 149.99, 2],
     ['Strut Assembly', 89.99, 279.99, 2],
     ['Lower Control Arm', 59.99, 199.99],
@@ -159,8 +133,11 @@ export const PART_TYPES: readonly PartType[] = [
     ['Rack and Pinion Assembly', 199.99, 599.99],
     ['Coil Spring', 39.99, 129.99, 2],
     ['Strut Mount', 19.99, 69.99, 2],
+    ['Inner Tie Rod End', 19.99, 59.99],
+    ['Power Steering Hose', 24.99, 89.99],
+    ['Control Arm Bushing', 9.99, 34.99, 2],
   ]),
-  ...types('General Preventive Maintenance', MAINT_MAKERS, [
+  ...partTypes('General Preventive Maintenance', MAINT_MAKERS, [
     ['Wiper Blade 22 in', 12.99, 34.99, 2],
     ['Wiper Blade 18 in', 11.99, 31.99],
     ['Headlight Restoration Kit', 14.99, 34.99],
@@ -169,8 +146,9 @@ export const PART_TYPES: readonly PartType[] = [
     ['Serpentine Belt', 24.99, 79.99],
     ['License Plate Bulb', 2.99, 9.99, 2],
     ['Brake Cleaner Spray', 4.99, 11.99],
+    ['Rear Wiper Blade 12 in', 9.99, 24.99],
   ]),
-  ...types('Exhaust & Emissions', EXHAUST_MAKERS, [
+  ...partTypes('Exhaust & Emissions', EXHAUST_MAKERS, [
     ['Muffler', 59.99, 219.99],
     ['Catalytic Converter', 249.99, 899.99],
     ['Oxygen Sensor', 34.99, 129.99],
@@ -180,10 +158,13 @@ export const PART_TYPES: readonly PartType[] = [
     ['Exhaust Clamp', 4.99, 14.99, 2],
     ['EVAP Purge Valve', 24.99, 79.99],
     ['Exhaust Hanger', 4.99, 14.99, 2],
+    ['EVAP Canister Vent Valve', 19.99, 69.99],
+    ['Gas Cap', 9.99, 29.99],
   ]),
-  ...types('Fluids & Filters', FLUID_MAKERS, [
+  ...partTypes('Fluids & Filters', FLUID_MAKERS, [
     ['Motor Oil 5W-30 Conventional, 1 qt', 5.49, 8.99, 5],
     ['Motor Oil 0W-20 Full Synthetic, 1 qt', 8.99, 13.99, 5],
+    ['Motor Oil 5W-30 Synthetic Blend, 1 qt', 6.99, 10.99, 5],
     ['Motor Oil 10W-30 High Mileage, 1 qt', 7.49, 11.99, 5],
     ['Diesel Motor Oil 15W-40, 1 gal', 24.99, 39.99, 2],
     ['Oil Filter', 5.99, 16.99],
@@ -196,5 +177,9 @@ export const PART_TYPES: readonly PartType[] = [
     ['Gear Oil 75W-90, 1 qt', 11.99, 19.99, 2],
     ['Windshield Washer Fluid, 1 gal', 2.99, 5.99],
     ['PCV Valve', 4.99, 19.99],
+    ['Transfer Case Fluid, 1 qt', 9.99, 17.99, 2],
+    ['Diesel Fuel Filter', 24.99, 69.99],
+    ['Diesel Exhaust Fluid, 2.5 gal', 12.99, 24.99],
   ]),
+  ...SHOP_SUPPLY_TYPES,
 ];

@@ -1,0 +1,343 @@
+import { services, type ServiceDefinition } from './service-definition';
+
+const ATF = 'ATF Automatic Transmission Fluid, 1 qt';
+const COOLANT = 'Antifreeze Coolant 50/50, 1 gal';
+const BRAKE_FLUID = 'DOT 3 Brake Fluid, 12 oz';
+const REFRIGERANT = 'R-134a Refrigerant 12 oz';
+const PAG_OIL = 'PAG 46 Refrigerant Oil, 8 oz';
+const STEERING_FLUID = 'Power Steering Fluid, 12 oz';
+const BLEND_OIL = 'Motor Oil 5W-30 Synthetic Blend, 1 qt';
+const OIL_CHANGE: [string, number][] = [
+  ['Oil Filter', 1],
+  ['Oil Drain Plug Gasket', 1],
+];
+
+/** The services of the electrical, HVAC, suspension, maintenance, exhaust and fluid categories. */
+export const VEHICLE_SYSTEM_SERVICES: readonly ServiceDefinition[] = [
+  ...services('Electrical System', [
+    ['Battery Replacement', 30, [['Battery Group 35', 1]], [], ['charging-starting']],
+    ['Alternator Replacement', 150, [['Alternator', 1]], ['Serpentine Belt'], ['charging-starting', 'electrical-work']],
+    ['Starter Replacement', 150, [['Starter Motor', 1]], ['Relay'], ['charging-starting', 'electrical-work']],
+    ['Electrical System Diagnostic', 60, [], [], ['diagnosis', 'electrical-work']],
+    ['Headlight Bulb Replacement', 30, [['Headlight Bulb H11', 2]], [], ['lighting']],
+    [
+      'Power Window Motor Replacement',
+      120,
+      [['Power Window Motor', 1]],
+      ['Window Regulator', 'Electrical Tape', 'Butt Connector Kit', 'Dielectric Grease'],
+      ['electrical-work'],
+    ],
+    [
+      'Fuse & Relay Replacement',
+      30,
+      [
+        ['Fuse Assortment', 1],
+        ['Relay', 1],
+      ],
+      ['Dielectric Grease'],
+      ['electrical-work'],
+    ],
+    [
+      'Wiring Harness Repair',
+      240,
+      [
+        ['Butt Connector Kit', 1],
+        ['Primary Wire, 25 ft', 1],
+        ['Electrical Tape', 1],
+      ],
+      [],
+      ['wiring', 'electrical-work'],
+    ],
+    ['Battery Cable Replacement', 60, [['Battery Cable', 1]], [], ['charging-starting', 'electrical-work']],
+    [
+      'Ignition Switch Replacement',
+      120,
+      [['Ignition Switch', 1]],
+      ['Electrical Tape', 'Dielectric Grease', 'Fuse Assortment', 'Relay'],
+      ['electrical-work'],
+    ],
+  ]),
+  ...services('HVAC', [
+    ['A/C Recharge', 60, [[REFRIGERANT, 2]], ['A/C UV Leak Detection Dye', PAG_OIL], []],
+    [
+      'A/C Compressor Replacement',
+      240,
+      [
+        ['A/C Compressor', 1],
+        ['A/C Receiver Drier', 1],
+        ['A/C O-Ring Kit', 1],
+        [PAG_OIL, 1],
+        [REFRIGERANT, 2],
+      ],
+      ['Expansion Valve', 'Serpentine Belt'],
+      ['refrigerant', 'engine-bay'],
+    ],
+    [
+      'A/C Condenser Replacement',
+      180,
+      [
+        ['A/C Condenser', 1],
+        ['A/C Receiver Drier', 1],
+        ['A/C O-Ring Kit', 1],
+        [REFRIGERANT, 2],
+      ],
+      [],
+      ['refrigerant', 'engine-bay'],
+    ],
+    ['Cabin Air Filter Replacement', 20, [['Cabin Air Filter', 1]], [], []],
+    ['Blower Motor Replacement', 90, [['Blower Motor', 1]], [], ['hvac-dash', 'electrical-work']],
+    [
+      'A/C Evaporator Replacement',
+      480,
+      [
+        ['A/C Evaporator', 1],
+        ['Expansion Valve', 1],
+        ['A/C Receiver Drier', 1],
+        ['A/C O-Ring Kit', 1],
+        [PAG_OIL, 1],
+        [REFRIGERANT, 2],
+      ],
+      [],
+      ['refrigerant', 'hvac-dash', 'electrical-work'],
+    ],
+    [
+      'A/C Receiver Drier Replacement',
+      90,
+      [
+        ['A/C Receiver Drier', 1],
+        ['A/C O-Ring Kit', 1],
+        [REFRIGERANT, 2],
+      ],
+      [],
+      ['refrigerant', 'engine-bay'],
+    ],
+    ['Blend Door Actuator Replacement', 120, [['Blend Door Actuator', 1]], [], ['hvac-dash', 'electrical-work']],
+    [
+      'A/C System Diagnostic',
+      60,
+      [['A/C UV Leak Detection Dye', 1]],
+      [REFRIGERANT, 'A/C Pressure Switch', 'Relay', 'Fuse Assortment'],
+      ['electrical-work'],
+    ],
+    [
+      'A/C Expansion Valve Replacement',
+      150,
+      [
+        ['Expansion Valve', 1],
+        ['A/C O-Ring Kit', 1],
+        [REFRIGERANT, 2],
+      ],
+      [],
+      ['refrigerant', 'engine-bay'],
+    ],
+  ]),
+  ...services('Suspension & Steering', [
+    ['Shock Absorber Replacement - Rear', 120, [['Shock Absorber', 2]], [], ['suspension', 'under-car']],
+    [
+      'Strut Assembly Replacement - Front',
+      180,
+      [['Strut Assembly', 2]],
+      ['Strut Mount', 'Alignment Camber Bolt Kit', 'Sway Bar Link'],
+      ['suspension', 'under-car'],
+    ],
+    [
+      'Control Arm Replacement',
+      150,
+      [['Lower Control Arm', 1]],
+      ['Ball Joint', 'Control Arm Bushing', 'Alignment Camber Bolt Kit'],
+      ['suspension', 'under-car'],
+    ],
+    [
+      'Ball Joint Replacement',
+      150,
+      [['Ball Joint', 1]],
+      ['Outer Tie Rod End', 'Alignment Camber Bolt Kit'],
+      ['suspension', 'under-car'],
+    ],
+    [
+      'Tie Rod End Replacement',
+      90,
+      [['Outer Tie Rod End', 2]],
+      ['Inner Tie Rod End', 'Steering Rack Boot'],
+      ['suspension', 'under-car'],
+    ],
+    ['Power Steering Fluid Flush', 45, [[STEERING_FLUID, 3]], ['Hose Clamp Set'], []],
+    [
+      'Power Steering Pump Replacement',
+      180,
+      [
+        ['Power Steering Pump', 1],
+        [STEERING_FLUID, 2],
+      ],
+      ['Serpentine Belt'],
+      ['steering-hydraulic', 'engine-bay'],
+    ],
+    ['Sway Bar Link Replacement', 60, [['Sway Bar Link', 2]], ['Sway Bar Bushing'], ['suspension', 'under-car']],
+    [
+      'Rack and Pinion Replacement',
+      300,
+      [
+        ['Rack and Pinion Assembly', 1],
+        ['Outer Tie Rod End', 2],
+        [STEERING_FLUID, 2],
+      ],
+      ['Inner Tie Rod End'],
+      ['steering-hydraulic', 'suspension', 'under-car'],
+    ],
+    [
+      'Coil Spring Replacement',
+      150,
+      [['Coil Spring', 2]],
+      ['Strut Mount', 'Shock Absorber', 'Sway Bar Link'],
+      ['suspension', 'under-car'],
+    ],
+  ]),
+  ...services('General Preventive Maintenance', [
+    ['Multi-Point Inspection', 30, [], [], ['inspection']],
+    [
+      '30,000 Mile Service',
+      150,
+      [[BLEND_OIL, 5], ...OIL_CHANGE, ['Engine Air Filter', 1], ['Cabin Air Filter', 1]],
+      [BRAKE_FLUID],
+      ['mileage-service', 'oil-change', 'ignition', 'engine-bay'],
+    ],
+    [
+      '60,000 Mile Service',
+      240,
+      [
+        [BLEND_OIL, 5],
+        ...OIL_CHANGE,
+        ['Engine Air Filter', 1],
+        ['Cabin Air Filter', 1],
+        ['Spark Plug', 4],
+        [BRAKE_FLUID, 3],
+        [ATF, 4],
+      ],
+      [COOLANT, 'Serpentine Belt', 'PCV Valve', 'Fuel Filter', 'Transmission Filter Kit'],
+      ['mileage-service', 'oil-change', 'ignition', 'engine-bay'],
+    ],
+    [
+      '90,000 Mile Service',
+      300,
+      [
+        [BLEND_OIL, 5],
+        ...OIL_CHANGE,
+        ['Engine Air Filter', 1],
+        ['Cabin Air Filter', 1],
+        ['Spark Plug', 4],
+        [BRAKE_FLUID, 3],
+        [ATF, 4],
+        ['Serpentine Belt', 1],
+        [COOLANT, 2],
+        ['PCV Valve', 1],
+      ],
+      ['Timing Belt Kit', 'Water Pump', 'Fuel Filter', 'Transmission Filter Kit', STEERING_FLUID],
+      ['mileage-service', 'oil-change', 'ignition', 'engine-bay'],
+    ],
+    [
+      'Wiper Blade Replacement',
+      15,
+      [
+        ['Wiper Blade 22 in', 1],
+        ['Wiper Blade 18 in', 1],
+      ],
+      [],
+      ['glass'],
+    ],
+    ['Pre-Trip Safety Inspection', 45, [], [], ['inspection']],
+    ['State Safety Inspection', 45, [], [], ['inspection']],
+    [
+      'Fuel System Cleaning',
+      60,
+      [['Fuel System Cleaner', 1]],
+      ['Throttle Body Cleaner', 'Fuel Filter', 'PCV Valve'],
+      [],
+    ],
+    [
+      'Throttle Body Cleaning',
+      45,
+      [['Throttle Body Cleaner', 1]],
+      ['Vacuum Hose Assortment', 'Engine Air Filter', 'PCV Valve'],
+      ['engine-bay'],
+    ],
+    ['Headlight Restoration', 60, [['Headlight Restoration Kit', 1]], [], ['headlight-restoration']],
+  ]),
+  ...services('Exhaust & Emissions', [
+    ['Muffler Replacement', 90, [['Muffler', 1]], [], ['exhaust', 'under-car']],
+    [
+      'Catalytic Converter Replacement',
+      180,
+      [
+        ['Catalytic Converter', 1],
+        ['Exhaust Flange Gasket', 1],
+      ],
+      ['Oxygen Sensor'],
+      ['exhaust', 'under-car'],
+    ],
+    [
+      'Oxygen Sensor Replacement',
+      60,
+      [['Oxygen Sensor', 1]],
+      ['Anti-Seize Compound', 'Penetrating Oil Spray', 'Dielectric Grease'],
+      ['under-car'],
+    ],
+    ['Exhaust Manifold Gasket Replacement', 180, [['Exhaust Manifold Gasket', 1]], [], ['exhaust', 'under-car']],
+    [
+      'EGR Valve Replacement',
+      120,
+      [
+        ['EGR Valve', 1],
+        ['EGR Valve Gasket', 1],
+      ],
+      ['Throttle Body Cleaner', 'Vacuum Hose Assortment', 'Penetrating Oil Spray', 'Anti-Seize Compound'],
+      ['engine-bay'],
+    ],
+    [
+      'Exhaust Pipe Repair',
+      90,
+      [
+        ['Exhaust Pipe', 1],
+        ['Exhaust Clamp', 2],
+      ],
+      [],
+      ['exhaust', 'under-car'],
+    ],
+    ['Emissions Test', 30, [], ['Gas Cap', 'Vacuum Hose Assortment'], []],
+    ['EVAP System Smoke Test', 60, [['Smoke Machine Fluid', 1]], [], ['evap']],
+    ['EVAP Purge Valve Replacement', 75, [['EVAP Purge Valve', 1]], [], ['evap', 'engine-bay']],
+    [
+      'Exhaust Leak Diagnosis',
+      45,
+      [['Smoke Machine Fluid', 1]],
+      ['Exhaust Sealant Paste', 'Exhaust Clamp', 'Exhaust Flange Gasket', 'Exhaust Hanger'],
+      ['under-car'],
+    ],
+  ]),
+  ...services('Fluids & Filters', [
+    ['Conventional Oil Change', 30, [['Motor Oil 5W-30 Conventional, 1 qt', 5], ...OIL_CHANGE], [], ['oil-change']],
+    ['Synthetic Blend Oil Change', 30, [[BLEND_OIL, 5], ...OIL_CHANGE], [], ['oil-change']],
+    ['Full Synthetic Oil Change', 30, [['Motor Oil 0W-20 Full Synthetic, 1 qt', 5], ...OIL_CHANGE], [], ['oil-change']],
+    ['High Mileage Oil Change', 30, [['Motor Oil 10W-30 High Mileage, 1 qt', 5], ...OIL_CHANGE], [], ['oil-change']],
+    [
+      'Diesel Oil Change',
+      45,
+      [['Diesel Motor Oil 15W-40, 1 gal', 3], ...OIL_CHANGE],
+      ['Diesel Fuel Filter', 'Diesel Exhaust Fluid, 2.5 gal'],
+      ['oil-change'],
+    ],
+    ['Engine Air Filter Replacement', 15, [['Engine Air Filter', 1]], [], []],
+    ['Fuel Filter Replacement', 60, [['Fuel Filter', 1]], ['Hose Clamp Set', 'Fuel System Cleaner'], ['fuel']],
+    ['Power Steering Fluid Service', 30, [[STEERING_FLUID, 2]], ['Hose Clamp Set'], []],
+    [
+      'Brake & Coolant Fluid Top-Off',
+      20,
+      [
+        [BRAKE_FLUID, 1],
+        [COOLANT, 1],
+      ],
+      ['Windshield Washer Fluid, 1 gal', STEERING_FLUID],
+      [],
+    ],
+    ['PCV Valve Replacement', 30, [['PCV Valve', 1]], ['Vacuum Hose Assortment', 'Hose Clamp Set'], ['engine-bay']],
+  ]),
+];
