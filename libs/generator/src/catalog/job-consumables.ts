@@ -5,7 +5,7 @@
  */
 export const JOB_CONSUMABLES = {
   'oil-change': ['Oil Drain Plug', 'Windshield Washer Fluid, 1 gal', 'Chassis Grease, 14 oz', 'Engine Degreaser Spray'],
-  ignition: ['Dielectric Grease', 'Anti-Seize Compound', 'Throttle Body Cleaner'],
+  ignition: ['Dielectric Grease', 'Anti-Seize Compound'],
   'engine-sealing': [
     'RTV Silicone Gasket Maker',
     'Thread Locker',
@@ -67,7 +67,6 @@ export const JOB_CONSUMABLES = {
     'Brake Caliper Grease',
     'Brake Cleaner Spray',
     'Brake Pad Wear Sensor',
-    'DOT 3 Brake Fluid, 12 oz',
     'Penetrating Oil Spray',
     'Thread Locker',
   ],
@@ -81,7 +80,6 @@ export const JOB_CONSUMABLES = {
   'charging-starting': [
     'Battery Terminal Set',
     'Battery Terminal Protector Spray',
-    'Battery Hold-Down Kit',
     'Dielectric Grease',
     'Battery Cable',
     'Fuse Assortment',
@@ -94,7 +92,7 @@ export const JOB_CONSUMABLES = {
     'Dielectric Grease',
     'Relay',
   ],
-  lighting: ['Dielectric Grease', 'Brake Light Bulb 7443', 'License Plate Bulb', 'Fuse Assortment'],
+  lighting: ['Dielectric Grease', 'Fuse Assortment', 'Relay'],
   refrigerant: [
     'R-134a Refrigerant 12 oz',
     'PAG 46 Refrigerant Oil, 8 oz',
@@ -123,7 +121,6 @@ export const JOB_CONSUMABLES = {
     'Wiper Blade 22 in',
     'Wiper Blade 18 in',
     'Fuse Assortment',
-    'Valve Stem Core',
   ],
   'mileage-service': [
     'Windshield Washer Fluid, 1 gal',

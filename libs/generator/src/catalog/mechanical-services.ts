@@ -9,13 +9,21 @@ const OIL = 'Motor Oil 5W-30 Conventional, 1 qt';
 export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
   ...services('Engine & Powertrain', [
     ['Engine Diagnostic Scan', 60, [], [], ['diagnosis']],
-    ['Spark Plug Replacement', 90, [['Spark Plug', 4]], ['Spark Plug Wire Set'], ['ignition', 'engine-bay']],
-    ['Ignition Coil Replacement', 60, [['Ignition Coil', 1]], ['Spark Plug'], ['ignition', 'engine-bay']],
+    ['Spark Plug Replacement', 90, [['Spark Plug', 4]], ['Spark Plug Wire Set', 'Ignition Coil'], ['ignition']],
+    ['Ignition Coil Replacement', 60, [['Ignition Coil', 1]], ['Spark Plug'], ['ignition']],
     [
       'Timing Belt Replacement',
       240,
       [['Timing Belt Kit', 1]],
-      ['Water Pump', 'Water Pump Gasket', 'Crankshaft Seal', 'Camshaft Seal', 'Serpentine Belt', 'Thermostat'],
+      [
+        'Water Pump',
+        'Water Pump Gasket',
+        'Crankshaft Seal',
+        'Camshaft Seal',
+        'Serpentine Belt',
+        'Thermostat',
+        'Valve Cover Gasket Set',
+      ],
       ['engine-sealing', 'coolant-refill', 'engine-bay'],
     ],
     [
@@ -26,7 +34,16 @@ export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
         ['Timing Cover Gasket Set', 1],
         ['Crankshaft Seal', 1],
       ],
-      ['Water Pump', 'Water Pump Gasket', 'Valve Cover Gasket Set', 'Oil Filter', 'Oil Drain Plug Gasket', OIL],
+      [
+        'Water Pump',
+        'Water Pump Gasket',
+        'Valve Cover Gasket Set',
+        'Camshaft Position Sensor',
+        'Crankshaft Position Sensor',
+        'Oil Filter',
+        'Oil Drain Plug Gasket',
+        OIL,
+      ],
       ['engine-sealing', 'coolant-refill', 'engine-bay'],
     ],
     [
@@ -99,7 +116,7 @@ export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
     ],
   ]),
   ...services('Transmission & Drivetrain', [
-    ['Transmission Fluid Exchange', 60, [[ATF, 12]], [], ['transmission-fluid']],
+    ['Transmission Fluid Exchange', 60, [[ATF, 12]], [], []],
     [
       'Transmission Filter & Gasket Service',
       90,
@@ -115,7 +132,7 @@ export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
       'Clutch Replacement',
       360,
       [['Clutch Kit', 1]],
-      ['Flywheel', 'Clutch Master Cylinder', 'Transmission Mount'],
+      ['Flywheel', 'Clutch Master Cylinder', 'Transmission Mount', 'Axle Seal', 'Gear Oil 75W-90, 1 qt'],
       ['clutch', 'under-car'],
     ],
     [
@@ -135,7 +152,7 @@ export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
         ['CV Axle Assembly', 1],
         ['Axle Nut', 1],
       ],
-      ['Axle Seal', 'CV Boot Kit', ATF],
+      ['Axle Seal', 'CV Boot Kit', [ATF, 1]],
       ['wheel-end', 'under-car'],
     ],
     [
@@ -146,7 +163,7 @@ export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
       ['under-car'],
     ],
     ['Differential Fluid Service', 45, [['Gear Oil 75W-90, 1 qt', 3]], [], ['driveline-fluid', 'under-car']],
-    ['Transfer Case Fluid Service', 60, [['Transfer Case Fluid, 1 qt', 2]], [], ['driveline-fluid', 'under-car']],
+    ['Transfer Case Fluid Service', 60, [['Transfer Case Fluid, 1 qt', 2]], ['Oil Drain Plug Gasket'], ['under-car']],
     [
       'Transmission Mount Replacement',
       90,
@@ -191,7 +208,7 @@ export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
       'Flat Tire Repair',
       30,
       [['Tire Patch Plug', 1]],
-      ['Tire Valve Stem', 'Valve Stem Core', 'Tire Bead Sealer', 'Wheel Weight Kit'],
+      [['Tire Valve Stem', 1], ['Valve Stem Core', 1], 'Tire Bead Sealer', 'Wheel Weight Kit'],
       [],
     ],
     [
@@ -201,11 +218,17 @@ export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
         ['TPMS Sensor', 1],
         ['TPMS Service Kit', 1],
       ],
+      [['Valve Stem Core', 1], 'Wheel Weight Kit', 'Tire Bead Sealer'],
       [],
-      ['tire', 'under-car'],
     ],
-    ['Wheel Bearing Replacement - Front', 120, [['Wheel Bearing', 1]], ['Axle Seal'], ['wheel-end', 'under-car']],
-    ['Wheel Bearing Replacement - Rear', 120, [['Wheel Bearing', 1]], [], ['wheel-end', 'under-car']],
+    [
+      'Wheel Bearing Replacement - Front',
+      120,
+      [['Wheel Bearing', 1]],
+      ['Axle Seal', 'Wheel Stud'],
+      ['wheel-end', 'under-car'],
+    ],
+    ['Wheel Bearing Replacement - Rear', 120, [['Wheel Bearing', 1]], ['Wheel Stud'], ['wheel-end', 'under-car']],
     ['Wheel Stud Replacement', 45, [['Wheel Stud', 5]], ['Lug Nut Set', 'Penetrating Oil Spray'], []],
     [
       'Tire Replacement - Single',
@@ -214,8 +237,8 @@ export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
         ['All-Season Tire 225/65R17', 1],
         ['Tire Valve Stem', 1],
       ],
+      [['Valve Stem Core', 1], 'Wheel Weight Kit', 'Tire Bead Sealer', 'TPMS Service Kit'],
       [],
-      ['tire'],
     ],
     [
       'Wheel Hub Assembly Replacement',
@@ -224,7 +247,7 @@ export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
         ['Wheel Hub Assembly', 1],
         ['Axle Nut', 1],
       ],
-      [],
+      ['Wheel Stud'],
       ['wheel-end', 'under-car'],
     ],
   ]),
@@ -236,7 +259,7 @@ export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
         ['Brake Pad Set, Front', 1],
         ['Brake Hardware Kit', 1],
       ],
-      ['Brake Rotor, Front'],
+      ['Brake Rotor, Front', 'Brake Caliper'],
       ['brake-friction', 'under-car'],
     ],
     [
@@ -246,7 +269,7 @@ export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
         ['Brake Pad Set, Rear', 1],
         ['Brake Hardware Kit', 1],
       ],
-      ['Brake Rotor, Rear'],
+      ['Brake Rotor, Rear', 'Brake Caliper'],
       ['brake-friction', 'under-car'],
     ],
     [
@@ -256,7 +279,7 @@ export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
         ['Brake Rotor, Front', 2],
         ['Brake Pad Set, Front', 1],
       ],
-      ['Brake Hardware Kit'],
+      ['Brake Hardware Kit', 'Brake Caliper'],
       ['brake-friction', 'under-car'],
     ],
     [
@@ -266,7 +289,7 @@ export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
         ['Brake Rotor, Rear', 2],
         ['Brake Pad Set, Rear', 1],
       ],
-      ['Brake Hardware Kit'],
+      ['Brake Hardware Kit', 'Brake Caliper'],
       ['brake-friction', 'under-car'],
     ],
     [
@@ -382,7 +405,7 @@ export const MECHANICAL_SERVICES: readonly ServiceDefinition[] = [
         ['Heater Core', 1],
         [COOLANT, 2],
       ],
-      [],
+      ['Blend Door Actuator'],
       ['coolant-refill', 'cooling-repair', 'hvac-dash', 'engine-bay'],
     ],
     [

@@ -138,7 +138,7 @@ export const PART_TYPES: readonly PartType[] = [
     ['Control Arm Bushing', 9.99, 34.99, 2],
   ]),
   ...partTypes('General Preventive Maintenance', MAINT_MAKERS, [
-    ['Wiper Blade 22 in', 12.99, 34.99, 2],
+    ['Wiper Blade 22 in', 12.99, 34.99],
     ['Wiper Blade 18 in', 11.99, 31.99],
     ['Headlight Restoration Kit', 14.99, 34.99],
     ['Fuel System Cleaner', 7.99, 19.99],

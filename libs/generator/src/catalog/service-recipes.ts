@@ -27,7 +27,7 @@ function typeNamed(name: string, service: string): PartType {
 export function allowedPartTypeNames(def: ServiceDefinition): Set<string> {
   return new Set([
     ...def.recipe.uses.map((u) => u.partType),
-    ...def.recipe.optional,
+    ...def.recipe.optional.map((o) => o.partType),
     ...def.recipe.jobs.flatMap((job) => JOB_CONSUMABLES[job]),
   ]);
 }
@@ -40,11 +40,12 @@ export function resolveRecipe(def: ServiceDefinition): ResolvedRecipe {
     used.add(u.partType);
     return { type: typeNamed(u.partType, def.name), quantity: u.quantity };
   });
+  const optionalQuantity = new Map(def.recipe.optional.map((o) => [o.partType, o.quantity]));
   const fill: TypedUse[] = [];
   for (const name of allowedPartTypeNames(def)) {
     if (used.has(name)) continue;
     const type = typeNamed(name, def.name);
-    fill.push({ type, quantity: type.perService });
+    fill.push({ type, quantity: optionalQuantity.get(name) ?? type.perService });
   }
   return { uses, fill };
 }

@@ -15,10 +15,10 @@ const OIL_CHANGE: [string, number][] = [
 /** The services of the electrical, HVAC, suspension, maintenance, exhaust and fluid categories. */
 export const VEHICLE_SYSTEM_SERVICES: readonly ServiceDefinition[] = [
   ...services('Electrical System', [
-    ['Battery Replacement', 30, [['Battery Group 35', 1]], [], ['charging-starting']],
+    ['Battery Replacement', 30, [['Battery Group 35', 1]], ['Battery Hold-Down Kit'], ['charging-starting']],
     ['Alternator Replacement', 150, [['Alternator', 1]], ['Serpentine Belt'], ['charging-starting', 'electrical-work']],
     ['Starter Replacement', 150, [['Starter Motor', 1]], ['Relay'], ['charging-starting', 'electrical-work']],
-    ['Electrical System Diagnostic', 60, [], [], ['diagnosis', 'electrical-work']],
+    ['Electrical System Diagnostic', 60, [], [], ['electrical-work']],
     ['Headlight Bulb Replacement', 30, [['Headlight Bulb H11', 2]], [], ['lighting']],
     [
       'Power Window Motor Replacement',
@@ -144,7 +144,7 @@ export const VEHICLE_SYSTEM_SERVICES: readonly ServiceDefinition[] = [
       'Control Arm Replacement',
       150,
       [['Lower Control Arm', 1]],
-      ['Ball Joint', 'Control Arm Bushing', 'Alignment Camber Bolt Kit'],
+      ['Ball Joint', 'Control Arm Bushing', 'Alignment Camber Bolt Kit', 'Sway Bar Link'],
       ['suspension', 'under-car'],
     ],
     [
@@ -198,7 +198,7 @@ export const VEHICLE_SYSTEM_SERVICES: readonly ServiceDefinition[] = [
       '30,000 Mile Service',
       150,
       [[BLEND_OIL, 5], ...OIL_CHANGE, ['Engine Air Filter', 1], ['Cabin Air Filter', 1]],
-      [BRAKE_FLUID],
+      [BRAKE_FLUID, 'Fuel Filter', 'PCV Valve'],
       ['mileage-service', 'oil-change', 'ignition', 'engine-bay'],
     ],
     [
@@ -213,7 +213,15 @@ export const VEHICLE_SYSTEM_SERVICES: readonly ServiceDefinition[] = [
         [BRAKE_FLUID, 3],
         [ATF, 4],
       ],
-      [COOLANT, 'Serpentine Belt', 'PCV Valve', 'Fuel Filter', 'Transmission Filter Kit'],
+      [
+        COOLANT,
+        'Serpentine Belt',
+        'PCV Valve',
+        'Fuel Filter',
+        'Transmission Filter Kit',
+        'Gear Oil 75W-90, 1 qt',
+        STEERING_FLUID,
+      ],
       ['mileage-service', 'oil-change', 'ignition', 'engine-bay'],
     ],
     [
@@ -231,7 +239,14 @@ export const VEHICLE_SYSTEM_SERVICES: readonly ServiceDefinition[] = [
         [COOLANT, 2],
         ['PCV Valve', 1],
       ],
-      ['Timing Belt Kit', 'Water Pump', 'Fuel Filter', 'Transmission Filter Kit', STEERING_FLUID],
+      [
+        'Timing Belt Kit',
+        'Water Pump',
+        'Fuel Filter',
+        'Transmission Filter Kit',
+        STEERING_FLUID,
+        'Gear Oil 75W-90, 1 qt',
+      ],
       ['mileage-service', 'oil-change', 'ignition', 'engine-bay'],
     ],
     [
@@ -263,7 +278,7 @@ export const VEHICLE_SYSTEM_SERVICES: readonly ServiceDefinition[] = [
     ['Headlight Restoration', 60, [['Headlight Restoration Kit', 1]], [], ['headlight-restoration']],
   ]),
   ...services('Exhaust & Emissions', [
-    ['Muffler Replacement', 90, [['Muffler', 1]], [], ['exhaust', 'under-car']],
+    ['Muffler Replacement', 90, [['Muffler', 1]], ['Exhaust Pipe'], ['exhaust', 'under-car']],
     [
       'Catalytic Converter Replacement',
       180,
@@ -281,7 +296,13 @@ export const VEHICLE_SYSTEM_SERVICES: readonly ServiceDefinition[] = [
       ['Anti-Seize Compound', 'Penetrating Oil Spray', 'Dielectric Grease'],
       ['under-car'],
     ],
-    ['Exhaust Manifold Gasket Replacement', 180, [['Exhaust Manifold Gasket', 1]], [], ['exhaust', 'under-car']],
+    [
+      'Exhaust Manifold Gasket Replacement',
+      180,
+      [['Exhaust Manifold Gasket', 1]],
+      ['Oxygen Sensor'],
+      ['exhaust', 'under-car'],
+    ],
     [
       'EGR Valve Replacement',
       120,
