@@ -4,7 +4,7 @@
  * supplies of its jobs, so a brake job never lists an oil filter.
  */
 export const JOB_CONSUMABLES = {
-  'oil-change': ['Oil Drain Plug', 'Windshield Washer Fluid, 1 gal', 'Chassis Grease, 14 oz', 'Engine Degreaser Spray'],
+  'oil-change': ['Windshield Washer Fluid, 1 gal', 'Chassis Grease, 14 oz'],
   ignition: ['Dielectric Grease', 'Anti-Seize Compound'],
   'engine-sealing': [
     'RTV Silicone Gasket Maker',
@@ -130,7 +130,6 @@ export const JOB_CONSUMABLES = {
     'Wiper Blade 18 in',
     'Battery Terminal Protector Spray',
     'Throttle Body Cleaner',
-    'Oil Drain Plug',
   ],
   glass: ['Windshield Washer Fluid, 1 gal', 'Glass Cleaner', 'Rear Wiper Blade 12 in'],
   'headlight-restoration': ['Automotive Masking Tape', 'Polishing Compound', 'Glass Cleaner'],

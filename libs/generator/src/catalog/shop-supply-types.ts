@@ -1,17 +1,20 @@
 import { partTypes, type PartType } from './part-type';
 import {
+  APPEARANCE_MAKERS,
   BRAKE_MAKERS,
   COOLING_MAKERS,
+  DIAGNOSTIC_SUPPLY_MAKERS,
+  DRAIN_PLUG_MAKERS,
   ELECTRIC_MAKERS,
-  ENGINE_MAKERS,
+  EMISSION_MAKERS,
   EXHAUST_MAKERS,
-  FLUID_MAKERS,
+  GASKET_MAKERS,
   HVAC_MAKERS,
-  MAINT_MAKERS,
   SHOP_CHEMICAL_MAKERS,
   SUSPENSION_MAKERS,
-  TIRE_MAKERS,
+  TIRE_SUPPLY_MAKERS,
   TRANS_MAKERS,
+  WHEEL_END_MAKERS,
 } from './part-makers';
 
 /**
@@ -19,7 +22,7 @@ import {
  * hardware, greases and sprays. Service recipes fill their remaining mappings from these.
  */
 export const SHOP_SUPPLY_TYPES: readonly PartType[] = [
-  ...partTypes('Engine & Powertrain', ENGINE_MAKERS, [
+  ...partTypes('Engine & Powertrain', GASKET_MAKERS, [
     ['Crankshaft Seal', 7.99, 24.99],
     ['Camshaft Seal', 6.99, 19.99],
     ['Fuel Injector O-Ring Kit', 6.99, 19.99],
@@ -30,13 +33,13 @@ export const SHOP_SUPPLY_TYPES: readonly PartType[] = [
     ['Axle Seal', 6.99, 19.99],
     ['Differential Cover Gasket', 7.99, 24.99],
   ]),
-  ...partTypes('Tires & Wheels', TIRE_MAKERS, [
+  ...partTypes('Tires & Wheels', TIRE_SUPPLY_MAKERS, [
     ['Tire Patch Plug', 1.99, 6.99],
     ['Tire Bead Sealer', 6.99, 14.99],
     ['Valve Stem Core', 0.99, 3.99, 4],
     ['TPMS Service Kit', 4.99, 14.99],
-    ['Wheel Bearing Grease, 14 oz', 6.99, 15.99],
   ]),
+  ...partTypes('Tires & Wheels', WHEEL_END_MAKERS, [['Wheel Bearing Grease, 14 oz', 6.99, 15.99]]),
   ...partTypes('Brakes', BRAKE_MAKERS, [
     ['Brake Caliper Grease', 3.99, 11.99],
     ['Brake Bleeder Screw', 2.99, 8.99],
@@ -68,10 +71,9 @@ export const SHOP_SUPPLY_TYPES: readonly PartType[] = [
     ['Sway Bar Bushing', 4.99, 14.99, 2],
     ['Steering Rack Boot', 9.99, 29.99],
   ]),
-  ...partTypes('General Preventive Maintenance', MAINT_MAKERS, [
+  ...partTypes('General Preventive Maintenance', APPEARANCE_MAKERS, [
     ['Glass Cleaner', 3.99, 8.99],
     ['Polishing Compound', 6.99, 19.99],
-    ['Chassis Grease, 14 oz', 5.99, 12.99],
   ]),
   ...partTypes('General Preventive Maintenance', SHOP_CHEMICAL_MAKERS, [
     ['RTV Silicone Gasket Maker', 5.99, 14.99],
@@ -83,17 +85,15 @@ export const SHOP_SUPPLY_TYPES: readonly PartType[] = [
     ['Engine Assembly Lube', 8.99, 19.99],
     ['Battery Terminal Protector Spray', 4.99, 11.99],
     ['Automotive Masking Tape', 4.99, 12.99],
+    ['Chassis Grease, 14 oz', 5.99, 12.99],
   ]),
   ...partTypes('Exhaust & Emissions', EXHAUST_MAKERS, [
     ['Exhaust Flange Gasket', 4.99, 14.99],
     ['Exhaust Sealant Paste', 4.99, 12.99],
     ['Exhaust Bolt and Spring Kit', 6.99, 19.99],
     ['EGR Valve Gasket', 3.99, 12.99],
-    ['Vacuum Hose Assortment', 6.99, 19.99],
-    ['Smoke Machine Fluid', 9.99, 24.99],
   ]),
-  ...partTypes('Fluids & Filters', FLUID_MAKERS, [
-    ['Oil Drain Plug Gasket', 0.99, 3.99],
-    ['Oil Drain Plug', 3.99, 9.99],
-  ]),
+  ...partTypes('Exhaust & Emissions', EMISSION_MAKERS, [['Vacuum Hose Assortment', 6.99, 19.99]]),
+  ...partTypes('Exhaust & Emissions', DIAGNOSTIC_SUPPLY_MAKERS, [['Smoke Machine Fluid', 9.99, 24.99]]),
+  ...partTypes('Fluids & Filters', DRAIN_PLUG_MAKERS, [['Oil Drain Plug Gasket', 0.99, 3.99]]),
 ];
