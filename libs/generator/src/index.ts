@@ -20,6 +20,16 @@ export { CSV_FILES, MANIFEST_FILE } from './csv-export/csv-files';
 export { type Manifest, readManifest } from './csv-export/manifest';
 export { buildCatalog } from './catalog/build-catalog';
 export type { Catalog, Part, Service, ServicePart } from './catalog/catalog';
+export {
+  SERVICE_DEFINITIONS,
+  type OptionalPartUse,
+  type PartUse,
+  type ServiceDefinition,
+  type ServiceRecipe,
+} from './catalog/service-definitions';
+export { JOB_CONSUMABLES, type JobName } from './catalog/job-consumables';
+export { allowedPartTypeNames } from './catalog/service-recipes';
+export { partTypeNameOf } from './catalog/part-description';
 export { COPY_COLUMNS } from './postgres/copy-columns';
 export { TAX_RATE_BASIS_POINTS } from './format/money';
 export { fnv1aHex } from './format/checksum';
