@@ -3,7 +3,9 @@ import { type Catalog, type Part, type ServicePart, buildCatalog } from '../src/
 import { JOB_CONSUMABLES } from '../src/catalog/job-consumables';
 import { partTypeNameOf } from '../src/catalog/part-description';
 import { PART_TYPES } from '../src/catalog/part-types';
+import { fillCounts } from '../src/catalog/recipe-fill';
 import { SERVICE_DEFINITIONS, type ServiceDefinition } from '../src/catalog/service-definitions';
+import { resolveRecipe } from '../src/catalog/service-recipes';
 import { createContext } from '../src/context';
 import { OrderDraft } from '../src/orders/order-draft';
 import { Random } from '../src/random/random';
@@ -124,5 +126,21 @@ describe.each(SEEDS)('service recipes (seed %i)', (seed) => {
       }
     }
     expect(lines).toBe(600);
+  });
+});
+
+describe('recipe checks', () => {
+  const oilChange = SERVICE_DEFINITIONS.find((d) => d.name === 'Conventional Oil Change') as ServiceDefinition;
+
+  it('names the service and the part type when a recipe names a type the catalog lacks', () => {
+    const typo = { ...oilChange, recipe: { ...oilChange.recipe, uses: [{ partType: 'Oil Filtre', quantity: 1 }] } };
+    expect(() => resolveRecipe(typo)).toThrow(/"Conventional Oil Change" names part type "Oil Filtre"/);
+  });
+
+  it('says how many parts the recipes can list when they cannot reach the seed total', () => {
+    const fewer = SERVICE_DEFINITIONS.slice(0, 20);
+    expect(() => fillCounts(fewer, fewer.map(resolveRecipe), Random.stream(1, 'recipe-check'))).toThrow(
+      /the recipes can list \d+\.\.\d+ parts, not 1074/,
+    );
   });
 });

@@ -61,12 +61,14 @@ export const JOB_CONSUMABLES = {
     'Anti-Seize Compound',
     'Brake Cleaner Spray',
     'ABS Wheel Speed Sensor',
+    'Brake Caliper Grease',
   ],
   tire: ['Wheel Weight Kit', 'Tire Valve Stem', 'Valve Stem Core', 'Tire Bead Sealer', 'TPMS Service Kit'],
   'brake-friction': [
     'Brake Caliper Grease',
     'Brake Cleaner Spray',
     'Brake Pad Wear Sensor',
+    'Caliper Guide Pin Kit',
     'Penetrating Oil Spray',
     'Thread Locker',
   ],
@@ -121,6 +123,8 @@ export const JOB_CONSUMABLES = {
     'Wiper Blade 22 in',
     'Wiper Blade 18 in',
     'Fuse Assortment',
+    'Headlight Bulb H11',
+    'Rear Wiper Blade 12 in',
   ],
   'mileage-service': [
     'Windshield Washer Fluid, 1 gal',
@@ -130,6 +134,9 @@ export const JOB_CONSUMABLES = {
     'Wiper Blade 18 in',
     'Battery Terminal Protector Spray',
     'Throttle Body Cleaner',
+    'License Plate Bulb',
+    'Brake Light Bulb 7443',
+    'Rear Wiper Blade 12 in',
   ],
   glass: ['Windshield Washer Fluid, 1 gal', 'Glass Cleaner', 'Rear Wiper Blade 12 in'],
   'headlight-restoration': ['Automotive Masking Tape', 'Polishing Compound', 'Glass Cleaner'],
@@ -141,7 +148,6 @@ export const JOB_CONSUMABLES = {
     'Anti-Seize Compound',
     'Brake Cleaner Spray',
     'Cotter Pin Assortment',
-    'Chassis Grease, 14 oz',
   ],
   /** Shop supplies of any work in the engine bay: cleaning, sealing, hoses and connectors. */
   'engine-bay': [
@@ -162,6 +168,7 @@ export const JOB_CONSUMABLES = {
     'Fuse Assortment',
     'Relay',
     'Battery Terminal Protector Spray',
+    'Primary Wire, 25 ft',
   ],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -97,7 +97,7 @@ export const MAINTENANCE_EXHAUST_FLUID_SERVICES: readonly ServiceDefinition[] = 
         ['Catalytic Converter', 1],
         ['Exhaust Flange Gasket', 1],
       ],
-      ['Oxygen Sensor'],
+      ['Oxygen Sensor', 'Exhaust Manifold Stud Kit'],
       ['exhaust', 'under-car'],
     ],
     [
@@ -111,7 +111,7 @@ export const MAINTENANCE_EXHAUST_FLUID_SERVICES: readonly ServiceDefinition[] = 
       'Exhaust Manifold Gasket Replacement',
       180,
       [['Exhaust Manifold Gasket', 1]],
-      ['Oxygen Sensor'],
+      ['Oxygen Sensor', 'Exhaust Manifold Stud Kit'],
       ['exhaust', 'under-car'],
     ],
     [

@@ -148,7 +148,7 @@ export const POWERTRAIN_SERVICES: readonly ServiceDefinition[] = [
         ['CV Axle Assembly', 1],
         ['Axle Nut', 1],
       ],
-      ['Axle Seal', 'CV Boot Kit', [ATF, 1]],
+      ['Axle Seal', 'CV Boot Kit', [ATF, 1], 'Chassis Grease, 14 oz'],
       ['wheel-end', 'under-car'],
     ],
     [

@@ -44,6 +44,7 @@ export const SHOP_SUPPLY_TYPES: readonly PartType[] = [
     ['Brake Caliper Grease', 3.99, 11.99],
     ['Brake Bleeder Screw', 2.99, 8.99],
     ['Banjo Bolt Copper Washer Set', 2.99, 9.99],
+    ['Caliper Guide Pin Kit', 6.99, 19.99],
   ]),
   ...partTypes('Cooling System', COOLING_MAKERS, [
     ['Hose Clamp Set', 4.99, 14.99],
@@ -92,6 +93,7 @@ export const SHOP_SUPPLY_TYPES: readonly PartType[] = [
     ['Exhaust Sealant Paste', 4.99, 12.99],
     ['Exhaust Bolt and Spring Kit', 6.99, 19.99],
     ['EGR Valve Gasket', 3.99, 12.99],
+    ['Exhaust Manifold Stud Kit', 9.99, 29.99],
   ]),
   ...partTypes('Exhaust & Emissions', EMISSION_MAKERS, [['Vacuum Hose Assortment', 6.99, 19.99]]),
   ...partTypes('Exhaust & Emissions', DIAGNOSTIC_SUPPLY_MAKERS, [['Smoke Machine Fluid', 9.99, 24.99]]),

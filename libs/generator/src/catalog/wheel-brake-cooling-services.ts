@@ -118,7 +118,7 @@ export const WHEEL_BRAKE_COOLING_SERVICES: readonly ServiceDefinition[] = [
         ['Banjo Bolt Copper Washer Set', 1],
         [BRAKE_FLUID, 2],
       ],
-      ['Brake Hose', 'Brake Hardware Kit'],
+      ['Brake Hose', 'Brake Hardware Kit', 'Caliper Guide Pin Kit'],
       ['brake-hydraulic', 'under-car'],
     ],
     ['Brake Fluid Flush', 45, [[BRAKE_FLUID, 3]], [], ['brake-hydraulic']],
