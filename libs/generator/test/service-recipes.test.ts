@@ -130,6 +130,10 @@ describe.each(SEEDS)('service recipes (seed %i)', (seed) => {
 });
 
 describe('recipe checks', () => {
+  it('names each part type once, so a description tells its type', () => {
+    expect(new Set(PART_TYPES.map((t) => t.name)).size).toBe(PART_TYPES.length);
+  });
+
   const oilChange = SERVICE_DEFINITIONS.find((d) => d.name === 'Conventional Oil Change') as ServiceDefinition;
 
   it('names the service and the part type when a recipe names a type the catalog lacks', () => {
