@@ -141,6 +141,11 @@ describe('recipe checks', () => {
     expect(() => resolveRecipe(typo)).toThrow(/"Conventional Oil Change" names part type "Oil Filtre"/);
   });
 
+  it('refuses a quantity that is not a whole number above 0', () => {
+    const none = { ...oilChange, recipe: { ...oilChange.recipe, uses: [{ partType: 'Oil Filter', quantity: 0 }] } };
+    expect(() => resolveRecipe(none)).toThrow(/"Conventional Oil Change" uses 0 of "Oil Filter"/);
+  });
+
   it('says how many parts the recipes can list when they cannot reach the seed total', () => {
     const fewer = SERVICE_DEFINITIONS.slice(0, 20);
     expect(() => fillCounts(fewer, fewer.map(resolveRecipe), Random.stream(1, 'recipe-check'))).toThrow(

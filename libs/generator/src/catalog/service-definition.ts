@@ -47,6 +47,7 @@ function optionalUse(row: PartUseRow): OptionalPartUse {
   return typeof row === 'string' ? { partType: row } : { partType: row[0], quantity: row[1] };
 }
 
+/** The service definitions of one category from their rows. */
 export function services(category: CategoryName, rows: ServiceRow[]): ServiceDefinition[] {
   return rows.map(([name, minutes, uses, optional, jobs]) => ({
     category,

@@ -32,7 +32,10 @@ export function allowedPartTypeNames(def: ServiceDefinition): Set<string> {
   ]);
 }
 
-/** Resolves a recipe; throws a RangeError when it names a part type the catalog lacks or uses one twice. */
+/**
+ * Resolves a recipe; throws a RangeError when it names a part type the catalog lacks, uses one twice
+ * or gives a quantity that is not a whole number above 0.
+ */
 export function resolveRecipe(def: ServiceDefinition): ResolvedRecipe {
   const used = new Set<string>();
   const uses = def.recipe.uses.map((u) => {
@@ -46,6 +49,13 @@ export function resolveRecipe(def: ServiceDefinition): ResolvedRecipe {
     if (used.has(name)) continue;
     const type = typeNamed(name, def.name);
     fill.push({ type, quantity: optionalQuantity.get(name) ?? type.perService });
+  }
+  for (const use of [...uses, ...fill]) {
+    if (!Number.isInteger(use.quantity) || use.quantity < 1) {
+      throw new RangeError(
+        `service "${def.name}" uses ${use.quantity} of "${use.type.name}"; use a whole number above 0`,
+      );
+    }
   }
   return { uses, fill };
 }
