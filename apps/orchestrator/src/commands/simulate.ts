@@ -58,7 +58,7 @@ export const simulateCommand: Command = {
   path: ['simulate'],
   summary: 'Write live order traffic to the source PostgreSQL at a target rate until stopped',
   description:
-    "New orders with part and service lines (drafted by the generator's rules), status moves along the order lifecycle, cancellations, refunds, edited and purged orders, part and service price changes and customer updates, in transactions of 1 to about 20 statements. The same --seed on the same database gives the same statements. Ctrl-C (SIGINT) or SIGTERM lets the transaction in flight commit, then stops. Uses DATABASE_URL or the embedded server.",
+    "New orders with part and service lines (drafted by the generator's rules), status moves along the order lifecycle, cancellations, refunds, edited and purged orders, part and service price changes and customer updates, in transactions of 1 to about 20 statements. The same --seed on the same database makes the same choices (timestamps follow the clock). Ctrl-C (SIGINT) or SIGTERM lets the transaction in flight commit, then stops. Uses DATABASE_URL or the embedded server.",
   options: {
     rate: {
       type: 'string',
