@@ -41,9 +41,4 @@ export class VirtualClock implements SimulatorClock {
     this.waited += step;
     return Promise.resolve();
   }
-
-  /** Moves time forward without a wait (e.g. time spent inside a transaction). */
-  advance(ms: number): void {
-    this.time += ms;
-  }
 }

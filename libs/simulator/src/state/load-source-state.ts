@@ -1,5 +1,6 @@
 import type { Part, Service, ServicePart } from '@autocorp/generator';
 import type pg from 'pg';
+import { OPEN_STATUSES } from '../order-lifecycle';
 import { SimulatorError } from '../simulator-error';
 import { parseCents } from '../sql-values';
 import { IdSet } from './id-set';
@@ -7,8 +8,8 @@ import type { OpenOrder, SourceState } from './source-state';
 
 type Row = Record<string, string>;
 
-async function rows(client: pg.Client, sql: string): Promise<Row[]> {
-  return (await client.query<Row>(sql)).rows;
+async function rows(client: pg.Client, sql: string, values: unknown[] = []): Promise<Row[]> {
+  return (await client.query<Row>(sql, values)).rows;
 }
 
 function toNumber(value: string | undefined): number {
@@ -57,10 +58,12 @@ async function loadCatalog(client: pg.Client): Promise<SourceState['catalog']> {
 
 async function loadOpenOrders(client: pg.Client): Promise<IdSet<OpenOrder>> {
   const open = new IdSet<OpenOrder>((o) => o.orderId);
-  const openFilter = `order_id IN (SELECT order_id FROM sales_order WHERE status IN ('Pending', 'In Progress'))`;
+  const openStatusParam = [[...OPEN_STATUSES]];
+  const openFilter = 'order_id IN (SELECT order_id FROM sales_order WHERE status = ANY($1::text[]))';
   for (const r of await rows(
     client,
-    `SELECT order_id, status FROM sales_order WHERE status IN ('Pending', 'In Progress') ORDER BY order_id`,
+    'SELECT order_id, status FROM sales_order WHERE status = ANY($1::text[]) ORDER BY order_id',
+    openStatusParam,
   )) {
     open.add({ orderId: toNumber(r.order_id), status: r.status as OpenOrder['status'], parts: [], services: [] });
   }
@@ -68,6 +71,7 @@ async function loadOpenOrders(client: pg.Client): Promise<IdSet<OpenOrder>> {
     client,
     `SELECT line_item_id, order_id, sku, quantity, unit_price::text AS unit_price, line_total::text AS line_total
      FROM sales_order_parts WHERE ${openFilter} ORDER BY line_item_id`,
+    openStatusParam,
   )) {
     open.get(toNumber(r.order_id))?.parts.push({
       lineItemId: toNumber(r.line_item_id),
@@ -81,6 +85,7 @@ async function loadOpenOrders(client: pg.Client): Promise<IdSet<OpenOrder>> {
     client,
     `SELECT line_item_id, order_id, serviceid, quantity, labor_minutes, labor_cost::text AS labor_cost, parts_cost::text AS parts_cost
      FROM sales_order_services WHERE ${openFilter} ORDER BY line_item_id`,
+    openStatusParam,
   )) {
     open.get(toNumber(r.order_id))?.services.push({
       lineItemId: toNumber(r.line_item_id),
