@@ -193,7 +193,7 @@ export class OrderSimulator {
       type: 'transaction-committed',
       kind: planned.kind,
       statements,
-      transactions: this.counts.transactions,
+      counts: copyCounts(this.counts),
       at: clock.now(),
     });
     return true;

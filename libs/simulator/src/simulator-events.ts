@@ -64,7 +64,8 @@ export type SimulatorEvent =
       readonly type: 'transaction-committed';
       readonly kind: OperationKind;
       readonly statements: number;
-      readonly transactions: number;
+      /** Everything committed so far, this transaction included (a copy). */
+      readonly counts: SimulatorCounts;
       readonly at: number;
     }
   | {

@@ -69,6 +69,9 @@ describe('the order simulator on a generated database', () => {
       }
       expect(counts.rows.sales_order.insert).toBe(counts.operations['new-order']);
       expect(counts.rows.sales_order.delete).toBe(counts.operations['order-deleted']);
+      const committed = run.events.filter((e) => e.type === 'transaction-committed');
+      expect(committed.at(-1)?.counts).toEqual(counts);
+      expect(committed.filter((e) => e.kind === 'new-order').length).toBe(counts.operations['new-order']);
     });
 
     it('uses transactions of mixed size', () => {

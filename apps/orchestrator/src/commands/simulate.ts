@@ -24,7 +24,6 @@ export function formatSimulationSummary(summary: SimulationSummary): string {
 /** Quiet log lines from the simulator's events: the start, a line every few seconds, retries. */
 function eventLog(io: CommandIo): (event: SimulatorEvent) => void {
   let lastReport = 0;
-  let orders = 0;
   return (event) => {
     switch (event.type) {
       case 'started':
@@ -34,10 +33,12 @@ function eventLog(io: CommandIo): (event: SimulatorEvent) => void {
         );
         break;
       case 'transaction-committed':
-        if (event.kind === 'new-order') orders++;
         if (event.at - lastReport >= REPORT_EVERY_MS) {
           lastReport = event.at;
-          io.stderr.write(`${formatCount(event.transactions)} transaction(s), ${formatCount(orders)} new order(s)\n`);
+          const { transactions, operations } = event.counts;
+          io.stderr.write(
+            `${formatCount(transactions)} transaction(s), ${formatCount(operations['new-order'])} new order(s)\n`,
+          );
         }
         break;
       case 'retrying':
