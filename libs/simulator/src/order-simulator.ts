@@ -123,6 +123,7 @@ export class OrderSimulator {
     let failure: SimulatorError | undefined;
     try {
       for (;;) {
+        if (this.stopRequested) break;
         if (this.counts.transactions >= maxTransactions || clock.now() - this.startedAt >= durationMs) {
           reason = 'limit';
           break;
@@ -149,7 +150,12 @@ export class OrderSimulator {
       }
     } catch (error) {
       reason = 'failed';
-      failure = error as SimulatorError;
+      failure =
+        error instanceof SimulatorError
+          ? error
+          : new SimulatorError('unexpected', `the simulator stopped on an unexpected error: ${String(error)}`, {
+              cause: error,
+            });
     }
     await this.client?.end().catch(() => undefined);
     this.client = undefined;

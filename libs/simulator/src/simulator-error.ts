@@ -1,4 +1,5 @@
-export type SimulatorErrorKind = 'invalid-options' | 'database-unreachable' | 'source-not-ready' | 'statement-failed';
+export type SimulatorErrorKind =
+  'invalid-options' | 'database-unreachable' | 'source-not-ready' | 'statement-failed' | 'unexpected';
 
 /** The one error type of @autocorp/simulator; `kind` says what went wrong. */
 export class SimulatorError extends Error {
