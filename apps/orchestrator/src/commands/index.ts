@@ -13,12 +13,14 @@ import { historyCommand } from './query/history';
 import { queryCommand } from './query/query';
 import { tablesCommand } from './query/tables';
 import { runCommand } from './run';
+import { simulateCommand } from './simulate';
 import { transferCommand } from './transfer';
 
 /** Every `autocorp` subcommand. */
 export const COMMANDS: readonly Command[] = [
   runCommand,
   generateCommand,
+  simulateCommand,
   dbMigrateCommand,
   dbStatusCommand,
   cdcStartCommand,
