@@ -29,6 +29,23 @@ export {
   type SourceColumn,
 } from './model/sources';
 export { assertValidJob, jobDefinitionProblems } from './model/validate-job';
+export {
+  DELETED_KEYS_METADATA_KEY,
+  INCREMENTAL_SAFE_OPERATIONS,
+  type IncrementalDriver,
+  type IncrementalPlan,
+} from './model/incremental-plan';
+export { incrementalPlanProblems } from './jobs/incremental-plan-problems';
+export {
+  AFFECTED_UNITS_VIEW,
+  changedKeysViewName,
+  fullSourceViewName,
+  incrementalPlanOf,
+  renderAffectedUnitsSelect,
+  renderProjectedTableSelect,
+  renderRestrictedSourceSelect,
+  renderStaleRowsSelect,
+} from './sql/incremental-sql';
 export * from './rules/rule-types';
 export * as ruleBuilders from './rules/rule-builders';
 export {
