@@ -38,6 +38,7 @@ export {
 export { incrementalPlanProblems } from './jobs/incremental-plan-problems';
 export {
   AFFECTED_UNITS_VIEW,
+  beforeColumnName,
   changedKeysViewName,
   fullSourceViewName,
   incrementalPlanOf,
@@ -45,6 +46,7 @@ export {
   renderProjectedTableSelect,
   renderRestrictedSourceSelect,
   renderStaleRowsSelect,
+  watchedColumns,
 } from './sql/incremental-sql';
 export * from './rules/rule-types';
 export * as ruleBuilders from './rules/rule-builders';

@@ -193,12 +193,22 @@ LEFT JOIN sales_order o ON o.invoice_number = s.invoice_number`,
     drivers: [
       { source: 'sales_order_parts', key: 'invoice_number' },
       { source: 'sales_order_services', key: 'invoice_number' },
-      { source: 'sales_order', key: 'invoice_number' },
-      { source: 'auto_parts', key: 'sku', via: { view: 'sales_order_parts', on: 'sku', unit: 'invoice_number' } },
+      {
+        source: 'sales_order',
+        key: 'invoice_number',
+        columns: ['order_date', 'order_year', 'customer_id', 'order_type'],
+      },
+      {
+        source: 'auto_parts',
+        key: 'sku',
+        via: { view: 'sales_order_parts', on: 'sku', unit: 'invoice_number' },
+        columns: ['description', 'category', 'manufacturer'],
+      },
       {
         source: 'service',
         key: 'serviceid',
         via: { view: 'sales_order_services', on: 'serviceid', unit: 'invoice_number' },
+        columns: ['service', 'category'],
       },
     ],
     restrict: {

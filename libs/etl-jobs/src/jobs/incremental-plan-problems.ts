@@ -26,6 +26,9 @@ export function incrementalPlanProblems(job: JobDefinition): string[] {
     }
     if (!jobByName(source).hudi.recordKeyFields.includes(driver.key))
       problems.push(`driver key "${driver.key}" is not a record key field of ${source}`);
+    const columns = new Set(jobByName(source).columns.map((c) => c.name));
+    for (const column of driver.columns ?? [])
+      if (!columns.has(column)) problems.push(`driver column "${column}" is not a column of ${source}`);
     if (driver.via && !curated.has(driver.via.view))
       problems.push(`driver via view "${driver.via.view}" is not a curated source view`);
   }

@@ -28,6 +28,12 @@ export interface IncrementalDriver {
   readonly source: string;
   readonly key: string;
   readonly via?: { readonly view: string; readonly on: string; readonly unit: string };
+  /**
+   * Only these source columns matter to the job through this driver: a written row whose values of
+   * them equal the row's values as of the job's last run is skipped (an order's status change does
+   * not touch its line items). Inserted and deleted rows always count. All columns when omitted.
+   */
+  readonly columns?: readonly string[];
 }
 
 /**

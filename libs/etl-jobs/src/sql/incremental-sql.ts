@@ -7,7 +7,8 @@ import { identifier } from './portable-sql';
  * The SQL of an incremental analytics run, the same on DuckDB and Spark. The engine defines, per
  * curated source `view`: `fullSourceViewName(view)` (the whole snapshot) and
  * `changedKeysViewName(view)` (the source table's record key columns of the rows written or deleted
- * since the job's last run); then `AFFECTED_UNITS_VIEW` from `renderAffectedUnitsSelect`, then `view`
+ * since the job's last run, with `watchedColumns` of the source: each column's value now and, as
+ * `_before_<column>`, as of the last run, and `_present_now` / `_present_before`); then `AFFECTED_UNITS_VIEW` from `renderAffectedUnitsSelect`, then `view`
  * itself from `renderRestrictedSourceSelect`, and runs the job's transform unchanged.
  */
 export const AFFECTED_UNITS_VIEW = '_affected_units';
@@ -18,6 +19,16 @@ export function fullSourceViewName(view: string): string {
 
 export function changedKeysViewName(view: string): string {
   return `_changed_${identifier(view)}`;
+}
+
+/** Columns of source `view` that some driver compares with their values as of the job's last run. */
+export function watchedColumns(job: JobDefinition, view: string): string[] {
+  const plan = incrementalPlanOf(job);
+  return [...new Set(plan.drivers.filter((d) => d.source === view).flatMap((d) => d.columns ?? []))];
+}
+
+export function beforeColumnName(column: string): string {
+  return `_before_${identifier(column)}`;
 }
 
 /** The job's incremental plan; throws when it has none. */
@@ -36,8 +47,11 @@ export function renderAffectedUnitsSelect(job: JobDefinition): string {
   const plan = incrementalPlanOf(job);
   const parts = plan.drivers.map((d) => {
     const changed = changedKeysViewName(d.source);
-    if (!d.via) return `SELECT c.${identifier(d.key)} AS unit FROM ${changed} c`;
-    return `SELECT v.${identifier(d.via.unit)} AS unit FROM ${fullSourceViewName(d.via.view)} v WHERE v.${identifier(d.via.on)} IN (SELECT c.${identifier(d.key)} FROM ${changed} c)`;
+    const same = (d.columns ?? []).map((c) => `c.${identifier(c)} IS NOT DISTINCT FROM c.${beforeColumnName(c)}`);
+    const where =
+      same.length === 0 ? '' : ` WHERE NOT (c._present_now AND c._present_before AND ${same.join(' AND ')})`;
+    if (!d.via) return `SELECT c.${identifier(d.key)} AS unit FROM ${changed} c${where}`;
+    return `SELECT v.${identifier(d.via.unit)} AS unit FROM ${fullSourceViewName(d.via.view)} v WHERE v.${identifier(d.via.on)} IN (SELECT c.${identifier(d.key)} FROM ${changed} c${where})`;
   });
   return `SELECT DISTINCT unit FROM (${parts.join('\nUNION ALL\n')}) u WHERE unit IS NOT NULL`;
 }

@@ -9,6 +9,8 @@ import {
   renderAffectedUnitsSelect,
   renderRestrictedSourceSelect,
   renderStaleRowsSelect,
+  beforeColumnName,
+  watchedColumns,
 } from '@autocorp/etl-jobs';
 import { quoteIdentifier, quoteLiteral } from '@autocorp/duckdb/sql';
 import { defineCuratedView } from '../curated/curated-table';
@@ -19,45 +21,76 @@ import { type SourceChanges, recordKeyJsonStructure } from './incremental-refres
  * Defines the sources of an incremental run: each source's whole snapshot (`<view>_all`), its changed
  * record keys (the Hudi incremental query's keys in the range plus the keys its delete commits
  * recorded), the affected units, and the source views the transform reads, restricted to those units.
- * Returns the number of affected units.
+ * Returns the number of affected units and of changed keys per source view.
  */
 export async function defineIncrementalSources(
   db: EtlDuckDb,
   store: ObjectStore,
   job: JobDefinition,
   changes: readonly SourceChanges[],
-): Promise<number> {
+): Promise<{ units: number; changedKeys: Record<string, number> }> {
+  const changedKeys: Record<string, number> = {};
   for (const source of changes) {
-    await defineCuratedView(db, store, source.job, fullSourceViewName(source.view));
-    const keys = source.job.hudi.recordKeyFields;
-    const typed = keys
-      .map((name) => {
-        const column = source.job.columns.find((c) => c.name === name);
-        return `CAST(${quoteIdentifier(name)} AS ${column ? duckdbType(column.type) : 'VARCHAR'}) AS ${quoteIdentifier(name)}`;
-      })
-      .join(', ');
-    const parts: string[] = [];
-    if (source.table) {
-      const written = await source.table.sql(
-        { type: 'incremental', begin: source.begin, end: source.end },
-        { columns: [...keys] },
-      );
-      parts.push(`SELECT ${typed} FROM (${written}) w`);
-    }
-    const structure = quoteLiteral(recordKeyJsonStructure(source.job));
-    for (const json of source.deletedKeys) {
-      parts.push(
-        `SELECT ${typed} FROM (SELECT unnest(from_json(${quoteLiteral(json)}, ${structure}), recursive := true)) d`,
-      );
-    }
-    if (parts.length === 0) parts.push(`SELECT ${typed} FROM ${fullSourceViewName(source.view)} WHERE false`);
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${changedKeysViewName(source.view)} AS ${parts.join(' UNION ALL ')}`);
+    // The sources as of the range's end, so that the next run's `before` values are what this run read.
+    await defineCuratedView(db, store, source.job, fullSourceViewName(source.view), source.end);
+    await loadChangedKeys(db, job, source);
+    changedKeys[source.view] = await db.count(`SELECT count(*) FROM ${changedKeysViewName(source.view)}`);
   }
   await db.run(`CREATE OR REPLACE TEMP TABLE ${AFFECTED_UNITS_VIEW} AS ${renderAffectedUnitsSelect(job)}`);
   for (const source of changes) {
     await db.run(`CREATE OR REPLACE TEMP VIEW ${source.view} AS ${renderRestrictedSourceSelect(job, source.view)}`);
   }
-  return db.count(`SELECT count(*) FROM ${AFFECTED_UNITS_VIEW}`);
+  return { units: await db.count(`SELECT count(*) FROM ${AFFECTED_UNITS_VIEW}`), changedKeys };
+}
+
+function typedColumns(job: JobDefinition, names: readonly string[], from = ''): string[] {
+  return names.map((name) => {
+    const column = job.columns.find((c) => c.name === name);
+    return `CAST(${from}${quoteIdentifier(name)} AS ${column ? duckdbType(column.type) : 'VARCHAR'}) AS ${quoteIdentifier(name)}`;
+  });
+}
+
+/**
+ * `_changed_<view>`: the record keys written in the range (incremental query) or deleted (recorded keys),
+ * with the watched columns now and as of the range's begin (time travel; a table whose old files were
+ * cleaned reads as if every key were new, which only recomputes more).
+ */
+async function loadChangedKeys(db: EtlDuckDb, job: JobDefinition, source: SourceChanges): Promise<void> {
+  const keys = [...source.job.hudi.recordKeyFields];
+  const watched = watchedColumns(job, source.view);
+  const keyList = keys.map(quoteIdentifier).join(', ');
+  const written = source.table
+    ? `SELECT ${typedColumns(source.job, [...keys, ...watched]).join(', ')} FROM (${await source.table.sql(
+        { type: 'incremental', begin: source.begin, end: source.end },
+        { columns: [...keys, ...watched] },
+      )}) w`
+    : `SELECT ${typedColumns(source.job, [...keys, ...watched]).join(', ')} FROM ${fullSourceViewName(source.view)} WHERE false`;
+  const structure = quoteLiteral(recordKeyJsonStructure(source.job));
+  const deleted = source.deletedKeys.map(
+    (json) =>
+      `SELECT ${typedColumns(source.job, keys).join(', ')} FROM (SELECT unnest(from_json(${quoteLiteral(json)}, ${structure}), recursive := true)) d`,
+  );
+  const WRITTEN = '_etl_written_keys';
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${WRITTEN} AS ${written}`);
+  const allKeys = [`SELECT ${keyList} FROM ${WRITTEN}`, ...deleted].join(' UNION ');
+  const on = (alias: string) =>
+    keys.map((k) => `${alias}.${quoteIdentifier(k)} = k.${quoteIdentifier(k)}`).join(' AND ');
+  let before = `SELECT ${typedColumns(source.job, [...keys, ...watched]).join(', ')} FROM ${WRITTEN} WHERE false`;
+  if (watched.length > 0 && source.table) {
+    const old = await source.table.sql({ type: 'asOf', asOf: source.begin }, { columns: [...keys, ...watched] });
+    before = `SELECT ${typedColumns(source.job, [...keys, ...watched], 'o.').join(', ')} FROM (${old}) o SEMI JOIN (${allKeys}) k ON ${on('o')}`;
+  }
+  const selected = [
+    ...keys.map((k) => `k.${quoteIdentifier(k)}`),
+    ...watched.map((c) => `w.${quoteIdentifier(c)}`),
+    ...watched.map((c) => `b.${quoteIdentifier(c)} AS ${beforeColumnName(c)}`),
+    `w.${quoteIdentifier(keys[0] as string)} IS NOT NULL AS _present_now`,
+    `b.${quoteIdentifier(keys[0] as string)} IS NOT NULL AS _present_before`,
+  ];
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${changedKeysViewName(source.view)} AS SELECT ${selected.join(', ')}
+       FROM (${allKeys}) k LEFT JOIN ${WRITTEN} w ON ${on('w')} LEFT JOIN (${before}) b ON ${on('b')}`,
+  );
 }
 
 /** Adds to `deletes` the rows of the job's table (`current`) in the affected units that `upserts` does not replace. */

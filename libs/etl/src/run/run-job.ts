@@ -137,7 +137,7 @@ async function runJobSteps(
     ? await planRefresh(store, job, bookmark, inputs.curated, ctx.full ?? false)
     : undefined;
   const incremental = refresh?.mode === 'incremental' ? refresh.sources : undefined;
-  let units = 0;
+  let refreshed = { units: 0, changedKeys: {} as Record<string, number> };
 
   // Read.
   let t = performance.now();
@@ -147,9 +147,17 @@ async function runJobSteps(
       await loadDatabaseSource(db, store, source, inputs.database.get(source.view)?.files ?? []);
     else if (source.kind === 'csv')
       csvScans.push(await loadCsvSource(db, store, source, inputs.csv.get(source.view)?.files ?? []));
-    else if (!incremental) await defineCuratedView(db, store, jobByName(source.job), source.view);
+    // A job with an incremental plan reads its sources as of the instants its bookmark will record.
+    else if (!incremental)
+      await defineCuratedView(
+        db,
+        store,
+        jobByName(source.job),
+        source.view,
+        job.incremental ? (inputs.curated.get(source.view) ?? undefined) : undefined,
+      );
   }
-  if (incremental) units = await defineIncrementalSources(db, store, job, incremental);
+  if (incremental) refreshed = await defineIncrementalSources(db, store, job, incremental);
   const referenced = new Set(job.rules.flatMap((r) => ('job' in r ? [r.job] : [])));
   for (const name of referenced) await defineCuratedView(db, store, jobByName(name), referenceViewName(name));
   const sourceTable =
@@ -296,7 +304,7 @@ async function runJobSteps(
     rules,
     timings: { ...timings },
     instants: results.map((r) => r.instant),
-    ...(refresh ? { refresh: refresh.mode === 'full' ? refresh : { mode: refresh.mode, units } } : {}),
+    ...(refresh ? { refresh: refresh.mode === 'full' ? refresh : { mode: refresh.mode, ...refreshed } } : {}),
     ...(quarantineFile ? { quarantineKey: quarantineFile } : {}),
   });
 }
