@@ -1,12 +1,12 @@
 import type pg from 'pg';
 
-/** The batch: 4,000 + 3,000 + 1,000 + 500 + 1,080 + 400 + 20 row changes (see applyChangeBatch). */
+/** The batch: 4,000 + 3,000 + 1,000 + 500 + 1,470 + 10 + 20 row changes (see applyChangeBatch). */
 const ORDER_UPDATES = 4_000;
 const NEW_ORDERS = 1_500;
 const DELETED_ORDERS = 500;
 const DELETED_LINES = 500;
-const LINE_UPDATES = 1_080;
-const CUSTOMER_UPDATES = 400;
+const LINE_UPDATES = 1_470;
+const CUSTOMER_UPDATES = 10;
 const PRICE_CHANGES = 20;
 export const BATCH_CHANGES =
   ORDER_UPDATES + 2 * NEW_ORDERS + 2 * DELETED_ORDERS + DELETED_LINES + LINE_UPDATES + CUSTOMER_UPDATES + PRICE_CHANGES;
