@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { HudiReadConfig } from '@autocorp/hudi/config';
+import { etlBookmarkKey } from '@autocorp/lake-storage/layout';
 import {
   ANALYTICS_JOB_NAMES,
+  DELETED_KEYS_METADATA_KEY,
+  glueJobArguments,
+  glueJobConfig,
   JOBS,
   jobByName,
   incrementalPlanProblems,
@@ -60,5 +65,39 @@ describe('incremental plans of the analytics jobs', () => {
     expect(renderRestrictedSourceSelect(catalog, 'service_parts')).toContain(
       'WHERE serviceid IN (SELECT unit FROM _affected_units)',
     );
+  });
+
+  it('hands the Glue script the same plan and SQL the local runner uses, and a --full_rebuild switch', () => {
+    const env = {
+      lakeUri: 's3://lake/l',
+      glueDatabase: 'autocorp',
+      cdcSlot: 'autocorp_cdc',
+      tempUri: 's3://lake/tmp',
+      scriptsUri: 's3://lake/s',
+    };
+    for (const job of JOBS) {
+      const config = glueJobConfig(job);
+      expect(config.deleted_keys_metadata_key).toBe(DELETED_KEYS_METADATA_KEY);
+      expect(Object.values(config.hudi_read_keys)).toEqual(Object.values(HudiReadConfig).map((c) => c.key));
+      expect(glueJobArguments(job, env)['--full_rebuild']).toBe('false');
+      if (!job.incremental) {
+        expect(config.incremental, job.name).toBeNull();
+        continue;
+      }
+      const incremental = config.incremental!;
+      expect(incremental.affected_units_sql).toBe(renderAffectedUnitsSelect(job));
+      expect(incremental.stale_rows_sql).toBe(
+        renderStaleRowsSelect(job, incremental.current_view, incremental.upserts_view),
+      );
+      expect(incremental.projected_table_sql).toBe(
+        renderProjectedTableSelect(job, incremental.current_view, incremental.upserts_view),
+      );
+      expect(incremental.bookmark_key).toBe(etlBookmarkKey(job.name));
+      expect(incremental.sources.map((s) => s.view)).toEqual(job.sources.map((s) => s.view));
+      for (const source of incremental.sources) {
+        expect(source.restricted_sql).toBe(renderRestrictedSourceSelect(job, source.view));
+        expect(source.record_key_fields).toEqual(jobByName(source.job).hudi.recordKeyFields);
+      }
+    }
   });
 });
