@@ -8,7 +8,6 @@ Spark, dataset-level rules run as DQDL through Glue Data Quality.
 """
 import json
 import sys
-from datetime import datetime, timezone
 from functools import reduce
 
 import boto3
@@ -28,8 +27,8 @@ from glue_job_rules import (
     blocked_dataset_outcomes,
     blocked_reconciliation,
     blocked_row_rules,
-    bookmark_after,
     completed_write_instants,
+    consumed_instants,
     deleted_key_rows,
     deleted_keys_metadata,
     parse_cdc_position,
@@ -257,9 +256,10 @@ def widen_decimals(frame):
     )
 
 
-def write_hudi(frame, operation):
+def write_hudi(frame, operation, extra_metadata=None):
     frame = widen_decimals(frame)
     options = dict(HUDI_WRITE_OPTIONS)
+    options.update(extra_metadata or {})
     options.update(CATALOG_SYNC_OPTIONS)
     options[JOB["hudi_keys"]["operation"]] = operation
     if operation == "delete":
@@ -302,20 +302,14 @@ def hudi_reader(path, **options):
     return spark.read.format("hudi").options(**options).load(path)
 
 
-def read_bookmark():
-    """The instants this job consumed last ({source job: instant}); empty before its first commit."""
-    uri = LAKE + "/" + JOB["incremental"]["bookmark_key"]
-    try:
-        return json.loads(s3_text(uri)).get("curated", {})
-    except boto3.client("s3").exceptions.NoSuchKey:
-        return {}
-
-
 def plan_analytics_refresh():
     """plan_refresh over the timelines of the job's table and its sources: (mode, detail, ends, per-source plan)."""
     incremental = JOB["incremental"]
-    consumed = read_bookmark()
-    own = completed_write_instants(s3_keys(ARGS["target_path"].rstrip("/") + "/.hoodie/"))
+    own_folder = ARGS["target_path"].rstrip("/") + "/.hoodie/"
+    own = completed_write_instants(s3_keys(own_folder))
+    # The bookmark is in the metadata of the job's last commit that recorded one (written with that commit).
+    newest_first = (json.loads(s3_text(own_folder + name)) for _, name in reversed(own))
+    consumed = consumed_instants(newest_first, incremental["consumed_instants_metadata_key"])
     sources, ends = [], {}
     for source in incremental["sources"]:
         folder = CURATED + "/" + source["table_folder"] + "/.hoodie/"
@@ -397,13 +391,6 @@ def incremental_deletes(upserts, deletes):
     return deletes.unionByName(stale), spark.sql(incremental["projected_table_sql"])
 
 
-def write_bookmark(ends):
-    uri = LAKE + "/" + JOB["incremental"]["bookmark_key"]
-    bucket, key = uri[len("s3://"):].split("/", 1)
-    body = json.dumps(bookmark_after(JOB["name"], ends, datetime.now(timezone.utc).isoformat()), indent=2)
-    boto3.client("s3").put_object(Bucket=bucket, Key=key, Body=body.encode("utf-8"), ContentType="application/json")
-
-
 def main():
     position = committed_cdc_position() if JOB["database_sources"] and CDC_POSITION_MODE == "position_file" else None
     read_rows, source_duplicates = 0, 0
@@ -458,12 +445,16 @@ def main():
     operation = HUDI_WRITE_OPTIONS[JOB["hudi_keys"]["operation"]]
     if refresh is not None and refresh[0] == "incremental":
         operation = "upsert"
+    writes = []
     if upserts.take(1) or operation == "insert_overwrite_table":
-        write_hudi(upserts, operation)
+        writes.append((upserts, operation))
     if deletes.take(1):
-        write_hudi(deletes, "delete")
-    if refresh is not None:
-        write_bookmark(refresh[1])
+        writes.append((deletes, "delete"))
+    for i, (frame, write_operation) in enumerate(writes):
+        # An analytics run records the source instants it consumed with its last commit: its bookmark.
+        last = refresh is not None and i == len(writes) - 1
+        bookmark = {JOB["incremental"]["consumed_instants_metadata_key"]: json.dumps(refresh[1])} if last else None
+        write_hudi(frame, write_operation, bookmark)
     job.commit()
 
 

@@ -178,14 +178,11 @@ def deleted_keys_metadata(key_rows_json):
     return "[" + ",".join(key_rows_json) + "]"
 
 
-def bookmark_after(job_name, ends, updated_at):
-    """The job's bookmark after a committed run: the curated instants it consumed, in the local runner's shape."""
-    return {
-        "version": 1,
-        "job": job_name,
-        "runId": "glue",
-        "updatedAt": updated_at,
-        "database": {},
-        "csv": {},
-        "curated": dict(ends),
-    }
+def consumed_instants(commits_newest_first, key):
+    """The source instants an analytics job consumed last: the JSON object its latest commit recording them holds
+    under `key` (commit metadata, newest first); empty when none does (then the run is a full rebuild)."""
+    for metadata in commits_newest_first:
+        text = (metadata.get("extraMetadata") or {}).get(key)
+        if text is not None:
+            return json.loads(text)
+    return {}

@@ -5,8 +5,8 @@ import random
 import unittest
 
 from glue_job_rules import (
-    bookmark_after,
     completed_write_instants,
+    consumed_instants,
     deleted_key_rows,
     deleted_keys_metadata,
     plan_refresh,
@@ -90,12 +90,17 @@ class DeletedKeysTest(unittest.TestCase):
             deleted_key_rows(['[{"invoice_number": "INV-1"}]'], ["invoice_number", "line_number"])
 
 
-class BookmarkTest(unittest.TestCase):
-    def test_records_the_consumed_instants_in_the_local_runners_shape(self):
-        bookmark = bookmark_after("sales_order_fact", {"sales_order": "20261207101010101"}, "2026-12-07T10:10:10+00:00")
-        self.assertEqual(sorted(bookmark), ["csv", "curated", "database", "job", "runId", "updatedAt", "version"])
-        self.assertEqual(bookmark["curated"], {"sales_order": "20261207101010101"})
-        self.assertEqual((bookmark["version"], bookmark["job"]), (1, "sales_order_fact"))
+class ConsumedInstantsTest(unittest.TestCase):
+    def test_reads_the_latest_commit_that_recorded_them(self):
+        key = "_autocorp_consumed_instants"
+        newest_first = [
+            {"operationType": "UPSERT", "extraMetadata": {"schema": "{}"}},
+            {"operationType": "DELETE", "extraMetadata": {key: json.dumps({"sales_order": "3"})}},
+            {"operationType": "UPSERT", "extraMetadata": {key: json.dumps({"sales_order": "1"})}},
+        ]
+        self.assertEqual(consumed_instants(newest_first, key), {"sales_order": "3"})
+        self.assertEqual(consumed_instants(newest_first[:1], key), {})
+        self.assertEqual(consumed_instants([], key), {})
 
 
 if __name__ == "__main__":

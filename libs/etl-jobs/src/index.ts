@@ -30,6 +30,7 @@ export {
 } from './model/sources';
 export { assertValidJob, jobDefinitionProblems } from './model/validate-job';
 export {
+  CONSUMED_INSTANTS_METADATA_KEY,
   DELETED_KEYS_METADATA_KEY,
   INCREMENTAL_SAFE_OPERATIONS,
   type IncrementalDriver,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HudiReadConfig } from '@autocorp/hudi/config';
-import { etlBookmarkKey } from '@autocorp/lake-storage/layout';
 import {
   ANALYTICS_JOB_NAMES,
+  CONSUMED_INSTANTS_METADATA_KEY,
   DELETED_KEYS_METADATA_KEY,
   glueJobArguments,
   glueJobConfig,
@@ -92,7 +92,7 @@ describe('incremental plans of the analytics jobs', () => {
       expect(incremental.projected_table_sql).toBe(
         renderProjectedTableSelect(job, incremental.current_view, incremental.upserts_view),
       );
-      expect(incremental.bookmark_key).toBe(etlBookmarkKey(job.name));
+      expect(incremental.consumed_instants_metadata_key).toBe(CONSUMED_INSTANTS_METADATA_KEY);
       expect(incremental.sources.map((s) => s.view)).toEqual(job.sources.map((s) => s.view));
       for (const source of incremental.sources) {
         expect(source.restricted_sql).toBe(renderRestrictedSourceSelect(job, source.view));

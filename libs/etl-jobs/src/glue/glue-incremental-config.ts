@@ -1,6 +1,9 @@
-import { etlBookmarkKey } from '@autocorp/lake-storage/layout';
 import { jobByName } from '../jobs/index';
-import { DELETED_KEYS_METADATA_KEY, INCREMENTAL_SAFE_OPERATIONS } from '../model/incremental-plan';
+import {
+  CONSUMED_INSTANTS_METADATA_KEY,
+  DELETED_KEYS_METADATA_KEY,
+  INCREMENTAL_SAFE_OPERATIONS,
+} from '../model/incremental-plan';
 import type { JobDefinition } from '../model/job-definition';
 import {
   AFFECTED_UNITS_VIEW,
@@ -21,15 +24,15 @@ const UPSERTS_VIEW = '_etl_upserts';
 /**
  * The incremental plan of a job as the Glue script runs it (JOB["incremental"]), from the same definition and
  * SQL the local runner uses: per source the views to define and the columns to compare, the key-finding,
- * restriction, stale-row and projection SQL, and the bookmark key (the local runner's) of the consumed instants.
+ * restriction, stale-row and projection SQL, and where the consumed instants are recorded.
  */
 export function glueIncrementalConfig(job: JobDefinition) {
   if (!job.incremental) return null;
   return {
     safe_operations: [...INCREMENTAL_SAFE_OPERATIONS],
     deleted_keys_metadata_key: DELETED_KEYS_METADATA_KEY,
-    /** Under --lake_path: `{"curated": {<source job>: <instant>}}` as the local runner's bookmark. */
-    bookmark_key: etlBookmarkKey(job.name),
+    /** The bookmark: the consumed source instants, recorded in the metadata of the run's last commit. */
+    consumed_instants_metadata_key: CONSUMED_INSTANTS_METADATA_KEY,
     sources: job.sources.flatMap((s) => {
       if (s.kind !== 'curated') return [];
       const upstream = jobByName(s.job);

@@ -43,5 +43,12 @@ export interface IncrementalDriver {
  */
 export const DELETED_KEYS_METADATA_KEY = '_autocorp_deleted_keys';
 
+/**
+ * Commit `extraMetadata` entry of a Glue analytics run's last commit: a JSON object of the instant of each
+ * curated source it consumed (the Glue side's bookmark, atomic with the commit; the local runner keeps its
+ * bookmark file).
+ */
+export const CONSUMED_INSTANTS_METADATA_KEY = '_autocorp_consumed_instants';
+
 /** Hudi operation types after which an incremental read and the recorded deletes say all that changed. */
 export const INCREMENTAL_SAFE_OPERATIONS = ['UPSERT', 'INSERT', 'BULK_INSERT', 'DELETE'] as const;
