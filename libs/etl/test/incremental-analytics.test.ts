@@ -92,4 +92,35 @@ describe('incremental analytics', () => {
     for (const kind of ['part price change', 'customer state change', 'order delete', 'line delete', 'order update'])
       expect(source.made.get(kind) ?? 0, kind).toBeGreaterThan(0);
   }, 300_000);
+
+  it('rebuilds whole when a delete in the range recorded no deleted keys (a delete is never missed)', async () => {
+    const lakeRoot = await mkdtemp(path.join(tmpdir(), 'etl-incremental-nokeys-'));
+    try {
+      const lake = openObjectStore(`file://${lakeRoot}`);
+      const source = new RandomSource(seededRandom(SEED + 1));
+      await source.round(conn, { root: lakeRoot }, 60);
+      expect((await runJobs({ store: lake })).every((r) => r.status === 'committed')).toBe(true);
+      // A writer that does not record deleted keys (an older runner, a manual fix) deletes one line.
+      const lines = await HudiTable.open(path.join(lakeRoot, 'curated', jobByName('sales_order_parts').hudi.tableName));
+      const one = `SELECT * FROM (${await lines.sql({ type: 'snapshot' })}) LIMIT 1`;
+      const [victim] = (await conn.runAndReadAll(one)).getRowObjectsJson();
+      const deleted = await lines.delete(conn, one);
+      expect(deleted.numDeletes).toBe(1);
+      const reports = analytics(await runJobs({ store: lake, jobs: ['sales_order_fact', 'sales_order_line_items'] }));
+      for (const report of reports) {
+        expect([report.job, report.status, report.refresh]).toEqual([
+          report.job,
+          'committed',
+          { mode: 'full', reason: `the delete ${deleted.instant} of sales_order_parts recorded no deleted keys` },
+        ]);
+      }
+      const items = await HudiTable.open(path.join(lakeRoot, 'curated', 'sales_order_line_items'));
+      const left = await conn.runAndReadAll(
+        `SELECT count(*) AS n FROM (${await items.sql({ type: 'snapshot' })}) WHERE invoice_number = '${String(victim?.['invoice_number'])}' AND line_type = 'part' AND line_number = ${String(victim?.['line_number'])}`,
+      );
+      expect(Number(left.getRowObjectsJson()[0]?.['n'])).toBe(0);
+    } finally {
+      await rm(lakeRoot, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
