@@ -6,6 +6,7 @@ where it is imported. Sources are read with the same SQL the local runner uses (
 CSV select), the transform is the job's portable SQL, row-level rules are the same predicates rendered for
 Spark, dataset-level rules run as DQDL through Glue Data Quality.
 """
+import json
 import sys
 from functools import reduce
 
@@ -26,7 +27,12 @@ from glue_job_rules import (
     blocked_dataset_outcomes,
     blocked_reconciliation,
     blocked_row_rules,
+    completed_write_instants,
+    consumed_instants,
+    deleted_key_rows,
+    deleted_keys_metadata,
     parse_cdc_position,
+    plan_refresh,
     quarantine_column_name,
     unaccounted_rows,
     widened_decimal,
@@ -47,6 +53,7 @@ ARGS = getResolvedOptions(
         "quarantine_path",
         "cdc_slot",
         "cdc_position_mode",
+        "full_rebuild",
     ],
 )
 # State (the CDC position file) lives under the lake; each zone may be its own bucket.
@@ -57,6 +64,8 @@ CURATED = ARGS["curated_path"].rstrip("/")
 CDC_POSITION_MODE = ARGS["cdc_position_mode"]
 if CDC_POSITION_MODE not in ("dms", "position_file"):
     raise ValueError("--cdc_position_mode is " + CDC_POSITION_MODE + "; pass dms (AWS DMS output) or position_file (@autocorp/cdc output).")
+
+FULL_REBUILD = ARGS["full_rebuild"].lower() == "true"
 
 sc = SparkContext.getOrCreate()
 glue_context = GlueContext(sc)
@@ -247,11 +256,17 @@ def widen_decimals(frame):
     )
 
 
-def write_hudi(frame, operation):
+def write_hudi(frame, operation, extra_metadata=None):
     frame = widen_decimals(frame)
     options = dict(HUDI_WRITE_OPTIONS)
+    options.update(extra_metadata or {})
     options.update(CATALOG_SYNC_OPTIONS)
     options[JOB["hudi_keys"]["operation"]] = operation
+    if operation == "delete":
+        # The deleted keys in the commit metadata (the `_` commit-metadata key prefix): incremental readers
+        # downstream find deletes there, which an incremental query cannot return.
+        keys = HUDI_WRITE_OPTIONS[JOB["hudi_keys"]["record_key_fields"]].split(",")
+        options[JOB["deleted_keys_metadata_key"]] = deleted_keys_metadata(frame.select(*keys).toJSON().collect())
     frame.write.format("hudi").options(**options).mode("append").save(ARGS["target_path"])
 
 
@@ -274,6 +289,108 @@ def write_quarantine(quarantined):
     records.write.mode("append").parquet(ARGS["quarantine_path"])
 
 
+def s3_keys(uri):
+    """Names of the objects directly under an s3:// folder."""
+    bucket, prefix = uri[len("s3://"):].split("/", 1)
+    names = []
+    for page in boto3.client("s3").get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix, Delimiter="/"):
+        names += [entry["Key"][len(prefix):] for entry in page.get("Contents", [])]
+    return names
+
+
+def hudi_reader(path, **options):
+    return spark.read.format("hudi").options(**options).load(path)
+
+
+def plan_analytics_refresh():
+    """plan_refresh over the timelines of the job's table and its sources: (mode, detail, ends, per-source plan)."""
+    incremental = JOB["incremental"]
+    own_folder = ARGS["target_path"].rstrip("/") + "/.hoodie/"
+    own = completed_write_instants(s3_keys(own_folder))
+    # The bookmark is in the metadata of the job's last commit that recorded one (written with that commit).
+    newest_first = (json.loads(s3_text(own_folder + name)) for _, name in reversed(own))
+    consumed = consumed_instants(newest_first, incremental["consumed_instants_metadata_key"])
+    sources, ends = [], {}
+    for source in incremental["sources"]:
+        folder = CURATED + "/" + source["table_folder"] + "/.hoodie/"
+        timeline = completed_write_instants(s3_keys(folder))
+        instants = [instant for instant, _ in timeline]
+        begin, end = consumed.get(source["job"]), (instants[-1] if instants else None)
+        in_range = [(i, n) for i, n in timeline if begin is not None and end is not None and begin < i <= end]
+        writes = [(instant, json.loads(s3_text(folder + name))) for instant, name in in_range]
+        sources.append({"job": source["job"], "begin": begin, "end": end, "on_timeline": begin in instants, "writes": writes})
+        ends[source["job"]] = end
+    mode, detail = plan_refresh(incremental, FULL_REBUILD, len(own), sources)
+    return mode, detail, ends, {s["job"]: s for s in sources}
+
+
+def define_analytics_sources():
+    """The curated sources of a job with an incremental plan, read as of the instants its bookmark will record:
+    whole (a full rebuild), or restricted to the units their changes affect (the same SQL as the local runner).
+    Returns (mode, ends), or None when no source has a new instant."""
+    incremental = JOB["incremental"]
+    mode, detail, ends, planned = plan_analytics_refresh()
+    if mode == "incremental" and all(p["begin"] == p["end"] for p in planned.values()):
+        return None
+    for source in incremental["sources"]:
+        path = CURATED + "/" + source["table_folder"]
+        end = ends[source["job"]]
+        whole = hudi_reader(path, **{JOB["hudi_read_keys"]["as_of_instant"]: end}) if end else curated_frame(source["job"])
+        if mode != "incremental":
+            whole.createOrReplaceTempView(source["view"])
+            continue
+        whole.createOrReplaceTempView(source["full_view"])
+        changed_keys(source, whole, planned[source["job"]], detail[source["job"]]).createOrReplaceTempView(source["changed_view"])
+    if mode == "incremental":
+        spark.sql(incremental["affected_units_sql"]).cache().createOrReplaceTempView(incremental["affected_units_view"])
+        for source in incremental["sources"]:
+            spark.sql(source["restricted_sql"]).createOrReplaceTempView(source["view"])
+    return mode, ends
+
+
+def changed_keys(source, whole, planned, deleted_texts):
+    """The record keys written (Hudi incremental query) or deleted (recorded keys) in (begin, end], with the watched
+    columns now and as of begin, and _present_now / _present_before."""
+    keys, watched = source["record_key_fields"], source["watched_columns"]
+    path = CURATED + "/" + source["table_folder"]
+    if planned["begin"] == planned["end"]:
+        written = whole.select(*keys, *watched).limit(0)
+    else:
+        written = hudi_reader(
+            path,
+            **{
+                JOB["hudi_read_keys"]["query_type"]: "incremental",
+                JOB["hudi_read_keys"]["begin_instant"]: planned["begin"],
+                JOB["hudi_read_keys"]["end_instant"]: planned["end"],
+            },
+        ).select(*keys, *watched)
+    key_schema = whole.select(*keys).schema
+    deleted = spark.createDataFrame(deleted_key_rows(deleted_texts, keys), key_schema)
+    all_keys = written.select(*keys).unionByName(deleted).distinct()
+    changed = all_keys.join(written.withColumn("_present_now", F.lit(True)), keys, "left")
+    before = whole.select(*keys, *watched).limit(0)
+    if watched and planned["begin"] != planned["end"]:
+        try:
+            before = hudi_reader(path, **{JOB["hudi_read_keys"]["as_of_instant"]: planned["begin"]}).select(*keys, *watched)
+        except Exception:  # noqa: BLE001 - files of an old instant cleaned: every key counts as changed
+            pass
+    before = before.join(all_keys, keys, "left_semi").withColumn("_present_before", F.lit(True))
+    for column in watched:
+        before = before.withColumnRenamed(column, source["before_columns"][column])
+    changed = changed.join(before, keys, "left")
+    return changed.fillna(False, subset=["_present_now", "_present_before"])
+
+
+def incremental_deletes(upserts, deletes):
+    """The rows of the job's table in the affected units that the recomputed rows do not replace (deleted), and the
+    table as it will be after the write (what the dataset rules check)."""
+    incremental = JOB["incremental"]
+    spark.read.format("hudi").load(ARGS["target_path"]).createOrReplaceTempView(incremental["current_view"])
+    upserts.createOrReplaceTempView(incremental["upserts_view"])
+    stale = spark.sql(incremental["stale_rows_sql"]).select(*JOB["output_columns"])
+    return deletes.unionByName(stale), spark.sql(incremental["projected_table_sql"])
+
+
 def main():
     position = committed_cdc_position() if JOB["database_sources"] and CDC_POSITION_MODE == "position_file" else None
     read_rows, source_duplicates = 0, 0
@@ -282,10 +399,18 @@ def main():
         read_rows, source_duplicates = read_rows + rows, source_duplicates + duplicates
     for source in JOB["csv_sources"]:
         read_rows += read_csv_source(source)
-    for source in JOB["curated_sources"]:
-        frame = curated_frame(source["job"])
-        frame.createOrReplaceTempView(source["view"])
-        read_rows += frame.count()
+    refresh = None
+    if JOB["incremental"]:
+        refresh = define_analytics_sources()
+        if refresh is None:
+            job.commit()
+            return
+        read_rows = 1
+    else:
+        for source in JOB["curated_sources"]:
+            frame = curated_frame(source["job"])
+            frame.createOrReplaceTempView(source["view"])
+            read_rows += frame.count()
     if read_rows == 0:
         job.commit()
         return
@@ -307,18 +432,29 @@ def main():
         .select(*JOB["output_columns"])
     )
     deletes = passed.where("_op = 'D'").select(*JOB["output_columns"])
+    checked_table = upserts
+    if refresh is not None and refresh[0] == "incremental":
+        deletes, checked_table = incremental_deletes(upserts, deletes)
     blocked += check_reconciliation(read_rows, source_duplicates, passed, quarantined, upserts, deletes, keys)
-    blocked += evaluate_dataset_rules(upserts, reference_frames)
+    blocked += evaluate_dataset_rules(checked_table, reference_frames)
     if blocked:
         raise RuntimeError("ETL job " + JOB["name"] + " blocked by failed data quality rules; nothing committed: " + "; ".join(blocked))
 
     if quarantined is not None:
         write_quarantine(quarantined)
     operation = HUDI_WRITE_OPTIONS[JOB["hudi_keys"]["operation"]]
+    if refresh is not None and refresh[0] == "incremental":
+        operation = "upsert"
+    writes = []
     if upserts.take(1) or operation == "insert_overwrite_table":
-        write_hudi(upserts, operation)
+        writes.append((upserts, operation))
     if deletes.take(1):
-        write_hudi(deletes, "delete")
+        writes.append((deletes, "delete"))
+    for i, (frame, write_operation) in enumerate(writes):
+        # An analytics run records the source instants it consumed with its last commit: its bookmark.
+        last = refresh is not None and i == len(writes) - 1
+        bookmark = {JOB["incremental"]["consumed_instants_metadata_key"]: json.dumps(refresh[1])} if last else None
+        write_hudi(frame, write_operation, bookmark)
     job.commit()
 
 

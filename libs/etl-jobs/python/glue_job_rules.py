@@ -104,3 +104,85 @@ def quarantine_column_name(rule, unparsed_columns):
     if rule["kind"] in UNPARSED_FIELD_RULE_KINDS:
         return unparsed_columns or None
     return ",".join(rule["columns"]) or None
+
+
+# Completed write instants on a Hudi 0.x timeline (layout 1): `<instant>.commit` and `<instant>.replacecommit`.
+COMPLETED_WRITE_SUFFIXES = (".commit", ".replacecommit")
+
+
+def completed_write_instants(file_names):
+    """The instants of the completed writes among the file names of a table's .hoodie/ folder, oldest first:
+    `<instant>.commit` or `<instant>.replacecommit` (requested and inflight files end otherwise)."""
+    instants = []
+    for name in file_names:
+        for suffix in COMPLETED_WRITE_SUFFIXES:
+            stem = name[: -len(suffix)]
+            if name.endswith(suffix) and stem.isdigit():
+                instants.append((stem, name))
+    return sorted(instants)
+
+
+def plan_refresh(incremental, full, own_commits, sources):
+    """How an analytics job refreshes its table, as planRefresh of the local runner: ("full", reason), or
+    ("incremental", {source job: [deleted key JSON texts]}). `sources`: per curated source a dict with `job`,
+    `begin` (the instant the job last consumed, or None), `end` (its latest instant, or None), `on_timeline`
+    (begin is still a completed write) and `writes`: the commit metadata (operationType, extraMetadata) of each
+    completed write in (begin, end], oldest first."""
+    if full:
+        return "full", "a full rebuild was asked for"
+    if own_commits == 0:
+        return "full", "first build of the table"
+    deleted = {}
+    for source in sources:
+        if source["begin"] is None or source["end"] is None:
+            return "full", "no instant of " + source["job"] + " consumed yet"
+        deleted[source["job"]] = []
+        if source["begin"] == source["end"]:
+            continue
+        if not source["on_timeline"]:
+            return "full", "instant " + source["begin"] + " of " + source["job"] + " is no longer on its timeline"
+        for instant, metadata in source["writes"]:
+            operation = metadata.get("operationType")
+            if operation not in incremental["safe_operations"]:
+                return "full", source["job"] + " was rewritten (" + str(operation) + " at " + instant + ")"
+            if operation != "DELETE":
+                continue
+            keys = (metadata.get("extraMetadata") or {}).get(incremental["deleted_keys_metadata_key"])
+            if keys is None:
+                return "full", "the delete " + instant + " of " + source["job"] + " recorded no deleted keys"
+            deleted[source["job"]].append(keys)
+    return "incremental", deleted
+
+
+def deleted_key_rows(texts, key_fields):
+    """The deleted record keys recorded by delete commits (JSON arrays of key objects) as tuples of the key
+    fields, without repeats, in first-seen order. A record without every key field stops the job, naming it."""
+    seen = []
+    for text in texts:
+        for record in json.loads(text):
+            missing = [field for field in key_fields if field not in record]
+            if missing:
+                raise ValueError(
+                    "A deleted-key record " + json.dumps(record) + " lacks " + ", ".join(missing) + "; the upstream "
+                    "delete commit is not from this pipeline. Rebuild the job with --full_rebuild true."
+                )
+            row = tuple(record[field] for field in key_fields)
+            if row not in seen:
+                seen.append(row)
+    return seen
+
+
+def deleted_keys_metadata(key_rows_json):
+    """The commit metadata value recording a delete's keys: a JSON array of the rows' key objects (each row
+    given as a JSON object text, e.g. from DataFrame.toJSON())."""
+    return "[" + ",".join(key_rows_json) + "]"
+
+
+def consumed_instants(commits_newest_first, key):
+    """The source instants an analytics job consumed last: the JSON object its latest commit recording them holds
+    under `key` (commit metadata, newest first); empty when none does (then the run is a full rebuild)."""
+    for metadata in commits_newest_first:
+        text = (metadata.get("extraMetadata") or {}).get(key)
+        if text is not None:
+            return json.loads(text)
+    return {}

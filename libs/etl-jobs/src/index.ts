@@ -29,6 +29,26 @@ export {
   type SourceColumn,
 } from './model/sources';
 export { assertValidJob, jobDefinitionProblems } from './model/validate-job';
+export {
+  CONSUMED_INSTANTS_METADATA_KEY,
+  DELETED_KEYS_METADATA_KEY,
+  INCREMENTAL_SAFE_OPERATIONS,
+  type IncrementalDriver,
+  type IncrementalPlan,
+} from './model/incremental-plan';
+export { incrementalPlanProblems } from './jobs/incremental-plan-problems';
+export {
+  AFFECTED_UNITS_VIEW,
+  beforeColumnName,
+  changedKeysViewName,
+  fullSourceViewName,
+  incrementalPlanOf,
+  renderAffectedUnitsSelect,
+  renderProjectedTableSelect,
+  renderRestrictedSourceSelect,
+  renderStaleRowsSelect,
+  watchedColumns,
+} from './sql/incremental-sql';
 export * from './rules/rule-types';
 export * as ruleBuilders from './rules/rule-builders';
 export {

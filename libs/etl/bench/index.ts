@@ -10,3 +10,4 @@ export {
   reuseBusiness,
 } from './generated-lake';
 export type { EtlBenchOptions } from './bench-timer';
+export { type IncrementalAnalyticsBenchResult, incrementalAnalyticsBench } from './incremental-analytics.bench';

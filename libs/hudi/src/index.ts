@@ -8,6 +8,7 @@ export {
   HudiTableConfig,
   HudiWriteConfig,
   HudiSyncConfig,
+  HudiReadConfig,
   KEY_GENERATORS,
   DEFAULT_PAYLOAD_CLASS,
   readConfig,

@@ -53,5 +53,7 @@ export function glueJobArguments(job: JobDefinition, env: GlueEnvironment): Reco
     '--glue_database': e.glueDatabase,
     '--cdc_slot': e.cdcSlot,
     '--cdc_position_mode': e.cdcPositionMode ?? 'dms',
+    // `true` rebuilds a job with an incremental plan whole (as `autocorp etl run --full`).
+    '--full_rebuild': 'false',
   };
 }

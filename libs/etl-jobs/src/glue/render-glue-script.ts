@@ -14,12 +14,14 @@ import {
   renderDmsChangesSelect,
   renderLatestChangeSelect,
 } from '../sql/source-views';
-import { HudiWriteConfig } from '@autocorp/hudi/config';
+import { HudiReadConfig, HudiWriteConfig } from '@autocorp/hudi/config';
 import { glueCatalogSyncOptions } from './catalog-sync-options';
 import { glueCdcPositionKey, glueRawCsvFolder, glueRawDatabaseFolder } from './glue-lake-paths';
 import { GLUE_DRIVER_FILE, GLUE_RULES_FILE, glueDriverSource } from './glue-python-source';
 import type { GlueEnvironment } from './glue-environment';
 import { GLUE_VERSION } from './glue-job-arguments';
+import { glueIncrementalConfig } from './glue-incremental-config';
+import { DELETED_KEYS_METADATA_KEY } from '../model/incremental-plan';
 
 /**
  * The column Glue fills with each row's S3 file (`attachFilename` of a bookmarked read): `input_file_name()` is
@@ -102,7 +104,18 @@ export function glueJobConfig(job: JobDefinition) {
       record_key_fields: HudiWriteConfig.RECORD_KEY_FIELDS.key,
       precombine_field: HudiWriteConfig.PRECOMBINE_FIELD.key,
     },
+    /** Keys of the Hudi read options of an incremental run (incremental query, time travel), from the registry. */
+    hudi_read_keys: {
+      query_type: HudiReadConfig.QUERY_TYPE.key,
+      begin_instant: HudiReadConfig.BEGIN_INSTANT.key,
+      end_instant: HudiReadConfig.END_INSTANT.key,
+      as_of_instant: HudiReadConfig.AS_OF_INSTANT.key,
+    },
     unreadable_storage_classes: [...UNREADABLE_STORAGE_CLASSES],
+    /** Write option (commit metadata) recording the keys of every delete, for incremental readers downstream. */
+    deleted_keys_metadata_key: DELETED_KEYS_METADATA_KEY,
+    /** How an analytics job refreshes only what changed (null: rebuilt or upserted as written). */
+    incremental: glueIncrementalConfig(job),
     row_rules: job.rules.filter(isRowRule).map((r, order) => ({
       name: r.name,
       order,

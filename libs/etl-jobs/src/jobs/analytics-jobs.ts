@@ -87,6 +87,24 @@ LEFT JOIN customers c ON c.customer_id = o.customer_id`,
     ),
   ],
   hudi: rebuiltTable('sales_order_fact', ['invoice_number'], 'updated_at', ['order_year']),
+  incremental: {
+    unit: 'invoice_number',
+    drivers: [
+      { source: 'sales_order', key: 'invoice_number' },
+      { source: 'sales_order_parts', key: 'invoice_number' },
+      { source: 'sales_order_services', key: 'invoice_number' },
+      {
+        source: 'customers',
+        key: 'customer_id',
+        via: { view: 'sales_order', on: 'customer_id', unit: 'invoice_number' },
+      },
+    ],
+    restrict: {
+      sales_order: 'invoice_number',
+      sales_order_parts: 'invoice_number',
+      sales_order_services: 'invoice_number',
+    },
+  },
 };
 
 /** Part and service lines in one table, denormalized with the part or service details and the order. */
@@ -170,6 +188,35 @@ LEFT JOIN sales_order o ON o.invoice_number = s.invoice_number`,
     rowCount(1, 'fail', { name: 'has_rows' }),
   ],
   hudi: rebuiltTable('sales_order_line_items', ['invoice_number', 'line_type', 'line_number'], 'updated_at'),
+  incremental: {
+    unit: 'invoice_number',
+    drivers: [
+      { source: 'sales_order_parts', key: 'invoice_number' },
+      { source: 'sales_order_services', key: 'invoice_number' },
+      {
+        source: 'sales_order',
+        key: 'invoice_number',
+        columns: ['order_date', 'order_year', 'customer_id', 'order_type'],
+      },
+      {
+        source: 'auto_parts',
+        key: 'sku',
+        via: { view: 'sales_order_parts', on: 'sku', unit: 'invoice_number' },
+        columns: ['description', 'category', 'manufacturer'],
+      },
+      {
+        source: 'service',
+        key: 'serviceid',
+        via: { view: 'sales_order_services', on: 'serviceid', unit: 'invoice_number' },
+        columns: ['service', 'category'],
+      },
+    ],
+    restrict: {
+      sales_order_parts: 'invoice_number',
+      sales_order_services: 'invoice_number',
+      sales_order: 'invoice_number',
+    },
+  },
 };
 
 /** Service x part with prices and the total parts cost of each service. */
@@ -216,4 +263,13 @@ JOIN auto_parts a ON a.sku = sp.sku`,
     inRange('service_part_count', { min: 1, max: 27 }, 'warn', { name: 'service_part_count_in_range' }),
   ],
   hudi: rebuiltTable('service_parts_catalog', ['serviceid', 'sku'], 'updated_at'),
+  incremental: {
+    unit: 'serviceid',
+    drivers: [
+      { source: 'service_parts', key: 'serviceid' },
+      { source: 'service', key: 'serviceid' },
+      { source: 'auto_parts', key: 'sku', via: { view: 'service_parts', on: 'sku', unit: 'serviceid' } },
+    ],
+    restrict: { service_parts: 'serviceid', service: 'serviceid' },
+  },
 };

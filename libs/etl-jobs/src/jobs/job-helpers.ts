@@ -66,7 +66,7 @@ export function upsertTable(
   };
 }
 
-/** The Hudi layout of an analytics table rebuilt from curated tables on every run. */
+/** The Hudi layout of an analytics table built from curated tables: rebuilt whole on a full run (incremental runs upsert and delete). */
 export function rebuiltTable(
   tableName: string,
   recordKeyFields: string[],

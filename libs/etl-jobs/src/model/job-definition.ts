@@ -1,5 +1,6 @@
 import type { DqRule } from '../rules/rule-types';
 import type { ColumnDefinition } from './column-type';
+import type { IncrementalPlan } from './incremental-plan';
 import type { JobName } from './job-name';
 import type { JobSource } from './sources';
 
@@ -45,4 +46,9 @@ export interface JobDefinition {
   readonly columns: readonly ColumnDefinition[];
   readonly rules: readonly DqRule[];
   readonly hudi: HudiTableSpec;
+  /**
+   * For a job whose table is rebuilt (`insert_overwrite_table`): how a run after the first refreshes only
+   * the rows its sources' changes affect (upserts and deletes). Without it every run rebuilds the table.
+   */
+  readonly incremental?: IncrementalPlan;
 }

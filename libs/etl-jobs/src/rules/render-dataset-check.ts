@@ -18,6 +18,11 @@ export interface DatasetCheckContext {
   readonly runStartedAt: Date;
   /** The job's own curated table as it is before the write; freshness on the `data` clock needs it. */
   readonly currentTableView?: string;
+  /**
+   * The job's table as it will be after the write, counted by rowCount and rowCountMatch; the batch when
+   * omitted (a full rebuild writes the whole table). An incremental refresh writes only some rows.
+   */
+  readonly tableView?: string;
 }
 
 function timestampLiteral(date: Date): string {
@@ -38,7 +43,7 @@ export function renderDatasetCheckDuckdb(rule: DatasetRule, ctx: DatasetCheckCon
     }
     case 'rowCount': {
       const max = rule.max === undefined ? 'TRUE' : `n <= ${numberLiteral(rule.max)}`;
-      return `SELECT CAST(n AS DOUBLE) AS observed, n >= ${numberLiteral(rule.min)} AND ${max} AS passed FROM (SELECT count(*) AS n FROM ${batch}) c`;
+      return `SELECT CAST(n AS DOUBLE) AS observed, n >= ${numberLiteral(rule.min)} AND ${max} AS passed FROM (SELECT count(*) AS n FROM ${ctx.tableView ?? batch}) c`;
     }
     case 'reconciles':
       // observed: rows unaccounted for on the raw-file basis, plus the difference to the source database when given.
@@ -46,7 +51,7 @@ export function renderDatasetCheckDuckdb(rule: DatasetRule, ctx: DatasetCheckCon
         read_rows = written_rows + quarantined_rows + duplicate_rows AND (source_rows IS NULL OR source_rows = curated_source_rows) AS passed FROM ${ctx.countsView}`;
     case 'rowCountMatch': {
       const ref = ctx.referenceView(rule.job);
-      return `SELECT ratio AS observed, ratio >= ${numberLiteral(rule.minRatio)} AND ratio <= ${numberLiteral(rule.maxRatio)} AS passed FROM (SELECT CASE WHEN r = 0 THEN (CASE WHEN b = 0 THEN 1.0 ELSE 0.0 END) ELSE CAST(b AS DOUBLE) / r END AS ratio FROM (SELECT (SELECT count(*) FROM ${batch}) AS b, (SELECT count(*) FROM ${ref}) AS r) c) q`;
+      return `SELECT ratio AS observed, ratio >= ${numberLiteral(rule.minRatio)} AND ratio <= ${numberLiteral(rule.maxRatio)} AS passed FROM (SELECT CASE WHEN r = 0 THEN (CASE WHEN b = 0 THEN 1.0 ELSE 0.0 END) ELSE CAST(b AS DOUBLE) / r END AS ratio FROM (SELECT (SELECT count(*) FROM ${ctx.tableView ?? batch}) AS b, (SELECT count(*) FROM ${ref}) AS r) c) q`;
     }
     case 'referenceCoverage': {
       const ref = ctx.referenceView(rule.job);

@@ -48,13 +48,15 @@ export async function latestInstant(store: ObjectStore, job: JobDefinition): Pro
 
 /**
  * Defines `view` as the snapshot of a job's curated table with the job's columns (typed empty
- * when the table does not exist yet). A view over the snapshot's base files, read where it is used.
+ * when the table does not exist yet), or the table as of instant `asOf`. A view over the snapshot's
+ * base files, read where it is used.
  */
 export async function defineCuratedView(
   db: EtlDuckDb,
   store: ObjectStore,
   job: JobDefinition,
   view: string,
+  asOf?: string,
 ): Promise<void> {
   const table = await openCuratedTable(store, job);
   const columns = job.columns
@@ -67,6 +69,6 @@ export async function defineCuratedView(
     await db.run(`CREATE OR REPLACE TEMP TABLE ${view} AS SELECT ${empty} WHERE false`);
     return;
   }
-  const snapshot = await table.sql({ type: 'snapshot' });
+  const snapshot = await table.sql(asOf === undefined ? { type: 'snapshot' } : { type: 'asOf', asOf });
   await db.run(`CREATE OR REPLACE TEMP VIEW ${view} AS SELECT ${columns} FROM (${snapshot}) s`);
 }

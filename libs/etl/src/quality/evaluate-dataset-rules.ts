@@ -18,6 +18,8 @@ export interface DatasetRuleInputs {
   readonly runStartedAt: Date;
   /** The job's curated table before the write (freshness on the data's clock). */
   readonly currentTableView?: string;
+  /** The table as it will be after the write (an incremental refresh), for the row-count rules. */
+  readonly tableView?: string;
 }
 
 /** Evaluates the dataset-level rules of a job on the batch about to be written. */
@@ -33,6 +35,7 @@ export async function evaluateDatasetRules(
     referenceView: referenceViewName,
     runStartedAt: inputs.runStartedAt,
     ...(inputs.currentTableView ? { currentTableView: inputs.currentTableView } : {}),
+    ...(inputs.tableView ? { tableView: inputs.tableView } : {}),
   };
   for (const rule of job.rules.filter(isDatasetRule)) {
     const [row] = await db.rows(renderDatasetCheckDuckdb(rule, ctx));

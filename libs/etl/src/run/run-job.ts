@@ -5,14 +5,13 @@ import {
   type JobDefinition,
   META_COLUMNS,
   duckdbType,
-  hudiWriteOptions,
   isRowRule,
   jobByName,
-  parseHudiWriteOptions,
   referenceViewName,
+  renderProjectedTableSelect,
 } from '@autocorp/etl-jobs';
-import type { IndexType, WriteResult } from '@autocorp/hudi';
-import { defineCuratedView, openOrCreateCuratedTable } from '../curated/curated-table';
+import type { WriteResult } from '@autocorp/hudi';
+import { defineCuratedView } from '../curated/curated-table';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import { EtlError } from '../etl-error';
@@ -27,7 +26,10 @@ import { loadDatabaseSource } from '../raw/load-database-source';
 import { readBookmark, writeBookmark } from '../state/bookmarks';
 import { type RuleOutcome, type RunCounts, type RunReport, newRunId, writeRunRecord } from '../state/run-records';
 import { blockedMessage } from './blocked-message';
+import { planRefresh } from './incremental-refresh';
+import { addStaleRowDeletes, defineIncrementalSources } from './incremental-sources';
 import { planJobInputs } from './job-inputs';
+import { writeCuratedTable } from './write-curated';
 import {
   changesSourceTable,
   countBatchOutcome,
@@ -52,6 +54,8 @@ export interface RunJobContext {
   readonly sourceRowCount?: (table: string) => Promise<number>;
   /** Receives each Hudi write's progress (`hudi-write`). */
   readonly onProgress?: ProgressListener;
+  /** Rebuild a job with an incremental plan whole (insert_overwrite_table) instead of refreshing what changed. */
+  readonly full?: boolean;
 }
 
 const BATCH = '_etl_batch';
@@ -60,6 +64,7 @@ const DELETES = '_etl_deletes';
 const COUNTS = '_etl_counts';
 const WINNERS = '_etl_winning_versions';
 const CURRENT = '_etl_current_table';
+const PROJECTED = '_etl_projected_table';
 
 const ZERO_COUNTS: RunCounts = { read: 0, written: 0, inserted: 0, updated: 0, deleted: 0, quarantined: 0 };
 
@@ -126,7 +131,13 @@ async function runJobSteps(
     ...(inputs.excludedFiles.length > 0 ? { excludedFiles: inputs.excludedFiles } : {}),
     ...fields,
   });
-  if (!inputs.hasNewInput) return finish({ status: 'no-new-input' });
+  // A full rebuild asked for runs even without new input.
+  if (!inputs.hasNewInput && !(ctx.full && job.incremental)) return finish({ status: 'no-new-input' });
+  const refresh = job.incremental
+    ? await planRefresh(store, job, bookmark, inputs.curated, ctx.full ?? false)
+    : undefined;
+  const incremental = refresh?.mode === 'incremental' ? refresh.sources : undefined;
+  let refreshed = { units: 0, changedKeys: {} as Record<string, number> };
 
   // Read.
   let t = performance.now();
@@ -136,13 +147,25 @@ async function runJobSteps(
       await loadDatabaseSource(db, store, source, inputs.database.get(source.view)?.files ?? []);
     else if (source.kind === 'csv')
       csvScans.push(await loadCsvSource(db, store, source, inputs.csv.get(source.view)?.files ?? []));
-    else await defineCuratedView(db, store, jobByName(source.job), source.view);
+    // A job with an incremental plan reads its sources as of the instants its bookmark will record.
+    else if (!incremental)
+      await defineCuratedView(
+        db,
+        store,
+        jobByName(source.job),
+        source.view,
+        job.incremental ? (inputs.curated.get(source.view) ?? undefined) : undefined,
+      );
   }
+  if (incremental) refreshed = await defineIncrementalSources(db, store, job, incremental);
   const referenced = new Set(job.rules.flatMap((r) => ('job' in r ? [r.job] : [])));
   for (const name of referenced) await defineCuratedView(db, store, jobByName(name), referenceViewName(name));
   const sourceTable =
     ctx.sourceRowCount && job.rules.some((r) => r.kind === 'reconciles') ? changesSourceTable(job) : undefined;
-  const needsCurrent = sourceTable !== undefined || job.rules.some((r) => r.kind === 'freshness' && r.clock === 'data');
+  const needsCurrent =
+    incremental !== undefined ||
+    sourceTable !== undefined ||
+    job.rules.some((r) => r.kind === 'freshness' && r.clock === 'data');
   if (needsCurrent) await defineCuratedView(db, store, job, CURRENT);
   // Counted on their own before the transform, for the reconciliation (a CSV read error is named here).
   const rawInput = await countRawInputs(db, job, csvScans);
@@ -194,6 +217,10 @@ async function runJobSteps(
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${DELETES} AS SELECT ${typed} FROM (SELECT *, row_number() OVER (PARTITION BY ${keys} ORDER BY _row_id DESC) AS _version_rank FROM ${passed('D')}) v WHERE _version_rank = 1`,
   );
+  if (incremental) {
+    await addStaleRowDeletes(db, job, { current: CURRENT, upserts: UPSERTS, deletes: DELETES });
+    await db.run(`CREATE OR REPLACE TEMP VIEW ${PROJECTED} AS ${renderProjectedTableSelect(job, CURRENT, UPSERTS)}`);
+  }
   const read = await db.count(`SELECT count(*) FROM ${BATCH}`);
   const tables = { batch: BATCH, failed: FAILED_TABLE, upserts: UPSERTS, deletes: DELETES };
   let counts = await countBatchOutcome(db, job, tables, rawInput, rejectedLines);
@@ -211,6 +238,7 @@ async function runJobSteps(
     counts,
     runStartedAt: started,
     ...(needsCurrent ? { currentTableView: CURRENT } : {}),
+    ...(incremental ? { tableView: PROJECTED } : {}),
   });
   const rules: RuleOutcome[] = [
     ...rowResult.outcomes,
@@ -242,38 +270,19 @@ async function runJobSteps(
 
   // Write.
   t = performance.now();
-  const results: WriteResult[] = [];
-  if (upserts > 0 || deletes > 0 || job.hudi.operation === 'insert_overwrite_table') {
-    const table = await openOrCreateCuratedTable(store, job);
-    try {
-      // One row per record key already (versions resolved above), and bloom filters only for a BLOOM index.
-      const hudi = parseHudiWriteOptions(hudiWriteOptions(job));
-      const writeOptions = {
-        commitsRetained: hudi.commitsRetained,
-        maxFileSizeBytes: hudi.maxFileSizeBytes,
-        smallFileLimitBytes: hudi.smallFileLimitBytes,
-        recordSizeEstimate: hudi.recordSizeEstimate,
-        bloomFilter: hudi.indexType === 'BLOOM',
-        // The engine checks the index type (an unknown one is an invalid-option error naming it).
-        indexType: hudi.indexType as IndexType,
-        updatePartitionPath: hudi.updatePartitionPath,
-        combineBeforeUpsert: false,
-        ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
-      };
-      if (upserts > 0 || job.hudi.operation === 'insert_overwrite_table')
-        results.push(await table.write(db.connection, job.hudi.operation, UPSERTS, writeOptions));
-      // Each write lists the table again under its lock, so the delete sees the upsert's commit.
-      if (deletes > 0) results.push(await table.write(db.connection, 'delete', DELETES, writeOptions));
-    } catch (error) {
-      throw new EtlError(
-        'write-failed',
-        `Writing curated table ${job.hudi.tableName} failed (${(error as Error).message}); the bookmark stays, so the next run redoes this input.`,
-        {
-          cause: error,
-        },
-      );
-    }
-  }
+  const results = await writeCuratedTable(
+    db,
+    store,
+    job,
+    {
+      operation: incremental ? 'upsert' : job.hudi.operation,
+      upsertsTable: UPSERTS,
+      upserts,
+      deletesTable: DELETES,
+      deletes,
+    },
+    ctx.onProgress,
+  );
   let quarantineFile: string | undefined;
   if (rowResult.quarantined > 0) {
     const batchId = createHash('sha256').update(inputs.inputFiles.join('\n')).digest('hex').slice(0, 16);
@@ -295,6 +304,7 @@ async function runJobSteps(
     rules,
     timings: { ...timings },
     instants: results.map((r) => r.instant),
+    ...(refresh ? { refresh: refresh.mode === 'full' ? refresh : { mode: refresh.mode, ...refreshed } } : {}),
     ...(quarantineFile ? { quarantineKey: quarantineFile } : {}),
   });
 }

@@ -29,6 +29,11 @@ export interface RunJobsOptions {
    * when the CDC has committed the source's latest changes (else the counts differ by what is pending).
    */
   readonly sourceRowCount?: (table: string) => Promise<number>;
+  /**
+   * Rebuild the analytics tables whole (insert_overwrite_table) instead of refreshing the rows their
+   * sources' changes affect. A job's first run is always a full build.
+   */
+  readonly full?: boolean;
 }
 
 /**
@@ -90,6 +95,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
           ...(options.now ? { now: options.now } : {}),
           ...(options.sourceRowCount ? { sourceRowCount: options.sourceRowCount } : {}),
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+          ...(options.full ? { full: true } : {}),
         });
         reports.push(report);
         if (report.status === 'blocked' || report.status === 'failed') notCommitted.add(job.name);

@@ -58,6 +58,12 @@ export interface RunReport {
   readonly inputFiles: readonly string[];
   /** Raw CSV files of the job's sources taken out of its input (excludeRawFile): left in the raw zone, not read. */
   readonly excludedFiles?: readonly string[];
+  /**
+   * For a job with an incremental plan: whether it refreshed the affected units only (how many) or
+   * rebuilt the table (and why).
+   */
+  readonly refresh?:
+    { readonly mode: 'incremental'; readonly units: number } | { readonly mode: 'full'; readonly reason: string };
   /** Parquet file of the quarantined rows, when any. */
   readonly quarantineKey?: string;
   /** Why the run was blocked or failed. */

@@ -149,6 +149,16 @@ export const HudiWriteConfig = {
   LOCK_WAIT_TIME_MS: integer('hoodie.write.lock.wait_time_ms', { default: 60_000 }),
 } as const;
 
+/** Options of a Spark datasource read: the query type, the incremental range, time travel. */
+export const HudiReadConfig = {
+  QUERY_TYPE: text('hoodie.datasource.query.type', { default: 'snapshot' }),
+  /** Incremental queries return the records written in (begin, end]. */
+  BEGIN_INSTANT: text('hoodie.datasource.read.begin.instanttime'),
+  END_INSTANT: text('hoodie.datasource.read.end.instanttime'),
+  /** Time travel: the table as of this instant. */
+  AS_OF_INSTANT: text('as.of.instant'),
+} as const;
+
 /** Hudi's catalog sync (hive sync in `hms` mode, which on Glue writes the Data Catalog) and the table properties it sets. */
 export const HudiSyncConfig = {
   ENABLE: bool('hoodie.datasource.hive_sync.enable', { default: false }),

@@ -14,6 +14,8 @@ export interface CommitInput {
   readonly fields: readonly TableField[];
   /** Write stats of the base files written, by partition. */
   readonly stats: ReadonlyMap<string, WriteStat[]>;
+  /** More `extraMetadata` entries (WriteOptions.extraMetadata); `schema` is always the table's. */
+  readonly extraMetadata?: Readonly<Record<string, string>>;
 }
 
 /** Totals of a committed write, summed over its write stats. */
@@ -31,7 +33,7 @@ export function commitMetadataOf(input: CommitInput): CommitMetadata {
   const metadata: CommitMetadata = {
     partitionToWriteStats: Object.fromEntries(input.stats),
     compacted: false,
-    extraMetadata: { schema: tableAvroSchema(input.tableName, [...input.fields]) },
+    extraMetadata: { ...input.extraMetadata, schema: tableAvroSchema(input.tableName, [...input.fields]) },
     operationType: OPERATION_TYPE[input.plan.operation],
   };
   if (input.plan.action === 'replacecommit') {

@@ -149,6 +149,7 @@ async function writeLocked(
       tableName: config.tableName,
       fields: tagged.fields,
       stats: written.stats,
+      ...(options.extraMetadata ? { extraMetadata: options.extraMetadata } : {}),
     });
     phase('commit');
 

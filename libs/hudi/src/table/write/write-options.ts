@@ -57,6 +57,11 @@ export interface WriteOptions {
    * new partition. With false the record is updated where it is (its partition path stays the old one).
    */
   updatePartitionPath?: boolean;
+  /**
+   * Entries added to the commit's `extraMetadata` (as Spark's write options with the commit-metadata key prefix,
+   * `hoodie.datasource.write.commitmeta.key.prefix`, default `_`). The key `schema` is the engine's own.
+   */
+  extraMetadata?: Readonly<Record<string, string>>;
   /** Instant time to use instead of the clock (must be later than every instant on the timeline). */
   instantTime?: string;
   lock?: LockOptions;
