@@ -45,7 +45,10 @@ export function buildApiApp(options: ApiAppOptions): Hono {
   for (const [name, route] of Object.entries(ROUTES) as [string, RouteDefinition][]) {
     const path = honoPath(route.path);
     if (route.answer === 'event-stream') {
-      app.get(path, (c) => options.events(c));
+      app.get(path, (c) => {
+        validatePart('query', route.query, c.req.query());
+        return options.events(c);
+      });
       continue;
     }
     const handler = handlers[name];

@@ -10,10 +10,13 @@ export function validatePart<S extends z.ZodType>(
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const field = [part, ...(issue?.path ?? []).map(String)].join('.');
+  // An unknown key is reported at its object: name the key itself.
+  const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const field = [part, ...(issue?.path ?? []).map(String), ...(unknownKey !== undefined ? [unknownKey] : [])].join('.');
+  const key = issue?.path[0] ?? unknownKey;
   const got =
-    issue && issue.path.length > 0 && value !== null && typeof value === 'object'
-      ? (value as Record<string, unknown>)[String(issue.path[0])]
+    key !== undefined && value !== null && typeof value === 'object'
+      ? (value as Record<string, unknown>)[String(key)]
       : undefined;
   throw new ApiError(
     'bad-request',

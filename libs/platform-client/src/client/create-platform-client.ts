@@ -7,7 +7,9 @@ import { PlatformClientError } from './platform-client-error';
 import { routeUrl } from './route-url';
 import { type SubscribeOptions, type Subscription, subscribeEvents } from './subscribe-events';
 
-type HasKeys<T> = [keyof T] extends [never] ? false : true;
+/** Whether an input part must be given: it has a key that is not optional. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type HasKeys<T> = {} extends T ? false : true;
 
 /** What a call of a route takes: its path parameters (when it has any), query and body (when it has one). */
 export type RouteInput<R extends RouteDefinition> = (HasKeys<z.input<R['params']>> extends true

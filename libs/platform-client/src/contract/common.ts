@@ -28,4 +28,5 @@ export const CellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()
 export const ResultRowSchema = z.record(z.string(), CellSchema);
 export const ResultColumnSchema = z.object({ name: z.string(), type: z.string() });
 
-export const EmptyObject = z.object({});
+/** No parameters: any given one is a 400 naming it. */
+export const EmptyObject = z.strictObject({});

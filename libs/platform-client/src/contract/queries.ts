@@ -25,9 +25,9 @@ export const NamedQueriesResponseSchema = z.object({
 export const QueryResultResponseSchema = z.object({
   columns: z.array(ResultColumnSchema),
   rows: z.array(ResultRowSchema),
-  /** More rows than `limit` matched; only the first `limit` are here. */
+  /** More rows than `maxRows` matched; only the first `maxRows` are here. */
   truncated: z.boolean(),
-  limit: z.number(),
+  maxRows: z.number(),
   elapsedMs: z.number(),
   bytesScanned: z.number().nullable(),
   /** Named queries: the values they ran with (period bounds from the data included). */

@@ -31,7 +31,7 @@ const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
     .pipe(z.array(item).min(1));
 
 const queryLimits = {
-  limit: z.coerce.number().int().min(1).max(QUERY_LIMITS.maxRows).default(QUERY_LIMITS.defaultRows),
+  maxRows: z.coerce.number().int().min(1).max(QUERY_LIMITS.maxRows).default(QUERY_LIMITS.defaultRows),
   timeoutMs: z.coerce.number().int().min(100).max(QUERY_LIMITS.maxTimeoutMs).default(QUERY_LIMITS.defaultTimeoutMs),
 };
 
@@ -90,7 +90,7 @@ export const ROUTES = {
     tag: 'cdc',
     summary: 'The replication slot, lag, per-table states and recent throughput',
     params: EmptyObject,
-    query: z.object({
+    query: z.strictObject({
       windowSeconds: z.coerce.number().int().min(1).max(86_400).default(300).describe('Throughput window'),
     }),
     body: undefined,
@@ -103,7 +103,7 @@ export const ROUTES = {
     tag: 'etl',
     summary: 'ETL job runs, newest first: status, counts, timings, rule outcomes',
     params: EmptyObject,
-    query: z.object({
+    query: z.strictObject({
       job: commaList(NameSchema).optional().describe('Only these jobs (comma-separated)'),
       ...pageQuery(50, 500),
     }),
@@ -117,7 +117,7 @@ export const ROUTES = {
     tag: 'etl',
     summary: 'Quarantined rows with their rule, reason, file and line (paginated, filterable, CSV download)',
     params: EmptyObject,
-    query: z.object({
+    query: z.strictObject({
       job: NameSchema.optional(),
       rule: z.string().min(1).optional(),
       runId: z.string().min(1).optional(),
@@ -168,7 +168,7 @@ export const ROUTES = {
     tag: 'tables',
     summary: 'The Hudi timeline of a curated table: instant, action, rows inserted/updated/deleted, files, bytes',
     params: curatedTable,
-    query: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(200) }),
+    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(10_000).default(200) }),
     body: undefined,
     answer: 'json',
     response: TimelineResponseSchema,
@@ -179,7 +179,7 @@ export const ROUTES = {
     tag: 'tables',
     summary: 'The first rows of a curated table, as of a commit when asked',
     params: curatedTable,
-    query: z.object({
+    query: z.strictObject({
       asOf: InstantSchema.optional(),
       limit: z.coerce.number().int().min(1).max(1000).default(50),
     }),
@@ -202,11 +202,12 @@ export const ROUTES = {
     method: 'get',
     path: '/api/queries/{name}',
     tag: 'queries',
-    summary: 'Run a named query; its parameters go in the query string beside the options',
+    summary:
+      'Run a named query; its parameters go in the query string beside the options (asOf, since, until, maxRows, timeoutMs, format)',
     params: z.object({ name: NameSchema }),
     query: z
       .object({ ...timeTravel, ...queryLimits, format: FormatSchema })
-      .catchall(z.string().describe('A parameter of the named query (see GET /api/queries)')),
+      .catchall(z.union([z.string(), z.number()]).describe('A parameter of the named query (see GET /api/queries)')),
     body: undefined,
     answer: 'json-or-csv',
     response: QueryResultResponseSchema,
@@ -217,8 +218,8 @@ export const ROUTES = {
     tag: 'queries',
     summary: 'Run one read-only SELECT/WITH over the curated tables (the query guard refuses anything else)',
     params: EmptyObject,
-    query: z.object({ format: FormatSchema }),
-    body: z.object({ sql: z.string().min(1).max(100_000), ...timeTravel, ...queryLimits }),
+    query: z.strictObject({ format: FormatSchema }),
+    body: z.strictObject({ sql: z.string().min(1).max(100_000), ...timeTravel, ...queryLimits }),
     answer: 'json-or-csv',
     response: QueryResultResponseSchema,
   }),
@@ -228,7 +229,7 @@ export const ROUTES = {
     tag: 'metrics',
     summary: 'Metrics history: bounded time series derived from the live events, kept on disk',
     params: EmptyObject,
-    query: z.object({
+    query: z.strictObject({
       series: commaList(MetricSeriesSchema).optional().describe('Comma-separated series (default all)'),
       from: z.coerce.number().int().min(0).optional().describe('ms since the epoch (default: one hour ago)'),
       to: z.coerce.number().int().min(0).optional().describe('ms since the epoch (default: now)'),

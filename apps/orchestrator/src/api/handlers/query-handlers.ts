@@ -9,7 +9,7 @@ import {
   runNamedQuery,
   schemaFromCatalogTables,
 } from '@autocorp/query';
-import type { QueryResultResponse } from '@autocorp/platform-client';
+import { type QueryResultResponse, ROUTES } from '@autocorp/platform-client';
 import { formatCsv } from '../../commands/query/format-result';
 import { ApiError } from '../api-error';
 import type { ApiContext } from '../api-context';
@@ -60,14 +60,14 @@ async function withTimeout<T>(
 
 function answer(
   result: QueryResult,
-  limit: number,
+  maxRows: number,
   extra: Pick<QueryResultResponse, 'values' | 'period'>,
 ): QueryResultResponse {
   return {
     columns: result.columns,
-    rows: result.rows.slice(0, limit),
-    truncated: result.rows.length > limit,
-    limit,
+    rows: result.rows.slice(0, maxRows),
+    truncated: result.rows.length > maxRows,
+    maxRows,
     elapsedMs: result.stats.elapsedMs,
     bytesScanned: result.stats.bytesScanned ?? null,
     ...extra,
@@ -95,23 +95,25 @@ function definition(name: string): NamedQueryDefinition {
 }
 
 /** Each given parameter checked on its own, so a 400 names the one that is wrong. */
-function checkParameters(query: NamedQueryDefinition, given: Readonly<Record<string, string>>): void {
+function checkParameters(query: NamedQueryDefinition, given: Readonly<Record<string, string | number>>): void {
   for (const [name, value] of Object.entries(given)) {
     try {
       resolveNamedQueryValues(query, { [name]: value });
     } catch (cause) {
-      if (cause instanceof QueryError) throw new ApiError('bad-request', cause.message, `query.${name}`, { cause });
+      if (cause instanceof QueryError)
+        throw new ApiError('bad-request', `query.${name}: ${cause.message}`, `query.${name}`, { cause });
       throw cause;
     }
   }
 }
 
 /** Strips trailing semicolons so the statement can be wrapped in the row limit. */
-function limited(sql: string, limit: number): string {
-  return `SELECT * FROM (\n${sql.trim().replace(/;+\s*$/, '')}\n) AS api_limited LIMIT ${limit + 1}`;
+function limited(sql: string, maxRows: number): string {
+  return `SELECT * FROM (\n${sql.trim().replace(/;+\s*$/, '')}\n) AS api_limited LIMIT ${maxRows + 1}`;
 }
 
-const OPTIONS = new Set(['asOf', 'since', 'until', 'limit', 'timeoutMs', 'format']);
+/** The API's own options of a named query run; every other query-string key is a parameter of the query. */
+const OPTIONS = new Set(Object.keys(ROUTES.runNamedQuery.query.shape));
 
 /** Named queries with typed parameters, and read-only SQL through the query guard; row limit and timeout enforced. */
 export function queryHandlers(context: ApiContext): Pick<RouteHandlers, 'namedQueries' | 'runNamedQuery' | 'sql'> {
@@ -135,7 +137,7 @@ export function queryHandlers(context: ApiContext): Pick<RouteHandlers, 'namedQu
     runNamedQuery: async ({ params, query, signal }) => {
       const named = definition(params.name);
       const given = Object.fromEntries(
-        Object.entries(query).filter(([key]) => !OPTIONS.has(key)) as [string, string][],
+        Object.entries(query).filter(([key]) => !OPTIONS.has(key)) as [string, string | number][],
       );
       checkParameters(named, given);
       const travel = timeTravel('query', query);
@@ -147,7 +149,7 @@ export function queryHandlers(context: ApiContext): Pick<RouteHandlers, 'namedQu
           ...(tables.length > 0 ? { schema: schemaFromCatalogTables(tables) } : {}),
         }),
       );
-      const body = answer(result, query.limit, { values: { ...result.values }, period: result.period ?? null });
+      const body = answer(result, query.maxRows, { values: { ...result.values }, period: result.period ?? null });
       return query.format === 'csv' ? csv(body, `${named.name}.csv`) : body;
     },
     sql: async ({ query, body, signal }) => {
@@ -155,16 +157,16 @@ export function queryHandlers(context: ApiContext): Pick<RouteHandlers, 'namedQu
       const badInput = (error: unknown): never => {
         if (error instanceof QueryError && error.kind !== 'cancelled' && error.kind !== 'execution-failed') {
           const field = error.kind === 'no-commit-as-of' ? 'body.asOf' : 'body.sql';
-          throw new ApiError('bad-request', error.message, field, { cause: error });
+          throw new ApiError('bad-request', `${field}: ${error.message}`, field, { cause: error });
         }
         throw error;
       };
       // The guard's own verdict on the statement as written, before it is wrapped in the row limit.
       await (await context.duckdb()).withConnection((c) => checkReadOnlySql(c, body.sql, {})).catch(badInput);
       const result = await withTimeout(body.timeoutMs, signal, (s) =>
-        context.executor().execute(limited(body.sql, body.limit), [], { ...travel, signal: s }),
+        context.executor().execute(limited(body.sql, body.maxRows), [], { ...travel, signal: s }),
       ).catch(badInput);
-      const answered = answer(result, body.limit, { values: null, period: null });
+      const answered = answer(result, body.maxRows, { values: null, period: null });
       return query.format === 'csv' ? csv(answered, 'query.csv') : answered;
     },
   };
