@@ -246,6 +246,12 @@ describe(`the platform API over a real lake (generator scale ${SCALE})`, () => {
     expect(asOf.rows).toEqual([{ price: old }]);
     const since = await sql({ sql: 'SELECT sku FROM auto_parts ORDER BY sku', since: firstPartsInstant });
     expect(since.rows.map((r: Body) => r.sku)).toEqual([...oldPrices.keys()]);
+    const slow = (await api.call('sql', '/api/sql', 504, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sql: 'SELECT count(*) AS n FROM range(1000000000000) a', timeoutMs: 200 }),
+    })) as Body;
+    expect(slow.error).toMatchObject({ kind: 'timeout', field: 'body.timeoutMs' });
     const csv = await api.client.csv('sql', { body: { sql: 'SELECT sku FROM auto_parts ORDER BY sku', maxRows: 4 } });
     expect(parseCsv(csv)).toEqual([['sku'], ...skus.map((s) => [s])]);
   });

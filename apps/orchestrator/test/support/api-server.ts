@@ -18,7 +18,7 @@ export interface ApiUnderTest {
   readonly client: PlatformClient;
   readonly validator: OpenApiValidator;
   /** GETs (or sends) a path, expects `status`, and checks the body against the document's answer of `operationId`. */
-  call(operationId: string, pathAndQuery: string, status?: 200 | 400 | 404, init?: RequestInit): Promise<unknown>;
+  call(operationId: string, pathAndQuery: string, status?: 200 | 400 | 404 | 504, init?: RequestInit): Promise<unknown>;
 }
 
 export interface RuntimeParts {
@@ -36,7 +36,12 @@ export async function startApiUnderTest(
   const server = await startApiServer({ runtime, port: 0, ...options });
   const client = createPlatformClient({ baseUrl: server.url });
   const validator = new OpenApiValidator((await client.openApi()) as unknown as OpenApiDocument);
-  const call = async (operationId: string, pathAndQuery: string, status: 200 | 400 | 404 = 200, init?: RequestInit) => {
+  const call = async (
+    operationId: string,
+    pathAndQuery: string,
+    status: 200 | 400 | 404 | 504 = 200,
+    init?: RequestInit,
+  ) => {
     const response = await fetch(`${server.url}${pathAndQuery}`, init);
     const text = await response.text();
     expect(response.status, `${pathAndQuery}: ${text.slice(0, 500)}`).toBe(status);

@@ -24,7 +24,8 @@ export class SseParser {
     this.buffer += chunk;
     for (;;) {
       const match = /\r\n|\r|\n/.exec(this.buffer);
-      if (!match) return;
+      // A CR at the end of the chunk may be the first half of a CRLF: wait for the next chunk.
+      if (!match || (match[0] === '\r' && match.index === this.buffer.length - 1)) return;
       const line = this.buffer.slice(0, match.index);
       this.buffer = this.buffer.slice(match.index + match[0].length);
       this.line(line);

@@ -78,7 +78,11 @@ function operation(id: string, route: RouteDefinition): OpenApiOperation {
       '200': { description: route.summary, content: responseContent(route) },
       '400': { ...errors, description: 'Bad input: error.field names the parameter' },
       ...(Object.keys(route.params.shape).length > 0 ? { '404': { ...errors, description: 'Not found' } } : {}),
+      ...('timeoutMs' in route.query.shape || (route.body instanceof z.ZodObject && 'timeoutMs' in route.body.shape)
+        ? { '504': { ...errors, description: 'The query ran past timeoutMs and was cancelled' } }
+        : {}),
       '500': { ...errors, description: 'The API failed; error.message says what to do' },
+      '503': { ...errors, description: 'What the route reads is not reachable (e.g. a remote lake)' },
     },
   };
 }

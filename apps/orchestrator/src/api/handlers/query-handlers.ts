@@ -9,7 +9,7 @@ import {
   runNamedQuery,
   schemaFromCatalogTables,
 } from '@autocorp/query';
-import { type QueryResultResponse, ROUTES } from '@autocorp/platform-client';
+import { QUERY_LIMITS, type QueryResultResponse, ROUTES } from '@autocorp/platform-client';
 import { formatCsv } from '../../commands/query/format-result';
 import { ApiError } from '../api-error';
 import type { ApiContext } from '../api-context';
@@ -39,6 +39,7 @@ function timeTravel(part: 'query' | 'body', options: TimeTravel): TimeTravel {
  * by the timeout is a 504 naming the limit.
  */
 async function withTimeout<T>(
+  part: 'query' | 'body',
   timeoutMs: number,
   request: AbortSignal,
   run: (signal: AbortSignal) => Promise<T>,
@@ -50,8 +51,8 @@ async function withTimeout<T>(
     if (timeout.aborted && error instanceof QueryError && error.kind === 'cancelled')
       throw new ApiError(
         'timeout',
-        `The query ran longer than its timeout of ${timeoutMs} ms and was cancelled; narrow it or raise timeoutMs (at most 120000).`,
-        'timeoutMs',
+        `${part}.timeoutMs: the query ran longer than ${timeoutMs} ms and was cancelled; narrow it or raise timeoutMs (at most ${QUERY_LIMITS.maxTimeoutMs}).`,
+        `${part}.timeoutMs`,
         { cause: error },
       );
     throw error;
@@ -142,7 +143,7 @@ export function queryHandlers(context: ApiContext): Pick<RouteHandlers, 'namedQu
       checkParameters(named, given);
       const travel = timeTravel('query', query);
       const tables = await context.runtime.catalog.listTables(context.runtime.databases.curated);
-      const result = await withTimeout(query.timeoutMs, signal, (s) =>
+      const result = await withTimeout('query', query.timeoutMs, signal, (s) =>
         runNamedQuery(context.executor(), named, given, {
           ...travel,
           signal: s,
@@ -163,7 +164,7 @@ export function queryHandlers(context: ApiContext): Pick<RouteHandlers, 'namedQu
       };
       // The guard's own verdict on the statement as written, before it is wrapped in the row limit.
       await (await context.duckdb()).withConnection((c) => checkReadOnlySql(c, body.sql, {})).catch(badInput);
-      const result = await withTimeout(body.timeoutMs, signal, (s) =>
+      const result = await withTimeout('body', body.timeoutMs, signal, (s) =>
         context.executor().execute(limited(body.sql, body.maxRows), [], { ...travel, signal: s }),
       ).catch(badInput);
       const answered = answer(result, body.maxRows, { values: null, period: null });
