@@ -1,4 +1,4 @@
-import type { CatalogTable, Column } from '@autocorp/catalog';
+import { type CatalogTable, type Column, isCatalogError } from '@autocorp/catalog';
 import { quoteIdentifier } from '@autocorp/duckdb';
 import { HudiError, HudiTable } from '@autocorp/hudi';
 import { curatedTablePrefix } from '@autocorp/lake-storage';
@@ -24,6 +24,16 @@ function summary(table: CatalogTable, zone: Zone) {
 }
 
 const column = (c: Column) => ({ name: c.name, type: c.type, comment: c.comment ?? null });
+
+/** The tables of a zone's catalog database; none before the first crawl created it. */
+export async function listZoneTables(context: ApiContext, zone: Zone): Promise<CatalogTable[]> {
+  try {
+    return await context.runtime.catalog.listTables(context.runtime.databases[zone]);
+  } catch (error) {
+    if (isCatalogError(error, 'not-found')) return [];
+    throw error;
+  }
+}
 
 /** The zone of a catalog database, or a 404 naming the databases there are. */
 function zoneOf(context: ApiContext, database: string): Zone {
@@ -68,7 +78,7 @@ export function tableHandlers(context: ApiContext): Pick<RouteHandlers, 'tables'
         (['raw', 'curated'] as const).map(async (zone) => ({
           zone,
           database: databases[zone],
-          tables: (await catalog.listTables(databases[zone])).map((t) => summary(t, zone)),
+          tables: (await listZoneTables(context, zone)).map((t) => summary(t, zone)),
         })),
       ),
     }),
