@@ -28,7 +28,7 @@ describe(`the platform API over a real lake (generator scale ${SCALE})`, () => {
   let lakeRoot: string;
   let firstPartsInstant: string;
   let oldPrices: Map<string, string>;
-  const pool = () => lake.context.sourceDb!.pool; // eslint-disable-line @typescript-eslint/no-non-null-assertion
+  const pool = () => lake.context.sourceDb!.pool;
 
   beforeAll(async () => {
     lake = await buildApiLake(SCALE);
@@ -46,7 +46,7 @@ describe(`the platform API over a real lake (generator scale ${SCALE})`, () => {
       store: lakeOf(lake.context),
       catalog: openCatalog(lake.io),
       databases: catalogDatabases(lake.io.env),
-      sourceConnection: lake.context.sourceDb!.connectionConfig, // eslint-disable-line @typescript-eslint/no-non-null-assertion
+      sourceConnection: lake.context.sourceDb!.connectionConfig,
     });
   }, 900_000);
 
@@ -128,7 +128,10 @@ describe(`the platform API over a real lake (generator scale ${SCALE})`, () => {
     const all = (await api.call('quarantine', `/api/etl/quarantine?limit=5000`)) as Body;
     expect(all.total).toBe(recorded);
     expect(all.rows).toHaveLength(recorded);
-    for (const row of all.rows) (expect(row.file).toMatch(/^raw\/csv\//), expect(row.line).toBeGreaterThan(1));
+    for (const row of all.rows) {
+      expect(row.file).toMatch(/^raw\/csv\//);
+      expect(row.line).toBeGreaterThan(1);
+    }
     const second = (await api.call('quarantine', '/api/etl/quarantine?offset=1&limit=2')) as Body;
     expect(second.rows).toEqual(all.rows.slice(1, 3));
     const rule = all.rows[0].rule as string;
