@@ -125,6 +125,12 @@ describe('the platform API refuses bad input with a 400 naming the field (every 
       error: { field: string };
     };
     expect(until.error.field).toBe('query.until');
+    const preview = (await api.call(
+      'preview',
+      '/api/curated/sales_order/preview?asOf=20240101000000000&since=20240101000000000',
+      400,
+    )) as { error: { field: string } };
+    expect(preview.error.field).toBe('query.since');
     const limit = (await api.call('runNamedQuery', '/api/queries/top_selling_parts?limit=0', 400)) as {
       error: { field: string };
     };

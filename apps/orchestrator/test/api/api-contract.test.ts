@@ -171,6 +171,9 @@ describe(`the platform API over a real lake (generator scale ${SCALE})`, () => {
     expect(detail.partitionKeys.map((k: Body) => k.name)).toEqual(['order_year']);
     expect(detail.partitions.map((p: Body) => `order_year=${p.values[0]}`).sort()).toEqual(onDisk.sort());
     expect(detail.columns.map((c: Body) => c.name)).toContain('invoice_number');
+    const parts = curated.tables.find((t: Body) => t.name === 'auto_parts');
+    expect(parts.latestCommit.instant).toBe((await completedInstants(lakeRoot, 'auto_parts')).at(-1));
+    expect(raw.tables.every((t: Body) => t.latestCommit === null)).toBe(true);
   });
 
   it("shows a curated table's Hudi timeline and previews it as of a commit", async () => {
@@ -195,6 +198,12 @@ describe(`the platform API over a real lake (generator scale ${SCALE})`, () => {
       expect(before.get(sku)).toBe(old);
       expect(now.get(sku)).toBe((Number(old) + 1).toFixed(2));
     }
+    const changes = (await api.call(
+      'preview',
+      `/api/curated/auto_parts/preview?since=${firstPartsInstant}&until=${latest.instant}&limit=1000`,
+    )) as Body;
+    expect(changes).toMatchObject({ since: firstPartsInstant, until: latest.instant, asOf: null });
+    expect(price(changes)).toEqual(new Map([...oldPrices].map(([sku, old]) => [sku, (Number(old) + 1).toFixed(2)])));
   });
 
   it('runs the named queries with typed parameters, a row limit and CSV, as the query library answers them', async () => {
