@@ -13,6 +13,7 @@ import { historyCommand } from './query/history';
 import { queryCommand } from './query/query';
 import { tablesCommand } from './query/tables';
 import { runCommand } from './run';
+import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
 import { transferCommand } from './transfer';
 
@@ -35,4 +36,5 @@ export const COMMANDS: readonly Command[] = [
   tablesCommand,
   queryCommand,
   historyCommand,
+  serveCommand,
 ];
