@@ -1,0 +1,2 @@
+export * from './contract/index';
+export { AssistantError, type AssistantErrorKind, isAssistantError } from './assistant-error';
