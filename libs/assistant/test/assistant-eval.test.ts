@@ -10,6 +10,7 @@ import { EVAL_CATEGORIES } from '../eval/eval-types';
 import { EVAL_CASES } from '../eval/questions/index';
 import { formatEvalReport, runEval } from '../eval/run-eval';
 import { createAssistant } from '../src/assistant';
+import type { AnswerEvent } from '../src/contract/answer';
 import { type PipelinePass, runPipelinePass } from '../testing/pipeline-pass';
 
 const SCALE = 0.003;
@@ -45,4 +46,25 @@ describe(`the evaluation set (local provider, generator scale ${SCALE}, seed ${S
     expect(malicious?.passed).toBe(malicious?.total);
     expect(report.overall.passed / report.overall.total).toBeGreaterThanOrEqual(0.9);
   }, 240_000);
+
+  it('streams tool calls, their results, the text and the answer, and keeps the conversation', async () => {
+    const assistant = await createAssistant({ executor });
+    const events: AnswerEvent[] = [];
+    const first = await assistant.ask('What are our top-selling parts this month?', { onEvent: (e) => events.push(e) });
+    expect(events.map((e) => e.type)).toEqual(['tool-call', 'tool-result', 'tool-call', 'tool-result', 'text-delta', 'answer']);
+    expect(events.at(-1)).toEqual({ type: 'answer', answer: first.answer });
+    const { answer } = first;
+    expect(answer.sql).toHaveLength(2);
+    expect(answer.timeRange?.label).toMatch(/latest month with orders/);
+    expect(answer.chart?.kind).toBe('bar');
+    expect(answer.citations).toContainEqual({
+      kind: 'table',
+      table: 'sales_order_line_items',
+      commit: assistant.kb.commits().get('sales_order_line_items'),
+    });
+    const second = await assistant.ask('and last month?', { conversationId: first.conversationId });
+    expect(second.conversationId).toBe(first.conversationId);
+    expect(assistant.conversation(first.conversationId)?.turns.map((t) => t.resolved?.intent)).toEqual(['top_parts', 'top_parts']);
+    expect(second.answer.timeRange?.from < (answer.timeRange?.from ?? '')).toBe(true);
+  }, 120_000);
 });
