@@ -91,7 +91,9 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
       let final: Answer | undefined;
       const onEvent = (event: AnswerEvent) => {
         if (event.type === 'answer') return;
-        askOptions.onEvent?.(event.type === 'text-delta' ? { type: 'text-delta', text: maskContactDetails(event.text) } : event);
+        askOptions.onEvent?.(
+          event.type === 'text-delta' ? { type: 'text-delta', text: maskContactDetails(event.text) } : event,
+        );
       };
       try {
         const { resolved, ...answer } = await provider.answer({
@@ -102,7 +104,10 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
           ...(askOptions.signal ? { signal: askOptions.signal } : {}),
         });
         final = redactAnswer(answer);
-        conversations.set(id, { id, turns: [...conversation.turns, { question, answer: final, ...(resolved ? { resolved } : {}) }] });
+        conversations.set(id, {
+          id,
+          turns: [...conversation.turns, { question, answer: final, ...(resolved ? { resolved } : {}) }],
+        });
       } catch (error) {
         throw new AssistantError(
           error instanceof AssistantError ? error.kind : 'provider-failed',

@@ -51,7 +51,14 @@ describe(`the evaluation set (local provider, generator scale ${SCALE}, seed ${S
     const assistant = await createAssistant({ executor });
     const events: AnswerEvent[] = [];
     const first = await assistant.ask('What are our top-selling parts this month?', { onEvent: (e) => events.push(e) });
-    expect(events.map((e) => e.type)).toEqual(['tool-call', 'tool-result', 'tool-call', 'tool-result', 'text-delta', 'answer']);
+    expect(events.map((e) => e.type)).toEqual([
+      'tool-call',
+      'tool-result',
+      'tool-call',
+      'tool-result',
+      'text-delta',
+      'answer',
+    ]);
     expect(events.at(-1)).toEqual({ type: 'answer', answer: first.answer });
     const { answer } = first;
     expect(answer.sql).toHaveLength(2);
@@ -64,7 +71,10 @@ describe(`the evaluation set (local provider, generator scale ${SCALE}, seed ${S
     });
     const second = await assistant.ask('and last month?', { conversationId: first.conversationId });
     expect(second.conversationId).toBe(first.conversationId);
-    expect(assistant.conversation(first.conversationId)?.turns.map((t) => t.resolved?.intent)).toEqual(['top_parts', 'top_parts']);
+    expect(assistant.conversation(first.conversationId)?.turns.map((t) => t.resolved?.intent)).toEqual([
+      'top_parts',
+      'top_parts',
+    ]);
     expect(second.answer.timeRange?.from < (answer.timeRange?.from ?? '')).toBe(true);
   }, 120_000);
 });

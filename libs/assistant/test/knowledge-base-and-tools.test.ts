@@ -118,23 +118,28 @@ describe(`knowledge base and tools (generator scale ${SCALE}, seed ${SEED})`, ()
   it('answers a service with its parts and named queries with typed parameters', async () => {
     const service = await tool('get_service_with_parts').run({ service: 'coolant flush' }, ctx());
     const serviceid = (service.content as { service: { serviceid: string } }).service.serviceid;
-    const expected = (await executor.execute(`SELECT sku FROM service_parts WHERE serviceid = '${serviceid}' ORDER BY sku`)).rows;
+    const expected = (
+      await executor.execute(`SELECT sku FROM service_parts WHERE serviceid = '${serviceid}' ORDER BY sku`)
+    ).rows;
     expect(service.table?.rows.map((r) => r[service.table?.columns.findIndex((c) => c.name === 'sku') ?? 0])).toEqual(
       expected.map((r) => r['sku']),
     );
     const named = await tool('run_named_query').run({ name: 'customers_by_state', parameters: { limit: 2 } }, ctx());
     expect(named.table?.rows.length).toBeLessThanOrEqual(2);
     expect(named.sql).toMatch(/LIMIT 2/);
-    await expect(tool('run_named_query').run({ name: 'customers_by_state', parameters: { limit: 'x' } }, ctx())).rejects.toSatisfy(
-      (e: unknown) => isAssistantError(e) && e.kind === 'tool-failed',
-    );
+    await expect(
+      tool('run_named_query').run({ name: 'customers_by_state', parameters: { limit: 'x' } }, ctx()),
+    ).rejects.toSatisfy((e: unknown) => isAssistantError(e) && e.kind === 'tool-failed');
   });
 
   it('stops a call whose signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      tool('run_sql').run({ sql: 'SELECT count(*) FROM sales_order' }, { signal: controller.signal, rowCap: 5, timeoutMs: 30_000 }),
+      tool('run_sql').run(
+        { sql: 'SELECT count(*) FROM sales_order' },
+        { signal: controller.signal, rowCap: 5, timeoutMs: 30_000 },
+      ),
     ).rejects.toSatisfy((e: unknown) => isAssistantError(e) && e.kind === 'cancelled');
   });
 });

@@ -6,7 +6,11 @@ const CALENDAR = { firstDay: '2020-01-02', lastDay: '2025-03-14' };
 describe('time words against the data calendar', () => {
   it('reads "this month" and "last month" as the latest month with orders and the one before, and says so', () => {
     const [thisMonth] = findTimeRanges('top parts this month', CALENDAR);
-    expect(thisMonth).toEqual({ from: '2025-03-01', to: '2025-04-01', label: 'March 2025 (the latest month with orders)' });
+    expect(thisMonth).toEqual({
+      from: '2025-03-01',
+      to: '2025-04-01',
+      label: 'March 2025 (the latest month with orders)',
+    });
     const [lastMonth] = findTimeRanges('and last month?', CALENDAR);
     expect(lastMonth?.from).toBe('2025-02-01');
     expect(lastMonth?.to).toBe('2025-03-01');

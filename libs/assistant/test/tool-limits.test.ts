@@ -7,7 +7,9 @@ import { withToolLimits } from '../src/tools/tool-limits';
 
 /** A tool run that finishes only when its signal is aborted (it waits for the event, not for time). */
 const untilAborted = (signal: AbortSignal) =>
-  new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+  new Promise<never>((_, reject) =>
+    signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }),
+  );
 
 describe('tool limits', () => {
   it('stops a call after its timeout with tool-timeout', async () => {
@@ -19,10 +21,14 @@ describe('tool limits', () => {
 
   it('stops a call when the caller aborts, with cancelled', async () => {
     const controller = new AbortController();
-    const running = withToolLimits('run_sql', { signal: controller.signal, rowCap: 10, timeoutMs: 60_000 }, (signal) => {
-      queueMicrotask(() => controller.abort());
-      return untilAborted(signal);
-    });
+    const running = withToolLimits(
+      'run_sql',
+      { signal: controller.signal, rowCap: 10, timeoutMs: 60_000 },
+      (signal) => {
+        queueMicrotask(() => controller.abort());
+        return untilAborted(signal);
+      },
+    );
     await expect(running).rejects.toSatisfy((e: unknown) => isAssistantError(e) && e.kind === 'cancelled');
   });
 
