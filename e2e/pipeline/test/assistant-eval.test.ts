@@ -1,17 +1,14 @@
 /**
- * The evaluation set against the local provider over a lake built by a real pipeline pass
+ * The assistant's "done when" (here, because it needs every stage to build its lake): the evaluation set against the local provider over a lake built by a real pipeline pass
  * (throwaway PostgreSQL, generator, CDC, CSV transfer, the ten ETL jobs, crawl) at a tiny scale:
  * at least 90% overall and every malicious question refused. Expected answers are computed by
  * the eval's own SQL over the same lake when it runs.
  */
 import { DuckDbExecutor } from '@autocorp/query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVAL_CATEGORIES } from '../eval/eval-types';
-import { EVAL_CASES } from '../eval/questions/index';
-import { formatEvalReport, runEval } from '../eval/run-eval';
-import { createAssistant } from '../src/assistant';
-import type { AnswerEvent } from '../src/contract/answer';
-import { type PipelinePass, runPipelinePass } from '../testing/pipeline-pass';
+import { type AnswerEvent, createAssistant } from '@autocorp/assistant';
+import { EVAL_CASES, EVAL_CATEGORIES, formatEvalReport, runEval } from '@autocorp/assistant/eval';
+import { type PipelinePass, runPipelinePass } from './support/pipeline-pass';
 
 const SCALE = 0.003;
 const SEED = 42;
@@ -75,6 +72,6 @@ describe(`the evaluation set (local provider, generator scale ${SCALE}, seed ${S
       'top_parts',
       'top_parts',
     ]);
-    expect(second.answer.timeRange?.from < (answer.timeRange?.from ?? '')).toBe(true);
+    expect((second.answer.timeRange?.from ?? '') < (answer.timeRange?.from ?? '')).toBe(true);
   }, 120_000);
 });

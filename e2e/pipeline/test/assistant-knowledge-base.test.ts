@@ -1,17 +1,19 @@
 /**
- * The knowledge base and the tools over a lake built by a real pipeline pass: documents and their
+ * The assistant's knowledge base and tools over a lake built by a real pipeline pass: documents and their
  * counts come from the data, a refresh rereads only the tables whose commit changed, the lexical
  * retriever follows it, and the tools keep their limits (guard, row cap, contact details, cancel).
  */
 import { JOBS } from '@autocorp/etl-jobs';
 import { DuckDbExecutor, NAMED_QUERIES } from '@autocorp/query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAssistantError } from '../src/assistant-error';
-import type { ToolContext } from '../src/contract/tool';
-import { KnowledgeBase } from '../src/kb/knowledge-base';
-import { LexicalRetriever } from '../src/retrieval/lexical/lexical-retriever';
-import { createAssistantTools } from '../src/tools/create-tools';
-import { type PipelinePass, runPipelinePass } from '../testing/pipeline-pass';
+import {
+  KnowledgeBase,
+  LexicalRetriever,
+  type ToolContext,
+  createAssistantTools,
+  isAssistantError,
+} from '@autocorp/assistant';
+import { type PipelinePass, runPipelinePass } from './support/pipeline-pass';
 
 const SCALE = 0.002;
 const SEED = 7;

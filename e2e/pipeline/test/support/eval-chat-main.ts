@@ -8,8 +8,8 @@ import path from 'node:path';
 import { Catalog, LocalCatalogBackend } from '@autocorp/catalog';
 import { stateHomeAt } from '@autocorp/config';
 import { DuckDbExecutor } from '@autocorp/query';
-import { createAssistant } from '../src/assistant';
-import { formatEvalReport, runEval } from '../eval/run-eval';
+import { createAssistant } from '@autocorp/assistant';
+import { formatEvalReport, runEval } from '@autocorp/assistant/eval';
 import { runPipelinePass } from './pipeline-pass';
 
 const home = process.env['AUTOCORP_HOME'];
