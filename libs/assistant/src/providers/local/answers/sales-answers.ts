@@ -72,17 +72,25 @@ export async function metric(ctx: AnswerContext, which: 'revenue' | 'orders' | '
     };
   }
   const range = ctx.ranges[0] as TimeRange;
-  const { value, row } = await metricOver(ctx, range, which);
+  const months = (Date.parse(range.to) - Date.parse(range.from)) / (31 * 86_400_000);
+  let table: ResultTable | undefined;
+  let value: number;
+  let row: Record<string, string | number | boolean | null>;
+  if (!byLines(ctx.resolved.entities) && months > 1.1 && which !== 'average_order_value') {
+    // Over several months: one query per month, and the period's totals summed from it (exact, in cents).
+    const monthly = await runQuery(ctx, orderMetricsQuery(range, ctx.resolved.entities, true));
+    table = monthly.table;
+    const rows = rowsOf(monthly);
+    const cents = rows.reduce((n, r) => n + Math.round(Number(r['revenue'] ?? 0) * 100), 0);
+    row = { orders: rows.reduce((n, r) => n + Number(r['orders'] ?? 0), 0), revenue: (cents / 100).toFixed(2) };
+    value = Number(row[which]);
+  } else ({ value, row } = await metricOver(ctx, range, which));
   const extra =
     which === 'revenue'
       ? ` from ${count(row['orders'])} orders`
       : which === 'orders'
-        ? ` with ${byLines(ctx.resolved.entities) ? 'line' : ''}${byLines(ctx.resolved.entities) ? ' ' : ''}revenue ${money(row['revenue'])}`
+        ? ` with ${byLines(ctx.resolved.entities) ? 'line ' : ''}revenue ${money(row['revenue'])}`
         : ` over ${count(row['orders'])} orders`;
-  let table: ResultTable | undefined;
-  const months = (Date.parse(range.to) - Date.parse(range.from)) / (31 * 86_400_000);
-  if (!byLines(ctx.resolved.entities) && months > 1.1)
-    table = (await runQuery(ctx, orderMetricsQuery(range, ctx.resolved.entities, true))).table;
   return {
     text: `${words.label}${filters} in ${range.label}${lineNote}: ${words.format(value)}${extra}.`,
     ...(table
