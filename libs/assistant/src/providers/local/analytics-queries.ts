@@ -22,6 +22,8 @@ export function orderMetricsQuery(range: TimeRange, entities: ResolvedEntities, 
   if (entities.paymentMethods.length > 0) query = query.where((e) => e.in('f.payment_method', entities.paymentMethods));
   if (entities.orderTypes.length > 0) query = query.where((e) => e.in('f.order_type', entities.orderTypes));
   if (entities.states.length > 0) query = query.where((e) => e.in('f.customer_state', entities.states));
+  const statuses = entities.statuses ?? [];
+  if (statuses.length > 0) query = query.where((e) => e.in('f.status', statuses));
   if (!byMonth)
     return query.select((e) => ({
       orders: e.count(),
