@@ -29,10 +29,11 @@ export const SCOPE_DEPENDENCIES = {
   ingestion: ['ingestion', 'shared'],
   etl: ['etl', 'shared'],
   query: ['query', 'etl', 'shared'],
-  orchestrator: ['ingestion', 'etl', 'query', 'shared'],
-  e2e: ['ingestion', 'etl', 'query', 'shared'],
+  assistant: ['assistant', 'query', 'etl', 'shared'],
+  orchestrator: ['ingestion', 'etl', 'query', 'assistant', 'shared'],
+  e2e: ['ingestion', 'etl', 'query', 'assistant', 'shared'],
   infra: ['etl', 'query', 'shared'],
-  tools: ['ingestion', 'etl', 'query', 'shared', 'infra'],
+  tools: ['ingestion', 'etl', 'query', 'assistant', 'shared', 'infra'],
 };
 
 /**

@@ -79,7 +79,7 @@ describe('each scope imports only the scopes docs/architecture.md allows', () =>
   // Every pair of scopes, with a real project of each: an import from source code is refused exactly when the map leaves it out.
   it('for every scope and every library scope, lint refuses exactly the imports the scope map leaves out', async () => {
     const libraryScopes = [...new Set(dirs.filter(isLibrary).map((dir) => scopes.get(dir)?.[0] as string))].sort();
-    expect(libraryScopes).toEqual(['etl', 'ingestion', 'query', 'shared']);
+    expect(libraryScopes).toEqual(['assistant', 'etl', 'ingestion', 'query', 'shared']);
     for (const [scope, allowed] of Object.entries(config.SCOPE_DEPENDENCIES)) {
       const sources = dirs.filter((dir) => scopes.get(dir)?.[0] === scope);
       expect(sources.length, `projects of scope:${scope}`).toBeGreaterThan(0);
@@ -93,6 +93,15 @@ describe('each scope imports only the scopes docs/architecture.md allows', () =>
             )
             .map((target) => [source, target] as const),
         );
+        // No pair: every library of the target scope is the source itself or depends on it (scope:assistant
+        // is one library on top of query), so such an import would be a cycle, which the graph refuses anyway.
+        if (pairs.length === 0) {
+          const targets = dirs.filter((dir) => isLibrary(dir) && scopes.get(dir)?.[0] === targetScope);
+          for (const source of sources)
+            for (const target of targets)
+              expect(target === source || dependsOn(target, source), `${target} depends on ${source}`).toBe(true);
+          continue;
+        }
         expect(
           pairs.length,
           `a library of scope:${targetScope} that a project of scope:${scope} may import without a cycle`,
