@@ -1,11 +1,12 @@
-import { type IncomingMessage, type Server, createServer } from 'node:http';
+import { type IncomingMessage, type IncomingHttpHeaders, type ServerResponse, createServer } from 'node:http';
+import { type Http2ServerRequest, type Http2ServerResponse, createServer as createHttp2Server } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 
 /** A request the server received: method, path, headers and the body as text. */
 export interface ReceivedRequest {
   readonly method: string;
   readonly path: string;
-  readonly headers: IncomingMessage['headers'];
+  readonly headers: IncomingHttpHeaders;
   readonly body: string;
 }
 
@@ -29,9 +30,10 @@ export interface ScriptedHttpServer {
  */
 export async function startScriptedHttpServer(
   respond: (request: ReceivedRequest, index: number) => ScriptedResponse | Promise<ScriptedResponse>,
+  options: { readonly http2?: boolean } = {},
 ): Promise<ScriptedHttpServer> {
   const requests: ReceivedRequest[] = [];
-  const server: Server = createServer((req, res) => {
+  const handle = (req: IncomingMessage | Http2ServerRequest, res: ServerResponse | Http2ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -47,7 +49,8 @@ export async function startScriptedHttpServer(
         .then((reply) => {
           res.writeHead(reply.status ?? 200, reply.headers ?? {});
           const parts = typeof reply.body === 'string' || reply.body instanceof Uint8Array ? [reply.body] : reply.body;
-          for (const part of parts) res.write(part);
+          // Both response types write chunks the same way; TypeScript cannot call the union's overloads.
+          for (const part of parts) (res as ServerResponse).write(part);
           res.end();
         })
         .catch((error: unknown) => {
@@ -55,12 +58,14 @@ export async function startScriptedHttpServer(
           res.end(`scripted server failed: ${error instanceof Error ? error.message : String(error)}`);
         });
     });
-  });
+  };
+  // HTTP/2 without TLS (prior knowledge), as the AWS SDK's HTTP/2 handler speaks to an http:// endpoint.
+  const server = options.http2 ? createHttp2Server(handle) : createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close: () => new Promise<void>((resolve, reject) => server.close((e?: Error) => (e ? reject(e) : resolve()))),
   };
 }

@@ -102,7 +102,9 @@ export class BedrockChatModel implements ChatModel {
     try {
       if (this.options.stream === false) {
         const output = await this.options.client.send(new ConverseCommand(input), abort);
-        return replyOfContent(output.output?.message?.content ?? [], output.stopReason);
+        const reply = replyOfContent(output.output?.message?.content ?? [], output.stopReason);
+        if (reply.text) request.onTextDelta?.(reply.text);
+        return reply;
       }
       const output = await this.options.client.send(new ConverseStreamCommand(input), abort);
       if (!output.stream) throw new Error('the response has no event stream');
