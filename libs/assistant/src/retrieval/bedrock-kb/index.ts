@@ -1,0 +1,2 @@
+export { BedrockKbRetriever, type BedrockKbRetrieverOptions } from './bedrock-kb-retriever';
+export { KB_METADATA, type KnowledgeBaseObject, fileSafeId, knowledgeBaseObjects } from './knowledge-base-objects';
