@@ -2,6 +2,7 @@ export type AssistantErrorKind =
   | 'invalid-tool-input'
   | 'tool-failed'
   | 'tool-timeout'
+  | 'refused'
   | 'unknown-tool'
   | 'unknown-document'
   | 'provider-failed'

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { QueryExecutor } from '@autocorp/query';
+import { AssistantError } from './assistant-error';
+import type { Answer, AnswerEvent } from './contract/answer';
+import type { AnswerProvider, ConversationState } from './contract/provider';
+import type { AssistantTool } from './contract/tool';
+import { maskContactDetails } from './guardrails/contact-details';
+import { redactAnswer } from './guardrails/redact-answer';
+import { KnowledgeBase } from './kb/knowledge-base';
+import { LocalProvider } from './providers/local/local-provider';
+import { LexicalRetriever } from './retrieval/lexical/lexical-retriever';
+import type { Retriever } from './retrieval/retriever';
+import { createAssistantTools } from './tools/create-tools';
+
+/** What a provider factory gets: the knowledge base, the retriever and the tools the assistant made. */
+export interface AssistantParts {
+  readonly executor: QueryExecutor;
+  readonly kb: KnowledgeBase;
+  readonly retriever: Retriever;
+  readonly tools: readonly AssistantTool[];
+}
+
+export interface AssistantOptions {
+  readonly executor: QueryExecutor;
+  /** The answerer: an instance, or a factory given the assistant's parts; default the `local` provider. */
+  readonly provider?: AnswerProvider | ((parts: AssistantParts) => AnswerProvider);
+  /** Ranking for the search tool; default lexical over the knowledge base (given the knowledge base). */
+  readonly retriever?: (kb: KnowledgeBase) => Retriever;
+  /** Rows and time per tool call (local provider). */
+  readonly rowCap?: number;
+  readonly timeoutMs?: number;
+  /** The knowledge base is refreshed before a question when its last refresh is older than this (default 0: every question). */
+  readonly refreshIntervalMs?: number;
+  /** The clock for refreshIntervalMs (ms). */
+  readonly now?: () => number;
+}
+
+export interface AskOptions {
+  /** Continue this conversation; a new one is started when it is not given. */
+  readonly conversationId?: string;
+  readonly onEvent?: (event: AnswerEvent) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface AskResult {
+  readonly conversationId: string;
+  readonly answer: Answer;
+}
+
+/** The entry point the chat endpoint calls: questions in, grounded answers (streamed as events) out. */
+export interface Assistant {
+  readonly kb: KnowledgeBase;
+  readonly provider: AnswerProvider;
+  ask(question: string, options?: AskOptions): Promise<AskResult>;
+  conversation(id: string): ConversationState | undefined;
+}
+
+/** Builds the knowledge base over the executor's curated tables and an assistant on it. */
+export async function createAssistant(options: AssistantOptions): Promise<Assistant> {
+  const now = options.now ?? Date.now;
+  const kb = await KnowledgeBase.build(options.executor);
+  let refreshedAt = now();
+  const retriever = options.retriever ? options.retriever(kb) : new LexicalRetriever(kb);
+  const tools = createAssistantTools({ executor: options.executor, kb, retriever });
+  const parts: AssistantParts = { executor: options.executor, kb, retriever, tools };
+  const provider =
+    typeof options.provider === 'function'
+      ? options.provider(parts)
+      : (options.provider ??
+        new LocalProvider({
+          kb,
+          dialect: options.executor.dialect,
+          ...(options.rowCap !== undefined ? { rowCap: options.rowCap } : {}),
+          ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        }));
+  const conversations = new Map<string, ConversationState>();
+
+  return {
+    kb,
+    provider,
+    conversation: (id) => conversations.get(id),
+    async ask(question, askOptions = {}) {
+      if (typeof question !== 'string' || question.trim() === '')
+        throw new AssistantError('invalid-tool-input', 'The question is empty; ask something about the data.');
+      const id = askOptions.conversationId ?? randomUUID();
+      const conversation = conversations.get(id) ?? { id, turns: [] };
+      if (now() - refreshedAt >= (options.refreshIntervalMs ?? 0)) {
+        await kb.refresh(askOptions.signal ? { signal: askOptions.signal } : {});
+        refreshedAt = now();
+      }
+      let final: Answer | undefined;
+      const onEvent = (event: AnswerEvent) => {
+        if (event.type === 'answer') return;
+        askOptions.onEvent?.(event.type === 'text-delta' ? { type: 'text-delta', text: maskContactDetails(event.text) } : event);
+      };
+      try {
+        const { resolved, ...answer } = await provider.answer({
+          question,
+          conversation,
+          tools,
+          onEvent,
+          ...(askOptions.signal ? { signal: askOptions.signal } : {}),
+        });
+        final = redactAnswer(answer);
+        conversations.set(id, { id, turns: [...conversation.turns, { question, answer: final, ...(resolved ? { resolved } : {}) }] });
+      } catch (error) {
+        throw new AssistantError(
+          error instanceof AssistantError ? error.kind : 'provider-failed',
+          `The ${provider.name} provider could not answer "${question}": ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
+      }
+      askOptions.onEvent?.({ type: 'answer', answer: final });
+      return { conversationId: id, answer: final };
+    },
+  };
+}
