@@ -28,7 +28,8 @@ await bundle.write({
   entryFileNames: 'index.mjs',
   chunkFileNames: '[name]-[hash].mjs',
   // CommonJS dependencies inlined into ESM call require(): give them one.
-  banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  banner:
+    "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
 });
 await bundle.close();
 

@@ -17,7 +17,10 @@ const granting = (action: string) => chat.filter((s) => s.effect === 'Allow' && 
 
 describe('dev: chat stack', () => {
   it('serves the chat handler through a function URL with IAM auth and streamed responses', () => {
-    dev.templates.chat.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM', InvokeMode: 'RESPONSE_STREAM' });
+    dev.templates.chat.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'AWS_IAM',
+      InvokeMode: 'RESPONSE_STREAM',
+    });
     expect(Object.keys(dev.templates.chat.findResources('AWS::Lambda::Permission'))).toEqual([]);
   });
 
@@ -29,7 +32,11 @@ describe('dev: chat stack', () => {
     expect(variables[CHAT_LAMBDA_ENV.workGroup]).toBe(names.workgroup);
     expect(variables[CHAT_LAMBDA_ENV.database]).toBe(names.glueDatabase);
     expect(JSON.stringify(variables[CHAT_LAMBDA_ENV.knowledgeBaseId])).toMatch(/KnowledgeBase.*KnowledgeBaseId/);
-    expect(fn?.Properties).toMatchObject({ Runtime: 'nodejs24.x', Handler: 'index.handler', Architectures: ['x86_64'] });
+    expect(fn?.Properties).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Handler: 'index.handler',
+      Architectures: ['x86_64'],
+    });
   });
 
   it('may invoke only the configured chat model and retrieve only from the knowledge base', () => {
@@ -37,7 +44,9 @@ describe('dev: chat stack', () => {
     for (const action of ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'])
       expect(granting(action).flatMap((s) => s.resources)).toEqual([model]);
     const retrieve = granting('bedrock:Retrieve').flatMap((s) => s.resources);
-    expect(JSON.stringify(retrieve)).toMatch(/^\[\{"Fn::GetStackOutput":\{"StackName":"autocorp-dev-ai".*KnowledgeBaseArn.*\}\]$/);
+    expect(JSON.stringify(retrieve)).toMatch(
+      /^\[\{"Fn::GetStackOutput":\{"StackName":"autocorp-dev-ai".*KnowledgeBaseArn.*\}\]$/,
+    );
     expect(chat.flatMap((s) => s.actions).filter((a) => a.startsWith('bedrock:'))).toHaveLength(3);
   });
 

@@ -87,6 +87,7 @@ export function buildLakehouse(app: App, inputs: LakehouseInputs): LakehouseStac
     jobNames: inputs.jobs.map((job) => job.name),
   });
   // The stacks name the data stack's buckets instead of referencing them: keep the deploy order explicit.
-  for (const stack of [ingestion, etl, query, ai, chat]) stack.addStackDependency(data, "names the data stack's buckets");
+  for (const stack of [ingestion, etl, query, ai, chat])
+    stack.addStackDependency(data, "names the data stack's buckets");
   return { data, ingestion, etl, query, ai, chat, monitoring };
 }

@@ -63,7 +63,11 @@ export class ChatStack extends Stack {
           actions: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
           resources: [foundationModelArn(this, config.ai.chatModelId)],
         }),
-        new iam.PolicyStatement({ sid: 'Retrieve', actions: ['bedrock:Retrieve'], resources: [props.knowledgeBaseArn] }),
+        new iam.PolicyStatement({
+          sid: 'Retrieve',
+          actions: ['bedrock:Retrieve'],
+          resources: [props.knowledgeBaseArn],
+        }),
         new iam.PolicyStatement({
           sid: 'AthenaWorkgroup',
           actions: [
@@ -77,7 +81,14 @@ export class ChatStack extends Stack {
         }),
         new iam.PolicyStatement({
           sid: 'CatalogRead',
-          actions: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions', 'glue:BatchGetPartition'],
+          actions: [
+            'glue:GetDatabase',
+            'glue:GetTable',
+            'glue:GetTables',
+            'glue:GetPartition',
+            'glue:GetPartitions',
+            'glue:BatchGetPartition',
+          ],
           resources: [arn('glue', 'catalog'), arn('glue', `database/${props.databaseName}`), glueTables],
         }),
         new iam.PolicyStatement({
@@ -97,7 +108,11 @@ export class ChatStack extends Stack {
           actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
           resources: [resultObjects],
         }),
-        new iam.PolicyStatement({ sid: 'LakeKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key.keyArn] }),
+        new iam.PolicyStatement({
+          sid: 'LakeKey',
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          resources: [key.keyArn],
+        }),
       ],
     });
     policy.attachToRole(role);
@@ -130,6 +145,9 @@ export class ChatStack extends Stack {
       authType: lambda.FunctionUrlAuthType.AWS_IAM,
       invokeMode: lambda.InvokeMode.RESPONSE_STREAM,
     });
-    new CfnOutput(this, 'ChatUrl', { value: this.url.url, description: 'POST {"question": "..."} (SigV4, service lambda)' });
+    new CfnOutput(this, 'ChatUrl', {
+      value: this.url.url,
+      description: 'POST {"question": "..."} (SigV4, service lambda)',
+    });
   }
 }

@@ -1,5 +1,5 @@
 export { CANNOT_ANSWER, WONT_DO, modelSystemPrompt } from './system-prompt';
-export { REDACTED, redactContactDetails, redactingStream } from './contact-redaction';
+export { maskingStream } from './streaming-redaction';
 export { ungroundedNumbers } from './number-grounding';
 export { answerFromTools, mergeCitations, suggestChart } from './answer-from-tools';
 export { type ToolCallLimits, type ToolCallOutcome, runToolCall } from './run-tool-call';

@@ -2,7 +2,7 @@ import type { Answer, AnswerEvent } from '../contract/answer';
 import type { ConversationState } from '../contract/provider';
 import type { AssistantTool, ToolResult } from '../contract/tool';
 import { answerFromTools } from './answer-from-tools';
-import { redactingStream } from './contact-redaction';
+import { maskingStream } from './streaming-redaction';
 import type { ChatModel, ModelMessage, ModelToolSpec } from './model-messages';
 import { type ToolCallLimits, runToolCall } from './run-tool-call';
 import { CANNOT_ANSWER, modelSystemPrompt } from './system-prompt';
@@ -20,7 +20,7 @@ export interface ModelLoopRequest {
   readonly conversation: ConversationState;
   readonly tools: readonly AssistantTool[];
   readonly limits: ModelLoopLimits;
-  /** Redacts the final text (the streamed text is redacted by redactingStream). */
+  /** Masks customer contact details in the streamed and the final text. */
   readonly redact: (text: string) => string;
   readonly onEvent?: (event: AnswerEvent) => void;
   readonly signal?: AbortSignal;
@@ -70,7 +70,7 @@ export async function runModelLoop(request: ModelLoopRequest): Promise<Answer> {
   };
 
   for (let turn = 0; turn < limits.maxTurns; turn++) {
-    const stream = redactingStream((text) => onEvent?.({ type: 'text-delta', text }));
+    const stream = maskingStream(request.redact, (text) => onEvent?.({ type: 'text-delta', text }));
     const reply = await model.complete({
       system,
       messages,

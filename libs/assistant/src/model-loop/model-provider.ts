@@ -1,6 +1,6 @@
 import type { Answer } from '../contract/answer';
 import type { AnswerProvider, AnswerRequest } from '../contract/provider';
-import { redactContactDetails } from './contact-redaction';
+import { maskContactDetails } from '../guardrails/contact-details';
 import type { ChatModel } from './model-messages';
 import { DEFAULT_MODEL_LOOP_LIMITS, type ModelLoopLimits, runModelLoop } from './model-loop';
 
@@ -21,7 +21,7 @@ export function createModelProvider(options: ModelProviderOptions): AnswerProvid
         conversation: request.conversation,
         tools: request.tools,
         limits,
-        redact: redactContactDetails,
+        redact: maskContactDetails,
         ...(request.onEvent ? { onEvent: request.onEvent } : {}),
         ...(request.signal ? { signal: request.signal } : {}),
       });

@@ -31,7 +31,12 @@ export class TitanEmbeddings implements EmbeddingProvider {
     const body = JSON.stringify({ inputText: text, dimensions: this.options.dimensions ?? 1024, normalize: true });
     try {
       const output = await this.options.client.send(
-        new InvokeModelCommand({ modelId: this.modelId, contentType: 'application/json', accept: 'application/json', body }),
+        new InvokeModelCommand({
+          modelId: this.modelId,
+          contentType: 'application/json',
+          accept: 'application/json',
+          body,
+        }),
         signal ? { abortSignal: signal } : {},
       );
       const parsed = JSON.parse(new TextDecoder().decode(output.body)) as { embedding?: unknown };

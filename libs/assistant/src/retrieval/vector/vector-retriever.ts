@@ -83,7 +83,9 @@ export class VectorRetriever implements Retriever {
       if (!document || (kinds && !kinds.has(document.kind))) continue;
       hits.push({ document, score: cosine(queryVector ?? [], vector) });
     }
-    return hits.sort((a, b) => b.score - a.score || a.document.id.localeCompare(b.document.id)).slice(0, query.limit ?? 10);
+    return hits
+      .sort((a, b) => b.score - a.score || a.document.id.localeCompare(b.document.id))
+      .slice(0, query.limit ?? 10);
   }
 
   /** Stops following the knowledge base. */
