@@ -92,11 +92,10 @@ export function findEntities(question: string, lexicon: Lexicon, options: Entity
 
 /** A result size the question asks for: "top 5", "10 best", "five most". */
 export function requestedLimit(question: string): number | undefined {
-  const words: Record<string, number> = { three: 3, five: 5, ten: 10, twenty: 20 };
-  const m =
-    /\b(?:top|best|first)\s+(\d{1,3}|three|five|ten|twenty)\b|\b(\d{1,3}|three|five|ten|twenty)\s+(?:best|top|most)\b/i.exec(
-      question,
-    );
+  const words: Record<string, number> = { three: 3, five: 5, ten: 10, twenty: 20};
+  const m = /\b(?:top|best|first)\s+(\d{1,3}|three|five|ten|twenty)\b|\b(\d{1,3}|three|five|ten|twenty)\s+(?:best|top|most)\b/i.exec(
+    question,
+  );
   const raw = m?.[1] ?? m?.[2];
   if (!raw) return undefined;
   const n = /^\d+$/.test(raw) ? Number(raw) : words[raw.toLowerCase()];
