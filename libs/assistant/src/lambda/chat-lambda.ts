@@ -69,13 +69,15 @@ export async function bufferedHandler(event: HttpEvent): Promise<BufferedRespons
   return sink.response;
 }
 
+/** The runtime's streaming API, when this runs in Lambda (the AWS SDK sets `globalThis.awslambda` elsewhere too). */
+const streaming =
+  typeof globalThis.awslambda?.streamifyResponse === 'function'
+    ? (globalThis.awslambda as LambdaStreamingRuntime)
+    : undefined;
+
 /** The Lambda handler (`index.handler`): streamed where the runtime streams (function URL, RESPONSE_STREAM). */
-export const handler = globalThis.awslambda
-  ? globalThis.awslambda.streamifyResponse(async (event: unknown, responseStream: Writable) => {
-      await handleChatEvent(
-        event as HttpEvent,
-        service,
-        streamingSink(globalThis.awslambda as LambdaStreamingRuntime, responseStream),
-      );
+export const handler = streaming
+  ? streaming.streamifyResponse(async (event: unknown, responseStream: Writable) => {
+      await handleChatEvent(event as HttpEvent, service, streamingSink(streaming, responseStream));
     })
   : bufferedHandler;
