@@ -8,9 +8,19 @@ import { withToolLimits } from './tool-limits';
 
 export const RUN_SQL = 'run_sql';
 
-/** The statement with a row cap around it (one more row than the cap, to tell that rows were left out). */
+/**
+ * The statement with a row cap around it (one more row than the cap, to tell that rows were left
+ * out). A statement that does not start as a query is refused here, since inside the cap it would
+ * only be a syntax error; the executor's guard then checks the whole capped statement.
+ */
 export function cappedSql(sql: string, rowCap: number): string {
   const statement = sql.trim().replace(/;\s*$/, '');
+  const keyword = /^\s*(\w+)/.exec(statement.replace(/^\s*(--[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*/g, ''))?.[1]?.toLowerCase();
+  if (keyword !== 'select' && keyword !== 'with')
+    throw new AssistantError(
+      'refused',
+      `Refused: a ${keyword?.toUpperCase() ?? 'empty'} statement is not a read-only query; send one SELECT (or WITH ... SELECT) over the curated tables.`,
+    );
   if (statement.includes(';'))
     throw new AssistantError('refused', 'Refused: more than one statement was given; send exactly one SELECT.');
   return `SELECT * FROM (\n${statement}\n) AS capped LIMIT ${rowCap + 1}`;

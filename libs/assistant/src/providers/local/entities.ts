@@ -72,14 +72,25 @@ export function findEntities(question: string, lexicon: Lexicon, options: Entity
   const serviceIds = [...question.matchAll(/\bSRV-[A-Z]{3}-\d{3}\b/gi)].map((m) => m[0].toUpperCase());
   const skus = [...question.matchAll(/\b[A-Z]{3}-\d{5}\b/gi)].map((m) => m[0].toUpperCase());
   const min = MIN_SCORE[options.catalogItems];
+  const serviceMatches = serviceIds.length > 0 ? [] : bestMatches(terms, lexicon.services, lexicon.serviceTermCounts, min.service);
+  const partMatches = skus.length > 0 ? [] : bestMatches(terms, lexicon.parts, lexicon.partTermCounts, min.part);
+  // A question names a service or a part, not both: the one whose name it covers better ("front brake pad set" is a part).
+  // On a tie, words of labor ("replacement", "service", "how long") say service, anything else a part.
+  const laborWords = /\b(replac\w*|repair\w*|service|job|labou?r|install\w*|how long|minutes|hours)\b/i.test(question);
+  const serviceCoverage = Math.max(0, ...serviceMatches.map((m) => m.coverage)) + (laborWords ? 0.001 : -0.001);
+  const partCoverage = Math.max(0, ...partMatches.map((m) => m.coverage));
   const services =
     serviceIds.length > 0
       ? serviceIds.filter((id) => lexicon.services.some((s) => s.id === id))
-      : bestMatches(terms, lexicon.services, lexicon.serviceTermCounts, min.service).map((s) => s.id);
+      : serviceCoverage >= partCoverage
+        ? serviceMatches.map((m) => m.entry.id)
+        : [];
   const parts =
     skus.length > 0
       ? skus.filter((sku) => lexicon.parts.some((p) => p.id === sku))
-      : bestMatches(terms, lexicon.parts, lexicon.partTermCounts, min.part).map((p) => p.id);
+      : partCoverage > serviceCoverage
+        ? partMatches.map((m) => m.entry.id)
+        : [];
   return {
     parts,
     services,

@@ -62,6 +62,9 @@ export class Lexicon {
       if (column === 'status') this.statuses.push(entry(value, value));
       if (column === 'state') this.states.push({ ...entry(value, stateName(value)), category: value });
     }
+    // A state without customers is still a state a question can name (its answer is zero).
+    for (const [code, name] of Object.entries(STATE_NAMES))
+      if (!this.states.some((s) => s.id === code)) this.states.push({ ...entry(code, name), category: code });
     for (const [list, counts] of [
       [this.services, this.serviceTermCounts],
       [this.parts, this.partTermCounts],
@@ -74,25 +77,41 @@ export class Lexicon {
   }
 }
 
+/** How well a question names one entry. */
+export interface EntryMatch {
+  readonly entry: LexiconEntry;
+  /** Distinct terms of the entry the question holds. */
+  readonly matched: number;
+  /** Their rarity: a word in one name counts 1, a word in five names 0.2. */
+  readonly weight: number;
+  /** The share of the entry's terms the question holds. */
+  readonly coverage: number;
+}
+
 /**
- * The entries a question names best, by the rarity of the words it shares with each (a word in
- * one name counts 1, a word in five names 0.2); every entry within 90% of the best score, when
- * the best reaches `minScore`. Typos of one letter are allowed in words of five letters or more.
+ * The entries a question names best: those sharing the most terms with it, then the rarest ones
+ * (every entry within 90% of the best rarity among them). An entry counts when the rarity of its
+ * shared terms reaches `minScore`, or when the question holds two or more of its terms and at
+ * least half of them. Typos of one edit are allowed in words of five letters or more.
  */
 export function bestMatches(
   questionTerms: readonly string[],
   entries: readonly LexiconEntry[],
   counts: ReadonlyMap<string, number>,
   minScore: number,
-): LexiconEntry[] {
-  const scored = entries.map((e) => {
-    const matched = e.terms.filter((t) => hasTerm(questionTerms, t));
-    const score = [...new Set(matched)].reduce((s, t) => s + 1 / (counts.get(t) ?? 1), 0);
-    return { e, score, coverage: matched.length / Math.max(1, e.terms.length) };
-  });
-  const best = Math.max(0, ...scored.map((s) => s.score));
-  if (best < minScore) return [];
-  const top = scored.filter((s) => s.score >= best * 0.9);
-  const bestCoverage = Math.max(...top.map((s) => s.coverage));
-  return top.filter((s) => s.coverage >= bestCoverage * 0.5).map((s) => s.e);
+): EntryMatch[] {
+  const scored: EntryMatch[] = [];
+  for (const entry of entries) {
+    const matched = [...new Set(entry.terms.filter((t) => hasTerm(questionTerms, t)))];
+    const weight = matched.reduce((s, t) => s + 1 / (counts.get(t) ?? 1), 0);
+    // Coverage counts the words that tell entries apart: not a word in a tenth or more of the names ("replacement", "premium").
+    const telling = [...new Set(entry.terms)].filter((t) => (counts.get(t) ?? 1) < entries.length / 10);
+    const coverage = matched.filter((t) => telling.includes(t)).length / Math.max(1, telling.length);
+    if (weight >= minScore || (matched.length >= 2 && coverage >= 0.5))
+      scored.push({ entry, matched: matched.length, weight, coverage });
+  }
+  const most = Math.max(0, ...scored.map((s) => s.matched));
+  const top = scored.filter((s) => s.matched === most);
+  const best = Math.max(0, ...top.map((s) => s.weight));
+  return top.filter((s) => s.weight >= best * 0.9);
 }

@@ -5,6 +5,8 @@ import { FOLLOW_UP_PATTERN, type Intent, detectIntent, isIntent } from './intent
 import type { Lexicon } from './lexicon';
 import { type DataCalendar, findTimeRanges, wholeRange } from './time-range';
 
+const COMPARE_PATTERN = /\b(compare[ds]?|comparison|versus|vs\.?|against|relative to|than)\b/i;
+
 /** Intents answered over a period of orders. */
 export const PERIOD_INTENTS: ReadonlySet<Intent> = new Set([
   'top_parts',
@@ -66,6 +68,10 @@ export function understand(question: string, lexicon: Lexicon, previous: Resolve
 /** The periods of a question against the data's calendar; a follow-up without one keeps the previous period. */
 export function periodsOf(question: string, calendar: DataCalendar, understood: Understood): TimeRange[] {
   const ranges = findTimeRanges(question, calendar);
+  const earlier = understood.previous?.timeRange;
+  // "compare to 2023" after a question about 2024: both periods, the earlier question's first.
+  if (earlier && ranges.length === 1 && COMPARE_PATTERN.test(question) && ranges[0]?.from !== earlier.from)
+    return [earlier, ...ranges];
   if (ranges.length > 0) return ranges;
   if (understood.previous?.timeRange) return [understood.previous.timeRange];
   return [wholeRange(calendar)];
