@@ -38,17 +38,20 @@ export class VectorRetriever implements Retriever {
   /** Texts embedded so far (documents and queries), for reports. */
   embeddedTexts = 0;
 
-  private constructor(
+  /** Starts embedding the knowledge base's documents (searches wait for it) and follows its refreshes. */
+  constructor(
     private readonly kb: VectorDocumentSource,
     private readonly embeddings: EmbeddingProvider,
   ) {
     this.name = `vector:${embeddings.name}`;
     this.unsubscribe = kb.onChange((change) => this.follow(change));
+    this.pending = this.embedDocuments(kb.documents).catch(() => undefined);
   }
 
-  /** Embeds the knowledge base's documents and follows its refreshes. */
+  /** A retriever whose documents are all embedded (an embedding failure rejects here). */
   static async create(kb: VectorDocumentSource, embeddings: EmbeddingProvider): Promise<VectorRetriever> {
     const retriever = new VectorRetriever(kb, embeddings);
+    await retriever.pending;
     await retriever.embedDocuments(kb.documents);
     return retriever;
   }
