@@ -1,7 +1,8 @@
 import type { Answer, ChartSuggestion, Citation, ResultTable } from '../contract/answer';
 import type { ToolResult } from '../contract/tool';
 import { ungroundedNumbers } from './number-grounding';
-import { CANNOT_ANSWER, WONT_DO } from './system-prompt';
+import { CANNOT_ANSWER } from '../providers/local/local-provider';
+import { CANNOT_ANSWER_WORDS, WONT_DO } from './system-prompt';
 
 const DATE_LIKE = /^\d{4}-\d{2}(-\d{2})?/;
 const NUMERIC_TYPE = /int|decimal|double|float|real|numeric/;
@@ -51,10 +52,10 @@ export function answerFromTools(input: ModelAnswerInput): Answer {
   const text = input.redact(input.modelText.trim());
   const base = { provider: input.provider, citations, sql, ...(table ? { table } : {}) };
   if (text.includes(WONT_DO)) return { ...base, text, outcome: 'refused', citations: [], sql: [] };
-  if (text.includes(CANNOT_ANSWER) || results.length === 0)
+  if (text.includes(CANNOT_ANSWER_WORDS) || results.length === 0)
     return {
       ...base,
-      text: text.includes(CANNOT_ANSWER) ? text : `${CANNOT_ANSWER}. ${text}`.trim(),
+      text: text.includes(CANNOT_ANSWER_WORDS) ? text : `${CANNOT_ANSWER} ${text}`.trim(),
       outcome: 'unanswerable',
     };
   const invented = ungroundedNumbers(text, [
@@ -66,7 +67,7 @@ export function answerFromTools(input: ModelAnswerInput): Answer {
     const withheld = `The model's answer stated numbers no tool returned (${invented.join(', ')}), so it is not shown.`;
     return table
       ? { ...base, text: `${withheld} The table holds what the tools returned.`, outcome: 'answered' }
-      : { ...base, text: `${CANNOT_ANSWER}. ${withheld}`, outcome: 'unanswerable' };
+      : { ...base, text: `${CANNOT_ANSWER} ${withheld}`, outcome: 'unanswerable' };
   }
   const chart = suggestChart(table);
   return { ...base, text, outcome: 'answered', ...(chart ? { chart } : {}) };

@@ -1,4 +1,4 @@
-export { CANNOT_ANSWER, WONT_DO, modelSystemPrompt } from './system-prompt';
+export { CANNOT_ANSWER_WORDS, WONT_DO, modelSystemPrompt } from './system-prompt';
 export { maskingStream } from './streaming-redaction';
 export { ungroundedNumbers } from './number-grounding';
 export { answerFromTools, mergeCitations, suggestChart } from './answer-from-tools';

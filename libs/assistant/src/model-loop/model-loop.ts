@@ -5,12 +5,18 @@ import { answerFromTools } from './answer-from-tools';
 import { maskingStream } from './streaming-redaction';
 import type { ChatModel, ModelMessage, ModelToolSpec } from './model-messages';
 import { type ToolCallLimits, runToolCall } from './run-tool-call';
-import { CANNOT_ANSWER, modelSystemPrompt } from './system-prompt';
+import { refusalOf } from '../providers/local/guardrails';
+import { CANNOT_ANSWER } from '../providers/local/local-provider';
+import { modelSystemPrompt } from './system-prompt';
 
 export interface ModelLoopLimits extends ToolCallLimits {
   /** Model requests per question: tool rounds plus the final answer. */
   readonly maxTurns: number;
 }
+
+/** What a refused question is told besides the reason. */
+const WONT_DO_NOTE =
+  'I only read the curated tables and never show customer contact details; ask about parts, services, orders or sales.';
 
 export const DEFAULT_MODEL_LOOP_LIMITS: ModelLoopLimits = { maxTurns: 6, rowCap: 200, timeoutMs: 30_000 };
 
@@ -69,6 +75,21 @@ export async function runModelLoop(request: ModelLoopRequest): Promise<Answer> {
     return answer;
   };
 
+  // The questions the local provider refuses (injection, writes, files, contact details) never reach the model.
+  const refusal = refusalOf(request.question);
+  if (refusal) {
+    const answer: Answer = {
+      text: `I can't do that: ${refusal.reason}. ${WONT_DO_NOTE}`,
+      citations: [],
+      sql: [],
+      provider: model.provider,
+      outcome: 'refused',
+    };
+    onEvent?.({ type: 'text-delta', text: answer.text });
+    onEvent?.({ type: 'answer', answer });
+    return answer;
+  }
+
   for (let turn = 0; turn < limits.maxTurns; turn++) {
     const stream = maskingStream(request.redact, (text) => onEvent?.({ type: 'text-delta', text }));
     const reply = await model.complete({
@@ -96,5 +117,5 @@ export async function runModelLoop(request: ModelLoopRequest): Promise<Answer> {
     }
     messages.push({ role: 'tool', results: toolResults });
   }
-  return finish(`${CANNOT_ANSWER}: the model did not finish within ${limits.maxTurns} requests.`);
+  return finish(`${CANNOT_ANSWER} The model did not finish within ${limits.maxTurns} requests.`);
 }

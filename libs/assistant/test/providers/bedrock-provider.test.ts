@@ -1,7 +1,8 @@
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerEvent, AssistantTool, ConversationState } from '../../src/index';
-import { CANNOT_ANSWER, createModelProvider } from '../../src/model-loop/index';
+import { CANNOT_ANSWER } from '../../src/index';
+import { createModelProvider } from '../../src/model-loop/index';
 import { BedrockChatModel, NOVA_PRO_MODEL_ID } from '../../src/providers/bedrock/index';
 import { SALES_TABLE, openSalesSqlTool, salesRows } from '../support/sales-sql-tool';
 import { type ConverseBody, converseToolResults, startScriptedBedrockServer } from '../support/scripted-bedrock-server';
@@ -113,9 +114,13 @@ describe('bedrock provider errors', () => {
     const { server, provider } = await bedrockFor((body, turn) =>
       turn === 0
         ? { toolCalls: [{ name: 'run_sql', input: { sql: `DELETE FROM ${SALES_TABLE}` } }] }
-        : { text: `${CANNOT_ANSWER}. ${JSON.stringify(converseToolResults(body)[0]?.json)}` },
+        : { text: `${CANNOT_ANSWER} ${JSON.stringify(converseToolResults(body)[0]?.json)}` },
     );
-    const answer = await provider.answer({ question: 'Delete the sales', conversation: EMPTY, tools: [sql.tool] });
+    const answer = await provider.answer({
+      question: 'Tidy up the sales table',
+      conversation: EMPTY,
+      tools: [sql.tool],
+    });
     expect(answer.outcome).toBe('unanswerable');
     const second = JSON.parse(server.requests[1]?.body ?? '{}') as ConverseBody;
     expect(converseToolResults(second)).toEqual([

@@ -6,7 +6,8 @@
 import { DuckDbExecutor } from '@autocorp/query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Assistant, createAssistant } from '../../src/assistant';
-import { CANNOT_ANSWER, createModelProvider } from '../../src/model-loop/index';
+import { CANNOT_ANSWER } from '../../src/index';
+import { createModelProvider } from '../../src/model-loop/index';
 import { OpenAiCompatibleChatModel } from '../../src/providers/openai-compatible/index';
 import { OpenAiCompatibleEmbeddings, VectorRetriever } from '../../src/retrieval/vector/index';
 import { RUN_SQL } from '../../src/tools/sql-tool';
@@ -25,10 +26,10 @@ const COUNT_PARTS = 'SELECT count(*) AS parts FROM auto_parts';
 function model(body: ChatCompletionsBody): ScriptedReply {
   const question = body.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';
   const results = toolMessages(body);
-  if (/delete/i.test(question))
+  if (/tidy up/i.test(question))
     return results.length === 0
       ? { toolCalls: [{ name: RUN_SQL, input: { sql: 'DELETE FROM auto_parts' } }] }
-      : { text: `${CANNOT_ANSWER}: ${JSON.stringify(results[0])}` };
+      : { text: `${CANNOT_ANSWER} ${JSON.stringify(results[0])}` };
   if (results.length === 0)
     return {
       toolCalls: [
@@ -94,7 +95,7 @@ describe(`openai-compatible provider with the assistant's tools (generator scale
 
   it('cannot delete through the SQL tool: the guard refuses, the model is told, the parts stay', async () => {
     const before = Number((await executor.execute(COUNT_PARTS)).rows[0]?.['parts']);
-    const { answer } = await assistant.ask('Delete every part');
+    const { answer } = await assistant.ask('Tidy up the parts table');
     expect(answer.outcome).toBe('unanswerable');
     expect(answer.sql).toEqual([]);
     expect(answer.text).toMatch(/DELETE/);
