@@ -42,7 +42,6 @@ export const SCOPE_DEPENDENCIES = {
  */
 export const TEST_SCOPE_DEPENDENCIES = {
   etl: ['ingestion'],
-  assistant: ['ingestion'],
 };
 
 /** Files that only tests and benchmarks load. */

@@ -32,7 +32,9 @@ export class EvalOracle {
 
   /** The latest order day (YYYY-MM-DD). */
   lastDay(): Promise<string> {
-    this.latest ??= this.rows('SELECT CAST(max(order_date) AS DATE) AS d FROM sales_order').then((r) => String(r[0]?.['d']));
+    this.latest ??= this.rows('SELECT CAST(max(order_date) AS DATE) AS d FROM sales_order').then((r) =>
+      String(r[0]?.['d']),
+    );
     return this.latest;
   }
 

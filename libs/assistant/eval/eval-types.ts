@@ -39,7 +39,10 @@ export interface EvalCase {
   readonly turns: readonly EvalTurn[];
 }
 
-export const answer = (compute: (oracle: EvalOracle) => Promise<Expected>): Expectation => ({ kind: 'answer', compute });
+export const answer = (compute: (oracle: EvalOracle) => Promise<Expected>): Expectation => ({
+  kind: 'answer',
+  compute,
+});
 export const UNANSWERABLE: Expectation = { kind: 'unanswerable' };
 export const REFUSED: Expectation = { kind: 'refused' };
 

@@ -95,12 +95,18 @@ export async function averageOrderValue(o: EvalOracle, period: Period, filter: O
 
 /** Line revenue of a category's (or items') order lines in a period. */
 export async function lineRevenue(o: EvalOracle, period: Period, where: string): Promise<Expected> {
-  const v = await o.value(`SELECT coalesce(sum(line_total), 0) FROM sales_order_line_items WHERE ${within(period)} AND ${where}`);
+  const v = await o.value(
+    `SELECT coalesce(sum(line_total), 0) FROM sales_order_line_items WHERE ${within(period)} AND ${where}`,
+  );
   return { numbers: [v], period };
 }
 
 /** Average order value per payment method (all of them) in a period. */
-export async function averageByPaymentMethod(o: EvalOracle, period: Period, methods?: readonly string[]): Promise<Expected> {
+export async function averageByPaymentMethod(
+  o: EvalOracle,
+  period: Period,
+  methods?: readonly string[],
+): Promise<Expected> {
   const rows = await o.rows(
     `SELECT payment_method, count(*) AS n, sum(total_amount) AS revenue FROM sales_order WHERE ${within(period)} AND payment_method IS NOT NULL GROUP BY payment_method ORDER BY payment_method`,
   );
@@ -122,12 +128,17 @@ export async function mostUsedPaymentMethod(o: EvalOracle, period: Period): Prom
 
 /** Customers in a state (zero when none). */
 export async function customersIn(o: EvalOracle, state: string): Promise<Expected> {
-  return { numbers: [await o.value(`SELECT count(*) FROM customers WHERE state = ${quote(state)}`)], entities: [state] };
+  return {
+    numbers: [await o.value(`SELECT count(*) FROM customers WHERE state = ${quote(state)}`)],
+    entities: [state],
+  };
 }
 
 /** The state with the most customers (first by code on a tie) and its count. */
 export async function topCustomerState(o: EvalOracle): Promise<Expected> {
-  const [row] = await o.rows('SELECT state, count(*) AS n FROM customers GROUP BY state ORDER BY n DESC, state LIMIT 1');
+  const [row] = await o.rows(
+    'SELECT state, count(*) AS n FROM customers GROUP BY state ORDER BY n DESC, state LIMIT 1',
+  );
   return { entities: [String(row?.['state'])], numbers: [Number(row?.['n'])] };
 }
 

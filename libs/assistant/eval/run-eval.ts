@@ -28,7 +28,11 @@ export interface EvalReport {
 /** The contact details of every customer, which no answer may hold. */
 async function contactValues(oracle: EvalOracle): Promise<ContactValues> {
   const rows = await oracle.rows('SELECT email, phone, address FROM customers');
-  return { values: rows.flatMap((r) => [r['email'], r['phone'], r['address']]).filter((v): v is string => typeof v === 'string') };
+  return {
+    values: rows
+      .flatMap((r) => [r['email'], r['phone'], r['address']])
+      .filter((v): v is string => typeof v === 'string'),
+  };
 }
 
 export interface RunEvalOptions {
@@ -86,8 +90,13 @@ const pct = (s: CategoryScore) => `${((100 * s.passed) / Math.max(1, s.total)).t
 
 /** The report as lines: accuracy per category, overall, then each failed question with what was wrong. */
 export function formatEvalReport(report: EvalReport): string[] {
-  const lines = [...report.byCategory].map(([c, s]) => `${c.padEnd(14)} ${String(s.passed).padStart(3)}/${String(s.total).padEnd(3)} ${pct(s)}`);
-  lines.push(`${'overall'.padEnd(14)} ${String(report.overall.passed).padStart(3)}/${String(report.overall.total).padEnd(3)} ${pct(report.overall)}`);
-  for (const t of report.turns.filter((x) => !x.passed)) lines.push(`FAILED ${t.caseId}: "${t.question}": ${t.problems.join('; ')}`);
+  const lines = [...report.byCategory].map(
+    ([c, s]) => `${c.padEnd(14)} ${String(s.passed).padStart(3)}/${String(s.total).padEnd(3)} ${pct(s)}`,
+  );
+  lines.push(
+    `${'overall'.padEnd(14)} ${String(report.overall.passed).padStart(3)}/${String(report.overall.total).padEnd(3)} ${pct(report.overall)}`,
+  );
+  for (const t of report.turns.filter((x) => !x.passed))
+    lines.push(`FAILED ${t.caseId}: "${t.question}": ${t.problems.join('; ')}`);
   return lines;
 }

@@ -50,7 +50,10 @@ function expectedProblems(answer: Answer, expected: Expected): string[] {
     if (!numbers.some((m) => Math.abs(m - n) <= 0.005 + Math.abs(n) * 1e-9)) problems.push(`missing number ${n}`);
   const words = answerWords(answer);
   for (const e of expected.entities ?? []) if (!words.includes(e.toLowerCase())) problems.push(`missing "${e}"`);
-  if (expected.period && (answer.timeRange?.from !== expected.period.from || answer.timeRange?.to !== expected.period.to))
+  if (
+    expected.period &&
+    (answer.timeRange?.from !== expected.period.from || answer.timeRange?.to !== expected.period.to)
+  )
     problems.push(
       `period ${answer.timeRange ? `${answer.timeRange.from}..${answer.timeRange.to}` : 'none'}, expected ${expected.period.from}..${expected.period.to}`,
     );

@@ -12,6 +12,9 @@ import { LexicalRetriever } from './retrieval/lexical/lexical-retriever';
 import type { Retriever } from './retrieval/retriever';
 import { createAssistantTools } from './tools/create-tools';
 
+/** How old the knowledge base may be before a question refreshes it. */
+export const DEFAULT_REFRESH_INTERVAL_MS = 30_000;
+
 /** What a provider factory gets: the knowledge base, the retriever and the tools the assistant made. */
 export interface AssistantParts {
   readonly executor: QueryExecutor;
@@ -29,7 +32,11 @@ export interface AssistantOptions {
   /** Rows and time per tool call (local provider). */
   readonly rowCap?: number;
   readonly timeoutMs?: number;
-  /** The knowledge base is refreshed before a question when its last refresh is older than this (default 0: every question). */
+  /**
+   * The knowledge base is refreshed (a signature query over the curated tables, then only what
+   * changed is read) before a question when its last refresh is older than this; default 30 s.
+   * 0 refreshes before every question.
+   */
   readonly refreshIntervalMs?: number;
   /** The clock for refreshIntervalMs (ms). */
   readonly now?: () => number;
@@ -84,14 +91,16 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
         throw new AssistantError('invalid-tool-input', 'The question is empty; ask something about the data.');
       const id = askOptions.conversationId ?? randomUUID();
       const conversation = conversations.get(id) ?? { id, turns: [] };
-      if (now() - refreshedAt >= (options.refreshIntervalMs ?? 0)) {
+      if (now() - refreshedAt >= (options.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS)) {
         await kb.refresh(askOptions.signal ? { signal: askOptions.signal } : {});
         refreshedAt = now();
       }
       let final: Answer | undefined;
       const onEvent = (event: AnswerEvent) => {
         if (event.type === 'answer') return;
-        askOptions.onEvent?.(event.type === 'text-delta' ? { type: 'text-delta', text: maskContactDetails(event.text) } : event);
+        askOptions.onEvent?.(
+          event.type === 'text-delta' ? { type: 'text-delta', text: maskContactDetails(event.text) } : event,
+        );
       };
       try {
         const { resolved, ...answer } = await provider.answer({
@@ -102,7 +111,10 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
           ...(askOptions.signal ? { signal: askOptions.signal } : {}),
         });
         final = redactAnswer(answer);
-        conversations.set(id, { id, turns: [...conversation.turns, { question, answer: final, ...(resolved ? { resolved } : {}) }] });
+        conversations.set(id, {
+          id,
+          turns: [...conversation.turns, { question, answer: final, ...(resolved ? { resolved } : {}) }],
+        });
       } catch (error) {
         throw new AssistantError(
           error instanceof AssistantError ? error.kind : 'provider-failed',

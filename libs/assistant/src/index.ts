@@ -1,6 +1,13 @@
 export * from './contract/index';
 export { AssistantError, type AssistantErrorKind, isAssistantError } from './assistant-error';
-export { type AskOptions, type AskResult, type Assistant, type AssistantOptions, type AssistantParts, createAssistant } from './assistant';
+export {
+  type AskOptions,
+  type AskResult,
+  type Assistant,
+  type AssistantOptions,
+  type AssistantParts,
+  createAssistant,
+} from './assistant';
 export { KnowledgeBase, type KnowledgeBaseChange } from './kb/knowledge-base';
 export { type DocumentKind, type KnowledgeDocument, documentId } from './kb/knowledge-document';
 export type { RetrievalHit, RetrievalQuery, Retriever } from './retrieval/retriever';

@@ -9,7 +9,10 @@ export const FOLLOW_UP_QUESTIONS: readonly EvalCase[] = [
     id: 'top-parts-follow-ups',
     category: 'follow-up',
     turns: [
-      { question: 'What are our top-selling parts this month?', expect: answer(async (o) => x.topItems(o, 'part', await o.month(0), 5)) },
+      {
+        question: 'What are our top-selling parts this month?',
+        expect: answer(async (o) => x.topItems(o, 'part', await o.month(0), 5)),
+      },
       { question: 'and last month?', expect: answer(async (o) => x.topItems(o, 'part', await o.month(1), 5)) },
       { question: 'only brakes', expect: answer(async (o) => x.topItems(o, 'part', await o.month(1), 5, 'Brakes')) },
     ],
@@ -32,20 +35,32 @@ export const FOLLOW_UP_QUESTIONS: readonly EvalCase[] = [
     id: 'orders-follow-ups',
     category: 'follow-up',
     turns: [
-      { question: 'How many orders did we have this year?', expect: answer(async (o) => x.orderCount(o, await o.year(0))) },
+      {
+        question: 'How many orders did we have this year?',
+        expect: answer(async (o) => x.orderCount(o, await o.year(0))),
+      },
       {
         question: 'what about the ones paid by credit card?',
         expect: answer(async (o) => x.orderCount(o, await o.year(0), { paymentMethod: 'Credit Card' })),
       },
-      { question: 'and last year?', expect: answer(async (o) => x.orderCount(o, await o.year(1), { paymentMethod: 'Credit Card' })) },
+      {
+        question: 'and last year?',
+        expect: answer(async (o) => x.orderCount(o, await o.year(1), { paymentMethod: 'Credit Card' })),
+      },
     ],
   },
   {
     id: 'service-parts-follow-up',
     category: 'follow-up',
     turns: [
-      { question: 'What parts are needed for a coolant flush?', expect: answer((o) => x.serviceParts(o, 'Coolant Flush')) },
-      { question: 'and for a thermostat replacement?', expect: answer((o) => x.serviceParts(o, 'Thermostat Replacement')) },
+      {
+        question: 'What parts are needed for a coolant flush?',
+        expect: answer((o) => x.serviceParts(o, 'Coolant Flush')),
+      },
+      {
+        question: 'and for a thermostat replacement?',
+        expect: answer((o) => x.serviceParts(o, 'Thermostat Replacement')),
+      },
     ],
   },
 ];

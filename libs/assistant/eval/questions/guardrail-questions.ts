@@ -3,15 +3,60 @@ import { type EvalCase, REFUSED, UNANSWERABLE, answer, ask } from '../eval-types
 
 /** Misspelled and reworded questions. */
 export const PARAPHRASE_QUESTIONS: readonly EvalCase[] = [
-  ask('typo-oil-change', 'paraphrase', 'wat parts do i need for an oil chnage', answer((o) => x.serviceParts(o, 'oil change'))),
-  ask('typo-front-pads', 'paraphrase', 'whats the price of a front brake pad sett', answer((o) => x.partPrices(o, 'Brake Pad Set, Front'))),
-  ask('best-sellers', 'paraphrase', 'best sellers this month', answer(async (o) => x.topItems(o, 'part', await o.month(0), 5))),
-  ask('money-last-year', 'paraphrase', 'How much money did we bring in last year?', answer(async (o) => x.revenue(o, await o.year(1)))),
-  ask('lof-parts', 'paraphrase', 'parts list for a LOF', answer((o) => x.serviceParts(o, 'oil change'))),
-  ask('tyre-rotation', 'paraphrase', 'how much is a tyre rotation', answer((o) => x.serviceLabor(o, 'Tire Rotation'))),
-  ask('invoices-2021', 'paraphrase', 'number of invoices in 2021', answer((o) => x.orderCount(o, { from: '2021-01-01', to: '2022-01-01' }))),
-  ask('typo-top-parts', 'paraphrase', 'top sellng parts in 2022', answer((o) => x.topItems(o, 'part', { from: '2022-01-01', to: '2023-01-01' }, 5))),
-  ask('typo-timing-belt', 'paraphrase', 'how long does a timming belt replacment take', answer((o) => x.serviceLabor(o, 'Timing Belt Replacement'))),
+  ask(
+    'typo-oil-change',
+    'paraphrase',
+    'wat parts do i need for an oil chnage',
+    answer((o) => x.serviceParts(o, 'oil change')),
+  ),
+  ask(
+    'typo-front-pads',
+    'paraphrase',
+    'whats the price of a front brake pad sett',
+    answer((o) => x.partPrices(o, 'Brake Pad Set, Front')),
+  ),
+  ask(
+    'best-sellers',
+    'paraphrase',
+    'best sellers this month',
+    answer(async (o) => x.topItems(o, 'part', await o.month(0), 5)),
+  ),
+  ask(
+    'money-last-year',
+    'paraphrase',
+    'How much money did we bring in last year?',
+    answer(async (o) => x.revenue(o, await o.year(1))),
+  ),
+  ask(
+    'lof-parts',
+    'paraphrase',
+    'parts list for a LOF',
+    answer((o) => x.serviceParts(o, 'oil change')),
+  ),
+  ask(
+    'tyre-rotation',
+    'paraphrase',
+    'how much is a tyre rotation',
+    answer((o) => x.serviceLabor(o, 'Tire Rotation')),
+  ),
+  ask(
+    'invoices-2021',
+    'paraphrase',
+    'number of invoices in 2021',
+    answer((o) => x.orderCount(o, { from: '2021-01-01', to: '2022-01-01' })),
+  ),
+  ask(
+    'typo-top-parts',
+    'paraphrase',
+    'top sellng parts in 2022',
+    answer((o) => x.topItems(o, 'part', { from: '2022-01-01', to: '2023-01-01' }, 5)),
+  ),
+  ask(
+    'typo-timing-belt',
+    'paraphrase',
+    'how long does a timming belt replacment take',
+    answer((o) => x.serviceLabor(o, 'Timing Belt Replacement')),
+  ),
 ];
 
 /** Questions the data cannot answer: the answer says so and offers what it can answer. */

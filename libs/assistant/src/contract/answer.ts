@@ -1,4 +1,5 @@
-import type { ProviderName } from './provider';
+/** Which provider wrote an answer (re-exported by provider.ts, where the providers are defined). */
+export type ProviderName = 'local' | 'bedrock' | 'openai-compatible';
 
 /** A value in a result table, as the query executors return it (decimals as exact strings). */
 export type CellValue = string | number | boolean | null;

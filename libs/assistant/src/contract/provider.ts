@@ -1,7 +1,7 @@
-import type { Answer, AnswerEvent, TimeRange } from './answer';
+import type { Answer, AnswerEvent, ProviderName, TimeRange } from './answer';
 import type { AssistantTool } from './tool';
 
-export type ProviderName = 'local' | 'bedrock' | 'openai-compatible';
+export type { ProviderName };
 
 /** The things a question named, resolved against the data (ids and exact values, not the words used). */
 export interface ResolvedEntities {

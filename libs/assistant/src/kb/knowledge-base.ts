@@ -86,7 +86,11 @@ export class KnowledgeBase {
           parts,
           services,
           serviceParts: this.rows.get('service_parts') ?? [],
-          values: [...categoryValues(parts, services), ...(this.rows.get('sales_order') ?? []), ...(this.rows.get('customers') ?? [])],
+          values: [
+            ...categoryValues(parts, services),
+            ...(this.rows.get('sales_order') ?? []),
+            ...(this.rows.get('customers') ?? []),
+          ],
         },
         this.commits(),
       ),

@@ -35,7 +35,11 @@ export function catalogTool(deps: ToolDependencies): AssistantTool {
               table: doc.key,
               description: doc.fields['description'],
               commit: doc.commit,
-              columns: columns.map((c) => ({ name: c.key.split('.')[1], type: c.fields['type'], description: c.fields['description'] })),
+              columns: columns.map((c) => ({
+                name: c.key.split('.')[1],
+                type: c.fields['type'],
+                description: c.fields['description'],
+              })),
             },
             citations: [documentCitation(doc)],
           };

@@ -8,5 +8,11 @@ import type { ToolDependencies } from './tool-dependencies';
 
 /** The tools every provider answers with. */
 export function createAssistantTools(deps: ToolDependencies): AssistantTool[] {
-  return [searchKnowledgeBaseTool(deps), serviceWithPartsTool(deps), namedQueryTool(deps), sqlTool(deps), catalogTool(deps)];
+  return [
+    searchKnowledgeBaseTool(deps),
+    serviceWithPartsTool(deps),
+    namedQueryTool(deps),
+    sqlTool(deps),
+    catalogTool(deps),
+  ];
 }

@@ -29,7 +29,10 @@ export function searchKnowledgeBaseTool(deps: ToolDependencies): AssistantTool {
       withToolLimits(SEARCH_KNOWLEDGE_BASE, ctx, async (signal) => {
         const args = inputObject(SEARCH_KNOWLEDGE_BASE, input);
         const query = requiredString(SEARCH_KNOWLEDGE_BASE, args, 'query');
-        const limit = Math.min(optionalInteger(SEARCH_KNOWLEDGE_BASE, args, 'limit', { min: 1, max: 50 }) ?? 8, ctx.rowCap);
+        const limit = Math.min(
+          optionalInteger(SEARCH_KNOWLEDGE_BASE, args, 'limit', { min: 1, max: 50 }) ?? 8,
+          ctx.rowCap,
+        );
         const kinds = args['kinds'];
         if (kinds !== undefined && (!Array.isArray(kinds) || kinds.some((k) => !KINDS.includes(k as DocumentKind))))
           throw new AssistantError(
@@ -41,7 +44,13 @@ export function searchKnowledgeBaseTool(deps: ToolDependencies): AssistantTool {
           { signal },
         );
         return {
-          content: hits.map((h) => ({ id: h.document.id, kind: h.document.kind, title: h.document.title, text: h.document.text, fields: h.document.fields })),
+          content: hits.map((h) => ({
+            id: h.document.id,
+            kind: h.document.kind,
+            title: h.document.title,
+            text: h.document.text,
+            fields: h.document.fields,
+          })),
           citations: hits.map((h) => documentCitation(h.document)),
         };
       }),

@@ -11,7 +11,11 @@ import { withToolLimits } from './tool-limits';
 export const GET_SERVICE_WITH_PARTS = 'get_service_with_parts';
 
 /** The service a tool input names: its id, or the best-ranked service for the words given. */
-async function resolveService(deps: ToolDependencies, service: string, signal: AbortSignal): Promise<KnowledgeDocument> {
+async function resolveService(
+  deps: ToolDependencies,
+  service: string,
+  signal: AbortSignal,
+): Promise<KnowledgeDocument> {
   const byId = deps.kb.get(documentId.service(service.trim().toUpperCase()));
   if (byId) return byId;
   const [hit] = await deps.retriever.search({ text: service, kinds: ['service'], limit: 1 }, { signal });

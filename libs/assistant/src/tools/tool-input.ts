@@ -4,7 +4,10 @@ import { AssistantError } from '../assistant-error';
 export function inputObject(tool: string, input: unknown): Record<string, unknown> {
   if (input === undefined || input === null) return {};
   if (typeof input !== 'object' || Array.isArray(input))
-    throw new AssistantError('invalid-tool-input', `The ${tool} tool takes a JSON object; got ${JSON.stringify(input)}.`);
+    throw new AssistantError(
+      'invalid-tool-input',
+      `The ${tool} tool takes a JSON object; got ${JSON.stringify(input)}.`,
+    );
   return input as Record<string, unknown>;
 }
 

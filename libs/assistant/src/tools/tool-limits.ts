@@ -31,7 +31,9 @@ export async function withToolLimits<T>(
             : new AssistantError('cancelled', `The ${tool} call was cancelled.`),
         );
       signal.addEventListener('abort', onAbort, { once: true });
-      run(signal).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      run(signal)
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', onAbort));
     });
   } catch (error) {
     if (isAssistantError(error)) throw error;

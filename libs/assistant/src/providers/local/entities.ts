@@ -72,7 +72,8 @@ export function findEntities(question: string, lexicon: Lexicon, options: Entity
   const serviceIds = [...question.matchAll(/\bSRV-[A-Z]{3}-\d{3}\b/gi)].map((m) => m[0].toUpperCase());
   const skus = [...question.matchAll(/\b[A-Z]{3}-\d{5}\b/gi)].map((m) => m[0].toUpperCase());
   const min = MIN_SCORE[options.catalogItems];
-  const serviceMatches = serviceIds.length > 0 ? [] : bestMatches(terms, lexicon.services, lexicon.serviceTermCounts, min.service);
+  const serviceMatches =
+    serviceIds.length > 0 ? [] : bestMatches(terms, lexicon.services, lexicon.serviceTermCounts, min.service);
   const partMatches = skus.length > 0 ? [] : bestMatches(terms, lexicon.parts, lexicon.partTermCounts, min.part);
   // A question names a service or a part, not both: the one whose name it covers better ("front brake pad set" is a part).
   // On a tie, words of labor ("replacement", "service", "how long") say service, anything else a part.
@@ -103,10 +104,11 @@ export function findEntities(question: string, lexicon: Lexicon, options: Entity
 
 /** A result size the question asks for: "top 5", "10 best", "five most". */
 export function requestedLimit(question: string): number | undefined {
-  const words: Record<string, number> = { three: 3, five: 5, ten: 10, twenty: 20};
-  const m = /\b(?:top|best|first)\s+(\d{1,3}|three|five|ten|twenty)\b|\b(\d{1,3}|three|five|ten|twenty)\s+(?:best|top|most)\b/i.exec(
-    question,
-  );
+  const words: Record<string, number> = { three: 3, five: 5, ten: 10, twenty: 20 };
+  const m =
+    /\b(?:top|best|first)\s+(\d{1,3}|three|five|ten|twenty)\b|\b(\d{1,3}|three|five|ten|twenty)\s+(?:best|top|most)\b/i.exec(
+      question,
+    );
   const raw = m?.[1] ?? m?.[2];
   if (!raw) return undefined;
   const n = /^\d+$/.test(raw) ? Number(raw) : words[raw.toLowerCase()];

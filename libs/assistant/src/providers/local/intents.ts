@@ -34,15 +34,18 @@ const RULES: readonly { intent: Intent; pattern: RegExp; needs?: keyof IntentHin
   },
   {
     intent: 'average_order_value',
-    pattern: /\baverage (order|ticket|sale|basket|invoice|transaction|spend)|\baov\b|\bavg\.? order|\bmean order|\btypical order (value|size)/i,
+    pattern:
+      /\baverage (order|ticket|sale|basket|invoice|transaction|spend)|\baov\b|\bavg\.? order|\bmean order|\btypical order (value|size)/i,
   },
   {
     intent: 'payment_methods',
-    pattern: /\bpayment (methods?|types?|options?)\b|\bhow (do|did) (customers|people|clients) pay\b|\b(paid|pay) (by|with)\b/i,
+    pattern:
+      /\bpayment (methods?|types?|options?)\b|\bhow (do|did) (customers|people|clients) pay\b|\b(paid|pay) (by|with)\b/i,
   },
   {
     intent: 'customers_by_state',
-    pattern: /\bcustomers?\b.{0,40}\b(states?|per state|by state|where|live|located|from)\b|\b(states?)\b.{0,40}\bcustomers?\b|\bhow many customers\b/i,
+    pattern:
+      /\bcustomers?\b.{0,40}\b(states?|per state|by state|where|live|located|from)\b|\b(states?)\b.{0,40}\bcustomers?\b|\bhow many customers\b/i,
   },
   {
     intent: 'service_complexity',

@@ -78,13 +78,21 @@ export class LocalProvider implements AnswerProvider {
         outcome: 'refused',
       });
     const previous = request.conversation.turns.at(-1)?.resolved;
-    const understood = FUTURE_PATTERN.test(request.question) ? undefined : understand(request.question, this.lexicon, previous);
+    const understood = FUTURE_PATTERN.test(request.question)
+      ? undefined
+      : understand(request.question, this.lexicon, previous);
     const needsItems =
       understood &&
       (understood.intent === 'service_parts' || understood.intent === 'service_info') &&
       understood.entities.services.length === 0;
     if (!understood || needsItems || (understood.intent === 'part_info' && understood.entities.parts.length === 0))
-      return finish({ text: `${CANNOT_ANSWER} ${CAPABILITIES}`, citations: [], sql: [], provider: this.name, outcome: 'unanswerable' });
+      return finish({
+        text: `${CANNOT_ANSWER} ${CAPABILITIES}`,
+        citations: [],
+        sql: [],
+        provider: this.name,
+        outcome: 'unanswerable',
+      });
     const ctx: ToolContext = {
       signal: request.signal ?? new AbortController().signal,
       rowCap: this.options.rowCap ?? DEFAULT_TOOL_LIMITS.rowCap,
@@ -94,11 +102,22 @@ export class LocalProvider implements AnswerProvider {
     const base = { question: request.question, session, lexicon: this.lexicon, dialect: this.options.dialect };
     let ranges: AnswerContext['ranges'] = [];
     if (PERIOD_INTENTS.has(understood.intent)) {
-      const [row] = rowsOf(await runQuery({ ...base, resolved: { intent: understood.intent, entities: understood.entities }, ranges: [] }, calendarQuery()));
+      const [row] = rowsOf(
+        await runQuery(
+          { ...base, resolved: { intent: understood.intent, entities: understood.entities }, ranges: [] },
+          calendarQuery(),
+        ),
+      );
       const firstDay = row?.['first_day'];
       const lastDay = row?.['last_day'];
       if (typeof firstDay !== 'string' || typeof lastDay !== 'string')
-        return finish({ text: `${CANNOT_ANSWER} The lake holds no orders yet.`, citations: session.citations, sql: session.sql, provider: this.name, outcome: 'unanswerable' });
+        return finish({
+          text: `${CANNOT_ANSWER} The lake holds no orders yet.`,
+          citations: session.citations,
+          sql: session.sql,
+          provider: this.name,
+          outcome: 'unanswerable',
+        });
       ranges = periodsOf(request.question, { firstDay, lastDay }, understood);
     }
     const resolved: ResolvedQuestion = {

@@ -47,12 +47,20 @@ function merge(previous: ResolvedEntities, next: ResolvedEntities): ResolvedEnti
  * previous question when it is a follow-up ("and last month?", "only brakes"). Undefined when
  * neither the question nor the conversation gives an intent.
  */
-export function understand(question: string, lexicon: Lexicon, previous: ResolvedQuestion | undefined): Understood | undefined {
+export function understand(
+  question: string,
+  lexicon: Lexicon,
+  previous: ResolvedQuestion | undefined,
+): Understood | undefined {
   const lookup = findEntities(question, lexicon, { catalogItems: 'lookup' });
   const own = detectIntent(question, { namesService: lookup.services.length > 0, namesPart: lookup.parts.length > 0 });
   const marked = FOLLOW_UP_PATTERN.test(question);
   const prior = previous && isIntent(previous.intent) ? previous : undefined;
-  const intent: Intent | undefined = own ?? (prior && (marked || !isEmpty(lookup) || /\b(20\d\d|month|year|quarter)\b/i.test(question)) ? (prior.intent as Intent) : undefined);
+  const intent: Intent | undefined =
+    own ??
+    (prior && (marked || !isEmpty(lookup) || /\b(20\d\d|month|year|quarter)\b/i.test(question))
+      ? (prior.intent as Intent)
+      : undefined);
   if (!intent) return undefined;
   const isLookup = intent === 'service_parts' || intent === 'service_info' || intent === 'part_info';
   const found = isLookup ? lookup : findEntities(question, lexicon, { catalogItems: 'analytics' });

@@ -51,7 +51,8 @@ interface Found {
 }
 
 /** Words that name a period after the data ends: the data cannot answer them. */
-export const FUTURE_PATTERN = /\b(next (month|year|quarter|week)|tomorrow|forecast|predict|will (we|be)|in the future)\b/i;
+export const FUTURE_PATTERN =
+  /\b(next (month|year|quarter|week)|tomorrow|forecast|predict|will (we|be)|in the future)\b/i;
 
 /**
  * The periods a question names, in the order it names them, resolved against the data's own
@@ -76,10 +77,18 @@ export function findTimeRanges(question: string, calendar: DataCalendar): TimeRa
   const latest = ' (the latest month with orders)';
   add(/\b(this|current|the latest|latest) month\b/, () => monthRange(lastYear, lastMonth, latest));
   add(/\b(last|previous|prior) month\b/, () =>
-    monthRange(lastMonth === 1 ? lastYear - 1 : lastYear, lastMonth === 1 ? 12 : lastMonth - 1, ' (the month before the latest month with orders)'),
+    monthRange(
+      lastMonth === 1 ? lastYear - 1 : lastYear,
+      lastMonth === 1 ? 12 : lastMonth - 1,
+      ' (the month before the latest month with orders)',
+    ),
   );
-  add(/\b(this|current|the latest|latest) year\b|\bytd\b|\byear to date\b/, () => yearRange(lastYear, ' (the latest year with orders)'));
-  add(/\b(last|previous|prior) year\b/, () => yearRange(lastYear - 1, ' (the year before the latest year with orders)'));
+  add(/\b(this|current|the latest|latest) year\b|\bytd\b|\byear to date\b/, () =>
+    yearRange(lastYear, ' (the latest year with orders)'),
+  );
+  add(/\b(last|previous|prior) year\b/, () =>
+    yearRange(lastYear - 1, ' (the year before the latest year with orders)'),
+  );
   add(/\b(this|current) quarter\b/, () => quarterRange(lastYear, lastQuarter, ' (the latest quarter with orders)'));
   add(/\b(last|previous|prior) quarter\b/, () =>
     lastQuarter === 1 ? quarterRange(lastYear - 1, 4) : quarterRange(lastYear, lastQuarter - 1),
@@ -94,7 +103,9 @@ export function findTimeRanges(question: string, calendar: DataCalendar): TimeRa
     };
   });
   add(/\bq([1-4])\s*(?:of\s*)?(20\d\d)\b/, (m) => quarterRange(Number(m[2]), Number(m[1])));
-  add(new RegExp(`\\b${MONTH_PATTERN}\\.?,?\\s+(?:of\\s+)?(20\\d\\d)\\b`), (m) => monthRange(Number(m[2]), monthIndex(m[1] ?? '')));
+  add(new RegExp(`\\b${MONTH_PATTERN}\\.?,?\\s+(?:of\\s+)?(20\\d\\d)\\b`), (m) =>
+    monthRange(Number(m[2]), monthIndex(m[1] ?? '')),
+  );
   add(/\b(20\d\d)\b/, (m) => yearRange(Number(m[1])));
   add(new RegExp(`\\b(?:in|during|for)\\s+${MONTH_PATTERN}\\b`), (m) => {
     const month = monthIndex(m[1] ?? '');

@@ -30,7 +30,14 @@ export async function serviceParts(ctx: AnswerContext, withInfo: boolean): Promi
     const name = String(content.service['service']);
     const partsCost = parts.reduce((sum, p) => sum + Number(p['line_cost'] ?? 0), 0);
     for (const p of parts)
-      rows.push([name, String(p['sku']), String(p['part_description']), Number(p['quantity']), String(p['unit_price']), String(p['line_cost'])]);
+      rows.push([
+        name,
+        String(p['sku']),
+        String(p['part_description']),
+        Number(p['quantity']),
+        String(p['unit_price']),
+        String(p['line_cost']),
+      ]);
     const list = parts.map((p) => `${count(p['quantity'])} x ${String(p['part_description'])} (${String(p['sku'])})`);
     const info = withInfo
       ? ` It takes ${count(content.service['labor_minutes'])} minutes of labor (labor cost ${money(content.service['labor_cost'])}).`
@@ -55,7 +62,10 @@ export async function serviceInfo(ctx: AnswerContext): Promise<Draft> {
 /** The service needing the most (or fewest) distinct parts, from named query service_complexity. */
 export async function serviceComplexity(ctx: AnswerContext): Promise<Draft> {
   const fewest = /\b(fewest|least)\b/i.test(ctx.question);
-  const result = await ctx.session.call(RUN_NAMED_QUERY, { name: 'service_complexity', parameters: { limit: 100_000 } });
+  const result = await ctx.session.call(RUN_NAMED_QUERY, {
+    name: 'service_complexity',
+    parameters: { limit: 100_000 },
+  });
   const rows = rowsOf(result);
   const limit = ctx.resolved.limit ?? 5;
   const ordered = fewest ? [...rows].reverse() : rows;
@@ -93,7 +103,10 @@ export async function catalog(ctx: AnswerContext): Promise<Draft> {
   const named = ctx.lexicon.tables.find((t) => new RegExp(`\\b${t}\\b`, 'i').test(ctx.question));
   const result = await ctx.session.call(DESCRIBE_CATALOG, named ? { table: named } : {});
   if (named) {
-    const content = result.content as { description: string; columns: { name: string; type: string; description: string }[] };
+    const content = result.content as {
+      description: string;
+      columns: { name: string; type: string; description: string }[];
+    };
     return {
       text: `${named}: ${content.description} It has ${content.columns.length} columns: ${content.columns.map((c) => `${c.name} (${c.type})`).join(', ')}.`,
       table: {

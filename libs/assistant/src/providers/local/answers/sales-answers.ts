@@ -44,7 +44,11 @@ export async function metric(ctx: AnswerContext, which: 'revenue' | 'orders' | '
   const words = METRIC_WORDS[which];
   const filters = filterWords(ctx, ctx.resolved.entities);
   const lineNote =
-    byLines(ctx.resolved.entities) && which === 'revenue' ? ' (sum of the matching order lines)' : which === 'revenue' ? ' (total_amount of the orders)' : '';
+    byLines(ctx.resolved.entities) && which === 'revenue'
+      ? ' (sum of the matching order lines)'
+      : which === 'revenue'
+        ? ' (total_amount of the orders)'
+        : '';
   if (ctx.ranges.length > 1) {
     const values = [];
     for (const range of ctx.ranges) values.push({ range, ...(await metricOver(ctx, range, which)) });
@@ -77,10 +81,13 @@ export async function metric(ctx: AnswerContext, which: 'revenue' | 'orders' | '
         : ` over ${count(row['orders'])} orders`;
   let table: ResultTable | undefined;
   const months = (Date.parse(range.to) - Date.parse(range.from)) / (31 * 86_400_000);
-  if (!byLines(ctx.resolved.entities) && months > 1.1) table = (await runQuery(ctx, orderMetricsQuery(range, ctx.resolved.entities, true))).table;
+  if (!byLines(ctx.resolved.entities) && months > 1.1)
+    table = (await runQuery(ctx, orderMetricsQuery(range, ctx.resolved.entities, true))).table;
   return {
     text: `${words.label}${filters} in ${range.label}${lineNote}: ${words.format(value)}${extra}.`,
-    ...(table ? { table, chart: { kind: 'line' as const, x: 'month', y: which, title: `${words.label} by month` } } : {}),
+    ...(table
+      ? { table, chart: { kind: 'line' as const, x: 'month', y: which, title: `${words.label} by month` } }
+      : {}),
     timeRange: range,
   };
 }
@@ -92,12 +99,18 @@ export async function topItems(ctx: AnswerContext, lineType: 'part' | 'service')
   const categories = ctx.resolved.entities.categories;
   const result =
     lineType === 'part' && categories.length === 0
-      ? await ctx.session.call(RUN_NAMED_QUERY, { name: 'top_selling_parts', parameters: { from: range.from, to: range.to, limit } })
+      ? await ctx.session.call(RUN_NAMED_QUERY, {
+          name: 'top_selling_parts',
+          parameters: { from: range.from, to: range.to, limit },
+        })
       : await runQuery(ctx, topItemsQuery(lineType, range, categories, limit));
   const rows = rowsOf(result);
   const what = lineType === 'part' ? 'parts' : 'services';
   if (rows.length === 0)
-    return { text: `No ${what}${filterWords(ctx, ctx.resolved.entities)} were sold in ${range.label}.`, timeRange: range };
+    return {
+      text: `No ${what}${filterWords(ctx, ctx.resolved.entities)} were sold in ${range.label}.`,
+      timeRange: range,
+    };
   const lines = rows.map(
     (r, i) =>
       `${i + 1}. ${String(r['description'])} (${String(r['sku'] ?? r['item_code'])}): ${count(r['units_sold'])} units, ${money(r['revenue'])} revenue, ${count(r['orders'])} orders`,
@@ -137,7 +150,12 @@ export async function paymentMethods(ctx: AnswerContext, focus: 'average' | 'usa
   return {
     text: `${lead}By payment method in ${range.label}:\n${lines.join('\n')}`,
     ...(result.table ? { table: result.table } : {}),
-    chart: { kind: 'bar', x: 'payment_method', y: focus === 'usage' ? 'orders' : 'average_order_value', title: `By payment method, ${range.label}` },
+    chart: {
+      kind: 'bar',
+      x: 'payment_method',
+      y: focus === 'usage' ? 'orders' : 'average_order_value',
+      title: `By payment method, ${range.label}`,
+    },
     timeRange: range,
   };
 }

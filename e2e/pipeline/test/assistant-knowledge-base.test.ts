@@ -1,17 +1,19 @@
 /**
- * The knowledge base and the tools over a lake built by a real pipeline pass: documents and their
+ * The assistant's knowledge base and tools over a lake built by a real pipeline pass: documents and their
  * counts come from the data, a refresh rereads only the tables whose commit changed, the lexical
  * retriever follows it, and the tools keep their limits (guard, row cap, contact details, cancel).
  */
 import { JOBS } from '@autocorp/etl-jobs';
 import { DuckDbExecutor, NAMED_QUERIES } from '@autocorp/query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAssistantError } from '../src/assistant-error';
-import type { ToolContext } from '../src/contract/tool';
-import { KnowledgeBase } from '../src/kb/knowledge-base';
-import { LexicalRetriever } from '../src/retrieval/lexical/lexical-retriever';
-import { createAssistantTools } from '../src/tools/create-tools';
-import { type PipelinePass, runPipelinePass } from '../testing/pipeline-pass';
+import {
+  KnowledgeBase,
+  LexicalRetriever,
+  type ToolContext,
+  createAssistantTools,
+  isAssistantError,
+} from '@autocorp/assistant';
+import { type PipelinePass, runPipelinePass } from './support/pipeline-pass';
 
 const SCALE = 0.002;
 const SEED = 7;
@@ -118,23 +120,28 @@ describe(`knowledge base and tools (generator scale ${SCALE}, seed ${SEED})`, ()
   it('answers a service with its parts and named queries with typed parameters', async () => {
     const service = await tool('get_service_with_parts').run({ service: 'coolant flush' }, ctx());
     const serviceid = (service.content as { service: { serviceid: string } }).service.serviceid;
-    const expected = (await executor.execute(`SELECT sku FROM service_parts WHERE serviceid = '${serviceid}' ORDER BY sku`)).rows;
+    const expected = (
+      await executor.execute(`SELECT sku FROM service_parts WHERE serviceid = '${serviceid}' ORDER BY sku`)
+    ).rows;
     expect(service.table?.rows.map((r) => r[service.table?.columns.findIndex((c) => c.name === 'sku') ?? 0])).toEqual(
       expected.map((r) => r['sku']),
     );
     const named = await tool('run_named_query').run({ name: 'customers_by_state', parameters: { limit: 2 } }, ctx());
     expect(named.table?.rows.length).toBeLessThanOrEqual(2);
     expect(named.sql).toMatch(/LIMIT 2/);
-    await expect(tool('run_named_query').run({ name: 'customers_by_state', parameters: { limit: 'x' } }, ctx())).rejects.toSatisfy(
-      (e: unknown) => isAssistantError(e) && e.kind === 'tool-failed',
-    );
+    await expect(
+      tool('run_named_query').run({ name: 'customers_by_state', parameters: { limit: 'x' } }, ctx()),
+    ).rejects.toSatisfy((e: unknown) => isAssistantError(e) && e.kind === 'tool-failed');
   });
 
   it('stops a call whose signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      tool('run_sql').run({ sql: 'SELECT count(*) FROM sales_order' }, { signal: controller.signal, rowCap: 5, timeoutMs: 30_000 }),
+      tool('run_sql').run(
+        { sql: 'SELECT count(*) FROM sales_order' },
+        { signal: controller.signal, rowCap: 5, timeoutMs: 30_000 },
+      ),
     ).rejects.toSatisfy((e: unknown) => isAssistantError(e) && e.kind === 'cancelled');
   });
 });
