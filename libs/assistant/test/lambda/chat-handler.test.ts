@@ -13,8 +13,8 @@ import { CHAT_LAMBDA_ENV, DEFAULT_CHAT_ROW_CAP } from '../../src/lambda/lambda-e
 import { createModelProvider } from '../../src/model-loop/index';
 import { OpenAiCompatibleChatModel } from '../../src/providers/openai-compatible/index';
 import { SALES_TABLE, openSalesSqlTool, salesRows } from '../support/sales-sql-tool';
-import type { ScriptedHttpServer } from '../support/scripted-http-server';
-import { startScriptedOpenAiServer, toolMessages } from '../support/scripted-openai-server';
+import type { ScriptedHttpServer } from '../../testing/scripted-http-server';
+import { startScriptedOpenAiServer, toolMessages } from '../../testing/scripted-openai-server';
 
 const COUNT = `SELECT CAST(count(*) AS INTEGER) AS n FROM ${SALES_TABLE}`;
 let sql: { tool: AssistantTool; close: () => void };

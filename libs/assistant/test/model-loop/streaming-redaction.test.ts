@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskContactDetails } from '../../src/guardrails/contact-details';
 import { maskingStream } from '../../src/model-loop/index';
-import { pieces } from '../support/scripted-model';
+import { pieces } from '../../testing/scripted-model';
 
 const DETAILS = ['maria.lopez@example.org', '(512) 555-0147', '1600 Oak Ridge Road'];
 const TEXT =

@@ -5,9 +5,13 @@ import { CANNOT_ANSWER } from '../../src/index';
 import { createModelProvider } from '../../src/model-loop/index';
 import { BedrockChatModel, NOVA_PRO_MODEL_ID } from '../../src/providers/bedrock/index';
 import { SALES_TABLE, openSalesSqlTool, salesRows } from '../support/sales-sql-tool';
-import { type ConverseBody, converseToolResults, startScriptedBedrockServer } from '../support/scripted-bedrock-server';
-import type { ScriptedHttpServer } from '../support/scripted-http-server';
-import type { ScriptedReply } from '../support/scripted-model';
+import {
+  type ConverseBody,
+  converseToolResults,
+  startScriptedBedrockServer,
+} from '../../testing/scripted-bedrock-server';
+import type { ScriptedHttpServer } from '../../testing/scripted-http-server';
+import type { ScriptedReply } from '../../testing/scripted-model';
 
 const EMPTY: ConversationState = { id: 'c1', turns: [] };
 let sql: { tool: AssistantTool; close: () => void };

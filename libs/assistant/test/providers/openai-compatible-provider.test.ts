@@ -5,9 +5,13 @@ import { CANNOT_ANSWER } from '../../src/index';
 import { WONT_DO, createModelProvider } from '../../src/model-loop/index';
 import { OpenAiCompatibleChatModel } from '../../src/providers/openai-compatible/index';
 import { SALES_TABLE, openSalesSqlTool, salesRows } from '../support/sales-sql-tool';
-import type { ScriptedHttpServer } from '../support/scripted-http-server';
-import type { ScriptedReply } from '../support/scripted-model';
-import { type ChatCompletionsBody, startScriptedOpenAiServer, toolMessages } from '../support/scripted-openai-server';
+import type { ScriptedHttpServer } from '../../testing/scripted-http-server';
+import type { ScriptedReply } from '../../testing/scripted-model';
+import {
+  type ChatCompletionsBody,
+  startScriptedOpenAiServer,
+  toolMessages,
+} from '../../testing/scripted-openai-server';
 
 const EMPTY: ConversationState = { id: 'c1', turns: [] };
 let sql: { tool: AssistantTool; close: () => void };

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KnowledgeDocument, documentId } from '../../src/kb/knowledge-document';
 import { BedrockKbRetriever, KB_METADATA, knowledgeBaseObjects } from '../../src/retrieval/bedrock-kb/index';
 import { DocumentCollection, partDocuments } from '../support/document-collection';
-import { type ScriptedHttpServer, startScriptedHttpServer } from '../support/scripted-http-server';
-import { wordEmbedding } from '../support/word-embedder';
+import { type ScriptedHttpServer, startScriptedHttpServer } from '../../testing/scripted-http-server';
+import { wordEmbedding } from '../../testing/word-embedder';
 
 const KB_ID = 'KBTEST1234';
 const PARTS = [

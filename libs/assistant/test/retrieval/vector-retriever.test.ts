@@ -7,8 +7,8 @@ import {
   VectorRetriever,
 } from '../../src/retrieval/vector/index';
 import { DocumentCollection, partDocuments } from '../support/document-collection';
-import { type ScriptedHttpServer, startScriptedHttpServer } from '../support/scripted-http-server';
-import { wordEmbedding } from '../support/word-embedder';
+import { type ScriptedHttpServer, startScriptedHttpServer } from '../../testing/scripted-http-server';
+import { wordEmbedding } from '../../testing/word-embedder';
 
 const PARTS = [
   { sku: 'BRK-100', name: 'Front Brake Pad Set', category: 'Brakes' },

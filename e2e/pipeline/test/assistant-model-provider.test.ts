@@ -3,20 +3,29 @@
  * behind a local OpenAI-compatible server searches the knowledge base (vector ranking with a local embeddings
  * endpoint) and runs SQL through the guard; the answer's numbers, citations and SQL come from those tools.
  */
+import {
+  type Assistant,
+  CANNOT_ANSWER,
+  OpenAiCompatibleChatModel,
+  OpenAiCompatibleEmbeddings,
+  RUN_SQL,
+  SEARCH_KNOWLEDGE_BASE,
+  VectorRetriever,
+  createAssistant,
+  createModelProvider,
+} from '@autocorp/assistant';
+import {
+  type ChatCompletionsBody,
+  type ScriptedHttpServer,
+  type ScriptedReply,
+  startScriptedHttpServer,
+  startScriptedOpenAiServer,
+  toolMessages,
+  wordEmbedding,
+} from '@autocorp/assistant/testing';
 import { DuckDbExecutor } from '@autocorp/query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Assistant, createAssistant } from '../../src/assistant';
-import { CANNOT_ANSWER } from '../../src/index';
-import { createModelProvider } from '../../src/model-loop/index';
-import { OpenAiCompatibleChatModel } from '../../src/providers/openai-compatible/index';
-import { OpenAiCompatibleEmbeddings, VectorRetriever } from '../../src/retrieval/vector/index';
-import { RUN_SQL } from '../../src/tools/sql-tool';
-import { SEARCH_KNOWLEDGE_BASE } from '../../src/tools/search-knowledge-base-tool';
-import { type PipelinePass, runPipelinePass } from '../../testing/pipeline-pass';
-import { type ScriptedHttpServer, startScriptedHttpServer } from '../support/scripted-http-server';
-import type { ScriptedReply } from '../support/scripted-model';
-import { type ChatCompletionsBody, startScriptedOpenAiServer, toolMessages } from '../support/scripted-openai-server';
-import { wordEmbedding } from '../support/word-embedder';
+import { type PipelinePass, runPipelinePass } from './support/pipeline-pass';
 
 const SCALE = 0.002;
 const SEED = 11;
