@@ -84,7 +84,8 @@ async function replyOfChunks(chunks: AsyncIterable<string>, url: string, onTextD
       const index = fragment.index ?? position;
       const call = calls.get(index) ?? { id: '', name: '', args: '' };
       if (fragment.id) call.id = fragment.id;
-      if (fragment.function?.name) call.name += fragment.function.name;
+      // The name comes with the first fragment (some servers repeat it in every one).
+      if (fragment.function?.name && !call.name) call.name = fragment.function.name;
       const args = fragment.function?.arguments;
       if (args !== undefined) call.args += typeof args === 'string' ? args : JSON.stringify(args);
       calls.set(index, call);
