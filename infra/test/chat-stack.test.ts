@@ -22,6 +22,10 @@ describe('dev: chat stack', () => {
       InvokeMode: 'RESPONSE_STREAM',
     });
     expect(Object.keys(dev.templates.chat.findResources('AWS::Lambda::Permission'))).toEqual([]);
+    const invoke = granting('lambda:InvokeFunctionUrl');
+    expect(invoke).toHaveLength(1);
+    expect(invoke[0]?.type).toBe('AWS::IAM::ManagedPolicy');
+    expect(JSON.stringify(invoke[0]?.resources)).toMatch(/^\[\{"Fn::GetAtt":\["ChatHandler[0-9A-F]+","Arn"\]\}\]$/);
   });
 
   it('tells the handler its model, knowledge base, workgroup and database through the variables it reads', () => {

@@ -29,6 +29,8 @@ export interface ChatStackProps extends LakehouseStackProps {
 export class ChatStack extends Stack {
   readonly handler: lambda.Function;
   readonly url: lambda.FunctionUrl;
+  /** What a caller of the chat API (the platform API's role, a user) attaches: invoke this function URL only. */
+  readonly invokePolicy: iam.ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: ChatStackProps) {
     super(scope, id, props);
@@ -144,6 +146,18 @@ export class ChatStack extends Stack {
     this.url = this.handler.addFunctionUrl({
       authType: lambda.FunctionUrlAuthType.AWS_IAM,
       invokeMode: lambda.InvokeMode.RESPONSE_STREAM,
+    });
+    this.invokePolicy = new iam.ManagedPolicy(this, 'ChatInvokePolicy', {
+      managedPolicyName: `${names.prefix}-chat-invoke`,
+      description: 'Call the AutoCorp chat API (its function URL, SigV4-signed)',
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'InvokeChatUrl',
+          actions: ['lambda:InvokeFunctionUrl'],
+          resources: [this.handler.functionArn],
+          conditions: { StringEquals: { 'lambda:FunctionUrlAuthType': 'AWS_IAM' } },
+        }),
+      ],
     });
     new CfnOutput(this, 'ChatUrl', {
       value: this.url.url,
