@@ -62,6 +62,7 @@ export interface OrderFilter {
   readonly paymentMethod?: string;
   readonly orderType?: string;
   readonly state?: string;
+  readonly status?: string;
 }
 
 function orderWhere(period: Period, filter: OrderFilter): string {
@@ -69,6 +70,7 @@ function orderWhere(period: Period, filter: OrderFilter): string {
   if (filter.paymentMethod) parts.push(`so.payment_method = ${quote(filter.paymentMethod)}`);
   if (filter.orderType) parts.push(`so.order_type = ${quote(filter.orderType)}`);
   if (filter.state) parts.push(`c.state = ${quote(filter.state)}`);
+  if (filter.status) parts.push(`so.status = ${quote(filter.status)}`);
   return parts.join(' AND ');
 }
 

@@ -53,5 +53,6 @@ describe('search words', () => {
     expect(sameWord('thermostat', 'thremostat')).toBe(true);
     expect(sameWord('sett', 'set')).toBe(true);
     expect(sameWord('brake', 'break')).toBe(false);
+    expect(sameWord('stock', 'shock')).toBe(false);
   });
 });

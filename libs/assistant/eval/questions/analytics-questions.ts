@@ -84,6 +84,18 @@ export const ANALYTICS_QUESTIONS: readonly EvalCase[] = [
     answer((o) => x.orderCount(o, Y(2022), { orderType: 'Service' })),
   ),
   ask(
+    'refunded-orders-2024',
+    'analytics',
+    'How many orders were refunded in 2024?',
+    answer((o) => x.orderCount(o, Y(2024), { status: 'Refunded' })),
+  ),
+  ask(
+    'texas-sales-last-year',
+    'analytics',
+    'What were sales in Texas last year?',
+    answer(async (o) => x.revenue(o, await o.year(1), { state: 'TX' })),
+  ),
+  ask(
     'top-brake-parts-last-year',
     'analytics',
     'Top 3 brake parts last year',

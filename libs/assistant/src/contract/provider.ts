@@ -15,6 +15,8 @@ export interface ResolvedEntities {
   readonly states: readonly string[];
   readonly paymentMethods: readonly string[];
   readonly orderTypes: readonly string[];
+  /** Order statuses ("Refunded"); absent is none. */
+  readonly statuses?: readonly string[];
 }
 
 /** What the local provider understood a question as; follow-ups start from the last one. */

@@ -22,6 +22,8 @@ export function orderMetricsQuery(range: TimeRange, entities: ResolvedEntities, 
   if (entities.paymentMethods.length > 0) query = query.where((e) => e.in('f.payment_method', entities.paymentMethods));
   if (entities.orderTypes.length > 0) query = query.where((e) => e.in('f.order_type', entities.orderTypes));
   if (entities.states.length > 0) query = query.where((e) => e.in('f.customer_state', entities.states));
+  const statuses = entities.statuses ?? [];
+  if (statuses.length > 0) query = query.where((e) => e.in('f.status', statuses));
   if (!byMonth)
     return query.select((e) => ({
       orders: e.count(),
@@ -79,7 +81,11 @@ export function topItemsQuery(
       category: 'li.item_category',
       units_sold: e.sum('li.quantity'),
       revenue: e.sum('li.line_total'),
-      orders: e.countDistinct('li.invoice_number'),
+      // Part lines carry a flag that is 1 on one line per (invoice, SKU): its sum counts the orders without a distinct.
+      orders:
+        lineType === 'part'
+          ? e.cast<number>(e.sum('li.first_line_of_sku_in_invoice'), 'BIGINT')
+          : e.countDistinct('li.invoice_number'),
     }))
     .groupBy(() => ['li.item_code', 'li.item_description', 'li.item_category'])
     .orderBy('units_sold', 'desc')

@@ -9,6 +9,7 @@ export const NO_ENTITIES: ResolvedEntities = {
   states: [],
   paymentMethods: [],
   orderTypes: [],
+  statuses: [],
 };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -99,6 +100,7 @@ export function findEntities(question: string, lexicon: Lexicon, options: Entity
     states: statesNamed(question, lexicon),
     paymentMethods: allTermsPresent(terms, lexicon.paymentMethods),
     orderTypes: orderTypesNamed(question, lexicon),
+    statuses: allTermsPresent(terms, lexicon.statuses),
   };
 }
 

@@ -28,8 +28,8 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * Whether two terms are the same word, allowing one typo (an edit or a swap of neighbours) in words
- * of five letters or more, a final "e" the stemmer left on a misspelt word ("chnage" is "chang"),
+ * Whether two terms are the same word, allowing one typo (an edit or a swap of neighbours) after
+ * the first two letters in words of five letters or more ("stock" is not "shock"), a final "e" the stemmer left on a misspelt word ("chnage" is "chang"),
  * and one extra letter at the end of a short word ("sett").
  */
 export function sameWord(a: string, b: string): boolean {
@@ -38,7 +38,8 @@ export function sameWord(a: string, b: string): boolean {
   if (shorter >= 3 && Math.abs(a.length - b.length) === 1 && (a.startsWith(b) || b.startsWith(a))) return true;
   for (const x of new Set([a, a.replace(/e$/, '')]))
     for (const y of new Set([b, b.replace(/e$/, '')]))
-      if (Math.min(x.length, y.length) >= 5 && editDistance(x, y, 1) <= 1) return true;
+      if (Math.min(x.length, y.length) >= 5 && x.slice(0, 2) === y.slice(0, 2) && editDistance(x, y, 1) <= 1)
+        return true;
   return false;
 }
 

@@ -12,7 +12,7 @@ import { refusalOf } from './guardrails';
 import type { Intent } from './intents';
 import { Lexicon } from './lexicon';
 import { PERIOD_INTENTS, periodsOf, understand } from './resolve-question';
-import { FUTURE_PATTERN } from './time-range';
+import { type DataCalendar, FUTURE_PATTERN } from './time-range';
 import { ToolSession } from './tool-session';
 
 export const CANNOT_ANSWER = "I can't answer that from the data.";
@@ -53,12 +53,28 @@ export interface LocalProviderOptions {
 export class LocalProvider implements AnswerProvider {
   readonly name = 'local' as const;
   private lexicon: Lexicon;
+  private calendarCache: { readonly commit: string | null; readonly calendar: DataCalendar } | undefined;
 
   constructor(private readonly options: LocalProviderOptions) {
     this.lexicon = Lexicon.of(options.kb);
     options.kb.onChange(() => {
       this.lexicon = Lexicon.of(options.kb);
     });
+  }
+
+  /** The data's calendar, read again only when sales_order has a new commit. */
+  private async calendar(ctx: AnswerContext): Promise<DataCalendar | undefined> {
+    const commit = this.options.kb.commits().get('sales_order') ?? null;
+    if (this.calendarCache && this.calendarCache.commit === commit && commit !== null) {
+      ctx.session.cite({ kind: 'table', table: 'sales_order', commit });
+      return this.calendarCache.calendar;
+    }
+    const [row] = rowsOf(await runQuery(ctx, calendarQuery()));
+    const firstDay = row?.['first_day'];
+    const lastDay = row?.['last_day'];
+    if (typeof firstDay !== 'string' || typeof lastDay !== 'string') return undefined;
+    this.calendarCache = { commit, calendar: { firstDay, lastDay } };
+    return this.calendarCache.calendar;
   }
 
   async answer(request: AnswerRequest): Promise<Answer & { readonly resolved?: ResolvedQuestion }> {

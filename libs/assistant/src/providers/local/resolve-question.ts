@@ -26,10 +26,12 @@ export interface Understood {
   readonly previous: ResolvedQuestion | undefined;
 }
 
-const isEmpty = (e: ResolvedEntities) => Object.values(e).every((list: readonly string[]) => list.length === 0);
+const isEmpty = (e: ResolvedEntities) =>
+  Object.values(e).every((list: readonly string[] | undefined) => (list ?? []).length === 0);
 
 function merge(previous: ResolvedEntities, next: ResolvedEntities): ResolvedEntities {
-  const pick = (key: keyof ResolvedEntities) => (next[key].length > 0 ? next[key] : previous[key]);
+  const pick = (key: keyof ResolvedEntities) =>
+    (next[key] ?? []).length > 0 ? (next[key] ?? []) : (previous[key] ?? []);
   // A new category narrows the question: the items of the previous one no longer apply.
   const narrowsByCategory = next.categories.length > 0 && next.services.length === 0 && next.parts.length === 0;
   return {
@@ -39,6 +41,7 @@ function merge(previous: ResolvedEntities, next: ResolvedEntities): ResolvedEnti
     states: pick('states'),
     paymentMethods: pick('paymentMethods'),
     orderTypes: pick('orderTypes'),
+    statuses: pick('statuses'),
   };
 }
 

@@ -16,11 +16,13 @@ export function filterWords(ctx: AnswerContext, entities: ResolvedEntities): str
   if (entities.categories.length > 0) parts.push(`in ${prose(entities.categories)}`);
   if (entities.orderTypes.length > 0) parts.push(`of type ${prose(entities.orderTypes)}`);
   if (entities.paymentMethods.length > 0) parts.push(`paid by ${prose(entities.paymentMethods)}`);
+  if ((entities.statuses ?? []).length > 0) parts.push(`with status ${prose(entities.statuses ?? [])}`);
   if (entities.states.length > 0) parts.push(`from customers in ${prose(entities.states.map(stateName))}`);
   return parts.length > 0 ? ` ${parts.join(', ')}` : '';
 }
 
-const byLines = (e: ResolvedEntities) => e.categories.length + e.services.length + e.parts.length > 0;
+const byLines = (e: ResolvedEntities) =>
+  (e.statuses ?? []).length === 0 && e.categories.length + e.services.length + e.parts.length > 0;
 
 /** Revenue, order count or average order value over one period. */
 async function metricOver(ctx: AnswerContext, range: TimeRange, metric: 'revenue' | 'orders' | 'average_order_value') {
@@ -42,6 +44,12 @@ const METRIC_WORDS = {
 /** One metric over the question's periods: one period with a monthly table, or a comparison of several. */
 export async function metric(ctx: AnswerContext, which: 'revenue' | 'orders' | 'average_order_value'): Promise<Draft> {
   const words = METRIC_WORDS[which];
+  const e = ctx.resolved.entities;
+  if ((e.statuses ?? []).length > 0 && e.categories.length + e.services.length + e.parts.length > 0)
+    return {
+      text: "I can't answer that from the data: order lines carry no order status, so sales of parts or services cannot be split by status. Ask for orders by status, or for the parts and services without it.",
+      outcome: 'unanswerable',
+    };
   const filters = filterWords(ctx, ctx.resolved.entities);
   const lineNote =
     byLines(ctx.resolved.entities) && which === 'revenue'
@@ -72,17 +80,25 @@ export async function metric(ctx: AnswerContext, which: 'revenue' | 'orders' | '
     };
   }
   const range = ctx.ranges[0] as TimeRange;
-  const { value, row } = await metricOver(ctx, range, which);
+  const months = (Date.parse(range.to) - Date.parse(range.from)) / (31 * 86_400_000);
+  let table: ResultTable | undefined;
+  let value: number;
+  let row: Record<string, string | number | boolean | null>;
+  if (!byLines(ctx.resolved.entities) && months > 1.1 && which !== 'average_order_value') {
+    // Over several months: one query per month, and the period's totals summed from it (exact, in cents).
+    const monthly = await runQuery(ctx, orderMetricsQuery(range, ctx.resolved.entities, true));
+    table = monthly.table;
+    const rows = rowsOf(monthly);
+    const cents = rows.reduce((n, r) => n + Math.round(Number(r['revenue'] ?? 0) * 100), 0);
+    row = { orders: rows.reduce((n, r) => n + Number(r['orders'] ?? 0), 0), revenue: (cents / 100).toFixed(2) };
+    value = Number(row[which]);
+  } else ({ value, row } = await metricOver(ctx, range, which));
   const extra =
     which === 'revenue'
       ? ` from ${count(row['orders'])} orders`
       : which === 'orders'
-        ? ` with ${byLines(ctx.resolved.entities) ? 'line' : ''}${byLines(ctx.resolved.entities) ? ' ' : ''}revenue ${money(row['revenue'])}`
+        ? ` with ${byLines(ctx.resolved.entities) ? 'line ' : ''}revenue ${money(row['revenue'])}`
         : ` over ${count(row['orders'])} orders`;
-  let table: ResultTable | undefined;
-  const months = (Date.parse(range.to) - Date.parse(range.from)) / (31 * 86_400_000);
-  if (!byLines(ctx.resolved.entities) && months > 1.1)
-    table = (await runQuery(ctx, orderMetricsQuery(range, ctx.resolved.entities, true))).table;
   return {
     text: `${words.label}${filters} in ${range.label}${lineNote}: ${words.format(value)}${extra}.`,
     ...(table
