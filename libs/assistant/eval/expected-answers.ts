@@ -18,6 +18,14 @@ export async function servicePartsById(o: EvalOracle, serviceid: string): Promis
   return { entities: [serviceid, ...rows.map((r) => String(r['sku']))] };
 }
 
+/** The services requiring any part whose description starts with `type`. */
+export async function servicesUsing(o: EvalOracle, type: string): Promise<Expected> {
+  const rows = await o.rows(
+    `SELECT DISTINCT s.service FROM service_parts sp JOIN service s ON s.serviceid = sp.serviceid JOIN auto_parts p ON p.sku = sp.sku WHERE p.description LIKE ${quote(`${type} - %`)} ORDER BY 1`,
+  );
+  return { entities: rows.map((r) => String(r['service'])) };
+}
+
 /** The list-price cost of the parts one service (by exact name) requires. */
 export async function servicePartsCost(o: EvalOracle, name: string): Promise<Expected> {
   const cost = await o.value(

@@ -129,6 +129,18 @@ export const SERVICE_PARTS_QUESTIONS: readonly EvalCase[] = [
     answer((o) => x.serviceParts(o, 'Brake Pad Replacement')),
   ),
   ask(
+    'services-using-oil-filter',
+    'service-parts',
+    'Which services use an oil filter?',
+    answer((o) => x.servicesUsing(o, 'Oil Filter')),
+  ),
+  ask(
+    'services-using-spark-plugs',
+    'service-parts',
+    'What jobs need spark plugs?',
+    answer((o) => x.servicesUsing(o, 'Spark Plug')),
+  ),
+  ask(
     'water-pump-parts-cost',
     'service-parts',
     'How much do the parts for a water pump replacement cost?',

@@ -109,3 +109,14 @@ export function partsQuery(skus: readonly string[]): BuiltQuery {
     .where((e) => e.in('p.sku', skus))
     .orderBy('sku', 'asc');
 }
+
+/** The services that require any of the given parts, with the quantity of each. */
+export function servicesUsingQuery(skus: readonly string[]): BuiltQuery {
+  return qb()
+    .selectFrom('service_parts', 'sp')
+    .innerJoin('service', 's', (e) => e.eq('s.serviceid', e.col('sp.serviceid')))
+    .select(() => ({ serviceid: 's.serviceid', service: 's.service', sku: 'sp.sku', quantity: 'sp.quantity' }))
+    .where((e) => e.in('sp.sku', skus))
+    .orderBy('serviceid', 'asc')
+    .orderBy('sku', 'asc');
+}

@@ -10,6 +10,7 @@ export const INTENTS = [
   'order_types',
   'order_count',
   'revenue',
+  'part_services',
   'service_parts',
   'service_info',
   'part_info',
@@ -75,6 +76,12 @@ const RULES: readonly { intent: Intent; pattern: RegExp; needs?: keyof IntentHin
     intent: 'revenue',
     pattern:
       /\b(revenue|sales|turnover|income|earn(ed|ings)?|grossed|gross|takings|money)\b|\bhow much (did|do|have) we (make|made|sell|sold|bring|take)\b|\b(make|made|bring in|brought in)\b.{0,30}\b(from|last|this|in)\b/i,
+  },
+  {
+    intent: 'part_services',
+    needs: 'namesPart',
+    pattern:
+      /\b(which|what) (services?|jobs?|repairs?)\b.{0,40}\b(use[sd]?|need(s|ed)?|require[sd]?|include[sd]?|call for)\b|\b(used|needed|required) (in|by|for)\b.{0,15}\b(services?|jobs?)\b/i,
   },
   {
     intent: 'service_parts',

@@ -6,7 +6,14 @@ import type { KnowledgeBase } from '../../kb/knowledge-base';
 import { DEFAULT_TOOL_LIMITS } from '../../tools/tool-limits';
 import { calendarQuery } from './analytics-queries';
 import { type AnswerContext, type Draft, rowsOf, runQuery } from './answers/answer-context';
-import { catalog, partInfo, serviceComplexity, serviceInfo, serviceParts } from './answers/catalog-answers';
+import {
+  catalog,
+  partInfo,
+  partServices,
+  serviceComplexity,
+  serviceInfo,
+  serviceParts,
+} from './answers/catalog-answers';
 import { customersByState, metric, orderTypes, paymentMethods, topItems } from './answers/sales-answers';
 import { refusalOf } from './guardrails';
 import type { Intent } from './intents';
@@ -32,6 +39,7 @@ const WRITERS: Record<Intent, (ctx: AnswerContext) => Promise<Draft>> = {
   order_types: orderTypes,
   order_count: (ctx) => metric(ctx, 'orders'),
   revenue: (ctx) => metric(ctx, 'revenue'),
+  part_services: partServices,
   service_parts: (ctx) => serviceParts(ctx, false),
   service_info: serviceInfo,
   part_info: partInfo,
@@ -101,7 +109,8 @@ export class LocalProvider implements AnswerProvider {
       understood &&
       (understood.intent === 'service_parts' || understood.intent === 'service_info') &&
       understood.entities.services.length === 0;
-    if (!understood || needsItems || (understood.intent === 'part_info' && understood.entities.parts.length === 0))
+    const needsParts = understood && (understood.intent === 'part_info' || understood.intent === 'part_services');
+    if (!understood || needsItems || (needsParts && understood.entities.parts.length === 0))
       return finish({
         text: `${CANNOT_ANSWER} ${CAPABILITIES}`,
         citations: [],

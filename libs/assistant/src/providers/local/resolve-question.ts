@@ -65,7 +65,8 @@ export function understand(
       ? (prior.intent as Intent)
       : undefined);
   if (!intent) return undefined;
-  const isLookup = intent === 'service_parts' || intent === 'service_info' || intent === 'part_info';
+  const isLookup =
+    intent === 'service_parts' || intent === 'service_info' || intent === 'part_info' || intent === 'part_services';
   const found = isLookup ? lookup : findEntities(question, lexicon, { catalogItems: 'analytics' });
   const followUp = prior !== undefined && (own === undefined || marked);
   return {

@@ -3,7 +3,7 @@ import { documentId } from '../../../kb/knowledge-document';
 import { DESCRIBE_CATALOG } from '../../../tools/catalog-tool';
 import { RUN_NAMED_QUERY } from '../../../tools/named-query-tool';
 import { GET_SERVICE_WITH_PARTS } from '../../../tools/service-parts-tool';
-import { partsQuery } from '../analytics-queries';
+import { partsQuery, servicesUsingQuery } from '../analytics-queries';
 import { count, money, prose } from '../format';
 import { type AnswerContext, type Draft, rowsOf, runQuery } from './answer-context';
 
@@ -132,5 +132,23 @@ export async function catalog(ctx: AnswerContext): Promise<Draft> {
       ],
       rows: content.tables.map((t) => [t.table, t.description]),
     },
+  };
+}
+
+/** The services that require the named parts. */
+export async function partServices(ctx: AnswerContext): Promise<Draft> {
+  const skus = ctx.resolved.entities.parts.slice(0, 20);
+  const result = await runQuery(ctx, servicesUsingQuery(skus));
+  const rows = rowsOf(result);
+  const names = skus.map((sku) => ctx.lexicon.parts.find((p) => p.id === sku)?.name ?? sku);
+  if (rows.length === 0)
+    return { text: `No service requires ${prose(names)}.`, ...(result.table ? { table: result.table } : {}) };
+  const lines = rows.map(
+    (r) => `${String(r['service'])} (${String(r['serviceid'])}) uses ${count(r['quantity'])} x ${String(r['sku'])}`,
+  );
+  const services = new Set(rows.map((r) => String(r['serviceid'])));
+  return {
+    text: `${services.size} ${services.size === 1 ? 'service requires' : 'services require'} ${prose(names)}:\n${lines.join('\n')}`,
+    ...(result.table ? { table: result.table } : {}),
   };
 }
