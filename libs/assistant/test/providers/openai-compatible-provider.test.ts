@@ -5,7 +5,7 @@ import { CANNOT_ANSWER } from '../../src/index';
 import { WONT_DO, createModelProvider } from '../../src/model-loop/index';
 import { OpenAiCompatibleChatModel } from '../../src/providers/openai-compatible/index';
 import { SALES_TABLE, openSalesSqlTool, salesRows } from '../support/sales-sql-tool';
-import type { ScriptedHttpServer } from '../../testing/scripted-http-server';
+import { type ScriptedHttpServer, startScriptedHttpServer } from '../../testing/scripted-http-server';
 import type { ScriptedReply } from '../../testing/scripted-model';
 import {
   type ChatCompletionsBody,
@@ -284,5 +284,30 @@ describe('openai-compatible provider: the loop’s guardrails', () => {
         `${server.url}/v1/chat/completions answered 500: scripted server failed: model not loaded`,
       ),
     });
+  });
+
+  it('reads a tool call whose name a server repeats in every fragment (as some servers stream it)', async () => {
+    const chunk = (delta: unknown, finish: string | null = null) =>
+      `data: ${JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    const args = JSON.stringify({ sql: BRAKES_FEB });
+    const server = await startScriptedHttpServer((request) => {
+      const body = JSON.parse(request.body) as ChatCompletionsBody;
+      const frames = body.messages.some((m) => m.role === 'tool')
+        ? [chunk({ content: 'Done.' }), chunk({}, 'stop')]
+        : [
+            chunk({ tool_calls: [{ index: 0, id: 'c1', function: { name: 'run_sql', arguments: args.slice(0, 9) } }] }),
+            chunk({ tool_calls: [{ index: 0, function: { name: 'run_sql', arguments: args.slice(9) } }] }),
+            chunk({}, 'tool_calls'),
+          ];
+      return { headers: { 'content-type': 'text/event-stream' }, body: [...frames, 'data: [DONE]\n\n'] };
+    });
+    servers.push(server);
+    const model = new OpenAiCompatibleChatModel({ baseUrl: `${server.url}/v1`, model: 'repeats-names' });
+    const answer = await createModelProvider({ model }).answer({
+      question: 'Brakes?',
+      conversation: EMPTY,
+      tools: [sql.tool],
+    });
+    expect(answer.sql).toEqual([BRAKES_FEB]);
   });
 });
