@@ -32,7 +32,7 @@ export const SCOPE_DEPENDENCIES = {
   assistant: ['assistant', 'query', 'etl', 'shared'],
   orchestrator: ['ingestion', 'etl', 'query', 'assistant', 'shared'],
   e2e: ['ingestion', 'etl', 'query', 'assistant', 'shared'],
-  infra: ['etl', 'query', 'shared'],
+  infra: ['etl', 'query', 'assistant', 'shared'],
   tools: ['ingestion', 'etl', 'query', 'assistant', 'shared', 'infra'],
 };
 

@@ -3,6 +3,7 @@ import type { EnvironmentConfig } from '../config/environment-config';
 import type { GlueJobInput } from '../inputs/glue-job-input';
 import type { NamedQueryInput } from '../inputs/named-query-input';
 import { AiStack } from '../stacks/ai-stack';
+import { ChatStack } from '../stacks/chat-stack';
 import { DataStack } from '../stacks/data-stack';
 import { EtlStack } from '../stacks/etl-stack';
 import { IngestionStack } from '../stacks/ingestion-stack';
@@ -26,10 +27,11 @@ export interface LakehouseStacks {
   readonly etl: EtlStack;
   readonly query: QueryStack;
   readonly ai: AiStack;
+  readonly chat: ChatStack;
   readonly monitoring: MonitoringStack;
 }
 
-/** Adds the six stacks of one environment to `app`. */
+/** Adds the seven stacks of one environment to `app`. */
 export function buildLakehouse(app: App, inputs: LakehouseInputs): LakehouseStacks {
   const { config } = inputs;
   const env = { account: config.account, region: config.region };
@@ -71,11 +73,21 @@ export function buildLakehouse(app: App, inputs: LakehouseInputs): LakehouseStac
     vectorBucketArn: data.vectorStore.bucket.attrVectorBucketArn,
     vectorIndexArn: data.vectorStore.index.attrIndexArn,
   });
+  const chat = new ChatStack(app, STACK_IDS.chat, {
+    ...common('chat', 'chat API - the assistant Lambda behind an IAM-auth function URL'),
+    key: data.key,
+    databaseName: data.databaseName,
+    knowledgeBaseId: ai.knowledgeBase.attrKnowledgeBaseId,
+    knowledgeBaseArn: ai.knowledgeBase.attrKnowledgeBaseArn,
+  });
+  // The chat function queries in the query stack's workgroup, which it names.
+  chat.addStackDependency(query, "runs queries in the query stack's workgroup");
   const monitoring = new MonitoringStack(app, STACK_IDS.monitoring, {
     ...common('monitoring', 'dashboard, alarms, failure notifications, cost budget'),
     jobNames: inputs.jobs.map((job) => job.name),
   });
   // The stacks name the data stack's buckets instead of referencing them: keep the deploy order explicit.
-  for (const stack of [ingestion, etl, query, ai]) stack.addStackDependency(data, "names the data stack's buckets");
-  return { data, ingestion, etl, query, ai, monitoring };
+  for (const stack of [ingestion, etl, query, ai, chat])
+    stack.addStackDependency(data, "names the data stack's buckets");
+  return { data, ingestion, etl, query, ai, chat, monitoring };
 }

@@ -7,6 +7,7 @@ export const STACK_IDS = {
   etl: 'Etl',
   query: 'Query',
   ai: 'Ai',
+  chat: 'Chat',
   monitoring: 'Monitoring',
 } as const;
 export type StackKey = keyof typeof STACK_IDS;
@@ -19,10 +20,10 @@ export function stackName(environment: EnvironmentName, key: StackKey): string {
 
 /**
  * The stacks each app deploys with its own `deploy` target. The orchestrator runs the pipeline
- * (storage, ingestion, ETL, query); the chat app needs the knowledge base; the dashboard app the monitoring.
+ * (storage, ingestion, ETL, query); the chat app needs the knowledge base, the workgroup and its chat API; the dashboard app the monitoring.
  */
 export const APP_STACKS = {
   orchestrator: [STACK_IDS.data, STACK_IDS.ingestion, STACK_IDS.etl, STACK_IDS.query],
-  chat: [STACK_IDS.data, STACK_IDS.ai],
+  chat: [STACK_IDS.data, STACK_IDS.query, STACK_IDS.ai, STACK_IDS.chat],
   dashboard: [STACK_IDS.monitoring],
 } as const satisfies Record<string, readonly StackId[]>;

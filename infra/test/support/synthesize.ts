@@ -53,7 +53,12 @@ export function synthesizeEnvironment(
     outdir,
     nag: false,
     env: {},
-    context: { env: name, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) },
+    context: {
+      env: name,
+      ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
+      // No asset bundling (the chat handler's): its asset points at the sources; chat-handler-bundle.test.ts bundles.
+      'aws:cdk:bundling-stacks': [],
+    },
   });
   const assembly = lakehouse.app.synth();
   const keys = Object.keys(STACK_IDS) as StackKey[];

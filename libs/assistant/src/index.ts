@@ -24,3 +24,10 @@ export { DESCRIBE_CATALOG } from './tools/catalog-tool';
 export { maskContactDetails } from './guardrails/contact-details';
 export { redactAnswer } from './guardrails/redact-answer';
 export { CANNOT_ANSWER, LocalProvider, type LocalProviderOptions } from './providers/local/local-provider';
+// The model providers (tool-use loop, Bedrock, OpenAI-compatible), vector and Bedrock KB retrieval, the chat handler.
+export * from './model-loop/index';
+export * from './providers/bedrock/index';
+export * from './providers/openai-compatible/index';
+export * from './retrieval/vector/index';
+export * from './retrieval/bedrock-kb/index';
+export * from './lambda/index';

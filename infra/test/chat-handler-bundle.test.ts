@@ -1,0 +1,52 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHAT_LAMBDA_ENV } from '@autocorp/assistant/lambda-environment';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHAT_HANDLER_BUNDLER } from '../src/constructs/chat-handler-code';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'autocorp-chat-bundle-'));
+  execFileSync(process.execPath, [CHAT_HANDLER_BUNDLER, dir], { stdio: 'pipe' });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Loads the bundle in a fresh Node process (as the Lambda runtime does) and calls `handler` with each event. */
+function invoke(events: unknown[]): { responses: { statusCode: number; body: string }[]; log: string } {
+  const script = `
+    const { handler } = await import(${JSON.stringify(pathToFileURL(path.join(dir, 'index.mjs')).href)});
+    const out = [];
+    for (const event of ${JSON.stringify(events)}) out.push(await handler(event));
+    process.stdout.write(JSON.stringify(out));`;
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AUTOCORP_')));
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: os.tmpdir(),
+    env,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`the bundle failed to load: ${run.stderr}`);
+  return { responses: JSON.parse(run.stdout) as { statusCode: number; body: string }[], log: run.stderr };
+}
+
+describe('the chat Lambda bundle (scripts/bundle-chat-handler.mjs, what the chat stack deploys)', () => {
+  it('holds the handler module and the native DuckDB packages the SQL guard loads', () => {
+    expect(existsSync(path.join(dir, 'index.mjs'))).toBe(true);
+    expect(existsSync(path.join(dir, 'node_modules', '@duckdb', 'node-bindings-linux-x64'))).toBe(true);
+    expect(existsSync(path.join(dir, 'node_modules', '@autocorp'))).toBe(false);
+  });
+
+  it('loads outside the repository and answers: 400 for a bad request, the missing setting in the log otherwise', () => {
+    const post = (body: string) => ({ body, requestContext: { http: { method: 'POST' } } });
+    const { responses, log } = invoke([post('{"question":'), post('{"question":"How many parts?"}')]);
+    const [bad, unconfigured] = responses;
+    expect(bad?.statusCode).toBe(400);
+    expect(JSON.parse(bad?.body ?? '{}')).toMatchObject({ type: 'error', kind: 'bad-request' });
+    // Without the stack's variables the assistant cannot start: an error line (the cause goes to the log).
+    expect(unconfigured?.statusCode).toBe(200);
+    expect(JSON.parse(unconfigured?.body ?? '{}')).toMatchObject({ type: 'error', kind: 'internal' });
+    expect(log).toContain(`needs ${CHAT_LAMBDA_ENV.modelId}`);
+  });
+});
