@@ -71,6 +71,14 @@ export async function mapCsvFiles(paths: readonly string[]): Promise<CsvFileMap[
   return maps;
 }
 
+/**
+ * The records of a mapped file: its units less the header and the blank lines. Counted from the bytes by
+ * our own pass, independently of DuckDB's parse (a line the reader rejects is a record too).
+ */
+export function csvRecordCount(map: CsvFileMap): number {
+  return Math.max(0, map.units - 1 - map.blankUnits.length);
+}
+
 /** Lines added by the records over several lines, summed up to each of them (computed once per map). */
 const extraLinesBefore = new WeakMap<CsvFileMap, { readonly units: number[]; readonly sums: number[] }>();
 
