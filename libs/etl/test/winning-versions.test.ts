@@ -2,7 +2,7 @@ import { type JobDefinition, jobByName } from '@autocorp/etl-jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EtlDuckDb } from '../src/index';
 import { CONFLICT_ROWS_TABLE, findVersionConflicts } from '../src/quality/evaluate-version-conflicts';
-import { TIED_VERSIONS_DIFFER, buildWinningVersions } from '../src/quality/winning-versions';
+import { buildWinningVersions, versionsTied } from '../src/quality/winning-versions';
 
 /** A job keyed on `k` with precombine `v` and content columns `k`, `v`, `s`. */
 const job: JobDefinition = {
@@ -63,14 +63,16 @@ describe('buildWinningVersions and findVersionConflicts', () => {
     await db.close();
   });
 
-  it('picks each key’s latest version, counts its rows and flags only keys whose tied versions differ', async () => {
+  it('picks each key’s latest version, counts its rows and flags the keys whose latest version ties; only differing ties conflict', async () => {
     await buildWinningVersions(db, job, '(SELECT rowid AS _row_id, * FROM batch)', 'winners');
     const rows = await db.rows(
-      `SELECT b.k AS key, CAST(w._row_id AS INTEGER) AS winner, CAST(w._versions AS INTEGER) AS versions, ${TIED_VERSIONS_DIFFER} AS differ
+      `SELECT b.k AS key, CAST(w._row_id AS INTEGER) AS winner, CAST(w._versions AS INTEGER) AS versions, ${versionsTied('w')} AS tied
        FROM winners w JOIN batch b ON b.rowid = w._row_id ORDER BY key`,
     );
     const want = expected().sort((a, b) => a.key.localeCompare(b.key));
-    expect(rows).toEqual(want.map((w) => ({ key: w.key, winner: w.winner, versions: w.versions, differ: w.conflict })));
+    expect(rows).toEqual(
+      want.map((w) => ({ key: w.key, winner: w.winner, versions: w.versions, tied: w.tiedRows.length > 1 })),
+    );
 
     await findVersionConflicts(db, job, 'batch', 'failed', 'winners');
     const conflicts = await db.rows(
@@ -84,9 +86,9 @@ describe('buildWinningVersions and findVersionConflicts', () => {
     expect(conflicts).toEqual(rowsOfConflicts);
   });
 
-  it('does not read the batch again when no tied versions differ', async () => {
+  it('does not read the batch again when no latest version ties (ties below the latest do not count)', async () => {
     await db.run(
-      `CREATE TEMP TABLE agreeing AS SELECT * FROM batch WHERE k IN ('same-copies', 'single', 'later-wins')`,
+      `CREATE TEMP TABLE agreeing AS SELECT * FROM batch WHERE k IN ('tie-below-max', 'single', 'later-wins')`,
     );
     await buildWinningVersions(db, job, '(SELECT rowid AS _row_id, * FROM agreeing)', 'agreeing_winners');
     // A batch table that does not exist: any read of it would fail.

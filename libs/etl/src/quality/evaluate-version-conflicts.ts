@@ -2,7 +2,7 @@ import type { JobDefinition } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import type { RuleOutcome } from '../state/run-records';
-import { TIED_VERSIONS_DIFFER } from './winning-versions';
+import { versionsTied } from './winning-versions';
 
 /** The runner's own rule: versions of a key that tie on the winning precombine value agree. */
 export const TIED_VERSIONS_RULE = 'tied_versions_agree';
@@ -16,9 +16,8 @@ const SAMPLE_KEYS = 5;
  * Finds the keys whose winning version is tied: two or more rows that passed the row rules share
  * the key and the largest precombine value but differ in their values. The winner stays the later
  * row (deterministic, like Hudi); the rows are kept in CONFLICT_ROWS_TABLE so that the outcome can
- * show them all. Exact copies are not conflicts. Only the keys whose tied rows hash differently
- * (`winnersTable`, buildWinningVersions) are compared in full, so without such keys the batch is not
- * read again.
+ * show them all. Exact copies are not conflicts. Only the keys whose latest version ties
+ * (`winnersTable`, buildWinningVersions) are compared, so without ties the batch is not read again.
  */
 export async function findVersionConflicts(
   db: EtlDuckDb,
@@ -31,8 +30,8 @@ export async function findVersionConflicts(
   const pre = quoteIdentifier(job.hudi.precombineField);
   const match = (a: string, b: string) =>
     [...keys, pre].map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(' AND ');
-  const content = `md5(CAST(struct_pack(${job.columns.map((c) => `${quoteIdentifier(c.name)} := b.${quoteIdentifier(c.name)}`).join(', ')}) AS VARCHAR))`;
-  const suspects = await db.count(`SELECT count(*) FROM ${winnersTable} WHERE ${TIED_VERSIONS_DIFFER}`);
+  const content = `struct_pack(${job.columns.map((c) => `${quoteIdentifier(c.name)} := b.${quoteIdentifier(c.name)}`).join(', ')})`;
+  const suspects = await db.count(`SELECT count(*) FROM ${winnersTable} w WHERE ${versionsTied('w')}`);
   if (suspects === 0) {
     await db.run(
       `CREATE OR REPLACE TEMP TABLE ${CONFLICT_ROWS_TABLE} (_row_id BIGINT, _conflict BIGINT, _kept BOOLEAN)`,
@@ -42,7 +41,7 @@ export async function findVersionConflicts(
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${CONFLICT_ROWS_TABLE} AS
      WITH passed AS (SELECT b.rowid AS _row_id, ${keys.map((k) => `b.${k}`).join(', ')}, b.${pre} FROM ${batchTable} b ANTI JOIN ${failedTable} x ON x._row_id = b.rowid WHERE b._op = 'U'),
-     winning_ties AS (SELECT ${[...keys, pre].map((c) => `b.${c}`).join(', ')} FROM ${winnersTable} w JOIN ${batchTable} b ON b.rowid = w._row_id WHERE ${TIED_VERSIONS_DIFFER.replace(/_tie/g, 'w._tie')}),
+     winning_ties AS (SELECT ${[...keys, pre].map((c) => `b.${c}`).join(', ')} FROM ${winnersTable} w JOIN ${batchTable} b ON b.rowid = w._row_id WHERE ${versionsTied('w')}),
      tied AS (SELECT p._row_id, ${keys.map((k) => `p.${k}`).join(', ')}, ${content} AS _content
               FROM passed p JOIN winning_ties t ON ${match('p', 't')} JOIN ${batchTable} b ON b.rowid = p._row_id),
      conflicting AS (SELECT ${keys.join(', ')}, row_number() OVER (ORDER BY min(_row_id)) AS _conflict FROM tied GROUP BY ALL HAVING count(DISTINCT _content) > 1)

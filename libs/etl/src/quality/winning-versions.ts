@@ -4,12 +4,11 @@ import { quoteIdentifier } from '@autocorp/duckdb/sql';
 
 /**
  * Builds the winning-versions table from the rows that passed the row rules (`passed`: a FROM item with
- * `_row_id`, the key fields, the precombine field and the job's columns), in one aggregation per key:
+ * `_row_id`, the key fields and the precombine field), in one aggregation per key that reads only those:
  * - `_row_id`: the latest version (the largest precombine value, NULL smallest; on a tie the later row);
- * - `_versions`: the rows of the key (so that the versions dropped are counted from the same pass);
- * - `_tie_low`, `_tie_high`: the smallest and largest hash of the content (the job's columns) among the rows
- *   that tie on the winning precombine value. They differ only when tied versions differ, so that the
- *   tied keys' rows are compared in full only for those keys (findVersionConflicts); equal rows hash equal.
+ * - `_first_tied`: the earliest row with the same precombine value as the latest (the latest itself
+ *   unless versions tie), so that only the tied keys' rows are compared later (findVersionConflicts);
+ * - `_versions`: the rows of the key (the versions dropped are counted from this same pass).
  */
 export async function buildWinningVersions(
   db: EtlDuckDb,
@@ -19,13 +18,14 @@ export async function buildWinningVersions(
 ): Promise<void> {
   const pre = `p.${quoteIdentifier(job.hudi.precombineField)}`;
   const version = (last: string) => `struct_pack(a := ${pre} IS NOT NULL, b := ${pre}, c := ${last})`;
-  const content = `hash(${job.columns.map((c) => `p.${quoteIdentifier(c.name)}`).join(', ')})`;
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT arg_max(p._row_id, ${version('p._row_id')}) AS _row_id, count(*) AS _versions,
-       ~arg_max(~p._content, ${version('~p._content')}) AS _tie_low, arg_max(p._content, ${version('p._content')}) AS _tie_high
-     FROM (SELECT *, ${content} AS _content FROM ${passed} p) p GROUP BY ${job.hudi.recordKeyFields.map((k) => `p.${quoteIdentifier(k)}`).join(', ')}`,
+    `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT arg_max(p._row_id, ${version('p._row_id')}) AS _row_id,
+       arg_max(p._row_id, ${version('-p._row_id')}) AS _first_tied, count(*) AS _versions
+     FROM ${passed} p GROUP BY ${job.hudi.recordKeyFields.map((k) => `p.${quoteIdentifier(k)}`).join(', ')}`,
   );
 }
 
-/** The condition on the winning-versions table of keys whose tied versions may differ. */
-export const TIED_VERSIONS_DIFFER = '_tie_low <> _tie_high';
+/** The condition on the winning-versions table (alias `w`) of keys whose latest version ties with an earlier row. */
+export function versionsTied(w: string): string {
+  return `${w}._first_tied <> ${w}._row_id`;
+}
