@@ -28,8 +28,6 @@ export async function findVersionConflicts(
 ): Promise<string> {
   const keys = job.hudi.recordKeyFields.map(quoteIdentifier);
   const pre = quoteIdentifier(job.hudi.precombineField);
-  const match = (a: string, b: string) =>
-    [...keys, pre].map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(' AND ');
   const content = `struct_pack(${job.columns.map((c) => `${quoteIdentifier(c.name)} := b.${quoteIdentifier(c.name)}`).join(', ')})`;
   const suspects = await db.count(`SELECT count(*) FROM ${winnersTable} w WHERE ${versionsTied('w')}`);
   if (suspects === 0) {
@@ -38,12 +36,14 @@ export async function findVersionConflicts(
     );
     return CONFLICT_ROWS_TABLE;
   }
+  // One read of the batch: the rows of the tied keys that carry the winning precombine value.
+  const tiedKeys = `(SELECT * FROM ${winnersTable} w WHERE ${versionsTied('w')})`;
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${CONFLICT_ROWS_TABLE} AS
-     WITH passed AS (SELECT b.rowid AS _row_id, ${keys.map((k) => `b.${k}`).join(', ')}, b.${pre} FROM ${batchTable} b ANTI JOIN ${failedTable} x ON x._row_id = b.rowid WHERE b._op = 'U'),
-     winning_ties AS (SELECT ${[...keys, pre].map((c) => `b.${c}`).join(', ')} FROM ${winnersTable} w JOIN ${batchTable} b ON b.rowid = w._row_id WHERE ${versionsTied('w')}),
-     tied AS (SELECT p._row_id, ${keys.map((k) => `p.${k}`).join(', ')}, ${content} AS _content
-              FROM passed p JOIN winning_ties t ON ${match('p', 't')} JOIN ${batchTable} b ON b.rowid = p._row_id),
+     WITH tied AS (SELECT b.rowid AS _row_id, ${keys.map((k) => `b.${k}`).join(', ')}, ${content} AS _content
+              FROM ${batchTable} b ANTI JOIN ${failedTable} x ON x._row_id = b.rowid
+              JOIN ${tiedKeys} t ON ${keys.map((k) => `b.${k} IS NOT DISTINCT FROM t.${k}`).join(' AND ')} AND b.${pre} IS NOT DISTINCT FROM t._latest
+              WHERE b._op = 'U'),
      conflicting AS (SELECT ${keys.join(', ')}, row_number() OVER (ORDER BY min(_row_id)) AS _conflict FROM tied GROUP BY ALL HAVING count(DISTINCT _content) > 1)
      SELECT t._row_id, c._conflict, t._row_id IN (SELECT _row_id FROM ${winnersTable}) AS _kept
      FROM tied t JOIN conflicting c ON ${keys.map((k) => `t.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ')}`,
