@@ -4,6 +4,7 @@ import { jobByName } from '@autocorp/etl-jobs';
 import { rawCsvPrefix } from '@autocorp/lake-storage';
 import { runJobs } from '../src/index';
 import { type EtlBenchOptions, secondsSince } from './bench-timer';
+import { handFusedCsvDedup } from './csv-dedup-floor';
 import { generatedLake } from './generated-lake';
 
 export interface CsvDedupBenchResult {
@@ -16,6 +17,9 @@ export interface CsvDedupBenchResult {
   readonly ratio: number;
   readonly etlRows: number;
   readonly duckdbRows: number;
+  /** The hand-fused floor (csv-dedup-floor): the job's reading, casts, rules, dedup and Hudi columns, nothing else. */
+  readonly floorSeconds: number;
+  readonly floorRows: number;
 }
 
 /**
@@ -67,7 +71,10 @@ export async function csvDedupBench(options: EtlBenchOptions): Promise<CsvDedupB
       const lines = await connection.runAndReadAll(
         `SELECT count(*)::BIGINT FROM read_csv([${files.map((f) => `'${f}'`).join(', ')}], columns = {'line': 'VARCHAR'}, header = true, auto_detect = false, delim = '\u0001', quote = '')`,
       );
+      const floor = await handFusedCsvDedup(lake.store, files, path.join(options.workDir, 'csv-dedup'));
       return {
+        floorSeconds: floor.seconds,
+        floorRows: floor.rows,
         scale: options.scale,
         csvRows: Number(lines.getRows()[0]?.[0] ?? 0),
         etlSeconds,

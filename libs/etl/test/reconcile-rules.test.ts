@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { type JobDefinition, jobByName } from '@autocorp/etl-jobs';
@@ -75,6 +76,24 @@ describe('reconciles_with_source', () => {
     expect(outcome?.message).toContain('1 lost on the way (check the transform)');
     expect(report.status).toBe('blocked');
     expect(report.error).toContain('reconciles_with_source');
+  }, 60_000);
+
+  it('refuses a batch whose transform loses a CSV row, counting the file’s records apart from DuckDB', async () => {
+    const job = jobByName('sales_order');
+    const dropping: JobDefinition = {
+      ...job,
+      transformSql: job.transformSql.replace(
+        'FROM csv_sales_orders',
+        'FROM csv_sales_orders WHERE customer_id IS DISTINCT FROM 99999999',
+      ),
+    };
+    const key = reportOf(first, 'sales_order').inputFiles.find((k) => k.includes('sales_orders')) as string;
+    const lines = (await readFile(path.join(lake.root, key), 'utf8')).split(/\r?\n/);
+    const records = lines.slice(1).filter((l) => l !== '').length;
+    const { report } = await runAltered(dropping);
+    expect(report.status).toBe('failed');
+    expect(report.errorKind).toBe('source-malformed');
+    expect(report.error).toContain(`${key} has ${records} records but the reader returned ${records - 1} rows`);
   }, 60_000);
 
   it('names the transform, not the CSV files, when the transform fails, and keeps the cause', async () => {

@@ -2,6 +2,7 @@ import type { JobDefinition } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { quoteIdentifier } from '@autocorp/duckdb/sql';
 import type { RuleOutcome } from '../state/run-records';
+import { versionsTied } from './winning-versions';
 
 /** The runner's own rule: versions of a key that tie on the winning precombine value agree. */
 export const TIED_VERSIONS_RULE = 'tied_versions_agree';
@@ -15,7 +16,8 @@ const SAMPLE_KEYS = 5;
  * Finds the keys whose winning version is tied: two or more rows that passed the row rules share
  * the key and the largest precombine value but differ in their values. The winner stays the later
  * row (deterministic, like Hudi); the rows are kept in CONFLICT_ROWS_TABLE so that the outcome can
- * show them all. Exact copies are not conflicts. Only the tied keys' rows are compared in full.
+ * show them all. Exact copies are not conflicts. Only the keys whose latest version ties
+ * (`winnersTable`, buildWinningVersions) are compared, so without ties the batch is not read again.
  */
 export async function findVersionConflicts(
   db: EtlDuckDb,
@@ -26,16 +28,22 @@ export async function findVersionConflicts(
 ): Promise<string> {
   const keys = job.hudi.recordKeyFields.map(quoteIdentifier);
   const pre = quoteIdentifier(job.hudi.precombineField);
-  const match = (a: string, b: string) =>
-    [...keys, pre].map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(' AND ');
-  const content = `md5(CAST(struct_pack(${job.columns.map((c) => `${quoteIdentifier(c.name)} := b.${quoteIdentifier(c.name)}`).join(', ')}) AS VARCHAR))`;
+  const content = `struct_pack(${job.columns.map((c) => `${quoteIdentifier(c.name)} := b.${quoteIdentifier(c.name)}`).join(', ')})`;
+  const suspects = await db.count(`SELECT count(*) FROM ${winnersTable} w WHERE ${versionsTied('w')}`);
+  if (suspects === 0) {
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE ${CONFLICT_ROWS_TABLE} (_row_id BIGINT, _conflict BIGINT, _kept BOOLEAN)`,
+    );
+    return CONFLICT_ROWS_TABLE;
+  }
+  // One read of the batch: the rows of the tied keys that carry the winning precombine value.
+  const tiedKeys = `(SELECT * FROM ${winnersTable} w WHERE ${versionsTied('w')})`;
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${CONFLICT_ROWS_TABLE} AS
-     WITH passed AS (SELECT b.rowid AS _row_id, ${keys.map((k) => `b.${k}`).join(', ')}, b.${pre} FROM ${batchTable} b ANTI JOIN ${failedTable} x ON x._row_id = b.rowid WHERE b._op = 'U'),
-     ties AS (SELECT ${[...keys, pre].join(', ')} FROM passed GROUP BY ALL HAVING count(*) > 1),
-     winning_ties AS (SELECT t.* FROM ties t SEMI JOIN (SELECT p.* FROM passed p SEMI JOIN ${winnersTable} w ON w._row_id = p._row_id) v ON ${match('t', 'v')}),
-     tied AS (SELECT p._row_id, ${keys.map((k) => `p.${k}`).join(', ')}, ${content} AS _content
-              FROM passed p JOIN winning_ties t ON ${match('p', 't')} JOIN ${batchTable} b ON b.rowid = p._row_id),
+     WITH tied AS (SELECT b.rowid AS _row_id, ${keys.map((k) => `b.${k}`).join(', ')}, ${content} AS _content
+              FROM ${batchTable} b ANTI JOIN ${failedTable} x ON x._row_id = b.rowid
+              JOIN ${tiedKeys} t ON ${keys.map((k) => `b.${k} IS NOT DISTINCT FROM t.${k}`).join(' AND ')} AND b.${pre} IS NOT DISTINCT FROM t._latest
+              WHERE b._op = 'U'),
      conflicting AS (SELECT ${keys.join(', ')}, row_number() OVER (ORDER BY min(_row_id)) AS _conflict FROM tied GROUP BY ALL HAVING count(DISTINCT _content) > 1)
      SELECT t._row_id, c._conflict, t._row_id IN (SELECT _row_id FROM ${winnersTable}) AS _kept
      FROM tied t JOIN conflicting c ON ${keys.map((k) => `t.${k} IS NOT DISTINCT FROM c.${k}`).join(' AND ')}`,

@@ -7,8 +7,8 @@ const CHUNK = 1 << 22;
 /**
  * The layout of one CSV file as the reader sees it, from one sequential pass. A *unit* is what
  * DuckDB's reader numbers as a line: a record (one physical line, or several when a quoted field
- * holds line breaks) or a blank line. Unit 1 is the header. Only the exceptions are kept, so the map
- * stays small for any file size.
+ * holds line breaks) or a blank line. Unit 1 is the header. Only the exceptions are kept, and where
+ * every 64th unit starts, so the map stays small for any file size.
  */
 export interface CsvFileMap {
   /** Units in the file, header and blank lines included. */
@@ -25,7 +25,15 @@ export interface CsvFileMap {
   readonly finalNewline: boolean;
   /** The last record's text when the file does not end with a line break (it may be cut short). */
   readonly lastRecord?: string;
+  /**
+   * Byte offset of every UNIT_OFFSET_STRIDE-th unit's start (entry i: unit i * stride + 1), then the file size:
+   * a record is read back from its stretch of the file alone (readCsvRecords), not by mapping the file again.
+   */
+  readonly unitOffsets: readonly number[];
 }
+
+/** Units between two kept offsets: the map holds 8 bytes per 64 records, a read-back reads one stretch of 64. */
+export const UNIT_OFFSET_STRIDE = 64;
 
 export interface InvalidUtf8 {
   readonly unit: number;
@@ -71,6 +79,14 @@ export async function mapCsvFiles(paths: readonly string[]): Promise<CsvFileMap[
   return maps;
 }
 
+/**
+ * The records of a mapped file: its units less the header and the blank lines. Counted from the bytes by
+ * our own pass, independently of DuckDB's parse (a line the reader rejects is a record too).
+ */
+export function csvRecordCount(map: CsvFileMap): number {
+  return Math.max(0, map.units - 1 - map.blankUnits.length);
+}
+
 /** Lines added by the records over several lines, summed up to each of them (computed once per map). */
 const extraLinesBefore = new WeakMap<CsvFileMap, { readonly units: number[]; readonly sums: number[] }>();
 
@@ -99,13 +115,26 @@ export function countBelow(sorted: readonly number[], value: number): number {
   return low;
 }
 
-class CsvFileScanner {
+/** Where a scan starts: unit 1 at the file's start, or a unit's start offset from a map's unitOffsets. */
+export interface CsvScanStart {
+  readonly unit: number;
+  readonly offset: number;
+}
+
+export class CsvFileScanner {
   stopped = false;
-  constructor(private readonly onUnit?: CsvUnitListener) {}
+  constructor(
+    private readonly onUnit?: CsvUnitListener,
+    start: CsvScanStart = { unit: 1, offset: 0 },
+  ) {
+    this.unit = start.unit;
+    this.unitStart = start.offset;
+  }
   private readonly utf8 = new Utf8Validator();
-  private unit = 1;
+  private unit: number;
   private line = 1;
-  private unitStart = 0;
+  private unitStart: number;
+  private readonly unitOffsets: number[] = [0];
   /** File offset where the current unit starts. */
   get unitStartOffset(): number {
     return this.unitStart;
@@ -225,6 +254,7 @@ class CsvFileScanner {
     this.unit += 1;
     this.line += 1;
     this.unitStart = offset + newline + 1;
+    if ((this.unit - 1) % UNIT_OFFSET_STRIDE === 0) this.unitOffsets.push(this.unitStart);
     this.unitStartLine = this.line;
     this.skipToNewline = false;
     this.invalidInUnit = false;
@@ -255,6 +285,7 @@ class CsvFileScanner {
       multiLineUnits: this.multiLineUnits,
       invalidUtf8: this.invalidUtf8,
       finalNewline,
+      unitOffsets: [...this.unitOffsets, size],
     };
   }
 }

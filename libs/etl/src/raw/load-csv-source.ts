@@ -111,3 +111,18 @@ export function csvUnreadableError(scans: readonly CsvScan[], error: unknown): E
     { cause: error },
   );
 }
+
+/**
+ * After the batch failed to build: reads each source's CSV files on their own (the error path only) and
+ * throws csvUnreadableError naming them when the reader itself fails.
+ */
+export async function throwIfCsvUnreadable(db: EtlDuckDb, scans: readonly CsvScan[]): Promise<void> {
+  for (const scan of scans) {
+    if (scan.files.length === 0) continue;
+    try {
+      await db.count(`SELECT count(*) FROM ${csvTextViewName(scan.source)}`);
+    } catch (error) {
+      throw csvUnreadableError([scan], error);
+    }
+  }
+}

@@ -19,7 +19,7 @@ const LOCATED = '_etl_csv_located';
  * e.g. those to quarantine, and gives the reader's reason for those malformed or unparsed. The scan
  * kept file order, so a row's unit (the reader's line number) is its place among its file's rows in
  * the batch, plus the header and the units the reader skipped before it: blank lines and rejected
- * lines. The text of those records is read from the files.
+ * lines. The text of those records is read from the files (only the stretches that hold them).
  */
 export async function locateCsvRows(
   db: EtlDuckDb,
@@ -81,12 +81,11 @@ export async function locateCsvRows(
     const file = files.find((f) => f.key === key);
     if (!file) continue;
     const map = (await file.scan.maps)[file.index];
+    if (!map) continue;
     const units = new Set((row['units'] as unknown[]).map(Number));
-    const found = await readCsvRecords(file.path, units);
+    const found = await readCsvRecords(file.path, units, map);
     texts.set(key, found);
-    const values = [...found].map(
-      ([unit, text]) => `(${unit}, ${map ? physicalLineOf(map, unit) : unit}, ${quoteLiteral(text)})`,
-    );
+    const values = [...found].map(([unit, text]) => `(${unit}, ${physicalLineOf(map, unit)}, ${quoteLiteral(text)})`);
     for (let i = 0; i < values.length; i += 1000) {
       await db.run(
         `UPDATE ${LOCATED} SET line = t.line, raw_row = t.text FROM (VALUES ${values.slice(i, i + 1000).join(', ')}) t(unit, line, text) WHERE ${LOCATED}._source_file = ${quoteLiteral(key)} AND ${LOCATED}.unit = t.unit`,

@@ -3,7 +3,7 @@ import { quoteLiteral } from '@autocorp/duckdb/sql';
 import { EtlError } from '../etl-error';
 import { splitCsvRecord } from './csv-fields';
 import { completeFieldForm } from './csv-field-format';
-import { type CsvFileMap, countBelow } from './csv-file-map';
+import { type CsvFileMap, countBelow, csvRecordCount } from './csv-file-map';
 import { type CsvRowReason, addCsvRowReasons } from './csv-row-reasons';
 import type { CsvScan } from './load-csv-source';
 import type { RejectedLine } from './rejected-line';
@@ -48,7 +48,7 @@ export async function checkCsvFiles(
       const ordinal = unit - 1 - countBelow(skipped, unit);
       return ordinal >= 1 && ordinal <= rowCount ? firstRow + ordinal - 1 : undefined;
     };
-    const records = Math.max(0, map.units - 1 - map.blankUnits.length);
+    const records = csvRecordCount(map);
     const opened = await openQuoteThatSwallowedLines(db, batchTable, map, rejectedUnits, rowOf);
     if (opened || rowCount + rejectedUnits.size !== records) {
       const where = opened ?? map.multiLineUnits[0];

@@ -1,21 +1,24 @@
-import { type JobDefinition, changesViewName, csvTextViewName } from '@autocorp/etl-jobs';
+import { type JobDefinition, changesViewName } from '@autocorp/etl-jobs';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { quoteIdentifier } from '@autocorp/duckdb/sql';
-import { rejectedLinesTable } from '../raw/csv-rejects';
-import { type CsvScan, csvUnreadableError } from '../raw/load-csv-source';
+import { csvRecordCount } from '../raw/csv-file-map';
+import type { CsvScan } from '../raw/load-csv-source';
 
-/** Rows read from the raw files of the batch, counted before the transform runs. */
+/** Rows read from the raw files of the batch, counted apart from the transform. */
 export interface RawInputCounts {
-  /** Change rows of the database sources read as changes (a TRUNCATE counted as the deletes it becomes) plus CSV records. */
+  /**
+   * Change rows of the database sources read as changes (a TRUNCATE counted as the deletes it becomes)
+   * plus the CSV records (rejected lines included).
+   */
   readonly rows: number;
   /** Older changes of a key that its latest change replaces. */
   readonly replacedChanges: number;
 }
 
 /**
- * Counts the raw input on its own, before the batch is built: each database source's loaded
- * change rows and the rows of its latest-change view, and the records the CSV reader yields (a
- * CSV file that cannot be read fails here, named with its source, not later inside the transform).
+ * Counts the raw input on its own: each database source's loaded change rows and the rows of its
+ * latest-change view, and the records of each CSV file as its file map counted them (csv-file-map: our
+ * own pass over the bytes, not DuckDB's parse, so the CSV files are not read a second time for it).
  */
 export async function countRawInputs(
   db: EtlDuckDb,
@@ -30,28 +33,15 @@ export async function countRawInputs(
     rows += changes;
     replacedChanges += changes - (await db.count(`SELECT count(*) FROM ${source.view}`));
   }
-  for (const scan of csvScans) {
-    if (scan.files.length === 0) continue;
-    try {
-      rows += await db.count(`SELECT count(*) FROM ${csvTextViewName(scan.source)}`);
-    } catch (error) {
-      throw csvUnreadableError([scan], error);
-    }
-  }
+  for (const scan of csvScans) for (const map of await scan.maps) rows += csvRecordCount(map);
   return { rows, replacedChanges };
-}
-
-/** Lines the CSV reader rejected (after appendRejectedCsvLines): they are read rows too. */
-export async function countRejectedLines(db: EtlDuckDb, csvScans: readonly CsvScan[]): Promise<number> {
-  let total = 0;
-  for (const scan of csvScans)
-    if (scan.files.length > 0) total += await db.count(`SELECT count(*) FROM ${rejectedLinesTable(scan)}`);
-  return total;
 }
 
 export interface ReconcileTables {
   readonly batch: string;
   readonly failed: string;
+  /** The winning versions of the upserts (buildWinningVersions: one row per key, `_versions` its rows). */
+  readonly winners: string;
   readonly upserts: string;
   readonly deletes: string;
 }
@@ -75,18 +65,16 @@ export async function countBatchOutcome(
   job: JobDefinition,
   tables: ReconcileTables,
   input: RawInputCounts,
-  rejectedLines: number,
 ): Promise<ReconcileCounts> {
   const keys = job.hudi.recordKeyFields.map(quoteIdentifier).join(', ');
-  let versions = 0;
-  for (const op of ['U', 'D']) {
-    const passed = `(SELECT * FROM ${tables.batch} b ANTI JOIN ${tables.failed} x ON x._row_id = b.rowid WHERE b._op = '${op}')`;
-    versions +=
-      (await db.count(`SELECT count(*) FROM ${passed} p`)) -
-      (await db.count(`SELECT count(*) FROM (SELECT 1 FROM ${passed} p GROUP BY ${keys}) k`));
-  }
+  // Upserts: the rows that passed less their keys, from the aggregation that picked the winners.
+  let versions = await db.count(`SELECT CAST(COALESCE(sum(_versions), 0) - count(*) AS BIGINT) FROM ${tables.winners}`);
+  const deletes = `(SELECT * FROM ${tables.batch} b ANTI JOIN ${tables.failed} x ON x._row_id = b.rowid WHERE b._op = 'D')`;
+  versions +=
+    (await db.count(`SELECT count(*) FROM ${deletes} p`)) -
+    (await db.count(`SELECT count(*) FROM (SELECT 1 FROM ${deletes} p GROUP BY ${keys}) k`));
   return {
-    readRows: input.rows + rejectedLines,
+    readRows: input.rows,
     writtenRows:
       (await db.count(`SELECT count(*) FROM ${tables.upserts}`)) +
       (await db.count(`SELECT count(*) FROM ${tables.deletes}`)),

@@ -18,10 +18,11 @@ import { EtlError } from '../etl-error';
 import { evaluateDatasetRules } from '../quality/evaluate-dataset-rules';
 import { FAILED_RAW_TABLE, FAILED_TABLE, evaluateRowRules, rowRuleReasons } from '../quality/evaluate-row-rules';
 import { findVersionConflicts, versionConflictOutcome } from '../quality/evaluate-version-conflicts';
+import { buildWinningVersions } from '../quality/winning-versions';
 import { writeQuarantine } from '../quality/write-quarantine';
 import type { CommittedPosition } from '../raw/cdc-position';
 import { appendRejectedCsvLines } from '../raw/csv-rejects';
-import { type CsvScan, loadCsvSource } from '../raw/load-csv-source';
+import { type CsvScan, loadCsvSource, throwIfCsvUnreadable } from '../raw/load-csv-source';
 import { loadDatabaseSource } from '../raw/load-database-source';
 import { readBookmark, writeBookmark } from '../state/bookmarks';
 import { type RuleOutcome, type RunCounts, type RunReport, newRunId, writeRunRecord } from '../state/run-records';
@@ -34,7 +35,6 @@ import {
   changesSourceTable,
   countBatchOutcome,
   countRawInputs,
-  countRejectedLines,
   projectedSourceRows,
   writeCountsView,
 } from './reconcile-counts';
@@ -167,8 +167,6 @@ async function runJobSteps(
     sourceTable !== undefined ||
     job.rules.some((r) => r.kind === 'freshness' && r.clock === 'data');
   if (needsCurrent) await defineCuratedView(db, store, job, CURRENT);
-  // Counted on their own before the transform, for the reconciliation (a CSV read error is named here).
-  const rawInput = await countRawInputs(db, job, csvScans);
   timings.readMs = Math.round(performance.now() - t);
 
   // Transform.
@@ -179,15 +177,17 @@ async function runJobSteps(
   try {
     await db.run(`CREATE OR REPLACE TEMP TABLE ${BATCH} AS SELECT ${outputs} FROM (${job.transformSql}) x`);
   } catch (error) {
-    // The sources were read on their own above, so what fails here is the transform.
+    // A CSV file the reader cannot read is named as such; otherwise what failed is the transform.
+    await throwIfCsvUnreadable(db, csvScans);
     throw new EtlError(
       'transform-failed',
       `The transform of ETL job ${job.name} failed (${(error as Error).message}); fix its transformSql in libs/etl-jobs.`,
       { cause: error },
     );
   }
+  // Counted apart from the transform, for the reconciliation (before the rejected lines empty the database sources).
+  const rawInput = await countRawInputs(db, job, csvScans);
   await appendRejectedCsvLines(db, job, BATCH, outputs, csvScans);
-  const rejectedLines = await countRejectedLines(db, csvScans);
   timings.transformMs = Math.round(performance.now() - t);
 
   // Quality.
@@ -198,16 +198,12 @@ async function runJobSteps(
     .join(', ');
   const passed = (op: 'U' | 'D') =>
     `(SELECT b.rowid AS _row_id, b.* FROM ${BATCH} b ANTI JOIN ${FAILED_TABLE} x ON x._row_id = b.rowid WHERE b._op = '${op}')`;
-  // The latest version of each key (the largest precombine value, NULL smallest; on a tie the later row):
-  // one aggregation over the rows that passed, reading only key, precombine and row id. Tied
-  // versions that differ are found then, so that their rows are located with the failing ones.
-  const precombine = `p.${quoteIdentifier(job.hudi.precombineField)}`;
+  // The latest version of each key, its number of versions and whether its tied versions differ: one
+  // aggregation over the rows that passed. Tied versions that differ are found then, so that their rows
+  // are located with the failing ones.
   const rowResult = await evaluateRowRules(db, job, BATCH, csvScans, {
     moreRowsToLocate: async () => {
-      await db.run(
-        `CREATE OR REPLACE TEMP TABLE ${WINNERS} AS SELECT arg_max(p._row_id, struct_pack(a := ${precombine} IS NOT NULL, b := ${precombine}, c := p._row_id)) AS _row_id
-         FROM ${passed('U')} p GROUP BY ${job.hudi.recordKeyFields.map((k) => `p.${quoteIdentifier(k)}`).join(', ')}`,
-      );
+      await buildWinningVersions(db, job, passed('U'), WINNERS);
       return findVersionConflicts(db, job, BATCH, FAILED_TABLE, WINNERS);
     },
   });
@@ -222,8 +218,8 @@ async function runJobSteps(
     await db.run(`CREATE OR REPLACE TEMP VIEW ${PROJECTED} AS ${renderProjectedTableSelect(job, CURRENT, UPSERTS)}`);
   }
   const read = await db.count(`SELECT count(*) FROM ${BATCH}`);
-  const tables = { batch: BATCH, failed: FAILED_TABLE, upserts: UPSERTS, deletes: DELETES };
-  let counts = await countBatchOutcome(db, job, tables, rawInput, rejectedLines);
+  const tables = { batch: BATCH, failed: FAILED_TABLE, winners: WINNERS, upserts: UPSERTS, deletes: DELETES };
+  let counts = await countBatchOutcome(db, job, tables, rawInput);
   if (sourceTable !== undefined && ctx.sourceRowCount) {
     counts = {
       ...counts,
