@@ -135,6 +135,8 @@ describe('resolvePlatformConfig', () => {
         flags: { 'simulator.ordersPerSecond': { flag: 'simulate', value: 'lots' } },
       }),
     );
-    expect(fromFlag.message).toMatch(/^--simulate is "lots", which is not valid for simulator.ordersPerSecond: give a number, at least 0/);
+    expect(fromFlag.message).toMatch(
+      /^--simulate is "lots", which is not valid for simulator.ordersPerSecond: give a number, at least 0/,
+    );
   });
 });

@@ -14,9 +14,11 @@ import { queryCommand } from './query/query';
 import { tablesCommand } from './query/tables';
 import { runCommand } from './run';
 import { transferCommand } from './transfer';
+import { upCommand } from './up';
 
 /** Every `autocorp` subcommand. */
 export const COMMANDS: readonly Command[] = [
+  upCommand,
   runCommand,
   generateCommand,
   dbMigrateCommand,

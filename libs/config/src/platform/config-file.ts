@@ -37,9 +37,13 @@ export function readConfigFile(file: string): ConfigFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError('config-file-unreadable', `Cannot read the config file ${file}: ${(error as Error).message}.`, {
-      cause: error,
-    });
+    throw new ConfigError(
+      'config-file-unreadable',
+      `Cannot read the config file ${file}: ${(error as Error).message}.`,
+      {
+        cause: error,
+      },
+    );
   }
   let parsed: unknown;
   try {

@@ -132,8 +132,7 @@ export function describeAccepted(spec: ConfigKeySpec): string {
     case 'integer':
     case 'number': {
       const what = spec.type === 'integer' ? 'a whole number' : 'a number';
-      const low =
-        spec.min === undefined ? undefined : `${spec.exclusiveMin ? 'greater than' : 'at least'} ${spec.min}`;
+      const low = spec.min === undefined ? undefined : `${spec.exclusiveMin ? 'greater than' : 'at least'} ${spec.min}`;
       const high = spec.max === undefined ? undefined : `at most ${spec.max}`;
       return [what, low, high].filter(Boolean).join(', ');
     }
