@@ -1,7 +1,7 @@
 import { type ConfigKey, type PlatformConfig, resolvePlatformConfig, resolveStateHome } from '@autocorp/config';
 import type { Command, CommandIo, ParsedValues } from '../cli/command';
 import { CliError } from '../cli/cli-error';
-import { reportToConsole } from '../platform/console-reporter';
+import { consoleReporter } from '../platform/console-reporter';
 import { startPlatform } from '../platform/start-platform';
 import { listenForStop } from '../platform/stop-signals';
 import { runCommand } from './run';
@@ -80,7 +80,8 @@ async function runUp(config: PlatformConfig, io: CommandIo): Promise<number> {
     log(
       `AutoCorp Lakehouse: starting the live platform, ${config.profile} profile, state in ${home.root}${config.file ? `, config ${config.file}` : ''}`,
     );
-    const starting = startPlatform({ io, config, home, log });
+    const reporter = consoleReporter(io);
+    const starting = startPlatform({ io, config, home, log, onEvent: reporter.onEvent });
     const early = await Promise.race([starting.then(() => undefined), signals.requested]);
     const platform = await starting;
     if (early !== undefined) {
@@ -90,9 +91,9 @@ async function runUp(config: PlatformConfig, io: CommandIo): Promise<number> {
     }
     log(`watching ${platform.watchedFolder} for CSV exports`);
     log('platform running; Ctrl-C stops it');
-    const stopReporting = reportToConsole(platform.runtime, io);
+    reporter.startLiveLine();
     const signal = await signals.requested;
-    stopReporting();
+    reporter.stop();
     log(`${signal}: stopping (the current micro-batch finishes, CDC stores its position; Ctrl-C again forces)`);
     await platform.stop();
     log('stopped; the next start resumes from here');

@@ -16,6 +16,7 @@ import { watchFolder } from './folder-watch';
 import { generateIfEmptyStep } from './generate-if-empty-step';
 import { HealthBoard } from './health-board';
 import { PlatformStatusTracker } from './platform-status-tracker';
+import type { PlatformEvent } from './platform-events';
 import type { PlatformRuntime } from './platform-runtime-types';
 import { closeOpened, runStartupSteps } from './startup-steps';
 import { WorkScheduler } from './work-scheduler';
@@ -26,6 +27,8 @@ export interface StartPlatformOptions {
   readonly home: StateHome;
   /** One line for the log (start-up steps, failures). */
   readonly log: (line: string) => void;
+  /** Receives every event from the start (start-up runs included). */
+  readonly onEvent?: (event: PlatformEvent) => void;
 }
 
 export interface RunningPlatform {
@@ -56,6 +59,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       : { ...options.io, env: { ...options.io.env, LAKE_URI: config.paths.lake } };
   const context: PipelineContext = { io, home, scale: config.scale, seed: config.seed, closers: [] };
   const hub = new EventHub((error) => log(`warning: an event listener failed: ${(error as Error).message}`));
+  if (options.onEvent) hub.subscribe(options.onEvent);
   const health = new HealthBoard(hub);
   // Progress bars are drawn only while starting; afterwards the status line owns the terminal.
   let draw: ProgressListener | undefined = commandProgress(io);
