@@ -24,6 +24,7 @@ export {
 } from './cdc-status';
 export { type DropCdcResult, dropCdc } from './drop-cdc';
 export type { TableState, TableStateName } from './state/table-state';
+export { type CdcState, readCdcState } from './state/cdc-state';
 export type { LakeColumn, SchemaEvent } from './state/schema-history';
 export { lakeType } from './lake/column-types';
 export { decodePgOutput } from './pgoutput/decode-pgoutput';

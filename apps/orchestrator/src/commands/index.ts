@@ -13,6 +13,7 @@ import { historyCommand } from './query/history';
 import { queryCommand } from './query/query';
 import { tablesCommand } from './query/tables';
 import { runCommand } from './run';
+import { serveCommand } from './serve';
 import { transferCommand } from './transfer';
 import { upCommand } from './up';
 
@@ -35,4 +36,5 @@ export const COMMANDS: readonly Command[] = [
   tablesCommand,
   queryCommand,
   historyCommand,
+  serveCommand,
 ];

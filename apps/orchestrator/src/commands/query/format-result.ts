@@ -4,7 +4,8 @@ import { formatTable } from '@autocorp/terminal';
 export const OUTPUT_FORMATS = ['table', 'csv', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-function csvCell(value: unknown): string {
+/** One RFC 4180 CSV field: NULL empty, objects as JSON, quoted when it holds a quote, comma or line break. */
+export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -15,17 +16,18 @@ function tableCell(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+/** Rows as RFC 4180 CSV: a header of `names`, then one line per row. */
+export function formatCsv(names: readonly string[], rows: readonly Readonly<Record<string, unknown>>[]): string {
+  return (
+    [names.map(csvCell).join(','), ...rows.map((row) => names.map((n) => csvCell(row[n])).join(','))].join('\n') + '\n'
+  );
+}
+
 /** A query result as an aligned table, RFC 4180 CSV or JSON rows. */
 export function formatQueryResult(result: QueryResult, format: OutputFormat): string {
   const names = result.columns.map((c) => c.name);
   if (format === 'json') return `${JSON.stringify(result.rows, null, 2)}\n`;
-  if (format === 'csv') {
-    return (
-      [names.map(csvCell).join(','), ...result.rows.map((row) => names.map((n) => csvCell(row[n])).join(','))].join(
-        '\n',
-      ) + '\n'
-    );
-  }
+  if (format === 'csv') return formatCsv(names, result.rows);
   const rows = result.rows.map((row) => names.map((n) => tableCell(row[n])));
   return `${formatTable(names, rows)}\n(${result.rows.length} row${result.rows.length === 1 ? '' : 's'}, ${result.stats.elapsedMs.toFixed(0)} ms)\n`;
 }

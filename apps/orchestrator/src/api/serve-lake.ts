@@ -1,0 +1,37 @@
+import { resolveProfile } from '@autocorp/config';
+import type { CommandIo } from '../cli/command';
+import { openLake } from '../commands/lake';
+import { catalogDatabases, openCatalog } from '../commands/query/query-backends';
+import { type ApiServer, startApiServer } from './start-api-server';
+import { StaticRuntime } from './static-runtime';
+
+export interface ServeLakeOptions {
+  readonly lake: string | undefined;
+  readonly slot: string;
+  readonly host: string;
+  readonly port: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The API over the lake of this profile with nothing running (`autocorp serve`): a static runtime,
+ * the source database only through DATABASE_URL (for source counts and the slot's status).
+ */
+export async function serveLake(io: CommandIo, options: ServeLakeOptions): Promise<ApiServer> {
+  const databaseUrl = io.env.DATABASE_URL?.trim();
+  const runtime = new StaticRuntime({
+    store: openLake(io, options.lake),
+    catalog: openCatalog(io),
+    databases: catalogDatabases(io.env),
+    sourceConnection: databaseUrl ? { connectionString: databaseUrl } : null,
+    slotName: options.slot,
+    profile: resolveProfile(io.env),
+  });
+  return startApiServer({
+    runtime,
+    host: options.host,
+    port: options.port,
+    ...(options.signal ? { signal: options.signal } : {}),
+    onError: (error) => io.stderr.write(`api: ${error.message}\n`),
+  });
+}

@@ -1,0 +1,31 @@
+export type PlatformClientErrorKind =
+  /** The API answered with an error (status and the API's error body kept). */
+  | 'http'
+  /** The API could not be reached. */
+  | 'network'
+  /** The API answered with something the contract does not allow (a client and server of different versions). */
+  | 'invalid-response'
+  /** A required input of the call is missing. */
+  | 'invalid-input';
+
+/** The one error of @autocorp/platform-client. */
+export class PlatformClientError extends Error {
+  override readonly name = 'PlatformClientError';
+
+  constructor(
+    readonly kind: PlatformClientErrorKind,
+    message: string,
+    readonly details: { readonly status?: number; readonly field?: string | null; readonly cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  }
+
+  get status(): number | undefined {
+    return this.details.status;
+  }
+
+  /** The request field the API named as wrong (`query.limit`, `body.sql`...), for a 400. */
+  get field(): string | null {
+    return this.details.field ?? null;
+  }
+}

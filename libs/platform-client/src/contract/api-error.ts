@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+export const API_ERROR_KINDS = ['bad-request', 'not-found', 'unavailable', 'timeout', 'internal'] as const;
+
+/** Every error answer of the API: what is wrong (`field` for bad input) and what to do. */
+export const ApiErrorSchema = z.object({
+  error: z.object({
+    kind: z.enum(API_ERROR_KINDS),
+    message: z.string(),
+    /** The request field that is wrong, e.g. `query.limit`, `params.table`, `body.sql`. */
+    field: z.string().nullable(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorSchema>;
+export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
