@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { resolvePlatformConfig, resolveStateHome } from '@autocorp/config';
+import { PlatformEventSchema, PlatformStatusSchema } from '@autocorp/platform-client';
 import { type SourceDb, findFreePort, openSourceDb } from '@autocorp/source-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIo } from '../../src/cli/command';
@@ -116,6 +117,9 @@ describe('the live platform (in process)', () => {
     );
     expect(comparison.curatedRows.filter((l) => l.includes(`${invoice}-2`))).toHaveLength(1);
     expect(platform.runtime.status().etl?.lastRun?.trigger).toBe('micro-batch');
+    // What the runtime emits and reports is exactly the contract's shapes.
+    expect(() => PlatformStatusSchema.parse(platform.runtime.status())).not.toThrow();
+    for (const event of events.events) expect(PlatformEventSchema.safeParse(event).error).toBeUndefined();
   }, 300_000);
 
   it('a CSV export dropped into the watched folder is transferred and processed without a restart', async () => {
