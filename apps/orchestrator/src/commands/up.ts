@@ -38,12 +38,6 @@ export const upCommand: Command = {
         throw new CliError('usage', '--once runs one pass and exits; it cannot --simulate. Drop one of them.');
       return runCommand.run({ scale: String(config.scale), seed: String(config.seed) }, [], io);
     }
-    if (config.simulator.ordersPerSecond > 0) {
-      throw new CliError(
-        'usage',
-        `${describeSource(config, 'simulator.ordersPerSecond')} asks for the order simulator (${config.simulator.ordersPerSecond} orders/s), which this build does not include yet. Unset it (or use --simulate 0) to run without it.`,
-      );
-    }
     return runUp(config, io);
   },
 };
@@ -55,19 +49,6 @@ function flagsOf(values: ParsedValues): Partial<Record<ConfigKey, { flag: string
     if (typeof value === 'string') flags[key] = { flag, value };
   }
   return flags;
-}
-
-function describeSource(config: PlatformConfig, key: ConfigKey): string {
-  switch (config.sources[key]) {
-    case 'flag':
-      return 'The command line';
-    case 'env':
-      return 'The environment';
-    case 'file':
-      return `The config file ${config.file ?? ''}`;
-    default:
-      return 'The default configuration';
-  }
 }
 
 async function runUp(config: PlatformConfig, io: CommandIo): Promise<number> {

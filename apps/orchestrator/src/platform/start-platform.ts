@@ -18,6 +18,7 @@ import { watchFolder } from './folder-watch';
 import { generateIfEmptyStep } from './generate-if-empty-step';
 import { HealthBoard } from './health-board';
 import { PlatformStatusTracker } from './platform-status-tracker';
+import { SimulatorRunner } from './simulator-runner';
 import type { PlatformEvent } from './platform-events';
 import type { PlatformRuntime } from '../api/platform-runtime';
 import { closeOpened, runStartupSteps } from './startup-steps';
@@ -72,6 +73,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
   let scheduler: WorkScheduler | undefined;
   let cdc: CdcStream | undefined;
   let unwatch: (() => void) | undefined;
+  let simulator: SimulatorRunner | undefined;
   try {
     await runStartupSteps([sourceDatabaseStep, generateIfEmptyStep, transferStep], context, log);
     const db = context.sourceDb;
@@ -139,6 +141,11 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     );
     if (!health.get('csv-watch')) health.set('csv-watch', 'ok', null);
     draw = undefined;
+    if (config.simulator.ordersPerSecond > 0) {
+      simulator = new SimulatorRunner(db.connectionConfig, config.simulator, hub, health);
+      await simulator.start();
+      log(`simulator: ${config.simulator.ordersPerSecond} order(s)/s, seed ${config.simulator.seed}`);
+    }
 
     const runtime: PlatformRuntime = {
       store,
@@ -156,6 +163,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       stop() {
         stopping ??= (async () => {
           unwatch?.();
+          await simulator?.stop();
           await Promise.all([work.stop(), stream.stop()]);
           health.set('etl', 'stopped', null);
           tracker.close();
@@ -167,6 +175,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     };
   } catch (error) {
     unwatch?.();
+    await simulator?.stop().catch(() => undefined);
     await scheduler?.stop();
     await cdc?.stop();
     await closeOpened(context, log);
