@@ -110,6 +110,17 @@ describe('autocorp up (child process)', () => {
     expect(up.stderr).toBe('');
   }, 600_000);
 
+  it('Ctrl-C at a terminal (SIGINT to the whole process group) stops cleanly, the embedded server last', async () => {
+    const up = new UpProcess([], env, { ownGroup: true });
+    running.push(up);
+    await up.waitFor(/platform running/);
+    up.interruptGroup();
+    expect(await up.exited).toEqual({ code: 0, signal: null });
+    expect(up.lines.at(-1)).toMatch(/stopped; the next start resumes from here$/);
+    expect(up.lines.join('\n')).not.toMatch(/failed|down/);
+    expect(up.stderr).toBe('');
+  }, 600_000);
+
   it('resumes where it stopped: no regeneration, no reload, and a change made while stopped arrives', async () => {
     const before = lakeState(home);
     const db = await openSourceDb({ env, cwd: parent });

@@ -21,10 +21,15 @@ export class UpProcess {
   private partial = '';
   private done = false;
 
-  constructor(args: readonly string[], env: NodeJS.ProcessEnv) {
+  /** `ownGroup`: the child leads its own process group, as a command started at a terminal does. */
+  constructor(args: readonly string[], env: NodeJS.ProcessEnv, options: { readonly ownGroup?: boolean } = {}) {
     const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
     for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
-    this.child = spawn(process.execPath, [BIN, 'up', ...args], { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [BIN, 'up', ...args], {
+      env: merged,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: options.ownGroup === true,
+    });
     this.child.stdout?.on('data', (chunk: Buffer) => this.onData(chunk.toString()));
     this.child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.exited = new Promise((resolve) => {
@@ -57,6 +62,11 @@ export class UpProcess {
 
   signal(signal: NodeJS.Signals): void {
     this.child.kill(signal);
+  }
+
+  /** What Ctrl-C at a terminal does: SIGINT to every process of the child's group (needs `ownGroup`). */
+  interruptGroup(): void {
+    process.kill(-this.pid, 'SIGINT');
   }
 
   private onData(text: string): void {
