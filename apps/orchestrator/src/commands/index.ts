@@ -16,9 +16,11 @@ import { runCommand } from './run';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
 import { transferCommand } from './transfer';
+import { upCommand } from './up';
 
 /** Every `autocorp` subcommand. */
 export const COMMANDS: readonly Command[] = [
+  upCommand,
   runCommand,
   generateCommand,
   simulateCommand,
