@@ -99,6 +99,33 @@ describe(`knowledge base and tools (generator scale ${SCALE}, seed ${SEED})`, ()
     expect(hit?.document.id).toBe(`part:${sku}`);
   });
 
+  it('reuses a tool result until the knowledge base sees a new commit of a table the call reads', async () => {
+    const tools = createAssistantTools({ executor, kb, retriever });
+    const runSql = tools.find((t) => t.name === 'run_sql');
+    if (!runSql) throw new Error('no tool run_sql');
+    const { rows } = await pass.pool.query<{ sku: string }>('SELECT sku FROM auto_parts ORDER BY sku DESC LIMIT 1');
+    const sku = String(rows[0]?.sku);
+    const input = { sql: `SELECT description FROM auto_parts WHERE sku = '${sku}'` };
+    const described = async () => (await runSql.run(input, ctx())).table?.rows[0]?.[0];
+    const before = await described();
+    const commitBefore = kb.commits().get('auto_parts');
+    await pass.pool.query(
+      "UPDATE auto_parts SET description = description || ' (reused-result check)', updated_at = updated_at + interval '1 day' WHERE sku = $1",
+      [sku],
+    );
+    await pass.cdcEtlCrawl();
+    const current = String((await executor.execute(input.sql)).rows[0]?.['description']);
+    expect(current).toBe(`${String(before)} (reused-result check)`);
+    // The knowledge base has not refreshed: the call is the same one, over the commit it last saw.
+    expect(kb.commits().get('auto_parts')).toBe(commitBefore);
+    expect(await described()).toBe(before);
+    await kb.refresh();
+    expect(kb.commits().get('auto_parts')).not.toBe(commitBefore);
+    const after = await runSql.run(input, ctx());
+    expect(after.table?.rows[0]?.[0]).toBe(current);
+    expect(after.citations).toEqual([{ kind: 'table', table: 'auto_parts', commit: kb.commits().get('auto_parts') }]);
+  });
+
   it('runs read-only SQL only, with a row cap, and never returns contact details', async () => {
     const sql = tool('run_sql');
     await expect(sql.run({ sql: 'DROP TABLE customers' }, ctx())).rejects.toSatisfy(

@@ -14,6 +14,7 @@ export type { RetrievalHit, RetrievalQuery, Retriever } from './retrieval/retrie
 export { LexicalRetriever } from './retrieval/lexical/lexical-retriever';
 export { DOMAIN_SYNONYMS } from './retrieval/lexical/domain-synonyms';
 export { createAssistantTools } from './tools/create-tools';
+export { DEFAULT_TOOL_RESULT_CACHE_ENTRIES, ToolResultCache } from './tools/tool-result-cache';
 export type { ToolDependencies } from './tools/tool-dependencies';
 export { DEFAULT_TOOL_LIMITS, withToolLimits } from './tools/tool-limits';
 export { SEARCH_KNOWLEDGE_BASE } from './tools/search-knowledge-base-tool';

@@ -5,9 +5,11 @@ import { searchKnowledgeBaseTool } from './search-knowledge-base-tool';
 import { serviceWithPartsTool } from './service-parts-tool';
 import { sqlTool } from './sql-tool';
 import type { ToolDependencies } from './tool-dependencies';
+import { ToolResultCache } from './tool-result-cache';
 
-/** The tools every provider answers with. */
-export function createAssistantTools(deps: ToolDependencies): AssistantTool[] {
+/** The tools every provider answers with; the query tools share one result cache (see ToolResultCache). */
+export function createAssistantTools(given: ToolDependencies): AssistantTool[] {
+  const deps = { ...given, resultCache: given.resultCache ?? new ToolResultCache(given.kb) };
   return [
     searchKnowledgeBaseTool(deps),
     serviceWithPartsTool(deps),

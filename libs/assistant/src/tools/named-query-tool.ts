@@ -10,7 +10,7 @@ import {
   runNamedQuery,
 } from '@autocorp/query';
 import { AssistantError } from '../assistant-error';
-import type { AssistantTool } from '../contract/tool';
+import type { AssistantTool, ToolResult } from '../contract/tool';
 import { documentId } from '../kb/knowledge-document';
 import { rowObjects, toResultTable } from './result-table';
 import { type ToolDependencies, tableCitation } from './tool-dependencies';
@@ -59,25 +59,30 @@ export function namedQueryTool(deps: ToolDependencies): AssistantTool {
         } catch (error) {
           throw new AssistantError('invalid-tool-input', (error as Error).message, { cause: error });
         }
-        const result = await runNamedQuery(deps.executor, definition, params as Record<string, string | number>, {
-          signal,
-        });
-        const capped = toResultTable(result, ctx.rowCap);
-        return {
-          content: {
-            query: name,
-            values: result.values,
-            period: result.period ?? null,
-            rows: rowObjects(capped.table),
-            truncated: capped.truncated,
-          },
-          table: capped.table,
-          citations: [
-            { kind: 'document', id: documentId.namedQuery(name), title: `Named query ${name}` },
-            ...definition.tables.map((t) => tableCitation(deps.kb, t)),
-          ],
-          sql: displaySql(buildNamedQuery(definition, result.values), deps.executor.dialect),
+        const found = definition;
+        const run = async (): Promise<ToolResult> => {
+          const result = await runNamedQuery(deps.executor, found, params as Record<string, string | number>, {
+            signal,
+          });
+          const capped = toResultTable(result, ctx.rowCap);
+          return {
+            content: {
+              query: name,
+              values: result.values,
+              period: result.period ?? null,
+              rows: rowObjects(capped.table),
+              truncated: capped.truncated,
+            },
+            table: capped.table,
+            citations: [
+              { kind: 'document', id: documentId.namedQuery(name), title: `Named query ${name}` },
+              ...found.tables.map((t) => tableCitation(deps.kb, t)),
+            ],
+            sql: displaySql(buildNamedQuery(found, result.values), deps.executor.dialect),
+          };
         };
+        const key = deps.resultCache?.keyOf(RUN_NAMED_QUERY, { name, params }, ctx.rowCap, found.tables);
+        return deps.resultCache ? deps.resultCache.getOrRun(key, run) : run();
       }),
   };
 }

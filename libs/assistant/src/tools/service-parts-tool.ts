@@ -1,6 +1,6 @@
 import { buildNamedQuery, runNamedQuery } from '@autocorp/query';
 import { AssistantError } from '../assistant-error';
-import type { AssistantTool } from '../contract/tool';
+import type { AssistantTool, ToolResult } from '../contract/tool';
 import { type KnowledgeDocument, documentId } from '../kb/knowledge-document';
 import { displaySql } from './named-query-tool';
 import { rowObjects, toResultTable } from './result-table';
@@ -9,6 +9,9 @@ import { inputObject, requiredString } from './tool-input';
 import { withToolLimits } from './tool-limits';
 
 export const GET_SERVICE_WITH_PARTS = 'get_service_with_parts';
+
+/** The tables a service with its parts is read from (and cited). */
+const SERVICE_TABLES = ['service', 'service_parts', 'auto_parts'] as const;
 
 /** The service a tool input names: its id, or the best-ranked service for the words given. */
 async function resolveService(
@@ -42,23 +45,34 @@ export function serviceWithPartsTool(deps: ToolDependencies): AssistantTool {
     run: (input, ctx) =>
       withToolLimits(GET_SERVICE_WITH_PARTS, ctx, async (signal) => {
         const wanted = requiredString(GET_SERVICE_WITH_PARTS, inputObject(GET_SERVICE_WITH_PARTS, input), 'service');
-        const service = await resolveService(deps, wanted, signal);
-        const serviceid = String(service.fields['serviceid']);
-        const result = await runNamedQuery(deps.executor, 'service_with_parts', { serviceid }, { signal });
-        const capped = toResultTable(result, ctx.rowCap);
-        const mappings = result.rows
-          .map((r) => deps.kb.get(documentId.servicePart(serviceid, String(r['sku']))))
-          .filter((d): d is KnowledgeDocument => d !== undefined);
-        return {
-          content: { service: service.fields, parts: rowObjects(capped.table), truncated: capped.truncated },
-          table: capped.table,
-          citations: [
-            documentCitation(service),
-            ...mappings.map(documentCitation),
-            ...['service', 'service_parts', 'auto_parts'].map((t) => tableCitation(deps.kb, t)),
-          ],
-          sql: displaySql(buildNamedQuery('service_with_parts', { serviceid }), deps.executor.dialect),
-        };
+        const key = deps.resultCache?.keyOf(GET_SERVICE_WITH_PARTS, wanted, ctx.rowCap, SERVICE_TABLES);
+        const run = () => serviceWithParts(deps, wanted, ctx.rowCap, signal);
+        return deps.resultCache ? deps.resultCache.getOrRun(key, run) : run();
       }),
+  };
+}
+
+async function serviceWithParts(
+  deps: ToolDependencies,
+  wanted: string,
+  rowCap: number,
+  signal: AbortSignal,
+): Promise<ToolResult> {
+  const service = await resolveService(deps, wanted, signal);
+  const serviceid = String(service.fields['serviceid']);
+  const result = await runNamedQuery(deps.executor, 'service_with_parts', { serviceid }, { signal });
+  const capped = toResultTable(result, rowCap);
+  const mappings = result.rows
+    .map((r) => deps.kb.get(documentId.servicePart(serviceid, String(r['sku']))))
+    .filter((d): d is KnowledgeDocument => d !== undefined);
+  return {
+    content: { service: service.fields, parts: rowObjects(capped.table), truncated: capped.truncated },
+    table: capped.table,
+    citations: [
+      documentCitation(service),
+      ...mappings.map(documentCitation),
+      ...SERVICE_TABLES.map((t) => tableCitation(deps.kb, t)),
+    ],
+    sql: displaySql(buildNamedQuery('service_with_parts', { serviceid }), deps.executor.dialect),
   };
 }

@@ -45,14 +45,20 @@ export function sqlTool(deps: ToolDependencies): AssistantTool {
     run: (input, ctx) =>
       withToolLimits(RUN_SQL, ctx, async (signal) => {
         const sql = requiredString(RUN_SQL, inputObject(RUN_SQL, input), 'sql');
-        const result = await deps.executor.execute(cappedSql(sql, ctx.rowCap), [], { signal });
-        const capped = toResultTable(result, ctx.rowCap);
-        return {
-          content: { rows: rowObjects(capped.table), truncated: capped.truncated },
-          table: capped.table,
-          citations: tablesNamed(sql).map((t) => tableCitation(deps.kb, t)),
-          sql: sql.trim(),
+        const statement = cappedSql(sql, ctx.rowCap);
+        const tables = tablesNamed(sql);
+        const key = deps.resultCache?.keyOf(RUN_SQL, sql.trim(), ctx.rowCap, tables);
+        const run = async () => {
+          const result = await deps.executor.execute(statement, [], { signal });
+          const capped = toResultTable(result, ctx.rowCap);
+          return {
+            content: { rows: rowObjects(capped.table), truncated: capped.truncated },
+            table: capped.table,
+            citations: tables.map((t) => tableCitation(deps.kb, t)),
+            sql: sql.trim(),
+          };
         };
+        return deps.resultCache ? deps.resultCache.getOrRun(key, run) : run();
       }),
   };
 }
