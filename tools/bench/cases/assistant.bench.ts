@@ -32,7 +32,8 @@ async function catalogFor(context: BenchContext): Promise<Catalog> {
   const home = process.env.AUTOCORP_BENCH_HOME?.trim();
   if (home) {
     context.log(`state: AUTOCORP_BENCH_HOME=${home} (its generator scale is what it was built with)`);
-    return new Catalog(new LocalCatalogBackend({ root: stateHomeAt(path.resolve(home)).catalog }));
+    const state = stateHomeAt(path.resolve(home));
+    return new Catalog(new LocalCatalogBackend({ root: state.catalog, lakeUri: pathToFileURL(state.lake).href }));
   }
   const dataset = await context.dataset();
   const store = openObjectStore(pathToFileURL(path.join(context.workDir, 'lake')).href);
