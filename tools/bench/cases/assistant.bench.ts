@@ -97,6 +97,7 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
     for (const t of slowest(report.turns, 5))
       context.log(`slow: ${t.latencyMs.toFixed(0)} ms ${t.caseId} "${t.question}" (${t.answer?.sql.length ?? 0} SQL)`);
     const latencies = report.turns.map((t) => t.latencyMs);
+    context.log(`questions over ${TARGET_P95_MS} ms: ${latencies.filter((ms) => ms > TARGET_P95_MS).length}`);
     metrics.push(measured(`questions (eval set)`, latencies.length, ''));
     metrics.push(measured('answer latency p50', percentile(latencies, 50), 'ms'));
     metrics.push(atMost('answer latency p95', percentile(latencies, 95), 'ms', TARGET_P95_MS));
