@@ -1,6 +1,9 @@
 import type { ToolResult } from '../contract/tool';
 import type { KnowledgeBase } from '../kb/knowledge-base';
 
+/** Where the cache reads the commit instants from: the knowledge base (its last refresh). */
+export type CommitSource = Pick<KnowledgeBase, 'commits'>;
+
 /** How many tool results one cache keeps (least recently used dropped first). */
 export const DEFAULT_TOOL_RESULT_CACHE_ENTRIES = 512;
 
@@ -16,7 +19,7 @@ export class ToolResultCache {
   private readonly entries = new Map<string, ToolResult>();
 
   constructor(
-    private readonly kb: KnowledgeBase,
+    private readonly kb: CommitSource,
     private readonly maxEntries = DEFAULT_TOOL_RESULT_CACHE_ENTRIES,
   ) {}
 
