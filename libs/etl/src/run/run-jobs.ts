@@ -1,11 +1,11 @@
 import { DEFAULT_CDC_SLOT, type ObjectStore } from '@autocorp/lake-storage';
-import { jobsInDependencyOrder } from '@autocorp/etl-jobs';
 import { type ProgressListener, startProgress } from '@autocorp/progress';
 import { EtlDuckDb, type EtlDuckDbOptions } from '../duckdb/etl-duckdb';
 import { EtlError } from '../etl-error';
 import { readCommittedPosition } from '../raw/cdc-position';
 import { listExcludedFiles } from '../state/file-exclusions';
 import { type RunReport, newRunId, writeRunRecord } from '../state/run-records';
+import { jobsInRunOrder } from './job-order';
 import { runJob } from './run-job';
 
 export interface RunJobsOptions {
@@ -34,6 +34,11 @@ export interface RunJobsOptions {
    * sources' changes affect. A job's first run is always a full build.
    */
   readonly full?: boolean;
+  /**
+   * Jobs to run before the others (with what they depend on), so that their tables commit first;
+   * default none (dependency order only). Names not among the selected jobs are ignored.
+   */
+  readonly firstJobs?: readonly string[];
 }
 
 /**
@@ -49,7 +54,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
   }
   let jobs;
   try {
-    jobs = jobsInDependencyOrder(options.jobs);
+    jobs = jobsInRunOrder(options.jobs, options.firstJobs);
   } catch (error) {
     throw new EtlError('unknown-job', (error as Error).message, { cause: error });
   }
