@@ -32,4 +32,13 @@ describe('jobsInRunOrder', () => {
     );
     expect(jobsInRunOrder(undefined).map((j) => j.name)).toEqual(jobsInDependencyOrder().map((j) => j.name));
   });
+
+  it('runs only the named jobs, in dependency order, when asked to leave out their dependencies', () => {
+    const analytics = ['service_parts_catalog', 'sales_order_fact', 'sales_order_line_items'];
+    const order = jobsInRunOrder(analytics, ['sales_order_fact'], false).map((j) => j.name as string);
+    expect(order[0]).toBe('sales_order_fact');
+    expect([...order].sort()).toEqual([...analytics].sort());
+    const full = jobsInRunOrder(analytics).map((j) => j.name as string);
+    for (const name of analytics) expect(full).toEqual(expect.arrayContaining([...dependencies(name)]));
+  });
 });

@@ -9,7 +9,7 @@ import type { ScheduledTask } from './work-scheduler';
 
 /** The micro-batch of the operational jobs (every job when asked for by start-up, a CSV drop or by hand). */
 export const ETL_TASK = 'etl';
-/** Every job, analytics included, after a micro-batch of the operational jobs committed. */
+/** The analytics jobs, after a micro-batch of the operational jobs committed. */
 export const ETL_ANALYTICS_TASK = 'etl-analytics';
 /** Whether a scheduler task is one of the ETL's. */
 export const isEtlTask = (task: string | undefined): boolean => task === ETL_TASK || task === ETL_ANALYTICS_TASK;
@@ -17,6 +17,7 @@ export const isEtlTask = (task: string | undefined): boolean => task === ETL_TAS
 /** Jobs the live platform runs first (with what they depend on): the tables whose freshness is watched. */
 export const LIVE_FIRST_JOBS: readonly string[] = ['sales_order', 'sales_order_fact'];
 const OPERATIONAL_JOBS = JOBS.filter((j) => j.layer === 'operational').map((j) => j.name);
+const ANALYTICS_JOBS = JOBS.filter((j) => j.layer === 'analytics').map((j) => j.name);
 
 export interface EtlTaskOptions {
   readonly store: ObjectStore;
@@ -34,7 +35,8 @@ let runCounter = 0;
  * The ETL micro-batches, as two scheduler tasks (one run at a time, the operational one listed first):
  * `etl` runs the operational jobs over the raw files committed since their bookmarks, so a change in
  * PostgreSQL reaches curated sales_order without waiting for the analytics; when it committed, it asks
- * for `etl-analytics`, which runs every job (the analytics and anything newer). Start-up, CSV and
+ * for `etl-analytics`, which runs the analytics jobs over what the operational ones committed (new
+ * raw files meanwhile are the next `etl` run's, which may go first once). Start-up, CSV and
  * manual runs run every job at once. Each Hudi commit is atomic, so a run stopped or killed half-way
  * leaves every table at a commit and the next run continues from the bookmarks. Failed jobs make the
  * run throw (the scheduler retries it); jobs blocked by a `fail` rule are reported and wait for new input.
@@ -52,9 +54,10 @@ export function etlTasks(options: EtlTaskOptions): [ScheduledTask, ScheduledTask
     },
     {
       name: ETL_ANALYTICS_TASK,
-      delayMs: 0,
+      // Also the wait before a retry: a failing analytics job must not spin.
+      delayMs: options.intervalMs,
       async run(triggers) {
-        await runEtl(options, triggers, undefined);
+        await runEtl(options, triggers, ANALYTICS_JOBS, true);
       },
     },
   ];
@@ -65,6 +68,7 @@ async function runEtl(
   options: EtlTaskOptions,
   triggers: readonly string[],
   jobs: readonly string[] | undefined,
+  withoutDependencies = false,
 ): Promise<boolean> {
   const trigger = etlTriggerOf(triggers);
   const startedAt = Date.now();
@@ -74,6 +78,7 @@ async function runEtl(
     onProgress: options.onProgress,
     firstJobs: LIVE_FIRST_JOBS,
     ...(jobs ? { jobs } : {}),
+    ...(withoutDependencies ? { withoutDependencies } : {}),
   });
   options.hub.publish(etlRunEvent(runId, trigger, startedAt, Date.now(), reports));
   const { failed, blocked } = unsuccessfulJobs(reports);

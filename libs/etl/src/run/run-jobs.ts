@@ -39,10 +39,15 @@ export interface RunJobsOptions {
    * default none (dependency order only). Names not among the selected jobs are ignored.
    */
   readonly firstJobs?: readonly string[];
+  /**
+   * Run only the jobs named in `jobs`, not what they depend on (their sources are read as last
+   * committed); default false.
+   */
+  readonly withoutDependencies?: boolean;
 }
 
 /**
- * Runs jobs in dependency order and returns one report per job. A job whose dependency was blocked
+ * Runs jobs in dependency order (`firstJobs` ahead) and returns one report per job. A job whose dependency was blocked
  * or failed in this run is not run (reported `blocked`), so no table is built on a stale input.
  */
 export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
@@ -54,7 +59,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
   }
   let jobs;
   try {
-    jobs = jobsInRunOrder(options.jobs, options.firstJobs);
+    jobs = jobsInRunOrder(options.jobs, options.firstJobs, !options.withoutDependencies);
   } catch (error) {
     throw new EtlError('unknown-job', (error as Error).message, { cause: error });
   }
