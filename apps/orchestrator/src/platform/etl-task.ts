@@ -25,7 +25,7 @@ export interface EtlTaskOptions {
   readonly health: HealthBoard;
   readonly intervalMs: number;
   readonly onProgress: ProgressListener;
-  /** Asks for the analytics run (ETL_ANALYTICS_TASK) after operational jobs committed. */
+  /** Asks for the analytics run (ETL_ANALYTICS_TASK, due at once) after operational jobs committed. */
   readonly requestAnalytics: () => void;
 }
 

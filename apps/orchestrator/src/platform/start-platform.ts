@@ -103,7 +103,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
           health,
           intervalMs: config.intervals.etlDebounceMs,
           onProgress,
-          requestAnalytics: () => work.request(ETL_ANALYTICS_TASK, 'micro-batch'),
+          // Due at once (its delay spaces retries): it goes next, or after at most one more operational run.
+          requestAnalytics: () => void work.runNow(ETL_ANALYTICS_TASK, 'micro-batch'),
         }),
         crawlTask({ io, store, hub, health, onProgress }),
       ],
