@@ -6,7 +6,11 @@ import { jobsInRunOrder } from '../src/run/job-order';
 function dependencies(name: string): Set<string> {
   const found = new Set<string>();
   const visit = (n: string) => {
-    for (const dep of jobByName(n).dependsOn) if (!found.has(dep)) (visit(dep), found.add(dep));
+    for (const dep of jobByName(n).dependsOn) {
+      if (found.has(dep)) continue;
+      found.add(dep);
+      visit(dep);
+    }
   };
   visit(name);
   return found;
