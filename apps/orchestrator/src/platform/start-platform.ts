@@ -12,7 +12,7 @@ import { transferStep } from '../pipeline/steps/transfer-step';
 import { CdcStream } from './cdc-stream';
 import { CRAWL_TASK, crawlTask } from './crawl-task';
 import { TRANSFER_TASK, csvTransferTask } from './csv-transfer-task';
-import { ETL_TASK, etlTask } from './etl-task';
+import { ETL_ANALYTICS_TASK, ETL_TASK, etlTasks, isEtlTask } from './etl-task';
 import { PlatformEventHub } from '../api/platform-event-hub';
 import { watchFolder } from './folder-watch';
 import { generateIfEmptyStep } from './generate-if-empty-step';
@@ -97,12 +97,20 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
             work.request(CRAWL_TASK, 'csv');
           },
         }),
-        etlTask({ store, hub, health, intervalMs: config.intervals.etlDebounceMs, onProgress }),
+        ...etlTasks({
+          store,
+          hub,
+          health,
+          intervalMs: config.intervals.etlDebounceMs,
+          onProgress,
+          // Due at once (its delay spaces retries): it goes next, or after at most one more operational run.
+          requestAnalytics: () => void work.runNow(ETL_ANALYTICS_TASK, 'micro-batch'),
+        }),
         crawlTask({ io, store, hub, health, onProgress }),
       ],
       (task, error) => {
         const reason = `${error instanceof Error ? error.message : String(error)} (retrying)`;
-        health.set(task === ETL_TASK ? 'etl' : task === CRAWL_TASK ? 'catalog' : 'csv-watch', 'degraded', reason);
+        health.set(isEtlTask(task) ? 'etl' : task === CRAWL_TASK ? 'catalog' : 'csv-watch', 'degraded', reason);
         log(`${task} failed: ${reason}`);
       },
     );
@@ -114,7 +122,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       slot: DEFAULT_CDC_SLOT,
       etlIntervalMs: config.intervals.etlDebounceMs,
       simulator: config.simulator.ordersPerSecond > 0 ? config.simulator : null,
-      etlRunning: () => work.running === ETL_TASK,
+      etlRunning: () => isEtlTask(work.running),
     });
     const stream = new CdcStream({
       connection: db.connectionConfig,

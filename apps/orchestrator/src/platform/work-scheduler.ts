@@ -30,10 +30,14 @@ interface Pending {
  * Runs the platform's background work one task at a time (never two runs at once, so an ETL run
  * never overlaps a transfer or a crawl). A request marks its task pending; the task runs once its
  * delay has passed, for every request made meanwhile. A run that throws is reported to `onError`
- * and runs again after the delay; nothing else stops. Tasks listed first run first when both are due.
+ * and runs again after the delay; nothing else stops. Tasks listed first run first when both are due,
+ * but a due task passed over once runs next, so a task due again after every run of its own (a busy
+ * micro-batch) cannot starve the tasks listed after it.
  */
 export class WorkScheduler {
   private readonly pending = new Map<string, Pending>();
+  /** Tasks that were due when another one was picked. */
+  private readonly passedOver = new Set<string>();
   private current: Promise<void> | undefined;
   private currentName: string | undefined;
   private timer: unknown;
@@ -77,6 +81,7 @@ export class WorkScheduler {
     for (const pending of this.pending.values())
       for (const waiter of pending.waiters) waiter(new Error('the platform stopped'));
     this.pending.clear();
+    this.passedOver.clear();
   }
 
   private task(name: string): ScheduledTask {
@@ -103,7 +108,8 @@ export class WorkScheduler {
     if (this.timer !== undefined) this.clock.clearTimer(this.timer);
     this.timer = undefined;
     const now = this.clock.now();
-    const next = this.tasks.find((t) => (this.pending.get(t.name)?.due ?? Infinity) <= now);
+    const due = this.tasks.filter((t) => (this.pending.get(t.name)?.due ?? Infinity) <= now);
+    const next = due.find((t) => this.passedOver.has(t.name)) ?? due[0];
     if (!next) {
       const earliest = Math.min(...[...this.pending.values()].map((p) => p.due));
       if (Number.isFinite(earliest)) this.timer = this.clock.setTimer(() => this.pump(), earliest - now);
@@ -111,6 +117,8 @@ export class WorkScheduler {
     }
     const work = this.pending.get(next.name) as Pending;
     this.pending.delete(next.name);
+    this.passedOver.delete(next.name);
+    for (const other of due) if (other !== next) this.passedOver.add(other.name);
     this.currentName = next.name;
     this.current = this.execute(next, work).finally(() => {
       this.current = undefined;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { resolvePlatformConfig, resolveStateHome } from '@autocorp/config';
+import { JOBS, jobsInDependencyOrder } from '@autocorp/etl-jobs';
 import { PlatformEventSchema, PlatformStatusSchema } from '@autocorp/platform-client';
 import { type SourceDb, findFreePort, openSourceDb } from '@autocorp/source-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +120,33 @@ describe('the live platform (in process)', () => {
     // What the runtime emits and reports is exactly the contract's shapes.
     expect(() => PlatformStatusSchema.parse(platform.runtime.status())).not.toThrow();
     for (const event of events.events) expect(PlatformEventSchema.safeParse(event).error).toBeUndefined();
+  }, 300_000);
+
+  it('a new order reaches sales_order in a run of the operational jobs (sales_order early), then sales_order_fact in a run of the analytics jobs', async () => {
+    const { rows } = await source.pool.query<{ id: string; customer: number }>(
+      `SELECT max(order_id) + 10 AS id, min(customer_id) AS customer FROM sales_order`,
+    );
+    const row = rows[0];
+    if (!row) throw new Error('no orders');
+    const inOrders = events.next(committed('sales_order', 'inserted'));
+    await source.pool.query(
+      `INSERT INTO sales_order (order_id, customer_id, order_date, invoice_number, payment_method, subtotal, tax, total_amount, order_type, status)
+       VALUES ($1::bigint, $2, clock_timestamp(), $3, 'Cash', 10, 1, 11, 'Parts', 'Pending')`,
+      [row.id, row.customer, `FRESH-${row.id}`],
+    );
+    const operational = await inOrders;
+    // The analytics run comes after this operational one (an earlier order's may not have run yet: it takes this one too).
+    const inFact = events.next(committed('sales_order_fact', 'inserted'));
+    const analyticsJobs = JOBS.filter((j) => j.layer === 'analytics').map((j) => j.name as string);
+    const operationalJobs = JOBS.filter((j) => j.layer === 'operational').map((j) => j.name as string);
+    expect(operational.jobs.map((j) => j.job).sort()).toEqual([...operationalJobs].sort());
+    // Only what sales_order depends on runs before it.
+    const upstream = jobsInDependencyOrder(['sales_order']).length - 1;
+    expect(operational.jobs.findIndex((j) => j.job === 'sales_order')).toBe(upstream);
+    const analytics = await inFact;
+    expect(analytics.at).toBeGreaterThan(operational.at);
+    expect(analytics.jobs.map((j) => j.job).sort()).toEqual([...analyticsJobs].sort());
+    expect(analytics.jobs[0]?.job).toBe('sales_order_fact');
   }, 300_000);
 
   it('a CSV export dropped into the watched folder is transferred and processed without a restart', async () => {

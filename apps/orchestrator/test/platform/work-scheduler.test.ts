@@ -83,6 +83,29 @@ describe('WorkScheduler', () => {
     expect(clock.pendingTimers).toBe(0);
   });
 
+  it('a due task passed over once runs next, even when the task listed first is due again', async () => {
+    const { clock, scheduler, task } = setup({ etl: 100, 'etl-analytics': 0 });
+    scheduler.request('etl', 'micro-batch');
+    clock.advance(100);
+    // While the operational run runs, its follow-up and the next micro-batch are asked for.
+    scheduler.request('etl-analytics', 'micro-batch');
+    scheduler.request('etl', 'micro-batch');
+    clock.advance(100);
+    await task('etl').finish();
+    // Both are due: the task listed first goes first; etl-analytics is passed over.
+    expect(scheduler.running).toBe('etl');
+    scheduler.request('etl', 'micro-batch');
+    clock.advance(100);
+    await task('etl').finish();
+    // etl is due again, but etl-analytics was passed over once: it goes now.
+    expect(scheduler.running).toBe('etl-analytics');
+    await task('etl-analytics').finish();
+    expect(scheduler.running).toBe('etl');
+    await task('etl').finish();
+    expect(task('etl').runs).toHaveLength(3);
+    expect(task('etl-analytics').runs).toEqual([['micro-batch']]);
+  });
+
   it('reports a failed run and runs it again after the delay; the scheduler keeps going', async () => {
     const { clock, scheduler, task, errors } = setup({ etl: 50 });
     scheduler.request('etl', 'micro-batch');

@@ -29,10 +29,16 @@ export const DEFAULT_GENERATOR_SEED = 42;
 /** Where the platform API listens by default (loopback only). */
 export const DEFAULT_API_HOST = '127.0.0.1';
 export const DEFAULT_API_PORT = 8740;
-/** How long the ETL scheduler waits after newly committed raw files before a micro-batch. */
-export const DEFAULT_ETL_INTERVAL_MS = 1000;
-/** CDC cuts a batch of files after this long (see @autocorp/cdc cutIntervalMs). */
-export const DEFAULT_CDC_CUT_MS = 1000;
+/**
+ * How long the ETL scheduler waits after newly committed raw files before a micro-batch. Short: a
+ * micro-batch takes longer than this under load, and changes arriving during it join the next one.
+ */
+export const DEFAULT_ETL_INTERVAL_MS = 250;
+/**
+ * CDC cuts a batch of files after this long (see @autocorp/cdc cutIntervalMs): a change waits up to
+ * this long for its file under a steady stream (half of it once the stream goes quiet).
+ */
+export const DEFAULT_CDC_CUT_MS = 500;
 
 export const CONFIG_KEYS = [
   {

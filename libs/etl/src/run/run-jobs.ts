@@ -1,11 +1,11 @@
 import { DEFAULT_CDC_SLOT, type ObjectStore } from '@autocorp/lake-storage';
-import { jobsInDependencyOrder } from '@autocorp/etl-jobs';
 import { type ProgressListener, startProgress } from '@autocorp/progress';
 import { EtlDuckDb, type EtlDuckDbOptions } from '../duckdb/etl-duckdb';
 import { EtlError } from '../etl-error';
 import { readCommittedPosition } from '../raw/cdc-position';
 import { listExcludedFiles } from '../state/file-exclusions';
 import { type RunReport, newRunId, writeRunRecord } from '../state/run-records';
+import { jobsInRunOrder } from './job-order';
 import { runJob } from './run-job';
 
 export interface RunJobsOptions {
@@ -34,10 +34,20 @@ export interface RunJobsOptions {
    * sources' changes affect. A job's first run is always a full build.
    */
   readonly full?: boolean;
+  /**
+   * Jobs to run before the others (with what they depend on), so that their tables commit first;
+   * default none (dependency order only). Names not among the selected jobs are ignored.
+   */
+  readonly firstJobs?: readonly string[];
+  /**
+   * Run only the jobs named in `jobs`, not what they depend on (their sources are read as last
+   * committed); default false.
+   */
+  readonly withoutDependencies?: boolean;
 }
 
 /**
- * Runs jobs in dependency order and returns one report per job. A job whose dependency was blocked
+ * Runs jobs in dependency order (`firstJobs` ahead) and returns one report per job. A job whose dependency was blocked
  * or failed in this run is not run (reported `blocked`), so no table is built on a stale input.
  */
 export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
@@ -49,7 +59,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
   }
   let jobs;
   try {
-    jobs = jobsInDependencyOrder(options.jobs);
+    jobs = jobsInRunOrder(options.jobs, options.firstJobs, !options.withoutDependencies);
   } catch (error) {
     throw new EtlError('unknown-job', (error as Error).message, { cause: error });
   }
