@@ -1,4 +1,11 @@
-export type ConfigErrorKind = 'invalid-profile' | 'invalid-home' | 'invalid-env';
+export type ConfigErrorKind =
+  | 'invalid-profile'
+  | 'invalid-home'
+  | 'invalid-env'
+  | 'config-file-unreadable'
+  | 'config-file-invalid'
+  | 'unknown-config-key'
+  | 'invalid-config-value';
 
 /** The one error type of @autocorp/config. */
 export class ConfigError extends Error {
@@ -6,7 +13,8 @@ export class ConfigError extends Error {
   constructor(
     readonly kind: ConfigErrorKind,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }

@@ -15,9 +15,11 @@ import { tablesCommand } from './query/tables';
 import { runCommand } from './run';
 import { serveCommand } from './serve';
 import { transferCommand } from './transfer';
+import { upCommand } from './up';
 
 /** Every `autocorp` subcommand. */
 export const COMMANDS: readonly Command[] = [
+  upCommand,
   runCommand,
   generateCommand,
   dbMigrateCommand,
