@@ -33,6 +33,7 @@ export const SCOPE_DEPENDENCIES = {
   e2e: ['ingestion', 'etl', 'query', 'shared'],
   infra: ['etl', 'query', 'shared'],
   tools: ['ingestion', 'etl', 'query', 'shared', 'infra'],
+  web: ['shared'],
 };
 
 /**
@@ -72,7 +73,7 @@ function boundaries(extra) {
 }
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/cdk.out/**', '**/.autocorp/**', '**/*.mjs', '**/*.js'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.next/**', 'apps/ops-dashboard/out/**', '**/cdk.out/**', '**/.autocorp/**', '**/*.mjs', '**/*.js'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
