@@ -61,4 +61,24 @@ describe('the built autocorp CLI', () => {
       expect.arrayContaining(['@duckdb/node-api', 'pg']),
     );
   });
+
+  it('loads the HTTP server only when the API is served: no command module imports it, the server serve loads does', () => {
+    const modules = fs
+      .readdirSync(path.join(DIST, 'commands'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.js'));
+    expect(modules).toContain('serve.js');
+    for (const module of ['../main.js', ...modules]) {
+      const packages = staticPackageImports(path.join(DIST, 'commands', module));
+      expect(
+        [...packages].filter((p) => p === 'hono' || p.startsWith('@hono/')),
+        module,
+      ).toEqual([]);
+    }
+    const serveLake = fs.readdirSync(path.join(DIST, 'chunks')).find((f) => /^serve-lake-.*\.js$/.test(f));
+    expect(serveLake).toBeDefined();
+    expect([...staticPackageImports(path.join(DIST, 'chunks', serveLake as string))]).toEqual(
+      expect.arrayContaining(['hono', '@hono/node-server']),
+    );
+  });
 });

@@ -23,3 +23,14 @@ export type { Catalog, Part, Service, ServicePart } from './catalog/catalog';
 export { COPY_COLUMNS } from './postgres/copy-columns';
 export { TAX_RATE_BASIS_POINTS } from './format/money';
 export { fnv1aHex } from './format/checksum';
+// The building blocks a live order simulator reuses (so its orders follow the generator's rules).
+export { OrderDraft, OrderDrafter, MAX_PART_LINES, MAX_SERVICE_LINES, orderTypeOf } from './orders/order-draft';
+export { ExactLineAllocator } from './orders/line-allocation';
+export { ORDER_NOTES, STATUS_WEIGHTS } from './orders/order-vocabulary';
+export { customerPicker } from './customers/customer-source';
+export { US_STATES, type UsState } from './customers/us-states';
+export { CITY_NAMES, STREET_NAMES, STREET_SUFFIXES } from './customers/names';
+export { Random } from './random/random';
+export { WeightedPicker } from './random/weighted-picker';
+export { formatCents, taxCents } from './format/money';
+export { PG_INVOICE_BASE, invoiceNumber } from './context';

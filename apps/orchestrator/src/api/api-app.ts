@@ -1,7 +1,9 @@
 import { ROUTES, type RouteDefinition } from '@autocorp/platform-client';
 import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
 import { ApiError } from './api-error';
 import { type RouteHandlers, isCsvAnswer } from './route-handler';
+import { localOrigin } from './local-origins';
 import { validatePart } from './validate-request';
 
 /** `/api/tables/{database}/{table}` -> `/api/tables/:database/:table` (Hono's syntax). */
@@ -43,6 +45,13 @@ export interface ApiAppOptions {
 /** The Hono app of the platform API: every route of the contract, its input validated by the route's schemas. */
 export function buildApiApp(options: ApiAppOptions): Hono {
   const app = new Hono();
+  app.use(
+    cors({
+      origin: (origin) => localOrigin(origin),
+      allowMethods: ['GET', 'POST'],
+      exposeHeaders: ['content-disposition'],
+    }),
+  );
   const handlers = options.handlers as unknown as Record<string, (input: unknown) => Promise<unknown>>;
   for (const [name, route] of Object.entries(ROUTES) as [string, RouteDefinition][]) {
     const path = honoPath(route.path);

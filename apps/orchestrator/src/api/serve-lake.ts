@@ -1,7 +1,7 @@
 import { resolveProfile } from '@autocorp/config';
 import type { CommandIo } from '../cli/command';
 import { openLake } from '../commands/lake';
-import { catalogDatabases, openCatalog } from '../commands/query/query-backends';
+import { lakeRuntimeParts } from './lake-runtime-parts';
 import { type ApiServer, startApiServer } from './start-api-server';
 import { StaticRuntime } from './static-runtime';
 
@@ -20,11 +20,9 @@ export interface ServeLakeOptions {
 export async function serveLake(io: CommandIo, options: ServeLakeOptions): Promise<ApiServer> {
   const databaseUrl = io.env.DATABASE_URL?.trim();
   const runtime = new StaticRuntime({
+    ...lakeRuntimeParts(io, options.slot),
     store: openLake(io, options.lake),
-    catalog: openCatalog(io),
-    databases: catalogDatabases(io.env),
     sourceConnection: databaseUrl ? { connectionString: databaseUrl } : null,
-    slotName: options.slot,
     profile: resolveProfile(io.env),
   });
   return startApiServer({

@@ -14,6 +14,7 @@ import { queryCommand } from './query/query';
 import { tablesCommand } from './query/tables';
 import { runCommand } from './run';
 import { serveCommand } from './serve';
+import { simulateCommand } from './simulate';
 import { transferCommand } from './transfer';
 import { upCommand } from './up';
 
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   upCommand,
   runCommand,
   generateCommand,
+  simulateCommand,
   dbMigrateCommand,
   dbStatusCommand,
   cdcStartCommand,

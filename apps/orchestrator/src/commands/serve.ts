@@ -1,4 +1,5 @@
 import { DEFAULT_CDC_SLOT } from '@autocorp/lake-storage';
+import { CliError } from '../cli/cli-error';
 import type { Command } from '../cli/command';
 import { numberOption } from '../cli/option-values';
 import { CDC_COMMON_OPTIONS } from './cdc/cdc-options';
@@ -43,6 +44,7 @@ export const serveCommand: Command = {
   },
   async run(values, _positionals, io) {
     const port = numberOption(values.port, 'port', { integer: true, min: 0 });
+    if (port > 65_535) throw new CliError('usage', `--port must be at most 65535, got ${port}.`);
     // Loaded here: the HTTP server's packages load only for this command.
     const { serveLake } = await import('../api/serve-lake');
     const server = await serveLake(io, {

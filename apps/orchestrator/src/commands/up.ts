@@ -1,6 +1,7 @@
 import { type ConfigKey, type PlatformConfig, resolvePlatformConfig, resolveStateHome } from '@autocorp/config';
 import type { Command, CommandIo, ParsedValues } from '../cli/command';
 import { CliError } from '../cli/cli-error';
+import { startApiServer } from '../api/start-api-server';
 import { consoleReporter } from '../platform/console-reporter';
 import { startPlatform } from '../platform/start-platform';
 import { listenForStop } from '../platform/stop-signals';
@@ -37,12 +38,6 @@ export const upCommand: Command = {
         throw new CliError('usage', '--once runs one pass and exits; it cannot --simulate. Drop one of them.');
       return runCommand.run({ scale: String(config.scale), seed: String(config.seed) }, [], io);
     }
-    if (config.simulator.ordersPerSecond > 0) {
-      throw new CliError(
-        'usage',
-        `${describeSource(config, 'simulator.ordersPerSecond')} asks for the order simulator (${config.simulator.ordersPerSecond} orders/s), which this build does not include yet. Unset it (or use --simulate 0) to run without it.`,
-      );
-    }
     return runUp(config, io);
   },
 };
@@ -54,19 +49,6 @@ function flagsOf(values: ParsedValues): Partial<Record<ConfigKey, { flag: string
     if (typeof value === 'string') flags[key] = { flag, value };
   }
   return flags;
-}
-
-function describeSource(config: PlatformConfig, key: ConfigKey): string {
-  switch (config.sources[key]) {
-    case 'flag':
-      return 'The command line';
-    case 'env':
-      return 'The environment';
-    case 'file':
-      return `The config file ${config.file ?? ''}`;
-    default:
-      return 'The default configuration';
-  }
 }
 
 async function runUp(config: PlatformConfig, io: CommandIo): Promise<number> {
@@ -89,12 +71,32 @@ async function runUp(config: PlatformConfig, io: CommandIo): Promise<number> {
       await platform.stop();
       return 0;
     }
+    let api;
+    try {
+      api = await startApiServer({
+        runtime: platform.runtime,
+        host: config.api.host,
+        port: config.api.port,
+        onError: (error) => log(`api: ${error.message}`),
+      });
+    } catch (error) {
+      await platform.stop();
+      throw new CliError(
+        'usage',
+        `the platform API could not listen on ${config.api.host}:${config.api.port} (${(error as Error).message}). Set api.port in autocorp.config.json or AUTOCORP_API_PORT (or --port) to a free port, 0 for any.`,
+        { cause: error },
+      );
+    }
+    log(
+      `platform API on ${api.url} (status ${api.url}/api/status, live events ${api.url}/api/events, OpenAPI ${api.url}/openapi.json)`,
+    );
     log(`watching ${platform.watchedFolder} for CSV exports`);
     log('platform running; Ctrl-C stops it');
     reporter.startLiveLine();
     const signal = await signals.requested;
     reporter.stop();
     log(`${signal}: stopping (the current micro-batch finishes, CDC stores its position; Ctrl-C again forces)`);
+    await api.close();
     await platform.stop();
     log('stopped; the next start resumes from here');
     return 0;

@@ -3,7 +3,7 @@ import { DEFAULT_CDC_SLOT, type ObjectStore } from '@autocorp/lake-storage';
 import type { ProgressListener } from '@autocorp/progress';
 import type pg from 'pg';
 import { cdcSchemaDigest, readCdcTableStates } from './cdc-state-reader';
-import type { EventHub } from './event-hub';
+import type { PlatformEventHub } from '../api/platform-event-hub';
 import type { HealthBoard } from './health-board';
 import { type LagProbe, openLagProbe } from './lag-probe';
 import type { PlatformStatusTracker } from './platform-status-tracker';
@@ -12,7 +12,7 @@ export interface CdcStreamOptions {
   readonly connection: pg.ClientConfig;
   readonly store: ObjectStore;
   readonly cutIntervalMs: number;
-  readonly hub: EventHub;
+  readonly hub: PlatformEventHub;
   readonly health: HealthBoard;
   readonly status: PlatformStatusTracker;
   readonly onProgress: ProgressListener;
@@ -75,7 +75,7 @@ export class CdcStream {
       onBatch: (batch) => this.onBatch(batch),
       onStatusSent: (sent) => {
         void this.probe?.measure(sent.ackLsn).then((lag) =>
-          this.options.hub.emit({
+          this.options.hub.publish({
             type: 'cdc-status',
             at: Date.now(),
             receivedLsn: formatLsn(sent.receivedLsn),
@@ -113,7 +113,7 @@ export class CdcStream {
     const perTable = new Map<string, number>();
     for (const file of batch.files) perTable.set(file.table, (perTable.get(file.table) ?? 0) + file.rows);
     const newest = Math.max(...batch.files.map((f) => f.lastCommitTime.getTime()));
-    this.options.hub.emit({
+    this.options.hub.publish({
       type: 'cdc-batch',
       at: Date.now(),
       rows: batch.rows,

@@ -3,7 +3,7 @@ import type { ObjectStore } from '@autocorp/lake-storage';
 import type { ProgressListener } from '@autocorp/progress';
 import type { CommandIo } from '../cli/command';
 import { catalogDatabases, openCatalog } from '../commands/query/query-backends';
-import type { EventHub } from './event-hub';
+import type { PlatformEventHub } from '../api/platform-event-hub';
 import type { HealthBoard } from './health-board';
 import type { ScheduledTask } from './work-scheduler';
 
@@ -13,7 +13,7 @@ export const CRAWL_TASK = 'crawl';
 export function crawlTask(options: {
   readonly io: CommandIo;
   readonly store: ObjectStore;
-  readonly hub: EventHub;
+  readonly hub: PlatformEventHub;
   readonly health: HealthBoard;
   readonly onProgress: ProgressListener;
 }): ScheduledTask {
@@ -29,7 +29,7 @@ export function crawlTask(options: {
       });
       const tables = reports.flatMap((r) => r.tables.map((t) => ({ ...t, database: r.database })));
       const rejected = reports.reduce((n, r) => n + r.rejected.length, 0);
-      options.hub.emit({
+      options.hub.publish({
         type: 'crawl',
         at: Date.now(),
         tables: tables.length,

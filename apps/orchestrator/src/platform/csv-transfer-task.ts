@@ -2,7 +2,7 @@ import { transferCsvFiles } from '@autocorp/csv-transfer';
 import type { ObjectStore } from '@autocorp/lake-storage';
 import type { ProgressListener } from '@autocorp/progress';
 import { csvExportHeaders } from '../pipeline/export-headers';
-import type { EventHub } from './event-hub';
+import type { PlatformEventHub } from '../api/platform-event-hub';
 import type { HealthBoard } from './health-board';
 import type { ScheduledTask } from './work-scheduler';
 
@@ -11,7 +11,7 @@ export const TRANSFER_TASK = 'csv-transfer';
 export interface CsvTransferTaskOptions {
   readonly folder: string;
   readonly store: ObjectStore;
-  readonly hub: EventHub;
+  readonly hub: PlatformEventHub;
   readonly health: HealthBoard;
   /** How long a drop settles before it is transferred (files still being written). */
   readonly delayMs: number;
@@ -39,7 +39,7 @@ export function csvTransferTask(options: CsvTransferTaskOptions): ScheduledTask 
       const rejected = report.records
         .filter((r) => r.status === 'rejected' || r.status === 'failed')
         .map((r) => ({ file: r.file, reason: r.error?.message ?? r.reason ?? r.status }));
-      options.hub.emit({
+      options.hub.publish({
         type: 'csv-transfer',
         at: Date.now(),
         files: report.totals.copied,

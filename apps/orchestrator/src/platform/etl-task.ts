@@ -2,7 +2,7 @@ import { runJobs } from '@autocorp/etl';
 import type { ObjectStore } from '@autocorp/lake-storage';
 import type { ProgressListener } from '@autocorp/progress';
 import { etlRunEvent, etlTriggerOf, unsuccessfulJobs } from './etl-run-event';
-import type { EventHub } from './event-hub';
+import type { PlatformEventHub } from '../api/platform-event-hub';
 import type { HealthBoard } from './health-board';
 import type { ScheduledTask } from './work-scheduler';
 
@@ -10,7 +10,7 @@ export const ETL_TASK = 'etl';
 
 export interface EtlTaskOptions {
   readonly store: ObjectStore;
-  readonly hub: EventHub;
+  readonly hub: PlatformEventHub;
   readonly health: HealthBoard;
   readonly intervalMs: number;
   readonly onProgress: ProgressListener;
@@ -33,7 +33,7 @@ export function etlTask(options: EtlTaskOptions): ScheduledTask {
       const startedAt = Date.now();
       const runId = `${new Date(startedAt).toISOString().replace(/[-:.]/g, '')}-${++runCounter}`;
       const reports = await runJobs({ store: options.store, onProgress: options.onProgress });
-      options.hub.emit(etlRunEvent(runId, trigger, startedAt, Date.now(), reports));
+      options.hub.publish(etlRunEvent(runId, trigger, startedAt, Date.now(), reports));
       const { failed, blocked } = unsuccessfulJobs(reports);
       if (failed.length > 0) {
         throw new Error(`ETL job(s) failed: ${failed.map((r) => `${r.job}: ${r.error ?? 'failed'}`).join('; ')}`);

@@ -1,4 +1,4 @@
-import type { EventHub } from './event-hub';
+import type { PlatformEventHub } from '../api/platform-event-hub';
 import type { ComponentName, Health } from './platform-events';
 
 export interface ComponentHealth {
@@ -13,14 +13,14 @@ export interface ComponentHealth {
 export class HealthBoard {
   private readonly components = new Map<ComponentName, ComponentHealth>();
 
-  constructor(private readonly hub: EventHub) {}
+  constructor(private readonly hub: PlatformEventHub) {}
 
   set(name: ComponentName, health: Health, reason: string | null): void {
     const before = this.components.get(name);
     if (before && before.health === health && before.reason === reason) return;
     const at = Date.now();
     this.components.set(name, { name, health, reason, since: before?.health === health ? before.since : at });
-    this.hub.emit({ type: 'component', at, component: name, health, reason });
+    this.hub.publish({ type: 'component', at, component: name, health, reason });
   }
 
   get(name: ComponentName): ComponentHealth | undefined {

@@ -1,9 +1,9 @@
-import type { EventHub } from './event-hub';
+import type { PlatformEventHub } from '../api/platform-event-hub';
 import type { HealthBoard } from './health-board';
 import type { EtlRunEvent, PlatformStatus } from './platform-events';
 
 export interface StatusTrackerOptions {
-  readonly hub: EventHub;
+  readonly hub: PlatformEventHub;
   readonly health: HealthBoard;
   readonly profile: string;
   readonly slot: string;
@@ -24,7 +24,8 @@ export class PlatformStatusTracker {
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: StatusTrackerOptions) {
-    this.cdc = { slot: options.slot, receivedLsn: null, ackLsn: null, lagBytes: null, lagSeconds: null, tables: [] };
+    // '0/0' until the first standby status update (sent as soon as CDC streams).
+    this.cdc = { slot: options.slot, receivedLsn: '0/0', ackLsn: '0/0', lagBytes: null, lagSeconds: null, tables: [] };
     this.unsubscribe = options.hub.subscribe((event) => {
       if (event.type === 'cdc-status') {
         this.cdc = {

@@ -3,6 +3,8 @@ import type { PlatformConfig, StateHome } from '@autocorp/config';
 import type { ProgressEvent, ProgressListener } from '@autocorp/progress';
 import type { CommandIo } from '../cli/command';
 import { commandProgress } from '../cli/progress-drawing';
+import { catalogDatabases, openCatalog } from '../commands/query/query-backends';
+import { DEFAULT_CDC_SLOT } from '@autocorp/lake-storage';
 import { lakeOf } from '../pipeline/lake';
 import type { PipelineContext } from '../pipeline/pipeline-step';
 import { sourceDatabaseStep } from '../pipeline/steps/source-database-step';
@@ -11,13 +13,14 @@ import { CdcStream } from './cdc-stream';
 import { CRAWL_TASK, crawlTask } from './crawl-task';
 import { TRANSFER_TASK, csvTransferTask } from './csv-transfer-task';
 import { ETL_TASK, etlTask } from './etl-task';
-import { EventHub } from './event-hub';
+import { PlatformEventHub } from '../api/platform-event-hub';
 import { watchFolder } from './folder-watch';
 import { generateIfEmptyStep } from './generate-if-empty-step';
 import { HealthBoard } from './health-board';
 import { PlatformStatusTracker } from './platform-status-tracker';
+import { SimulatorRunner } from './simulator-runner';
 import type { PlatformEvent } from './platform-events';
-import type { PlatformRuntime } from './platform-runtime-types';
+import type { PlatformRuntime } from '../api/platform-runtime';
 import { closeOpened, runStartupSteps } from './startup-steps';
 import { WorkScheduler } from './work-scheduler';
 
@@ -58,18 +61,19 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       ? options.io
       : { ...options.io, env: { ...options.io.env, LAKE_URI: config.paths.lake } };
   const context: PipelineContext = { io, home, scale: config.scale, seed: config.seed, closers: [] };
-  const hub = new EventHub((error) => log(`warning: an event listener failed: ${(error as Error).message}`));
+  const hub = new PlatformEventHub((error) => log(`warning: an event listener failed: ${(error as Error).message}`));
   if (options.onEvent) hub.subscribe(options.onEvent);
   const health = new HealthBoard(hub);
   // Progress bars are drawn only while starting; afterwards the status line owns the terminal.
   let draw: ProgressListener | undefined = commandProgress(io);
   const onProgress: ProgressListener = (progress: ProgressEvent) => {
     draw?.(progress);
-    hub.emit({ type: 'progress', at: progress.at, progress });
+    hub.publish({ type: 'progress', at: progress.at, progress });
   };
   let scheduler: WorkScheduler | undefined;
   let cdc: CdcStream | undefined;
   let unwatch: (() => void) | undefined;
+  let simulator: SimulatorRunner | undefined;
   try {
     await runStartupSteps([sourceDatabaseStep, generateIfEmptyStep, transferStep], context, log);
     const db = context.sourceDb;
@@ -107,7 +111,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       hub,
       health,
       profile: config.profile,
-      slot: 'autocorp_cdc',
+      slot: DEFAULT_CDC_SLOT,
       etlIntervalMs: config.intervals.etlDebounceMs,
       simulator: config.simulator.ordersPerSecond > 0 ? config.simulator : null,
       etlRunning: () => work.running === ETL_TASK,
@@ -137,9 +141,17 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     );
     if (!health.get('csv-watch')) health.set('csv-watch', 'ok', null);
     draw = undefined;
+    if (config.simulator.ordersPerSecond > 0) {
+      simulator = new SimulatorRunner(db.connectionConfig, config.simulator, hub, health);
+      await simulator.start();
+      log(`simulator: ${config.simulator.ordersPerSecond} order(s)/s, seed ${config.simulator.seed}`);
+    }
 
     const runtime: PlatformRuntime = {
       store,
+      catalog: openCatalog(io),
+      databases: catalogDatabases(io.env),
+      slotName: stream.slot,
       sourceConnection: db.connectionConfig,
       status: () => tracker.status(),
       subscribe: (listener) => hub.subscribe(listener),
@@ -151,6 +163,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       stop() {
         stopping ??= (async () => {
           unwatch?.();
+          await simulator?.stop();
           await Promise.all([work.stop(), stream.stop()]);
           health.set('etl', 'stopped', null);
           tracker.close();
@@ -162,6 +175,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     };
   } catch (error) {
     unwatch?.();
+    await simulator?.stop().catch(() => undefined);
     await scheduler?.stop();
     await cdc?.stop();
     await closeOpened(context, log);

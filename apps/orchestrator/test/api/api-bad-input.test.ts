@@ -1,5 +1,5 @@
 import type { JsonSchema, OpenApiParameter } from '@autocorp/platform-client';
-import { ROUTES } from '@autocorp/platform-client';
+import { PlatformClientError, ROUTES, createPlatformClient } from '@autocorp/platform-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiUnderTest, emptyLake, startApiUnderTest } from '../support/api-server';
 
@@ -125,6 +125,12 @@ describe('the platform API refuses bad input with a 400 naming the field (every 
       error: { field: string };
     };
     expect(until.error.field).toBe('query.until');
+    const preview = (await api.call(
+      'preview',
+      '/api/curated/sales_order/preview?asOf=20240101000000000&since=20240101000000000',
+      400,
+    )) as { error: { field: string } };
+    expect(preview.error.field).toBe('query.since');
     const limit = (await api.call('runNamedQuery', '/api/queries/top_selling_parts?limit=0', 400)) as {
       error: { field: string };
     };
@@ -150,5 +156,17 @@ describe('the platform API refuses bad input with a 400 naming the field (every 
     const unknown = await fetch(`${api.server.url}/api/nothing-here`);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { kind: string } }).error.kind).toBe('not-found');
+  });
+
+  it('gives the typed client the status and the field of a 400, and a network error naming what to run when nothing answers', async () => {
+    const refused = await api.client.etlRuns({ query: { limit: 0 } }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PlatformClientError);
+    expect(refused).toMatchObject({ kind: 'http', status: 400, field: 'query.limit' });
+    const closed = await startApiUnderTest(lake);
+    await closed.server.close();
+    const down = await createPlatformClient({ baseUrl: closed.server.url })
+      .health()
+      .catch((e: unknown) => e);
+    expect(down).toMatchObject({ kind: 'network', message: expect.stringContaining('autocorp up') });
   });
 });

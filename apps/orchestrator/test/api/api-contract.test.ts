@@ -28,7 +28,7 @@ describe(`the platform API over a real lake (generator scale ${SCALE})`, () => {
   let lakeRoot: string;
   let firstPartsInstant: string;
   let oldPrices: Map<string, string>;
-  const pool = () => lake.context.sourceDb!.pool; // eslint-disable-line @typescript-eslint/no-non-null-assertion
+  const pool = () => lake.context.sourceDb!.pool;
 
   beforeAll(async () => {
     lake = await buildApiLake(SCALE);
@@ -46,7 +46,7 @@ describe(`the platform API over a real lake (generator scale ${SCALE})`, () => {
       store: lakeOf(lake.context),
       catalog: openCatalog(lake.io),
       databases: catalogDatabases(lake.io.env),
-      sourceConnection: lake.context.sourceDb!.connectionConfig, // eslint-disable-line @typescript-eslint/no-non-null-assertion
+      sourceConnection: lake.context.sourceDb!.connectionConfig,
     });
   }, 900_000);
 
@@ -128,7 +128,10 @@ describe(`the platform API over a real lake (generator scale ${SCALE})`, () => {
     const all = (await api.call('quarantine', `/api/etl/quarantine?limit=5000`)) as Body;
     expect(all.total).toBe(recorded);
     expect(all.rows).toHaveLength(recorded);
-    for (const row of all.rows) (expect(row.file).toMatch(/^raw\/csv\//), expect(row.line).toBeGreaterThan(1));
+    for (const row of all.rows) {
+      expect(row.file).toMatch(/^raw\/csv\//);
+      expect(row.line).toBeGreaterThan(1);
+    }
     const second = (await api.call('quarantine', '/api/etl/quarantine?offset=1&limit=2')) as Body;
     expect(second.rows).toEqual(all.rows.slice(1, 3));
     const rule = all.rows[0].rule as string;
@@ -168,6 +171,9 @@ describe(`the platform API over a real lake (generator scale ${SCALE})`, () => {
     expect(detail.partitionKeys.map((k: Body) => k.name)).toEqual(['order_year']);
     expect(detail.partitions.map((p: Body) => `order_year=${p.values[0]}`).sort()).toEqual(onDisk.sort());
     expect(detail.columns.map((c: Body) => c.name)).toContain('invoice_number');
+    const parts = curated.tables.find((t: Body) => t.name === 'auto_parts');
+    expect(parts.latestCommit.instant).toBe((await completedInstants(lakeRoot, 'auto_parts')).at(-1));
+    expect(raw.tables.every((t: Body) => t.latestCommit === null)).toBe(true);
   });
 
   it("shows a curated table's Hudi timeline and previews it as of a commit", async () => {
@@ -192,6 +198,12 @@ describe(`the platform API over a real lake (generator scale ${SCALE})`, () => {
       expect(before.get(sku)).toBe(old);
       expect(now.get(sku)).toBe((Number(old) + 1).toFixed(2));
     }
+    const changes = (await api.call(
+      'preview',
+      `/api/curated/auto_parts/preview?since=${firstPartsInstant}&until=${latest.instant}&limit=1000`,
+    )) as Body;
+    expect(changes).toMatchObject({ since: firstPartsInstant, until: latest.instant, asOf: null });
+    expect(price(changes)).toEqual(new Map([...oldPrices].map(([sku, old]) => [sku, (Number(old) + 1).toFixed(2)])));
   });
 
   it('runs the named queries with typed parameters, a row limit and CSV, as the query library answers them', async () => {

@@ -178,4 +178,18 @@ describe('the platform API: live events (SSE) and the metrics history', () => {
     expect(body.throughput).toEqual({ windowSeconds: 60, batches: recent.length, rows, rowsPerSecond: rows / 60 });
     expect(body.source.reachable).toBe(false);
   });
+
+  it('lets pages served from this machine call it (CORS), not other sites', async () => {
+    const api = await start();
+    const from = async (origin: string) =>
+      (await fetch(`${api.server.url}/health`, { headers: { origin } })).headers.get('access-control-allow-origin');
+    expect(await from('http://localhost:3000')).toBe('http://localhost:3000');
+    expect(await from('http://127.0.0.1:4100')).toBe('http://127.0.0.1:4100');
+    expect(await from('https://example.com')).toBeNull();
+    const preflight = await fetch(`${api.server.url}/api/sql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+  });
 });

@@ -42,17 +42,27 @@ export function parseCsv(text: string): string[][] {
   let field = '';
   let record: string[] = [];
   let quoted = false;
+  const endField = () => {
+    record.push(field);
+    field = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else field += ch;
+      if (ch !== '"') field += ch;
+      else if (text[i + 1] === '"') field += text[++i];
+      else quoted = false;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') (record.push(field), (field = ''));
-    else if (ch === '\n') (record.push(field), records.push(record), (record = []), (field = ''));
-    else field += ch;
+    else if (ch === ',') endField();
+    else if (ch === '\n') {
+      endField();
+      records.push(record);
+      record = [];
+    } else field += ch;
   }
-  if (field !== '' || record.length > 0) (record.push(field), records.push(record));
+  if (field !== '' || record.length > 0) {
+    endField();
+    records.push(record);
+  }
   return records;
 }

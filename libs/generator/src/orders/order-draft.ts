@@ -16,6 +16,11 @@ function holds(values: Int32Array, count: number, value: number): boolean {
   return false;
 }
 
+/** The order type of an order with these line counts (the schema's ORDER_TYPES). */
+export function orderTypeOf(partLines: number, serviceLines: number): OrderType {
+  return partLines > 0 ? (serviceLines > 0 ? 'Mixed' : 'Parts') : 'Service';
+}
+
 export const MAX_PART_LINES = 15;
 export const MAX_SERVICE_LINES = 6;
 
@@ -43,7 +48,7 @@ export class OrderDraft {
   totalCents = 0;
 
   get orderType(): OrderType {
-    return this.partCount > 0 ? (this.serviceCount > 0 ? 'Mixed' : 'Parts') : 'Service';
+    return orderTypeOf(this.partCount, this.serviceCount);
   }
 }
 

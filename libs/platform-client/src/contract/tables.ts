@@ -15,6 +15,8 @@ export const CatalogTableSummarySchema = z.object({
   partitionKeys: z.array(z.string()),
   version: z.number().nullable(),
   updatedAt: z.string().nullable(),
+  /** Curated Hudi tables: the latest completed commit (freshness); null for raw tables and tables without one. */
+  latestCommit: z.object({ instant: z.string(), time: z.string() }).nullable(),
 });
 
 export const TablesResponseSchema = z.object({
@@ -58,6 +60,8 @@ export const TimelineResponseSchema = z.object({ table: z.string(), instants: z.
 export const PreviewResponseSchema = z.object({
   table: z.string(),
   asOf: z.string().nullable(),
+  since: z.string().nullable(),
+  until: z.string().nullable(),
   columns: z.array(ResultColumnSchema),
   rows: z.array(ResultRowSchema),
   limit: z.number(),

@@ -14,25 +14,7 @@ import { formatCsv } from '../../commands/query/format-result';
 import { ApiError } from '../api-error';
 import type { ApiContext } from '../api-context';
 import type { CsvAnswer, RouteHandlers } from '../route-handler';
-
-interface TimeTravel {
-  readonly asOf?: string | undefined;
-  readonly since?: string | undefined;
-  readonly until?: string | undefined;
-}
-
-/** Time travel options, refusing the combinations the executor cannot answer (400 naming the field). */
-function timeTravel(part: 'query' | 'body', options: TimeTravel): TimeTravel {
-  if (options.until !== undefined && options.since === undefined)
-    throw new ApiError(
-      'bad-request',
-      `${part}.until needs ${part}.since (an incremental read is a range).`,
-      `${part}.until`,
-    );
-  if (options.since !== undefined && options.asOf !== undefined)
-    throw new ApiError('bad-request', `${part}.asOf and ${part}.since cannot be combined: use one.`, `${part}.since`);
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as TimeTravel;
-}
+import { timeTravel } from './time-travel';
 
 /**
  * Runs `run` with a signal aborted after `timeoutMs` or when the client goes away; a query stopped

@@ -4,6 +4,7 @@ import { rawDatabasePrefix } from '@autocorp/lake-storage';
 import pg from 'pg';
 import type { ApiContext } from '../api-context';
 import type { RouteHandlers } from '../route-handler';
+import { listZoneTables } from './table-handlers';
 
 /** One database source per source table the ETL reads as changes (its primary key and columns). */
 function databaseSources(): DatabaseSource[] {
@@ -66,7 +67,7 @@ export function tableCountsHandler(context: ApiContext): Pick<RouteHandlers, 'ta
         context,
         sources.map((s) => s.table),
       );
-      const curatedTables = await context.runtime.catalog.listTables(context.runtime.databases.curated);
+      const curatedTables = await listZoneTables(context, 'curated');
       const names = [...new Set([...sources.map((s) => s.table), ...curatedTables.map((t) => t.name)])].sort();
       const tables = [];
       for (const name of names) {

@@ -1,15 +1,18 @@
-import type { CatalogTable, Column } from '@autocorp/catalog';
+import { type CatalogTable, type Column, isCatalogError } from '@autocorp/catalog';
 import { quoteIdentifier } from '@autocorp/duckdb';
-import { HudiError, HudiTable } from '@autocorp/hudi';
+import { HudiError, HudiTable, parseInstantTime } from '@autocorp/hudi';
 import { curatedTablePrefix } from '@autocorp/lake-storage';
 import { commitHistory } from '../../commands/query/history';
 import { ApiError } from '../api-error';
 import type { ApiContext } from '../api-context';
 import type { RouteHandlers } from '../route-handler';
+import { timeTravel } from './time-travel';
 
 type Zone = 'raw' | 'curated';
 
-function summary(table: CatalogTable, zone: Zone) {
+type LatestCommit = { instant: string; time: string } | null;
+
+function summary(table: CatalogTable, zone: Zone, latestCommit: LatestCommit = null) {
   return {
     database: table.database,
     zone,
@@ -20,10 +23,29 @@ function summary(table: CatalogTable, zone: Zone) {
     partitionKeys: table.partitionKeys.map((c) => c.name),
     version: Number.isFinite(Number(table.versionId)) ? Number(table.versionId) : null,
     updatedAt: table.updatedAt ?? null,
+    latestCommit,
   };
 }
 
+/** The latest completed commit of a curated Hudi table (its freshness); null when it has none or cannot be read. */
+async function latestCommit(context: ApiContext, table: CatalogTable): Promise<LatestCommit> {
+  if (table.format !== 'hudi') return null;
+  const hudi = await openCuratedHudi(context, table.name).catch(() => undefined);
+  const instant = hudi?.timeline.completedWrites().at(-1)?.timestamp;
+  return instant === undefined ? null : { instant, time: parseInstantTime(instant).toISOString() };
+}
+
 const column = (c: Column) => ({ name: c.name, type: c.type, comment: c.comment ?? null });
+
+/** The tables of a zone's catalog database; none before the first crawl created it. */
+export async function listZoneTables(context: ApiContext, zone: Zone): Promise<CatalogTable[]> {
+  try {
+    return await context.runtime.catalog.listTables(context.runtime.databases[zone]);
+  } catch (error) {
+    if (isCatalogError(error, 'not-found')) return [];
+    throw error;
+  }
+}
 
 /** The zone of a catalog database, or a 404 naming the databases there are. */
 function zoneOf(context: ApiContext, database: string): Zone {
@@ -68,7 +90,11 @@ export function tableHandlers(context: ApiContext): Pick<RouteHandlers, 'tables'
         (['raw', 'curated'] as const).map(async (zone) => ({
           zone,
           database: databases[zone],
-          tables: (await catalog.listTables(databases[zone])).map((t) => summary(t, zone)),
+          tables: await Promise.all(
+            (await listZoneTables(context, zone)).map(async (t) =>
+              summary(t, zone, zone === 'curated' ? await latestCommit(context, t) : null),
+            ),
+          ),
         })),
       ),
     }),
@@ -84,7 +110,7 @@ export function tableHandlers(context: ApiContext): Pick<RouteHandlers, 'tables'
       const partitions =
         table.partitionKeys.length > 0 ? await catalog.backend.getPartitions(params.database, params.table) : [];
       return {
-        table: summary(table, zone),
+        table: summary(table, zone, zone === 'curated' ? await latestCommit(context, table) : null),
         columns: table.columns.map(column),
         partitionKeys: table.partitionKeys.map(column),
         partitions: partitions.map((p) => ({ values: [...p.values], location: p.location })),
@@ -96,6 +122,7 @@ export function tableHandlers(context: ApiContext): Pick<RouteHandlers, 'tables'
       return { table: params.table, instants: instants.slice(-query.limit).reverse() };
     },
     preview: async ({ params, query, signal }) => {
+      const travel = timeTravel('query', query);
       if (!(await catalog.getTable(databases.curated, params.table)))
         throw new ApiError(
           'not-found',
@@ -104,13 +131,12 @@ export function tableHandlers(context: ApiContext): Pick<RouteHandlers, 'tables'
         );
       const result = await context
         .executor()
-        .execute(`SELECT * FROM ${quoteIdentifier(params.table)} LIMIT ${query.limit}`, [], {
-          signal,
-          ...(query.asOf !== undefined ? { asOf: query.asOf } : {}),
-        });
+        .execute(`SELECT * FROM ${quoteIdentifier(params.table)} LIMIT ${query.limit}`, [], { signal, ...travel });
       return {
         table: params.table,
-        asOf: query.asOf ?? null,
+        asOf: travel.asOf ?? null,
+        since: travel.since ?? null,
+        until: travel.until ?? null,
         columns: result.columns,
         rows: result.rows,
         limit: query.limit,
