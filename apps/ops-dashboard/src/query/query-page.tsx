@@ -39,7 +39,7 @@ function NamedQueries({ queries }: { queries: readonly NamedQuery[] }) {
     <section className="panel" aria-labelledby="named-title">
       <h2 id="named-title">Named queries</h2>
       <label>
-        Query
+        Named query
         <select
           value={name}
           onChange={(e) => {

@@ -90,6 +90,7 @@ async function runUp(config: PlatformConfig, io: CommandIo): Promise<number> {
     log(
       `platform API on ${api.url} (status ${api.url}/api/status, live events ${api.url}/api/events, OpenAPI ${api.url}/openapi.json)`,
     );
+    log(`ops dashboard on ${api.url}/`);
     log(`watching ${platform.watchedFolder} for CSV exports`);
     log('platform running; Ctrl-C stops it');
     reporter.startLiveLine();

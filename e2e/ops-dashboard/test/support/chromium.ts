@@ -19,7 +19,9 @@ export const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'artifa
 
 export function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM))
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH.`,
+    );
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 }
 
