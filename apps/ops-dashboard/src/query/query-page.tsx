@@ -38,9 +38,10 @@ function NamedQueries({ queries }: { queries: readonly NamedQuery[] }) {
   return (
     <section className="panel" aria-labelledby="named-title">
       <h2 id="named-title">Named queries</h2>
-      <label>
-        Named query
+      <div className="field">
+        <label htmlFor="named-query">Named query</label>
         <select
+          id="named-query"
           value={name}
           onChange={(e) => {
             setName(e.target.value);
@@ -53,7 +54,7 @@ function NamedQueries({ queries }: { queries: readonly NamedQuery[] }) {
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {query ? (
         <>
           <p className="small">
