@@ -127,6 +127,13 @@ describe(`the ops dashboard over autocorp up (scale ${SCALE}, seed ${SEED})`, ()
     );
     expect(await curatedCount(platform.lakeRoot, 'sales_order')).toBe(curatedBefore + 1);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+    // The commit that wrote it, and the rows it wrote: the changes between it and the commit before.
+    const instants = await completedInstants(platform.lakeRoot, 'sales_order');
+    await page.getByTestId('zone-curated').getByRole('button', { name: 'sales_order', exact: true }).click();
+    const newest = page.locator(`[data-testid="timeline"] tr[data-instant="${instants.at(-1)}"]`);
+    await newest.getByRole('button', { name: 'Changes' }).click();
+    await page.getByTestId('preview').getByText(`DASH-${row.id}`, { exact: true }).waitFor();
     await screenshot(page, 'tables-live-insert');
   });
 
@@ -180,7 +187,8 @@ describe(`the ops dashboard over autocorp up (scale ${SCALE}, seed ${SEED})`, ()
     );
     const types = await curatedRows(platform.lakeRoot, 'sales_order', 'DISTINCT order_type AS t');
     expect(series.sort()).toEqual(types.map((r) => String(r.t)).sort());
-    await screenshot(page, 'query-revenue-phone-dark');
+    await page.getByTestId('query-chart').scrollIntoViewIfNeeded();
+    await screenshot(page, 'query-revenue-phone-dark', false);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ colorScheme: 'light' });
   });

@@ -14,20 +14,24 @@ export type TableCounts = RouteOutput<Routes['tableCounts']>['tables'][number];
 export interface OverviewFacts {
   readonly status: PlatformStatus;
   readonly cdc: CdcResponse;
-  readonly counts: readonly TableCounts[];
+  /** Null while they are being counted (the slowest call: the overview draws without them first). */
+  readonly counts: readonly TableCounts[] | null;
   readonly runs: readonly RunReportBody[];
   /** Live events seen since the page opened (rejected CSV files come only from these). */
   readonly recent: readonly PlatformEvent[];
 }
 
-export async function loadOverviewFacts(client: PlatformClient): Promise<Omit<OverviewFacts, 'recent'>> {
-  const [status, cdc, counts, runs] = await Promise.all([
+export async function loadOverviewFacts(client: PlatformClient): Promise<Omit<OverviewFacts, 'recent' | 'counts'>> {
+  const [status, cdc, runs] = await Promise.all([
     client.status(),
     client.cdc(),
-    client.tableCounts(),
     client.etlRuns({ query: { limit: 200 } }),
   ]);
-  return { status, cdc, counts: counts.tables, runs: runs.runs };
+  return { status, cdc, runs: runs.runs };
+}
+
+export async function loadTableCounts(client: PlatformClient): Promise<readonly TableCounts[]> {
+  return (await client.tableCounts()).tables;
 }
 
 /** The newest run of each job (runs come newest first). */

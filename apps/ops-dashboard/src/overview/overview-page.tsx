@@ -4,7 +4,7 @@ import { useApi } from '../platform/use-api';
 import { ApiView, Empty } from '../components/api-state';
 import { LightBadge } from '../components/health-badge';
 import { OPERATIONAL_EVENTS } from '../platform/refresh-events';
-import { loadOverviewFacts } from './overview-data';
+import { loadOverviewFacts, loadTableCounts } from './overview-data';
 import { openProblems } from './open-problems';
 import { pipelineStages } from './pipeline-stages';
 import { CdcCharts } from './cdc-charts';
@@ -14,12 +14,13 @@ import { MicroBatches } from './micro-batches';
 export function OverviewPage() {
   const live = useLiveEvents();
   const { result } = useApi(loadOverviewFacts, { refreshOn: OPERATIONAL_EVENTS });
+  const counts = useApi(loadTableCounts, { refreshOn: OPERATIONAL_EVENTS }).result;
   return (
     <>
       <h1>Overview</h1>
       <ApiView result={result} what="the platform status">
         {(data) => {
-          const facts = { ...data, recent: live.recent };
+          const facts = { ...data, counts: counts.state === 'ready' ? counts.data : null, recent: live.recent };
           const problems = openProblems(facts);
           return (
             <>

@@ -28,6 +28,8 @@ function since(c: ComponentStatus | undefined): string {
   return c && c.health !== 'ok' ? ` since ${formatTime(c.since)}` : '';
 }
 
+const COUNTING = 'counting rows…';
+
 function sourceStage(facts: OverviewFacts): Stage {
   const c = component(facts, 'source');
   if (!facts.cdc.source.reachable)
@@ -36,11 +38,13 @@ function sourceStage(facts: OverviewFacts): Stage {
       light: 'red',
       reason: `PostgreSQL unreachable: ${facts.cdc.source.reason ?? 'no reason given'}`,
     };
-  const tables = facts.counts.filter((t) => t.source !== null).length;
+  const tables = facts.counts?.filter((t) => t.source !== null).length;
   return {
     name: 'Source',
     light: componentLight(c),
-    reason: c?.reason ? `${c.reason}${since(c)}` : `PostgreSQL reachable, ${tables} tables counted`,
+    reason: c?.reason
+      ? `${c.reason}${since(c)}`
+      : `PostgreSQL reachable${tables === undefined ? '' : `, ${tables} tables counted`}`,
   };
 }
 
@@ -77,6 +81,7 @@ function cdcStage(facts: OverviewFacts): Stage {
 
 function rawStage(facts: OverviewFacts): Stage {
   const c = component(facts, 'csv-watch');
+  if (facts.counts === null) return { name: 'Raw zone', light: 'grey', reason: COUNTING };
   const behind = facts.counts.filter((t) => t.source !== null && t.raw !== null && t.source !== t.raw);
   const missing = facts.counts.filter((t) => t.raw === null && t.source !== null);
   const light = worst(
@@ -119,6 +124,7 @@ function etlStage(facts: OverviewFacts): Stage {
 }
 
 function curatedStage(facts: OverviewFacts): Stage {
+  if (facts.counts === null) return { name: 'Curated', light: 'grey', reason: COUNTING };
   const short = facts.counts.filter((t) => countDifferences(t).some((d) => d.missing && d.text.startsWith('curated')));
   const curated = facts.counts.filter((t) => t.curated !== null).length;
   return short.length

@@ -9,22 +9,39 @@ import { useApi } from '../platform/use-api';
 
 const PREVIEW_ROWS = 20;
 
-/** The rows of a curated table as of a commit (the newest when none is chosen). */
-function Preview({ table, asOf }: { table: string; asOf: string | null }) {
+/** What the preview shows: the latest rows, the table as of a commit, or the rows one commit wrote. */
+type View =
+  | { readonly mode: 'latest' }
+  | { readonly mode: 'asOf'; readonly instant: string }
+  | { readonly mode: 'changes'; readonly since: string; readonly until: string };
+
+function describeView(view: View): string {
+  if (view.mode === 'asOf') return `as of commit ${view.instant}`;
+  if (view.mode === 'changes') return `written by commit ${view.until} (since ${view.since})`;
+  return '(latest)';
+}
+
+/** The rows of a curated table as the view asks. */
+function Preview({ table, view }: { table: string; view: View }) {
+  const query =
+    view.mode === 'asOf'
+      ? { asOf: view.instant }
+      : view.mode === 'changes'
+        ? { since: view.since, until: view.until }
+        : {};
   const { result } = useApi(
-    (client: PlatformClient) =>
-      client.preview({ params: { table }, query: { limit: PREVIEW_ROWS, ...(asOf ? { asOf } : {}) } }),
-    { key: `${table}@${asOf ?? 'latest'}`, refreshOn: asOf ? [] : DATA_EVENTS },
+    (client: PlatformClient) => client.preview({ params: { table }, query: { limit: PREVIEW_ROWS, ...query } }),
+    { key: `${table}@${JSON.stringify(view)}`, refreshOn: view.mode === 'latest' ? DATA_EVENTS : [] },
   );
   return (
     <ApiView result={result} what={`the rows of ${table}`}>
       {(preview) =>
         preview.rows.length === 0 ? (
-          <Empty>No rows{asOf ? ` as of ${asOf}` : ''}.</Empty>
+          <Empty>No rows {describeView(view)}.</Empty>
         ) : (
           <DataTable
             testId="preview"
-            caption={`First ${preview.rows.length} rows of ${table} ${asOf ? `as of commit ${asOf}` : '(latest)'}`}
+            caption={`First ${preview.rows.length} rows of ${table} ${describeView(view)}`}
             columns={preview.columns.filter((c) => !c.name.startsWith('_hoodie_'))}
             rows={preview.rows}
           />
@@ -36,7 +53,9 @@ function Preview({ table, asOf }: { table: string; asOf: string | null }) {
 
 /** A curated Hudi table's commit timeline (newest first) and a preview as of a chosen commit. */
 export function CommitTimeline({ table }: { table: string }) {
-  const [asOf, setAsOf] = useState<string | null>(null);
+  const [view, setView] = useState<View>({ mode: 'latest' });
+  const chosen = (instant: string) =>
+    (view.mode === 'asOf' && view.instant === instant) || (view.mode === 'changes' && view.until === instant);
   const { result } = useApi((client: PlatformClient) => client.timeline({ params: { table }, query: { limit: 50 } }), {
     key: table,
     refreshOn: DATA_EVENTS,
@@ -75,8 +94,8 @@ export function CommitTimeline({ table }: { table: string }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {instants.map((i) => (
-                    <tr key={i.instant} data-instant={i.instant} className={asOf === i.instant ? 'diff' : undefined}>
+                  {instants.map((i, index) => (
+                    <tr key={i.instant} data-instant={i.instant} className={chosen(i.instant) ? 'diff' : undefined}>
                       <td>
                         <code>{i.instant}</code>
                       </td>
@@ -89,15 +108,27 @@ export function CommitTimeline({ table }: { table: string }) {
                       <td className="num">{formatCount(i.deleted)}</td>
                       <td className="num">{formatCount(i.filesWritten)}</td>
                       <td className="num">{formatBytes(i.bytesWritten)}</td>
-                      <td>
+                      <td className="row">
                         <button
                           type="button"
                           className="secondary"
-                          aria-pressed={asOf === i.instant}
-                          onClick={() => setAsOf(asOf === i.instant ? null : i.instant)}
+                          aria-pressed={view.mode === 'asOf' && view.instant === i.instant}
+                          onClick={() => setView({ mode: 'asOf', instant: i.instant })}
                         >
-                          {asOf === i.instant ? 'Latest' : 'As of'}
+                          As of
                         </button>
+                        {instants[index + 1] ? (
+                          <button
+                            type="button"
+                            className="secondary"
+                            aria-pressed={view.mode === 'changes' && view.until === i.instant}
+                            onClick={() =>
+                              setView({ mode: 'changes', since: instants[index + 1]!.instant, until: i.instant })
+                            }
+                          >
+                            Changes
+                          </button>
+                        ) : null}
                       </td>
                     </tr>
                   ))}
@@ -107,8 +138,15 @@ export function CommitTimeline({ table }: { table: string }) {
           )
         }
       </ApiView>
-      <h3>Preview {asOf ? `as of ${asOf}` : '(latest)'}</h3>
-      <Preview table={table} asOf={asOf} />
+      <div className="row">
+        <h3>Preview {describeView(view)}</h3>
+        {view.mode === 'latest' ? null : (
+          <button type="button" className="secondary" onClick={() => setView({ mode: 'latest' })}>
+            Latest
+          </button>
+        )}
+      </div>
+      <Preview table={table} view={view} />
     </>
   );
 }
