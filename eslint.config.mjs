@@ -73,7 +73,18 @@ function boundaries(extra) {
 }
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.next/**', 'apps/ops-dashboard/out/**', '**/cdk.out/**', '**/.autocorp/**', '**/*.mjs', '**/*.js'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.next/**',
+      'apps/ops-dashboard/out/**',
+      '**/cdk.out/**',
+      '**/.autocorp/**',
+      '**/*.mjs',
+      '**/*.js',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
