@@ -29,11 +29,11 @@ export function curatedTables(lakeRoot: string): string[] {
 }
 
 /** Rows of a curated table's snapshot, read with DuckDB over the files its timeline selects. */
-export async function curatedRows(lakeRoot: string, table: string, select = 'count(*) AS n') {
+export async function curatedRows(lakeRoot: string, table: string, select = 'count(*) AS n', groupBy = '') {
   const hudi = await HudiTable.open(path.join(lakeRoot, 'curated', table));
   const snapshot = await hudi.sql({ type: 'snapshot' });
   return withDuckDb({ threads: 1 }, async (c) =>
-    (await c.runAndReadAll(`SELECT ${select} FROM (${snapshot}) AS t`)).getRowObjectsJson(),
+    (await c.runAndReadAll(`SELECT ${select} FROM (${snapshot}) AS t ${groupBy}`)).getRowObjectsJson(),
   );
 }
 
