@@ -7,7 +7,7 @@ export interface LineSeries {
 
 const WIDTH = 640;
 const HEIGHT = 220;
-const PAD = { left: 56, right: 12, top: 12, bottom: 28 };
+const PAD = { left: 76, right: 12, top: 12, bottom: 28 };
 
 /**
  * Lines over a numeric x axis (time in ms, or an index), drawn as SVG that scales to its box.
