@@ -21,9 +21,11 @@ describe('buildOpenApiDocument', () => {
     expect(op?.parameters.map((p) => [p.name, p.in, p.required])).toEqual([
       ['table', 'path', true],
       ['asOf', 'query', false],
+      ['since', 'query', false],
+      ['until', 'query', false],
       ['limit', 'query', false],
     ]);
-    expect(op?.parameters[2]?.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 1000, default: 50 });
+    expect(op?.parameters[4]?.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 1000, default: 50 });
   });
 
   it('describes the answers with JSON Schema 2020-12 from the response schemas, CSV where a route offers it', () => {

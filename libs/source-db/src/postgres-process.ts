@@ -81,9 +81,6 @@ async function startOnce(options: StartPostgresOptions): Promise<PostgresProcess
       gid: runAs?.gid,
       stdio: ['ignore', fd, fd],
       env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
-      // Its own process group: a Ctrl-C at the terminal reaches the app (which stops CDC cleanly, then
-      // the server), not the server in the middle of that stop.
-      detached: true,
     });
   } finally {
     closeSync(fd);

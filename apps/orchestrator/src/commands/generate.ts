@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { resolveStateHome } from '@autocorp/config';
+import { DEFAULT_GENERATOR_SEED, resolveStateHome } from '@autocorp/config';
 import { type GenerationSummary, type GenerationTarget, TARGETS, generate } from '@autocorp/generator';
 import { migrate } from '@autocorp/source-db';
 import { formatBytes, formatTable } from '@autocorp/terminal';
@@ -8,7 +8,8 @@ import { listOption, numberOption } from '../cli/option-values';
 import { commandProgress } from '../cli/progress-drawing';
 import { withSourceDb } from './with-source-db';
 
-export const DEFAULT_SEED = 42;
+/** The default generator seed (owned by @autocorp/config). */
+export const DEFAULT_SEED = DEFAULT_GENERATOR_SEED;
 
 /** The generation summary as text: PostgreSQL tables and CSV files with their row counts. */
 export function formatGenerationSummary(s: GenerationSummary): string {

@@ -1,4 +1,4 @@
-import { resolveStateHome } from '@autocorp/config';
+import { DEFAULT_SCALE, resolveStateHome } from '@autocorp/config';
 import type { Command } from '../cli/command';
 import { numberOption } from '../cli/option-values';
 import type { PipelineContext } from '../pipeline/pipeline-step';
@@ -12,12 +12,12 @@ import { sourceDatabaseStep } from '../pipeline/steps/source-database-step';
 import { transferStep } from '../pipeline/steps/transfer-step';
 import { DEFAULT_SEED } from './generate';
 
-/** The scale `npm start` uses: small enough for a laptop pass in well under a minute. */
-export const DEFAULT_RUN_SCALE = 0.01;
+/** The default scale (owned by @autocorp/config): small enough for a laptop pass in well under a minute. */
+export const DEFAULT_RUN_SCALE = DEFAULT_SCALE;
 
 export const runCommand: Command = {
   path: ['run'],
-  summary: 'Run one full pass of the pipeline on the local profile and print a summary (what npm start does)',
+  summary: 'Run one full pass of the pipeline on the local profile and print a summary (up --once)',
   description:
     'Starts the embedded PostgreSQL (or uses DATABASE_URL), applies migrations, generates and loads the business data (first pass), takes the full load and streams changes into the raw zone, transfers the CSV exports, runs the ten ETL jobs into curated Hudi tables, crawls the catalog and answers the named queries. Exits non-zero when a step fails.',
   options: {

@@ -1,10 +1,6 @@
-import { type ConfigKey, type PlatformConfig, resolvePlatformConfig, resolveStateHome } from '@autocorp/config';
-import type { Command, CommandIo, ParsedValues } from '../cli/command';
+import { type ConfigKey, resolvePlatformConfig } from '@autocorp/config';
+import type { Command, ParsedValues } from '../cli/command';
 import { CliError } from '../cli/cli-error';
-import { startApiServer } from '../api/start-api-server';
-import { consoleReporter } from '../platform/console-reporter';
-import { startPlatform } from '../platform/start-platform';
-import { listenForStop } from '../platform/stop-signals';
 import { runCommand } from './run';
 
 /** Flags of `up` that set a configuration key (they win over the environment and the config file). */
@@ -38,7 +34,8 @@ export const upCommand: Command = {
         throw new CliError('usage', '--once runs one pass and exits; it cannot --simulate. Drop one of them.');
       return runCommand.run({ scale: String(config.scale), seed: String(config.seed) }, [], io);
     }
-    return runUp(config, io);
+    const { runLivePlatform } = await import('../platform/run-live-platform');
+    return runLivePlatform(config, io);
   },
 };
 
@@ -49,59 +46,4 @@ function flagsOf(values: ParsedValues): Partial<Record<ConfigKey, { flag: string
     if (typeof value === 'string') flags[key] = { flag, value };
   }
   return flags;
-}
-
-async function runUp(config: PlatformConfig, io: CommandIo): Promise<number> {
-  const home = resolveStateHome(io.env, io.cwd);
-  const log = (line: string) => io.stdout.write(`${new Date().toISOString()} ${line}\n`);
-  const signals = listenForStop(process, (signal) => {
-    io.stderr.write(`\n${signal} again: stopping at once (the next start recovers what was not saved)\n`);
-    process.exit(130);
-  });
-  try {
-    log(
-      `AutoCorp Lakehouse: starting the live platform, ${config.profile} profile, state in ${home.root}${config.file ? `, config ${config.file}` : ''}`,
-    );
-    const reporter = consoleReporter(io);
-    const starting = startPlatform({ io, config, home, log, onEvent: reporter.onEvent });
-    const early = await Promise.race([starting.then(() => undefined), signals.requested]);
-    const platform = await starting;
-    if (early !== undefined) {
-      log(`${early} during start-up: stopping now that start-up finished (Ctrl-C again forces)`);
-      await platform.stop();
-      return 0;
-    }
-    let api;
-    try {
-      api = await startApiServer({
-        runtime: platform.runtime,
-        host: config.api.host,
-        port: config.api.port,
-        onError: (error) => log(`api: ${error.message}`),
-      });
-    } catch (error) {
-      await platform.stop();
-      throw new CliError(
-        'usage',
-        `the platform API could not listen on ${config.api.host}:${config.api.port} (${(error as Error).message}). Set api.port in autocorp.config.json or AUTOCORP_API_PORT (or --port) to a free port, 0 for any.`,
-        { cause: error },
-      );
-    }
-    log(
-      `platform API on ${api.url} (status ${api.url}/api/status, live events ${api.url}/api/events, OpenAPI ${api.url}/openapi.json)`,
-    );
-    log(`ops dashboard on ${api.url}/`);
-    log(`watching ${platform.watchedFolder} for CSV exports`);
-    log('platform running; Ctrl-C stops it');
-    reporter.startLiveLine();
-    const signal = await signals.requested;
-    reporter.stop();
-    log(`${signal}: stopping (the current micro-batch finishes, CDC stores its position; Ctrl-C again forces)`);
-    await api.close();
-    await platform.stop();
-    log('stopped; the next start resumes from here');
-    return 0;
-  } finally {
-    signals.dispose();
-  }
 }

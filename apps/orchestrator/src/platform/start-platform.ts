@@ -3,7 +3,7 @@ import type { PlatformConfig, StateHome } from '@autocorp/config';
 import type { ProgressEvent, ProgressListener } from '@autocorp/progress';
 import type { CommandIo } from '../cli/command';
 import { commandProgress } from '../cli/progress-drawing';
-import { catalogDatabases, openCatalog } from '../commands/query/query-backends';
+import { lakeRuntimeParts } from '../api/lake-runtime-parts';
 import { DEFAULT_CDC_SLOT } from '@autocorp/lake-storage';
 import { lakeOf } from '../pipeline/lake';
 import type { PipelineContext } from '../pipeline/pipeline-step';
@@ -149,9 +149,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
 
     const runtime: PlatformRuntime = {
       store,
-      catalog: openCatalog(io),
-      databases: catalogDatabases(io.env),
-      slotName: stream.slot,
+      ...lakeRuntimeParts(io, stream.slot),
       sourceConnection: db.connectionConfig,
       status: () => tracker.status(),
       subscribe: (listener) => hub.subscribe(listener),

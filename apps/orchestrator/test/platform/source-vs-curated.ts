@@ -7,8 +7,6 @@ import type pg from 'pg';
 export interface SourceAndCurated {
   readonly source: string;
   readonly curated: string;
-  /** Key columns, to order and to name rows in a diff. */
-  readonly key: readonly string[];
 }
 
 export interface TableComparison {
@@ -21,7 +19,8 @@ export interface TableComparison {
 const TIME_TYPES = new Set(['timestamp without time zone', 'timestamp with time zone', 'date']);
 
 /**
- * Every PostgreSQL-origin row of a curated table next to its source rows, on every column the two
+ * Every PostgreSQL-origin row of a curated table (source_system = 'postgres' where the table mixes
+ * sources) next to its source rows, on every column the two
  * tables share, each row as one canonical text line (sorted). The test asserts the two lists equal:
  * nothing lost, nothing doubled, deletes absent, every column value the same.
  */
@@ -59,13 +58,31 @@ export async function compareSourceAndCurated(
       );
       const curated = await queryRows(
         connection,
-        `SELECT concat_ws(' | ', ${duckExpr.join(', ')}) AS line FROM (${snapshot}) s WHERE source_system = 'postgres'`,
+        `SELECT concat_ws(' | ', ${duckExpr.join(', ')}) AS line FROM (${snapshot}) s${curatedColumns.has('source_system') ? ` WHERE source_system = 'postgres'` : ''}`,
       );
       return {
         columns: shared.map((c) => c.column_name),
         sourceRows: source.map((r) => r.line).sort(),
         curatedRows: curated.map((r) => String(r.line)).sort(),
       };
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** True when the curated table's snapshot holds a row whose `column` is `value`. */
+export async function curatedHolds(lakeRoot: string, curated: string, column: string, value: string): Promise<boolean> {
+  const table = await HudiTable.open(path.join(lakeRoot, 'curated', curated));
+  const db = await DuckDb.open({});
+  try {
+    return await db.withConnection(async (connection) => {
+      const rows = await queryRows(
+        connection,
+        `SELECT count(*) AS n FROM (${await table.sql({ type: 'snapshot' })}) s WHERE ${quoteIdentifier(column)} = $1`,
+        [value],
+      );
+      return Number(rows[0]?.n ?? 0) > 0;
     });
   } finally {
     db.close();

@@ -1,4 +1,4 @@
-import { queryCount, quoteIdentifier, quoteList } from '@autocorp/duckdb';
+import { queryCount, quoteIdentifier, quoteList, quoteLiteral } from '@autocorp/duckdb';
 import { type DatabaseSource, JOBS, changesViewName, renderLatestChangeSelect } from '@autocorp/etl-jobs';
 import { rawDatabasePrefix } from '@autocorp/lake-storage';
 import pg from 'pg';
@@ -58,6 +58,16 @@ async function rawCount(context: ApiContext, source: DatabaseSource): Promise<nu
   });
 }
 
+/** Rows of each curated table, in one query (the executor builds the tables' views once). */
+async function curatedCounts(context: ApiContext, tables: readonly string[]): Promise<Map<string, number>> {
+  if (tables.length === 0) return new Map();
+  const sql = tables
+    .map((t) => `SELECT ${quoteLiteral(t)} AS t, count(*) AS n FROM ${quoteIdentifier(t)}`)
+    .join(' UNION ALL ');
+  const result = await context.executor().execute(sql);
+  return new Map(result.rows.map((row) => [String(row['t']), Number(row['n'])]));
+}
+
 /** Row counts per table: PostgreSQL vs the raw zone (latest change per key) vs the curated table of the same name. */
 export function tableCountsHandler(context: ApiContext): Pick<RouteHandlers, 'tableCounts'> {
   return {
@@ -68,6 +78,10 @@ export function tableCountsHandler(context: ApiContext): Pick<RouteHandlers, 'ta
         sources.map((s) => s.table),
       );
       const curatedTables = await listZoneTables(context, 'curated');
+      const curated = await curatedCounts(
+        context,
+        curatedTables.map((t) => t.name),
+      );
       const names = [...new Set([...sources.map((s) => s.table), ...curatedTables.map((t) => t.name)])].sort();
       const tables = [];
       for (const name of names) {
@@ -82,11 +96,8 @@ export function tableCountsHandler(context: ApiContext): Pick<RouteHandlers, 'ta
           if (typeof raw === 'string') notes.push(raw);
           else rawRows = raw;
         } else notes.push(`${name} is not a source database table (it is built by the ETL)`);
-        let curatedRows: number | null = null;
-        if (curatedTables.some((t) => t.name === name)) {
-          const result = await context.executor().execute(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`);
-          curatedRows = Number(result.rows[0]?.['n'] ?? 0);
-        } else notes.push(`no curated table ${name}`);
+        const curatedRows = curated.get(name) ?? null;
+        if (curatedRows === null) notes.push(`no curated table ${name}`);
         tables.push({ table: name, source: sourceRows, raw: rawRows, curated: curatedRows, notes });
       }
       return { tables };
