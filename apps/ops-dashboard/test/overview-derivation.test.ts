@@ -93,6 +93,15 @@ describe('the overview stages', () => {
     expect(short?.reason).toContain('sales_order (curated 4 vs raw 5)');
   });
 
+  it('draw without the row counts: raw and curated grey while counting, with the reason when counting failed', () => {
+    for (const stage of ['Raw zone', 'Curated']) {
+      expect(light(facts({ counts: null }), stage)).toMatchObject({ light: 'grey', reason: 'counting rows…' });
+      const failed = light(facts({ counts: null, countsError: 'the lake is not readable' }), stage);
+      expect(failed?.reason).toContain('the lake is not readable');
+    }
+    expect(light(facts({ counts: null }), 'ETL')?.light).toBe('green');
+  });
+
   it('turn ETL red for a failed job and amber for a failed warn rule in a committed run', () => {
     const warn = {
       rule: 'fresh',

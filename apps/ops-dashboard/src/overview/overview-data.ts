@@ -16,6 +16,8 @@ export interface OverviewFacts {
   readonly cdc: CdcResponse;
   /** Null while they are being counted (the slowest call: the overview draws without them first). */
   readonly counts: readonly TableCounts[] | null;
+  /** Why the counts are missing when loading them failed. */
+  readonly countsError?: string;
   readonly runs: readonly RunReportBody[];
   /** Live events seen since the page opened (rejected CSV files come only from these). */
   readonly recent: readonly PlatformEvent[];

@@ -20,7 +20,12 @@ export function OverviewPage() {
       <h1>Overview</h1>
       <ApiView result={result} what="the platform status">
         {(data) => {
-          const facts = { ...data, counts: counts.state === 'ready' ? counts.data : null, recent: live.recent };
+          const facts = {
+            ...data,
+            counts: counts.state === 'ready' ? counts.data : null,
+            ...(counts.state === 'error' ? { countsError: counts.error.message } : {}),
+            recent: live.recent,
+          };
           const problems = openProblems(facts);
           return (
             <>

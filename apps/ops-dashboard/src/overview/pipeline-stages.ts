@@ -28,7 +28,8 @@ function since(c: ComponentStatus | undefined): string {
   return c && c.health !== 'ok' ? ` since ${formatTime(c.since)}` : '';
 }
 
-const COUNTING = 'counting rows…';
+const counting = (facts: OverviewFacts) =>
+  facts.countsError ? `row counts unavailable: ${facts.countsError}` : 'counting rows…';
 
 function sourceStage(facts: OverviewFacts): Stage {
   const c = component(facts, 'source');
@@ -81,7 +82,7 @@ function cdcStage(facts: OverviewFacts): Stage {
 
 function rawStage(facts: OverviewFacts): Stage {
   const c = component(facts, 'csv-watch');
-  if (facts.counts === null) return { name: 'Raw zone', light: 'grey', reason: COUNTING };
+  if (facts.counts === null) return { name: 'Raw zone', light: 'grey', reason: counting(facts) };
   const behind = facts.counts.filter((t) => t.source !== null && t.raw !== null && t.source !== t.raw);
   const missing = facts.counts.filter((t) => t.raw === null && t.source !== null);
   const light = worst(
@@ -124,7 +125,7 @@ function etlStage(facts: OverviewFacts): Stage {
 }
 
 function curatedStage(facts: OverviewFacts): Stage {
-  if (facts.counts === null) return { name: 'Curated', light: 'grey', reason: COUNTING };
+  if (facts.counts === null) return { name: 'Curated', light: 'grey', reason: counting(facts) };
   const short = facts.counts.filter((t) => countDifferences(t).some((d) => d.missing && d.text.startsWith('curated')));
   const curated = facts.counts.filter((t) => t.curated !== null).length;
   return short.length
