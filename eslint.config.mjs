@@ -34,6 +34,7 @@ export const SCOPE_DEPENDENCIES = {
   e2e: ['ingestion', 'etl', 'query', 'assistant', 'shared'],
   infra: ['etl', 'query', 'assistant', 'shared'],
   tools: ['ingestion', 'etl', 'query', 'assistant', 'shared', 'infra'],
+  web: ['shared'],
 };
 
 /**
@@ -73,7 +74,18 @@ function boundaries(extra) {
 }
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/cdk.out/**', '**/.autocorp/**', '**/*.mjs', '**/*.js'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.next/**',
+      'apps/ops-dashboard/out/**',
+      '**/cdk.out/**',
+      '**/.autocorp/**',
+      '**/*.mjs',
+      '**/*.js',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],

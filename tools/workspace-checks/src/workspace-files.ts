@@ -1,8 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Folders that hold installed or generated files, never the repository's own text. */
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'cdk.out', '.nx', 'coverage', '.autocorp', '.git']);
+/** Folders that hold installed or generated files, never the repository's own text (.next and out: Next.js builds). */
+const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  'dist',
+  'cdk.out',
+  '.nx',
+  'coverage',
+  '.autocorp',
+  '.git',
+  '.next',
+  'out',
+]);
 
 /** A text file of the tree, with its path relative to the root (forward slashes). */
 export interface TextFile {

@@ -38,6 +38,8 @@ export interface ApiAppOptions {
   /** Maps a library's error to the API's (bad SQL -> 400, unknown table -> 404...). */
   readonly classifyError: (error: unknown) => ApiError | undefined;
   readonly onError?: (error: ApiError) => void;
+  /** Answers other GET paths (the ops dashboard's static export); undefined passes to the 404. */
+  readonly web?: (c: Context) => Promise<Response | undefined>;
 }
 
 /** The Hono app of the platform API: every route of the contract, its input validated by the route's schemas. */
@@ -86,6 +88,8 @@ export function buildApiApp(options: ApiAppOptions): Hono {
       return c.json(checked.data as object);
     });
   }
+  const web = options.web;
+  if (web) app.get('*', async (c, next) => (await web(c)) ?? (await next()));
   app.notFound((c) =>
     c.json(new ApiError('not-found', `No route ${c.req.method} ${c.req.path}: see /openapi.json.`, 'path').body(), 404),
   );

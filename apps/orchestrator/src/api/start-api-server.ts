@@ -15,6 +15,8 @@ import { tableCountsHandler } from './handlers/table-counts';
 import { tableHandlers } from './handlers/table-handlers';
 import { MetricsHistory } from './metrics/metrics-history';
 import type { PlatformRuntime } from './platform-runtime';
+import { serveWebApp } from './web/serve-web-app';
+import { webAppRoot } from './web/web-app-root';
 
 export interface ApiServerOptions {
   readonly runtime: PlatformRuntime;
@@ -31,6 +33,8 @@ export interface ApiServerOptions {
   readonly now?: () => number;
   /** Errors the API answered with a 5xx, and metrics that could not be saved (for the log). */
   readonly onError?: (error: Error) => void;
+  /** The ops dashboard's static export served at `/`; default apps/ops-dashboard/out, null serves none. */
+  readonly webRoot?: string | null;
 }
 
 export interface ApiServer {
@@ -55,6 +59,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     metrics.record(event);
   });
   const streams = new Set<() => void>();
+  const webRoot = options.webRoot === undefined ? webAppRoot() : options.webRoot;
   const app = buildApiApp({
     handlers: {
       ...statusHandlers(context),
@@ -74,6 +79,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         track: (close) => (streams.add(close), () => void streams.delete(close)),
       }),
     classifyError,
+    ...(webRoot ? { web: serveWebApp(webRoot) } : {}),
     onError: (error: ApiError) => {
       if (error.status >= 500) onError(error);
     },

@@ -53,7 +53,9 @@ export const serveCommand: Command = {
       host: String(values.host),
       port,
     });
-    io.stdout.write(`Platform API on ${server.url} (OpenAPI: ${server.url}/openapi.json); Ctrl-C stops it\n`);
+    io.stdout.write(
+      `Platform API on ${server.url} (OpenAPI: ${server.url}/openapi.json), ops dashboard on ${server.url}/; Ctrl-C stops it\n`,
+    );
     const signal = await untilStopped();
     io.stderr.write(`${signal}: stopping the API\n`);
     await server.close();

@@ -50,6 +50,7 @@ export async function runLivePlatform(config: PlatformConfig, io: CommandIo): Pr
     log(
       `platform API on ${api.url} (status ${api.url}/api/status, live events ${api.url}/api/events, OpenAPI ${api.url}/openapi.json)`,
     );
+    log(`ops dashboard on ${api.url}/`);
     log(`watching ${platform.watchedFolder} for CSV exports`);
     log('platform running; Ctrl-C stops it');
     reporter.startLiveLine();

@@ -1,0 +1,18 @@
+import type { NextConfig } from 'next';
+
+/**
+ * A static export (`out/`): `autocorp up` and `autocorp serve` serve it at `/` beside the API (same
+ * origin, no CORS); on AWS it is an S3 + CloudFront site. Every page loads its data in the browser
+ * through @autocorp/platform-client.
+ */
+const config: NextConfig = {
+  output: 'export',
+  trailingSlash: true,
+  reactStrictMode: true,
+  poweredByHeader: false,
+  images: { unoptimized: true },
+  // The workspace libraries are TypeScript sources (package.json exports point at src/index.ts).
+  transpilePackages: ['@autocorp/platform-client', '@autocorp/progress'],
+};
+
+export default config;

@@ -1,0 +1,5 @@
+import { OverviewPage } from '../overview/overview-page';
+
+export default function Page() {
+  return <OverviewPage />;
+}

@@ -1,0 +1,5 @@
+import { QueryPage } from '../../query/query-page';
+
+export default function Page() {
+  return <QueryPage />;
+}

@@ -1,0 +1,5 @@
+import { TablesPage } from '../../tables/tables-page';
+
+export default function Page() {
+  return <TablesPage />;
+}
