@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import type { Context } from 'hono';
 import { buildApiApp } from './api-app';
 import { ApiContext } from './api-context';
 import { ApiError } from './api-error';
@@ -16,7 +17,7 @@ import { tableHandlers } from './handlers/table-handlers';
 import { MetricsHistory } from './metrics/metrics-history';
 import type { PlatformRuntime } from './platform-runtime';
 import { serveWebApp } from './web/serve-web-app';
-import { webAppRoot } from './web/web-app-root';
+import { BUILD_CHAT_APP_COMMAND, CHAT_APP_PATH, chatAppRoot, webAppRoot } from './web/web-app-root';
 
 export interface ApiServerOptions {
   readonly runtime: PlatformRuntime;
@@ -35,6 +36,8 @@ export interface ApiServerOptions {
   readonly onError?: (error: Error) => void;
   /** The ops dashboard's static export served at `/`; default apps/ops-dashboard/out, null serves none. */
   readonly webRoot?: string | null;
+  /** The chat app's static export served at `/chat/`; default apps/chat/out, null serves none. */
+  readonly chatRoot?: string | null;
 }
 
 export interface ApiServer {
@@ -60,6 +63,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   });
   const streams = new Set<() => void>();
   const webRoot = options.webRoot === undefined ? webAppRoot() : options.webRoot;
+  const chatRoot = options.chatRoot === undefined ? chatAppRoot() : options.chatRoot;
+  const chatWeb = chatRoot
+    ? serveWebApp(chatRoot, { basePath: CHAT_APP_PATH, name: 'The chat app', buildCommand: BUILD_CHAT_APP_COMMAND })
+    : undefined;
+  const dashboardWeb = webRoot ? serveWebApp(webRoot) : undefined;
   const app = buildApiApp({
     handlers: {
       ...statusHandlers(context),
@@ -79,7 +87,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         track: (close) => (streams.add(close), () => void streams.delete(close)),
       }),
     classifyError,
-    ...(webRoot ? { web: serveWebApp(webRoot) } : {}),
+    ...(chatWeb || dashboardWeb
+      ? { web: async (c: Context) => (await chatWeb?.(c)) ?? (await dashboardWeb?.(c)) }
+      : {}),
     onError: (error: ApiError) => {
       if (error.status >= 500) onError(error);
     },

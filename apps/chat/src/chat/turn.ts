@@ -1,0 +1,57 @@
+import { PlatformClientError } from '@autocorp/platform-client';
+import type { ChatAnswer, ChatStreamEvent } from '../platform/chat-types';
+
+/** Why an answer did not arrive, in the words the page shows. */
+export interface Failure {
+  readonly kind: 'api-down' | 'provider' | 'bad-request' | 'other';
+  readonly message: string;
+}
+
+/** One question and its answer as it streams in. */
+export interface Turn {
+  readonly id: number;
+  readonly question: string;
+  readonly status: 'streaming' | 'done' | 'failed';
+  /** The answer's text so far (its deltas), the final text once the answer arrived. */
+  readonly text: string;
+  /** What the assistant is doing now ("searching the knowledge base"), while it streams. */
+  readonly activity: string | null;
+  readonly answer: ChatAnswer | null;
+  readonly failure: Failure | null;
+}
+
+export function startTurn(id: number, question: string): Turn {
+  return { id, question, status: 'streaming', text: '', activity: null, answer: null, failure: null };
+}
+
+/** A turn after one streamed event. */
+export function applyEvent(turn: Turn, event: ChatStreamEvent, provider: string): Turn {
+  switch (event.type) {
+    case 'text-delta':
+      return { ...turn, text: turn.text + event.text, activity: null };
+    case 'tool-call':
+      return { ...turn, activity: `Running ${event.tool.replace(/[-_]/g, ' ')}…` };
+    case 'tool-result':
+      return { ...turn, activity: event.summary };
+    case 'answer':
+      return { ...turn, status: 'done', text: event.answer.text, activity: null, answer: event.answer };
+    case 'error':
+      return { ...turn, status: 'failed', activity: null, failure: streamFailure(event, provider) };
+  }
+}
+
+function streamFailure(event: { kind: string; message: string }, provider: string): Failure {
+  if (event.kind === 'bad-request') return { kind: 'bad-request', message: event.message };
+  return { kind: 'provider', message: `The ${provider} provider failed: ${event.message}` };
+}
+
+/** The failure of a chat call that threw: the API down, the provider failing (502), or another error. */
+export function describeFailure(error: unknown, provider: string): Failure {
+  if (error instanceof PlatformClientError) {
+    if (error.kind === 'network')
+      return { kind: 'api-down', message: `The platform API is not answering (${error.message}).` };
+    if (error.status === 400) return { kind: 'bad-request', message: error.message };
+    if (error.status === 502) return { kind: 'provider', message: `The ${provider} provider failed: ${error.message}` };
+  }
+  return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
+}
