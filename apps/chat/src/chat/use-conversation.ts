@@ -33,12 +33,14 @@ export function useConversation(provider: string) {
           controller.signal,
         );
         conversationId.current = done.conversationId;
-        update(id, (t) =>
-          t.status === 'streaming' ? applyEvent(t, { type: 'answer', ...done }, provider) : t,
-        );
+        update(id, (t) => (t.status === 'streaming' ? applyEvent(t, { type: 'answer', ...done }, provider) : t));
       } catch (error) {
         if (controller.signal.aborted) return;
-        update(id, (t) => (t.status === 'failed' ? t : { ...t, status: 'failed', activity: null, failure: describeFailure(error, provider) }));
+        update(id, (t) =>
+          t.status === 'failed'
+            ? t
+            : { ...t, status: 'failed', activity: null, failure: describeFailure(error, provider) },
+        );
       }
     },
     [provider],

@@ -9,7 +9,15 @@ function short(label: string): string {
 }
 
 /** The chart an answer suggests: a small SVG line or bar chart of its points (no chart library). */
-export function AnswerChart({ kind, title, points }: { kind: 'line' | 'bar'; title: string; points: readonly ChartPoint[] }) {
+export function AnswerChart({
+  kind,
+  title,
+  points,
+}: {
+  kind: 'line' | 'bar';
+  title: string;
+  points: readonly ChartPoint[];
+}) {
   const max = Math.max(0, ...points.map((p) => p.value)) || 1;
   const spanX = WIDTH - PAD.left - PAD.right;
   const spanY = HEIGHT - PAD.top - PAD.bottom;
@@ -34,7 +42,13 @@ export function AnswerChart({ kind, title, points }: { kind: 'line' | 'bar'; tit
         {points.map((p, i) => (
           <g key={`${p.label}-${i}`} className="point" data-label={p.label} data-value={p.value}>
             {kind === 'bar' ? (
-              <rect x={x(i) - step * 0.35} y={y(p.value)} width={step * 0.7} height={PAD.top + spanY - y(p.value)} rx={2} />
+              <rect
+                x={x(i) - step * 0.35}
+                y={y(p.value)}
+                width={step * 0.7}
+                height={PAD.top + spanY - y(p.value)}
+                rx={2}
+              />
             ) : (
               <circle cx={x(i)} cy={y(p.value)} r={3} />
             )}

@@ -18,7 +18,13 @@ export function AnswerView({ turn }: { turn: Turn }) {
         {turn.question}
       </p>
       <article className="answer" aria-label={`Answer to: ${turn.question}`}>
-        <div className="answer-text" data-testid="answer-text" aria-live="polite" aria-busy={streaming}>
+        <div
+          className="answer-text"
+          data-testid="answer-text"
+          data-chars={turn.text.length}
+          aria-live="polite"
+          aria-busy={streaming}
+        >
           {turn.text}
           {streaming && turn.text === '' ? <span className="muted">{turn.activity ?? 'Thinking…'}</span> : null}
         </div>

@@ -25,7 +25,11 @@ export function ResultTable({ table, caption }: { table: Table; caption: string 
               {row.map((cell, j) => {
                 const column = table.columns[j];
                 return (
-                  <td key={j} data-column={column?.name} className={/INT|DEC|NUM|DOUB|FLOAT|REAL/i.test(column?.type ?? '') ? 'num' : undefined}>
+                  <td
+                    key={j}
+                    data-column={column?.name}
+                    className={/INT|DEC|NUM|DOUB|FLOAT|REAL/i.test(column?.type ?? '') ? 'num' : undefined}
+                  >
                     {formatCell(cell, column?.type ?? '')}
                   </td>
                 );

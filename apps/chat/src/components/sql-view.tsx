@@ -27,7 +27,11 @@ export function SqlView({ statements }: { statements: readonly string[] }) {
               {copied === i ? 'Copied' : 'Copy SQL'}
             </button>
             <a
-              href={dashboardQueryUrl(sql, process.env.NEXT_PUBLIC_DASHBOARD_URL, typeof window === 'undefined' ? '' : window.location.origin)}
+              href={dashboardQueryUrl(
+                sql,
+                process.env.NEXT_PUBLIC_DASHBOARD_URL,
+                typeof window === 'undefined' ? '' : window.location.origin,
+              )}
               data-testid="open-in-dashboard"
             >
               Open in the dashboard’s query page
