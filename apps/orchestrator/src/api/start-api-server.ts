@@ -8,6 +8,8 @@ import { classifyError } from './classify-error';
 import { EventLog } from './events/event-log';
 import { eventStreamResponse } from './events/event-stream';
 import { cdcHandler } from './handlers/cdc-handler';
+import { chatHandlers } from './handlers/chat/chat-handlers';
+import { type ChatSettings, LOCAL_CHAT } from './handlers/chat/chat-settings';
 import { etlHandlers } from './handlers/etl-handlers';
 import { metricsHandler } from './handlers/metrics-handler';
 import { queryHandlers } from './handlers/query-handlers';
@@ -32,6 +34,8 @@ export interface ApiServerOptions {
   /** Metrics history: bucket width (default 10 s) and buckets kept (default 8640). */
   readonly metrics?: { readonly bucketMs?: number; readonly maxBuckets?: number; readonly flushMs?: number };
   readonly now?: () => number;
+  /** The chat endpoint's provider and limits (the `assistant.*` configuration); default the local provider. */
+  readonly chat?: ChatSettings;
   /** Errors the API answered with a 5xx, and metrics that could not be saved (for the log). */
   readonly onError?: (error: Error) => void;
   /** The ops dashboard's static export served at `/`; default apps/ops-dashboard/out, null serves none. */
@@ -68,6 +72,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     ? serveWebApp(chatRoot, { basePath: CHAT_APP_PATH, name: 'The chat app', buildCommand: BUILD_CHAT_APP_COMMAND })
     : undefined;
   const dashboardWeb = webRoot ? serveWebApp(webRoot) : undefined;
+  const chat = chatHandlers(context, options.chat ?? LOCAL_CHAT);
   const app = buildApiApp({
     handlers: {
       ...statusHandlers(context),
@@ -77,15 +82,19 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       ...tableCountsHandler(context),
       ...queryHandlers(context),
       ...metricsHandler(context),
+      ...chat.handlers,
     },
-    events: (c) =>
-      eventStreamResponse({
-        log,
-        lastEventId: c.req.header('last-event-id'),
-        heartbeatMs: options.heartbeatMs ?? 15_000,
-        signal: c.req.raw.signal,
-        track: (close) => (streams.add(close), () => void streams.delete(close)),
-      }),
+    streams: {
+      events: (input, c) =>
+        eventStreamResponse({
+          log,
+          lastEventId: c.req.header('last-event-id'),
+          heartbeatMs: options.heartbeatMs ?? 15_000,
+          signal: input.signal,
+          track: (close) => (streams.add(close), () => void streams.delete(close)),
+        }),
+      chat: chat.stream,
+    },
     classifyError,
     ...(chatWeb || dashboardWeb
       ? { web: async (c: Context) => (await chatWeb?.(c)) ?? (await dashboardWeb?.(c)) }
