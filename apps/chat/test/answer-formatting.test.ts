@@ -24,7 +24,7 @@ describe('how answers are shown', () => {
 
   it('builds the answer from its deltas, then takes the final answer', () => {
     let turn = startTurn(1, 'q');
-    for (const text of ['Oil ', 'change ', 'parts']) turn = applyEvent(turn, { type: 'text-delta', text }, 'local');
+    for (const text of ['Oil ', 'change ', 'parts']) turn = applyEvent(turn, { type: 'text-delta', text });
     expect(turn.text).toBe('Oil change parts');
     expect(turn.status).toBe('streaming');
     const answer = {
@@ -34,25 +34,28 @@ describe('how answers are shown', () => {
       provider: 'local',
       outcome: 'answered',
     } as const;
-    turn = applyEvent(turn, { type: 'answer', answer, conversationId: 'c1' }, 'local');
+    turn = applyEvent(turn, { type: 'answer', answer, conversationId: crypto.randomUUID() });
     expect(turn).toMatchObject({ status: 'done', text: answer.text, answer });
   });
 
   it('says the API is down (what to run), or which provider failed and why', () => {
-    expect(describeFailure(new PlatformClientError('network', 'fetch failed'), 'Local').kind).toBe('api-down');
-    const provider = describeFailure(
-      new PlatformClientError('http', 'model server at http://x refused the connection', { status: 502 }),
-      'Model server',
-    );
-    expect(provider).toEqual({
+    expect(describeFailure(new PlatformClientError('network', 'fetch failed')).kind).toBe('api-down');
+    const refused = 'The openai-compatible provider failed: http://127.0.0.1:9/v1 refused the connection';
+    expect(describeFailure(new PlatformClientError('http', refused, { status: 502 }))).toEqual({
       kind: 'provider',
-      message: 'The Model server provider failed: model server at http://x refused the connection',
+      message: refused,
     });
-    const streamed = applyEvent(
-      startTurn(2, 'q'),
-      { type: 'error', kind: 'provider', message: 'timeout' },
-      'Amazon Bedrock',
-    );
-    expect(streamed.failure?.message).toBe('The Amazon Bedrock provider failed: timeout');
+    const streamed = applyEvent(startTurn(2, 'q'), {
+      type: 'error',
+      kind: 'provider',
+      provider: 'bedrock',
+      message: 'ThrottlingException: rate exceeded',
+    });
+    expect(streamed).toMatchObject({
+      status: 'failed',
+      failure: { kind: 'provider', message: 'The bedrock provider failed: ThrottlingException: rate exceeded' },
+    });
+    const gone = describeFailure(new PlatformClientError('http', 'Conversation x is not known.', { status: 404 }));
+    expect(gone.kind).toBe('conversation-gone');
   });
 });

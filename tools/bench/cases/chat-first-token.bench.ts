@@ -25,7 +25,28 @@ interface Ask {
   readonly firstTokenMs: number;
   /** From the Enter key until the whole answer (table, SQL) is drawn. */
   readonly answerMs: number;
+  readonly status: string;
 }
+
+/**
+ * Runs in the page (a string: this package has no DOM types): starts the clock at the Enter key,
+ * notes when the first turn's answer text has its first streamed characters, resolves when it is done.
+ */
+const TIME_IN_PAGE = `new Promise((resolve) => {
+  let start = 0;
+  let first = 0;
+  document.addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
+  const observer = new MutationObserver(() => {
+    const text = document.querySelector('[data-testid="answer-text"]');
+    if (!first && Number(text?.getAttribute('data-chars') ?? 0) > 0) first = performance.now();
+    const status = document.querySelector('[data-testid="turn"]')?.getAttribute('data-status');
+    if (start && (status === 'done' || status === 'failed')) {
+      observer.disconnect();
+      resolve({ firstTokenMs: (first || performance.now()) - start, answerMs: performance.now() - start, status });
+    }
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+})`;
 
 /** Asks one question in a fresh page (a new conversation), timed in the page from the Enter key. */
 async function ask(browser: Browser, url: string, question: string): Promise<Ask> {
@@ -36,26 +57,12 @@ async function ask(browser: Browser, url: string, question: string): Promise<Ask
     await page.getByTestId('provider').waitFor();
     const box = page.getByLabel(/Your question/);
     await box.fill(question);
-    const timing = page.evaluate(
-      () =>
-        new Promise<{ firstTokenMs: number; answerMs: number }>((resolve) => {
-          let start = 0;
-          let first = 0;
-          document.addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true });
-          const observer = new MutationObserver(() => {
-            const text = document.querySelector('[data-testid="answer-text"]');
-            if (!first && Number(text?.getAttribute('data-chars') ?? 0) > 0) first = performance.now();
-            const status = document.querySelector('[data-testid="turn"]')?.getAttribute('data-status');
-            if (status === 'done' || status === 'failed') {
-              observer.disconnect();
-              resolve({ firstTokenMs: (first || performance.now()) - start, answerMs: performance.now() - start });
-            }
-          });
-          observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-        }),
-    );
+    const timing = page.evaluate<Ask>(TIME_IN_PAGE);
     await box.press('Enter');
-    return await timing;
+    const result = await timing;
+    if (result.status !== 'done')
+      throw new BenchError('command-failed', `The chat did not answer "${question}" (${result.status}).`);
+    return result;
   } finally {
     await context.close();
   }

@@ -11,7 +11,7 @@ import { useConversation } from './use-conversation';
 export function ChatPage() {
   const { info, reload } = useChatInfo();
   const ready = info.state === 'ready' ? info.info : null;
-  const { turns, busy, ask } = useConversation(providerName(ready));
+  const { turns, busy, ask } = useConversation();
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const endRef = useRef<HTMLDivElement | null>(null);
 

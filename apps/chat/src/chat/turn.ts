@@ -3,7 +3,7 @@ import type { ChatAnswer, ChatStreamEvent } from '../platform/chat-types';
 
 /** Why an answer did not arrive, in the words the page shows. */
 export interface Failure {
-  readonly kind: 'api-down' | 'provider' | 'bad-request' | 'other';
+  readonly kind: 'api-down' | 'provider' | 'bad-request' | 'conversation-gone' | 'other';
   readonly message: string;
 }
 
@@ -14,7 +14,7 @@ export interface Turn {
   readonly status: 'streaming' | 'done' | 'failed';
   /** The answer's text so far (its deltas), the final text once the answer arrived. */
   readonly text: string;
-  /** What the assistant is doing now ("searching the knowledge base"), while it streams. */
+  /** What the assistant is doing now ("Running search knowledge base…"), while it streams. */
   readonly activity: string | null;
   readonly answer: ChatAnswer | null;
   readonly failure: Failure | null;
@@ -25,7 +25,7 @@ export function startTurn(id: number, question: string): Turn {
 }
 
 /** A turn after one streamed event. */
-export function applyEvent(turn: Turn, event: ChatStreamEvent, provider: string): Turn {
+export function applyEvent(turn: Turn, event: ChatStreamEvent): Turn {
   switch (event.type) {
     case 'text-delta':
       return { ...turn, text: turn.text + event.text, activity: null };
@@ -36,22 +36,30 @@ export function applyEvent(turn: Turn, event: ChatStreamEvent, provider: string)
     case 'answer':
       return { ...turn, status: 'done', text: event.answer.text, activity: null, answer: event.answer };
     case 'error':
-      return { ...turn, status: 'failed', activity: null, failure: streamFailure(event, provider) };
+      return {
+        ...turn,
+        status: 'failed',
+        activity: null,
+        failure: { kind: 'provider', message: `The ${event.provider} provider failed: ${event.message}` },
+      };
   }
 }
 
-function streamFailure(event: { kind: string; message: string }, provider: string): Failure {
-  if (event.kind === 'bad-request') return { kind: 'bad-request', message: event.message };
-  return { kind: 'provider', message: `The ${provider} provider failed: ${event.message}` };
-}
-
-/** The failure of a chat call that threw: the API down, the provider failing (502), or another error. */
-export function describeFailure(error: unknown, provider: string): Failure {
+/**
+ * The failure of a chat call that threw: the API down (what to run), the provider failing (which and
+ * why: the API's message names it), a conversation the server no longer knows, or the API's own words.
+ */
+export function describeFailure(error: unknown): Failure {
   if (error instanceof PlatformClientError) {
     if (error.kind === 'network')
       return { kind: 'api-down', message: `The platform API is not answering (${error.message}).` };
+    if (error.kind === 'provider-failed' || error.status === 502) return { kind: 'provider', message: error.message };
+    if (error.status === 404)
+      return {
+        kind: 'conversation-gone',
+        message: `${error.message} Ask again: the next question starts a new conversation.`,
+      };
     if (error.status === 400) return { kind: 'bad-request', message: error.message };
-    if (error.status === 502) return { kind: 'provider', message: `The ${provider} provider failed: ${error.message}` };
   }
   return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
 }

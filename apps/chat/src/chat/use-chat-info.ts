@@ -17,7 +17,7 @@ export function useChatInfo() {
     try {
       setInfo({ state: 'ready', info: await loadChatInfo() });
     } catch (error) {
-      setInfo({ state: 'failed', failure: describeFailure(error, 'assistant') });
+      setInfo({ state: 'failed', failure: describeFailure(error) });
     }
   }, []);
   useEffect(() => void reload(), [reload]);

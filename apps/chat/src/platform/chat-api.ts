@@ -1,4 +1,4 @@
-import type { ChatAnswer, ChatInfo, ChatStreamEvent } from './chat-types';
+import type { ChatInfo, ChatResult, ChatStreamEvent } from './chat-types';
 import { platformClient } from './platform-api';
 
 /** Asks a question through the platform client's streamed chat call; `onEvent` sees every event as it arrives. */
@@ -7,7 +7,7 @@ export function askChat(
   conversationId: string | undefined,
   onEvent: (event: ChatStreamEvent) => void,
   signal: AbortSignal,
-): Promise<{ readonly conversationId: string; readonly answer: ChatAnswer }> {
+): Promise<ChatResult> {
   return platformClient().chat({ question, ...(conversationId ? { conversationId } : {}) }, { onEvent, signal });
 }
 
