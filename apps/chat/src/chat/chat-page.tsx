@@ -19,7 +19,10 @@ export function ChatPage() {
   useEffect(() => {
     if (!busy) inputRef.current?.focus();
   }, [busy]);
-  useEffect(() => endRef.current?.scrollIntoView({ block: 'end' }), [turns]);
+  // Braces: Chromium's scrollIntoView returns a promise, and an effect may return only its clean-up.
+  useEffect(() => {
+    endRef.current?.scrollIntoView({ block: 'end' });
+  }, [turns]);
 
   const onAsk = (question: string) => {
     if (info.state === 'failed') void reload();
