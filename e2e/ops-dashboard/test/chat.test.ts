@@ -70,6 +70,8 @@ describe(`the chat app over autocorp up (scale ${SCALE}, seed ${SEED})`, () => {
        FROM service s JOIN service_parts sp ON sp.serviceid = s.serviceid JOIN auto_parts ap ON ap.sku = sp.sku
        WHERE lower(s.service) LIKE '%oil change%'`,
     );
+    // Focus is back in the question box once the answer is complete.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('question');
     expect(parts.length).toBeGreaterThan(0);
     const key = (service: unknown, sku: unknown, part: unknown, quantity: number) =>
       `${String(service)} | ${String(sku)} | ${String(part)} | ${quantity}`;
@@ -88,8 +90,6 @@ describe(`the chat app over autocorp up (scale ${SCALE}, seed ${SEED})`, () => {
     expect(links.map((href) => new URL(href, platform.url).searchParams.get('sql'))).toEqual(statements);
     await answer.turn.getByTestId('citations').locator('summary').click();
     await expect(answer.turn.getByTestId('citations').locator('li').count()).resolves.toBeGreaterThan(0);
-    // Focus is back in the question box once the answer is complete.
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('question');
     await screenshot(page, 'chat-oil-change');
   });
 
@@ -147,12 +147,14 @@ describe(`the chat app over autocorp up (scale ${SCALE}, seed ${SEED})`, () => {
 
   it('reads on a phone and in dark mode', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(page, 'chat-dark');
+    await screenshot(page, 'chat-dark', false);
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: 'light' });
     await phone.goto(`${platform.url}/chat/`);
     await phone.getByTestId('provider').waitFor();
-    await askWithEnter(phone, 'What parts are needed for an oil change?');
-    await shownAnswer(phone, 0);
+    // A starter question by a tap: the answer arrives, and the focus moves to the question box.
+    await phone.getByTestId('starters').locator('button').first().click();
+    expect((await shownAnswer(phone, 0)).status).toBe('done');
+    await expect(phone.evaluate(() => document.activeElement?.id)).resolves.toBe('question');
     // Nothing but the result table (which scrolls in its own box) is wider than the screen.
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -167,6 +169,6 @@ describe(`the chat app over autocorp up (scale ${SCALE}, seed ${SEED})`, () => {
     const answer = await shownAnswer(page, 4);
     expect(answer.status).toBe('failed');
     await expect(answer.turn.getByTestId('api-down').textContent()).resolves.toContain('npm start');
-    await screenshot(page, 'chat-api-down');
+    await screenshot(page, 'chat-api-down', false);
   });
 });

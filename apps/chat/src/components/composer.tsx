@@ -41,7 +41,7 @@ export function Composer({
         value={text}
         maxLength={QUESTION_MAX}
         rows={2}
-        placeholder="Ask about parts, services, sales…  (Enter sends, Shift+Enter new line)"
+        placeholder="Ask about parts, services, sales…"
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
         aria-describedby="composer-hint"
