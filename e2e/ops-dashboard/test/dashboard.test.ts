@@ -202,6 +202,8 @@ describe(`the ops dashboard over autocorp up (scale ${SCALE}, seed ${SEED})`, ()
   it('API down: the open page says the API is not answering and what to run', async () => {
     await open('/');
     await page.getByTestId('stages').waitFor();
+    // The CDC batches of the earlier tests are in the metrics history: rows/s is drawn.
+    await page.locator('[data-testid="cdc-rows-chart"] g[data-series]').waitFor();
     expect(await platform.stop()).toBe(0);
     const notice = page.getByTestId('api-down').first();
     await notice.waitFor();
