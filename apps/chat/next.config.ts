@@ -15,6 +15,8 @@ const config: NextConfig = {
   images: { unoptimized: true },
   // The workspace libraries are TypeScript sources (package.json exports point at src/index.ts).
   transpilePackages: ['@autocorp/platform-client'],
+  // As the ops dashboard: the typecheck target (tsc) checks the types; the build only bundles.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default config;
