@@ -18,14 +18,17 @@ export interface Turn {
   readonly activity: string | null;
   readonly answer: ChatAnswer | null;
   readonly failure: Failure | null;
+  /** How many events streamed in so far (the page shows it as data-events, for the benchmark). */
+  readonly events: number;
 }
 
 export function startTurn(id: number, question: string): Turn {
-  return { id, question, status: 'streaming', text: '', activity: null, answer: null, failure: null };
+  return { id, question, status: 'streaming', text: '', activity: null, answer: null, failure: null, events: 0 };
 }
 
 /** A turn after one streamed event. */
-export function applyEvent(turn: Turn, event: ChatStreamEvent): Turn {
+export function applyEvent(before: Turn, event: ChatStreamEvent): Turn {
+  const turn = { ...before, events: before.events + 1 };
   switch (event.type) {
     case 'text-delta':
       return { ...turn, text: turn.text + event.text, activity: null };

@@ -12,7 +12,13 @@ export function AnswerView({ turn }: { turn: Turn }) {
   const points = answer ? chartPoints(answer) : [];
   const streaming = turn.status === 'streaming';
   return (
-    <li className="turn" data-testid="turn" data-status={turn.status} data-outcome={answer?.outcome}>
+    <li
+      className="turn"
+      data-testid="turn"
+      data-status={turn.status}
+      data-outcome={answer?.outcome}
+      data-events={turn.events}
+    >
       <p className="question">
         <span className="visually-hidden">You asked: </span>
         {turn.question}
