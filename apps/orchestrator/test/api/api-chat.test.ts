@@ -142,7 +142,7 @@ describe(`the chat endpoint over a real lake (generator scale ${SCALE}, local pr
     }
   });
 
-  it('answers 404 for a conversation it does not know, and 400 naming the field for bad input', async () => {
+  it('answers 404 for a conversation it does not know or dropped as the least recently used, and 400 naming the field for bad input', async () => {
     const unknown = (await api.call('chat', '/api/chat', 404, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -150,6 +150,21 @@ describe(`the chat endpoint over a real lake (generator scale ${SCALE}, local pr
     })) as { error: { field: string; message: string } };
     expect(unknown.error.field).toBe('body.conversationId');
     expect(unknown.error.message).toContain('leave conversationId out');
+    // Conversations are kept in a bounded LRU: with room for one, a second drops the first.
+    const small = await startApiUnderTest(parts, { chat: { provider: 'local', maxConversations: 1 } });
+    try {
+      const first = await small.client.chat({ question: 'What are our top-selling parts this month?' });
+      const second = await small.client.chat({ question: 'What parts are needed for an oil change?' });
+      expect(second.conversationId).not.toBe(first.conversationId);
+      const dropped = await small.client
+        .chat({ question: 'only brakes', conversationId: first.conversationId })
+        .catch((e: unknown) => e);
+      expect(dropped).toMatchObject({ kind: 'http', status: 404, field: 'body.conversationId' });
+      const kept = await small.client.chat({ question: 'and last month?', conversationId: second.conversationId });
+      expect(kept.conversationId).toBe(second.conversationId);
+    } finally {
+      await small.server.close();
+    }
     const refused = await api.client.chat({ question: ' ' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(PlatformClientError);
     expect(refused).toMatchObject({ kind: 'http', status: 400, field: 'body.question' });
