@@ -10,6 +10,7 @@ import {
   startScriptedHttpServer,
   startScriptedOpenAiServer,
   toolMessages,
+  wordEmbedding,
 } from '@autocorp/assistant/testing';
 import { type ChatEvent, PlatformClientError } from '@autocorp/platform-client';
 import { DuckDbExecutor } from '@autocorp/query';
@@ -109,6 +110,38 @@ describe(`the chat endpoint with the openai-compatible provider (generator scale
     expect(request.tools.map((t) => t.function.name)).toEqual(
       expect.arrayContaining(['run_sql', 'get_service_with_parts']),
     );
+  });
+
+  it('ranks knowledge-base searches with the configured embeddings server (assistant.embeddingsUrl)', async () => {
+    const embedded: string[] = [];
+    const embeddings = track(
+      await startScriptedHttpServer((request) => {
+        const { input } = JSON.parse(request.body) as { input: string[] };
+        embedded.push(...input);
+        const data = input.map((text, index) => ({ index, embedding: wordEmbedding(text) }));
+        return { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) };
+      }),
+    );
+    const hits: { title?: string }[][] = [];
+    const model = track(
+      await startScriptedOpenAiServer((body, turn) => {
+        if (turn === 0)
+          return {
+            toolCalls: [
+              { name: 'search_knowledge_base', input: { query: 'synthetic oil change', kinds: ['service'] } },
+            ],
+          };
+        hits.push(toolMessages(body)[0] as { title?: string }[]);
+        return { text: 'These services match.' };
+      }),
+    );
+    const api = await startApi(openAi(model.url, { embeddingsUrl: `${embeddings.url}/v1`, embeddingsModel: 'words' }));
+    const { answer } = await api.client.chat({ question: 'Which services are about synthetic oil?' });
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expect(embedded).toContain('synthetic oil change');
+    const services = (await executor.execute('SELECT service FROM service')).rows.map((r) => String(r['service']));
+    expect(embedded.filter((t) => services.some((s) => t.startsWith(`${s}\n`))).length).toBe(services.length);
+    expect(hits[0]?.[0]?.title?.toLowerCase()).toContain('synthetic oil change');
   });
 
   it('caps the rows of a tool call and stops one that runs past the timeout', async () => {
