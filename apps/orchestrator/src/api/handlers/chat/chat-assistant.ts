@@ -28,6 +28,8 @@ export function chatModelName(settings: ChatSettings): string | null {
 
 /** What is missing from the configuration for the provider to answer, and how to set it; null when nothing is. */
 export function missingProviderSetting(settings: ChatSettings): string | null {
+  if (settings.embeddingsUrl && !settings.embeddingsModel)
+    return 'vector retrieval at assistant.embeddingsUrl needs assistant.embeddingsModel (AUTOCORP_ASSISTANT_EMBEDDINGS_MODEL), e.g. nomic-embed-text';
   if (settings.provider !== 'openai-compatible') return null;
   const missing = [
     ...(settings.baseUrl ? [] : ['assistant.baseUrl (AUTOCORP_ASSISTANT_BASE_URL), e.g. http://localhost:11434/v1']),
@@ -49,7 +51,7 @@ function vectorRetriever(settings: ChatSettings): ((kb: KnowledgeBase) => Retrie
   if (!settings.embeddingsUrl) return undefined;
   const embeddings = new OpenAiCompatibleEmbeddings({
     baseUrl: settings.embeddingsUrl,
-    model: settings.embeddingsModel ?? settings.model ?? '',
+    model: settings.embeddingsModel as string,
   });
   return (kb) => new VectorRetriever(kb, embeddings);
 }
