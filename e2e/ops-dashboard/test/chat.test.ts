@@ -88,6 +88,12 @@ describe(`the chat app over autocorp up (scale ${SCALE}, seed ${SEED})`, () => {
       .getByTestId('open-in-dashboard')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(links.map((href) => new URL(href, platform.url).searchParams.get('sql'))).toEqual(statements);
+    // The link opens the dashboard's query page with the statement in its SQL editor.
+    const dashboard = await browser.newPage();
+    await dashboard.goto(new URL(links[0] ?? '', platform.url).href);
+    const editor = dashboard.locator('#sql-title').locator('xpath=..').locator('textarea');
+    await expect.poll(() => editor.inputValue()).toBe(statements[0]);
+    await dashboard.close();
     await answer.turn.getByTestId('citations').locator('summary').click();
     await expect(answer.turn.getByTestId('citations').locator('li').count()).resolves.toBeGreaterThan(0);
     await screenshot(page, 'chat-oil-change');
