@@ -41,6 +41,7 @@ describe(`the chat app over autocorp up (scale ${SCALE}, seed ${SEED})`, () => {
   });
 
   it('shows the provider in use and starter questions naming real services from the data', async () => {
+    expect(platform.output()).toContain(`chat on ${platform.url}/chat/`);
     await expect(page.getByTestId('provider').getAttribute('data-provider')).resolves.toBe('local');
     const starters = await page.getByTestId('starters').locator('button').allTextContents();
     expect(starters.length).toBeGreaterThan(0);

@@ -54,7 +54,7 @@ export const serveCommand: Command = {
       port,
     });
     io.stdout.write(
-      `Platform API on ${server.url} (OpenAPI: ${server.url}/openapi.json), ops dashboard on ${server.url}/; Ctrl-C stops it\n`,
+      `Platform API on ${server.url} (OpenAPI: ${server.url}/openapi.json), ops dashboard on ${server.url}/, chat on ${server.url}/chat/; Ctrl-C stops it\n`,
     );
     const signal = await untilStopped();
     io.stderr.write(`${signal}: stopping the API\n`);
