@@ -3,6 +3,7 @@
  * PostgreSQL, small scale): the parts and numbers checked are computed by the test with its own SQL
  * over the curated Hudi tables, never typed in. Screenshots go to artifacts/screenshots (chat-*.png).
  */
+import net from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshot } from './support/chromium';
@@ -177,5 +178,51 @@ describe(`the chat app over autocorp up (scale ${SCALE}, seed ${SEED})`, () => {
     expect(answer.status).toBe('failed');
     await expect(answer.turn.getByTestId('api-down').textContent()).resolves.toContain('npm start');
     await screenshot(page, 'chat-api-down', false);
+  });
+});
+
+describe(`the chat app with a model server that does not answer (scale ${SCALE}, seed ${SEED})`, () => {
+  let platform: PlatformProcess;
+  let browser: Browser;
+  let modelUrl: string;
+
+  beforeAll(async () => {
+    // A port nothing listens on: the configured openai-compatible server refuses every connection.
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    modelUrl = `http://127.0.0.1:${(closed.address() as net.AddressInfo).port}/v1`;
+    await new Promise((resolve) => closed.close(resolve));
+    const assistantEnv = {
+      AUTOCORP_ASSISTANT_PROVIDER: 'openai-compatible',
+      AUTOCORP_ASSISTANT_BASE_URL: modelUrl,
+      AUTOCORP_ASSISTANT_MODEL: 'scripted-model',
+    };
+    Object.assign(process.env, assistantEnv);
+    try {
+      platform = await startPlatformProcess(SCALE, SEED);
+    } finally {
+      for (const key of Object.keys(assistantEnv)) delete process.env[key];
+    }
+    browser = await launchChromium();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.dispose();
+  });
+
+  it('shows the provider and its model, and says which provider failed and why', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${platform.url}/chat/`);
+    const provider = page.getByTestId('provider');
+    await expect(provider.getAttribute('data-provider')).resolves.toBe('openai-compatible');
+    await expect(provider.textContent()).resolves.toContain('scripted-model');
+    await askWithEnter(page, 'What parts are needed for an oil change?');
+    const answer = await shownAnswer(page, 0);
+    expect(answer.status).toBe('failed');
+    const notice = (await answer.turn.getByRole('alert').textContent()) ?? '';
+    expect(notice).toContain('openai-compatible');
+    expect(notice).toContain(modelUrl); // why: the server it could not reach
+    await screenshot(page, 'chat-provider-failed', false);
   });
 });
