@@ -80,6 +80,7 @@ export default [
       '**/dist/**',
       '**/.next/**',
       'apps/ops-dashboard/out/**',
+      'apps/chat/out/**',
       '**/cdk.out/**',
       '**/.autocorp/**',
       '**/*.mjs',

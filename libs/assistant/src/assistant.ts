@@ -40,6 +40,14 @@ export interface AssistantOptions {
   readonly refreshIntervalMs?: number;
   /** The clock for refreshIntervalMs (ms). */
   readonly now?: () => number;
+  /** Where conversations are kept; default an unbounded Map (the chat endpoint passes a bounded LRU). */
+  readonly conversations?: ConversationStore;
+}
+
+/** Keeps the conversations by id (a Map is one). */
+export interface ConversationStore {
+  get(id: string): ConversationState | undefined;
+  set(id: string, conversation: ConversationState): unknown;
 }
 
 export interface AskOptions {
@@ -80,7 +88,7 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
           ...(options.rowCap !== undefined ? { rowCap: options.rowCap } : {}),
           ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
         }));
-  const conversations = new Map<string, ConversationState>();
+  const conversations: ConversationStore = options.conversations ?? new Map<string, ConversationState>();
 
   return {
     kb,

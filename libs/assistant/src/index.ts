@@ -6,6 +6,7 @@ export {
   type Assistant,
   type AssistantOptions,
   type AssistantParts,
+  type ConversationStore,
   createAssistant,
 } from './assistant';
 export { KnowledgeBase, type KnowledgeBaseChange } from './kb/knowledge-base';

@@ -2,6 +2,8 @@ export { ConfigError, type ConfigErrorKind } from './config-error';
 export { PROFILES, type Profile, resolveProfile } from './profile';
 export { DEFAULT_HOME_DIRNAME, type StateHome, resolveStateHome, stateHomeAt } from './state-home';
 export {
+  ASSISTANT_PROVIDERS,
+  type AssistantProviderName,
   CONFIG_KEYS,
   type ConfigKey,
   type ConfigKeySpec,
@@ -20,3 +22,4 @@ export {
   describeAccepted,
   resolvePlatformConfig,
 } from './platform/resolve-platform-config';
+export { type AssistantConfig } from './platform/assistant-config';

@@ -8,6 +8,7 @@ export * from './contract/etl';
 export * from './contract/tables';
 export * from './contract/queries';
 export * from './contract/metrics';
+export * from './contract/chat';
 export { type RouteAnswer, type RouteDefinition, defineRoute } from './contract/route';
 export { QUERY_LIMITS, ROUTES, type RouteName, type Routes } from './contract/routes';
 export {
@@ -19,6 +20,7 @@ export {
 } from './openapi/build-openapi-document';
 export { PlatformClientError, type PlatformClientErrorKind } from './client/platform-client-error';
 export { type SseMessage, SseParser } from './client/sse-parser';
+export { type ChatOptions } from './client/ask-chat';
 export { type SubscribeOptions, type Subscription, subscribeEvents } from './client/subscribe-events';
 export {
   type CallableRouteName,

@@ -1,6 +1,6 @@
 'use client';
 import type { QueryResultResponse } from '@autocorp/platform-client';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { ApiDownNotice } from '../components/api-state';
 import { platformClient } from '../platform/platform-api';
 import { isApiDown } from '../platform/use-api';
@@ -12,6 +12,11 @@ const EXAMPLE =
 /** Read-only SQL over the curated tables (the API's query guard refuses anything but one SELECT/WITH). */
 export function SqlPanel() {
   const [sql, setSql] = useState(EXAMPLE);
+  // `?sql=` (the chat app's "open in the dashboard's query page") fills the editor.
+  useEffect(() => {
+    const given = new URLSearchParams(window.location.search).get('sql');
+    if (given) setSql(given);
+  }, []);
   const [asOf, setAsOf] = useState('');
   const [running, setRunning] = useState(false);
   const [answer, setAnswer] = useState<{ result: QueryResultResponse } | { error: Error } | null>(null);

@@ -2,7 +2,7 @@ import { ROUTES, type RouteDefinition } from '@autocorp/platform-client';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { ApiError } from './api-error';
-import { type RouteHandlers, isCsvAnswer } from './route-handler';
+import { type RouteHandlers, type StreamHandlers, isCsvAnswer } from './route-handler';
 import { localOrigin } from './local-origins';
 import { validatePart } from './validate-request';
 
@@ -33,8 +33,8 @@ async function readBody(c: Context, route: RouteDefinition): Promise<unknown> {
 
 export interface ApiAppOptions {
   readonly handlers: RouteHandlers;
-  /** Answers GET /api/events (server-sent events). */
-  readonly events: (c: Context) => Response | Promise<Response>;
+  /** Answer the streamed routes (server-sent events): GET /api/events, POST /api/chat. */
+  readonly streams: StreamHandlers;
   /** Maps a library's error to the API's (bad SQL -> 400, unknown table -> 404...). */
   readonly classifyError: (error: unknown) => ApiError | undefined;
   readonly onError?: (error: ApiError) => void;
@@ -53,25 +53,25 @@ export function buildApiApp(options: ApiAppOptions): Hono {
     }),
   );
   const handlers = options.handlers as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+  const streams = options.streams as unknown as Record<string, (input: unknown, c: Context) => Promise<Response>>;
+  const validInput = async (c: Context, route: RouteDefinition) => ({
+    params: validatePart('params', route.params, c.req.param()),
+    query: validatePart('query', route.query, c.req.query()),
+    body: route.body ? validatePart('body', route.body, await readBody(c, route)) : undefined,
+    signal: c.req.raw.signal,
+  });
   for (const [name, route] of Object.entries(ROUTES) as [string, RouteDefinition][]) {
     const path = honoPath(route.path);
     if (route.answer === 'event-stream') {
-      app.get(path, (c) => {
-        validatePart('query', route.query, c.req.query());
-        return options.events(c);
-      });
+      const stream = streams[name];
+      if (!stream) throw new Error(`No stream handler for the route "${name}" (${route.path}).`);
+      app.on(route.method.toUpperCase(), path, async (c) => stream(await validInput(c, route), c));
       continue;
     }
     const handler = handlers[name];
     if (!handler) throw new Error(`No handler for the route "${name}" (${route.path}).`);
     app.on(route.method.toUpperCase(), path, async (c) => {
-      const input = {
-        params: validatePart('params', route.params, c.req.param()),
-        query: validatePart('query', route.query, c.req.query()),
-        body: route.body ? validatePart('body', route.body, await readBody(c, route)) : undefined,
-        signal: c.req.raw.signal,
-      };
-      const answer = await handler(input);
+      const answer = await handler(await validInput(c, route));
       if (isCsvAnswer(answer)) {
         return c.body(answer.text, 200, {
           'content-type': 'text/csv; charset=utf-8',

@@ -6,6 +6,7 @@ const STATUS: Record<ApiErrorKind, number> = {
   unavailable: 503,
   timeout: 504,
   internal: 500,
+  'provider-failed': 502,
 };
 
 /** The API's one error: its kind sets the HTTP status; `field` names the bad request field (`query.limit`). */

@@ -1,4 +1,5 @@
 import type { RouteDefinition, Routes } from '@autocorp/platform-client';
+import type { Context } from 'hono';
 import type { z } from 'zod';
 
 /** A route's request after validation. */
@@ -31,3 +32,10 @@ export type RouteHandlers = { readonly [K in JsonRouteName]: RouteHandler<Routes
 export function isCsvAnswer(value: unknown): value is CsvAnswer {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'csv' && 'text' in value;
 }
+
+export type StreamRouteName = Exclude<keyof Routes, JsonRouteName>;
+
+/** One handler per streamed route (text/event-stream): it answers with the Response itself. */
+export type StreamHandlers = {
+  readonly [K in StreamRouteName]: (input: HandlerInput<Routes[K]>, c: Context) => Response | Promise<Response>;
+};

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import type { Context } from 'hono';
 import { buildApiApp } from './api-app';
 import { ApiContext } from './api-context';
 import { ApiError } from './api-error';
@@ -7,6 +8,8 @@ import { classifyError } from './classify-error';
 import { EventLog } from './events/event-log';
 import { eventStreamResponse } from './events/event-stream';
 import { cdcHandler } from './handlers/cdc-handler';
+import { chatHandlers } from './handlers/chat/chat-handlers';
+import { type ChatSettings, LOCAL_CHAT } from './handlers/chat/chat-settings';
 import { etlHandlers } from './handlers/etl-handlers';
 import { metricsHandler } from './handlers/metrics-handler';
 import { queryHandlers } from './handlers/query-handlers';
@@ -16,7 +19,7 @@ import { tableHandlers } from './handlers/table-handlers';
 import { MetricsHistory } from './metrics/metrics-history';
 import type { PlatformRuntime } from './platform-runtime';
 import { serveWebApp } from './web/serve-web-app';
-import { webAppRoot } from './web/web-app-root';
+import { BUILD_CHAT_APP_COMMAND, CHAT_APP_PATH, chatAppRoot, webAppRoot } from './web/web-app-root';
 
 export interface ApiServerOptions {
   readonly runtime: PlatformRuntime;
@@ -31,10 +34,14 @@ export interface ApiServerOptions {
   /** Metrics history: bucket width (default 10 s) and buckets kept (default 8640). */
   readonly metrics?: { readonly bucketMs?: number; readonly maxBuckets?: number; readonly flushMs?: number };
   readonly now?: () => number;
+  /** The chat endpoint's provider and limits (the `assistant.*` configuration); default the local provider. */
+  readonly chat?: ChatSettings;
   /** Errors the API answered with a 5xx, and metrics that could not be saved (for the log). */
   readonly onError?: (error: Error) => void;
   /** The ops dashboard's static export served at `/`; default apps/ops-dashboard/out, null serves none. */
   readonly webRoot?: string | null;
+  /** The chat app's static export served at `/chat/`; default apps/chat/out, null serves none. */
+  readonly chatRoot?: string | null;
 }
 
 export interface ApiServer {
@@ -60,6 +67,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   });
   const streams = new Set<() => void>();
   const webRoot = options.webRoot === undefined ? webAppRoot() : options.webRoot;
+  const chatRoot = options.chatRoot === undefined ? chatAppRoot() : options.chatRoot;
+  const chatWeb = chatRoot
+    ? serveWebApp(chatRoot, { basePath: CHAT_APP_PATH, name: 'The chat app', buildCommand: BUILD_CHAT_APP_COMMAND })
+    : undefined;
+  const dashboardWeb = webRoot ? serveWebApp(webRoot) : undefined;
+  const chat = chatHandlers(context, options.chat ?? LOCAL_CHAT);
   const app = buildApiApp({
     handlers: {
       ...statusHandlers(context),
@@ -69,17 +82,23 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       ...tableCountsHandler(context),
       ...queryHandlers(context),
       ...metricsHandler(context),
+      ...chat.handlers,
     },
-    events: (c) =>
-      eventStreamResponse({
-        log,
-        lastEventId: c.req.header('last-event-id'),
-        heartbeatMs: options.heartbeatMs ?? 15_000,
-        signal: c.req.raw.signal,
-        track: (close) => (streams.add(close), () => void streams.delete(close)),
-      }),
+    streams: {
+      events: (input, c) =>
+        eventStreamResponse({
+          log,
+          lastEventId: c.req.header('last-event-id'),
+          heartbeatMs: options.heartbeatMs ?? 15_000,
+          signal: input.signal,
+          track: (close) => (streams.add(close), () => void streams.delete(close)),
+        }),
+      chat: chat.stream,
+    },
     classifyError,
-    ...(webRoot ? { web: serveWebApp(webRoot) } : {}),
+    ...(chatWeb || dashboardWeb
+      ? { web: async (c: Context) => (await chatWeb?.(c)) ?? (await dashboardWeb?.(c)) }
+      : {}),
     onError: (error: ApiError) => {
       if (error.status >= 500) onError(error);
     },

@@ -24,7 +24,7 @@ export const serveCommand: Command = {
   path: ['serve'],
   summary: 'Serve the platform HTTP API over the existing lake, with nothing running (autocorp up serves it live)',
   description: [
-    'Read-only: status, CDC, ETL runs and quarantined rows, tables and Hudi timelines, queries with time travel, metrics history, live events (/api/events).',
+    'Read-only: status, CDC, ETL runs and quarantined rows, tables and Hudi timelines, queries with time travel, metrics history, live events (/api/events), the assistant (POST /api/chat; provider from assistant.* in autocorp.config.json or AUTOCORP_ASSISTANT_*).',
     'The OpenAPI 3.1 document is at /openapi.json. Source counts and the slot status need DATABASE_URL. Ctrl-C stops it.',
   ].join('\n'),
   options: {
@@ -54,7 +54,7 @@ export const serveCommand: Command = {
       port,
     });
     io.stdout.write(
-      `Platform API on ${server.url} (OpenAPI: ${server.url}/openapi.json), ops dashboard on ${server.url}/; Ctrl-C stops it\n`,
+      `Platform API on ${server.url} (OpenAPI: ${server.url}/openapi.json), ops dashboard on ${server.url}/, chat on ${server.url}/chat/; Ctrl-C stops it\n`,
     );
     const signal = await untilStopped();
     io.stderr.write(`${signal}: stopping the API\n`);

@@ -37,6 +37,7 @@ export async function runLivePlatform(config: PlatformConfig, io: CommandIo): Pr
         runtime: platform.runtime,
         host: config.api.host,
         port: config.api.port,
+        chat: config.assistant,
         onError: (error) => log(`api: ${error.message}`),
       });
     } catch (error) {
@@ -48,9 +49,10 @@ export async function runLivePlatform(config: PlatformConfig, io: CommandIo): Pr
       );
     }
     log(
-      `platform API on ${api.url} (status ${api.url}/api/status, live events ${api.url}/api/events, OpenAPI ${api.url}/openapi.json)`,
+      `platform API on ${api.url} (status ${api.url}/api/status, live events ${api.url}/api/events, chat ${api.url}/api/chat with the ${config.assistant.provider} provider, OpenAPI ${api.url}/openapi.json)`,
     );
     log(`ops dashboard on ${api.url}/`);
+    log(`chat on ${api.url}/chat/`);
     log(`watching ${platform.watchedFolder} for CSV exports`);
     log('platform running; Ctrl-C stops it');
     reporter.startLiveLine();

@@ -118,6 +118,46 @@ describe('the platform API refuses bad input with a 400 naming the field (every 
     }
   });
 
+  it('names the body field of a bad chat request (before the assistant is made)', async () => {
+    const cases: [RequestInit, string][] = [
+      [post(''), 'body'],
+      [post('{not json'), 'body'],
+      [post('{}'), 'body.question'],
+      [post('{"question": 5}'), 'body.question'],
+      [post('{"question": "   "}'), 'body.question'],
+      [post(JSON.stringify({ question: 'x'.repeat(2001) })), 'body.question'],
+      [post('{"question": "oil change?", "conversationId": "abc"}'), 'body.conversationId'],
+      [post('{"question": "oil change?", "history": []}'), 'body.history'],
+    ];
+    for (const [init, field] of cases) {
+      const body = (await api.call('chat', '/api/chat', 400, init)) as { error: { field: string; message: string } };
+      expect(body.error.field, String(init.body).slice(0, 50)).toBe(field);
+      expect(body.error.message).toContain(field);
+    }
+  });
+
+  it('says the assistant is not ready, and what to run, over a lake without curated tables', async () => {
+    const info = (await api.call('chatInfo', '/api/chat/info')) as { ready: boolean; reason: string; provider: string };
+    expect(info).toMatchObject({ provider: 'local', ready: false });
+    expect(info.reason).toContain('autocorp run');
+    const ask = await fetch(
+      `${api.server.url}/api/chat`,
+      post('{"question": "What parts are needed for an oil change?"}'),
+    );
+    expect(ask.status).toBe(503);
+    expect(((await ask.json()) as { error: { message: string } }).error.message).toContain('autocorp run');
+    const unconfigured = await startApiUnderTest(lake, { chat: { provider: 'openai-compatible' } });
+    try {
+      const needs = await unconfigured.client.chatInfo();
+      expect(needs).toMatchObject({ provider: 'openai-compatible', model: null, ready: false, starters: [] });
+      expect(needs.reason).toContain('assistant.baseUrl (AUTOCORP_ASSISTANT_BASE_URL)');
+      const refused = await unconfigured.client.chat({ question: 'oil change?' }).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ kind: 'http', status: 503, message: expect.stringContaining('assistant.model') });
+    } finally {
+      await unconfigured.server.close();
+    }
+  });
+
   it('refuses parameters that are each valid but wrong together, and a named query parameter its definition refuses', async () => {
     const metrics = (await api.call('metrics', '/api/metrics?from=2000&to=1000', 400)) as { error: { field: string } };
     expect(metrics.error.field).toBe('query.from');

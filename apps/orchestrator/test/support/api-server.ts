@@ -11,6 +11,9 @@ import { type ApiServer, type ApiServerOptions, startApiServer } from '../../src
 import { StaticRuntime } from '../../src/api/static-runtime';
 import { OpenApiValidator } from './openapi-validator';
 
+/** The statuses the document declares answers for. */
+export type ApiStatus = 200 | 400 | 404 | 502 | 503 | 504;
+
 /** A real API server on an ephemeral port, its typed client, and the document it serves. */
 export interface ApiUnderTest {
   readonly runtime: StaticRuntime;
@@ -18,7 +21,7 @@ export interface ApiUnderTest {
   readonly client: PlatformClient;
   readonly validator: OpenApiValidator;
   /** GETs (or sends) a path, expects `status`, and checks the body against the document's answer of `operationId`. */
-  call(operationId: string, pathAndQuery: string, status?: 200 | 400 | 404 | 504, init?: RequestInit): Promise<unknown>;
+  call(operationId: string, pathAndQuery: string, status?: ApiStatus, init?: RequestInit): Promise<unknown>;
 }
 
 export interface RuntimeParts {
@@ -36,12 +39,7 @@ export async function startApiUnderTest(
   const server = await startApiServer({ runtime, port: 0, ...options });
   const client = createPlatformClient({ baseUrl: server.url });
   const validator = new OpenApiValidator((await client.openApi()) as unknown as OpenApiDocument);
-  const call = async (
-    operationId: string,
-    pathAndQuery: string,
-    status: 200 | 400 | 404 | 504 = 200,
-    init?: RequestInit,
-  ) => {
+  const call = async (operationId: string, pathAndQuery: string, status: ApiStatus = 200, init?: RequestInit) => {
     const response = await fetch(`${server.url}${pathAndQuery}`, init);
     const text = await response.text();
     expect(response.status, `${pathAndQuery}: ${text.slice(0, 500)}`).toBe(status);

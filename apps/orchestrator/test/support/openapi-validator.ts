@@ -3,7 +3,12 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 
 /** Checks answers against the JSON Schemas of a served OpenAPI 3.1 document (JSON Schema 2020-12). */
 export class OpenApiValidator {
-  private readonly ajv = new Ajv2020({ allErrors: true, strict: false });
+  private readonly ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    // The formats the contract uses (zod writes `format` for them).
+    formats: { uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i },
+  });
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(readonly document: OpenApiDocument) {}
@@ -19,7 +24,7 @@ export class OpenApiValidator {
   /** Problems of `body` against the document's schema of `operationId`'s `status` answer (empty when it conforms). */
   problems(
     operationId: string,
-    status: '200' | '400' | '404' | '504',
+    status: '200' | '400' | '404' | '502' | '503' | '504',
     body: unknown,
     mediaType = 'application/json',
   ): string[] {

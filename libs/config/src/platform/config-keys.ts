@@ -5,7 +5,7 @@ import { PROFILES } from '../profile';
  * range, its default and what it means. docs/running.md lists them; the resolver and its messages
  * read them from here.
  */
-export type ConfigValueType = 'integer' | 'number' | 'string' | 'path' | 'profile';
+export type ConfigValueType = 'integer' | 'number' | 'string' | 'path' | 'profile' | 'choice' | 'url';
 
 export interface ConfigKeySpec {
   /** Dotted path in the config file, e.g. "api.port". */
@@ -17,6 +17,8 @@ export interface ConfigKeySpec {
   readonly min?: number;
   readonly exclusiveMin?: boolean;
   readonly max?: number;
+  /** The values a `choice` key accepts. */
+  readonly choices?: readonly string[];
   /** The default; undefined means "derived at run time" (described in `description`). */
   readonly default: number | string | undefined;
   readonly description: string;
@@ -39,6 +41,9 @@ export const DEFAULT_ETL_INTERVAL_MS = 250;
  * this long for its file under a steady stream (half of it once the stream goes quiet).
  */
 export const DEFAULT_CDC_CUT_MS = 500;
+/** The chat assistant's answerers: `local` needs no model and no network. */
+export const ASSISTANT_PROVIDERS = ['local', 'openai-compatible', 'bedrock'] as const;
+export type AssistantProviderName = (typeof ASSISTANT_PROVIDERS)[number];
 
 export const CONFIG_KEYS = [
   {
@@ -128,6 +133,45 @@ export const CONFIG_KEYS = [
     type: 'integer',
     default: 1,
     description: "The simulator's seed (--seed sets it): the same seed writes the same changes",
+  },
+  {
+    key: 'assistant.provider',
+    env: 'AUTOCORP_ASSISTANT_PROVIDER',
+    type: 'choice',
+    choices: ASSISTANT_PROVIDERS,
+    default: 'local',
+    description:
+      'Who answers the chat endpoint: local (no model, no network), openai-compatible (a model server such as Ollama at assistant.baseUrl) or bedrock (Amazon Bedrock, AWS credentials)',
+  },
+  {
+    key: 'assistant.baseUrl',
+    env: 'AUTOCORP_ASSISTANT_BASE_URL',
+    type: 'url',
+    default: undefined,
+    description: 'The OpenAI-compatible server of the openai-compatible provider, e.g. http://localhost:11434/v1',
+  },
+  {
+    key: 'assistant.model',
+    env: 'AUTOCORP_ASSISTANT_MODEL',
+    type: 'string',
+    default: undefined,
+    description:
+      'The model the provider calls, e.g. qwen2.5:7b (openai-compatible, required) or a Bedrock model id (default Nova Pro)',
+  },
+  {
+    key: 'assistant.embeddingsUrl',
+    env: 'AUTOCORP_ASSISTANT_EMBEDDINGS_URL',
+    type: 'url',
+    default: undefined,
+    description:
+      'An OpenAI-compatible embeddings server for vector retrieval, e.g. http://localhost:11434/v1 (unset = lexical retrieval)',
+  },
+  {
+    key: 'assistant.embeddingsModel',
+    env: 'AUTOCORP_ASSISTANT_EMBEDDINGS_MODEL',
+    type: 'string',
+    default: undefined,
+    description: 'The embedding model at assistant.embeddingsUrl, e.g. nomic-embed-text (required with it)',
   },
 ] as const satisfies readonly ConfigKeySpec[];
 

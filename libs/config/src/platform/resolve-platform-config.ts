@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { ConfigError } from '../config-error';
 import { PROFILES, type Profile } from '../profile';
-import { CONFIG_KEYS, type ConfigKey, type ConfigKeySpec } from './config-keys';
+import { type AssistantConfig, checkAssistantConfig } from './assistant-config';
+import { type AssistantProviderName, CONFIG_KEYS, type ConfigKey, type ConfigKeySpec } from './config-keys';
 import { type ConfigFile, configFilePath, readConfigFile } from './config-file';
 
 /** Where a value came from, highest precedence first. */
@@ -17,6 +18,8 @@ export interface PlatformConfig {
   readonly paths: { readonly lake: string | undefined; readonly watch: string | undefined };
   readonly intervals: { readonly etlDebounceMs: number; readonly cdcCutMs: number };
   readonly simulator: { readonly ordersPerSecond: number; readonly seed: number };
+  /** The chat endpoint's answerer. */
+  readonly assistant: AssistantConfig;
   /** The config file read, if any. */
   readonly file: string | undefined;
   /** Where each key's value came from. */
@@ -57,6 +60,16 @@ export function resolvePlatformConfig(options: ResolvePlatformConfigOptions = {}
     paths: { lake: str('paths.lake'), watch: str('paths.watch') },
     intervals: { etlDebounceMs: num('intervals.etlDebounceMs'), cdcCutMs: num('intervals.cdcCutMs') },
     simulator: { ordersPerSecond: num('simulator.ordersPerSecond'), seed: num('simulator.seed') },
+    assistant: checkAssistantConfig(
+      {
+        provider: str('assistant.provider') as AssistantProviderName,
+        baseUrl: str('assistant.baseUrl'),
+        model: str('assistant.model'),
+        embeddingsUrl: str('assistant.embeddingsUrl'),
+        embeddingsModel: str('assistant.embeddingsModel'),
+      },
+      (key) => describeSource(CONFIG_KEYS.find((k) => k.key === key) as ConfigKeySpec, sources[key], file?.path),
+    ),
     file: file?.path,
     sources,
   };
@@ -102,6 +115,12 @@ function parseValue(spec: ConfigKeySpec, text: string, where: string, base: stri
     case 'string':
       if (trimmed !== '') return trimmed;
       throw invalid(spec, where, '""');
+    case 'choice':
+      if (spec.choices?.includes(trimmed)) return trimmed;
+      throw invalid(spec, where, `"${text}"`);
+    case 'url':
+      if (isHttpUrl(trimmed)) return trimmed.replace(/\/+$/, '');
+      throw invalid(spec, where, `"${text}"`);
     case 'path':
       if (trimmed === '') throw invalid(spec, where, '""');
       return /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : path.resolve(base, trimmed);
@@ -127,6 +146,10 @@ export function describeAccepted(spec: ConfigKeySpec): string {
       return `one of: ${PROFILES.join(', ')}`;
     case 'string':
       return 'a non-empty string';
+    case 'choice':
+      return `one of: ${(spec.choices ?? []).join(', ')}`;
+    case 'url':
+      return 'an http:// or https:// URL';
     case 'path':
       return 'a folder path or a URI';
     case 'integer':
@@ -137,6 +160,23 @@ export function describeAccepted(spec: ConfigKeySpec): string {
       return [what, low, high].filter(Boolean).join(', ');
     }
   }
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Where a key's value is set, in words, for a message that says where to change it. */
+function describeSource(spec: ConfigKeySpec, source: ConfigSource, file: string | undefined): string {
+  if (source === 'env') return `the environment variable ${spec.env}`;
+  if (source === 'file') return `the config file ${file} key "${spec.key}"`;
+  if (source === 'flag') return `the command line`;
+  return `${spec.key} (unset)`;
 }
 
 function invalid(spec: ConfigKeySpec, where: string, shown: string, expected?: string): ConfigError {

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { ApiErrorSchema } from '../contract/api-error';
+import type { ChatRequest, ChatResult } from '../contract/chat';
 import type { PlatformEvent } from '../contract/platform-events';
 import type { RouteDefinition } from '../contract/route';
 import { ROUTES, type Routes } from '../contract/routes';
+import { type ChatOptions, askChat } from './ask-chat';
 import { PlatformClientError } from './platform-client-error';
 import { routeUrl } from './route-url';
 import { type SubscribeOptions, type Subscription, subscribeEvents } from './subscribe-events';
@@ -28,8 +30,8 @@ type RouteCall<R extends RouteDefinition> =
     ? (input: RouteInput<R>) => Promise<RouteOutput<R>>
     : (input?: RouteInput<R>) => Promise<RouteOutput<R>>;
 
-/** The routes answered by a JSON call (the event stream has `subscribe`). */
-export type CallableRouteName = Exclude<keyof Routes, 'events'>;
+/** The routes answered by a JSON call (the event streams have `subscribe` and `chat`). */
+export type CallableRouteName = Exclude<keyof Routes, 'events' | 'chat'>;
 export type CsvRouteName = {
   [K in CallableRouteName]: Routes[K]['answer'] extends 'json-or-csv' ? K : never;
 }[CallableRouteName];
@@ -41,6 +43,12 @@ export type PlatformClient = { readonly [K in CallableRouteName]: RouteCall<Rout
   csvUrl<K extends CsvRouteName>(name: K, input: RouteInput<Routes[K]>): string;
   /** Live events (GET /api/events), reconnecting with Last-Event-ID. */
   subscribe(onEvent: (event: PlatformEvent, id: string | undefined) => void, options?: SubscribeOptions): Subscription;
+  /**
+   * Asks the assistant (POST /api/chat): its events stream to `onEvent`; resolves with the final answer and
+   * the conversation id to send with a follow-up. Rejects with `http` (400 naming the field, 404 unknown
+   * conversation, 502 provider), `provider-failed` (the provider failed mid-answer) or `cancelled`.
+   */
+  chat(request: ChatRequest, options?: ChatOptions): Promise<ChatResult>;
 };
 
 export interface PlatformClientOptions {
@@ -60,21 +68,26 @@ async function send(
   options: Required<PlatformClientOptions>,
   route: RouteDefinition,
   input: AnyInput,
-  format: 'json' | 'csv',
+  format: 'json' | 'csv' | 'event-stream',
+  signal?: AbortSignal,
 ): Promise<Response> {
   const query = format === 'csv' ? { ...input.query, format: 'csv' } : input.query;
+  const accept = { json: 'application/json', csv: 'text/csv', 'event-stream': 'text/event-stream' }[format];
   const url = routeUrl(options.baseUrl, route, input.params, query);
   let response: Response;
   try {
     response = await options.fetch(url, {
       method: route.method.toUpperCase(),
       headers: {
-        accept: format === 'csv' ? 'text/csv' : 'application/json',
+        accept,
         ...(input.body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       ...(input.body !== undefined ? { body: JSON.stringify(input.body) } : {}),
+      ...(signal ? { signal } : {}),
     });
   } catch (cause) {
+    if (signal?.aborted)
+      throw new PlatformClientError('cancelled', `${route.method.toUpperCase()} ${url} was cancelled.`, { cause });
     throw new PlatformClientError(
       'network',
       `The platform API at ${options.baseUrl} cannot be reached (${(cause as Error).message}): start it with "autocorp up" or "autocorp serve".`,
@@ -126,6 +139,12 @@ export function createPlatformClient(clientOptions: PlatformClientOptions): Plat
     csv: async (name: CsvRouteName, input: AnyInput) => (await send(options, ROUTES[name], input, 'csv')).text(),
     csvUrl: (name: CsvRouteName, input: AnyInput) =>
       routeUrl(options.baseUrl, ROUTES[name], input.params, { ...input.query, format: 'csv' }),
+    chat: (request: ChatRequest, chatOptions: ChatOptions = {}) =>
+      askChat(
+        routeUrl(options.baseUrl, ROUTES.chat),
+        (signal) => send(options, ROUTES.chat, { body: request }, 'event-stream', signal),
+        chatOptions,
+      ),
     subscribe: (onEvent: (event: PlatformEvent, id: string | undefined) => void, subscribeOptions?: SubscribeOptions) =>
       subscribeEvents(options.baseUrl, options.fetch, onEvent, subscribeOptions),
   };

@@ -6,7 +6,11 @@ export type PlatformClientErrorKind =
   /** The API answered with something the contract does not allow (a client and server of different versions). */
   | 'invalid-response'
   /** A required input of the call is missing. */
-  | 'invalid-input';
+  | 'invalid-input'
+  /** The assistant's model provider failed while answering (`provider` names it). */
+  | 'provider-failed'
+  /** The caller aborted the request. */
+  | 'cancelled';
 
 /** The one error of @autocorp/platform-client. */
 export class PlatformClientError extends Error {
@@ -15,13 +19,23 @@ export class PlatformClientError extends Error {
   constructor(
     readonly kind: PlatformClientErrorKind,
     message: string,
-    readonly details: { readonly status?: number; readonly field?: string | null; readonly cause?: unknown } = {},
+    readonly details: {
+      readonly status?: number;
+      readonly field?: string | null;
+      readonly provider?: string;
+      readonly cause?: unknown;
+    } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
   }
 
   get status(): number | undefined {
     return this.details.status;
+  }
+
+  /** The provider that failed, for `provider-failed`. */
+  get provider(): string | null {
+    return this.details.provider ?? null;
   }
 
   /** The request field the API named as wrong (`query.limit`, `body.sql`...), for a 400. */

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const API_ERROR_KINDS = ['bad-request', 'not-found', 'unavailable', 'timeout', 'internal'] as const;
+export const API_ERROR_KINDS = [
+  'bad-request',
+  'not-found',
+  'unavailable',
+  'timeout',
+  'internal',
+  /** A service the API calls (the assistant's model provider) failed: 502. */
+  'provider-failed',
+] as const;
 
 /** Every error answer of the API: what is wrong (`field` for bad input) and what to do. */
 export const ApiErrorSchema = z.object({

@@ -25,6 +25,8 @@ export interface RouteDefinition<
   readonly body: Body;
   readonly response: Response;
   readonly answer: Answer;
+  /** Error statuses the route answers besides the common ones (400, 500, 503), with what they mean. */
+  readonly errors?: Readonly<Partial<Record<'404' | '502' | '504', string>>>;
 }
 
 /** A route definition with its generic types kept (so the client infers inputs and outputs). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiErrorSchema } from './api-error';
 import { CdcResponseSchema } from './cdc';
+import { CHAT_ROUTES } from './chat-routes';
 import { EmptyObject, FormatSchema, InstantOrTimeSchema, InstantSchema, NameSchema, pageQuery } from './common';
 import { EtlRunsResponseSchema, QuarantineResponseSchema } from './etl';
 import { MetricSeriesSchema, MetricsResponseSchema } from './metrics';
@@ -251,6 +252,7 @@ export const ROUTES = {
     answer: 'event-stream',
     response: PlatformEventSchema,
   }),
+  ...CHAT_ROUTES,
 } as const;
 
 export type Routes = typeof ROUTES;

@@ -81,6 +81,9 @@ function operation(id: string, route: RouteDefinition): OpenApiOperation {
       ...('timeoutMs' in route.query.shape || (route.body instanceof z.ZodObject && 'timeoutMs' in route.body.shape)
         ? { '504': { ...errors, description: 'The query ran past timeoutMs and was cancelled' } }
         : {}),
+      ...Object.fromEntries(
+        Object.entries(route.errors ?? {}).map(([status, description]) => [status, { ...errors, description }]),
+      ),
       '500': { ...errors, description: 'The API failed; error.message says what to do' },
       '503': { ...errors, description: 'What the route reads is not reachable (e.g. a remote lake)' },
     },
@@ -102,7 +105,7 @@ export function buildOpenApiDocument(
       title: 'AutoCorp Lakehouse platform API',
       version,
       description:
-        'Read-only API over a running platform (autocorp up) or a lake (autocorp serve): status, CDC, ETL runs and quarantine, tables and Hudi timelines, queries with time travel, metrics history, live events.',
+        'Read-only API over a running platform (autocorp up) or a lake (autocorp serve): status, CDC, ETL runs and quarantine, tables and Hudi timelines, queries with time travel, metrics history, live events, the assistant (chat).',
     },
     paths,
     components: { schemas: { ApiError: jsonSchema(ApiErrorSchema, 'output') } },

@@ -3,6 +3,15 @@ import path from 'node:path';
 import type { Context } from 'hono';
 import { BUILD_WEB_APP_COMMAND } from './web-app-root';
 
+/** A second export served under a path of its own (the chat app at /chat), beside the dashboard at `/`. */
+export interface MountedWebApp {
+  /** e.g. `/chat`: the app's Next.js basePath. */
+  readonly basePath: string;
+  /** Its name in the not-built page. */
+  readonly name: string;
+  readonly buildCommand: string;
+}
+
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -38,8 +47,8 @@ export async function webAppFile(root: string, urlPath: string): Promise<string 
   return null;
 }
 
-function notBuilt(root: string): Response {
-  const html = `<!doctype html><meta charset="utf-8"><title>Ops dashboard not built</title><p>The ops dashboard is not built (no ${root}). Build it with <code>${BUILD_WEB_APP_COMMAND}</code> (<code>npm start</code> builds it), then reload. The API answers under <a href="/api/status">/api</a>.</p>`;
+function notBuilt(root: string, name = 'The ops dashboard', command = BUILD_WEB_APP_COMMAND): Response {
+  const html = `<!doctype html><meta charset="utf-8"><title>${name} not built</title><p>${name} is not built (no ${root}). Build it with <code>${command}</code> (<code>npm start</code> builds it), then reload. The API answers under <a href="/api/status">/api</a>.</p>`;
   return new Response(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
@@ -47,11 +56,17 @@ function notBuilt(root: string): Response {
  * Answers GET requests outside the API's paths with the ops dashboard's static export (the same
  * origin as /api, so the browser needs no CORS): hashed assets cached for good, pages revalidated.
  */
-export function serveWebApp(root: string): (c: Context) => Promise<Response | undefined> {
+export function serveWebApp(root: string, mounted?: MountedWebApp): (c: Context) => Promise<Response | undefined> {
   return async (c) => {
-    const urlPath = new URL(c.req.url).pathname;
+    let urlPath = new URL(c.req.url).pathname;
     if (API_PATHS.test(urlPath)) return undefined;
-    if (!(await isFile(path.join(root, 'index.html')))) return notBuilt(root);
+    if (mounted) {
+      // Only the app's own paths, answered from its export with the base path taken off.
+      if (urlPath !== mounted.basePath && !urlPath.startsWith(`${mounted.basePath}/`)) return undefined;
+      urlPath = urlPath.slice(mounted.basePath.length) || '/';
+    }
+    if (!(await isFile(path.join(root, 'index.html'))))
+      return mounted ? notBuilt(root, mounted.name, mounted.buildCommand) : notBuilt(root);
     const file = await webAppFile(root, urlPath);
     const notFound = file === null;
     const served = file ?? path.join(root, '404.html');

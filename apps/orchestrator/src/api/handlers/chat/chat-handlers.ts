@@ -1,0 +1,45 @@
+import type { ChatInfo, Routes } from '@autocorp/platform-client';
+import { ApiError } from '../../api-error';
+import type { ApiContext } from '../../api-context';
+import type { HandlerInput, RouteHandlers } from '../../route-handler';
+import { chatModelName, missingProviderSetting } from './chat-assistant';
+import { ChatRuntime } from './chat-runtime';
+import type { ChatSettings } from './chat-settings';
+import { chatStarters } from './chat-starters';
+import { chatStreamResponse } from './chat-stream';
+import { DEFAULT_MAX_CONVERSATIONS } from './conversation-lru';
+
+/** GET /api/chat/info and POST /api/chat over one assistant per API runtime. */
+export function chatHandlers(context: ApiContext, settings: ChatSettings) {
+  const chat = new ChatRuntime(() => context.executor(), settings);
+  const info: Pick<RouteHandlers, 'chatInfo'> = {
+    chatInfo: async ({ signal }): Promise<ChatInfo> => {
+      const base = { provider: settings.provider, model: chatModelName(settings) };
+      const missing = missingProviderSetting(settings);
+      if (missing) return { ...base, ready: false, reason: `${missing}.`, starters: [] };
+      try {
+        const assistant = await chat.assistant();
+        return {
+          ...base,
+          ready: true,
+          reason: null,
+          starters: await chatStarters(assistant, context.executor(), signal),
+        };
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.kind !== 'unavailable') throw error;
+        return { ...base, ready: false, reason: error.message, starters: [] };
+      }
+    },
+  };
+  const stream = async ({ body, signal }: HandlerInput<Routes['chat']>): Promise<Response> => {
+    const assistant = await chat.assistant();
+    if (body.conversationId !== undefined && !assistant.conversation(body.conversationId))
+      throw new ApiError(
+        'not-found',
+        `body.conversationId: the conversation ${body.conversationId} is not known (the API restarted, or it was the least recently used of the ${settings.maxConversations ?? DEFAULT_MAX_CONVERSATIONS} conversations kept); leave conversationId out to start a new conversation.`,
+        'body.conversationId',
+      );
+    return chatStreamResponse(assistant, body, signal);
+  };
+  return { handlers: info, stream };
+}
