@@ -1,22 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type BenchCase, type BenchContext, type BenchMetric, atMost, measured, percentile } from '../src/bench-case';
 import { BenchError } from '../src/bench-error';
+import { checkChromium, launchChromium } from '../src/dashboard/chromium';
 import { startUp } from '../src/dashboard/up-process';
 import { timed } from '../src/timing';
 
 const ASKS = 20;
 const FIRST_TOKEN_TARGET_MS = 300;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 /** The issue's two questions; the rest are the app's own starters (taken from the data by the API). */
 const QUESTIONS = ['What parts are needed for an oil change?', 'What are our top-selling parts this month?'];
 
@@ -86,15 +77,11 @@ async function starters(browser: Browser, url: string): Promise<string[]> {
 }
 
 async function run(context: BenchContext): Promise<BenchMetric[]> {
-  if (!fs.existsSync(CHROMIUM))
-    throw new BenchError(
-      'command-failed',
-      `No Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH.`,
-    );
+  checkChromium();
   const { seconds: startSeconds, result: up } = await timed(() =>
     startUp(path.join(context.workDir, 'home'), context.scale, context.log),
   );
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await launchChromium();
   const url = `${up.url}/chat/`;
   try {
     const questions = [...QUESTIONS, ...(await starters(browser, url))];

@@ -1,23 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type BenchCase, type BenchContext, type BenchMetric, atMost, measured, percentile } from '../src/bench-case';
-import { BenchError } from '../src/bench-error';
+import { checkChromium, launchChromium } from '../src/dashboard/chromium';
 import { timed } from '../src/timing';
 import { startUp } from '../src/dashboard/up-process';
 
 const LOADS = 10;
 const PAINT_TARGET_MS = 1000;
 const DATA_TARGET_MS = 300;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 /** Each page and the element that shows its data has arrived. */
 const PAGES = [
@@ -56,15 +46,11 @@ async function load(browser: Browser, url: string, ready: string): Promise<Load>
 }
 
 async function run(context: BenchContext): Promise<BenchMetric[]> {
-  if (!fs.existsSync(CHROMIUM))
-    throw new BenchError(
-      'command-failed',
-      `No Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH.`,
-    );
+  checkChromium();
   const { seconds: startSeconds, result: up } = await timed(() =>
     startUp(path.join(context.workDir, 'home'), context.scale, context.log),
   );
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await launchChromium();
   const metrics: BenchMetric[] = [measured('autocorp up start (generate, load, ETL, crawl)', startSeconds, 's')];
   try {
     for (const { name, route, ready } of PAGES) {
