@@ -1,17 +1,5 @@
 import { randomInt } from 'node:crypto';
 
-/** A deterministic PRNG (mulberry32): the same seed gives the same numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** UP_TEST_SEED when set (to replay a run), else a fresh seed; printed either way. */
 export function testSeed(testName: string): number {
   const fromEnv = process.env.UP_TEST_SEED;

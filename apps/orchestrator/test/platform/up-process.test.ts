@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PlatformStatusSchema, createPlatformClient } from '@autocorp/platform-client';
+import { Random } from '@autocorp/generator';
 import { SOURCE_TABLE_NAMES } from '@autocorp/schema';
 import { findFreePort, openSourceDb } from '@autocorp/source-db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareSourceAndCurated, curatedHolds } from './source-vs-curated';
-import { seededRandom, testSeed } from './test-seed';
+import { testSeed } from './test-seed';
 import { UpProcess } from './up-process';
 
 const SCALE = '0.002';
@@ -155,13 +156,13 @@ describe('autocorp up (child process)', () => {
 
   it('kill -9 at three seeded random moments under the simulator: source and curated agree exactly afterwards', async () => {
     const seed = testSeed('autocorp up kill -9');
-    const random = seededRandom(seed);
+    const random = Random.stream(seed, 'kill -9 moments');
     for (let round = 1; round <= 3; round++) {
       const up = start(['--simulate', '40', '--seed', String(seed + round)]);
       const [, url] = await up.waitFor(/platform API on (http:\/\/[\d.:]+) /);
       await up.waitFor(/simulator: 40 order/, 0);
       // A random moment: after the n-th live event (CDC batches, status updates, ETL progress and runs).
-      const n = 20 + Math.floor(random() * 400);
+      const n = 20 + random.int(400);
       await new Promise<void>((resolve, reject) => {
         let seen = 0;
         const subscription = createPlatformClient({ baseUrl: url as string }).subscribe(
