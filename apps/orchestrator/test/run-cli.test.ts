@@ -106,6 +106,22 @@ describe('runCli', () => {
     expect(t.err()).toBe(`error: unexpected failure: ${thrown.stack}\n`);
   });
 
+  it('reports a system error that caused a known one as its message and code, without a stack', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+    const failing: Command = {
+      path: ['fail'],
+      summary: 'x',
+      options: {},
+      run: async () => {
+        throw new CliError('pipeline-failed', 'cannot reach the database', { cause: refused });
+      },
+    };
+    const t = io();
+    expect(await runCli(['fail'], [failing], t)).toBe(1);
+    await tick();
+    expect(t.err()).toBe(`error: cannot reach the database\ncaused by: Error: ${refused.message} (ECONNREFUSED)\n`);
+  });
+
   it('reports a known error in one line, and the stack of an unexpected error that caused it', async () => {
     const cause = new RangeError('index 7 out of range');
     const failing: Command = {

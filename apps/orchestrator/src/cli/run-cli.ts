@@ -78,8 +78,20 @@ function isKnownError(error: unknown): error is Error & { kind: string } {
 }
 
 /**
+ * A cause as one line when it is an expected condition of the outside world (a system error such as
+ * ECONNREFUSED, or a PostgreSQL error: both carry a string `code`), else with its stack (a bug).
+ */
+function describeCause(cause: unknown, env: CommandIo['env']): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const code = (cause as { code?: unknown }).code;
+  if (typeof code === 'string' && !env.AUTOCORP_DEBUG) return `${cause.name}: ${cause.message} (${code})`;
+  return cause.stack ?? cause.message;
+}
+
+/**
  * Prints an error: known errors (with a `kind`) as one clear line, others with their stack. A known
- * error caused by an unexpected one (a bug in a step) prints that cause's stack too; with
+ * error caused by an unexpected one (a bug in a step) prints that cause's stack too (a system or
+ * database error's message only); with
  * AUTOCORP_DEBUG every stack in the cause chain is printed.
  */
 export function reportError(error: unknown, io: Pick<CommandIo, 'stderr' | 'env'>): number {
@@ -88,7 +100,7 @@ export function reportError(error: unknown, io: Pick<CommandIo, 'stderr' | 'env'
     if (io.env.AUTOCORP_DEBUG && error.stack) io.stderr.write(`${error.stack}\n`);
     for (let cause = error.cause; cause !== undefined; cause = cause instanceof Error ? cause.cause : undefined) {
       if (isKnownError(cause) && !io.env.AUTOCORP_DEBUG) continue;
-      io.stderr.write(`caused by: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
+      io.stderr.write(`caused by: ${describeCause(cause, io.env)}\n`);
     }
     return error instanceof CliError && error.kind === 'usage' ? 2 : 1;
   }

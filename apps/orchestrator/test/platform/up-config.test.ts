@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,9 +32,30 @@ describe('autocorp up configuration errors', () => {
     expect(fromEnv.stderr).toContain('error: The environment variable AUTOCORP_API_PORT is "70000"');
   });
 
+  it('names an unreachable DATABASE_URL and how to fix it, and exits 1', async () => {
+    const port = await closedPort();
+    const result = await runAutocorp(['up'], { ...env, DATABASE_URL: `postgres://shop@127.0.0.1:${port}/shop` });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Cannot reach PostgreSQL at 127.0.0.1:${port}`);
+    expect(result.stderr).toContain('set DATABASE_URL to a server that runs');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('--once refuses --simulate', async () => {
     const result = await runAutocorp(['up', '--once', '--simulate', '5'], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--once runs one pass and exits; it cannot --simulate');
   });
 });
+
+/** A local port nothing listens on: bound by the OS, then released. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
