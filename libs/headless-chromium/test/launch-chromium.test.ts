@@ -12,7 +12,7 @@ describe('launchChromium', () => {
       const page = await browser.newPage();
       await page.setContent('<p id="x">rendered</p>');
       expect(await page.textContent('#x')).toBe('rendered');
-      expect(await page.evaluate(() => navigator.userAgent)).toContain('HeadlessChrome');
+      expect(await page.evaluate('navigator.userAgent')).toContain('HeadlessChrome'); // runs in the page
     } finally {
       await browser.close();
     }
