@@ -102,6 +102,23 @@ describe('the overview stages', () => {
     expect(light(facts({ counts: null }), 'ETL')?.light).toBe('green');
   });
 
+  it('draw from the status alone while the slot and the runs load: component lights and what is being checked', () => {
+    const down = status({
+      components: status().components.map((c) =>
+        c.name === 'cdc' ? { ...c, health: 'down' as const, reason: 'slot lost' } : c,
+      ),
+    });
+    const stages = pipelineStages(facts({ status: down, cdc: null, runs: null, counts: null }));
+    const byName = new Map(stages.map((s) => [s.name, s]));
+    expect(byName.get('Source')?.light).toBe('green');
+    expect(byName.get('CDC')).toMatchObject({ light: 'red', reason: expect.stringContaining('slot lost') });
+    expect(byName.get('ETL')).toMatchObject({ light: 'green', reason: 'reading the run records…' });
+    expect(pipelineStages(facts({ cdc: null })).find((s) => s.name === 'CDC')?.reason).toContain('checking the slot');
+    expect(openProblems(facts({ status: down, cdc: null, runs: null })).map((p) => p.text)).toEqual([
+      expect.stringContaining('cdc down'),
+    ]);
+  });
+
   it('turn ETL red for a failed job and amber for a failed warn rule in a committed run', () => {
     const warn = {
       rule: 'fresh',

@@ -100,7 +100,7 @@ describe(`the ops dashboard over autocorp up (scale ${SCALE}, seed ${SEED})`, ()
     await screenshot(page, 'tables');
   });
 
-  it('tables: a row inserted into PostgreSQL shows in the counts without reloading', async () => {
+  it('tables: a row inserted into PostgreSQL shows in the source, raw and curated counts without reloading (the API recounts what changed)', async () => {
     await open('/tables/');
     await page.getByTestId('table-counts').waitFor();
     await page.evaluate(() => Object.assign(window, { notReloaded: true }));
@@ -120,7 +120,7 @@ describe(`the ops dashboard over autocorp up (scale ${SCALE}, seed ${SEED})`, ()
       ([source, curated]) => {
         const tr = document.querySelector('[data-testid="table-counts"] tr[data-table="sales_order"]');
         const n = (c: string) => Number(tr?.querySelector(`[data-count="${c}"]`)?.textContent?.replace(/,/g, ''));
-        return n('source') === source && n('curated') === curated;
+        return n('source') === source && n('raw') === source && n('curated') === curated;
       },
       [sourceAfter, curatedBefore + 1],
       { timeout: FRESHNESS_MS },

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { AppShell } from '../components/app-shell';
+import '@autocorp/web-theme/theme.css';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -33,7 +33,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const current = (href: string) => (href === '/' ? path === '/' : path.startsWith(href.replace(/\/$/, '')));
   return (
     <LiveEventsProvider>
-      <a className="skip" href="#main">
+      <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="top">

@@ -1,4 +1,7 @@
+import { ColumnTable } from './column-table';
 import { formatCell } from './format';
+
+type Row = Record<string, unknown>;
 
 /** A plain result table (named queries, SQL, previews): columns as returned, scrolls sideways on a phone. */
 export function DataTable({
@@ -8,35 +11,23 @@ export function DataTable({
   testId,
 }: {
   columns: readonly { name: string; type?: string }[];
-  rows: readonly Record<string, unknown>[];
+  rows: readonly Row[];
   caption: string;
   testId?: string;
 }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table data-testid={testId}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.name} scope="col" title={c.type}>
-                {c.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={i}>
-              {columns.map((c) => (
-                <td key={c.name} className={typeof row[c.name] === 'number' ? 'num' : undefined}>
-                  {formatCell(row[c.name])}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ColumnTable<Row>
+      label={caption}
+      caption={caption}
+      testId={testId}
+      rows={rows}
+      rowKey={(_, i) => String(i)}
+      columns={columns.map((c) => ({
+        header: c.name,
+        headerTitle: c.type,
+        cell: (row) => formatCell(row[c.name]),
+        cellClass: (row) => (typeof row[c.name] === 'number' ? 'num' : undefined),
+      }))}
+    />
   );
 }

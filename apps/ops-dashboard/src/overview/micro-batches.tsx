@@ -1,5 +1,6 @@
 import type { EtlRunEvent, PlatformEvent, RunReportBody } from '@autocorp/platform-client';
 import { Empty } from '../components/api-state';
+import { type ColumnSpec, ColumnTable } from '../components/column-table';
 import { formatCount, formatSeconds, formatTime } from '../components/format';
 
 const SHOWN = 12;
@@ -14,6 +15,44 @@ export function liveBatches(lastRun: EtlRunEvent | null, recent: readonly Platfo
 
 const sum = (batch: EtlRunEvent, field: 'inserted' | 'updated' | 'deleted' | 'quarantined') =>
   batch.jobs.reduce((total, job) => total + job[field], 0);
+
+const flagged = (n: number) => (n ? 'diff' : undefined);
+
+const BATCH_COLUMNS: readonly ColumnSpec<EtlRunEvent>[] = [
+  { header: 'At', cell: (b) => formatTime(b.at) },
+  { header: 'Trigger', cell: (b) => b.trigger },
+  {
+    header: 'Jobs committed',
+    numeric: true,
+    cell: (b) => b.jobs.filter((j) => j.status === 'committed').length,
+  },
+  { header: 'Inserted', numeric: true, cell: (b) => formatCount(sum(b, 'inserted')) },
+  { header: 'Updated', numeric: true, cell: (b) => formatCount(sum(b, 'updated')) },
+  { header: 'Deleted', numeric: true, cell: (b) => formatCount(sum(b, 'deleted')) },
+  {
+    header: 'Quarantined',
+    numeric: true,
+    cell: (b) => formatCount(sum(b, 'quarantined')),
+    cellClass: (b) => flagged(sum(b, 'quarantined')),
+  },
+  { header: 'Time', numeric: true, cell: (b) => formatSeconds(b.seconds) },
+];
+
+const JOB_RUN_COLUMNS: readonly ColumnSpec<RunReportBody>[] = [
+  { header: 'Started', cell: (r) => formatTime(r.startedAt) },
+  { header: 'Job', cell: (r) => r.job },
+  { header: 'Outcome', cell: (r) => r.status },
+  { header: 'Inserted', numeric: true, cell: (r) => formatCount(r.counts.inserted) },
+  { header: 'Updated', numeric: true, cell: (r) => formatCount(r.counts.updated) },
+  { header: 'Deleted', numeric: true, cell: (r) => formatCount(r.counts.deleted) },
+  {
+    header: 'Quarantined',
+    numeric: true,
+    cell: (r) => formatCount(r.counts.quarantined),
+    cellClass: (r) => flagged(r.counts.quarantined),
+  },
+  { header: 'Time', numeric: true, cell: (r) => formatSeconds(r.timings.totalMs / 1000) },
+];
 
 /** The last micro-batches (live) and the last job runs (from the run records), newest first. */
 export function MicroBatches({
@@ -33,93 +72,28 @@ export function MicroBatches({
       {batches.length === 0 ? (
         <Empty>No micro-batch while this page was open{lastRun === null ? ' (nothing running)' : ''}.</Empty>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Last micro-batches">
-          <table data-testid="micro-batches">
-            <thead>
-              <tr>
-                <th scope="col">At</th>
-                <th scope="col">Trigger</th>
-                <th scope="col" className="num">
-                  Jobs committed
-                </th>
-                <th scope="col" className="num">
-                  Inserted
-                </th>
-                <th scope="col" className="num">
-                  Updated
-                </th>
-                <th scope="col" className="num">
-                  Deleted
-                </th>
-                <th scope="col" className="num">
-                  Quarantined
-                </th>
-                <th scope="col" className="num">
-                  Time
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {batches.map((b) => (
-                <tr key={b.runId} data-run={b.runId}>
-                  <td>{formatTime(b.at)}</td>
-                  <td>{b.trigger}</td>
-                  <td className="num">{b.jobs.filter((j) => j.status === 'committed').length}</td>
-                  <td className="num">{formatCount(sum(b, 'inserted'))}</td>
-                  <td className="num">{formatCount(sum(b, 'updated'))}</td>
-                  <td className="num">{formatCount(sum(b, 'deleted'))}</td>
-                  <td className={`num${sum(b, 'quarantined') ? ' diff' : ''}`}>{formatCount(sum(b, 'quarantined'))}</td>
-                  <td className="num">{formatSeconds(b.seconds)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ColumnTable
+          label="Last micro-batches"
+          testId="micro-batches"
+          columns={BATCH_COLUMNS}
+          rows={batches}
+          rowKey={(b) => b.runId}
+          rowData={(b) => ({ 'data-run': b.runId })}
+        />
       )}
       <h3>Last job runs</h3>
       {jobRuns.length === 0 ? (
         <Empty>No job has committed yet.</Empty>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Last job runs">
-          <table data-testid="job-runs">
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Job</th>
-                <th scope="col">Outcome</th>
-                <th scope="col" className="num">
-                  Inserted
-                </th>
-                <th scope="col" className="num">
-                  Updated
-                </th>
-                <th scope="col" className="num">
-                  Deleted
-                </th>
-                <th scope="col" className="num">
-                  Quarantined
-                </th>
-                <th scope="col" className="num">
-                  Time
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobRuns.map((r) => (
-                <tr key={r.runId} data-run={r.runId} className={r.status === 'committed' ? undefined : 'diff'}>
-                  <td>{formatTime(r.startedAt)}</td>
-                  <td>{r.job}</td>
-                  <td>{r.status}</td>
-                  <td className="num">{formatCount(r.counts.inserted)}</td>
-                  <td className="num">{formatCount(r.counts.updated)}</td>
-                  <td className="num">{formatCount(r.counts.deleted)}</td>
-                  <td className={`num${r.counts.quarantined ? ' diff' : ''}`}>{formatCount(r.counts.quarantined)}</td>
-                  <td className="num">{formatSeconds(r.timings.totalMs / 1000)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ColumnTable
+          label="Last job runs"
+          testId="job-runs"
+          columns={JOB_RUN_COLUMNS}
+          rows={jobRuns}
+          rowKey={(r) => r.runId}
+          rowData={(r) => ({ 'data-run': r.runId })}
+          rowClass={(r) => (r.status === 'committed' ? undefined : 'diff')}
+        />
       )}
     </section>
   );

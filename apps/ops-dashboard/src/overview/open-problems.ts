@@ -9,7 +9,7 @@ export interface Problem {
 }
 
 /**
- * What needs attention, worst first: components not healthy, errored CDC tables, failed or blocked
+ * What needs attention, worst first (from what has loaded: the slot and the runs may still be null): components not healthy, errored CDC tables, failed or blocked
  * jobs, failed rules (warn rules too, even when the run committed), quarantined rows, rejected files.
  */
 export function openProblems(facts: OverviewFacts): Problem[] {
@@ -22,20 +22,20 @@ export function openProblems(facts: OverviewFacts): Problem[] {
         href: '/',
       });
   }
-  const slot = facts.cdc.slotStatus;
-  if (slot && (!slot.exists || slot.invalidated))
+  const slot = facts.cdc?.slotStatus;
+  if (facts.cdc && slot && (!slot.exists || slot.invalidated))
     problems.push({
       severity: 'fail',
       text: `replication slot ${facts.cdc.slot} ${slot.exists ? 'invalidated' : 'missing'}`,
       href: '/',
     });
-  for (const t of facts.cdc.tables.filter((t) => t.state === 'errored'))
+  for (const t of (facts.cdc?.tables ?? []).filter((t) => t.state === 'errored'))
     problems.push({
       severity: 'fail',
       text: `CDC table ${t.table} errored: ${t.reason ?? 'no reason'}${t.solution ? ` (${t.solution})` : ''}`,
       href: '/tables/',
     });
-  for (const run of latestRunPerJob(facts.runs)) {
+  for (const run of latestRunPerJob(facts.runs ?? [])) {
     if (run.status === 'failed' || run.status === 'blocked')
       problems.push({
         severity: 'fail',

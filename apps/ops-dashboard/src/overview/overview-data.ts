@@ -13,23 +13,23 @@ export type TableCounts = RouteOutput<Routes['tableCounts']>['tables'][number];
 /** What the overview derives its stages and problems from. */
 export interface OverviewFacts {
   readonly status: PlatformStatus;
-  readonly cdc: CdcResponse;
+  /** Null while the slot is being asked (the overview draws the stages from the status first). */
+  readonly cdc: CdcResponse | null;
   /** Null while they are being counted (the slowest call: the overview draws without them first). */
   readonly counts: readonly TableCounts[] | null;
   /** Why the counts are missing when loading them failed. */
   readonly countsError?: string;
-  readonly runs: readonly RunReportBody[];
+  /** Null while the run records are being read. */
+  readonly runs: readonly RunReportBody[] | null;
   /** Live events seen since the page opened (rejected CSV files come only from these). */
   readonly recent: readonly PlatformEvent[];
 }
 
-export async function loadOverviewFacts(client: PlatformClient): Promise<Omit<OverviewFacts, 'recent' | 'counts'>> {
-  const [status, cdc, runs] = await Promise.all([
-    client.status(),
-    client.cdc(),
-    client.etlRuns({ query: { limit: 200 } }),
-  ]);
-  return { status, cdc, runs: runs.runs };
+/** The overview's loads, each drawn as it arrives: the status first (the stages), then the slot, the runs, the counts. */
+export const loadStatus = (client: PlatformClient) => client.status();
+export const loadCdc = (client: PlatformClient) => client.cdc();
+export async function loadRuns(client: PlatformClient): Promise<readonly RunReportBody[]> {
+  return (await client.etlRuns({ query: { limit: 200 } })).runs;
 }
 
 export async function loadTableCounts(client: PlatformClient): Promise<readonly TableCounts[]> {

@@ -33,7 +33,7 @@ const counting = (facts: OverviewFacts) =>
 
 function sourceStage(facts: OverviewFacts): Stage {
   const c = component(facts, 'source');
-  if (!facts.cdc.source.reachable)
+  if (facts.cdc && !facts.cdc.source.reachable)
     return {
       name: 'Source',
       light: 'red',
@@ -51,6 +51,10 @@ function sourceStage(facts: OverviewFacts): Stage {
 
 function cdcStage(facts: OverviewFacts): Stage {
   const c = component(facts, 'cdc');
+  if (facts.cdc === null) {
+    const lagText = `CDC lag ${formatSeconds(facts.status.cdc?.lagSeconds ?? null)}`;
+    return { name: 'CDC', light: componentLight(c), reason: `${lagText}: ${c?.reason ?? 'checking the slot…'}` };
+  }
   const slot = facts.cdc.slotStatus;
   const errored = facts.cdc.tables.filter((t) => t.state === 'errored');
   const lag = slot?.lagSeconds ?? facts.status.cdc?.lagSeconds ?? null;
@@ -93,7 +97,7 @@ function rawStage(facts: OverviewFacts): Stage {
   if (missing.length) words.push(`not landed: ${missing.map((t) => t.table).join(', ')}`);
   if (behind.length) words.push(`raw differs from source: ${behind.map((t) => t.table).join(', ')}`);
   if (c?.reason) words.push(`CSV watch: ${c.reason}`);
-  const lastCommit = facts.cdc.lastCommitTime ? `, last change ${formatTime(facts.cdc.lastCommitTime)}` : '';
+  const lastCommit = facts.cdc?.lastCommitTime ? `, last change ${formatTime(facts.cdc.lastCommitTime)}` : '';
   return {
     name: 'Raw zone',
     light,
@@ -103,6 +107,8 @@ function rawStage(facts: OverviewFacts): Stage {
 
 function etlStage(facts: OverviewFacts): Stage {
   const c = component(facts, 'etl');
+  if (facts.runs === null)
+    return { name: 'ETL', light: componentLight(c), reason: c?.reason ?? 'reading the run records…' };
   const latest = latestRunPerJob(facts.runs);
   const failed = latest.filter((r) => r.status === 'failed' || r.status === 'blocked');
   const warned = latest.filter((r) => r.rules.some((rule) => !rule.passed));

@@ -23,8 +23,8 @@ export function isApiDown(error: unknown): boolean {
 }
 
 /**
- * Loads data through the platform client, and again when the listed live events arrive or the event
- * stream reopens after the API was down. Keeps the last data while a refresh runs; one load at a time.
+ * Loads data through the platform client once the event stream has opened (or failed), and again when
+ * the listed live events arrive or the stream reopens after the API was down. Keeps the last data while a refresh runs; one load at a time.
  */
 export function useApi<T>(load: (client: PlatformClient) => Promise<T>, options: UseApiOptions = {}) {
   const [result, setResult] = useState<ApiResult<T>>({ state: 'loading' });
@@ -63,6 +63,11 @@ export function useApi<T>(load: (client: PlatformClient) => Promise<T>, options:
   }, []);
 
   const trigger = (options.refreshOn ?? []).map((type) => live.seen[type] ?? 0).join(',');
-  useEffect(() => void run(), [trigger, options.key, live.opened]);
+  // The first load waits for the event stream to open (or fail): then no change between the load and
+  // the stream's start goes unseen, and the page loads once instead of again when the stream opens.
+  const streamSettled = live.connection !== 'connecting';
+  useEffect(() => {
+    if (streamSettled) void run();
+  }, [trigger, options.key, live.opened, streamSettled]);
   return { result, reload: run };
 }

@@ -1,13 +1,41 @@
 'use client';
-import type { PlatformClient } from '@autocorp/platform-client';
+import type { PlatformClient, RouteOutput, Routes } from '@autocorp/platform-client';
 import { type FormEvent, useState } from 'react';
 import { ApiView, Empty } from '../components/api-state';
+import { type ColumnSpec, ColumnTable } from '../components/column-table';
 import { formatCount, formatTime } from '../components/format';
 import { platformClient } from '../platform/platform-api';
 import { RUN_EVENTS } from '../platform/refresh-events';
 import { useApi } from '../platform/use-api';
 
 const PAGE = 50;
+
+type QuarantinedRow = RouteOutput<Routes['quarantine']>['rows'][number];
+
+const QUARANTINE_COLUMNS: readonly ColumnSpec<QuarantinedRow>[] = [
+  { header: 'Job', cell: (row) => row.job },
+  {
+    header: 'Rule',
+    cellClass: () => 'wrap',
+    cell: (row) => (
+      <>
+        {row.rule}
+        {row.failedRules && row.failedRules !== row.rule ? (
+          <div className="small muted">all failed: {row.failedRules.split(',').join(', ')}</div>
+        ) : null}
+      </>
+    ),
+  },
+  {
+    header: 'Reason',
+    cellClass: () => 'wrap',
+    cell: (row) => `${row.reason ?? '—'}${row.column ? ` (column ${row.column})` : ''}`,
+  },
+  { header: 'File', cellClass: () => 'wrap small', cell: (row) => row.file },
+  { header: 'Line', numeric: true, cell: (row) => row.line ?? '—' },
+  { header: 'Row', cellClass: () => 'wrap small', cell: (row) => <code>{row.rawRow ?? ''}</code> },
+  { header: 'Quarantined', cell: (row) => formatTime(row.quarantinedAt) },
+];
 
 interface Filter {
   readonly job: string;
@@ -73,46 +101,14 @@ export function QuarantineView({ jobs, initialJob }: { jobs: readonly string[]; 
                 {formatCount(page.offset + 1)}–{formatCount(page.offset + page.rows.length)} of{' '}
                 {formatCount(page.total)} rows
               </p>
-              <div className="table-scroll" tabIndex={0} role="region" aria-label="Quarantined rows">
-                <table data-testid="quarantine">
-                  <thead>
-                    <tr>
-                      <th scope="col">Job</th>
-                      <th scope="col">Rule</th>
-                      <th scope="col">Reason</th>
-                      <th scope="col">File</th>
-                      <th scope="col" className="num">
-                        Line
-                      </th>
-                      <th scope="col">Row</th>
-                      <th scope="col">Quarantined</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.rows.map((row, i) => (
-                      <tr key={`${row.runId}-${row.file}-${row.line ?? i}-${i}`} data-file={row.file}>
-                        <td>{row.job}</td>
-                        <td className="wrap">
-                          {row.rule}
-                          {row.failedRules && row.failedRules !== row.rule ? (
-                            <div className="small muted">all failed: {row.failedRules.split(',').join(', ')}</div>
-                          ) : null}
-                        </td>
-                        <td className="wrap">
-                          {row.reason ?? '—'}
-                          {row.column ? ` (column ${row.column})` : ''}
-                        </td>
-                        <td className="wrap small">{row.file}</td>
-                        <td className="num">{row.line ?? '—'}</td>
-                        <td className="wrap small">
-                          <code>{row.rawRow ?? ''}</code>
-                        </td>
-                        <td>{formatTime(row.quarantinedAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ColumnTable
+                label="Quarantined rows"
+                testId="quarantine"
+                columns={QUARANTINE_COLUMNS}
+                rows={page.rows}
+                rowKey={(row, i) => `${row.runId}-${row.file}-${row.line ?? i}-${i}`}
+                rowData={(row) => ({ 'data-file': row.file })}
+              />
               <div className="row">
                 <button
                   type="button"

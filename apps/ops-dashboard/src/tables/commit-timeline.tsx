@@ -1,13 +1,16 @@
 'use client';
-import type { PlatformClient } from '@autocorp/platform-client';
+import type { PlatformClient, RouteOutput, Routes } from '@autocorp/platform-client';
 import { useState } from 'react';
 import { ApiView, Empty } from '../components/api-state';
+import { type ColumnSpec, ColumnTable } from '../components/column-table';
 import { DataTable } from '../components/data-table';
 import { formatBytes, formatCount, formatTime } from '../components/format';
 import { DATA_EVENTS } from '../platform/refresh-events';
 import { useApi } from '../platform/use-api';
 
 const PREVIEW_ROWS = 20;
+
+type TimelineInstant = RouteOutput<Routes['timeline']>['instants'][number];
 
 /** What the preview shows: the latest rows, the table as of a commit, or the rows one commit wrote. */
 type View =
@@ -51,6 +54,53 @@ function Preview({ table, view }: { table: string; view: View }) {
   );
 }
 
+/** The timeline's columns: the commit's numbers and the buttons that choose what the preview shows. */
+function timelineColumns(
+  instants: readonly TimelineInstant[],
+  view: View,
+  setView: (view: View) => void,
+): ColumnSpec<TimelineInstant>[] {
+  return [
+    { header: 'Instant', cell: (i) => <code>{i.instant}</code> },
+    { header: 'Time', cell: (i) => formatTime(i.time) },
+    { header: 'Action', cell: (i) => `${i.action} (${i.operation})` },
+    { header: 'Inserted', numeric: true, cell: (i) => formatCount(i.inserted) },
+    { header: 'Updated', numeric: true, cell: (i) => formatCount(i.updated) },
+    { header: 'Deleted', numeric: true, cell: (i) => formatCount(i.deleted) },
+    { header: 'Files', numeric: true, cell: (i) => formatCount(i.filesWritten) },
+    { header: 'Bytes', numeric: true, cell: (i) => formatBytes(i.bytesWritten) },
+    {
+      header: 'Preview',
+      cellClass: () => 'row',
+      cell: (i, index) => {
+        const before = instants[index + 1];
+        return (
+          <>
+            <button
+              type="button"
+              className="secondary"
+              aria-pressed={view.mode === 'asOf' && view.instant === i.instant}
+              onClick={() => setView({ mode: 'asOf', instant: i.instant })}
+            >
+              As of
+            </button>
+            {before ? (
+              <button
+                type="button"
+                className="secondary"
+                aria-pressed={view.mode === 'changes' && view.until === i.instant}
+                onClick={() => setView({ mode: 'changes', since: before.instant, until: i.instant })}
+              >
+                Changes
+              </button>
+            ) : null}
+          </>
+        );
+      },
+    },
+  ];
+}
+
 /** A curated Hudi table's commit timeline (newest first) and a preview as of a chosen commit. */
 export function CommitTimeline({ table }: { table: string }) {
   const [view, setView] = useState<View>({ mode: 'latest' });
@@ -68,73 +118,15 @@ export function CommitTimeline({ table }: { table: string }) {
           instants.length === 0 ? (
             <Empty>No commit yet.</Empty>
           ) : (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={`Timeline of ${table}`}>
-              <table data-testid="timeline">
-                <thead>
-                  <tr>
-                    <th scope="col">Instant</th>
-                    <th scope="col">Time</th>
-                    <th scope="col">Action</th>
-                    <th scope="col" className="num">
-                      Inserted
-                    </th>
-                    <th scope="col" className="num">
-                      Updated
-                    </th>
-                    <th scope="col" className="num">
-                      Deleted
-                    </th>
-                    <th scope="col" className="num">
-                      Files
-                    </th>
-                    <th scope="col" className="num">
-                      Bytes
-                    </th>
-                    <th scope="col">Preview</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {instants.map((i, index) => (
-                    <tr key={i.instant} data-instant={i.instant} className={chosen(i.instant) ? 'diff' : undefined}>
-                      <td>
-                        <code>{i.instant}</code>
-                      </td>
-                      <td>{formatTime(i.time)}</td>
-                      <td>
-                        {i.action} ({i.operation})
-                      </td>
-                      <td className="num">{formatCount(i.inserted)}</td>
-                      <td className="num">{formatCount(i.updated)}</td>
-                      <td className="num">{formatCount(i.deleted)}</td>
-                      <td className="num">{formatCount(i.filesWritten)}</td>
-                      <td className="num">{formatBytes(i.bytesWritten)}</td>
-                      <td className="row">
-                        <button
-                          type="button"
-                          className="secondary"
-                          aria-pressed={view.mode === 'asOf' && view.instant === i.instant}
-                          onClick={() => setView({ mode: 'asOf', instant: i.instant })}
-                        >
-                          As of
-                        </button>
-                        {instants[index + 1] ? (
-                          <button
-                            type="button"
-                            className="secondary"
-                            aria-pressed={view.mode === 'changes' && view.until === i.instant}
-                            onClick={() =>
-                              setView({ mode: 'changes', since: instants[index + 1]!.instant, until: i.instant })
-                            }
-                          >
-                            Changes
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ColumnTable
+              label={`Timeline of ${table}`}
+              testId="timeline"
+              columns={timelineColumns(instants, view, setView)}
+              rows={instants}
+              rowKey={(i) => i.instant}
+              rowData={(i) => ({ 'data-instant': i.instant })}
+              rowClass={(i) => (chosen(i.instant) ? 'diff' : undefined)}
+            />
           )
         }
       </ApiView>

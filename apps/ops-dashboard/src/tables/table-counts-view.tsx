@@ -1,12 +1,38 @@
 'use client';
 import type { PlatformClient } from '@autocorp/platform-client';
 import { ApiView, Empty } from '../components/api-state';
+import { type ColumnSpec, ColumnTable } from '../components/column-table';
 import { formatCount } from '../components/format';
-import { countDifferences } from '../overview/overview-data';
+import { type TableCounts, countDifferences } from '../overview/overview-data';
 import { DATA_EVENTS } from '../platform/refresh-events';
 import { useApi } from '../platform/use-api';
 
 const loadCounts = (client: PlatformClient) => client.tableCounts();
+
+/** A count cell; data-count names the zone (the browser tests read the cells by it). */
+const count = (zone: 'source' | 'raw' | 'curated') => (t: TableCounts) => (
+  <span data-count={zone}>{formatCount(t[zone])}</span>
+);
+
+const COLUMNS: readonly ColumnSpec<TableCounts>[] = [
+  { header: 'Table', rowHeader: true, cell: (t) => t.table },
+  { header: 'Source', numeric: true, cell: count('source') },
+  { header: 'Raw', numeric: true, cell: count('raw') },
+  { header: 'Curated', numeric: true, cell: count('curated') },
+  {
+    header: 'Differences',
+    cellClass: () => 'wrap small',
+    cell: (t) => {
+      const differences = countDifferences(t);
+      return (
+        <>
+          {differences.length ? <strong>{differences.map((d) => d.text).join('; ')}</strong> : 'match'}
+          {t.notes.length ? <span className="muted"> · {t.notes.join('; ')}</span> : null}
+        </>
+      );
+    },
+  },
+];
 
 /** Reconciliation: rows per table in PostgreSQL, the raw zone and the curated table; differences highlighted. */
 export function TableCountsView() {
@@ -19,53 +45,15 @@ export function TableCountsView() {
           tables.length === 0 ? (
             <Empty>No table landed yet.</Empty>
           ) : (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="Row counts">
-              <table data-testid="table-counts">
-                <thead>
-                  <tr>
-                    <th scope="col">Table</th>
-                    <th scope="col" className="num">
-                      Source
-                    </th>
-                    <th scope="col" className="num">
-                      Raw
-                    </th>
-                    <th scope="col" className="num">
-                      Curated
-                    </th>
-                    <th scope="col">Differences</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tables.map((t) => {
-                    const differences = countDifferences(t);
-                    return (
-                      <tr
-                        key={t.table}
-                        data-table={t.table}
-                        className={differences.length ? 'diff' : undefined}
-                        data-differs={differences.length > 0}
-                      >
-                        <th scope="row">{t.table}</th>
-                        <td className="num" data-count="source">
-                          {formatCount(t.source)}
-                        </td>
-                        <td className="num" data-count="raw">
-                          {formatCount(t.raw)}
-                        </td>
-                        <td className="num" data-count="curated">
-                          {formatCount(t.curated)}
-                        </td>
-                        <td className="wrap small">
-                          {differences.length ? <strong>{differences.map((d) => d.text).join('; ')}</strong> : 'match'}
-                          {t.notes.length ? <span className="muted"> · {t.notes.join('; ')}</span> : null}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <ColumnTable
+              label="Row counts"
+              testId="table-counts"
+              columns={COLUMNS}
+              rows={tables}
+              rowKey={(t) => t.table}
+              rowData={(t) => ({ 'data-table': t.table, 'data-differs': countDifferences(t).length > 0 })}
+              rowClass={(t) => (countDifferences(t).length ? 'diff' : undefined)}
+            />
           )
         }
       </ApiView>

@@ -1,6 +1,7 @@
 'use client';
 import type { PlatformClient } from '@autocorp/platform-client';
 import { ApiView, Empty } from '../components/api-state';
+import { ColumnTable } from '../components/column-table';
 import { useApi } from '../platform/use-api';
 
 /** One catalog table: its columns, partition keys and partitions. */
@@ -15,27 +16,20 @@ export function TableDetail({ database, table }: { database: string; table: stri
         <div className="grid">
           <div>
             <h3>Schema</h3>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={`Schema of ${table}`}>
-              <table data-testid="schema">
-                <thead>
-                  <tr>
-                    <th scope="col">Column</th>
-                    <th scope="col">Type</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...detail.columns, ...detail.partitionKeys].map((c) => (
-                    <tr key={c.name}>
-                      <td>
-                        {c.name}
-                        {detail.partitionKeys.some((k) => k.name === c.name) ? ' (partition key)' : ''}
-                      </td>
-                      <td>{c.type}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ColumnTable
+              label={`Schema of ${table}`}
+              testId="schema"
+              columns={[
+                {
+                  header: 'Column',
+                  cell: (c) =>
+                    `${c.name}${detail.partitionKeys.some((k) => k.name === c.name) ? ' (partition key)' : ''}`,
+                },
+                { header: 'Type', cell: (c) => c.type },
+              ]}
+              rows={[...detail.columns, ...detail.partitionKeys]}
+              rowKey={(c) => c.name}
+            />
           </div>
           <div>
             <h3>Partitions ({detail.partitions.length})</h3>

@@ -1,5 +1,6 @@
 import { DuckDb } from '@autocorp/duckdb';
 import { DuckDbExecutor } from '@autocorp/query';
+import { TableCountsCache } from './handlers/table-counts-cache';
 import type { MetricsHistory } from './metrics/metrics-history';
 import type { PlatformRuntime } from './platform-runtime';
 
@@ -7,6 +8,8 @@ import type { PlatformRuntime } from './platform-runtime';
 export class ApiContext {
   private executorInstance: DuckDbExecutor | undefined;
   private duckdbInstance: Promise<DuckDb> | undefined;
+  /** Row counts kept until what they counted changes (fed the runtime's events by the server). */
+  readonly tableCounts = new TableCountsCache();
 
   constructor(
     readonly runtime: PlatformRuntime,

@@ -64,6 +64,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const unsubscribe = options.runtime.subscribe((event) => {
     log.append(event);
     metrics.record(event);
+    context.tableCounts.observe(event);
   });
   const streams = new Set<() => void>();
   const webRoot = options.webRoot === undefined ? webAppRoot() : options.webRoot;

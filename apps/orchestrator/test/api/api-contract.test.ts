@@ -277,4 +277,23 @@ describe(`the platform API over a real lake (generator scale ${SCALE})`, () => {
       1,
     );
   });
+
+  // Last: it adds a commit to auto_parts, which the timeline tests above count.
+  it('counts again what changed after the counts were kept: a part inserted into PostgreSQL, landed and curated', async () => {
+    await api.call('tableCounts', '/api/tables/counts'); // the counts are kept from here
+    const sku = `API-${Date.now().toString(36)}`;
+    await pool().query(
+      `CREATE TEMP TABLE new_part AS SELECT * FROM auto_parts ORDER BY sku LIMIT 1;
+       UPDATE new_part SET sku = '${sku}';
+       INSERT INTO auto_parts SELECT * FROM new_part;
+       DROP TABLE new_part`,
+    );
+    for (const step of [cdcStep, etlStep, crawlStep]) await step.run(lake.context);
+    const body = (await api.call('tableCounts', '/api/tables/counts')) as Body;
+    const parts = body.tables.find((t: Body) => t.table === 'auto_parts');
+    const expected = await pgCount(pool(), 'auto_parts');
+    expect(parts).toMatchObject({ source: expected, raw: expected });
+    expect(parts.curated).toBe((await hudiRows(lakeRoot, 'auto_parts')).length);
+    expect((await hudiRows(lakeRoot, 'auto_parts')).some((r) => r['sku'] === sku)).toBe(true);
+  });
 });

@@ -1,15 +1,10 @@
 import { randomInt } from 'node:crypto';
+import { Random } from '@autocorp/generator';
 
-/** A deterministic PRNG (mulberry32): the same seed gives the same numbers in [0, 1). */
+/** Numbers in [0, 1) from the generator's seeded Random: the same seed gives the same numbers. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 /**

@@ -1,17 +1,6 @@
+import type { Random } from '@autocorp/generator';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { COLUMNS, type LakeFolder, cdcFileName, writeCdcPosition, writeDmsFile } from '../raw-fixture';
-
-/** A seeded PRNG (mulberry32): the same seed gives the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Table = keyof typeof COLUMNS;
 type Values = Record<string, string | number | null>;
@@ -34,13 +23,16 @@ const sql = (v: string | number | null): string =>
 export class RandomSource {
   private readonly rows = new Map<Table, Map<string, Values>>();
   private readonly pick: <T>(items: readonly T[]) => T;
+  private readonly random: () => number;
   private lsn = 0x1000;
   private nextId = 1;
   private clock = Date.parse('2025-01-01T00:00:00Z');
   /** Kinds of change made so far, counted (the test checks that every kind happened). */
   readonly made = new Map<string, number>();
 
-  constructor(private readonly random: () => number) {
+  /** `random`: the generator's seeded Random (the caller prints its seed). */
+  constructor(random: Random) {
+    this.random = () => random.next();
     for (const table of Object.keys(COLUMNS) as Table[]) this.rows.set(table, new Map());
     this.pick = (items) => items[Math.floor(this.random() * items.length)] as (typeof items)[number];
   }

@@ -1,10 +1,14 @@
+import type { CatalogTable } from '@autocorp/catalog';
 import { queryCount, quoteIdentifier, quoteList, quoteLiteral } from '@autocorp/duckdb';
 import { type DatabaseSource, JOBS, changesViewName, renderLatestChangeSelect } from '@autocorp/etl-jobs';
 import { rawDatabasePrefix } from '@autocorp/lake-storage';
 import pg from 'pg';
 import type { ApiContext } from '../api-context';
 import type { RouteHandlers } from '../route-handler';
-import { listZoneTables } from './table-handlers';
+import { latestCompletedInstant, listZoneTables } from './table-handlers';
+
+/** Connections used at most to count the source tables of one request in parallel. */
+const SOURCE_CONNECTIONS = 3;
 
 /** One database source per source table the ETL reads as changes (its primary key and columns). */
 function databaseSources(): DatabaseSource[] {
@@ -16,30 +20,33 @@ function databaseSources(): DatabaseSource[] {
   return [...byTable.values()].sort((a, b) => a.table.localeCompare(b.table));
 }
 
-/** Exact PostgreSQL row counts of `tables`; a note instead when the source cannot be asked. */
+/** Exact PostgreSQL row counts of `tables` (kept while CDC runs, see TableCountsCache); a note instead when the source cannot be asked. */
 async function sourceCounts(context: ApiContext, tables: readonly string[]): Promise<Map<string, number> | string> {
   const connection = context.runtime.sourceConnection;
   if (!connection) return 'source database not connected (autocorp serve without DATABASE_URL)';
-  const client = new pg.Client({ ...connection, application_name: 'autocorp-api' });
+  const cdcRunning = context.runtime.status().components.some((c) => c.name === 'cdc' && c.health === 'ok');
+  let pool: pg.Pool | undefined;
+  const count = async (table: string) => {
+    pool ??= new pg.Pool({ ...connection, application_name: 'autocorp-api', max: SOURCE_CONNECTIONS });
+    const { rows } = await pool.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM public.${quoteIdentifier(table)}`,
+    );
+    return Number(rows[0]?.n ?? 0);
+  };
   try {
-    await client.connect();
-    const counts = new Map<string, number>();
-    for (const table of tables) {
-      const { rows } = await client.query<{ n: string }>(
-        `SELECT count(*)::text AS n FROM public.${quoteIdentifier(table)}`,
-      );
-      counts.set(table, Number(rows[0]?.n ?? 0));
-    }
-    return counts;
+    const counts = await Promise.all(
+      tables.map(async (t) => [t, await context.tableCounts.source(t, cdcRunning, () => count(t))] as const),
+    );
+    return new Map(counts);
   } catch (error) {
     return `source database cannot be asked: ${(error as Error).message}`;
   } finally {
-    await client.end().catch(() => undefined);
+    await pool?.end().catch(() => undefined);
   }
 }
 
-/** Rows of a database table in the raw zone as the ETL reads them: the latest change per key, deletes gone. */
-async function rawCount(context: ApiContext, source: DatabaseSource): Promise<number | string> {
+/** The local raw files of a database table, or a note why there are none to count. */
+async function rawFiles(context: ApiContext, source: DatabaseSource): Promise<string[] | string> {
   const { store } = context.runtime;
   const files: string[] = [];
   for await (const info of store.list(rawDatabasePrefix(source.table))) {
@@ -48,18 +55,26 @@ async function rawCount(context: ApiContext, source: DatabaseSource): Promise<nu
     if (local === undefined) return `raw zone is remote (${store.uri}): counted locally only`;
     files.push(local);
   }
-  if (files.length === 0) return `no raw files for ${source.table} yet`;
-  const db = await context.duckdb();
-  return db.withConnection(async (connection) => {
-    await connection.run(
-      `CREATE OR REPLACE TEMP VIEW ${changesViewName(source)} AS SELECT *, filename AS _source_file FROM read_parquet(${quoteList(files)}, filename = true, union_by_name = true)`,
-    );
-    return queryCount(connection, `SELECT count(*) FROM (${renderLatestChangeSelect(source)}) WHERE _op <> 'D'`);
+  return files.length === 0 ? `no raw files for ${source.table} yet` : files.sort();
+}
+
+/** Rows of a database table in the raw zone as the ETL reads them: the latest change per key, deletes gone. Kept per raw file set. */
+async function rawCount(context: ApiContext, source: DatabaseSource): Promise<number | string> {
+  const files = await rawFiles(context, source);
+  if (typeof files === 'string') return files;
+  return context.tableCounts.raw.get(source.table, files.join('\n'), async () => {
+    const db = await context.duckdb();
+    return db.withConnection(async (connection) => {
+      await connection.run(
+        `CREATE OR REPLACE TEMP VIEW ${changesViewName(source)} AS SELECT *, filename AS _source_file FROM read_parquet(${quoteList(files)}, filename = true, union_by_name = true)`,
+      );
+      return queryCount(connection, `SELECT count(*) FROM (${renderLatestChangeSelect(source)}) WHERE _op <> 'D'`);
+    });
   });
 }
 
-/** Rows of each curated table, in one query (the executor builds the tables' views once). */
-async function curatedCounts(context: ApiContext, tables: readonly string[]): Promise<Map<string, number>> {
+/** Counts `tables` in one query (the executor builds the tables' views once). */
+async function countCurated(context: ApiContext, tables: readonly string[]): Promise<Map<string, number>> {
   if (tables.length === 0) return new Map();
   const sql = tables
     .map((t) => `SELECT ${quoteLiteral(t)} AS t, count(*) AS n FROM ${quoteIdentifier(t)}`)
@@ -68,38 +83,59 @@ async function curatedCounts(context: ApiContext, tables: readonly string[]): Pr
   return new Map(result.rows.map((row) => [String(row['t']), Number(row['n'])]));
 }
 
+/** Rows of each curated table, kept per table until its catalog version or latest Hudi commit changes; the changed ones counted together. */
+async function curatedCounts(
+  context: ApiContext,
+  tables: readonly CatalogTable[],
+): Promise<Map<string, number | null>> {
+  const keys = await Promise.all(
+    tables.map(async (t) => `${t.versionId}@${(await latestCompletedInstant(context, t)) ?? 'none'}`),
+  );
+  const cache = context.tableCounts.curated;
+  const stale = tables.filter((t, i) => !cache.has(t.name, keys[i] as string)).map((t) => t.name);
+  const counted = stale.length > 0 ? countCurated(context, stale) : undefined;
+  const counts = tables.map((t, i) =>
+    cache.get(
+      t.name,
+      keys[i] as string,
+      async () => (await (counted as Promise<Map<string, number>>)).get(t.name) ?? null,
+    ),
+  );
+  const values = await Promise.all(counts);
+  return new Map(tables.map((t, i) => [t.name, values[i] ?? null]));
+}
+
 /** Row counts per table: PostgreSQL vs the raw zone (latest change per key) vs the curated table of the same name. */
 export function tableCountsHandler(context: ApiContext): Pick<RouteHandlers, 'tableCounts'> {
   return {
     tableCounts: async () => {
       const sources = databaseSources();
-      const source = await sourceCounts(
-        context,
-        sources.map((s) => s.table),
-      );
       const curatedTables = await listZoneTables(context, 'curated');
-      const curated = await curatedCounts(
-        context,
-        curatedTables.map((t) => t.name),
-      );
+      const [source, raw, curated] = await Promise.all([
+        sourceCounts(
+          context,
+          sources.map((s) => s.table),
+        ),
+        Promise.all(sources.map((s) => rawCount(context, s))),
+        curatedCounts(context, curatedTables),
+      ]);
       const names = [...new Set([...sources.map((s) => s.table), ...curatedTables.map((t) => t.name)])].sort();
-      const tables = [];
-      for (const name of names) {
+      const tables = names.map((name) => {
         const notes: string[] = [];
-        const databaseSource = sources.find((s) => s.table === name);
+        const index = sources.findIndex((s) => s.table === name);
         let sourceRows: number | null = null;
         let rawRows: number | null = null;
-        if (databaseSource) {
+        if (index >= 0) {
           if (typeof source === 'string') notes.push(source);
           else sourceRows = source.get(name) ?? null;
-          const raw = await rawCount(context, databaseSource);
-          if (typeof raw === 'string') notes.push(raw);
-          else rawRows = raw;
+          const rawCounted = raw[index];
+          if (typeof rawCounted === 'string') notes.push(rawCounted);
+          else rawRows = rawCounted ?? null;
         } else notes.push(`${name} is not a source database table (it is built by the ETL)`);
         const curatedRows = curated.get(name) ?? null;
         if (curatedRows === null) notes.push(`no curated table ${name}`);
-        tables.push({ table: name, source: sourceRows, raw: rawRows, curated: curatedRows, notes });
-      }
+        return { table: name, source: sourceRows, raw: rawRows, curated: curatedRows, notes };
+      });
       return { tables };
     },
   };

@@ -27,11 +27,16 @@ function summary(table: CatalogTable, zone: Zone, latestCommit: LatestCommit = n
   };
 }
 
+/** The instant of a curated Hudi table's latest completed write; undefined when it has none or cannot be read. */
+export async function latestCompletedInstant(context: ApiContext, table: CatalogTable): Promise<string | undefined> {
+  if (table.format !== 'hudi') return undefined;
+  const hudi = await openCuratedHudi(context, table.name).catch(() => undefined);
+  return hudi?.timeline.completedWrites().at(-1)?.timestamp;
+}
+
 /** The latest completed commit of a curated Hudi table (its freshness); null when it has none or cannot be read. */
 async function latestCommit(context: ApiContext, table: CatalogTable): Promise<LatestCommit> {
-  if (table.format !== 'hudi') return null;
-  const hudi = await openCuratedHudi(context, table.name).catch(() => undefined);
-  const instant = hudi?.timeline.completedWrites().at(-1)?.timestamp;
+  const instant = await latestCompletedInstant(context, table);
   return instant === undefined ? null : { instant, time: parseInstantTime(instant).toISOString() };
 }
 

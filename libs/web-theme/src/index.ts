@@ -1,0 +1,1 @@
+export { type CssRule, THEME_CSS_FILE, cssRules, customProperties, themeRules } from './css-rules';
