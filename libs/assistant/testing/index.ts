@@ -10,3 +10,4 @@ export { type ChatCompletionsBody, startScriptedOpenAiServer, toolMessages } fro
 export { type ConverseBody, converseToolResults, startScriptedBedrockServer } from './scripted-bedrock-server';
 export { wordEmbedding } from './word-embedder';
 export { type DynamoItem, type ScriptedDynamoDb, startScriptedDynamoDb } from './scripted-dynamodb-server';
+export { localAwsClientConfig } from './local-aws-client';
