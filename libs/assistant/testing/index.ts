@@ -11,3 +11,4 @@ export { type ConverseBody, converseToolResults, startScriptedBedrockServer } fr
 export { wordEmbedding } from './word-embedder';
 export { type DynamoItem, type ScriptedDynamoDb, startScriptedDynamoDb } from './scripted-dynamodb-server';
 export { localAwsClientConfig } from './local-aws-client';
+export { type ScriptedIngestionState, startScriptedBedrockAgent, steppingClock } from './scripted-bedrock-agent-server';
