@@ -79,7 +79,7 @@ function statisticsOf(job: IngestionJob | undefined): IngestionStatistics {
 
 /**
  * Syncs a Bedrock knowledge base's data source (StartIngestionJob) and waits for the job to finish, polling
- * GetIngestionJob every `pollIntervalMs` of the injected clock. A job that ends FAILED or STOPPED is an
+ * GetIngestionJob at once and then every `pollIntervalMs` of the injected clock. A job that ends FAILED or STOPPED is an
  * AssistantError `publish-failed` with Bedrock's reasons; one still running at `timeoutMs` too (it keeps running).
  */
 export async function syncKnowledgeBase(options: SyncKnowledgeBaseOptions): Promise<IngestionJobReport> {
@@ -106,19 +106,14 @@ export async function syncKnowledgeBase(options: SyncKnowledgeBaseOptions): Prom
   const start = await send('StartIngestionJob', () =>
     options.client.send(new StartIngestionJobCommand({ knowledgeBaseId, dataSourceId }), abort),
   );
-  let job = start.ingestionJob;
-  const jobId = job?.ingestionJobId;
+  const jobId = start.ingestionJob?.ingestionJobId;
   if (!jobId)
     throw new AssistantError('publish-failed', `Bedrock StartIngestionJob on the ${where} returned no job id.`);
   options.onEvent?.({ type: 'ingestion-started', jobId });
   const timeoutMs = options.timeoutMs ?? 30 * 60_000;
-  while (!FINISHED.has(String(job?.status))) {
-    if (clock.now() - started >= timeoutMs)
-      throw new AssistantError(
-        'publish-failed',
-        `Ingestion job ${jobId} on the ${where} is still ${job?.status} after ${timeoutMs} ms; it goes on in Bedrock (see the console).`,
-      );
-    await clock.sleep(options.pollIntervalMs ?? 5000, options.signal);
+  let job: IngestionJob | undefined;
+  // Polled at once, then every pollIntervalMs, until the job finishes.
+  for (;;) {
     job = (
       await send('GetIngestionJob', () =>
         options.client.send(
@@ -133,6 +128,13 @@ export async function syncKnowledgeBase(options: SyncKnowledgeBaseOptions): Prom
       status: String(job?.status),
       statistics: statisticsOf(job),
     });
+    if (FINISHED.has(String(job?.status))) break;
+    if (clock.now() - started >= timeoutMs)
+      throw new AssistantError(
+        'publish-failed',
+        `Ingestion job ${jobId} on the ${where} is still ${job?.status} after ${timeoutMs} ms; it goes on in Bedrock (see the console).`,
+      );
+    await clock.sleep(options.pollIntervalMs ?? 5000, options.signal);
   }
   const report: IngestionJobReport = {
     jobId,
