@@ -13,6 +13,20 @@ export interface PublishReport {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** Objects written or deleted at the same time (S3 PUTs are independent; one at a time a scale-1 publish is slow). */
+export const PUBLISH_CONCURRENCY = 16;
+
+/** Runs `task` over `items`, at most `limit` at a time; the first failure is thrown once the running ones end. */
+async function forEachConcurrently<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 /**
  * Writes the knowledge-base documents under `prefix` of a store (the curated bucket's `knowledge-documents/`, the
  * Bedrock knowledge base's data source): each document and its metadata sidecar, only when its content differs from
@@ -38,22 +52,15 @@ export async function publishKnowledgeDocuments(
   const published = new Map<string, string | null>(Object.entries(manifest?.objects ?? {}));
   if (!manifest) for await (const info of store.list(prefix)) published.set(info.key, null);
 
-  let written = 0;
-  let unchanged = 0;
-  for (const [key, { body, contentType, hash }] of wanted) {
-    if (published.get(key) === hash) {
-      unchanged += 1;
-      continue;
-    }
-    await store.put(key, body, { contentType });
-    written += 1;
-  }
-  let deleted = 0;
-  for (const key of published.keys())
-    if (!wanted.has(key)) {
-      await store.delete(key);
-      deleted += 1;
-    }
+  const changed = [...wanted].filter(([key, { hash }]) => published.get(key) !== hash);
+  const gone = [...published.keys()].filter((key) => !wanted.has(key));
+  await forEachConcurrently(changed, PUBLISH_CONCURRENCY, ([key, { body, contentType }]) =>
+    store.put(key, body, { contentType }).then(() => undefined),
+  );
+  await forEachConcurrently(gone, PUBLISH_CONCURRENCY, (key) => store.delete(key));
+  const written = changed.length;
+  const deleted = gone.length;
+  const unchanged = wanted.size - written;
   if (!manifest || written > 0 || deleted > 0)
     await writeManifest(store, prefix, Object.fromEntries([...wanted].map(([key, { hash }]) => [key, hash])));
   return { written, unchanged, deleted };
