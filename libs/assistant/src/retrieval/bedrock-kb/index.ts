@@ -1,6 +1,7 @@
 export { BedrockKbRetriever, type BedrockKbRetrieverOptions } from './bedrock-kb-retriever';
 export { KB_METADATA, type KnowledgeBaseObject, fileSafeId, knowledgeBaseObjects } from './knowledge-base-objects';
-export { type KnowledgeDocumentsManifest, manifestKey } from './knowledge-documents-manifest';
+export type { KnowledgeDocumentsManifest } from './knowledge-documents-manifest';
+export { manifestKey } from './publish-location';
 export { type PublishReport, publishKnowledgeDocuments } from './publish-knowledge-documents';
 export {
   type IngestionClock,

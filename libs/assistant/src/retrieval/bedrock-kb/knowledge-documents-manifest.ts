@@ -1,19 +1,11 @@
 import type { ObjectStore } from '@autocorp/lake-storage';
 import { AssistantError } from '../../assistant-error';
+import { manifestKey } from './publish-location';
 
 /** What was last published under a documents prefix: the sha256 of every object, by key. */
 export interface KnowledgeDocumentsManifest {
   readonly version: 1;
   readonly objects: Readonly<Record<string, string>>;
-}
-
-/**
- * Where the manifest of `prefix` is kept: beside the prefix, not under it (`knowledge-documents/` ->
- * `knowledge-documents.manifest.json`), so the knowledge base's data source (which ingests everything under the
- * prefix) never reads it as a document.
- */
-export function manifestKey(prefix: string): string {
-  return `${prefix.replace(/\/+$/, '')}.manifest.json`;
 }
 
 /** The manifest of `prefix`, or undefined when none was written (a first publish). */
