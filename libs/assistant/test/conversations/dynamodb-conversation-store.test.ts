@@ -62,12 +62,16 @@ describe('DynamoConversationStore against the DynamoDB JSON protocol', () => {
     expect((await store.get('c-long'))?.turns).toEqual(long.turns.slice(3));
 
     // Turns with large result tables: only the latest that fit in the item are kept.
-    const big = conversationOf('c-big', 6, 4000);
-    const turnBytes = Buffer.byteLength(JSON.stringify(big.turns[0]));
+    const count = 12;
+    const big = conversationOf('c-big', count, 4000);
     await store.set(big);
     const kept = (await store.get('c-big'))?.turns ?? [];
-    expect(kept.length).toBe(Math.min(6, Math.floor(MAX_TURNS_BYTES / (turnBytes + 1))));
-    expect(kept).toEqual(big.turns.slice(6 - kept.length));
+    // The most latest turns whose JSON fits the item, computed from the turns themselves.
+    const fits = (n: number) => Buffer.byteLength(JSON.stringify(big.turns.slice(count - n))) <= MAX_TURNS_BYTES;
+    const expected = Array.from({ length: count }, (_, i) => count - i).find(fits) ?? 1;
+    expect(expected).toBeLessThan(count);
+    expect(kept.length).toBe(expected);
+    expect(kept).toEqual(big.turns.slice(count - kept.length));
     expect(String(dynamo.tables.get(TABLE)?.get('c-big')?.[CONVERSATION_TABLE.turns]?.['S']).length).toBeLessThan(
       MAX_TURNS_BYTES,
     );
