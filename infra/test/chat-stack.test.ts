@@ -1,3 +1,4 @@
+import { CONVERSATION_TABLE } from '@autocorp/assistant/conversation-table';
 import { CHAT_LAMBDA_ENV } from '@autocorp/assistant/lambda-environment';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourceNames } from '../src/config/naming';
@@ -62,6 +63,29 @@ describe('dev: chat stack', () => {
     expect(actions.filter((a) => /^s3:(Delete|PutBucket|PutObjectAcl)/.test(a) || a.includes('*'))).toEqual([]);
     const puts = granting('s3:PutObject').flatMap((s) => s.resources);
     expect(puts).toEqual([`arn:aws:s3:::${resourceNames(dev.config).bucket('athena-results')}/results/*`]);
+  });
+
+  it('keeps the conversations in a DynamoDB table: the lake key, point-in-time recovery, TTL on the store’s attribute', () => {
+    const tables = Object.entries(dev.templates.chat.findResources('AWS::DynamoDB::Table'));
+    expect(tables).toHaveLength(1);
+    const [logicalId, table] = tables[0] ?? [];
+    expect(table?.Properties).toMatchObject({
+      TableName: `${resourceNames(dev.config).prefix}-chat-conversations`,
+      KeySchema: [{ AttributeName: CONVERSATION_TABLE.partitionKey, KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: CONVERSATION_TABLE.partitionKey, AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: CONVERSATION_TABLE.ttlAttribute, Enabled: true },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+    });
+    expect(JSON.stringify(table?.Properties.SSESpecification.KMSMasterKeyId)).toMatch(/autocorp-dev-data.*LakeKey/);
+    // The handler is told the table, and may only get and put its items.
+    const [fn] = Object.values(dev.templates.chat.findResources('AWS::Lambda::Function'));
+    const variables = (fn?.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables;
+    expect(variables[CHAT_LAMBDA_ENV.conversationTable]).toEqual({ Ref: logicalId });
+    const dynamo = chat.filter((s) => s.actions.some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo.flatMap((s) => s.actions).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    expect(dynamo.flatMap((s) => s.resources)).toEqual([{ 'Fn::GetAtt': [logicalId, 'Arn'] }]);
   });
 
   it('is deployed with the chat app, after the stacks it names', () => {

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { manifestKey } from '@autocorp/assistant/publish-location';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_STACKS, STACK_IDS } from '../src/app/stack-ids';
@@ -408,6 +409,28 @@ describe('dev: AI stack', () => {
         ]),
       },
     });
+  });
+
+  it('lets the publisher write only the knowledge documents and their manifest, and sync only this knowledge base', () => {
+    const publish = policyStatements(dev).filter(
+      (s) => s.stack === 'ai' && s.logicalId.startsWith('KnowledgePublishPolicy'),
+    );
+    const bucket = 'arn:aws:s3:::autocorp-dev-curated-111111111111-us-east-1';
+    const byAction = (action: string) => publish.filter((s) => s.actions.includes(action)).flatMap((s) => s.resources);
+    for (const action of ['s3:PutObject', 's3:DeleteObject'])
+      expect([...byAction(action)].sort()).toEqual(
+        [`${bucket}/knowledge-documents/*`, `${bucket}/${manifestKey('knowledge-documents/')}`].sort(),
+      );
+    expect(publish.find((s) => s.sid === 'ListDocuments')).toMatchObject({ resources: [bucket] });
+    for (const action of ['bedrock:StartIngestionJob', 'bedrock:GetIngestionJob'])
+      expect(byAction(action)).toEqual([
+        { 'Fn::GetAtt': [expect.stringMatching(/^KnowledgeBase/), 'KnowledgeBaseArn'] },
+      ]);
+    expect(publish.flatMap((s) => s.actions).filter((a) => a.startsWith('bedrock:'))).toHaveLength(2);
+    const outputs = Object.keys(dev.templates.ai.findOutputs('*'));
+    expect(outputs).toEqual(
+      expect.arrayContaining(['KnowledgeBaseId', 'KnowledgeDataSourceId', 'KnowledgeDocumentsUri']),
+    );
   });
 });
 

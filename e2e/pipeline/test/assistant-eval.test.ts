@@ -68,7 +68,7 @@ describe(`the evaluation set (local provider, generator scale ${SCALE}, seed ${S
     });
     const second = await assistant.ask('and last month?', { conversationId: first.conversationId });
     expect(second.conversationId).toBe(first.conversationId);
-    expect(assistant.conversation(first.conversationId)?.turns.map((t) => t.resolved?.intent)).toEqual([
+    expect((await assistant.conversation(first.conversationId))?.turns.map((t) => t.resolved?.intent)).toEqual([
       'top_parts',
       'top_parts',
     ]);

@@ -1,4 +1,5 @@
-import { Stack } from 'aws-cdk-lib';
+import { manifestKey } from '@autocorp/assistant/publish-location';
+import { CfnOutput, Stack } from 'aws-cdk-lib';
 import * as bedrock from 'aws-cdk-lib/aws-bedrock';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -18,12 +19,15 @@ export interface AiStackProps extends LakehouseStackProps {
 /**
  * The Bedrock knowledge base over the documents under `knowledge-documents/` of the curated bucket, embedded with
  * Titan Text Embeddings V2 into the S3 Vectors index of the data stack, and the managed policy the chat app's
- * role attaches to call Nova Pro, Titan Embeddings V2 and the knowledge base.
+ * role attaches to call Nova Pro, Titan Embeddings V2 and the knowledge base, and the one the publisher of the
+ * documents (`autocorp assistant publish`) attaches.
  */
 export class AiStack extends Stack {
   readonly knowledgeBase: bedrock.CfnKnowledgeBase;
   readonly dataSource: bedrock.CfnDataSource;
   readonly modelAccessPolicy: iam.ManagedPolicy;
+  /** What `autocorp assistant publish` needs: write the documents and their manifest, run ingestion jobs. */
+  readonly publishPolicy: iam.ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: AiStackProps) {
     super(scope, id, props);
@@ -121,6 +125,52 @@ export class AiStack extends Stack {
           fixedSizeChunkingConfiguration: { maxTokens: 512, overlapPercentage: 20 },
         },
       },
+    });
+
+    this.publishPolicy = new iam.ManagedPolicy(this, 'KnowledgePublishPolicy', {
+      managedPolicyName: `${names.prefix}-knowledge-publish`,
+      description:
+        'Publish the assistant knowledge documents (autocorp assistant publish): write them under the data source prefix, then sync the knowledge base',
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'ListDocuments',
+          actions: ['s3:ListBucket'],
+          resources: [curated.bucketArn],
+          conditions: { StringLike: { 's3:prefix': [`${documents}*`] } },
+        }),
+        new iam.PolicyStatement({
+          sid: 'WriteDocuments',
+          actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+          resources: [documentObjects, curated.arnForObjects(manifestKey(documents))],
+        }),
+        new iam.PolicyStatement({
+          sid: 'SyncKnowledgeBase',
+          actions: ['bedrock:StartIngestionJob', 'bedrock:GetIngestionJob'],
+          resources: [this.knowledgeBase.attrKnowledgeBaseArn],
+        }),
+        new iam.PolicyStatement({
+          sid: 'LakeKey',
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          resources: [key.keyArn],
+        }),
+      ],
+    });
+    acknowledgeWildcardResources(
+      this.publishPolicy,
+      'The publisher writes and deletes the knowledge documents under the knowledge-documents/ prefix of the curated bucket (one object per document, named by its id), and nothing else.',
+      [documentObjects],
+    );
+    new CfnOutput(this, 'KnowledgeBaseId', {
+      value: this.knowledgeBase.attrKnowledgeBaseId,
+      description: 'autocorp assistant publish --knowledge-base-id',
+    });
+    new CfnOutput(this, 'KnowledgeDataSourceId', {
+      value: this.dataSource.attrDataSourceId,
+      description: 'autocorp assistant publish --data-source-id',
+    });
+    new CfnOutput(this, 'KnowledgeDocumentsUri', {
+      value: `s3://${curated.bucketName}/${documents}`,
+      description: 'autocorp assistant publish --to',
     });
 
     this.modelAccessPolicy = new iam.ManagedPolicy(this, 'ModelAccessPolicy', {

@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { LAKE_PREFIXES, resourceNames } from '../config/naming';
 import { chatHandlerCode } from '../constructs/chat-handler-code';
+import { ConversationTable } from '../constructs/conversation-table';
 import { lakeBucketRefs } from '../constructs/lake-bucket-refs';
 import { foundationModelArn } from '../constructs/model-access';
 import { removalPolicyOf } from '../constructs/removal';
@@ -24,11 +25,14 @@ export interface ChatStackProps extends LakehouseStackProps {
  * The chat API: the assistant's chat handler as a Lambda function behind a function URL with IAM auth (streamed
  * NDJSON answers). Its role may invoke only the configured chat model, retrieve only from the lakehouse knowledge
  * base, run queries only in the environment's Athena workgroup over the catalog database, read the curated zone
- * and use the results location of the Athena results bucket.
+ * and use the results location of the Athena results bucket. Conversations are kept in a DynamoDB table (lake key,
+ * point-in-time recovery, TTL) the function may only get and put items of.
  */
 export class ChatStack extends Stack {
   readonly handler: lambda.Function;
   readonly url: lambda.FunctionUrl;
+  /** The conversations, so that a follow-up continues on whichever execution environment answers it. */
+  readonly conversations: ConversationTable;
   /** What a caller of the chat API (the platform API's role, a user) attaches: invoke this function URL only. */
   readonly invokePolicy: iam.ManagedPolicy;
 
@@ -40,6 +44,11 @@ export class ChatStack extends Stack {
     const arn = (service: string, resource: string) =>
       `arn:${this.partition}:${service}:${this.region}:${this.account}:${resource}`;
     const functionName = `${names.prefix}-chat`;
+    this.conversations = new ConversationTable(this, 'Conversations', {
+      config,
+      key,
+      tableName: `${names.prefix}-chat-conversations`,
+    });
 
     const logGroup = new logs.LogGroup(this, 'ChatLogs', {
       logGroupName: `/aws/lambda/${functionName}`,
@@ -111,6 +120,11 @@ export class ChatStack extends Stack {
           resources: [resultObjects],
         }),
         new iam.PolicyStatement({
+          sid: 'Conversations',
+          actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+          resources: [this.conversations.table.tableArn],
+        }),
+        new iam.PolicyStatement({
           sid: 'LakeKey',
           actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
           resources: [key.keyArn],
@@ -140,6 +154,7 @@ export class ChatStack extends Stack {
         [CHAT_LAMBDA_ENV.knowledgeBaseId]: props.knowledgeBaseId,
         [CHAT_LAMBDA_ENV.workGroup]: names.workgroup,
         [CHAT_LAMBDA_ENV.database]: props.databaseName,
+        [CHAT_LAMBDA_ENV.conversationTable]: this.conversations.table.tableName,
       },
     });
     this.handler.node.addDependency(policy);

@@ -6,6 +6,8 @@ export type AssistantErrorKind =
   | 'unknown-tool'
   | 'unknown-document'
   | 'provider-failed'
+  | 'conversation-store-failed'
+  | 'publish-failed'
   | 'cancelled';
 
 /** The one error type of @autocorp/assistant: `kind` says what went wrong, the message what to do. */

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { QueryExecutor } from '@autocorp/query';
 import { AssistantError } from './assistant-error';
+import type { ConversationStore } from './conversations/conversation-store';
+import { MemoryConversationStore } from './conversations/memory/memory-conversation-store';
 import type { Answer, AnswerEvent } from './contract/answer';
-import type { AnswerProvider, ConversationState } from './contract/provider';
+import type { AnswerProvider, ConversationState, ConversationTurn } from './contract/provider';
 import type { AssistantTool } from './contract/tool';
 import { maskContactDetails } from './guardrails/contact-details';
 import { redactAnswer } from './guardrails/redact-answer';
@@ -40,14 +42,8 @@ export interface AssistantOptions {
   readonly refreshIntervalMs?: number;
   /** The clock for refreshIntervalMs (ms). */
   readonly now?: () => number;
-  /** Where conversations are kept; default an unbounded Map (the chat endpoint passes a bounded LRU). */
+  /** Where conversations are kept (`conversations/`); default in this process's memory (MemoryConversationStore). */
   readonly conversations?: ConversationStore;
-}
-
-/** Keeps the conversations by id (a Map is one). */
-export interface ConversationStore {
-  get(id: string): ConversationState | undefined;
-  set(id: string, conversation: ConversationState): unknown;
 }
 
 export interface AskOptions {
@@ -67,7 +63,8 @@ export interface Assistant {
   readonly kb: KnowledgeBase;
   readonly provider: AnswerProvider;
   ask(question: string, options?: AskOptions): Promise<AskResult>;
-  conversation(id: string): ConversationState | undefined;
+  /** The conversation kept under `id`; undefined when it is not known or has expired. */
+  conversation(id: string, options?: { readonly signal?: AbortSignal }): Promise<ConversationState | undefined>;
 }
 
 /** Builds the knowledge base over the executor's curated tables and an assistant on it. */
@@ -88,22 +85,24 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
           ...(options.rowCap !== undefined ? { rowCap: options.rowCap } : {}),
           ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
         }));
-  const conversations: ConversationStore = options.conversations ?? new Map<string, ConversationState>();
+  const conversations: ConversationStore = options.conversations ?? new MemoryConversationStore();
 
   return {
     kb,
     provider,
-    conversation: (id) => conversations.get(id),
+    conversation: (id, conversationOptions) => conversations.get(id, conversationOptions),
     async ask(question, askOptions = {}) {
       if (typeof question !== 'string' || question.trim() === '')
         throw new AssistantError('invalid-tool-input', 'The question is empty; ask something about the data.');
       const id = askOptions.conversationId ?? randomUUID();
-      const conversation = conversations.get(id) ?? { id, turns: [] };
+      const signal = askOptions.signal ? { signal: askOptions.signal } : {};
+      const conversation = (await conversations.get(id, signal)) ?? { id, turns: [] };
       if (now() - refreshedAt >= (options.refreshIntervalMs ?? DEFAULT_REFRESH_INTERVAL_MS)) {
-        await kb.refresh(askOptions.signal ? { signal: askOptions.signal } : {});
+        await kb.refresh(signal);
         refreshedAt = now();
       }
       let final: Answer | undefined;
+      let turn: ConversationTurn | undefined;
       const onEvent = (event: AnswerEvent) => {
         if (event.type === 'answer') return;
         askOptions.onEvent?.(
@@ -119,10 +118,7 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
           ...(askOptions.signal ? { signal: askOptions.signal } : {}),
         });
         final = redactAnswer(answer);
-        conversations.set(id, {
-          id,
-          turns: [...conversation.turns, { question, answer: final, ...(resolved ? { resolved } : {}) }],
-        });
+        turn = { question, answer: final, ...(resolved ? { resolved } : {}) };
       } catch (error) {
         throw new AssistantError(
           error instanceof AssistantError ? error.kind : 'provider-failed',
@@ -130,6 +126,7 @@ export async function createAssistant(options: AssistantOptions): Promise<Assist
           { cause: error },
         );
       }
+      await conversations.set({ id, turns: [...conversation.turns, turn as ConversationTurn] }, signal);
       askOptions.onEvent?.({ type: 'answer', answer: final });
       return { conversationId: id, answer: final };
     },

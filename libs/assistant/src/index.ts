@@ -6,9 +6,9 @@ export {
   type Assistant,
   type AssistantOptions,
   type AssistantParts,
-  type ConversationStore,
   createAssistant,
 } from './assistant';
+export * from './conversations/index';
 export { KnowledgeBase, type KnowledgeBaseChange } from './kb/knowledge-base';
 export { type DocumentKind, type KnowledgeDocument, documentId } from './kb/knowledge-document';
 export type { RetrievalHit, RetrievalQuery, Retriever } from './retrieval/retriever';

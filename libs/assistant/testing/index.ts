@@ -9,3 +9,6 @@ export { type ScriptedReply, pieces } from './scripted-model';
 export { type ChatCompletionsBody, startScriptedOpenAiServer, toolMessages } from './scripted-openai-server';
 export { type ConverseBody, converseToolResults, startScriptedBedrockServer } from './scripted-bedrock-server';
 export { wordEmbedding } from './word-embedder';
+export { type DynamoItem, type ScriptedDynamoDb, startScriptedDynamoDb } from './scripted-dynamodb-server';
+export { localAwsClientConfig } from './local-aws-client';
+export { type ScriptedIngestionState, startScriptedBedrockAgent, steppingClock } from './scripted-bedrock-agent-server';

@@ -1,4 +1,5 @@
 import type { Command } from '../cli/command';
+import { assistantPublishCommand } from './assistant/assistant-publish';
 import { cdcDropCommand } from './cdc/cdc-drop';
 import { cdcStartCommand } from './cdc/cdc-start';
 import { cdcStatusCommand } from './cdc/cdc-status';
@@ -39,4 +40,5 @@ export const COMMANDS: readonly Command[] = [
   queryCommand,
   historyCommand,
   serveCommand,
+  assistantPublishCommand,
 ];

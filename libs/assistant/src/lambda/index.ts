@@ -8,3 +8,4 @@ export {
   chatLambdaSettings,
 } from './lambda-environment';
 export { type BufferedResponse, type LambdaStreamingRuntime, bufferedSink, streamingSink } from './response-sinks';
+export { type ChatLambdaDependencies, chatLambdaAssistant, chatLambdaService } from './lambda-chat-service';

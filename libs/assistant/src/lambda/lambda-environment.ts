@@ -1,3 +1,5 @@
+import { DEFAULT_CONVERSATION_TTL_SECONDS } from '../conversations/conversation-store';
+
 /**
  * The environment variables the chat Lambda reads, one owner for their names: the CDK chat stack sets them
  * (it imports this module through `@autocorp/assistant/lambda-environment`), the handler reads them.
@@ -9,6 +11,8 @@ export const CHAT_LAMBDA_ENV = {
   database: 'AUTOCORP_GLUE_DATABASE',
   rowCap: 'AUTOCORP_CHAT_ROW_CAP',
   toolTimeoutMs: 'AUTOCORP_CHAT_TOOL_TIMEOUT_MS',
+  conversationTable: 'AUTOCORP_CHAT_CONVERSATION_TABLE',
+  conversationTtlSeconds: 'AUTOCORP_CHAT_CONVERSATION_TTL_SECONDS',
 } as const;
 
 export interface ChatLambdaSettings {
@@ -18,6 +22,9 @@ export interface ChatLambdaSettings {
   readonly database: string;
   readonly rowCap: number;
   readonly toolTimeoutMs: number;
+  /** The DynamoDB table the conversations are kept in (CONVERSATION_TABLE's shape). */
+  readonly conversationTable: string;
+  readonly conversationTtlSeconds: number;
 }
 
 export const DEFAULT_CHAT_ROW_CAP = 200;
@@ -30,7 +37,7 @@ export function chatLambdaSettings(env: Readonly<Record<string, string | undefin
     if (!value) throw new Error(`The chat Lambda needs ${CHAT_LAMBDA_ENV[key]}; the CDK chat stack sets it.`);
     return value;
   };
-  const positive = (key: 'rowCap' | 'toolTimeoutMs', fallback: number): number => {
+  const positive = (key: 'rowCap' | 'toolTimeoutMs' | 'conversationTtlSeconds', fallback: number): number => {
     const text = env[CHAT_LAMBDA_ENV[key]];
     if (text === undefined || text.trim() === '') return fallback;
     const value = Number(text);
@@ -45,5 +52,7 @@ export function chatLambdaSettings(env: Readonly<Record<string, string | undefin
     database: required('database'),
     rowCap: positive('rowCap', DEFAULT_CHAT_ROW_CAP),
     toolTimeoutMs: positive('toolTimeoutMs', DEFAULT_CHAT_TOOL_TIMEOUT_MS),
+    conversationTable: required('conversationTable'),
+    conversationTtlSeconds: positive('conversationTtlSeconds', DEFAULT_CONVERSATION_TTL_SECONDS),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssistantError } from '../../src/assistant-error';
+import { DEFAULT_CONVERSATION_TTL_SECONDS } from '../../src/conversations/index';
 import type { AssistantTool, ConversationState } from '../../src/index';
 import {
   type ChatLine,
@@ -126,15 +127,24 @@ describe('chatLambdaSettings', () => {
     [CHAT_LAMBDA_ENV.knowledgeBaseId]: 'KB1',
     [CHAT_LAMBDA_ENV.workGroup]: 'autocorp-dev',
     [CHAT_LAMBDA_ENV.database]: 'autocorp_dev',
+    [CHAT_LAMBDA_ENV.conversationTable]: 'autocorp-dev-chat-conversations',
   };
 
   it('reads the variables the chat stack sets, with default limits', () => {
-    expect(chatLambdaSettings(complete)).toMatchObject({ knowledgeBaseId: 'KB1', rowCap: DEFAULT_CHAT_ROW_CAP });
+    expect(chatLambdaSettings(complete)).toMatchObject({
+      knowledgeBaseId: 'KB1',
+      rowCap: DEFAULT_CHAT_ROW_CAP,
+      conversationTable: 'autocorp-dev-chat-conversations',
+      conversationTtlSeconds: DEFAULT_CONVERSATION_TTL_SECONDS,
+    });
   });
 
   it('names a missing or malformed variable', () => {
     expect(() => chatLambdaSettings({ ...complete, [CHAT_LAMBDA_ENV.workGroup]: ' ' })).toThrow(
       CHAT_LAMBDA_ENV.workGroup,
+    );
+    expect(() => chatLambdaSettings({ ...complete, [CHAT_LAMBDA_ENV.conversationTable]: undefined })).toThrow(
+      CHAT_LAMBDA_ENV.conversationTable,
     );
     expect(() => chatLambdaSettings({ ...complete, [CHAT_LAMBDA_ENV.rowCap]: '-3' })).toThrow(
       `${CHAT_LAMBDA_ENV.rowCap} is "-3"`,

@@ -1,44 +1,14 @@
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerEvent, AssistantTool, ConversationState } from '../../src/index';
+import { describe, expect, it } from 'vitest';
+import type { AnswerEvent } from '../../src/index';
 import { CANNOT_ANSWER } from '../../src/index';
-import { createModelProvider } from '../../src/model-loop/index';
-import { BedrockChatModel, NOVA_PRO_MODEL_ID } from '../../src/providers/bedrock/index';
-import { SALES_TABLE, openSalesSqlTool, salesRows } from '../support/sales-sql-tool';
-import {
-  type ConverseBody,
-  converseToolResults,
-  startScriptedBedrockServer,
-} from '../../testing/scripted-bedrock-server';
-import type { ScriptedHttpServer } from '../../testing/scripted-http-server';
+import { NOVA_PRO_MODEL_ID } from '../../src/providers/bedrock/index';
+import { EMPTY_CONVERSATION, modelProviderHarness } from '../support/model-provider-harness';
+import { SALES_TABLE, salesRows } from '../support/sales-sql-tool';
+import { type ConverseBody, converseToolResults } from '../../testing/scripted-bedrock-server';
 import type { ScriptedReply } from '../../testing/scripted-model';
 
-const EMPTY: ConversationState = { id: 'c1', turns: [] };
-let sql: { tool: AssistantTool; close: () => void };
-const servers: ScriptedHttpServer[] = [];
-
-beforeAll(async () => {
-  sql = await openSalesSqlTool();
-});
-afterAll(async () => {
-  sql.close();
-  await Promise.all(servers.map((s) => s.close()));
-});
-
-async function bedrockFor(
-  script: (body: ConverseBody, turn: number, modelId: string) => ScriptedReply | Error,
-  stream = true,
-) {
-  const server = await startScriptedBedrockServer(script);
-  servers.push(server);
-  const client = new BedrockRuntimeClient({
-    region: 'us-east-1',
-    endpoint: server.url,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    maxAttempts: 1,
-  });
-  return { server, provider: createModelProvider({ model: new BedrockChatModel({ client, stream }) }) };
-}
+const harness = modelProviderHarness();
+const EMPTY = EMPTY_CONVERSATION;
 
 const TOP_MONTH = `SELECT month, CAST(sum(revenue) AS INTEGER) AS revenue FROM ${SALES_TABLE} GROUP BY month ORDER BY month`;
 /** The revenue per month, computed from the test's rows. */
@@ -61,12 +31,12 @@ describe.each([true, false])(
   'bedrock provider (ConverseStream %s) against the Bedrock Runtime wire format',
   (stream) => {
     it('sends Nova Pro the tools as toolSpecs, runs its toolUse and answers from the toolResult', async () => {
-      const { server, provider } = await bedrockFor(bestMonth, stream);
+      const { server, provider } = await harness.bedrock(bestMonth, { stream });
       const events: AnswerEvent[] = [];
       const answer = await provider.answer({
         question: 'Which month had the most revenue?',
         conversation: EMPTY,
-        tools: [sql.tool],
+        tools: [harness.tool],
         onEvent: (e) => events.push(e),
       });
 
@@ -86,7 +56,11 @@ describe.each([true, false])(
       const [first, second] = server.requests.map((r) => JSON.parse(r.body) as ConverseBody);
       expect(first?.toolConfig?.tools).toEqual([
         {
-          toolSpec: { name: 'run_sql', description: sql.tool.description, inputSchema: { json: sql.tool.inputSchema } },
+          toolSpec: {
+            name: 'run_sql',
+            description: harness.tool.description,
+            inputSchema: { json: harness.tool.inputSchema },
+          },
         },
       ]);
       expect(first?.system?.[0]?.text).toContain(CANNOT_ANSWER);
@@ -115,7 +89,7 @@ describe.each([true, false])(
 
 describe('bedrock provider errors', () => {
   it('sends a failed tool back as a toolResult with status error', async () => {
-    const { server, provider } = await bedrockFor((body, turn) =>
+    const { server, provider } = await harness.bedrock((body, turn) =>
       turn === 0
         ? { toolCalls: [{ name: 'run_sql', input: { sql: `DELETE FROM ${SALES_TABLE}` } }] }
         : { text: `${CANNOT_ANSWER} ${JSON.stringify(converseToolResults(body)[0]?.json)}` },
@@ -123,7 +97,7 @@ describe('bedrock provider errors', () => {
     const answer = await provider.answer({
       question: 'Tidy up the sales table',
       conversation: EMPTY,
-      tools: [sql.tool],
+      tools: [harness.tool],
     });
     expect(answer.outcome).toBe('unanswerable');
     const second = JSON.parse(server.requests[1]?.body ?? '{}') as ConverseBody;
@@ -133,9 +107,9 @@ describe('bedrock provider errors', () => {
   });
 
   it('turns a Bedrock exception into AssistantError provider-failed naming the model', async () => {
-    const { provider } = await bedrockFor(() => new Error('The provided model identifier is invalid.'));
+    const { provider } = await harness.bedrock(() => new Error('The provided model identifier is invalid.'));
     await expect(
-      provider.answer({ question: 'Anything', conversation: EMPTY, tools: [sql.tool] }),
+      provider.answer({ question: 'Anything', conversation: EMPTY, tools: [harness.tool] }),
     ).rejects.toMatchObject({
       kind: 'provider-failed',
       message: expect.stringMatching(

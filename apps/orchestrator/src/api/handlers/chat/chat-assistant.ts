@@ -7,6 +7,7 @@ import {
   DEFAULT_CHAT_ROW_CAP,
   DEFAULT_CHAT_TOOL_TIMEOUT_MS,
   type KnowledgeBase,
+  MemoryConversationStore,
   NOVA_PRO_MODEL_ID,
   OpenAiCompatibleChatModel,
   OpenAiCompatibleEmbeddings,
@@ -16,7 +17,6 @@ import {
   createModelProvider,
 } from '@autocorp/assistant';
 import type { QueryExecutor } from '@autocorp/query';
-import { ConversationLru } from './conversation-lru';
 import type { ChatSettings } from './chat-settings';
 
 /** The model the configured provider calls: none for `local`, Nova Pro unless configured for `bedrock`. */
@@ -70,7 +70,9 @@ export function createChatAssistant(executor: QueryExecutor, settings: ChatSetti
   return createAssistant({
     executor,
     ...limits,
-    conversations: new ConversationLru(settings.maxConversations),
+    conversations: new MemoryConversationStore(
+      settings.maxConversations !== undefined ? { max: settings.maxConversations } : {},
+    ),
     ...(provider ? { provider } : {}),
     ...(retriever ? { retriever } : {}),
   });

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_CONVERSATIONS } from '@autocorp/assistant';
 import type { ChatInfo, Routes } from '@autocorp/platform-client';
 import { ApiError } from '../../api-error';
 import type { ApiContext } from '../../api-context';
@@ -7,7 +8,6 @@ import { ChatRuntime } from './chat-runtime';
 import type { ChatSettings } from './chat-settings';
 import { chatStarters } from './chat-starters';
 import { chatStreamResponse } from './chat-stream';
-import { DEFAULT_MAX_CONVERSATIONS } from './conversation-lru';
 
 /** GET /api/chat/info and POST /api/chat over one assistant per API runtime. */
 export function chatHandlers(context: ApiContext, settings: ChatSettings) {
@@ -33,10 +33,10 @@ export function chatHandlers(context: ApiContext, settings: ChatSettings) {
   };
   const stream = async ({ body, signal }: HandlerInput<Routes['chat']>): Promise<Response> => {
     const assistant = await chat.assistant();
-    if (body.conversationId !== undefined && !assistant.conversation(body.conversationId))
+    if (body.conversationId !== undefined && !(await assistant.conversation(body.conversationId, { signal })))
       throw new ApiError(
         'not-found',
-        `body.conversationId: the conversation ${body.conversationId} is not known (the API restarted, or it was the least recently used of the ${settings.maxConversations ?? DEFAULT_MAX_CONVERSATIONS} conversations kept); leave conversationId out to start a new conversation.`,
+        `body.conversationId: the conversation ${body.conversationId} is not known (the API restarted, it went unused for a day, or it was the least recently used of the ${settings.maxConversations ?? DEFAULT_MAX_CONVERSATIONS} conversations kept); leave conversationId out to start a new conversation.`,
         'body.conversationId',
       );
     return chatStreamResponse(assistant, body, signal);
