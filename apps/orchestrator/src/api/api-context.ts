@@ -1,11 +1,11 @@
 import { DuckDb } from '@autocorp/duckdb';
-import { DuckDbExecutor } from '@autocorp/query';
+import { DuckDbExecutor, type QueryExecutor } from '@autocorp/query';
 import type { MetricsHistory } from './metrics/metrics-history';
 import type { PlatformRuntime } from './platform-runtime';
 
 /** What the route handlers share: the runtime, the metrics history and the engines they read with (opened on first use). */
 export class ApiContext {
-  private executorInstance: DuckDbExecutor | undefined;
+  private executorInstance: QueryExecutor | undefined;
   private duckdbInstance: Promise<DuckDb> | undefined;
 
   constructor(
@@ -15,13 +15,15 @@ export class ApiContext {
     readonly now: () => number,
   ) {}
 
-  /** The query engine over the curated catalog database (DuckDB, sandboxed to the tables' folders). */
-  executor(): DuckDbExecutor {
-    this.executorInstance ??= new DuckDbExecutor({
-      catalog: this.runtime.catalog,
-      database: this.runtime.databases.curated,
-      threads: 2,
-    });
+  /** The query engine over the curated catalog database: the runtime's (Athena on aws), else DuckDB sandboxed to the tables' folders. */
+  executor(): QueryExecutor {
+    this.executorInstance ??=
+      this.runtime.createQueryExecutor?.() ??
+      new DuckDbExecutor({
+        catalog: this.runtime.catalog,
+        database: this.runtime.databases.curated,
+        threads: 2,
+      });
     return this.executorInstance;
   }
 
@@ -32,7 +34,7 @@ export class ApiContext {
   }
 
   async close(): Promise<void> {
-    await this.executorInstance?.close();
+    if (this.executorInstance instanceof DuckDbExecutor) await this.executorInstance.close();
     const duckdb = await this.duckdbInstance?.catch(() => undefined);
     duckdb?.close();
   }

@@ -110,6 +110,7 @@ async function send(
       {
         status: response.status,
         field: parsed.success ? parsed.data.error.field : null,
+        ...(parsed.success ? { apiKind: parsed.data.error.kind } : {}),
       },
     );
   }
