@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,9 +29,13 @@ describe('routes without an AWS backend (local-only)', () => {
     let server: Server;
     let baseUrl: string;
     let eventRequests = 0;
+    const posted: { body: string; hash: unknown }[] = [];
     beforeAll(async () => {
-      server = createServer((request, response) => {
+      server = createServer(async (request, response) => {
         if (request.url?.startsWith('/api/events')) eventRequests += 1;
+        let body = '';
+        for await (const chunk of request) body += String(chunk);
+        if (request.method === 'POST') posted.push({ body, hash: request.headers['x-amz-content-sha256'] });
         const route = Object.values(ROUTES).find((r) => request.url?.split('?')[0] === r.path);
         const message = route && 'localOnly' in route ? route.localOnly : 'no such route';
         response.writeHead(501, { 'content-type': 'application/json' });
@@ -48,6 +53,13 @@ describe('routes without an AWS backend (local-only)', () => {
       expect((error as PlatformClientError).localOnly).toBe(true);
       expect((error as PlatformClientError).status).toBe(501);
       expect((error as PlatformClientError).message).toContain(ROUTES.cdc.localOnly);
+    });
+
+    it('signs the hash of a POST body as CloudFront origin access control for Lambda function URLs needs it', async () => {
+      const client = createPlatformClient({ baseUrl });
+      await client.sql({ body: { sql: 'SELECT 1' } }).catch(() => undefined);
+      expect(posted).toHaveLength(1);
+      expect(posted[0]!.hash).toBe(createHash('sha256').update(posted[0]!.body).digest('hex'));
     });
 
     it('reports a local-only event stream once and stops reconnecting', async () => {
