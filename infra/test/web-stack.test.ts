@@ -109,7 +109,7 @@ describe('web stack (dev): the web apps on S3 + CloudFront, the platform API Lam
 
   it('passes cdk-nag with only reasoned acknowledgements', () => {
     expect(
-      dev.nagViolations.filter((v) => v.violatingResources.some((r) => r.constructPath.startsWith('Web/'))),
+      dev.nagViolations.filter((v) => v.violatingResources.some((r) => r.constructPath?.startsWith('Web/'))),
     ).toEqual([]);
   });
 

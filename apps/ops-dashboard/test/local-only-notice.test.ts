@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PlatformClientError, ROUTES, createPlatformClient } from '@autocorp/platform-client';
+import type { PlatformClientError} from '@autocorp/platform-client';
+import { ROUTES, createPlatformClient } from '@autocorp/platform-client';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +26,10 @@ describe('a panel whose route is local-only on AWS', () => {
   it('shows that it is local-only and what to use on AWS, not the API-down or error banner', async () => {
     const error = await createPlatformClient({ baseUrl })
       .etlRuns()
-      .catch((e: unknown) => e as PlatformClientError);
+      .then(
+        () => new Error('the API answered runs'),
+        (e: unknown) => e as PlatformClientError,
+      );
     const html = renderToStaticMarkup(
       createElement(ApiView<unknown>, {
         result: { state: 'error', error, down: false },
