@@ -31,7 +31,8 @@ const INDEX_REWRITE = `function handler(event) {
 }`;
 
 /** CDK's BucketDeployment handler (one per stack and memory size): its permissions are CDK's, not ours to narrow. */
-function acknowledgeDeploymentProvider(stack: Stack): void {
+function acknowledgeDeploymentProvider(stack: Stack, site: s3.Bucket): void {
+  const siteId = stack.getLogicalId(site.node.defaultChild as s3.CfnBucket);
   for (const provider of stack.node.children.filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment')))
     acknowledge(
       provider,
@@ -43,7 +44,7 @@ function acknowledgeDeploymentProvider(stack: Stack): void {
       'AwsSolutions-IAM5[Action::s3:GetObject*]',
       'AwsSolutions-IAM5[Action::s3:List*]',
       'AwsSolutions-IAM5[Resource::*]',
-      'AwsSolutions-IAM5[Resource::<SiteE53D7754.Arn>/*]',
+      `AwsSolutions-IAM5[Resource::<${siteId}.Arn>/*]`,
       `AwsSolutions-IAM5[Resource::arn:aws:s3:::cdk-hnb659fds-assets-${stack.account}-${stack.region}/*]`,
       'AwsSolutions-L1',
     );
@@ -175,7 +176,7 @@ export class WebStack extends Stack {
       memoryLimit: 512,
     });
     chat.node.addDependency(dashboard);
-    acknowledgeDeploymentProvider(this);
+    acknowledgeDeploymentProvider(this, this.site);
 
     new CfnOutput(this, 'SiteUrl', {
       value: `https://${this.distribution.distributionDomainName}/`,
