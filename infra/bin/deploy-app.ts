@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { INFRA_ROOT } from '../src/app/create-app';
 import { deployArguments } from '../src/app/deploy-command';
 
-// An app's `deploy` target: `npx tsx bin/deploy-app.ts <app> [cdk options]` runs `cdk deploy` of the app's stacks.
+// An app's `deploy` target: `npm run deploy-app -- <app> [cdk options]` (in infra/) runs `cdk deploy` of the app's stacks.
 const [app = '', ...options] = process.argv.slice(2);
 let args: string[];
 try {

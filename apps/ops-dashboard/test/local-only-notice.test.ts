@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { PlatformClientError} from '@autocorp/platform-client';
+import type { PlatformClientError } from '@autocorp/platform-client';
 import { ROUTES, createPlatformClient } from '@autocorp/platform-client';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
