@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLATFORM_API_LAMBDA_ENV, platformApiLambdaSettings } from '../src/aws/platform-api-environment';
 import { ROUTES } from '../src/contract/routes';
 import { buildOpenApiDocument } from '../src/openapi/build-openapi-document';
 import { PlatformClientError, createPlatformClient, subscribeEvents } from '../src/index';
@@ -74,5 +75,16 @@ describe('routes without an AWS backend (local-only)', () => {
       });
       expect(eventRequests).toBe(2);
     });
+  });
+});
+
+describe("the platform API Lambda's settings", () => {
+  it('reads each variable the names constant gives, and names a missing one', () => {
+    const env = Object.fromEntries(Object.values(PLATFORM_API_LAMBDA_ENV).map((name) => [name, `value of ${name}`]));
+    const settings = platformApiLambdaSettings(env);
+    for (const [key, name] of Object.entries(PLATFORM_API_LAMBDA_ENV))
+      expect(settings[key as keyof typeof settings]).toBe(`value of ${name}`);
+    const { [PLATFORM_API_LAMBDA_ENV.workGroup]: _missing, ...without } = env;
+    expect(() => platformApiLambdaSettings(without)).toThrow(PLATFORM_API_LAMBDA_ENV.workGroup);
   });
 });

@@ -1,3 +1,5 @@
+import { PlatformClientError } from '../client/platform-client-error';
+
 /**
  * The environment variables of the platform API's Lambda (the aws profile), one owner for their names: the CDK
  * web stack sets them (it imports `@autocorp/platform-client/platform-api-environment`), the handler reads them.
@@ -26,7 +28,11 @@ export function platformApiLambdaSettings(
   const settings: Record<string, string> = {};
   for (const [key, name] of Object.entries(PLATFORM_API_LAMBDA_ENV)) {
     const value = env[name]?.trim();
-    if (!value) throw new Error(`The platform API Lambda needs ${name}; the CDK web stack sets it.`);
+    if (!value)
+      throw new PlatformClientError(
+        'invalid-input',
+        `The platform API Lambda needs ${name}; the CDK web stack sets it.`,
+      );
     settings[key] = value;
   }
   return settings as PlatformApiLambdaSettings;
