@@ -1,10 +1,13 @@
 import { type CloudWatchClient, GetMetricDataCommand, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import { METRIC_SERIES, type MetricSeries, type MetricsResponse } from '@autocorp/platform-client';
+import { LAKEHOUSE_METRICS } from '@autocorp/platform-client/lakehouse-metrics';
 import type { PlatformApiLambdaSettings } from '@autocorp/platform-client/platform-api-environment';
 import { ApiError } from '../api-error';
 import type { RouteHandlers } from '../route-handler';
 
 const HOUR_MS = 3_600_000;
+const DMS = LAKEHOUSE_METRICS.dmsCdcLatency;
+const GLUE = LAKEHOUSE_METRICS.glueElapsedTime;
 /** CloudWatch answers at most this many points per series and call page; the period grows with the range. */
 const MAX_POINTS = 500;
 
@@ -17,9 +20,9 @@ export const CLOUDWATCH_SERIES: Partial<
   Record<MetricSeries, (settings: PlatformApiLambdaSettings, periodSeconds: number) => string>
 > = {
   'cdc.lagSeconds': (s, period) =>
-    `MAX(SEARCH('{AWS/DMS} MetricName="CDCLatencyTarget" "${s.replicationId}"', 'Maximum', ${period}))`,
+    `MAX(SEARCH('{${DMS.namespace}} MetricName="${DMS.metricName('Target')}" "${s.replicationId}"', 'Maximum', ${period}))`,
   'etl.seconds': (s, period) =>
-    `SUM(SEARCH('{Glue,JobName,JobRunId,Type} MetricName="glue.driver.aggregate.elapsedTime" JobRunId="ALL" Type="count" "${s.resourcePrefix}"', 'Maximum', ${period})) / 1000`,
+    `SUM(SEARCH('{${GLUE.namespace},JobName,JobRunId,Type} MetricName="${GLUE.metricName}" JobRunId="ALL" Type="count" "${s.resourcePrefix}"', 'Maximum', ${period})) / 1000`,
 };
 
 /** A whole number of minutes (CloudWatch's periods) giving at most MAX_POINTS buckets over the range. */
