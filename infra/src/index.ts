@@ -16,6 +16,7 @@ export {
   zoneArguments,
 } from './inputs/shared-definitions';
 export { APP_STACKS, STACK_IDS, type StackId, type StackKey, stackName } from './app/stack-ids';
+export { type DeployingApp, deployArguments } from './app/deploy-command';
 export { buildLakehouse, type LakehouseInputs, type LakehouseStacks } from './app/build-lakehouse';
 export { type CreateAppOptions, type LakehouseApp, cdkJsonContext, createLakehouseApp } from './app/create-app';
 export { type TriggerStep, type WorkflowPlan, planWorkflow } from './constructs/glue-workflow-plan';

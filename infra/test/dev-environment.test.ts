@@ -519,7 +519,8 @@ describe('dev: the whole app', () => {
           expect(ids as readonly string[], `${app}: ${id} needs ${dependency.node.id}`).toContain(dependency.node.id);
       }
     }
-    expect(APP_STACKS.dashboard).toEqual(['Monitoring']);
+    expect(APP_STACKS.dashboard).toEqual(['Monitoring', 'Data', 'Query', 'Ai', 'Chat', 'Web']);
+    expect(APP_STACKS.dashboard).not.toContain('Etl');
     expect(APP_STACKS.chat).not.toContain('Etl');
   });
 
@@ -551,6 +552,10 @@ describe('dev: the whole app', () => {
       ),
       expect.stringMatching(/^ingestion\/DmsServiceRolesCloudWatchLogsRole.*: AmazonDMSCloudWatchLogsRole$/),
       expect.stringMatching(/^ingestion\/DmsServiceRolesVpcRole.*: AmazonDMSVPCManagementRole$/),
+      expect.stringMatching(/^web\/CustomCDKBucketDeployment.*ServiceRole.*: AWSLambdaBasicExecutionRole$/),
+      expect.stringMatching(
+        /^web\/CustomS3AutoDeleteObjectsCustomResourceProviderRole.*: AWSLambdaBasicExecutionRole$/,
+      ),
     ]);
   });
 

@@ -37,6 +37,27 @@ export const WILDCARD_ALLOW_LIST: readonly {
       s.actions.length === 1 &&
       s.actions[0] === 'bedrock:RetrieveAndGenerate',
   },
+  {
+    stack: 'web',
+    type: 'AWS::IAM::Policy',
+    sid: 'MetricsRead',
+    reason: 'cloudwatch:GetMetricData has no resource type; the platform API only reads metrics with it.',
+    matches: (s) =>
+      s.stack === 'web' &&
+      s.sid === 'MetricsRead' &&
+      s.actions.length === 1 &&
+      s.actions[0] === 'cloudwatch:GetMetricData',
+  },
+  {
+    stack: 'web',
+    type: 'AWS::IAM::Policy',
+    reason:
+      "CDK's BucketDeployment handler invalidates the distribution after a deploy; CDK grants the invalidation calls on every distribution.",
+    matches: (s) =>
+      s.stack === 'web' &&
+      s.logicalId.startsWith('CustomCDKBucketDeployment') &&
+      s.actions.every((a) => a === 'cloudfront:CreateInvalidation' || a === 'cloudfront:GetInvalidation'),
+  },
 ];
 
 /** Allow statements granting every action or every resource that no allow-list entry explains. */

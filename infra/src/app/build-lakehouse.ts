@@ -9,6 +9,7 @@ import { EtlStack } from '../stacks/etl-stack';
 import { IngestionStack } from '../stacks/ingestion-stack';
 import { ENVIRONMENT_TAG, MonitoringStack } from '../stacks/monitoring-stack';
 import { QueryStack } from '../stacks/query-stack';
+import { WebStack } from '../stacks/web-stack';
 import { STACK_IDS, stackName } from './stack-ids';
 
 export interface LakehouseInputs {
@@ -29,9 +30,10 @@ export interface LakehouseStacks {
   readonly ai: AiStack;
   readonly chat: ChatStack;
   readonly monitoring: MonitoringStack;
+  readonly web: WebStack;
 }
 
-/** Adds the seven stacks of one environment to `app`. */
+/** Adds the eight stacks of one environment to `app`. */
 export function buildLakehouse(app: App, inputs: LakehouseInputs): LakehouseStacks {
   const { config } = inputs;
   const env = { account: config.account, region: config.region };
@@ -86,8 +88,16 @@ export function buildLakehouse(app: App, inputs: LakehouseInputs): LakehouseStac
     ...common('monitoring', 'dashboard, alarms, failure notifications, cost budget'),
     jobNames: inputs.jobs.map((job) => job.name),
   });
+  const web = new WebStack(app, STACK_IDS.web, {
+    ...common('web', 'web apps - ops dashboard and chat on S3 + CloudFront, the platform API Lambda'),
+    key: data.key,
+    databaseName: data.databaseName,
+    chatUrl: chat.url,
+  });
+  // The platform API queries in the query stack's workgroup, which it names.
+  web.addStackDependency(query, "runs queries in the query stack's workgroup");
   // The stacks name the data stack's buckets instead of referencing them: keep the deploy order explicit.
-  for (const stack of [ingestion, etl, query, ai, chat])
+  for (const stack of [ingestion, etl, query, ai, chat, web])
     stack.addStackDependency(data, "names the data stack's buckets");
-  return { data, ingestion, etl, query, ai, chat, monitoring };
+  return { data, ingestion, etl, query, ai, chat, monitoring, web };
 }

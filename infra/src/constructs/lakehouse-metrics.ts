@@ -1,3 +1,4 @@
+import { LAKEHOUSE_METRICS } from '@autocorp/platform-client/lakehouse-metrics';
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type { EnvironmentConfig } from '../config/environment-config';
@@ -9,8 +10,8 @@ const HOUR = Duration.hours(1);
 /** Glue job metrics (observability metrics on), by Glue job name. */
 export function glueJobElapsedTime(jobName: string): cloudwatch.Metric {
   return new cloudwatch.Metric({
-    namespace: 'Glue',
-    metricName: 'glue.driver.aggregate.elapsedTime',
+    namespace: LAKEHOUSE_METRICS.glueElapsedTime.namespace,
+    metricName: LAKEHOUSE_METRICS.glueElapsedTime.metricName,
     dimensionsMap: { JobName: jobName, JobRunId: 'ALL', Type: 'count' },
     statistic: 'Maximum',
     period: HOUR,
@@ -20,8 +21,8 @@ export function glueJobElapsedTime(jobName: string): cloudwatch.Metric {
 
 export function glueJobCompletedTasks(jobName: string): cloudwatch.Metric {
   return new cloudwatch.Metric({
-    namespace: 'Glue',
-    metricName: 'glue.driver.aggregate.numCompletedTasks',
+    namespace: LAKEHOUSE_METRICS.glueCompletedTasks.namespace,
+    metricName: LAKEHOUSE_METRICS.glueCompletedTasks.metricName,
     dimensionsMap: { JobName: jobName, JobRunId: 'ALL', Type: 'count' },
     statistic: 'Sum',
     period: HOUR,
@@ -72,8 +73,8 @@ export function dmsCdcLatency(config: EnvironmentConfig, side: 'Source' | 'Targe
   const names = resourceNames(config);
   if (config.dms.mode === 'instance') {
     return new cloudwatch.Metric({
-      namespace: 'AWS/DMS',
-      metricName: `CDCLatency${side}`,
+      namespace: LAKEHOUSE_METRICS.dmsCdcLatency.namespace,
+      metricName: LAKEHOUSE_METRICS.dmsCdcLatency.metricName(side),
       dimensionsMap: {
         ReplicationInstanceIdentifier: names.replicationInstance,
         ReplicationTaskIdentifier: names.replicationTask,
@@ -84,7 +85,7 @@ export function dmsCdcLatency(config: EnvironmentConfig, side: 'Source' | 'Targe
     });
   }
   return new cloudwatch.MathExpression({
-    expression: `SEARCH('{AWS/DMS} MetricName="CDCLatency${side}" "${names.replicationConfig}"', 'Maximum', 300)`,
+    expression: `SEARCH('{${LAKEHOUSE_METRICS.dmsCdcLatency.namespace}} MetricName="${LAKEHOUSE_METRICS.dmsCdcLatency.metricName(side)}" "${names.replicationConfig}"', 'Maximum', 300)`,
     label: `CDC latency ${side.toLowerCase()}`,
     period: FIVE_MINUTES,
   });

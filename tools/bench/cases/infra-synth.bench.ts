@@ -36,7 +36,7 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
 
 const infraSynthCase: BenchCase = {
   name: 'infra-synth',
-  description: 'CDK synth of dev, staging and prod (six stacks each) and the cdk-nag AwsSolutions checks',
+  description: 'CDK synth of dev, staging and prod (eight stacks each) and the cdk-nag AwsSolutions checks',
   run,
 };
 

@@ -32,4 +32,18 @@ describe('nx affected limits what deploys', () => {
   it('deploys the apps whose stacks the CDK app defines when the CDK app changes', () => {
     expect(affectedDeploys('infra/src/index.ts')).toEqual(['infra', 'orchestrator']);
   });
+
+  it('deploys a web app only for a change to it or to a library it uses', () => {
+    expect(affectedDeploys('apps/chat/src/app/page.tsx')).toEqual(['chat']);
+    expect(affectedDeploys('apps/ops-dashboard/src/app/page.tsx')).toEqual(['ops-dashboard']);
+    // The platform client: both web apps, the orchestrator (its API) and the CDK app (the API's environment names).
+    expect(affectedDeploys('libs/platform-client/src/index.ts')).toEqual([
+      'chat',
+      'infra',
+      'ops-dashboard',
+      'orchestrator',
+    ]);
+    // The platform API on aws is the orchestrator's code: the orchestrator's deploy (which includes the web stack).
+    expect(affectedDeploys('apps/orchestrator/src/api/aws/aws-runtime.ts')).toEqual(['orchestrator']);
+  });
 }, 120_000);

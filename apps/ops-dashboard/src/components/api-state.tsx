@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { START_COMMAND, platformApiUrl } from '../platform/platform-api';
 import type { ApiResult } from '../platform/use-api';
+import { LocalOnlyNotice, localOnlyError } from './local-only-notice';
 
 /** What to do when the platform API does not answer. */
 export function ApiDownNotice({ detail }: { detail?: string | null }) {
@@ -43,6 +44,8 @@ export function ApiView<T>({
 }) {
   if (result.state === 'loading') return <Loading what={what} />;
   if (result.state === 'error') {
+    const localOnly = localOnlyError(result.error);
+    if (localOnly) return <LocalOnlyNotice what={what} error={localOnly} />;
     if (result.down) return <ApiDownNotice detail={result.error.message} />;
     return (
       <div className="notice notice-error" role="alert">

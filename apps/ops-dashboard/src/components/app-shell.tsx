@@ -14,7 +14,9 @@ const PAGES = [
 
 function ConnectionBadge() {
   const live = useLiveEvents();
-  const text = { connecting: 'connecting…', up: 'live', down: 'API down' }[live.connection];
+  const text = { connecting: 'connecting…', up: 'live', down: 'API down', unavailable: 'no live events (AWS)' }[
+    live.connection
+  ];
   return (
     <span className={`connection connection-${live.connection}`} role="status" data-testid="connection">
       <span className="dot" aria-hidden="true" /> {text}

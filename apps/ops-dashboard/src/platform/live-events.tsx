@@ -3,8 +3,11 @@ import type { PlatformEvent, PlatformEventType } from '@autocorp/platform-client
 import { type ReactNode, createContext, useContext, useEffect, useRef, useState } from 'react';
 import { platformClient } from './platform-api';
 
-/** Whether the API's event stream is open: `down` once it broke (the client keeps reconnecting). */
-export type Connection = 'connecting' | 'up' | 'down';
+/**
+ * Whether the API's event stream is open: `down` once it broke (the client keeps reconnecting); `unavailable` when
+ * the profile has no live events (AWS: the API answered local-only).
+ */
+export type Connection = 'connecting' | 'up' | 'down' | 'unavailable';
 
 export interface LiveEvents {
   readonly connection: Connection;
@@ -50,6 +53,8 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
         onOpen: () => setLive((before) => ({ ...before, connection: 'up', problem: null, opened: before.opened + 1 })),
         onError: (error) => {
           if (error.kind === 'invalid-response') return;
+          if (error.localOnly)
+            return setLive((before) => ({ ...before, connection: 'unavailable', problem: error.message }));
           setLive((before) => ({ ...before, connection: 'down', problem: error.message }));
         },
       },

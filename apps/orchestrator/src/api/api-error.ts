@@ -7,6 +7,7 @@ const STATUS: Record<ApiErrorKind, number> = {
   timeout: 504,
   internal: 500,
   'provider-failed': 502,
+  'local-only': 501,
 };
 
 /** The API's one error: its kind sets the HTTP status; `field` names the bad request field (`query.limit`). */

@@ -2,6 +2,7 @@ import type { Catalog } from '@autocorp/catalog';
 import type { CdcConnection } from '@autocorp/cdc';
 import type { ObjectStore } from '@autocorp/lake-storage';
 import type { PlatformEvent, PlatformStatus } from '@autocorp/platform-client';
+import type { QueryExecutor } from '@autocorp/query';
 
 /** The catalog databases of the two zones (AUTOCORP_RAW_DATABASE / AUTOCORP_CURATED_DATABASE or the defaults). */
 export interface ZoneDatabases {
@@ -23,6 +24,8 @@ export interface PlatformRuntime {
   readonly sourceConnection: CdcConnection | null;
   /** The replication slot CDC uses (DEFAULT_CDC_SLOT unless configured). */
   readonly slotName: string;
+  /** The query engine of the profile (Athena on aws); without it the API queries with DuckDB over the catalog. */
+  createQueryExecutor?(): QueryExecutor;
   status(): PlatformStatus;
   /** Calls `listener` with every live event from now on; returns the unsubscribe function. */
   subscribe(listener: (event: PlatformEvent) => void): () => void;

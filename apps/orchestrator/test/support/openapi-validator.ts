@@ -24,7 +24,7 @@ export class OpenApiValidator {
   /** Problems of `body` against the document's schema of `operationId`'s `status` answer (empty when it conforms). */
   problems(
     operationId: string,
-    status: '200' | '400' | '404' | '502' | '503' | '504',
+    status: '200' | '400' | '404' | '501' | '502' | '503' | '504',
     body: unknown,
     mediaType = 'application/json',
   ): string[] {

@@ -5,6 +5,7 @@ import type { PlatformEvent } from '../contract/platform-events';
 import type { RouteDefinition } from '../contract/route';
 import { ROUTES, type Routes } from '../contract/routes';
 import { type ChatOptions, askChat } from './ask-chat';
+import { payloadHashHeader } from './payload-hash';
 import { PlatformClientError } from './platform-client-error';
 import { routeUrl } from './route-url';
 import { type SubscribeOptions, type Subscription, subscribeEvents } from './subscribe-events';
@@ -74,15 +75,16 @@ async function send(
   const query = format === 'csv' ? { ...input.query, format: 'csv' } : input.query;
   const accept = { json: 'application/json', csv: 'text/csv', 'event-stream': 'text/event-stream' }[format];
   const url = routeUrl(options.baseUrl, route, input.params, query);
+  const body = input.body !== undefined ? JSON.stringify(input.body) : undefined;
   let response: Response;
   try {
     response = await options.fetch(url, {
       method: route.method.toUpperCase(),
       headers: {
         accept,
-        ...(input.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json', ...(await payloadHashHeader(body)) } : {}),
       },
-      ...(input.body !== undefined ? { body: JSON.stringify(input.body) } : {}),
+      ...(body !== undefined ? { body } : {}),
       ...(signal ? { signal } : {}),
     });
   } catch (cause) {
@@ -110,6 +112,7 @@ async function send(
       {
         status: response.status,
         field: parsed.success ? parsed.data.error.field : null,
+        ...(parsed.success ? { apiKind: parsed.data.error.kind } : {}),
       },
     );
   }

@@ -22,6 +22,8 @@ export class PlatformClientError extends Error {
     readonly details: {
       readonly status?: number;
       readonly field?: string | null;
+      /** The kind of the API's error body (`not-found`, `local-only`...), when it answered one. */
+      readonly apiKind?: string;
       readonly provider?: string;
       readonly cause?: unknown;
     } = {},
@@ -36,6 +38,11 @@ export class PlatformClientError extends Error {
   /** The provider that failed, for `provider-failed`. */
   get provider(): string | null {
     return this.details.provider ?? null;
+  }
+
+  /** The route has no backend on this profile (the API answered 501, kind `local-only`); the message says what to use instead. */
+  get localOnly(): boolean {
+    return this.kind === 'http' && this.details.apiKind === 'local-only';
   }
 
   /** The request field the API named as wrong (`query.limit`, `body.sql`...), for a 400. */

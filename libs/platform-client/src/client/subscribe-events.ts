@@ -1,4 +1,5 @@
 import { type PlatformEvent, PlatformEventSchema } from '../contract/platform-events';
+import { ApiErrorSchema } from '../contract/api-error';
 import { ROUTES } from '../contract/routes';
 import { PlatformClientError } from './platform-client-error';
 import { routeUrl } from './route-url';
@@ -7,7 +8,10 @@ import { SseParser } from './sse-parser';
 export interface SubscribeOptions {
   /** Called when the stream is open (again, after a reconnect). */
   readonly onOpen?: () => void;
-  /** Called when the stream breaks or an event does not match the contract; the client reconnects. */
+  /**
+   * Called when the stream breaks or an event does not match the contract; the client reconnects, except after
+   * a `local-only` answer (a profile without live events), which is reported once and ends the subscription.
+   */
   readonly onError?: (error: PlatformClientError) => void;
   /** Resume after this event id (the server replays what it still holds after it). */
   readonly lastEventId?: string;
@@ -68,9 +72,12 @@ export function subscribeEvents(
     if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
     const response = await fetchImpl(url, { headers, signal: abort.signal });
     if (!response.ok || !response.body) {
-      throw new PlatformClientError('http', `${url} answered ${response.status} instead of an event stream.`, {
-        status: response.status,
-      });
+      const body = ApiErrorSchema.safeParse(await response.json().catch(() => undefined));
+      throw new PlatformClientError(
+        'http',
+        `${url} answered ${response.status} instead of an event stream${body.success ? `: ${body.data.error.message}` : '.'}`,
+        { status: response.status, ...(body.success ? { apiKind: body.data.error.kind } : {}) },
+      );
     }
     options.onOpen?.();
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -88,6 +95,8 @@ export function subscribeEvents(
         report(new PlatformClientError('network', `${url} closed the event stream; reconnecting.`));
       } catch (error) {
         if (abort.signal.aborted) return;
+        // A profile without live events (aws) says so once; reconnecting would not change it.
+        if (error instanceof PlatformClientError && error.localOnly) return report(error);
         report(
           error instanceof PlatformClientError
             ? error

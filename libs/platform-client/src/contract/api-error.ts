@@ -8,6 +8,8 @@ export const API_ERROR_KINDS = [
   'internal',
   /** A service the API calls (the assistant's model provider) failed: 502. */
   'provider-failed',
+  /** The route has no backend on this profile (the aws profile): 501, the message says what to use there instead. */
+  'local-only',
 ] as const;
 
 /** Every error answer of the API: what is wrong (`field` for bad input) and what to do. */

@@ -2,6 +2,10 @@ import { ChatEventSchema, ChatInfoSchema, ChatRequestSchema } from './chat';
 import { EmptyObject } from './common';
 import { defineRoute } from './route';
 
+/** On AWS the chat routes are the Chat stack's function, not the platform API's (CloudFront routes /api/chat* there). */
+const CHAT_ON_AWS =
+  "the platform API's chat endpoint runs the local assistant. On AWS the Chat stack's function answers (CloudFront sends /api/chat* to it)";
+
 /** The chat endpoint of the assistant (spread into ROUTES). */
 export const CHAT_ROUTES = {
   chatInfo: defineRoute({
@@ -15,6 +19,7 @@ export const CHAT_ROUTES = {
     body: undefined,
     answer: 'json',
     response: ChatInfoSchema,
+    localOnly: CHAT_ON_AWS,
   }),
   chat: defineRoute({
     method: 'post',
@@ -27,6 +32,7 @@ export const CHAT_ROUTES = {
     body: ChatRequestSchema,
     answer: 'event-stream',
     response: ChatEventSchema,
+    localOnly: CHAT_ON_AWS,
     errors: {
       '404':
         'The conversationId is not known (the server restarted or dropped it): leave it out to start a new conversation',

@@ -26,7 +26,12 @@ export interface RouteDefinition<
   readonly response: Response;
   readonly answer: Answer;
   /** Error statuses the route answers besides the common ones (400, 500, 503), with what they mean. */
-  readonly errors?: Readonly<Partial<Record<'404' | '502' | '504', string>>>;
+  readonly errors?: Readonly<Partial<Record<'404' | '501' | '502' | '504', string>>>;
+  /**
+   * Set when the route has no backend on the aws profile: what to use on AWS instead. There the API answers
+   * 501 with kind `local-only` and this text (the OpenAPI document declares it; the web apps show it).
+   */
+  readonly localOnly?: string;
 }
 
 /** A route definition with its generic types kept (so the client infers inputs and outputs). */

@@ -84,6 +84,8 @@ export const ROUTES = {
     body: undefined,
     answer: 'json',
     response: PlatformStatusSchema,
+    localOnly:
+      'component health is watched by the local platform (autocorp up). On AWS the CloudWatch dashboard autocorp-<env> and its alarms show the DMS task, the Glue jobs and the crawlers',
   }),
   cdc: defineRoute({
     method: 'get',
@@ -97,6 +99,8 @@ export const ROUTES = {
     body: undefined,
     answer: 'json',
     response: CdcResponseSchema,
+    localOnly:
+      'the CDC view reads the local slot and lake state. On AWS see the DMS task in the DMS console (table statistics) and the CDC latency on the CloudWatch dashboard autocorp-<env>',
   }),
   etlRuns: defineRoute({
     method: 'get',
@@ -111,6 +115,8 @@ export const ROUTES = {
     body: undefined,
     answer: 'json',
     response: EtlRunsResponseSchema,
+    localOnly:
+      'run records are written by the local ETL. On AWS see the Glue workflow autocorp-<env>-lakehouse (aws glue get-job-runs --job-name <job>) and the CloudWatch dashboard',
   }),
   quarantine: defineRoute({
     method: 'get',
@@ -129,6 +135,8 @@ export const ROUTES = {
     body: undefined,
     answer: 'json-or-csv',
     response: QuarantineResponseSchema,
+    localOnly:
+      'quarantined rows are read from a local lake. On AWS the Glue jobs write them under processed/quarantine/<job>/ of the processed bucket (read them with Athena or aws s3 cp)',
   }),
   tables: defineRoute({
     method: 'get',
@@ -173,6 +181,8 @@ export const ROUTES = {
     body: undefined,
     answer: 'json',
     response: TimelineResponseSchema,
+    localOnly:
+      'Hudi timelines are read from a local lake. On AWS filter on _hoodie_commit_time in Athena (POST /api/sql)',
   }),
   preview: defineRoute({
     method: 'get',
@@ -240,6 +250,10 @@ export const ROUTES = {
     body: undefined,
     answer: 'json',
     response: MetricsResponseSchema,
+    errors: {
+      '501':
+        'On the aws profile none of the asked series is in CloudWatch (kind local-only): error.message names the series CloudWatch has',
+    },
   }),
   events: defineRoute({
     method: 'get',
@@ -251,6 +265,8 @@ export const ROUTES = {
     body: undefined,
     answer: 'event-stream',
     response: PlatformEventSchema,
+    localOnly:
+      'live events come from the local pipeline (autocorp up). On AWS the CloudWatch dashboard and the failure notifications (SNS) report the pipeline',
   }),
   ...CHAT_ROUTES,
 } as const;

@@ -84,6 +84,9 @@ function operation(id: string, route: RouteDefinition): OpenApiOperation {
       ...Object.fromEntries(
         Object.entries(route.errors ?? {}).map(([status, description]) => [status, { ...errors, description }]),
       ),
+      ...(route.localOnly !== undefined
+        ? { '501': { ...errors, description: `Local only (kind local-only, on the aws profile): ${route.localOnly}` } }
+        : {}),
       '500': { ...errors, description: 'The API failed; error.message says what to do' },
       '503': { ...errors, description: 'What the route reads is not reachable (e.g. a remote lake)' },
     },

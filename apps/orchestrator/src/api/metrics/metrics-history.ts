@@ -61,6 +61,11 @@ export class MetricsHistory {
     return new MetricsHistory(options.store, bucketMs, options.maxBuckets ?? 8640, series);
   }
 
+  /** A history with no stored points and nothing to record (a runtime without live events, as on aws); it never writes. */
+  static empty(store: ObjectStore, bucketMs = 10_000): MetricsHistory {
+    return new MetricsHistory(store, bucketMs, 0, new Map());
+  }
+
   record(event: PlatformEvent): void {
     const bucket = Math.floor(event.at / this.bucketMs) * this.bucketMs;
     for (const sample of metricSamples(event)) {
