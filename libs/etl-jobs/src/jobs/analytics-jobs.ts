@@ -86,7 +86,11 @@ LEFT JOIN customers c ON c.customer_id = o.customer_id`,
       "the order's customer is in curated customers",
     ),
   ],
-  hudi: rebuiltTable('sales_order_fact', ['invoice_number'], 'updated_at', ['order_year']),
+  // Sorted by order date within each year: recent orders' changes rewrite the newest files only.
+  hudi: {
+    ...rebuiltTable('sales_order_fact', ['invoice_number'], 'updated_at', ['order_year']),
+    sortColumns: ['order_date'],
+  },
   incremental: {
     unit: 'invoice_number',
     drivers: [
@@ -187,7 +191,14 @@ LEFT JOIN sales_order o ON o.invoice_number = s.invoice_number`,
     ),
     rowCount(1, 'fail', { name: 'has_rows' }),
   ],
-  hudi: rebuiltTable('sales_order_line_items', ['invoice_number', 'line_type', 'line_number'], 'updated_at'),
+  // Partitioned by year and sorted by order date, like sales_order_fact: date-range queries skip the other years
+  // and the row groups outside the range, and recent orders' changes rewrite the newest files only.
+  hudi: {
+    ...rebuiltTable('sales_order_line_items', ['invoice_number', 'line_type', 'line_number'], 'updated_at', [
+      'order_year',
+    ]),
+    sortColumns: ['order_date'],
+  },
   incremental: {
     unit: 'invoice_number',
     drivers: [
