@@ -106,11 +106,12 @@ FROM csv_sales_orders`,
   ],
   // An update can move an order to another year (order_date corrected): the global index finds the key in any
   // order_year partition and moves the row, so it is never left in two partitions.
-  // Sorted by order date within each year: the changes of recent orders rewrite the newest files only.
+  // Sorted by invoice within each year (invoices follow the order date within each source): the changes of recent
+  // orders rewrite the newest files only.
   hudi: {
     ...upsertTable('sales_order', ['invoice_number'], 'updated_at', ['order_year']),
     indexType: 'GLOBAL_SIMPLE',
-    sortColumns: ['order_date'],
+    sortColumns: ['invoice_number'],
   },
 };
 
