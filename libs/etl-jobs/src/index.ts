@@ -74,8 +74,10 @@ export {
 } from './sql/source-views';
 export {
   KEY_GENERATOR_CLASSES,
+  MAX_FILE_SIZE_BYTES,
   PAYLOAD_CLASS,
   RECORD_SIZE_ESTIMATE,
+  SMALL_FILE_LIMIT_BYTES,
   type ParsedHudiOptions,
   hudiWriteOptions,
   keyGeneratorClass,

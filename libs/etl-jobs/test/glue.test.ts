@@ -6,6 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   EtlJobsError,
   JOBS,
+  MAX_FILE_SIZE_BYTES,
+  RECORD_SIZE_ESTIMATE,
+  SMALL_FILE_LIMIT_BYTES,
   type GlueEnvironment,
   glueJobArguments,
   glueScriptUri,
@@ -93,8 +96,21 @@ describe('Glue rendering', () => {
       'hoodie.table.version': '6',
       'hoodie.metadata.enable': 'false',
       'hoodie.cleaner.commits.retained': '10',
-      'hoodie.copyonwrite.record.size.estimate': '256',
+      'hoodie.copyonwrite.record.size.estimate': String(RECORD_SIZE_ESTIMATE),
+      'hoodie.parquet.max.file.size': String(MAX_FILE_SIZE_BYTES),
+      'hoodie.parquet.small.file.limit': String(SMALL_FILE_LIMIT_BYTES),
+      'hoodie.bulkinsert.user.defined.partitioner.sort.columns': 'invoice_number',
     });
+    // Line items are partitioned by year and sorted by invoice, like the fact table (a composite key with a
+    // partition field takes the ComplexKeyGenerator), and parsed back for the local writer.
+    const lineItems = hudiWriteOptions(jobByName('sales_order_line_items'));
+    expect(lineItems).toMatchObject({
+      'hoodie.datasource.write.partitionpath.field': 'order_year',
+      'hoodie.datasource.write.keygenerator.class': 'org.apache.hudi.keygen.ComplexKeyGenerator',
+      'hoodie.bulkinsert.user.defined.partitioner.sort.columns': 'invoice_number,line_type,line_number',
+    });
+    expect(parseHudiWriteOptions(lineItems).sortColumns).toEqual(['invoice_number', 'line_type', 'line_number']);
+    expect(parseHudiWriteOptions(hudiWriteOptions(jobByName('customers'))).sortColumns).toEqual([]);
     // hoodie.write.table.version is a Hudi 1.x setting; Glue 5.0's Hudi 0.15 writes table version 6 from hoodie.table.version.
     for (const job of JOBS) expect(hudiWriteOptions(job)).not.toHaveProperty('hoodie.write.table.version');
     expect(hudiWriteOptions(jobByName('sales_order_parts'))['hoodie.datasource.write.keygenerator.class']).toBe(

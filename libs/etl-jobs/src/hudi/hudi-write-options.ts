@@ -22,8 +22,21 @@ export function keyGeneratorClass(spec: Pick<HudiTableSpec, 'recordKeyFields' | 
   return KEY_GENERATOR_CLASSES.complex;
 }
 
-/** `hoodie.copyonwrite.record.size.estimate` of every curated table. */
-export const RECORD_SIZE_ESTIMATE = 256;
+/**
+ * `hoodie.copyonwrite.record.size.estimate` of every curated table: the curated rows take 40-60 bytes in Parquet
+ * (measured at scale 1), so a first load is cut into files of about the size aimed at.
+ */
+export const RECORD_SIZE_ESTIMATE = 64;
+
+/**
+ * `hoodie.parquet.max.file.size` of every curated table. Copy-on-write rewrites each file group an upsert
+ * touches, so the file groups are kept small (Hudi's default is 120 MB): a micro-batch of recent changes
+ * rewrites a few files of at most this size instead of a whole partition.
+ */
+export const MAX_FILE_SIZE_BYTES = 8 * 1024 * 1024;
+
+/** `hoodie.parquet.small.file.limit`: files below it take new records first, up to MAX_FILE_SIZE_BYTES. */
+export const SMALL_FILE_LIMIT_BYTES = 6 * 1024 * 1024;
 
 /** Hudi's payload class that keeps the larger precombine value against stored rows too. */
 export const PAYLOAD_CLASS = DEFAULT_PAYLOAD_CLASS;
@@ -60,11 +73,14 @@ export function hudiWriteOptions(job: Pick<JobDefinition, 'hudi'>): Readonly<Rec
     [W.METADATA_ENABLE.key]: W.METADATA_ENABLE.format(false),
     [W.CLEANER_POLICY.key]: 'KEEP_LATEST_COMMITS',
     [W.CLEANER_COMMITS_RETAINED.key]: W.CLEANER_COMMITS_RETAINED.format(spec.commitsRetained),
-    [W.PARQUET_MAX_FILE_SIZE.key]: W.PARQUET_MAX_FILE_SIZE.format(120 * 1024 * 1024),
-    [W.PARQUET_SMALL_FILE_LIMIT.key]: W.PARQUET_SMALL_FILE_LIMIT.format(100 * 1024 * 1024),
-    // Bytes per record assumed until a commit measures it: the curated rows are ~100-200 bytes in Parquet, so
-    // Hudi's default of 1024 would cut a first load into files a fifth of the 120 MB aimed at.
+    [W.PARQUET_MAX_FILE_SIZE.key]: W.PARQUET_MAX_FILE_SIZE.format(MAX_FILE_SIZE_BYTES),
+    [W.PARQUET_SMALL_FILE_LIMIT.key]: W.PARQUET_SMALL_FILE_LIMIT.format(SMALL_FILE_LIMIT_BYTES),
+    // Bytes per record assumed until a commit measures it (Hudi's default of 1024 would cut a first load into
+    // files a sixteenth of the size aimed at).
     [W.RECORD_SIZE_ESTIMATE.key]: W.RECORD_SIZE_ESTIMATE.format(RECORD_SIZE_ESTIMATE),
+    ...(spec.sortColumns && spec.sortColumns.length > 0
+      ? { [W.SORT_COLUMNS.key]: W.SORT_COLUMNS.format(spec.sortColumns) }
+      : {}),
   };
 }
 
@@ -87,6 +103,8 @@ export interface ParsedHudiOptions {
   readonly maxFileSizeBytes: number;
   readonly smallFileLimitBytes: number;
   readonly recordSizeEstimate: number;
+  /** The layout sort (`hoodie.bulkinsert.user.defined.partitioner.sort.columns`); empty for none. */
+  readonly sortColumns: string[];
 }
 
 /** Reads an option map (as `hudiWriteOptions` returns it) back into typed settings; absent options take Hudi's defaults. */
@@ -110,5 +128,6 @@ export function parseHudiWriteOptions(options: Readonly<Record<string, string>>)
     maxFileSizeBytes: read(W.PARQUET_MAX_FILE_SIZE),
     smallFileLimitBytes: read(W.PARQUET_SMALL_FILE_LIMIT),
     recordSizeEstimate: read(W.RECORD_SIZE_ESTIMATE),
+    sortColumns: read(W.SORT_COLUMNS),
   };
 }

@@ -106,7 +106,13 @@ FROM csv_sales_orders`,
   ],
   // An update can move an order to another year (order_date corrected): the global index finds the key in any
   // order_year partition and moves the row, so it is never left in two partitions.
-  hudi: { ...upsertTable('sales_order', ['invoice_number'], 'updated_at', ['order_year']), indexType: 'GLOBAL_SIMPLE' },
+  // Sorted by invoice within each year (invoices follow the order date within each source): the changes of recent
+  // orders rewrite the newest files only.
+  hudi: {
+    ...upsertTable('sales_order', ['invoice_number'], 'updated_at', ['order_year']),
+    indexType: 'GLOBAL_SIMPLE',
+    sortColumns: ['invoice_number'],
+  },
 };
 
 /**
@@ -201,7 +207,11 @@ FROM csv_sales_order_parts`,
     ),
     ...LINE_COMMON_RULES.tail,
   ],
-  hudi: upsertTable('sales_order_parts', ['invoice_number', 'line_number'], 'updated_at'),
+  // Sorted by invoice (in date order within each source): the lines of recent orders sit in the newest files.
+  hudi: {
+    ...upsertTable('sales_order_parts', ['invoice_number', 'line_number'], 'updated_at'),
+    sortColumns: ['invoice_number', 'line_number'],
+  },
 };
 
 export const SALES_ORDER_SERVICES_JOB: JobDefinition = {
@@ -254,5 +264,9 @@ FROM csv_sales_order_services`,
     ),
     ...LINE_COMMON_RULES.tail,
   ],
-  hudi: upsertTable('sales_order_services', ['invoice_number', 'line_number'], 'updated_at'),
+  // Sorted by invoice (in date order within each source): the lines of recent orders sit in the newest files.
+  hudi: {
+    ...upsertTable('sales_order_services', ['invoice_number', 'line_number'], 'updated_at'),
+    sortColumns: ['invoice_number', 'line_number'],
+  },
 };

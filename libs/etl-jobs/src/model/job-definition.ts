@@ -27,6 +27,12 @@ export interface HudiTableSpec {
   readonly indexType: HudiIndexType;
   /** `hoodie.cleaner.commits.retained`. */
   readonly commitsRetained: number;
+  /**
+   * The layout sort (`hoodie.bulkinsert.user.defined.partitioner.sort.columns`): columns the rows of every base
+   * file are ordered by and by whose ranges new file groups are cut, so queries filtering on them skip row
+   * groups and an upsert of neighbouring rows (recent orders) rewrites few files. None when omitted.
+   */
+  readonly sortColumns?: readonly string[];
 }
 
 export interface JobDefinition {

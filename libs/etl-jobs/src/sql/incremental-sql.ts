@@ -72,7 +72,8 @@ export function renderRestrictedSourceSelect(job: JobDefinition, view: string): 
 export function renderStaleRowsSelect(job: JobDefinition, current: string, upserts: string): string {
   const unit = identifier(incrementalPlanOf(job).unit);
   const fields = [...job.hudi.recordKeyFields, ...job.hudi.partitionFields].map(identifier);
-  const match = fields.map((f) => `u.${f} = t.${f}`).join(' AND ');
+  // NULL-safe: a partition value may be NULL (a line whose order is not curated, in Hudi's default partition).
+  const match = fields.map((f) => `u.${f} IS NOT DISTINCT FROM t.${f}`).join(' AND ');
   return `SELECT t.* FROM ${current} t WHERE t.${unit} IN (SELECT unit FROM ${AFFECTED_UNITS_VIEW}) AND NOT EXISTS (SELECT 1 FROM ${upserts} u WHERE ${match})`;
 }
 

@@ -2,9 +2,11 @@ import type { ObjectStore } from '@autocorp/lake-storage';
 import {
   AFFECTED_UNITS_VIEW,
   DELETED_KEYS_METADATA_KEY,
+  type ColumnType,
   type JobDefinition,
   changedKeysViewName,
   duckdbType,
+  incrementalPlanOf,
   fullSourceViewName,
   renderAffectedUnitsSelect,
   renderRestrictedSourceSelect,
@@ -13,22 +15,24 @@ import {
   watchedColumns,
 } from '@autocorp/etl-jobs';
 import { quoteIdentifier, quoteLiteral } from '@autocorp/duckdb/sql';
-import { defineCuratedView } from '../curated/curated-table';
+import { defineCuratedView, openCuratedTable } from '../curated/curated-table';
 import type { EtlDuckDb } from '../duckdb/etl-duckdb';
 import { type SourceChanges, recordKeyJsonStructure } from './incremental-refresh';
+import { defineAffectedRowsView, filesWithAffectedUnits } from './incremental-pruning';
 
 /**
  * Defines the sources of an incremental run: each source's whole snapshot (`<view>_all`), its changed
  * record keys (the Hudi incremental query's keys in the range plus the keys its delete commits
  * recorded), the affected units, and the source views the transform reads, restricted to those units.
- * Returns the number of affected units and of changed keys per source view.
+ * Returns the number of affected units, of changed keys per source view, and of files read per restricted source
+ * view (`kept/total`: files whose statistics exclude every affected unit are skipped).
  */
 export async function defineIncrementalSources(
   db: EtlDuckDb,
   store: ObjectStore,
   job: JobDefinition,
   changes: readonly SourceChanges[],
-): Promise<{ units: number; changedKeys: Record<string, number> }> {
+): Promise<{ units: number; changedKeys: Record<string, number>; filesRead: Record<string, string> }> {
   const changedKeys: Record<string, number> = {};
   for (const source of changes) {
     // The sources as of the range's end, so that the next run's `before` values are what this run read.
@@ -37,10 +41,28 @@ export async function defineIncrementalSources(
     changedKeys[source.view] = await db.count(`SELECT count(*) FROM ${changedKeysViewName(source.view)}`);
   }
   await db.run(`CREATE OR REPLACE TEMP TABLE ${AFFECTED_UNITS_VIEW} AS ${renderAffectedUnitsSelect(job)}`);
+  const filesRead: Record<string, string> = {};
   for (const source of changes) {
-    await db.run(`CREATE OR REPLACE TEMP VIEW ${source.view} AS ${renderRestrictedSourceSelect(job, source.view)}`);
+    const column = incrementalPlanOf(job).restrict[source.view];
+    const table = column === undefined ? undefined : (source.table ?? (await openCuratedTable(store, source.job)));
+    if (column === undefined || table === undefined || table.commits().length === 0) {
+      await db.run(`CREATE OR REPLACE TEMP VIEW ${source.view} AS ${renderRestrictedSourceSelect(job, source.view)}`);
+      continue;
+    }
+    // The transform reads only the files of the source that may hold the affected units' rows (as of the range's end).
+    const type: ColumnType = source.job.columns.find((c) => c.name === column)?.type ?? 'STRING';
+    const { kept, total } = await filesWithAffectedUnits(db, table, column, type, source.end);
+    const sql = await table.sql({ type: 'asOf', asOf: source.end }, { onlyFiles: kept });
+    await db.run(
+      `CREATE OR REPLACE TEMP VIEW ${source.view} AS SELECT ${typedColumns(
+        source.job,
+        source.job.columns.map((c) => c.name),
+      ).join(', ')}
+       FROM (${sql}) s WHERE ${quoteIdentifier(column)} IN (SELECT unit FROM ${AFFECTED_UNITS_VIEW})`,
+    );
+    filesRead[source.view] = `${kept.size}/${total}`;
   }
-  return { units: await db.count(`SELECT count(*) FROM ${AFFECTED_UNITS_VIEW}`), changedKeys };
+  return { units: await db.count(`SELECT count(*) FROM ${AFFECTED_UNITS_VIEW}`), changedKeys, filesRead };
 }
 
 function typedColumns(job: JobDefinition, names: readonly string[], from = ''): string[] {
@@ -93,17 +115,30 @@ async function loadChangedKeys(db: EtlDuckDb, job: JobDefinition, source: Source
   );
 }
 
-/** Adds to `deletes` the rows of the job's table (`current`) in the affected units that `upserts` does not replace. */
+/**
+ * Adds to `deletes` the rows of the job's table in the affected units that `upserts` does not replace. They are
+ * looked for only in the files that may hold the affected units (defineAffectedRowsView), and a delete needs only
+ * the record key and partition fields (and the unit): the other columns are NULL, so only those are read.
+ */
 export async function addStaleRowDeletes(
   db: EtlDuckDb,
+  store: ObjectStore,
   job: JobDefinition,
-  tables: { readonly current: string; readonly upserts: string; readonly deletes: string },
+  tables: { readonly upserts: string; readonly deletes: string },
 ): Promise<void> {
+  const own = await openCuratedTable(store, job);
+  const current = '_etl_affected_rows';
+  if (own) await defineAffectedRowsView(db, job, own, current);
+  else await defineCuratedView(db, store, job, current);
+  const needed = new Set([...job.hudi.recordKeyFields, ...job.hudi.partitionFields, incrementalPlanOf(job).unit]);
   const typed = job.columns
-    .map((c) => `CAST(${quoteIdentifier(c.name)} AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`)
+    .map(
+      (c) =>
+        `CAST(${needed.has(c.name) ? quoteIdentifier(c.name) : 'NULL'} AS ${duckdbType(c.type)}) AS ${quoteIdentifier(c.name)}`,
+    )
     .join(', ');
   await db.run(
-    `INSERT INTO ${tables.deletes} SELECT ${typed} FROM (${renderStaleRowsSelect(job, tables.current, tables.upserts)}) s`,
+    `INSERT INTO ${tables.deletes} SELECT ${typed} FROM (${renderStaleRowsSelect(job, current, tables.upserts)}) s`,
   );
 }
 

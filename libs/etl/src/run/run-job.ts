@@ -214,7 +214,7 @@ async function runJobSteps(
     `CREATE OR REPLACE TEMP TABLE ${DELETES} AS SELECT ${typed} FROM (SELECT *, row_number() OVER (PARTITION BY ${keys} ORDER BY _row_id DESC) AS _version_rank FROM ${passed('D')}) v WHERE _version_rank = 1`,
   );
   if (incremental) {
-    await addStaleRowDeletes(db, job, { current: CURRENT, upserts: UPSERTS, deletes: DELETES });
+    await addStaleRowDeletes(db, store, job, { upserts: UPSERTS, deletes: DELETES });
     await db.run(`CREATE OR REPLACE TEMP VIEW ${PROJECTED} AS ${renderProjectedTableSelect(job, CURRENT, UPSERTS)}`);
   }
   const read = await db.count(`SELECT count(*) FROM ${BATCH}`);

@@ -39,6 +39,7 @@ export async function writeCuratedTable(
       maxFileSizeBytes: hudi.maxFileSizeBytes,
       smallFileLimitBytes: hudi.smallFileLimitBytes,
       recordSizeEstimate: hudi.recordSizeEstimate,
+      sortColumns: hudi.sortColumns,
       bloomFilter: hudi.indexType === 'BLOOM',
       // The engine checks the index type (an unknown one is an invalid-option error naming it).
       indexType: hudi.indexType as IndexType,

@@ -147,6 +147,11 @@ export const HudiWriteConfig = {
   PARQUET_SMALL_FILE_LIMIT: integer('hoodie.parquet.small.file.limit', { default: 100 * 1024 * 1024 }),
   RECORD_SIZE_ESTIMATE: integer('hoodie.copyonwrite.record.size.estimate', { default: 1024 }),
   LOCK_WAIT_TIME_MS: integer('hoodie.write.lock.wait_time_ms', { default: 60_000 }),
+  /**
+   * Columns the records are sorted by before they are cut into files (Hudi's RDDCustomColumnsSortPartitioner,
+   * used by Spark's bulk_insert). This engine honours it on every write: see WriteOptions.sortColumns.
+   */
+  SORT_COLUMNS: fieldList('hoodie.bulkinsert.user.defined.partitioner.sort.columns', { default: [] }),
 } as const;
 
 /** Options of a Spark datasource read: the query type, the incremental range, time travel. */

@@ -126,7 +126,9 @@ export class HudiTable implements TableSnapshot {
 
   /** DuckDB SQL answering a query (typed, zero-row SQL when no file qualifies). */
   async sql(query: ReadQuery, options: ReadOptions = {}): Promise<string> {
-    const plan = await this.plan(query);
+    const planned = await this.plan(query);
+    const only = options.onlyFiles;
+    const plan = only ? { ...planned, files: planned.files.filter((f) => only.has(f.location)) } : planned;
     const schema = await this.schema();
     const allColumns = [...META_FIELDS.map((name) => ({ name, duckdbType: 'VARCHAR' })), ...schema.fields];
     for (const column of options.columns ?? []) {

@@ -37,4 +37,9 @@ export interface ReadOptions {
   columns?: string[];
   /** Extra SQL condition over the table's columns, ANDed to the query. */
   where?: string;
+  /**
+   * Read only these of the query's files (their `location`s): for a caller that pruned the plan's files, e.g. by
+   * their Parquet statistics. All of the plan's files when omitted.
+   */
+  onlyFiles?: ReadonlySet<string>;
 }

@@ -11,6 +11,7 @@ import { quoteIdentifier as ident, quoteLiteral as literal } from '@autocorp/duc
 import { HudiError } from '../../hudi-error';
 import type { Storage, StorageEntry } from '../../storage/storage';
 import { markerFolder } from '../../timeline/instant-writer';
+import { layoutOrder } from './layout-order';
 
 /** One base file to produce: a SELECT giving meta columns, data columns and `__hudi_kind` ('keep' | 'update' | 'insert'). */
 export interface BaseFileJob {
@@ -23,6 +24,8 @@ export interface BaseFileJob {
   ioType: 'CREATE' | 'MERGE';
   /** SELECT over rows with `_hoodie_commit_time, _hoodie_commit_seqno, _hoodie_record_key, _hoodie_partition_path`, data columns and `__hudi_kind`. */
   rowsSql: string;
+  /** The file's row order (the layout sort, see layoutOrder); empty for none. */
+  orderBy: string;
 }
 
 export interface WrittenBaseFile {
@@ -58,7 +61,7 @@ export async function writeBaseFile(
       CASE WHEN __hudi_kind = 'keep' THEN _hoodie_commit_time ELSE ${literal(instant)} END AS _hoodie_commit_time,
       CASE WHEN __hudi_kind = 'keep' THEN _hoodie_commit_seqno ELSE ${literal(`${instant}_${job.task}_`)} || CAST(row_number() OVER () - 1 AS VARCHAR) END AS _hoodie_commit_seqno,
       _hoodie_record_key, _hoodie_partition_path, ${literal(name)} AS _hoodie_file_name${dataPart}, __hudi_kind
-    FROM (${job.rowsSql})`,
+    FROM (${job.rowsSql})${job.orderBy === '' ? '' : ` ORDER BY ${job.orderBy}`}`,
   );
   const stats = await connection.runAndReadAll(
     `SELECT count(*)::BIGINT, count(*) FILTER (WHERE __hudi_kind = 'update')::BIGINT, count(*) FILTER (WHERE __hudi_kind = 'insert')::BIGINT,
@@ -118,7 +121,8 @@ export interface NewFileGroup {
  * records (`tagged`: `__hudi_file` NULL for new records, `__hudi_rn` their 1-based number in the partition),
  * into `stagingFolder`, then moves each into its partition under its Hudi name. Markers are written first.
  * `hashed`: records are assigned by `hash(record key) % slots` instead (no numbering pass needed), and
- * `_hoodie_commit_seqno` ends with the source's `__hudi_rowid` (unique, not dense).
+ * `_hoodie_commit_seqno` ends with the source's `__hudi_rowid` (unique, not dense). With `sortColumns` (the
+ * layout sort, which numbered the records) each file's rows are written in that order.
  */
 export async function writeNewFileGroups(
   connection: DuckDBConnection,
@@ -130,6 +134,7 @@ export async function writeNewFileGroups(
   tagged: string,
   stagingFolder: string,
   hashed = false,
+  sortColumns: readonly string[] = [],
 ): Promise<Map<number, WrittenBaseFile>> {
   const written = new Map<number, WrittenBaseFile>();
   if (groups.length === 0) return written;
@@ -173,7 +178,7 @@ export async function writeNewFileGroups(
           ${literal(`${instant}_`)} || CAST(b.task AS VARCHAR) || '_' || CAST(${recordIndex} AS VARCHAR) AS _hoodie_commit_seqno,
           t._hoodie_record_key, t._hoodie_partition_path, b.file_name AS _hoodie_file_name${data}, b.task AS __hudi_task
         FROM ${records}
-        WHERE ${hashed ? 'true' : 't.__hudi_rn <= b.to_rn'})
+        WHERE ${hashed ? 'true' : 't.__hudi_rn <= b.to_rn'}${sortColumns.length === 0 ? '' : ` ORDER BY b.task, ${layoutOrder(sortColumns, 't.')}`})
       TO ${literal(storage.locate(stagingFolder))} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (__hudi_task), FILENAME_PATTERN 'data_{i}', KV_METADATA {${kv}})`,
     );
     for (const [i, group] of groups.entries()) {
@@ -235,7 +240,7 @@ export async function writeBaseFileDirect(
         CASE WHEN __hudi_kind = 'keep' THEN _hoodie_commit_time ELSE ${literal(instant)} END AS _hoodie_commit_time,
         CASE WHEN __hudi_kind = 'keep' THEN _hoodie_commit_seqno ELSE ${literal(`${instant}_${job.task}_`)} || CAST(row_number() OVER () - 1 AS VARCHAR) END AS _hoodie_commit_seqno,
         _hoodie_record_key, _hoodie_partition_path, ${literal(name)} AS _hoodie_file_name${data}
-      FROM (${job.rowsSql}))
+      FROM (${job.rowsSql})${job.orderBy === '' ? '' : ` ORDER BY ${job.orderBy}`})
     TO ${literal(storage.locate(path))} (FORMAT parquet, COMPRESSION snappy, KV_METADATA {${kv}})`,
   );
   const meta = await connection.runAndReadAll(

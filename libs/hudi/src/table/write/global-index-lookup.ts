@@ -1,11 +1,14 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier as ident, quoteList as literalList } from '@autocorp/duckdb/sql';
+import { layoutOrder } from './layout-order';
 
 export interface GlobalLookupSettings {
   /** The precombine field for an upsert (a stored record with a larger value wins), undefined for deletes. */
   precombineField: string | undefined;
   /** Move records whose partition path changed (hoodie.simple.index.update.partition.path); false for deletes. */
   updatePartitionPath: boolean;
+  /** The layout sort new records are numbered in (WriteOptions.sortColumns). */
+  sortColumns?: readonly string[];
 }
 
 /**
@@ -61,7 +64,7 @@ export async function tagLocationsGlobally(
        SELECT i.* EXCLUDE (any_same, moves, found), NULL::VARCHAR AS __hudi_file, NULL AS __hudi_stored_ordering, false AS __hudi_delete
        FROM i WHERE NOT found OR (${move} AND NOT any_same AND moves)
      )
-     SELECT *, CASE WHEN __hudi_file IS NULL THEN row_number() OVER (PARTITION BY _hoodie_partition_path, __hudi_file IS NULL ORDER BY _hoodie_record_key) END AS __hudi_rn
+     SELECT *, CASE WHEN __hudi_file IS NULL THEN row_number() OVER (PARTITION BY _hoodie_partition_path, __hudi_file IS NULL ORDER BY ${layoutOrder(settings.sortColumns) || '_hoodie_record_key'}) END AS __hudi_rn
      FROM r`,
   );
   await connection.run(`DROP TABLE IF EXISTS ${matches}`);

@@ -4,6 +4,7 @@ import type { FileSlice } from '../../file-group/file-slice';
 import type { TableField } from '../../schema/table-schema';
 import type { Storage } from '../../storage/storage';
 import { quoteIdentifier as ident } from '@autocorp/duckdb/sql';
+import { HudiError } from '../../hudi-error';
 import { tagLocationsGlobally } from './global-index-lookup';
 import { tagAllAsNew, tagLocations } from './index-lookup';
 import { planIncoming, stageIncoming } from './stage-incoming';
@@ -19,7 +20,10 @@ export interface TagInput {
   readonly slices: FileSlice[];
   readonly operation: WriteOperation;
   readonly source: string;
-  readonly options: Pick<WriteOptions, 'bloomFilter' | 'combineBeforeUpsert' | 'indexType' | 'updatePartitionPath'>;
+  readonly options: Pick<
+    WriteOptions,
+    'bloomFilter' | 'combineBeforeUpsert' | 'indexType' | 'updatePartitionPath' | 'sortColumns'
+  >;
   /** Temp table names to use: `staged` (the records) and `tagged` (the records with their locations). */
   readonly staged: string;
   readonly tagged: string;
@@ -59,7 +63,17 @@ export async function tagRecords(
     global,
   );
   const growSmallFiles = operation === 'upsert' || operation === 'insert';
+  const sortColumns = options.sortColumns ?? [];
+  const unknown = sortColumns.filter((c) => !records.fields.some((f) => f.name === c));
+  if (unknown.length > 0) {
+    throw new HudiError(
+      'invalid-option',
+      `Sort column(s) ${unknown.join(', ')} of table ${config.tableName} are not among its columns (${records.fields.map((f) => f.name).join(', ')}); fix hoodie.bulkinsert.user.defined.partitioner.sort.columns.`,
+    );
+  }
+  // A layout sort cuts new file groups by ranges of the sort order, not by a hash of the key.
   const hashed =
+    sortColumns.length === 0 &&
     !(options.bloomFilter ?? true) &&
     records.hasRowId &&
     operation !== 'delete' &&
@@ -88,12 +102,13 @@ export async function tagRecords(
       await tagLocationsGlobally(connection, staged, tagged, slices.map(locate), {
         precombineField,
         updatePartitionPath,
+        sortColumns,
       });
     } else {
       const candidates = slices
         .filter((slice) => touched.has(slice.partitionPath))
         .map((slice) => ({ slice, location: locate(slice) }));
-      await tagLocations(connection, staged, tagged, candidates, precombineField);
+      await tagLocations(connection, staged, tagged, candidates, precombineField, sortColumns);
     }
     if (operation === 'upsert' && config.precombineField) {
       await connection.run(
@@ -110,7 +125,7 @@ export async function tagRecords(
     );
   } else {
     // No stored keys to look up: every record goes to a new file group, read from the source once.
-    await tagAllAsNew(connection, records.from, tagged);
+    await tagAllAsNew(connection, records.from, tagged, sortColumns);
   }
   mark('stage');
   return result(await partitionsOf(tagged));

@@ -14,6 +14,7 @@ import {
   writeBaseFileDirect,
   writeNewFileGroups,
 } from './base-file-writer';
+import { layoutOrder } from './layout-order';
 import { castTo } from './stage-incoming';
 import type { PlannedFileGroup, WritePlan } from './write-plan';
 
@@ -32,6 +33,8 @@ export interface WriteFilesInput {
   readonly bloomFilter: boolean;
   /** New records go to their file group by key hash (see TaggedRecords.hashed). */
   readonly hashed: boolean;
+  /** The layout sort every written file is ordered by (WriteOptions.sortColumns); none when empty. */
+  readonly sortColumns?: readonly string[];
   /** Name of the scratch temp table of bloom-filter writes. */
   readonly scratchTable: string;
   /** What the progress events name as their subject (the operation and the table). */
@@ -60,6 +63,7 @@ export async function baseFileJob(
   group: PlannedFileGroup,
   tagged: string,
   fields: readonly TableField[],
+  sortColumns: readonly string[] = [],
 ): Promise<BaseFileJob> {
   const dataColumns = fields.map((f) => `, ${ident(f.name)}`).join('');
   const newRows = (kind: 'update' | 'insert', condition: string) =>
@@ -93,6 +97,7 @@ export async function baseFileJob(
     task: group.task,
     ioType: group.ioType,
     rowsSql: parts.join('\nUNION ALL\n'),
+    orderBy: layoutOrder(sortColumns),
   };
 }
 
@@ -121,7 +126,10 @@ export async function writeFiles(connection: DuckDBConnection, input: WriteFiles
   const dataColumns = input.fields.map((f) => f.name);
   const jobs: { job: BaseFileJob; group: PlannedFileGroup }[] = [];
   for (const group of plan.fileGroups)
-    jobs.push({ job: await baseFileJob(connection, group, input.tagged, input.fields), group });
+    jobs.push({
+      job: await baseFileJob(connection, group, input.tagged, input.fields, input.sortColumns ?? []),
+      group,
+    });
   const progress = startProgress(input.onProgress, {
     stage: 'hudi-write',
     subject: input.subject,
@@ -145,6 +153,7 @@ export async function writeFiles(connection: DuckDBConnection, input: WriteFiles
         input.tagged,
         `${markerFolder(instant)}/__staging`,
         input.hashed,
+        input.sortColumns ?? [],
       );
   const createdMs = created.size === 0 ? 0 : Math.round((Date.now() - t1) / created.size);
   for (const { job, group } of jobs) {

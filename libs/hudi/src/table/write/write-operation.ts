@@ -136,6 +136,7 @@ async function writeLocked(
       avroSchemaWithMeta: tableAvroSchema(config.tableName, tagged.fields, true),
       bloomFilter: options.bloomFilter ?? true,
       hashed: tagged.hashed,
+      sortColumns: options.sortColumns ?? [],
       scratchTable: names.scratch,
       subject: `${operation} ${config.tableName}`,
       onProgress: options.onProgress,

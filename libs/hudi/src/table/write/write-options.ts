@@ -34,6 +34,13 @@ export interface WriteOptions {
   smallFileLimitBytes?: number;
   /** Bytes per record assumed before any commit gives a measure (hoodie.copyonwrite.record.size.estimate); default 1024. */
   recordSizeEstimate?: number;
+  /**
+   * The table's layout sort (hoodie.bulkinsert.user.defined.partitioner.sort.columns): data columns every base
+   * file this write produces is ordered by (then the record key), and by whose ranges new records are cut into
+   * new file groups (instead of by a hash of the key). Readers filtering on them skip row groups by their
+   * min/max statistics, and an upsert of records close in this order rewrites few file groups. Default none.
+   */
+  sortColumns?: readonly string[];
   /** Run the cleaner after the commit (default true). */
   clean?: boolean;
   /** Commits whose file slices the cleaner keeps (hoodie.cleaner.commits.retained); default 10. */
