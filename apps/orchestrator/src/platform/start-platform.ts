@@ -12,7 +12,7 @@ import { transferStep } from '../pipeline/steps/transfer-step';
 import { CdcStream } from './cdc-stream';
 import { CRAWL_TASK, crawlTask } from './crawl-task';
 import { TRANSFER_TASK, csvTransferTask } from './csv-transfer-task';
-import { ETL_ANALYTICS_TASK, ETL_TASK, etlTasks, isEtlTask } from './etl-task';
+import { ETL_CYCLE_TASK, ETL_TASK, etlTasks, isEtlTask } from './etl-task';
 import { PlatformEventHub } from '../api/platform-event-hub';
 import { watchFolder } from './folder-watch';
 import { generateIfEmptyStep } from './generate-if-empty-step';
@@ -103,8 +103,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
           health,
           intervalMs: config.intervals.etlDebounceMs,
           onProgress,
-          // Due at once (its delay spaces retries): it goes next, or after at most one more operational run.
-          requestAnalytics: () => void work.runNow(ETL_ANALYTICS_TASK, 'micro-batch'),
+          // Due at once (its delay spaces retries): it goes next, or after at most one hot run.
+          requestCycleStep: () => void work.runNow(ETL_CYCLE_TASK, 'micro-batch'),
         }),
         crawlTask({ io, store, hub, health, onProgress }),
       ],
