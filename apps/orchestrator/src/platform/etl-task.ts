@@ -39,9 +39,25 @@ let runCounter = 0;
  * the next run continues from the bookmarks. Failed jobs make the run throw (the scheduler retries
  * it; a failed step is run again); jobs blocked by a `fail` rule are reported and wait for new input.
  */
-export function etlTasks(options: EtlTaskOptions): [ScheduledTask, ScheduledTask] {
+export function etlTasks(options: EtlTaskOptions): EtlTasks {
   const cycle = new LiveEtlCycle();
-  return [
+  const runStep = async (triggers: readonly string[]): Promise<void> => {
+    const step = cycle.next();
+    if (!step) return;
+    const reports = await runEtl(options, triggers, {
+      jobs: step.jobs,
+      withoutDependencies: true,
+      notCommitted: step.notCommitted,
+      ...(step.committed ? { committed: step.committed } : {}),
+    });
+    // A failed job throws below and the same step runs again after the delay.
+    if (!reports.some((r) => r.status === 'failed')) {
+      cycle.stepDone(reports);
+      if (cycle.next()) options.requestCycleStep();
+    }
+    checkReports(options, reports);
+  };
+  const tasks: [ScheduledTask, ScheduledTask] = [
     {
       name: ETL_TASK,
       delayMs: options.intervalMs,
@@ -62,24 +78,25 @@ export function etlTasks(options: EtlTaskOptions): [ScheduledTask, ScheduledTask
       name: ETL_CYCLE_TASK,
       // Also the wait before a retry: a failing step must not spin.
       delayMs: options.intervalMs,
-      async run(triggers) {
-        const step = cycle.next();
-        if (!step) return;
-        const reports = await runEtl(options, triggers, {
-          jobs: step.jobs,
-          withoutDependencies: true,
-          notCommitted: step.notCommitted,
-          ...(step.committed ? { committed: step.committed } : {}),
-        });
-        // A failed job throws below and the same step runs again after the delay.
-        if (!reports.some((r) => r.status === 'failed')) {
-          cycle.stepDone(reports);
-          if (cycle.next()) options.requestCycleStep();
-        }
-        checkReports(options, reports);
-      },
+      run: runStep,
     },
   ];
+  return {
+    tasks,
+    async finishCycle() {
+      while (cycle.next()) await runStep(['stop']);
+    },
+  };
+}
+
+export interface EtlTasks {
+  readonly tasks: [ScheduledTask, ScheduledTask];
+  /**
+   * Runs the cycle's remaining steps (and the next cycle's, when hot runs read further), so that every
+   * table stands at the last hot run's CDC position; for a graceful stop, once the scheduler stopped.
+   * Throws when a step's job failed (the next start redoes it from the bookmarks).
+   */
+  finishCycle(): Promise<void>;
 }
 
 /** One runJobs, reported as an `etl-run` event. */
