@@ -30,6 +30,7 @@ import { blockedMessage } from './blocked-message';
 import { planRefresh } from './incremental-refresh';
 import { addStaleRowDeletes, defineIncrementalSources } from './incremental-sources';
 import { planJobInputs } from './job-inputs';
+import { dropWorkTables } from './drop-work-tables';
 import { JobPhaseClock } from './job-phases';
 import { writeCuratedTable } from './write-curated';
 import {
@@ -323,18 +324,6 @@ async function runJobSteps(
     ...(refresh ? { refresh: refresh.mode === 'full' ? refresh : { mode: refresh.mode, ...refreshed } } : {}),
     ...(quarantineFile ? { quarantineKey: quarantineFile } : {}),
   });
-}
-
-async function dropWorkTables(db: EtlDuckDb): Promise<void> {
-  const rows = await db.rows(
-    `SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = 'temp'`,
-  );
-  // One statement for all of them: a job leaves 15-30 work tables and views.
-  const drops = rows.map((row) => {
-    const name = quoteIdentifier(String(row['table_name']));
-    return row['table_type'] === 'VIEW' ? `DROP VIEW IF EXISTS ${name}` : `DROP TABLE IF EXISTS ${name}`;
-  });
-  if (drops.length > 0) await db.run(drops.join('; '));
 }
 
 /** Row-rule names of a job (exported for callers that map quarantine rules to defect kinds). */
