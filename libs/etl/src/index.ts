@@ -1,6 +1,8 @@
 export { EtlError, type EtlErrorKind } from './etl-error';
 export { type RunJobsOptions, runJobs } from './run/run-jobs';
+export { type CommittedPosition, readCommittedPosition } from './raw/cdc-position';
 export { type RunJobContext, runJob, rowRuleNames } from './run/run-job';
+export type { JobPhaseTimes } from './run/job-phases';
 export {
   type ListRunsOptions,
   type RuleOutcome,

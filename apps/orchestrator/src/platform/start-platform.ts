@@ -12,7 +12,7 @@ import { transferStep } from '../pipeline/steps/transfer-step';
 import { CdcStream } from './cdc-stream';
 import { CRAWL_TASK, crawlTask } from './crawl-task';
 import { TRANSFER_TASK, csvTransferTask } from './csv-transfer-task';
-import { ETL_ANALYTICS_TASK, ETL_TASK, etlTasks, isEtlTask } from './etl-task';
+import { ETL_CYCLE_TASK, ETL_TASK, etlTasks, isEtlTask } from './etl-task';
 import { PlatformEventHub } from '../api/platform-event-hub';
 import { watchFolder } from './folder-watch';
 import { generateIfEmptyStep } from './generate-if-empty-step';
@@ -83,6 +83,15 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     const watchedFolder = config.paths.watch ?? home.generated;
     await mkdir(watchedFolder, { recursive: true });
 
+    const etl = etlTasks({
+      store,
+      hub,
+      health,
+      intervalMs: config.intervals.etlDebounceMs,
+      onProgress,
+      // Due at once (its delay spaces retries): it goes next, or after at most one hot run.
+      requestCycleStep: () => void work.runNow(ETL_CYCLE_TASK, 'micro-batch'),
+    });
     const work = new WorkScheduler(
       [
         csvTransferTask({
@@ -97,15 +106,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
             work.request(CRAWL_TASK, 'csv');
           },
         }),
-        ...etlTasks({
-          store,
-          hub,
-          health,
-          intervalMs: config.intervals.etlDebounceMs,
-          onProgress,
-          // Due at once (its delay spaces retries): it goes next, or after at most one more operational run.
-          requestAnalytics: () => void work.runNow(ETL_ANALYTICS_TASK, 'micro-batch'),
-        }),
+        ...etl.tasks,
         crawlTask({ io, store, hub, health, onProgress }),
       ],
       (task, error) => {
@@ -171,6 +172,12 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
           unwatch?.();
           await simulator?.stop();
           await Promise.all([work.stop(), stream.stop()]);
+          // Every table at the same CDC position: the ETL cycle in progress finishes.
+          await etl
+            .finishCycle()
+            .catch((error: unknown) =>
+              log(`ETL: the last cycle did not finish (${String(error)}); the next start continues it`),
+            );
           health.set('etl', 'stopped', null);
           tracker.close();
           await closeOpened(context, log);

@@ -84,26 +84,26 @@ describe('WorkScheduler', () => {
   });
 
   it('a due task passed over once runs next, even when the task listed first is due again', async () => {
-    const { clock, scheduler, task } = setup({ etl: 100, 'etl-analytics': 0 });
+    const { clock, scheduler, task } = setup({ etl: 100, 'etl-cycle': 0 });
     scheduler.request('etl', 'micro-batch');
     clock.advance(100);
     // While the operational run runs, its follow-up and the next micro-batch are asked for.
-    scheduler.request('etl-analytics', 'micro-batch');
+    scheduler.request('etl-cycle', 'micro-batch');
     scheduler.request('etl', 'micro-batch');
     clock.advance(100);
     await task('etl').finish();
-    // Both are due: the task listed first goes first; etl-analytics is passed over.
+    // Both are due: the task listed first goes first; etl-cycle is passed over.
     expect(scheduler.running).toBe('etl');
     scheduler.request('etl', 'micro-batch');
     clock.advance(100);
     await task('etl').finish();
-    // etl is due again, but etl-analytics was passed over once: it goes now.
-    expect(scheduler.running).toBe('etl-analytics');
-    await task('etl-analytics').finish();
+    // etl is due again, but etl-cycle was passed over once: it goes now.
+    expect(scheduler.running).toBe('etl-cycle');
+    await task('etl-cycle').finish();
     expect(scheduler.running).toBe('etl');
     await task('etl').finish();
     expect(task('etl').runs).toHaveLength(3);
-    expect(task('etl-analytics').runs).toEqual([['micro-batch']]);
+    expect(task('etl-cycle').runs).toEqual([['micro-batch']]);
   });
 
   it('reports a failed run and runs it again after the delay; the scheduler keeps going', async () => {

@@ -15,6 +15,9 @@ export interface EtlDuckDbOptions {
 
 /** An in-memory DuckDB for one ETL run: UTC session, bounded memory, spill to a temp folder (removed by close). */
 export class EtlDuckDb {
+  /** Statements run through run/rows/count so far (the phase clock of a job run reads it). */
+  statements = 0;
+
   private constructor(
     private readonly db: DuckDb,
     readonly connection: DuckDBConnection,
@@ -33,16 +36,19 @@ export class EtlDuckDb {
   }
 
   async run(sql: string): Promise<void> {
+    this.statements++;
     await this.connection.run(sql);
   }
 
   /** Rows in JSON-safe form (BIGINT and DECIMAL as strings). */
   rows(sql: string): Promise<Record<string, unknown>[]> {
+    this.statements++;
     return queryRows(this.connection, sql);
   }
 
   /** The first column of the first row as a number (counts). */
   count(sql: string): Promise<number> {
+    this.statements++;
     return queryCount(this.connection, sql);
   }
 

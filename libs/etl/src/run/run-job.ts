@@ -30,6 +30,8 @@ import { blockedMessage } from './blocked-message';
 import { planRefresh } from './incremental-refresh';
 import { addStaleRowDeletes, defineIncrementalSources } from './incremental-sources';
 import { planJobInputs } from './job-inputs';
+import { dropWorkTables } from './drop-work-tables';
+import { JobPhaseClock } from './job-phases';
 import { writeCuratedTable } from './write-curated';
 import {
   changesSourceTable,
@@ -80,9 +82,10 @@ export async function runJob(ctx: RunJobContext): Promise<RunReport> {
   const runId = newRunId(ctx.job.name, started);
   const timings = { readMs: 0, transformMs: 0, qualityMs: 0, writeMs: 0, totalMs: 0 };
   const base = { runId, job: ctx.job.name, startedAt: started.toISOString() };
+  const phases = new JobPhaseClock(() => ctx.db.statements);
   let report: RunReport;
   try {
-    report = await runJobSteps(ctx, runId, started, timings, base);
+    report = await runJobSteps(ctx, runId, started, timings, base, phases);
   } catch (error) {
     const cause = (error as Error).cause;
     report = {
@@ -99,12 +102,15 @@ export async function runJob(ctx: RunJobContext): Promise<RunReport> {
       ...(cause instanceof Error ? { errorCause: cause.message } : {}),
     };
   } finally {
+    phases.enter('cleanup');
     await dropWorkTables(ctx.db);
+    phases.end();
   }
   report = {
     ...report,
     finishedAt: now().toISOString(),
     timings: { ...report.timings, totalMs: Math.round(performance.now() - t0) },
+    phases: phases.times(),
   };
   await writeRunRecord(ctx.store, report);
   return report;
@@ -116,8 +122,10 @@ async function runJobSteps(
   started: Date,
   timings: { readMs: number; transformMs: number; qualityMs: number; writeMs: number; totalMs: number },
   base: { runId: string; job: string; startedAt: string },
+  phases: JobPhaseClock,
 ): Promise<RunReport> {
   const { db, store, job } = ctx;
+  phases.enter('listing');
   const bookmark = await readBookmark(store, job.name);
   const inputs = await planJobInputs(store, job, bookmark, ctx.committed, ctx.excludedFiles);
   const finish = (fields: Partial<RunReport> & Pick<RunReport, 'status'>): RunReport => ({
@@ -133,6 +141,7 @@ async function runJobSteps(
   });
   // A full rebuild asked for runs even without new input.
   if (!inputs.hasNewInput && !(ctx.full && job.incremental)) return finish({ status: 'no-new-input' });
+  phases.enter('plan-refresh');
   const refresh = job.incremental
     ? await planRefresh(store, job, bookmark, inputs.curated, ctx.full ?? false)
     : undefined;
@@ -140,6 +149,7 @@ async function runJobSteps(
   let refreshed = { units: 0, changedKeys: {} as Record<string, number> };
 
   // Read.
+  phases.enter('read');
   let t = performance.now();
   const csvScans: CsvScan[] = [];
   for (const source of job.sources) {
@@ -170,6 +180,7 @@ async function runJobSteps(
   timings.readMs = Math.round(performance.now() - t);
 
   // Transform.
+  phases.enter('transform');
   t = performance.now();
   const outputs = [...job.columns.map((c) => quoteIdentifier(c.name)), ...META_COLUMNS.map(quoteIdentifier)].join(', ');
   // Rows keep their input order (preserve_insertion_order), so the table's rowid numbers them: `_row_id`.
@@ -186,11 +197,14 @@ async function runJobSteps(
     );
   }
   // Counted apart from the transform, for the reconciliation (before the rejected lines empty the database sources).
+  phases.enter('reconciliation');
   const rawInput = await countRawInputs(db, job, csvScans);
+  phases.enter('quarantine');
   await appendRejectedCsvLines(db, job, BATCH, outputs, csvScans);
   timings.transformMs = Math.round(performance.now() - t);
 
   // Quality.
+  phases.enter('rules');
   t = performance.now();
   const keys = job.hudi.recordKeyFields.map(quoteIdentifier).join(', ');
   const typed = job.columns
@@ -207,6 +221,7 @@ async function runJobSteps(
       return findVersionConflicts(db, job, BATCH, FAILED_TABLE, WINNERS);
     },
   });
+  phases.enter('batch');
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${UPSERTS} AS SELECT ${typed} FROM ${BATCH} b SEMI JOIN ${WINNERS} w ON w._row_id = b.rowid`,
   );
@@ -217,6 +232,7 @@ async function runJobSteps(
     await addStaleRowDeletes(db, store, job, { upserts: UPSERTS, deletes: DELETES });
     await db.run(`CREATE OR REPLACE TEMP VIEW ${PROJECTED} AS ${renderProjectedTableSelect(job, CURRENT, UPSERTS)}`);
   }
+  phases.enter('reconciliation');
   const read = await db.count(`SELECT count(*) FROM ${BATCH}`);
   const tables = { batch: BATCH, failed: FAILED_TABLE, winners: WINNERS, upserts: UPSERTS, deletes: DELETES };
   let counts = await countBatchOutcome(db, job, tables, rawInput);
@@ -228,6 +244,7 @@ async function runJobSteps(
     };
   }
   await writeCountsView(db, COUNTS, counts);
+  phases.enter('rules');
   const datasetOutcomes = await evaluateDatasetRules(db, job, {
     batchView: UPSERTS,
     countsView: COUNTS,
@@ -242,6 +259,7 @@ async function runJobSteps(
     await versionConflictOutcome(db, job, BATCH),
   ];
   timings.qualityMs = Math.round(performance.now() - t);
+  phases.enter('batch');
   const upserts = await db.count(`SELECT count(*) FROM ${UPSERTS}`);
   const deletes = await db.count(`SELECT count(*) FROM ${DELETES}`);
   const baseCounts: RunCounts = {
@@ -265,6 +283,7 @@ async function runJobSteps(
   }
 
   // Write.
+  phases.enter('hudi-write');
   t = performance.now();
   const results = await writeCuratedTable(
     db,
@@ -280,10 +299,12 @@ async function runJobSteps(
     ctx.onProgress,
   );
   let quarantineFile: string | undefined;
+  phases.enter('quarantine');
   if (rowResult.quarantined > 0) {
     const batchId = createHash('sha256').update(inputs.inputFiles.join('\n')).digest('hex').slice(0, 16);
     quarantineFile = await writeQuarantine(db, store, job, runId, batchId, rowRuleReasons(job), started);
   }
+  phases.enter('bookmark');
   await writeBookmark(store, { ...inputs.nextBookmark, runId, updatedAt: new Date().toISOString() });
   timings.writeMs = Math.round(performance.now() - t);
 
@@ -303,16 +324,6 @@ async function runJobSteps(
     ...(refresh ? { refresh: refresh.mode === 'full' ? refresh : { mode: refresh.mode, ...refreshed } } : {}),
     ...(quarantineFile ? { quarantineKey: quarantineFile } : {}),
   });
-}
-
-async function dropWorkTables(db: EtlDuckDb): Promise<void> {
-  const rows = await db.rows(
-    `SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = 'temp'`,
-  );
-  for (const row of rows) {
-    const name = quoteIdentifier(String(row['table_name']));
-    await db.run(row['table_type'] === 'VIEW' ? `DROP VIEW IF EXISTS ${name}` : `DROP TABLE IF EXISTS ${name}`);
-  }
 }
 
 /** Row-rule names of a job (exported for callers that map quarantine rules to defect kinds). */

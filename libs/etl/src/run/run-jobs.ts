@@ -2,7 +2,7 @@ import { DEFAULT_CDC_SLOT, type ObjectStore } from '@autocorp/lake-storage';
 import { type ProgressListener, startProgress } from '@autocorp/progress';
 import { EtlDuckDb, type EtlDuckDbOptions } from '../duckdb/etl-duckdb';
 import { EtlError } from '../etl-error';
-import { readCommittedPosition } from '../raw/cdc-position';
+import { type CommittedPosition, readCommittedPosition } from '../raw/cdc-position';
 import { listExcludedFiles } from '../state/file-exclusions';
 import { type RunReport, newRunId, writeRunRecord } from '../state/run-records';
 import { jobsInRunOrder } from './job-order';
@@ -44,6 +44,16 @@ export interface RunJobsOptions {
    * committed); default false.
    */
   readonly withoutDependencies?: boolean;
+  /**
+   * Read the raw database files up to this CDC position instead of the slot's committed one (it must
+   * be at or below it: readCommittedPosition), so that jobs run in several calls read the same changes.
+   */
+  readonly committed?: CommittedPosition;
+  /**
+   * Jobs that did not commit in an earlier call of the same cycle: the jobs depending on them are
+   * reported `blocked`, as if they had failed in this run.
+   */
+  readonly notCommitted?: ReadonlySet<string>;
 }
 
 /**
@@ -63,7 +73,8 @@ export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
   } catch (error) {
     throw new EtlError('unknown-job', (error as Error).message, { cause: error });
   }
-  const committed = await readCommittedPosition(options.store, options.cdcSlot ?? DEFAULT_CDC_SLOT);
+  const committed =
+    options.committed ?? (await readCommittedPosition(options.store, options.cdcSlot ?? DEFAULT_CDC_SLOT));
   const excludedFiles = new Set((await listExcludedFiles(options.store)).map((e) => e.key));
   const progress = startProgress(options.onProgress, {
     stage: 'etl',
@@ -73,7 +84,7 @@ export async function runJobs(options: RunJobsOptions): Promise<RunReport[]> {
   });
   const db = await EtlDuckDb.open(options.duckdb);
   const reports: RunReport[] = [];
-  const notCommitted = new Set<string>();
+  const notCommitted = new Set<string>(options.notCommitted);
   try {
     for (const job of jobs) {
       const upstream = job.dependsOn.find((dep) => notCommitted.has(dep));

@@ -1,5 +1,6 @@
 import { ETL_RUNS_PREFIX, type ObjectStore, etlRunRecordKey } from '@autocorp/lake-storage';
 import { EtlError } from '../etl-error';
+import type { JobPhaseTimes } from '../run/job-phases';
 
 export type RunStatus = 'committed' | 'no-new-input' | 'blocked' | 'failed';
 
@@ -51,6 +52,8 @@ export interface RunReport {
   readonly finishedAt: string;
   readonly counts: RunCounts;
   readonly timings: RunTimings;
+  /** Where the run's time went, per phase (listing, read, transform, rules, batch, reconciliation, quarantine, hudi-write, bookmark, cleanup): ms and DuckDB statements. */
+  readonly phases?: JobPhaseTimes;
   readonly rules: readonly RuleOutcome[];
   /** Hudi instants committed by the run. */
   readonly instants: readonly string[];

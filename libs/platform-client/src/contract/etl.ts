@@ -37,6 +37,8 @@ export const RunReportSchema = z.object({
     writeMs: z.number(),
     totalMs: z.number(),
   }),
+  /** Where the run's time went, per phase (listing, read, rules, hudi-write, ...): ms and DuckDB statements. */
+  phases: z.record(z.string(), z.object({ ms: z.number(), statements: z.number() })).optional(),
   rules: z.array(RuleOutcomeSchema),
   instants: z.array(z.string()),
   inputFiles: z.array(z.string()),

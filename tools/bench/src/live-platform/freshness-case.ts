@@ -1,7 +1,9 @@
 import path from 'node:path';
+import { openObjectStore } from '@autocorp/lake-storage';
 import { findFreePort, openSourceDb } from '@autocorp/source-db';
 import { type BenchCase, type BenchMetric, atMost, measured, percentile } from '../bench-case';
 import { runCommand } from '../run-command';
+import { type ChangePath, jobPhaseMeans, traceChangePaths } from './change-path';
 import { measureFreshness } from './freshness-probe';
 import { REPO_ROOT, startUp } from './up-process';
 
@@ -77,6 +79,14 @@ export function freshnessCase(name: string, scale: number, targets: FreshnessTar
           });
           for (const j of result.jobs)
             context.log(`  ${j.job}: ${j.runs} commits, mean ${j.meanS.toFixed(2)} s, max ${j.maxS.toFixed(2)} s`);
+          const store = openObjectStore(undefined, { env, cwd: REPO_ROOT });
+          const paths = await traceChangePaths(store, result.stamps);
+          for (const phase of await jobPhaseMeans(store, result.startedAt))
+            context.log(
+              `  phases of ${phase.job} (${phase.runs} commits, mean ms/statements): ${Object.entries(phase.phases)
+                .map(([name, t]) => `${name} ${t.ms.toFixed(0)}/${t.statements.toFixed(0)}`)
+                .join(', ')}`,
+            );
           return [
             targets.startupS === undefined
               ? measured('start to a running platform with data and the API (after the build)', startup, 's')
@@ -96,6 +106,9 @@ export function freshnessCase(name: string, scale: number, targets: FreshnessTar
             ),
             ...latencyMetrics('sales_order_fact', result.salesOrderFact, result.committed, undefined, targets.factP99S),
             measured('CDC rows captured per second during the stamps', result.cdcRowsPerSecond, 'rows/s'),
+            measured('API poll of both tables (one POST /api/sql), p50', percentile([...result.pollMs], 50), 'ms'),
+            measured('API poll of both tables (one POST /api/sql), p95', percentile([...result.pollMs], 95), 'ms'),
+            ...changePathMetrics(paths),
             ...result.jobs.map((j) =>
               measured(`ETL job ${j.job}, mean time per commit (${j.runs} commits)`, j.meanS, 's'),
             ),
@@ -108,4 +121,30 @@ export function freshnessCase(name: string, scale: number, targets: FreshnessTar
       }
     },
   };
+}
+
+const SEGMENTS: readonly [keyof ChangePath, string][] = [
+  ['cdcCut', 'commit to raw CDC file written'],
+  ['waitForRun', 'raw file to the start of the run reading it'],
+  ['jobsAhead', 'run start to the sales_order job'],
+  ['salesOrderJob', 'the sales_order job'],
+  ['salesOrderSeen', 'sales_order committed to seen through the API'],
+  ['waitForAnalytics', 'sales_order committed to the sales_order_fact job'],
+  ['factJobToSeen', 'the sales_order_fact job start to seen through the API'],
+];
+
+/** The traced stamps' path, segment by segment (mean and p95 seconds). */
+function changePathMetrics(paths: readonly ChangePath[]): BenchMetric[] {
+  return [
+    measured('stamps traced through the lake (raw file, job runs)', paths.length, 'rows'),
+    ...SEGMENTS.flatMap(([segment, label]) => {
+      const values = paths.flatMap((p) => (p[segment] === undefined ? [] : [(p[segment] as number) / 1000]));
+      if (values.length === 0) return [];
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      return [
+        measured(`change path: ${label}, mean`, mean, 's'),
+        measured(`change path: ${label}, p95`, percentile(values, 95), 's'),
+      ];
+    }),
+  ];
 }

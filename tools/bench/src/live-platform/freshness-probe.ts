@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { BenchError } from '../bench-error';
+import type { StampTimes } from './change-path';
 
 export interface FreshnessProbeOptions {
   /** The platform API (autocorp up). */
@@ -22,6 +23,12 @@ export interface FreshnessResult {
   readonly cdcRowsPerSecond: number;
   /** Per ETL job that committed while the stamps ran: runs and mean/max seconds. */
   readonly jobs: { job: string; runs: number; meanS: number; maxS: number }[];
+  /** Each stamp's commit and the moments it was seen, on the wall clock (epoch ms), for the change-path trace. */
+  readonly stamps: readonly StampTimes[];
+  /** When the stamps started (epoch ms). */
+  readonly startedAt: number;
+  /** Each poll's round trip through the API (ms). */
+  readonly pollMs: readonly number[];
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -48,6 +55,8 @@ interface Stamp {
   /** The stamped updated_at in microseconds since the epoch (what sales_order_fact carries). */
   readonly updatedUs: number;
   readonly committedAt: number;
+  /** committedAt on the wall clock (epoch ms). */
+  readonly committedAtMs: number;
   salesOrderS?: number;
   factS?: number;
 }
@@ -65,6 +74,7 @@ export async function measureFreshness(options: FreshnessProbeOptions): Promise<
   );
   const stamps: Stamp[] = [];
   const startedAt = performance.now();
+  const startedAtMs = Date.now();
   let stamping = true;
   const writer = (async () => {
     for (const [i, target] of targets.entries()) {
@@ -76,26 +86,36 @@ export async function measureFreshness(options: FreshnessProbeOptions): Promise<
       );
       const row = rows[0];
       if (row)
-        stamps.push({ notes, invoice: row.invoice_number, updatedUs: Number(row.us), committedAt: performance.now() });
+        stamps.push({
+          notes,
+          invoice: row.invoice_number,
+          updatedUs: Number(row.us),
+          committedAt: performance.now(),
+          committedAtMs: Date.now(),
+        });
       await wait(options.stampEveryMs);
     }
     stamping = false;
   })();
+  const pollMs: number[] = [];
   const pending = () => stamps.filter((s) => s.salesOrderS === undefined || s.factS === undefined);
   const lastCommit = () => Math.max(...stamps.map((s) => s.committedAt), startedAt);
   while (stamping || (pending().length > 0 && performance.now() < lastCommit() + options.giveUpMs)) {
     const open = pending();
     if (open.length > 0) {
-      const [notes, facts] = await Promise.all([
-        sql<{ notes: string }>(url, `SELECT notes FROM sales_order WHERE notes LIKE '${prefix}%'`),
-        sql<{ invoice_number: string; us: number }>(
-          url,
-          `SELECT invoice_number, CAST(epoch_us(updated_at) AS DOUBLE) AS us FROM sales_order_fact WHERE invoice_number IN (${open.map((s) => `'${s.invoice}'`).join(', ')})`,
-        ),
-      ]);
+      // One query through the API for both tables, over the open stamps' orders only.
+      const invoices = open.map((s) => `'${s.invoice}'`).join(', ');
+      const polledAt = performance.now();
+      const rows = await sql<{ t: string; k: string; us: number | null }>(
+        url,
+        `SELECT 'sales_order' AS t, notes AS k, CAST(NULL AS DOUBLE) AS us FROM sales_order WHERE invoice_number IN (${invoices}) AND notes LIKE '${prefix}%'
+         UNION ALL
+         SELECT 'fact' AS t, invoice_number AS k, CAST(epoch_us(updated_at) AS DOUBLE) AS us FROM sales_order_fact WHERE invoice_number IN (${invoices})`,
+      );
       const now = performance.now();
-      const seen = new Set(notes.map((r) => r.notes));
-      const factUs = new Map(facts.map((r) => [r.invoice_number, Number(r.us)]));
+      pollMs.push(now - polledAt);
+      const seen = new Set(rows.filter((r) => r.t === 'sales_order').map((r) => r.k));
+      const factUs = new Map(rows.filter((r) => r.t === 'fact').map((r) => [r.k, Number(r.us)]));
       for (const s of open) {
         if (s.salesOrderS === undefined && seen.has(s.notes)) s.salesOrderS = (now - s.committedAt) / 1000;
         if (s.factS === undefined && (factUs.get(s.invoice) ?? -Infinity) >= s.updatedUs)
@@ -113,6 +133,14 @@ export async function measureFreshness(options: FreshnessProbeOptions): Promise<
     salesOrderFact: stamps.flatMap((s) => (s.factS === undefined ? [] : [s.factS])),
     cdcRowsPerSecond: cdc.throughput.rowsPerSecond,
     jobs: await jobTimes(url, Date.now() - windowSeconds * 1000),
+    stamps: stamps.map((s) => ({
+      notes: s.notes,
+      committedAt: s.committedAtMs,
+      ...(s.salesOrderS === undefined ? {} : { salesOrderVisibleAt: s.committedAtMs + s.salesOrderS * 1000 }),
+      ...(s.factS === undefined ? {} : { factVisibleAt: s.committedAtMs + s.factS * 1000 }),
+    })),
+    startedAt: startedAtMs,
+    pollMs,
   };
 }
 
