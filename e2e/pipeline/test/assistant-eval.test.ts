@@ -74,4 +74,36 @@ describe(`the evaluation set (local provider, generator scale ${SCALE}, seed ${S
     ]);
     expect((second.answer.timeRange?.from ?? '') < (answer.timeRange?.from ?? '')).toBe(true);
   }, 120_000);
+
+  it("streams an answer's opening before its tools' results, and the deltas make up the answer's text", async () => {
+    const assistant = await createAssistant({ executor });
+    const streamOf = async (question: string) => {
+      const events: AnswerEvent[] = [];
+      const { answer } = await assistant.ask(question, { onEvent: (e) => events.push(e) });
+      const deltas = events.flatMap((e) => (e.type === 'text-delta' ? [e.text] : []));
+      expect(deltas.join('')).toBe(answer.text);
+      return { events, answer, first: events.findIndex((e) => e.type === 'text-delta') };
+    };
+
+    // An order count: the calendar query resolves the period, then the opening names it before the count runs.
+    const orders = await streamOf('How many orders did we have last month?');
+    const label = orders.answer.timeRange?.label ?? '';
+    expect(label).not.toBe('');
+    const firstDelta = orders.events[orders.first];
+    expect(firstDelta?.type === 'text-delta' && firstDelta.text).toBe(`Orders in ${label}: `);
+    const countCall = orders.events.findLastIndex((e) => e.type === 'tool-call');
+    expect(orders.first).toBeLessThan(countCall);
+    expect(orders.events.filter((e) => e.type === 'text-delta').length).toBeGreaterThan(1);
+
+    // Several services match an oil change: the list of matches streams before the first part lookup.
+    const oil = await streamOf('What parts are needed for an oil change?');
+    const lookups = oil.events.filter((e) => e.type === 'tool-call' && e.tool === 'get_service_with_parts');
+    expect(lookups.length).toBeGreaterThan(1);
+    expect(oil.first).toBeLessThan(oil.events.findIndex((e) => e.type === 'tool-call'));
+    expect(oil.events[oil.first]).toEqual({
+      type: 'text-delta',
+      text: `${oil.answer.text.split('\n')[0] ?? ''}\n`,
+    });
+    expect(oil.events[oil.first + 1]?.type).toBe('tool-call');
+  }, 120_000);
 });

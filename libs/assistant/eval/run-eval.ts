@@ -1,6 +1,6 @@
 import type { QueryExecutor } from '@autocorp/query';
 import type { Assistant } from '../src/assistant';
-import type { Answer } from '../src/contract/answer';
+import type { Answer, AnswerEvent } from '../src/contract/answer';
 import { EvalOracle } from './eval-oracle';
 import { EVAL_CATEGORIES, type EvalCase, type EvalCategory } from './eval-types';
 import { EVAL_CASES } from './questions/index';
@@ -59,10 +59,23 @@ export async function runEval(options: RunEvalOptions): Promise<EvalReport> {
       let answer: Answer | undefined;
       let score: TurnScore;
       try {
-        const result = await options.assistant.ask(turn.question, conversationId ? { conversationId } : {});
+        let streamed = '';
+        const onEvent = (event: AnswerEvent) => {
+          if (event.type === 'text-delta') streamed += event.text;
+        };
+        const result = await options.assistant.ask(turn.question, {
+          ...(conversationId ? { conversationId } : {}),
+          onEvent,
+        });
         conversationId = result.conversationId;
         answer = result.answer;
         score = scoreAnswer(answer, turn.expect, expected, contacts);
+        // The local provider streams its text as it becomes known: the deltas must make up the final text.
+        if (answer.provider === 'local' && streamed !== answer.text)
+          score = {
+            passed: false,
+            problems: [...score.problems, `the streamed text deltas ("${streamed}") are not the answer's text`],
+          };
       } catch (error) {
         score = { passed: false, problems: [`failed: ${error instanceof Error ? error.message : String(error)}`] };
       }

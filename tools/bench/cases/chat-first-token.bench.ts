@@ -14,9 +14,9 @@ const QUESTIONS = ['What parts are needed for an oil change?', 'What are our top
 interface Ask {
   /** From the Enter key until the answer's first streamed text is in the page. */
   readonly firstTokenMs: number;
-  /** From the Enter key until the whole answer (table, SQL) is drawn. */
   /** From the Enter key until the first streamed event of any kind (a tool call) is in the page. */
   readonly firstEventMs: number;
+  /** From the Enter key until the whole answer (table, SQL) is drawn. */
   readonly answerMs: number;
   readonly status: string;
 }
@@ -87,7 +87,14 @@ async function run(context: BenchContext): Promise<BenchMetric[]> {
     const questions = [...QUESTIONS, ...(await starters(browser, url))];
     await ask(browser, url, questions[0] as string); // warms the assistant (knowledge base) and the page cache
     const asks: Ask[] = [];
-    for (let i = 0; i < ASKS; i++) asks.push(await ask(browser, url, questions[i % questions.length] as string));
+    for (let i = 0; i < ASKS; i++) {
+      const question = questions[i % questions.length] as string;
+      const timing = await ask(browser, url, question);
+      context.log(
+        `chat: "${question}" first text ${timing.firstTokenMs.toFixed(0)} ms, first event ${timing.firstEventMs.toFixed(0)} ms, answer ${timing.answerMs.toFixed(0)} ms`,
+      );
+      asks.push(timing);
+    }
     const p = (pick: (a: Ask) => number, q: number) => percentile(asks.map(pick), q);
     const first = p((a) => a.firstTokenMs, 95);
     context.log(

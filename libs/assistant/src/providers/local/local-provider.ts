@@ -15,6 +15,7 @@ import {
   serviceParts,
 } from './answers/catalog-answers';
 import { customersByState, metric, orderTypes, paymentMethods, topItems } from './answers/sales-answers';
+import { StreamedText } from './answers/streamed-text';
 import { refusalOf } from './guardrails';
 import type { Intent } from './intents';
 import { Lexicon } from './lexicon';
@@ -87,8 +88,9 @@ export class LocalProvider implements AnswerProvider {
 
   async answer(request: AnswerRequest): Promise<Answer & { readonly resolved?: ResolvedQuestion }> {
     const emit = (event: AnswerEvent) => request.onEvent?.(event);
+    const text = new StreamedText((delta) => emit({ type: 'text-delta', text: delta }));
     const finish = (answer: Answer & { resolved?: ResolvedQuestion }) => {
-      emit({ type: 'text-delta', text: answer.text });
+      text.finish(answer.text);
       emit({ type: 'answer', answer });
       return answer;
     };
@@ -124,7 +126,7 @@ export class LocalProvider implements AnswerProvider {
       timeoutMs: this.options.timeoutMs ?? DEFAULT_TOOL_LIMITS.timeoutMs,
     };
     const session = new ToolSession(request.tools, ctx, emit);
-    const base = { question: request.question, session, lexicon: this.lexicon, dialect: this.options.dialect };
+    const base = { question: request.question, session, text, lexicon: this.lexicon, dialect: this.options.dialect };
     let ranges: AnswerContext['ranges'] = [];
     if (PERIOD_INTENTS.has(understood.intent)) {
       const [row] = rowsOf(

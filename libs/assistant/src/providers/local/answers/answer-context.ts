@@ -6,6 +6,7 @@ import { displaySql } from '../../../tools/named-query-tool';
 import { RUN_SQL } from '../../../tools/sql-tool';
 import type { Lexicon } from '../lexicon';
 import type { ToolSession } from '../tool-session';
+import type { StreamedText } from './streamed-text';
 
 /** What an answer writer works from. */
 export interface AnswerContext {
@@ -14,6 +15,8 @@ export interface AnswerContext {
   /** The periods the question names (at least one for period intents; the first is `resolved.timeRange`). */
   readonly ranges: readonly TimeRange[];
   readonly session: ToolSession;
+  /** Where the writer streams the parts of its text that are already certain. */
+  readonly text: StreamedText;
   readonly lexicon: Lexicon;
   readonly dialect: DialectName;
 }

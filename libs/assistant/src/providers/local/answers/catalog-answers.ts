@@ -23,6 +23,11 @@ export async function serviceParts(ctx: AnswerContext, withInfo: boolean): Promi
   ];
   const rows: (string | number | null)[][] = [];
   const paragraphs: string[] = [];
+  const intro =
+    ids.length > 1
+      ? `${ids.length} services match: ${prose(ids.map((id) => ctx.lexicon.services.find((s) => s.id === id)?.name ?? id))}.\n`
+      : '';
+  ctx.text.say(intro);
   for (const serviceid of ids) {
     const result = await ctx.session.call(GET_SERVICE_WITH_PARTS, { service: serviceid });
     const parts = rowsOf(result);
@@ -42,14 +47,10 @@ export async function serviceParts(ctx: AnswerContext, withInfo: boolean): Promi
     const info = withInfo
       ? ` It takes ${count(content.service['labor_minutes'])} minutes of labor (labor cost ${money(content.service['labor_cost'])}).`
       : '';
-    paragraphs.push(
-      `${name} (${serviceid}) requires ${parts.length} parts, ${money(partsCost)} at list price: ${list.join('; ')}.${info}`,
-    );
+    const paragraph = `${name} (${serviceid}) requires ${parts.length} parts, ${money(partsCost)} at list price: ${list.join('; ')}.${info}`;
+    ctx.text.say(`${paragraphs.length > 0 ? '\n' : ''}${paragraph}`);
+    paragraphs.push(paragraph);
   }
-  const intro =
-    ids.length > 1
-      ? `${ids.length} services match: ${prose(ids.map((id) => ctx.lexicon.services.find((s) => s.id === id)?.name ?? id))}.\n`
-      : '';
   const table: ResultTable = { columns, rows };
   return { text: intro + paragraphs.join('\n'), table };
 }

@@ -58,8 +58,13 @@ export async function metric(ctx: AnswerContext, which: 'revenue' | 'orders' | '
         ? ' (total_amount of the orders)'
         : '';
   if (ctx.ranges.length > 1) {
+    ctx.text.say(`${words.label}${filters}${lineNote}. `);
     const values = [];
-    for (const range of ctx.ranges) values.push({ range, ...(await metricOver(ctx, range, which)) });
+    for (const range of ctx.ranges) {
+      const value = { range, ...(await metricOver(ctx, range, which)) };
+      ctx.text.say(`${values.length > 0 ? '; ' : ''}${range.label}: ${words.format(value.value)}`);
+      values.push(value);
+    }
     const sentences = values.map((v) => `${v.range.label}: ${words.format(v.value)}`);
     const [a, b] = values;
     const diff =
@@ -80,6 +85,7 @@ export async function metric(ctx: AnswerContext, which: 'revenue' | 'orders' | '
     };
   }
   const range = ctx.ranges[0] as TimeRange;
+  ctx.text.say(`${words.label}${filters} in ${range.label}${lineNote}: `);
   const months = (Date.parse(range.to) - Date.parse(range.from)) / (31 * 86_400_000);
   let table: ResultTable | undefined;
   let value: number;
@@ -179,6 +185,7 @@ export async function paymentMethods(ctx: AnswerContext, focus: 'average' | 'usa
 /** Orders and revenue per order type (Parts, Service, Mixed), summed over the months of the named query. */
 export async function orderTypes(ctx: AnswerContext): Promise<Draft> {
   const range = ctx.ranges[0] as TimeRange;
+  ctx.text.say(`Orders by type in ${range.label}:\n`);
   const result = await ctx.session.call(RUN_NAMED_QUERY, {
     name: 'revenue_by_month_and_order_type',
     parameters: { from: range.from, to: range.to },
