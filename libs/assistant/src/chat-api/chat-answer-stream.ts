@@ -30,7 +30,7 @@ export async function streamChatAnswer(
   question: ChatQuestion,
   signal: AbortSignal,
 ): Promise<ChatAnswerStream> {
-  const provider = assistant.provider.name as ChatProvider;
+  const provider: ChatProvider = assistant.provider.name;
   const abort = new AbortController();
   const stop = () => abort.abort();
   signal.addEventListener('abort', stop, { once: true });

@@ -126,18 +126,26 @@ export async function handleChatEvent(
 ): Promise<void> {
   const resolved = { signal: options.signal ?? new AbortController().signal, onError: options.onError ?? (() => {}) };
   const { method, path } = eventRoute(event);
+  let started = false;
+  const response: ResponseSink = {
+    start: (status, headers) => ((started = true), sink.start(status, headers)),
+    write: (chunk) => sink.write(chunk),
+    end: () => sink.end(),
+  };
   try {
     if (method === 'GET' && path === ROUTES.chatInfo.path)
-      return sendJson(sink, 200, await chatInfo(service, resolved.signal, resolved.onError));
-    if (method === 'POST' && path === ROUTES.chat.path) return await chat(event, service, sink, resolved);
+      return sendJson(response, 200, await chatInfo(service, resolved.signal, resolved.onError));
+    if (method === 'POST' && path === ROUTES.chat.path) return await chat(event, service, response, resolved);
     sendError(
-      sink,
+      response,
       'not-found',
       `No route ${method} ${path}: the chat function answers POST ${ROUTES.chat.path} and GET ${ROUTES.chatInfo.path}.`,
       'path',
     );
   } catch (error) {
     resolved.onError(error);
+    // A failure once the answer began (the client went away) can only end it.
+    if (started) return sink.end();
     const failure = chatFailure(error, CHAT_LAMBDA_PROVIDER);
     sendError(sink, failure.kind, failure.message);
   }
