@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHAT_LAMBDA_ENV } from '@autocorp/assistant/lambda-environment';
+import { ApiErrorSchema, ChatInfoSchema, ROUTES } from '@autocorp/platform-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAT_HANDLER_BUNDLER } from '../src/constructs/chat-handler-code';
 
@@ -38,15 +39,32 @@ describe('the chat Lambda bundle (scripts/bundle-chat-handler.mjs, what the chat
     expect(existsSync(path.join(dir, 'node_modules', '@autocorp'))).toBe(false);
   });
 
-  it('loads outside the repository and answers: 400 for a bad request, the missing setting in the log otherwise', () => {
-    const post = (body: string) => ({ body, requestContext: { http: { method: 'POST' } } });
-    const { responses, log } = invoke([post('{"question":'), post('{"question":"How many parts?"}')]);
-    const [bad, unconfigured] = responses;
+  it('loads outside the repository and answers the chat contract: 400 naming the field, info and 503 naming the missing setting', () => {
+    const event = (method: string, path: string, body?: string) => ({
+      rawPath: path,
+      ...(body !== undefined ? { body } : {}),
+      requestContext: { http: { method, path } },
+    });
+    const { responses, log } = invoke([
+      event('POST', ROUTES.chat.path, '{"question":'),
+      event('GET', ROUTES.chatInfo.path),
+      event('POST', ROUTES.chat.path, '{"question":"How many parts?"}'),
+    ]);
+    const [bad, info, unconfigured] = responses;
     expect(bad?.statusCode).toBe(400);
-    expect(JSON.parse(bad?.body ?? '{}')).toMatchObject({ type: 'error', kind: 'bad-request' });
-    // Without the stack's variables the assistant cannot start: an error line (the cause goes to the log).
-    expect(unconfigured?.statusCode).toBe(200);
-    expect(JSON.parse(unconfigured?.body ?? '{}')).toMatchObject({ type: 'error', kind: 'internal' });
+    expect(ApiErrorSchema.parse(JSON.parse(bad?.body ?? '{}')).error).toMatchObject({
+      kind: 'bad-request',
+      field: 'body',
+    });
+    // Without the stack's variables the assistant cannot start: the info says why, a question gets a 503.
+    expect(info?.statusCode).toBe(200);
+    const described = ChatInfoSchema.parse(JSON.parse(info?.body ?? '{}'));
+    expect(described).toMatchObject({ provider: 'bedrock', ready: false });
+    expect(described.reason).toContain(`needs ${CHAT_LAMBDA_ENV.modelId}`);
+    expect(unconfigured?.statusCode).toBe(503);
+    expect(ApiErrorSchema.parse(JSON.parse(unconfigured?.body ?? '{}')).error.message).toContain(
+      `needs ${CHAT_LAMBDA_ENV.modelId}`,
+    );
     expect(log).toContain(`needs ${CHAT_LAMBDA_ENV.modelId}`);
   });
 });

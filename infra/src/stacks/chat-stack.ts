@@ -22,8 +22,8 @@ export interface ChatStackProps extends LakehouseStackProps {
 }
 
 /**
- * The chat API: the assistant's chat handler as a Lambda function behind a function URL with IAM auth (streamed
- * NDJSON answers). Its role may invoke only the configured chat model, retrieve only from the lakehouse knowledge
+ * The chat API: the assistant's chat handler as a Lambda function behind a function URL with IAM auth, answering
+ * the platform API's chat routes (POST /api/chat as streamed server-sent events, GET /api/chat/info). Its role may invoke only the configured chat model, retrieve only from the lakehouse knowledge
  * base, run queries only in the environment's Athena workgroup over the catalog database, read the curated zone
  * and use the results location of the Athena results bucket. Conversations are kept in a DynamoDB table (lake key,
  * point-in-time recovery, TTL) the function may only get and put items of.
@@ -176,7 +176,7 @@ export class ChatStack extends Stack {
     });
     new CfnOutput(this, 'ChatUrl', {
       value: this.url.url,
-      description: 'POST {"question": "..."} (SigV4, service lambda)',
+      description: 'POST <url>api/chat {"question": "..."}, GET <url>api/chat/info (SigV4, service lambda)',
     });
   }
 }

@@ -33,3 +33,4 @@ export * from './providers/openai-compatible/index';
 export * from './retrieval/vector/index';
 export * from './retrieval/bedrock-kb/index';
 export * from './lambda/index';
+export * from './chat-api/index';

@@ -9,8 +9,11 @@ export * from './contract/tables';
 export * from './contract/queries';
 export * from './contract/metrics';
 export * from './contract/chat';
+export * from './contract/chat-sse';
+export * from './contract/request-validation';
 export { type RouteAnswer, type RouteDefinition, defineRoute } from './contract/route';
 export { QUERY_LIMITS, ROUTES, type RouteName, type Routes } from './contract/routes';
+export { CHAT_ELSEWHERE_ON_AWS } from './contract/chat-routes';
 export {
   type JsonSchema,
   type OpenApiDocument,

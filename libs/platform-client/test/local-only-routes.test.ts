@@ -13,7 +13,7 @@ describe('routes without an AWS backend (local-only)', () => {
   it('are declared in the route schemas and answer 501 in the OpenAPI document with what to use on AWS', () => {
     const document = buildOpenApiDocument();
     expect(localOnlyRoutes.map(([name]) => name).sort()).toEqual(
-      ['cdc', 'chat', 'chatInfo', 'etlRuns', 'events', 'quarantine', 'status', 'timeline'].sort(),
+      ['cdc', 'etlRuns', 'events', 'quarantine', 'status', 'timeline'].sort(),
     );
     for (const [path, methods] of Object.entries(document.paths))
       for (const [method, operation] of Object.entries(methods)) {

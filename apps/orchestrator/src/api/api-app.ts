@@ -1,4 +1,4 @@
-import { ROUTES, type RouteDefinition } from '@autocorp/platform-client';
+import { ROUTES, type RouteDefinition, parseJsonBody } from '@autocorp/platform-client';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { ApiError } from './api-error';
@@ -22,13 +22,10 @@ export function toApiError(error: unknown, classify: (error: unknown) => ApiErro
 
 async function readBody(c: Context, route: RouteDefinition): Promise<unknown> {
   if (!route.body) return undefined;
-  const text = await c.req.text();
-  if (text.trim() === '') throw new ApiError('bad-request', 'body is missing: send a JSON object.', 'body');
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new ApiError('bad-request', `body is not JSON (${(cause as Error).message}).`, 'body', { cause });
-  }
+  const parsed = parseJsonBody(await c.req.text());
+  if (parsed.ok) return parsed.data;
+  const { message, field, cause } = parsed.issue;
+  throw new ApiError('bad-request', message, field, { cause });
 }
 
 export interface ApiAppOptions {

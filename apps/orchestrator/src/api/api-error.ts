@@ -1,14 +1,4 @@
-import type { ApiErrorBody, ApiErrorKind } from '@autocorp/platform-client';
-
-const STATUS: Record<ApiErrorKind, number> = {
-  'bad-request': 400,
-  'not-found': 404,
-  unavailable: 503,
-  timeout: 504,
-  internal: 500,
-  'provider-failed': 502,
-  'local-only': 501,
-};
+import { API_ERROR_STATUS, type ApiErrorBody, type ApiErrorKind } from '@autocorp/platform-client';
 
 /** The API's one error: its kind sets the HTTP status; `field` names the bad request field (`query.limit`). */
 export class ApiError extends Error {
@@ -24,7 +14,7 @@ export class ApiError extends Error {
   }
 
   get status(): number {
-    return STATUS[this.kind];
+    return API_ERROR_STATUS[this.kind];
   }
 
   body(): ApiErrorBody {

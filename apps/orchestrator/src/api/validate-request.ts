@@ -1,3 +1,4 @@
+import { parseRequestPart } from '@autocorp/platform-client';
 import type { z } from 'zod';
 import { ApiError } from './api-error';
 
@@ -7,20 +8,7 @@ export function validatePart<S extends z.ZodType>(
   schema: S,
   value: unknown,
 ): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  // An unknown key is reported at its object: name the key itself.
-  const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-  const field = [part, ...(issue?.path ?? []).map(String), ...(unknownKey !== undefined ? [unknownKey] : [])].join('.');
-  const key = issue?.path[0] ?? unknownKey;
-  const got =
-    key !== undefined && value !== null && typeof value === 'object'
-      ? (value as Record<string, unknown>)[String(key)]
-      : undefined;
-  throw new ApiError(
-    'bad-request',
-    `${field} is invalid: ${issue?.message ?? parsed.error.message}${got !== undefined ? ` (got ${JSON.stringify(got)})` : ''}.`,
-    field,
-  );
+  const parsed = parseRequestPart(part, schema, value);
+  if (parsed.ok) return parsed.data;
+  throw new ApiError('bad-request', parsed.issue.message, parsed.issue.field);
 }

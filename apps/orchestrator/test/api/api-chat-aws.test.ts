@@ -2,8 +2,8 @@
  * The assistant's AWS side over a lake built by a real pipeline pass, with local servers speaking the AWS wire
  * formats standing in for the AWS endpoints (the SDK reaches them through AWS_ENDPOINT_URL_<SERVICE>):
  * - POST /api/chat with the bedrock provider (Converse/ConverseStream over HTTP/2, tool use);
- * - the chat Lambda's follow-ups across two execution environments (conversations in DynamoDB);
  * - `autocorp assistant publish` (the knowledge documents to the data source, then an ingestion job).
+ * The chat function itself (its routes, follow-ups across environments) is tested in chat-lambda-contract.test.ts.
  * Every number expected is computed here with SQL over the curated tables.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,28 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import {
-  CHAT_LAMBDA_ENV,
-  CONVERSATION_TABLE,
-  type ChatLine,
-  KnowledgeBase,
-  bufferedSink,
-  chatLambdaAssistant,
-  chatLambdaService,
-  chatLambdaSettings,
-  handleChatEvent,
-  knowledgeBaseObjects,
-  manifestKey,
-} from '@autocorp/assistant';
+import { KnowledgeBase, knowledgeBaseObjects, manifestKey } from '@autocorp/assistant';
 import {
   type ConverseBody,
-  type ScriptedDynamoDb,
   type ScriptedHttpServer,
   type ScriptedReply,
   converseToolResults,
   startScriptedBedrockAgent,
   startScriptedBedrockServer,
-  startScriptedDynamoDb,
 } from '@autocorp/assistant/testing';
 import { openObjectStore } from '@autocorp/lake-storage';
 import { DuckDbExecutor } from '@autocorp/query';
@@ -45,20 +31,17 @@ import { type ApiUnderTest, type RuntimeParts, startApiUnderTest } from '../supp
 import { postChat } from '../support/chat-stream';
 
 const SCALE = 0.002;
-const TABLE = 'autocorp-test-chat-conversations';
 type Rows = { rows: Record<string, unknown>[] };
 
 /** The SQL the scripted Nova Pro writes: the part sold most, in units. */
 const TOP_PART_SQL =
   "SELECT item_code AS sku, CAST(sum(quantity) AS INTEGER) AS units FROM sales_order_line_items WHERE line_type = 'part' GROUP BY item_code ORDER BY units DESC, sku LIMIT 1";
-const ORDERS_SQL = 'SELECT CAST(count(*) AS INTEGER) AS orders FROM sales_order';
 
 describe(`the assistant on AWS, over a real lake (generator scale ${SCALE})`, () => {
   let lake: ApiLake;
   let parts: RuntimeParts;
   let executor: DuckDbExecutor;
   let bedrock: ScriptedHttpServer;
-  let dynamo: ScriptedDynamoDb;
   const closers: (() => Promise<void>)[] = [];
   /** What the scripted Nova Pro answers; each test sets its own. */
   let nova: (body: ConverseBody) => ScriptedReply | Error = () => new Error('no script');
@@ -73,18 +56,13 @@ describe(`the assistant on AWS, over a real lake (generator scale ${SCALE})`, ()
     };
     executor = new DuckDbExecutor({ catalog: parts.catalog });
     bedrock = await startScriptedBedrockServer((body) => nova(body));
-    dynamo = await startScriptedDynamoDb({ [TABLE]: CONVERSATION_TABLE.partitionKey });
-    closers.push(
-      () => bedrock.close(),
-      () => dynamo.close(),
-    );
+    closers.push(() => bedrock.close());
     // How any AWS SDK client is pointed at another endpoint; the clients the code makes itself pick these up.
     vi.stubEnv('AWS_REGION', 'us-east-1');
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'secret');
     vi.stubEnv('AWS_MAX_ATTEMPTS', '1');
     vi.stubEnv('AWS_ENDPOINT_URL_BEDROCK_RUNTIME', bedrock.url);
-    vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', dynamo.url);
   }, 900_000);
 
   afterAll(async () => {
@@ -143,57 +121,6 @@ describe(`the assistant on AWS, over a real lake (generator scale ${SCALE})`, ()
     expect(bedrock.requests[0]?.headers.authorization).toMatch(/Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/bedrock\//);
     const tools = (JSON.parse(bedrock.requests[0]?.body ?? '{}') as ConverseBody).toolConfig?.tools ?? [];
     expect(tools.map((t) => t.toolSpec.name)).toEqual(expect.arrayContaining(['run_sql', 'get_service_with_parts']));
-  });
-
-  it('the chat Lambda continues a conversation in another execution environment (conversations in DynamoDB)', async () => {
-    const asked: string[][] = [];
-    nova = (body) => {
-      const questions = body.messages.flatMap((m) =>
-        m.role === 'user' ? m.content.flatMap((b) => (typeof b['text'] === 'string' ? [b['text']] : [])) : [],
-      );
-      if (converseToolResults(body).length === 0) {
-        asked.push(questions);
-        return { toolCalls: [{ name: 'run_sql', input: { sql: ORDERS_SQL } }] };
-      }
-      const orders = (converseToolResults(body)[0]?.json as Rows).rows[0]?.['orders'];
-      return { text: `${questions.length > 1 ? 'Still' : 'There are'} ${String(orders)} orders.` };
-    };
-    const env = {
-      [CHAT_LAMBDA_ENV.modelId]: 'amazon.nova-pro-v1:0',
-      [CHAT_LAMBDA_ENV.knowledgeBaseId]: 'KB12345678',
-      [CHAT_LAMBDA_ENV.workGroup]: 'autocorp-test',
-      [CHAT_LAMBDA_ENV.database]: 'autocorp_test',
-      [CHAT_LAMBDA_ENV.conversationTable]: TABLE,
-    };
-    /** A cold start: a new execution environment with its own assistant (the SQL engine is the lake's). */
-    const environment = () => chatLambdaService(() => chatLambdaAssistant(chatLambdaSettings(env), { executor }));
-    const invoke = async (service: ReturnType<typeof environment>, body: unknown) => {
-      const sink = bufferedSink();
-      await handleChatEvent(
-        { body: JSON.stringify(body), requestContext: { http: { method: 'POST' } } },
-        service,
-        sink,
-      );
-      const lines = sink.response.body
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as ChatLine);
-      const answer = lines.at(-1);
-      if (answer?.type !== 'answer') throw new Error(`no answer: ${sink.response.body}`);
-      return answer;
-    };
-
-    const orders = Number((await first('SELECT count(*) AS n FROM sales_order'))['n']);
-    const one = await invoke(environment(), { question: 'How many orders do we have?' });
-    expect(one.answer.text).toBe(`There are ${orders} orders.`);
-    const two = await invoke(environment(), { question: 'And now?', conversationId: one.conversationId });
-    expect(two.conversationId).toBe(one.conversationId);
-    expect(two.answer.text).toBe(`Still ${orders} orders.`);
-    // The second environment sent Nova Pro the first turn it read from DynamoDB.
-    expect(asked).toEqual([['How many orders do we have?'], ['How many orders do we have?', 'And now?']]);
-    const item = dynamo.tables.get(TABLE)?.get(one.conversationId);
-    expect(JSON.parse(String(item?.[CONVERSATION_TABLE.turns]?.['S'])).length).toBe(2);
-    expect(Number(item?.[CONVERSATION_TABLE.ttlAttribute]?.['N'])).toBeGreaterThan(Date.now() / 1000);
   });
 
   it('autocorp assistant publish writes the local knowledge base’s documents to the data source and syncs it', async () => {

@@ -1,5 +1,5 @@
-export { type ChatLine, type ChatService, type ResponseSink, handleChatEvent } from './chat-handler';
-export { type ChatRequest, type HttpEvent, MAX_QUESTION_LENGTH, parseChatRequest } from './chat-request';
+export { type ChatEventOptions, type ResponseSink, handleChatEvent } from './chat-handler';
+export { type HttpEvent, eventBody, eventRoute } from './chat-request';
 export {
   CHAT_LAMBDA_ENV,
   type ChatLambdaSettings,
@@ -8,4 +8,11 @@ export {
   chatLambdaSettings,
 } from './lambda-environment';
 export { type BufferedResponse, type LambdaStreamingRuntime, bufferedSink, streamingSink } from './response-sinks';
-export { type ChatLambdaDependencies, chatLambdaAssistant, chatLambdaService } from './lambda-chat-service';
+export {
+  CHAT_LAMBDA_PROVIDER,
+  type ChatLambdaAssistant,
+  type ChatLambdaDependencies,
+  type ChatLambdaService,
+  chatLambdaAssistant,
+  chatLambdaService,
+} from './lambda-chat-service';

@@ -2,17 +2,20 @@ import { AthenaClient } from '@aws-sdk/client-athena';
 import { BedrockAgentRuntimeClient } from '@aws-sdk/client-bedrock-agent-runtime';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { ChatProvider } from '@autocorp/platform-client';
 import { AthenaExecutor, CURATED_QUERY_SCHEMA, type QueryExecutor } from '@autocorp/query';
 import { type Assistant, createAssistant } from '../assistant';
 import { DynamoConversationStore } from '../conversations/dynamodb/dynamodb-conversation-store';
 import { createModelProvider } from '../model-loop/model-provider';
 import { BedrockChatModel } from '../providers/bedrock/bedrock-chat-model';
 import { BedrockKbRetriever } from '../retrieval/bedrock-kb/bedrock-kb-retriever';
-import type { ChatService } from './chat-handler';
 import type { ChatLambdaSettings } from './lambda-environment';
 
 /** The knowledge base is read again (from Athena) when a question comes this long after its last refresh. */
 const KB_REFRESH_INTERVAL_MS = 5 * 60_000;
+
+/** The provider the chat function answers with (Nova Pro, or the configured model, on Bedrock). */
+export const CHAT_LAMBDA_PROVIDER: ChatProvider = 'bedrock';
 
 /** The AWS clients and the executor the chat Lambda's assistant uses; each defaults to the Lambda's own. */
 export interface ChatLambdaDependencies {
@@ -23,6 +26,12 @@ export interface ChatLambdaDependencies {
   readonly executor?: QueryExecutor;
   /** The clock (ms) of conversation expiry and knowledge-base refreshes. */
   readonly now?: () => number;
+}
+
+/** What the chat routes answer with: the assistant, and the executor it queries (the starters read it too). */
+export interface ChatLambdaAssistant {
+  readonly assistant: Assistant;
+  readonly executor: QueryExecutor;
 }
 
 function athenaExecutor(settings: ChatLambdaSettings): QueryExecutor {
@@ -39,10 +48,10 @@ function athenaExecutor(settings: ChatLambdaSettings): QueryExecutor {
  * The assistant of one Lambda execution environment: Nova Pro through Bedrock Converse, Bedrock Knowledge Base
  * retrieval, and the conversations in DynamoDB, so a follow-up answered by another environment continues them.
  */
-export function chatLambdaAssistant(
+export async function chatLambdaAssistant(
   settings: ChatLambdaSettings,
   dependencies: ChatLambdaDependencies = {},
-): Promise<Assistant> {
+): Promise<ChatLambdaAssistant> {
   const model = new BedrockChatModel({
     client: dependencies.bedrockRuntime ?? new BedrockRuntimeClient({}),
     modelId: settings.modelId,
@@ -54,8 +63,9 @@ export function chatLambdaAssistant(
     ttlSeconds: settings.conversationTtlSeconds,
     ...(dependencies.now ? { now: dependencies.now } : {}),
   });
-  return createAssistant({
-    executor: dependencies.executor ?? athenaExecutor(settings),
+  const executor = dependencies.executor ?? athenaExecutor(settings);
+  const assistant = await createAssistant({
+    executor,
     provider: () => createModelProvider({ model, limits }),
     retriever: (kb) =>
       new BedrockKbRetriever({
@@ -68,21 +78,25 @@ export function chatLambdaAssistant(
     refreshIntervalMs: KB_REFRESH_INTERVAL_MS,
     ...(dependencies.now ? { now: dependencies.now } : {}),
   });
+  return { assistant, executor };
 }
 
-/**
- * The chat service of one execution environment: its assistant is made on the first question (the cold start)
- * and kept; a failed start is retried by the next request.
- */
-export function chatLambdaService(start: () => Promise<Assistant>): ChatService {
-  let assistant: Promise<Assistant> | undefined;
+/** The chat service of one execution environment: the model it calls, and its assistant made on first use. */
+export interface ChatLambdaService {
+  /** The Bedrock model id (null when the function's settings do not name one). */
+  readonly model: string | null;
+  /** The assistant, made on the first request (the cold start) and kept; a failed start is retried next time. */
+  assistant(): Promise<ChatLambdaAssistant>;
+}
+
+export function chatLambdaService(model: string | null, start: () => Promise<ChatLambdaAssistant>): ChatLambdaService {
+  let started: Promise<ChatLambdaAssistant> | undefined;
   return {
-    async ask(question, conversationId, options) {
-      const ready = (assistant ??= start().catch((error: unknown) => {
-        assistant = undefined;
+    model,
+    assistant: () =>
+      (started ??= start().catch((error: unknown) => {
+        started = undefined;
         throw error;
-      }));
-      return (await ready).ask(question, { ...options, ...(conversationId ? { conversationId } : {}) });
-    },
+      })),
   };
 }

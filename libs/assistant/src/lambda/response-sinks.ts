@@ -11,15 +11,15 @@ export interface LambdaStreamingRuntime {
   };
 }
 
-/** A sink over the runtime's response stream: status and headers as the HTTP prelude, then each line as written. */
+/** A sink over the runtime's response stream: status and headers as the HTTP prelude, then each chunk as written. */
 export function streamingSink(runtime: LambdaStreamingRuntime, responseStream: Writable): ResponseSink {
   let stream: Writable | undefined;
   return {
     start(statusCode, headers) {
       stream = runtime.HttpResponseStream.from(responseStream, { statusCode, headers });
     },
-    write(line) {
-      stream?.write(line);
+    write(chunk) {
+      stream?.write(chunk);
     },
     end() {
       (stream ?? responseStream).end();
@@ -34,18 +34,21 @@ export interface BufferedResponse {
   body: string;
 }
 
-/** A sink collecting the whole response (where streaming is not available). */
+/** A sink collecting the whole response as text (where streaming is not available). */
 export function bufferedSink(): ResponseSink & { readonly response: BufferedResponse } {
   const response: BufferedResponse = { statusCode: 500, headers: {}, body: '' };
+  const decoder = new TextDecoder();
   return {
     response,
     start(statusCode, headers) {
       response.statusCode = statusCode;
       response.headers = headers;
     },
-    write(line) {
-      response.body += line;
+    write(chunk) {
+      response.body += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     },
-    end() {},
+    end() {
+      response.body += decoder.decode();
+    },
   };
 }

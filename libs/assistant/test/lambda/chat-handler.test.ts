@@ -1,123 +1,108 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AssistantError } from '../../src/assistant-error';
+import { ApiErrorSchema, ChatInfoSchema, MAX_CHAT_QUESTION_LENGTH, ROUTES } from '@autocorp/platform-client';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONVERSATION_TTL_SECONDS } from '../../src/conversations/index';
-import type { AssistantTool, ConversationState } from '../../src/index';
 import {
-  type ChatLine,
-  type ChatService,
+  CHAT_LAMBDA_PROVIDER,
+  type HttpEvent,
   bufferedSink,
+  chatLambdaAssistant,
+  chatLambdaService,
   chatLambdaSettings,
   handleChatEvent,
 } from '../../src/lambda/index';
 import { CHAT_LAMBDA_ENV, DEFAULT_CHAT_ROW_CAP } from '../../src/lambda/lambda-environment';
-import { createModelProvider } from '../../src/model-loop/index';
-import { OpenAiCompatibleChatModel } from '../../src/providers/openai-compatible/index';
-import { SALES_TABLE, openSalesSqlTool, salesRows } from '../support/sales-sql-tool';
-import type { ScriptedHttpServer } from '../../testing/scripted-http-server';
-import { startScriptedOpenAiServer, toolMessages } from '../../testing/scripted-openai-server';
 
-const COUNT = `SELECT CAST(count(*) AS INTEGER) AS n FROM ${SALES_TABLE}`;
-let sql: { tool: AssistantTool; close: () => void };
-let server: ScriptedHttpServer;
-let service: ChatService;
+/**
+ * The chat function's routing and request checks, before any assistant answers (the answers themselves are tested
+ * over a real lake in apps/orchestrator/test/api/chat-lambda-contract.test.ts). The function here has none of the
+ * chat stack's variables, so its assistant cannot start: what it answers then is part of the contract too.
+ */
+const MODEL = 'amazon.nova-pro-v1:0';
 
-beforeAll(async () => {
-  sql = await openSalesSqlTool();
-  server = await startScriptedOpenAiServer((body) =>
-    body.messages.at(-1)?.role === 'user'
-      ? { toolCalls: [{ name: 'run_sql', input: { sql: COUNT } }] }
-      : { text: `There are ${(toolMessages(body).at(-1) as { rows: { n: number }[] }).rows[0]?.n} sales rows.` },
-  );
-  const provider = createModelProvider({
-    model: new OpenAiCompatibleChatModel({ baseUrl: `${server.url}/v1`, model: 'scripted' }),
+function unconfiguredFunction() {
+  const starts: unknown[] = [];
+  const service = chatLambdaService(MODEL, () => {
+    starts.push(true);
+    return chatLambdaAssistant(chatLambdaSettings({}));
   });
-  // Conversations kept the way the assistant keeps them: turns by id.
-  const conversations = new Map<string, ConversationState>();
-  service = {
-    async ask(question, conversationId, options) {
-      const id = conversationId ?? randomUUID();
-      const conversation = conversations.get(id) ?? { id, turns: [] };
-      const answer = await provider.answer({ question, conversation, tools: [sql.tool], onEvent: options.onEvent });
-      conversations.set(id, { id, turns: [...conversation.turns, { question, answer }] });
-      return { conversationId: id, answer };
-    },
-  };
-});
-afterAll(async () => {
-  sql.close();
-  await server.close();
-});
-
-async function post(body: unknown, chat = service, method = 'POST') {
-  const sink = bufferedSink();
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  await handleChatEvent(
-    { body: Buffer.from(text).toString('base64'), isBase64Encoded: true, requestContext: { http: { method } } },
-    chat,
-    sink,
-  );
-  const lines = sink.response.body
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as ChatLine);
-  return { ...sink.response, lines };
+  return { service, starts };
 }
 
-describe('the chat handler (function URL events)', () => {
-  it('streams the tool call, its result, the text and the answer with its conversation id as NDJSON', async () => {
-    const response = await post({ question: 'How many sales rows are there?' });
+/** A function URL event as CloudFront forwards it (function URLs base64-encode bodies). */
+function event(method: string, path: string, body?: string): HttpEvent {
+  return {
+    rawPath: path,
+    ...(body !== undefined ? { body: Buffer.from(body).toString('base64'), isBase64Encoded: true } : {}),
+    requestContext: { http: { method, path } },
+  };
+}
+
+async function invoke(request: HttpEvent) {
+  const { service, starts } = unconfiguredFunction();
+  const errors: unknown[] = [];
+  const sink = bufferedSink();
+  await handleChatEvent(request, service, sink, { onError: (e) => errors.push(e) });
+  return { ...sink.response, json: JSON.parse(sink.response.body) as unknown, starts, errors };
+}
+
+describe('the chat function (function URL events)', () => {
+  it.each([
+    ['a body that is not JSON', '{"question":', 'body', /body is not JSON/],
+    ['an empty body', '', 'body', /body is missing/],
+    ['no question', '{}', 'body.question', /body\.question is invalid/],
+    ['a blank question', '{"question":"   "}', 'body.question', /ask a question/],
+    [
+      `a question of ${MAX_CHAT_QUESTION_LENGTH + 1} characters`,
+      JSON.stringify({ question: 'x'.repeat(MAX_CHAT_QUESTION_LENGTH + 1) }),
+      'body.question',
+      new RegExp(`at most ${MAX_CHAT_QUESTION_LENGTH} characters`),
+    ],
+    ['a conversation id that is no UUID', '{"question":"hi","conversationId":"../etc"}', 'body.conversationId', /UUID/],
+    ['an unknown key', '{"question":"hi","model":"x"}', 'body.model', /body\.model is invalid/],
+  ])(
+    'answers POST /api/chat with %s by the API’s 400 naming the field, before starting the assistant',
+    async (_, body, field, message) => {
+      const response = await invoke(event('POST', ROUTES.chat.path, body));
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(ApiErrorSchema.parse(response.json).error).toEqual({
+        kind: 'bad-request',
+        field,
+        message: expect.stringMatching(message),
+      });
+      expect(response.starts).toEqual([]);
+    },
+  );
+
+  it('answers GET /api/chat/info with Bedrock, its model and why it cannot answer yet', async () => {
+    const response = await invoke(event('GET', ROUTES.chatInfo.path));
     expect(response.statusCode).toBe(200);
-    expect(response.headers['content-type']).toMatch(/^application\/x-ndjson/);
-    expect(response.lines.map((l) => l.type).filter((t, i, all) => t !== all[i - 1])).toEqual([
-      'tool-call',
-      'tool-result',
-      'text-delta',
-      'answer',
-    ]);
-    const last = response.lines.at(-1);
-    expect(last).toMatchObject({
-      type: 'answer',
-      conversationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      answer: { text: `There are ${salesRows().length} sales rows.`, sql: [COUNT], outcome: 'answered' },
-    });
+    const info = ChatInfoSchema.parse(response.json);
+    expect(info).toMatchObject({ provider: CHAT_LAMBDA_PROVIDER, model: MODEL, ready: false, starters: [] });
+    expect(info.reason).toContain(`needs ${CHAT_LAMBDA_ENV.modelId}`);
+    expect(response.errors).toHaveLength(1);
   });
 
-  it('continues the conversation named by conversationId', async () => {
-    const first = (await post({ question: 'How many sales rows?' })).lines.at(-1) as { conversationId: string };
-    const second = (await post({ question: 'and now?', conversationId: first.conversationId })).lines.at(-1);
-    expect(second).toMatchObject({ conversationId: first.conversationId });
-    const followUp = JSON.parse(server.requests.at(-2)?.body ?? '{}') as {
-      messages: { role: string; content: string }[];
-    };
-    expect(followUp.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual([
-      'How many sales rows?',
-      'and now?',
-    ]);
+  it('answers a question it cannot start an assistant for with the API’s 503, naming the missing setting', async () => {
+    const response = await invoke(event('POST', ROUTES.chat.path, '{"question":"How many orders?"}'));
+    expect(response.statusCode).toBe(503);
+    const { error } = ApiErrorSchema.parse(response.json);
+    expect(error).toMatchObject({ kind: 'unavailable', field: null });
+    expect(error.message).toContain(`needs ${CHAT_LAMBDA_ENV.modelId}`);
+    expect(response.errors).toHaveLength(1);
   });
 
   it.each([
-    ['a body that is not JSON', '{"question":', 'POST', /not JSON/],
-    ['no question', { conversationId: 'abc' }, 'POST', /no "question"/],
-    ['a GET', { question: 'hi' }, 'GET', /takes POST, not GET/],
-    ['a malformed conversation id', { question: 'hi', conversationId: '../etc' }, 'POST', /conversationId/],
-    ['a question of 2001 characters', { question: 'x'.repeat(2001) }, 'POST', /2001 characters/],
-  ])('answers 400 with a bad-request line for %s', async (_, body, method, message) => {
-    const response = await post(body, service, method);
-    expect(response.statusCode).toBe(400);
-    expect(response.lines).toEqual([{ type: 'error', kind: 'bad-request', message: expect.stringMatching(message) }]);
-  });
-
-  it('ends with an error line naming the assistant’s error, and hides other errors’ details', async () => {
-    const failing = (error: Error): ChatService => ({
-      ask: () => Promise.reject(error),
-    });
-    const known = await post({ question: 'hi' }, failing(new AssistantError('provider-failed', 'Bedrock said no.')));
-    expect(known.lines).toEqual([{ type: 'error', kind: 'provider-failed', message: 'Bedrock said no.' }]);
-    const unknown = await post({ question: 'hi' }, failing(new Error('secret internals')));
-    expect(unknown.lines).toEqual([
-      { type: 'error', kind: 'internal', message: expect.not.stringContaining('secret') },
-    ]);
+    ['GET', ROUTES.chat.path],
+    ['POST', ROUTES.chatInfo.path],
+    ['GET', '/api/chat/history'],
+  ])('answers %s %s (no such route) with a 404 naming the routes it has', async (method, path) => {
+    const response = await invoke(event(method, path, method === 'POST' ? '{"question":"hi"}' : undefined));
+    expect(response.statusCode).toBe(404);
+    const { error } = ApiErrorSchema.parse(response.json);
+    expect(error).toMatchObject({ kind: 'not-found', field: 'path' });
+    expect(error.message).toContain(`No route ${method} ${path}`);
+    expect(error.message).toContain(`POST ${ROUTES.chat.path} and GET ${ROUTES.chatInfo.path}`);
   });
 });
 

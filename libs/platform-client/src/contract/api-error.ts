@@ -23,3 +23,14 @@ export const ApiErrorSchema = z.object({
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorSchema>;
 export type ApiErrorKind = (typeof API_ERROR_KINDS)[number];
+
+/** The HTTP status of each error kind. */
+export const API_ERROR_STATUS: Readonly<Record<ApiErrorKind, number>> = {
+  'bad-request': 400,
+  'not-found': 404,
+  unavailable: 503,
+  timeout: 504,
+  internal: 500,
+  'provider-failed': 502,
+  'local-only': 501,
+};

@@ -2,9 +2,12 @@ import { ChatEventSchema, ChatInfoSchema, ChatRequestSchema } from './chat';
 import { EmptyObject } from './common';
 import { defineRoute } from './route';
 
-/** On AWS the chat routes are the Chat stack's function, not the platform API's (CloudFront routes /api/chat* there). */
-const CHAT_ON_AWS =
-  "the platform API's chat endpoint runs the local assistant. On AWS the Chat stack's function answers (CloudFront sends /api/chat* to it)";
+/**
+ * Locally the platform API answers the chat routes; on AWS the Chat stack's function does (CloudFront sends
+ * /api/chat* to it), and the platform API function answers them with a 404 saying so.
+ */
+export const CHAT_ELSEWHERE_ON_AWS =
+  "On AWS the platform API function does not answer chat: the Chat stack's function does (CloudFront sends /api/chat* to it)";
 
 /** The chat endpoint of the assistant (spread into ROUTES). */
 export const CHAT_ROUTES = {
@@ -19,7 +22,7 @@ export const CHAT_ROUTES = {
     body: undefined,
     answer: 'json',
     response: ChatInfoSchema,
-    localOnly: CHAT_ON_AWS,
+    errors: { '404': CHAT_ELSEWHERE_ON_AWS },
   }),
   chat: defineRoute({
     method: 'post',
@@ -32,10 +35,8 @@ export const CHAT_ROUTES = {
     body: ChatRequestSchema,
     answer: 'event-stream',
     response: ChatEventSchema,
-    localOnly: CHAT_ON_AWS,
     errors: {
-      '404':
-        'The conversationId is not known (the server restarted or dropped it): leave it out to start a new conversation',
+      '404': `The conversationId is not known (the server restarted or dropped it): leave it out to start a new conversation. ${CHAT_ELSEWHERE_ON_AWS}`,
       '502': 'The model provider failed before the answer began: error.message names the provider and the reason',
     },
   }),

@@ -12,6 +12,7 @@ import { tableHandlers } from '../handlers/table-handlers';
 import { MetricsHistory } from '../metrics/metrics-history';
 import type { RouteHandlers, StreamHandlers } from '../route-handler';
 import type { AwsRuntime } from './aws-runtime';
+import { chatElsewhereHandlers } from './chat-elsewhere-handlers';
 import { cloudWatchMetricsHandler } from './cloudwatch-metrics';
 import { localOnlyHandlers } from './local-only-handlers';
 
@@ -26,13 +27,15 @@ export interface AwsApiAppOptions {
 
 /**
  * The platform API on the aws profile: the same routes and handlers as `autocorp serve` over the AWS backends
- * (Glue catalog, Athena, S3), the metrics history from CloudWatch, and a `local-only` 501 for each route the
- * contract declares local-only. No web files: CloudFront serves the exports from S3.
+ * (Glue catalog, Athena, S3), the metrics history from CloudWatch, a `local-only` 501 for each route the
+ * contract declares local-only, and a 404 for the chat routes (the Chat stack's function answers those). No web
+ * files: CloudFront serves the exports from S3.
  */
 export function buildAwsApiApp(options: AwsApiAppOptions): { readonly app: Hono; readonly context: ApiContext } {
   const now = options.now ?? Date.now;
   const context = new ApiContext(options.runtime, MetricsHistory.empty(options.runtime.store), now(), now);
   const localOnly = localOnlyHandlers(options.settings.environment);
+  const chat = chatElsewhereHandlers();
   const app = buildApiApp({
     handlers: {
       ...statusHandlers(context),
@@ -40,9 +43,10 @@ export function buildAwsApiApp(options: AwsApiAppOptions): { readonly app: Hono;
       ...tableCountsHandler(context),
       ...queryHandlers(context),
       ...cloudWatchMetricsHandler(options.cloudWatch, options.settings, now),
+      ...chat.handlers,
       ...localOnly.handlers,
     } as RouteHandlers,
-    streams: localOnly.streams as StreamHandlers,
+    streams: { ...chat.streams, ...localOnly.streams } as StreamHandlers,
     classifyError,
     onError: (error) => {
       if (error.status >= 500 && error.kind !== 'local-only') options.onError?.(error);

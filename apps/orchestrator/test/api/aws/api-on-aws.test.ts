@@ -2,12 +2,13 @@
  * The platform API on the aws profile, through its Lambda handler (hono/aws-lambda, function URL events): the Glue
  * catalog, Athena (the same named queries and read-only SQL guard), S3 and CloudWatch, each mocked only at its wire
  * protocol with the real SDK clients; the routes without an AWS backend answer the 501 `local-only` error the
- * contract declares. Every answer is checked against the OpenAPI document.
+ * contract declares, the chat routes a 404 pointing to the chat function. Every answer is checked against the OpenAPI
+ * document.
  */
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { Catalog, GlueCatalogBackend, type TableInput } from '@autocorp/catalog';
 import { S3ObjectStore, rawDatabasePrefix } from '@autocorp/lake-storage';
-import { ROUTES } from '@autocorp/platform-client';
+import { CHAT_ELSEWHERE_ON_AWS, ROUTES } from '@autocorp/platform-client';
 import {
   AthenaExecutor,
   CURATED_QUERY_SCHEMA,
@@ -186,6 +187,20 @@ describe('the platform API on aws (Lambda handler over Glue, Athena, S3, CloudWa
 
     const localOnly = await api.call('metrics', `/api/metrics?series=cdc.rows`, '501');
     expect(localOnly.error).toMatchObject({ kind: 'local-only', field: 'query.series' });
+  });
+
+  it('answers the chat routes, which CloudFront sends to the chat function, with a 404 saying so', async () => {
+    const api = awsApiUnderTest(backends);
+    for (const [name, route] of [
+      ['chatInfo', ROUTES.chatInfo],
+      ['chat', ROUTES.chat],
+    ] as const) {
+      const init = route.method === 'post' ? { method: 'POST', body: { question: 'hello' } } : {};
+      const body = await api.call(name, route.path, '404', init);
+      expect(body.error).toMatchObject({ kind: 'not-found', field: 'path' });
+      expect(body.error.message).toContain(`${route.method.toUpperCase()} ${route.path} is not answered here`);
+      expect(body.error.message).toContain(CHAT_ELSEWHERE_ON_AWS);
+    }
   });
 
   it('answers every route the contract declares local-only with a 501 naming the route and what to use on AWS', async () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_CONVERSATIONS } from '@autocorp/assistant';
+import { DEFAULT_MAX_CONVERSATIONS, chatStarters } from '@autocorp/assistant';
 import type { ChatInfo, Routes } from '@autocorp/platform-client';
 import { ApiError } from '../../api-error';
 import type { ApiContext } from '../../api-context';
@@ -6,7 +6,7 @@ import type { HandlerInput, RouteHandlers } from '../../route-handler';
 import { chatModelName, missingProviderSetting } from './chat-assistant';
 import { ChatRuntime } from './chat-runtime';
 import type { ChatSettings } from './chat-settings';
-import { chatStarters } from './chat-starters';
+
 import { chatStreamResponse } from './chat-stream';
 
 /** GET /api/chat/info and POST /api/chat over one assistant per API runtime. */

@@ -1,4 +1,4 @@
-import type { Assistant } from '@autocorp/assistant';
+import type { Assistant } from '../assistant';
 import type { QueryExecutor } from '@autocorp/query';
 
 /** "May 2025" for 2025-05-17. */
