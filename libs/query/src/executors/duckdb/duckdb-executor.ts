@@ -15,6 +15,7 @@ import { normalizeType, normalizeValue } from '../normalize-value';
 import { HudiTableCache } from './hudi-table-cache';
 import { SandboxedInstance } from './sandboxed-instance';
 import { type TableView, buildTableView } from './table-views';
+import { parseStatement, storedInstantCondition, timestampBounds } from './time-range-pushdown';
 
 export interface DuckDbExecutorOptions {
   readonly catalog: Catalog;
@@ -86,6 +87,7 @@ export class DuckDbExecutor implements QueryExecutor {
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const { sql, parameters, tableNames } = await this.prepare(connection, query, params, [...byName.keys()]);
+      const statement = await parseStatement(connection, sql);
       const views: TableView[] = [];
       for (const name of tableNames) {
         const table = byName.get(name);
@@ -94,7 +96,13 @@ export class DuckDbExecutor implements QueryExecutor {
             'unknown-table',
             `Table "${name}" is not in catalog database "${this.database}". Run \`autocorp crawl\` or check \`autocorp tables\`.`,
           );
-        views.push(await buildTableView(table, options, this.hudiTables));
+        views.push(
+          await buildTableView(table, options, this.hudiTables, (columns) =>
+            statement === undefined
+              ? undefined
+              : storedInstantCondition(timestampBounds(statement, name, columns, parameters)),
+          ),
+        );
       }
       throwIfAborted(options.signal, 'The query');
       for (const view of views) await connection.run(`CREATE TEMP VIEW ${quoteIdentifier(view.name)} AS ${view.sql}`);
