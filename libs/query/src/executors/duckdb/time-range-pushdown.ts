@@ -1,5 +1,6 @@
 import { quoteIdentifier, quoteLiteral } from '@autocorp/duckdb/sql';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Json } from '../../guard/read-only-guard';
 
 /**
  * The views give a Hudi table's timestamps back as naive TIMESTAMPs (`make_timestamp(epoch_us(x))`),
@@ -19,7 +20,6 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  * rows failing it before any join gives the same rows after the WHERE.
  */
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 export type BoundOperator = '>=' | '>' | '<' | '<=' | '=';
