@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseStatement, storedInstantCondition, timestampBounds } from '../src/executors/duckdb/time-range-pushdown';
@@ -129,6 +131,44 @@ describe('time-range pushdown: the executor gives the same rows', () => {
       );
       expect(Number(byParameter.rows[0]?.['n'])).toBe(Number(want[0]?.['n']));
       expect(Number(want[0]?.['n'])).toBeGreaterThan(0);
+    }
+  });
+
+  it('skips the files outside the period: their data pages are never read', async () => {
+    // sales_order is partitioned by order_year. Overwrite the data pages of the earliest year's base
+    // files with zeros, keeping their footers (and so the statistics): a query of a later period
+    // reads none of those pages, while one that reaches that year (proof of the damage) fails.
+    const folder = path.join(lake.store.root, 'curated', 'sales_order');
+    const [first] = (await plainRows(`SELECT min(order_year) AS y, max(order_year) AS last FROM sales_order`)).map(
+      (r) => ({ year: Number(r['y']), last: Number(r['last']) }),
+    );
+    if (!first || first.last <= first.year) throw new Error('the dataset needs orders in two years');
+    const partition = path.join(folder, `order_year=${first.year}`);
+    for (const name of (await fs.readdir(partition)).filter((n) => n.endsWith('.parquet'))) {
+      const file = path.join(partition, name);
+      const bytes = await fs.readFile(file);
+      const footerLength = bytes.readUInt32LE(bytes.length - 8);
+      bytes.fill(0, 4, bytes.length - 8 - footerLength);
+      await fs.writeFile(file, bytes);
+    }
+    const fresh = new DuckDbExecutor({ catalog: lake.catalog });
+    try {
+      const from = `${first.year + 1}-01-01`;
+      const got = await fresh.execute(
+        `SELECT count(*) AS n, sum(total_amount) AS revenue FROM sales_order WHERE order_date >= DATE '${from}'`,
+      );
+      const [want] = await plainRows(
+        `SELECT count(*) AS n, sum(total_amount) AS revenue FROM sales_order WHERE order_date >= DATE '${from}'`,
+      );
+      expect(Number(got.rows[0]?.['n'])).toBe(Number(want?.['n']));
+      expect(Number(got.rows[0]?.['revenue'])).toBeCloseTo(Number(want?.['revenue']), 2);
+      await expect(
+        fresh.execute(
+          `SELECT sum(total_amount) AS revenue FROM sales_order WHERE order_date >= DATE '${first.year}-01-01'`,
+        ),
+      ).rejects.toThrow();
+    } finally {
+      await fresh.close();
     }
   });
 });
