@@ -39,6 +39,18 @@ describe('time-range pushdown: which conditions reach the stored instants', () =
     ]);
   });
 
+  it('pushes both ends of a BETWEEN, not a NOT BETWEEN', async () => {
+    expect(
+      await bounds(`SELECT * FROM sales_order WHERE order_date BETWEEN DATE '2024-01-01' AND '2024-02-01'`),
+    ).toEqual([
+      { column: 'order_date', op: '>=', value: `CAST(CAST('2024-01-01' AS DATE) AS TIMESTAMP)` },
+      { column: 'order_date', op: '<=', value: `CAST('2024-02-01' AS TIMESTAMP)` },
+    ]);
+    expect(
+      await bounds(`SELECT * FROM sales_order WHERE order_date NOT BETWEEN DATE '2024-01-01' AND '2024-02-01'`),
+    ).toEqual([]);
+  });
+
   it('pushes a qualified condition through a plain join, inside a subquery', async () => {
     const sql = `SELECT * FROM (SELECT so.invoice_number FROM customers c JOIN sales_order so ON so.customer_id = c.customer_id WHERE so.order_date >= '2024-01-01') AS capped LIMIT 5`;
     expect(await bounds(sql)).toEqual([{ column: 'order_date', op: '>=', value: `CAST('2024-01-01' AS TIMESTAMP)` }]);
@@ -129,6 +141,13 @@ describe('time-range pushdown: the executor gives the same rows', () => {
       const want = await plainRows(
         `SELECT count(*) AS n FROM sales_order WHERE order_date >= DATE '${day}' AND order_date < DATE '${day}' + INTERVAL 1 DAY`,
       );
+      const between = await executor.execute(
+        `SELECT count(*) AS n FROM sales_order WHERE order_date BETWEEN TIMESTAMP '${at}' AND '${day} 23:59:59.999999'`,
+      );
+      const [wantBetween] = await plainRows(
+        `SELECT count(*) AS n FROM sales_order WHERE order_date BETWEEN TIMESTAMP '${at}' AND '${day} 23:59:59.999999'`,
+      );
+      expect(Number(between.rows[0]?.['n'])).toBe(Number(wantBetween?.['n']));
       expect(Number(byParameter.rows[0]?.['n'])).toBe(Number(want[0]?.['n']));
       expect(Number(want[0]?.['n'])).toBeGreaterThan(0);
     }

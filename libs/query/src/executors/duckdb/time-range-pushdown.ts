@@ -16,7 +16,7 @@ import type { Json } from '../../guard/read-only-guard';
  * the condition is a top-level AND term of the WHERE of the SELECT whose FROM holds the table,
  * directly or through plain inner/outer joins; it compares the table's column (qualified by its
  * alias or name, or unqualified when the table is that FROM's only table) with a constant or
- * parameter that is a DATE, TIMESTAMP or text value. Such a term rejects NULL, so removing the
+ * parameter that is a DATE, TIMESTAMP or text value (or is a BETWEEN of two such values). Such a term rejects NULL, so removing the
  * rows failing it before any join gives the same rows after the WHERE.
  */
 
@@ -132,25 +132,27 @@ export function timestampBounds(
     if (node['type'] !== 'SELECT_NODE' || node['sample'] !== null) return;
     const how = holds(node['from_table'], ref);
     if (!how) return;
+    const columnOf = (side: Json | undefined): string | undefined => {
+      if (!isObject(side) || side['class'] !== 'COLUMN_REF' || !Array.isArray(side['column_names'])) return undefined;
+      const path = side['column_names'].map((p) => String(p).toLowerCase());
+      if (path.length === 2 && path[0] === qualifier) return wanted.get(path[1] ?? '');
+      return path.length === 1 && how === 'alone' ? wanted.get(path[0] ?? '') : undefined;
+    };
+    const push = (column: string | undefined, op: BoundOperator, side: Json | undefined) => {
+      const value = column === undefined ? undefined : timestampValue(side, params);
+      if (column !== undefined && value !== undefined) bounds.push({ column, op, value });
+    };
     for (const term of conjuncts(node['where_clause'])) {
+      if (term['class'] === 'BETWEEN' && term['type'] === 'COMPARE_BETWEEN') {
+        // x BETWEEN a AND b is x >= a AND x <= b (NOT BETWEEN is an OPERATOR_NOT around it: not pushed).
+        push(columnOf(term['input']), '>=', term['lower']);
+        push(columnOf(term['input']), '<=', term['upper']);
+        continue;
+      }
       const op = OPERATORS[String(term['type'])];
       if (term['class'] !== 'COMPARISON' || !op) continue;
-      for (const [columnSide, valueSide, operator] of [
-        [term['left'], term['right'], op],
-        [term['right'], term['left'], FLIPPED[op]],
-      ] as const) {
-        if (!isObject(columnSide) || columnSide['class'] !== 'COLUMN_REF' || !Array.isArray(columnSide['column_names']))
-          continue;
-        const path = columnSide['column_names'].map((p) => String(p).toLowerCase());
-        const column =
-          path.length === 2 && path[0] === qualifier
-            ? wanted.get(path[1] ?? '')
-            : path.length === 1 && how === 'alone'
-              ? wanted.get(path[0] ?? '')
-              : undefined;
-        const value = column === undefined ? undefined : timestampValue(valueSide, params);
-        if (column !== undefined && value !== undefined) bounds.push({ column, op: operator, value });
-      }
+      push(columnOf(term['left']), op, term['right']);
+      push(columnOf(term['right']), FLIPPED[op], term['left']);
     }
   });
   return bounds;
