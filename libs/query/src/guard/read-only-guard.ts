@@ -31,12 +31,12 @@ export interface GuardOptions {
   readonly allowedTables?: readonly string[];
 }
 
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
 export interface CheckedStatement {
   /** Catalog tables the statement reads (CTE names excluded). */
   readonly tables: string[];
 }
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function refuse(what: string): never {
   throw new QueryError(
@@ -71,16 +71,12 @@ function walk(node: Json, visit: (obj: { [key: string]: Json }) => void): void {
   for (const value of Object.values(node)) walk(value, visit);
 }
 
-/**
- * Accepts a statement only when DuckDB's parser (`json_serialize_sql`) sees exactly one SELECT
- * that reads catalog tables (or its own CTEs) and calls no file-reading function. Throws
- * QueryError `refused` naming what was refused, or `invalid-query` for a syntax error.
- */
-export async function checkReadOnlySql(
+/** checkReadOnlySql, also giving the parsed statement (the executor reads its conditions). */
+export async function checkAndParseReadOnlySql(
   connection: DuckDBConnection,
   sql: string,
   options: GuardOptions,
-): Promise<CheckedStatement> {
+): Promise<CheckedStatement & { readonly statement: Json }> {
   if (typeof sql !== 'string' || sql.trim() === '')
     throw new QueryError('invalid-query', 'The SQL statement is empty; write a SELECT over catalog tables.');
   const reader = await connection.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS ast', [sql]);
@@ -140,5 +136,19 @@ export async function checkReadOnlySql(
       tables.add(lower);
     }
   });
-  return { tables: [...tables].sort() };
+  return { tables: [...tables].sort(), statement: statements[0] ?? null };
+}
+
+/**
+ * Accepts a statement only when DuckDB's parser (`json_serialize_sql`) sees exactly one SELECT
+ * that reads catalog tables (or its own CTEs) and calls no file-reading function. Throws
+ * QueryError `refused` naming what was refused, or `invalid-query` for a syntax error.
+ */
+export async function checkReadOnlySql(
+  connection: DuckDBConnection,
+  sql: string,
+  options: GuardOptions,
+): Promise<CheckedStatement> {
+  const { tables } = await checkAndParseReadOnlySql(connection, sql, options);
+  return { tables };
 }

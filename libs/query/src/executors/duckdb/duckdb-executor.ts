@@ -7,7 +7,7 @@ import type { SqlValue } from '../../builder/ast';
 import type { CompiledQuery } from '../../dialects/dialect';
 import { DUCKDB_DIALECT } from '../../dialects/duckdb/duckdb-dialect';
 import { compileQuery } from '../../dialects/render';
-import { checkReadOnlySql } from '../../guard/read-only-guard';
+import { type Json, checkAndParseReadOnlySql } from '../../guard/read-only-guard';
 import { QueryError } from '../../query-error';
 import { cancelledError, throwIfAborted } from '../abort';
 import type { ExecutableQuery, ExecuteOptions, QueryExecutor, QueryResult } from '../executor';
@@ -15,6 +15,7 @@ import { normalizeType, normalizeValue } from '../normalize-value';
 import { HudiTableCache } from './hudi-table-cache';
 import { SandboxedInstance } from './sandboxed-instance';
 import { type TableView, buildTableView } from './table-views';
+import { parseStatement, storedInstantCondition, timestampBounds } from './time-range-pushdown';
 
 export interface DuckDbExecutorOptions {
   readonly catalog: Catalog;
@@ -85,7 +86,9 @@ export class DuckDbExecutor implements QueryExecutor {
     const onAbort = () => connection.interrupt();
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const { sql, parameters, tableNames } = await this.prepare(connection, query, params, [...byName.keys()]);
+      const prepared = await this.prepare(connection, query, params, [...byName.keys()]);
+      const { sql, parameters, tableNames } = prepared;
+      const statement = prepared.statement ?? (await parseStatement(connection, sql));
       const views: TableView[] = [];
       for (const name of tableNames) {
         const table = byName.get(name);
@@ -94,7 +97,13 @@ export class DuckDbExecutor implements QueryExecutor {
             'unknown-table',
             `Table "${name}" is not in catalog database "${this.database}". Run \`autocorp crawl\` or check \`autocorp tables\`.`,
           );
-        views.push(await buildTableView(table, options, this.hudiTables));
+        views.push(
+          await buildTableView(table, options, this.hudiTables, (columns) =>
+            statement === undefined
+              ? undefined
+              : storedInstantCondition(timestampBounds(statement, name, columns, parameters)),
+          ),
+        );
       }
       throwIfAborted(options.signal, 'The query');
       for (const view of views) await connection.run(`CREATE TEMP VIEW ${quoteIdentifier(view.name)} AS ${view.sql}`);
@@ -136,14 +145,14 @@ export class DuckDbExecutor implements QueryExecutor {
     query: ExecutableQuery,
     params: readonly unknown[],
     known: string[],
-  ): Promise<{ sql: string; parameters: unknown[]; tableNames: string[] }> {
+  ): Promise<{ sql: string; parameters: unknown[]; tableNames: string[]; statement?: Json }> {
     if (typeof query === 'string') {
-      const checked = await checkReadOnlySql(connection, query, { allowedTables: known });
+      const checked = await checkAndParseReadOnlySql(connection, query, { allowedTables: known });
       const parameters = params.map((p) => {
         const v = checkValue(p as SqlValue);
         return v instanceof Date ? v.toISOString().replace('T', ' ').replace('Z', '') : v;
       });
-      return { sql: query, parameters, tableNames: checked.tables };
+      return { sql: query, parameters, tableNames: checked.tables, statement: checked.statement };
     }
     if (params.length > 0)
       throw new QueryError(

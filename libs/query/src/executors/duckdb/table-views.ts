@@ -80,11 +80,14 @@ export function withNaiveTimestamps(select: string, columns: readonly string[]):
  * The view of one catalog table for this query: a Hudi table's base files as of the requested
  * instant (`read_parquet([...])` from libs/hudi; the cache lists the table again whenever its
  * timeline changed, so new commits are seen), or the raw zone's Parquet / CSV files.
+ * `storedInstantFilter` may give a condition on the stored instants of the table's timestamp
+ * columns (time-range-pushdown.ts), applied before they are converted so the scan can skip files.
  */
 export async function buildTableView(
   table: CatalogTable,
   options: ExecuteOptions,
   hudiTables: HudiTableCache,
+  storedInstantFilter?: (timestampColumns: readonly string[]) => string | undefined,
 ): Promise<TableView> {
   const folder = localFolder(table);
   if (table.format === 'hudi') {
@@ -95,9 +98,10 @@ export async function buildTableView(
     const timestamps = (await hudi.schema()).fields
       .filter((f) => f.duckdbType === 'TIMESTAMP WITH TIME ZONE')
       .map((f) => f.name);
+    const where = storedInstantFilter?.(timestamps);
     return {
       name: table.name,
-      sql: withNaiveTimestamps(await hudi.sql(query), timestamps),
+      sql: withNaiveTimestamps(await hudi.sql(query, where ? { where } : {}), timestamps),
       folder,
       files: plan.files.length,
       bytes: plan.files.reduce((n, f) => n + f.size, 0),
