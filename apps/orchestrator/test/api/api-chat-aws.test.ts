@@ -24,9 +24,7 @@ import { openObjectStore } from '@autocorp/lake-storage';
 import { DuckDbExecutor } from '@autocorp/query';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { assistantPublishCommand } from '../../src/commands/assistant/assistant-publish';
-import { catalogDatabases, openCatalog } from '../../src/commands/query/query-backends';
-import { lakeOf } from '../../src/pipeline/lake';
-import { type ApiLake, buildApiLake } from '../support/api-lake';
+import { type ApiLake, buildApiLake, runtimePartsOf } from '../support/api-lake';
 import { type ApiUnderTest, type RuntimeParts, startApiUnderTest } from '../support/api-server';
 import { postChat } from '../support/chat-stream';
 
@@ -48,12 +46,7 @@ describe(`the assistant on AWS, over a real lake (generator scale ${SCALE})`, ()
 
   beforeAll(async () => {
     lake = await buildApiLake(SCALE);
-    parts = {
-      store: lakeOf(lake.context),
-      catalog: openCatalog(lake.io),
-      databases: catalogDatabases(lake.io.env),
-      sourceConnection: lake.context.sourceDb!.connectionConfig,
-    };
+    parts = runtimePartsOf(lake);
     executor = new DuckDbExecutor({ catalog: parts.catalog });
     bedrock = await startScriptedBedrockServer((body) => nova(body));
     closers.push(() => bedrock.close());

@@ -16,9 +16,7 @@ import { type ChatEvent, PlatformClientError } from '@autocorp/platform-client';
 import { DuckDbExecutor } from '@autocorp/query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatSettings } from '../../src/api/handlers/chat/chat-settings';
-import { catalogDatabases, openCatalog } from '../../src/commands/query/query-backends';
-import { lakeOf } from '../../src/pipeline/lake';
-import { type ApiLake, buildApiLake } from '../support/api-lake';
+import { type ApiLake, buildApiLake, runtimePartsOf } from '../support/api-lake';
 import { type ApiUnderTest, type RuntimeParts, startApiUnderTest } from '../support/api-server';
 import { postChat } from '../support/chat-stream';
 
@@ -60,12 +58,7 @@ describe(`the chat endpoint with the openai-compatible provider (generator scale
 
   beforeAll(async () => {
     lake = await buildApiLake(SCALE);
-    parts = {
-      store: lakeOf(lake.context),
-      catalog: openCatalog(lake.io),
-      databases: catalogDatabases(lake.io.env),
-      sourceConnection: lake.context.sourceDb!.connectionConfig,
-    };
+    parts = runtimePartsOf(lake);
     executor = new DuckDbExecutor({ catalog: parts.catalog });
   }, 900_000);
 

@@ -7,9 +7,7 @@ import type { ChatEvent } from '@autocorp/platform-client';
 import { PlatformClientError } from '@autocorp/platform-client';
 import { DuckDbExecutor, type ResultRow } from '@autocorp/query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogDatabases, openCatalog } from '../../src/commands/query/query-backends';
-import { lakeOf } from '../../src/pipeline/lake';
-import { type ApiLake, buildApiLake } from '../support/api-lake';
+import { type ApiLake, buildApiLake, runtimePartsOf } from '../support/api-lake';
 import { type ApiUnderTest, type RuntimeParts, startApiUnderTest } from '../support/api-server';
 import { answerWords, postChat } from '../support/chat-stream';
 
@@ -36,12 +34,7 @@ describe(`the chat endpoint over a real lake (generator scale ${SCALE}, local pr
 
   beforeAll(async () => {
     lake = await buildApiLake(SCALE);
-    parts = {
-      store: lakeOf(lake.context),
-      catalog: openCatalog(lake.io),
-      databases: catalogDatabases(lake.io.env),
-      sourceConnection: lake.context.sourceDb!.connectionConfig,
-    };
+    parts = runtimePartsOf(lake);
     api = await startApiUnderTest(parts);
     executor = new DuckDbExecutor({ catalog: parts.catalog });
   }, 900_000);

@@ -9,12 +9,11 @@ import { JOBS } from '@autocorp/etl-jobs';
 import { ROUTES } from '@autocorp/platform-client';
 import { DuckDbExecutor, NAMED_QUERIES, runNamedQuery, schemaFromCatalogTables } from '@autocorp/query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogDatabases, openCatalog } from '../../src/commands/query/query-backends';
-import { lakeOf } from '../../src/pipeline/lake';
+import { openCatalog } from '../../src/commands/query/query-backends';
 import { cdcStep } from '../../src/pipeline/steps/cdc-step';
 import { crawlStep } from '../../src/pipeline/steps/crawl-step';
 import { etlStep } from '../../src/pipeline/steps/etl-step';
-import { type ApiLake, buildApiLake } from '../support/api-lake';
+import { type ApiLake, buildApiLake, runtimePartsOf } from '../support/api-lake';
 import { type ApiUnderTest, startApiUnderTest } from '../support/api-server';
 import { completedInstants, curatedFolder, hudiRows, parseCsv, pgCount, runRecordFiles } from '../support/lake-facts';
 
@@ -42,12 +41,7 @@ describe(`the platform API over a real lake (generator scale ${SCALE})`, () => {
       [...oldPrices.keys()],
     ]);
     for (const step of [cdcStep, etlStep, crawlStep]) await step.run(lake.context);
-    api = await startApiUnderTest({
-      store: lakeOf(lake.context),
-      catalog: openCatalog(lake.io),
-      databases: catalogDatabases(lake.io.env),
-      sourceConnection: lake.context.sourceDb!.connectionConfig,
-    });
+    api = await startApiUnderTest(runtimePartsOf(lake));
   }, 900_000);
 
   afterAll(async () => {

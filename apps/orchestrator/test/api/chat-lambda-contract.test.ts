@@ -25,9 +25,7 @@ import {
 import { PlatformClientError, createPlatformClient } from '@autocorp/platform-client';
 import { DuckDbExecutor, type ResultRow } from '@autocorp/query';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { catalogDatabases, openCatalog } from '../../src/commands/query/query-backends';
-import { lakeOf } from '../../src/pipeline/lake';
-import { type ApiLake, buildApiLake } from '../support/api-lake';
+import { type ApiLake, buildApiLake, runtimePartsOf } from '../support/api-lake';
 import { type ApiUnderTest, startApiUnderTest } from '../support/api-server';
 import { type ChatLambdaServer, startChatLambdaServer } from '../support/chat-lambda-server';
 import { postChat } from '../support/chat-stream';
@@ -66,15 +64,10 @@ describe(`the chat function speaks the platform API's chat contract (generator s
 
   beforeAll(async () => {
     lake = await buildApiLake(SCALE);
-    const catalog = openCatalog(lake.io);
-    executor = new DuckDbExecutor({ catalog });
+    const parts = runtimePartsOf(lake);
+    executor = new DuckDbExecutor({ catalog: parts.catalog });
     // The document the platform API serves (/openapi.json), the one the web apps are built against.
-    api = await startApiUnderTest({
-      store: lakeOf(lake.context),
-      catalog,
-      databases: catalogDatabases(lake.io.env),
-      sourceConnection: lake.context.sourceDb!.connectionConfig,
-    });
+    api = await startApiUnderTest(parts);
     bedrock = await startScriptedBedrockServer((body) => nova(body));
     dynamo = await startScriptedDynamoDb({ [TABLE]: CONVERSATION_TABLE.partitionKey });
     closers.push(

@@ -5,6 +5,8 @@ import { PassThrough } from 'node:stream';
 import { stateHomeAt } from '@autocorp/config';
 import { findFreePort } from '@autocorp/source-db';
 import type { CommandIo } from '../../src/cli/command';
+import { catalogDatabases, openCatalog } from '../../src/commands/query/query-backends';
+import { lakeOf } from '../../src/pipeline/lake';
 import type { PipelineContext } from '../../src/pipeline/pipeline-step';
 import { cdcStep } from '../../src/pipeline/steps/cdc-step';
 import { crawlStep } from '../../src/pipeline/steps/crawl-step';
@@ -12,6 +14,7 @@ import { etlStep } from '../../src/pipeline/steps/etl-step';
 import { generateStep } from '../../src/pipeline/steps/generate-step';
 import { sourceDatabaseStep } from '../../src/pipeline/steps/source-database-step';
 import { transferStep } from '../../src/pipeline/steps/transfer-step';
+import type { RuntimeParts } from './api-server';
 
 /** A lake built by a real pipeline pass (embedded PostgreSQL, generator, CDC, transfer, ETL, crawl), kept open. */
 export interface ApiLake {
@@ -51,4 +54,14 @@ export async function buildApiLake(scale: number, seed = 7): Promise<ApiLake> {
     });
   }
   return { io, context, log: () => log, close };
+}
+
+/** What the API reads over `lake`: its object store, catalog, zone databases and source database. */
+export function runtimePartsOf(lake: ApiLake): RuntimeParts {
+  return {
+    store: lakeOf(lake.context),
+    catalog: openCatalog(lake.io),
+    databases: catalogDatabases(lake.io.env),
+    sourceConnection: lake.context.sourceDb!.connectionConfig,
+  };
 }
