@@ -1,7 +1,11 @@
-import type { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent';
 import type { ObjectStore } from '@autocorp/lake-storage';
 import type { KnowledgeDocument } from '../../kb/knowledge-document';
-import { type IngestionClock, type IngestionEvent, type IngestionJobReport, syncKnowledgeBase } from './ingestion-job';
+import {
+  type IngestionEvent,
+  type IngestionJobReport,
+  type SyncKnowledgeBaseOptions,
+  syncKnowledgeBase,
+} from './ingestion-job';
 import { type PublishReport, publishKnowledgeDocuments } from './publish-knowledge-documents';
 
 /** What publishing reports while it runs. */
@@ -15,14 +19,7 @@ export interface PublishKnowledgeBaseOptions {
   readonly store: ObjectStore;
   readonly prefix: string;
   /** The knowledge base to sync; without it only the documents are written. */
-  readonly ingestion?: {
-    readonly client: BedrockAgentClient;
-    readonly knowledgeBaseId: string;
-    readonly dataSourceId: string;
-    readonly clock?: IngestionClock;
-    readonly pollIntervalMs?: number;
-    readonly timeoutMs?: number;
-  };
+  readonly ingestion?: Omit<SyncKnowledgeBaseOptions, 'onEvent' | 'signal'>;
   /** Start an ingestion job even when no document changed. */
   readonly force?: boolean;
   readonly onEvent?: (event: PublishEvent) => void;
