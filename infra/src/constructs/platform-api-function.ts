@@ -9,7 +9,7 @@ import type { EnvironmentConfig } from '../config/environment-config';
 import { LAKE_PREFIXES, resourceNames } from '../config/naming';
 import { acknowledge, acknowledgeWildcardResources } from '../nag/acknowledge';
 import { lakeBucketRefs } from './lake-bucket-refs';
-import { platformApiCode } from './platform-api-code';
+import { PLATFORM_API_LAMBDA, bundledLambdaCode } from './lambda-code';
 import { removalPolicyOf } from './removal';
 
 export interface PlatformApiFunctionProps {
@@ -126,7 +126,7 @@ export class PlatformApiFunction extends Construct {
       description: 'AutoCorp platform API (aws profile): catalog, queries, metrics for the ops dashboard',
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.X86_64,
-      code: platformApiCode(),
+      code: bundledLambdaCode(PLATFORM_API_LAMBDA),
       handler: 'index.handler',
       role: this.role,
       logGroup,

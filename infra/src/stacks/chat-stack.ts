@@ -6,7 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { LAKE_PREFIXES, resourceNames } from '../config/naming';
-import { chatHandlerCode } from '../constructs/chat-handler-code';
+import { CHAT_HANDLER_LAMBDA, bundledLambdaCode } from '../constructs/lambda-code';
 import { ConversationTable } from '../constructs/conversation-table';
 import { lakeBucketRefs } from '../constructs/lake-bucket-refs';
 import { foundationModelArn } from '../constructs/model-access';
@@ -143,7 +143,7 @@ export class ChatStack extends Stack {
       description: 'AutoCorp assistant chat: answers questions from the lakehouse with Nova Pro and Athena',
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.X86_64,
-      code: chatHandlerCode(),
+      code: bundledLambdaCode(CHAT_HANDLER_LAMBDA),
       handler: 'index.handler',
       role,
       logGroup,
