@@ -5,7 +5,8 @@
 //
 // <output dir>/index.mjs holds the handler with every library and the AWS SDK inlined; DuckDB (the read-only SQL
 // guard parses with it) is native, so its packages are copied into <output dir>/node_modules as they are installed
-// (linux-x64, the functions' architecture). Used for the platform API (apps/orchestrator/src/api/aws/).
+// (linux-x64, the functions' architecture). Used for the platform API (apps/orchestrator/src/api/aws/) and the chat
+// handler (libs/assistant/src/lambda/); src/constructs/lambda-code.ts names both entries.
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

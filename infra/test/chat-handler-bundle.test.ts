@@ -6,12 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { CHAT_LAMBDA_ENV } from '@autocorp/assistant/lambda-environment';
 import { ApiErrorSchema, ChatInfoSchema, ROUTES } from '@autocorp/platform-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHAT_HANDLER_BUNDLER } from '../src/constructs/chat-handler-code';
+import { CHAT_HANDLER_LAMBDA, LAMBDA_BUNDLER } from '../src/constructs/lambda-code';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'autocorp-chat-bundle-'));
-  execFileSync(process.execPath, [CHAT_HANDLER_BUNDLER, dir], { stdio: 'pipe' });
+  execFileSync(process.execPath, [LAMBDA_BUNDLER, CHAT_HANDLER_LAMBDA.entry, dir], { stdio: 'pipe' });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -32,7 +32,7 @@ function invoke(events: unknown[]): { responses: { statusCode: number; body: str
   return { responses: JSON.parse(run.stdout) as { statusCode: number; body: string }[], log: run.stderr };
 }
 
-describe('the chat Lambda bundle (scripts/bundle-chat-handler.mjs, what the chat stack deploys)', () => {
+describe('the chat Lambda bundle (scripts/bundle-lambda.mjs, what the chat stack deploys)', () => {
   it('holds the handler module and the native DuckDB packages the SQL guard loads', () => {
     expect(existsSync(path.join(dir, 'index.mjs'))).toBe(true);
     expect(existsSync(path.join(dir, 'node_modules', '@duckdb', 'node-bindings-linux-x64'))).toBe(true);

@@ -6,12 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { ROUTES } from '@autocorp/platform-client';
 import { PLATFORM_API_LAMBDA_ENV } from '@autocorp/platform-client/platform-api-environment';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAMBDA_BUNDLER, PLATFORM_API_ENTRY } from '../src/constructs/platform-api-code';
+import { LAMBDA_BUNDLER, PLATFORM_API_LAMBDA } from '../src/constructs/lambda-code';
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'autocorp-platform-api-bundle-'));
-  execFileSync(process.execPath, [LAMBDA_BUNDLER, PLATFORM_API_ENTRY, dir], { stdio: 'pipe' });
+  execFileSync(process.execPath, [LAMBDA_BUNDLER, PLATFORM_API_LAMBDA.entry, dir], { stdio: 'pipe' });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,16 +1,15 @@
 import { PLATFORM_API_LAMBDA_ENV } from '@autocorp/platform-client/platform-api-environment';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/environment-config';
 import { LAKE_PREFIXES, resourceNames } from '../config/naming';
 import { acknowledge, acknowledgeWildcardResources } from '../nag/acknowledge';
-import { lakeBucketRefs } from './lake-bucket-refs';
-import { platformApiCode } from './platform-api-code';
-import { removalPolicyOf } from './removal';
+import { PLATFORM_API_LAMBDA, bundledLambdaCode } from './lambda-code';
+import { lakeQueryAccess } from './lake-query-access';
+import { functionLogGroup, urlFunction } from './url-function';
 
 export interface PlatformApiFunctionProps {
   readonly config: EnvironmentConfig;
@@ -32,76 +31,31 @@ export class PlatformApiFunction extends Construct {
   constructor(scope: Construct, id: string, props: PlatformApiFunctionProps) {
     super(scope, id);
     const { config, key, databaseName } = props;
-    const stack = Stack.of(this);
     const names = resourceNames(config);
-    const { raw, curated, athenaResults } = lakeBucketRefs(this, config);
-    const arn = (service: string, resource: string) =>
-      `arn:${stack.partition}:${service}:${stack.region}:${stack.account}:${resource}`;
     const functionName = `${names.prefix}-platform-api`;
 
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      logGroupName: `/aws/lambda/${functionName}`,
-      retention: config.retention.logRetentionDays as logs.RetentionDays,
-      removalPolicy: removalPolicyOf(config),
-    });
+    const logGroup = functionLogGroup(this, 'Logs', config, functionName);
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Platform API Lambda: reads the Glue catalog, queries with Athena, reads CloudWatch metrics',
     });
-    const curatedObjects = curated.arnForObjects(`${LAKE_PREFIXES.curated}*`);
-    const resultObjects = athenaResults.arnForObjects(`${LAKE_PREFIXES.athenaResults}*`);
-    const glueTables = arn('glue', `table/${databaseName}/*`);
+    const access = lakeQueryAccess(this, { config, databaseName, key, logGroup });
     const policy = new iam.Policy(this, 'Policy', {
       statements: [
-        new iam.PolicyStatement({
-          sid: 'Logs',
-          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [logGroup.logGroupArn],
-        }),
-        new iam.PolicyStatement({
-          sid: 'CatalogRead',
-          actions: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions'],
-          resources: [arn('glue', 'catalog'), arn('glue', `database/${databaseName}`), glueTables],
-        }),
-        new iam.PolicyStatement({
-          sid: 'AthenaWorkgroup',
-          actions: [
-            'athena:StartQueryExecution',
-            'athena:GetQueryExecution',
-            'athena:GetQueryResults',
-            'athena:StopQueryExecution',
-            'athena:GetWorkGroup',
-          ],
-          resources: [arn('athena', `workgroup/${names.workgroup}`)],
-        }),
-        new iam.PolicyStatement({
-          sid: 'CuratedList',
-          actions: ['s3:ListBucket', 's3:GetBucketLocation'],
-          resources: [curated.bucketArn],
-          conditions: { StringLike: { 's3:prefix': [`${LAKE_PREFIXES.curated}*`] } },
-        }),
-        new iam.PolicyStatement({ sid: 'CuratedRead', actions: ['s3:GetObject'], resources: [curatedObjects] }),
+        access.logs,
+        access.catalogRead(),
+        access.athenaWorkgroup,
+        access.curatedList,
+        access.curatedRead,
         new iam.PolicyStatement({
           sid: 'RawList',
           actions: ['s3:ListBucket'],
-          resources: [raw.bucketArn],
+          resources: [access.buckets.raw.bucketArn],
           conditions: { StringLike: { 's3:prefix': [`${LAKE_PREFIXES.rawDatabase}*`] } },
         }),
-        new iam.PolicyStatement({
-          sid: 'ResultsBucket',
-          actions: ['s3:ListBucket', 's3:GetBucketLocation'],
-          resources: [athenaResults.bucketArn],
-        }),
-        new iam.PolicyStatement({
-          sid: 'ResultsObjects',
-          actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
-          resources: [resultObjects],
-        }),
-        new iam.PolicyStatement({
-          sid: 'LakeKey',
-          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-          resources: [key.keyArn],
-        }),
+        access.resultsBucket,
+        access.resultsObjects,
+        access.lakeKey,
         new iam.PolicyStatement({
           sid: 'MetricsRead',
           actions: ['cloudwatch:GetMetricData'],
@@ -113,7 +67,7 @@ export class PlatformApiFunction extends Construct {
     acknowledgeWildcardResources(
       policy,
       'The platform API writes only its own log group, reads the curated zone prefix and the catalog tables of its own database, and writes Athena results under the results/ prefix; those objects and tables are created at run time.',
-      [logGroup.logGroupArn, curatedObjects, resultObjects, glueTables],
+      access.wildcardResources,
     );
     acknowledge(
       policy,
@@ -121,16 +75,13 @@ export class PlatformApiFunction extends Construct {
       'AwsSolutions-IAM5[Resource::*]',
     );
 
-    this.handler = new lambda.Function(this, 'Handler', {
+    ({ handler: this.handler, url: this.url } = urlFunction(this, 'Handler', {
       functionName,
       description: 'AutoCorp platform API (aws profile): catalog, queries, metrics for the ops dashboard',
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.X86_64,
-      code: platformApiCode(),
-      handler: 'index.handler',
+      code: bundledLambdaCode(PLATFORM_API_LAMBDA),
       role: this.role,
+      policy,
       logGroup,
-      memorySize: 1024,
       timeout: Duration.seconds(60),
       environment: {
         [PLATFORM_API_LAMBDA_ENV.environment]: config.name,
@@ -141,8 +92,6 @@ export class PlatformApiFunction extends Construct {
         [PLATFORM_API_LAMBDA_ENV.replicationId]:
           config.dms.mode === 'instance' ? names.replicationTask : names.replicationConfig,
       },
-    });
-    this.handler.node.addDependency(policy);
-    this.url = this.handler.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });
+    }));
   }
 }

@@ -3,14 +3,13 @@ import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { LAKE_PREFIXES, resourceNames } from '../config/naming';
-import { chatHandlerCode } from '../constructs/chat-handler-code';
+import { resourceNames } from '../config/naming';
+import { CHAT_HANDLER_LAMBDA, bundledLambdaCode } from '../constructs/lambda-code';
 import { ConversationTable } from '../constructs/conversation-table';
-import { lakeBucketRefs } from '../constructs/lake-bucket-refs';
+import { lakeQueryAccess } from '../constructs/lake-query-access';
 import { foundationModelArn } from '../constructs/model-access';
-import { removalPolicyOf } from '../constructs/removal';
+import { functionLogGroup, urlFunction } from '../constructs/url-function';
 import { acknowledgeWildcardResources } from '../nag/acknowledge';
 import type { LakehouseStackProps } from './lakehouse-stack-props';
 
@@ -40,9 +39,6 @@ export class ChatStack extends Stack {
     super(scope, id, props);
     const { config, key } = props;
     const names = resourceNames(config);
-    const { curated, athenaResults } = lakeBucketRefs(this, config);
-    const arn = (service: string, resource: string) =>
-      `arn:${this.partition}:${service}:${this.region}:${this.account}:${resource}`;
     const functionName = `${names.prefix}-chat`;
     this.conversations = new ConversationTable(this, 'Conversations', {
       config,
@@ -50,25 +46,15 @@ export class ChatStack extends Stack {
       tableName: `${names.prefix}-chat-conversations`,
     });
 
-    const logGroup = new logs.LogGroup(this, 'ChatLogs', {
-      logGroupName: `/aws/lambda/${functionName}`,
-      retention: config.retention.logRetentionDays as logs.RetentionDays,
-      removalPolicy: removalPolicyOf(config),
-    });
+    const logGroup = functionLogGroup(this, 'ChatLogs', config, functionName);
     const role = new iam.Role(this, 'ChatRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Chat Lambda: Nova Pro, the knowledge base, Athena queries over the curated zone',
     });
-    const curatedObjects = curated.arnForObjects(`${LAKE_PREFIXES.curated}*`);
-    const resultObjects = athenaResults.arnForObjects(`${LAKE_PREFIXES.athenaResults}*`);
-    const glueTables = arn('glue', `table/${props.databaseName}/*`);
+    const access = lakeQueryAccess(this, { config, databaseName: props.databaseName, key, logGroup });
     const policy = new iam.Policy(this, 'ChatPolicy', {
       statements: [
-        new iam.PolicyStatement({
-          sid: 'Logs',
-          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [logGroup.logGroupArn],
-        }),
+        access.logs,
         new iam.PolicyStatement({
           sid: 'InvokeChatModel',
           actions: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
@@ -79,75 +65,34 @@ export class ChatStack extends Stack {
           actions: ['bedrock:Retrieve'],
           resources: [props.knowledgeBaseArn],
         }),
-        new iam.PolicyStatement({
-          sid: 'AthenaWorkgroup',
-          actions: [
-            'athena:StartQueryExecution',
-            'athena:GetQueryExecution',
-            'athena:GetQueryResults',
-            'athena:StopQueryExecution',
-            'athena:GetWorkGroup',
-          ],
-          resources: [arn('athena', `workgroup/${names.workgroup}`)],
-        }),
-        new iam.PolicyStatement({
-          sid: 'CatalogRead',
-          actions: [
-            'glue:GetDatabase',
-            'glue:GetTable',
-            'glue:GetTables',
-            'glue:GetPartition',
-            'glue:GetPartitions',
-            'glue:BatchGetPartition',
-          ],
-          resources: [arn('glue', 'catalog'), arn('glue', `database/${props.databaseName}`), glueTables],
-        }),
-        new iam.PolicyStatement({
-          sid: 'CuratedList',
-          actions: ['s3:ListBucket', 's3:GetBucketLocation'],
-          resources: [curated.bucketArn],
-          conditions: { StringLike: { 's3:prefix': [`${LAKE_PREFIXES.curated}*`] } },
-        }),
-        new iam.PolicyStatement({ sid: 'CuratedRead', actions: ['s3:GetObject'], resources: [curatedObjects] }),
-        new iam.PolicyStatement({
-          sid: 'ResultsBucket',
-          actions: ['s3:ListBucket', 's3:GetBucketLocation'],
-          resources: [athenaResults.bucketArn],
-        }),
-        new iam.PolicyStatement({
-          sid: 'ResultsObjects',
-          actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
-          resources: [resultObjects],
-        }),
+        access.athenaWorkgroup,
+        access.catalogRead(['glue:BatchGetPartition']),
+        access.curatedList,
+        access.curatedRead,
+        access.resultsBucket,
+        access.resultsObjects,
         new iam.PolicyStatement({
           sid: 'Conversations',
           actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
           resources: [this.conversations.table.tableArn],
         }),
-        new iam.PolicyStatement({
-          sid: 'LakeKey',
-          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-          resources: [key.keyArn],
-        }),
+        access.lakeKey,
       ],
     });
     policy.attachToRole(role);
     acknowledgeWildcardResources(
       policy,
       'The chat function writes only its own log group, reads the curated zone prefix and the catalog tables of its own database, and writes Athena results under the results/ prefix; those objects and tables are created at run time.',
-      [logGroup.logGroupArn, curatedObjects, resultObjects, glueTables],
+      access.wildcardResources,
     );
 
-    this.handler = new lambda.Function(this, 'ChatHandler', {
+    ({ handler: this.handler, url: this.url } = urlFunction(this, 'ChatHandler', {
       functionName,
       description: 'AutoCorp assistant chat: answers questions from the lakehouse with Nova Pro and Athena',
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.X86_64,
-      code: chatHandlerCode(),
-      handler: 'index.handler',
+      code: bundledLambdaCode(CHAT_HANDLER_LAMBDA),
       role,
+      policy,
       logGroup,
-      memorySize: 1024,
       timeout: Duration.minutes(2),
       environment: {
         [CHAT_LAMBDA_ENV.modelId]: config.ai.chatModelId,
@@ -156,12 +101,8 @@ export class ChatStack extends Stack {
         [CHAT_LAMBDA_ENV.database]: props.databaseName,
         [CHAT_LAMBDA_ENV.conversationTable]: this.conversations.table.tableName,
       },
-    });
-    this.handler.node.addDependency(policy);
-    this.url = this.handler.addFunctionUrl({
-      authType: lambda.FunctionUrlAuthType.AWS_IAM,
       invokeMode: lambda.InvokeMode.RESPONSE_STREAM,
-    });
+    }));
     this.invokePolicy = new iam.ManagedPolicy(this, 'ChatInvokePolicy', {
       managedPolicyName: `${names.prefix}-chat-invoke`,
       description: 'Call the AutoCorp chat API (its function URL, SigV4-signed)',
