@@ -10,5 +10,5 @@ export { type ChatCompletionsBody, startScriptedOpenAiServer, toolMessages } fro
 export { type ConverseBody, converseToolResults, startScriptedBedrockServer } from './scripted-bedrock-server';
 export { wordEmbedding } from './word-embedder';
 export { type DynamoItem, type ScriptedDynamoDb, startScriptedDynamoDb } from './scripted-dynamodb-server';
-export { localAwsClientConfig } from './local-aws-client';
+export { localAwsClientConfig, localAwsEnvironment } from './local-aws-client';
 export { type ScriptedIngestionState, startScriptedBedrockAgent, steppingClock } from './scripted-bedrock-agent-server';

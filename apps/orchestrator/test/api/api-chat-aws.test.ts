@@ -19,6 +19,7 @@ import {
   converseToolResults,
   startScriptedBedrockAgent,
   startScriptedBedrockServer,
+  localAwsEnvironment,
 } from '@autocorp/assistant/testing';
 import { openObjectStore } from '@autocorp/lake-storage';
 import { DuckDbExecutor } from '@autocorp/query';
@@ -51,11 +52,8 @@ describe(`the assistant on AWS, over a real lake (generator scale ${SCALE})`, ()
     bedrock = await startScriptedBedrockServer((body) => nova(body));
     closers.push(() => bedrock.close());
     // How any AWS SDK client is pointed at another endpoint; the clients the code makes itself pick these up.
-    vi.stubEnv('AWS_REGION', 'us-east-1');
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'secret');
-    vi.stubEnv('AWS_MAX_ATTEMPTS', '1');
-    vi.stubEnv('AWS_ENDPOINT_URL_BEDROCK_RUNTIME', bedrock.url);
+    for (const [name, value] of Object.entries(localAwsEnvironment({ BEDROCK_RUNTIME: bedrock.url })))
+      vi.stubEnv(name, value);
   }, 900_000);
 
   afterAll(async () => {

@@ -21,6 +21,7 @@ import {
   converseToolResults,
   startScriptedBedrockServer,
   startScriptedDynamoDb,
+  localAwsEnvironment,
 } from '@autocorp/assistant/testing';
 import { PlatformClientError, createPlatformClient } from '@autocorp/platform-client';
 import { DuckDbExecutor, type ResultRow } from '@autocorp/query';
@@ -75,12 +76,10 @@ describe(`the chat function speaks the platform API's chat contract (generator s
       () => bedrock.close(),
       () => dynamo.close(),
     );
-    vi.stubEnv('AWS_REGION', 'us-east-1');
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'secret');
-    vi.stubEnv('AWS_MAX_ATTEMPTS', '1');
-    vi.stubEnv('AWS_ENDPOINT_URL_BEDROCK_RUNTIME', bedrock.url);
-    vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', dynamo.url);
+    for (const [name, value] of Object.entries(
+      localAwsEnvironment({ BEDROCK_RUNTIME: bedrock.url, DYNAMODB: dynamo.url }),
+    ))
+      vi.stubEnv(name, value);
   }, 900_000);
 
   afterAll(async () => {
